@@ -1,0 +1,23 @@
+// A synced entity (SYNC.md "Data model"): field values with one HLC per
+// field, plus delete/restore stamps. The same shape lives on the server, in
+// every client mirror and on the wire.
+import { z } from "zod";
+import { HlcSchema } from "./hlc.ts";
+import { IdSchema } from "./schema/text.ts";
+
+export const EntitySchema = z.strictObject({
+  id: IdSchema,
+  workspaceId: IdSchema,
+  createdBy: IdSchema,
+  fields: z.record(z.string(), z.unknown()),
+  fieldHlc: z.record(z.string(), HlcSchema),
+  deletedHlc: HlcSchema.nullable(),
+  restoredHlc: HlcSchema.nullable(),
+  version: z.number().int().nonnegative(),
+});
+export type Entity = z.infer<typeof EntitySchema>;
+
+/** Live iff never deleted, or restored after the last delete. */
+export function isLive(e: Pick<Entity, "deletedHlc" | "restoredHlc">): boolean {
+  return e.deletedHlc === null || (e.restoredHlc !== null && e.restoredHlc > e.deletedHlc);
+}

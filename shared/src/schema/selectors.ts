@@ -1,0 +1,42 @@
+// W3C Web Annotation selectors (https://www.w3.org/TR/annotation-model/#selectors).
+// Captures keep several so the evidence survives the page changing.
+import { z } from "zod";
+import { text } from "./text.ts";
+
+const TextQuoteSelector = z.strictObject({
+  type: z.literal("TextQuoteSelector"),
+  exact: text(4000),
+  prefix: text(64).optional(),
+  suffix: text(64).optional(),
+});
+const TextPositionSelector = z.strictObject({
+  type: z.literal("TextPositionSelector"),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+const XPathSelector = z.strictObject({ type: z.literal("XPathSelector"), value: text(2000) });
+const CssSelector = z.strictObject({
+  type: z.literal("CssSelector"),
+  value: text(2000),
+  refinedBy: TextPositionSelector.optional(),
+});
+const RangeSelector = z.strictObject({
+  type: z.literal("RangeSelector"),
+  startSelector: z.union([XPathSelector, CssSelector]),
+  endSelector: z.union([XPathSelector, CssSelector]),
+});
+const FragmentSelector = z.strictObject({
+  type: z.literal("FragmentSelector"),
+  value: text(2000),
+  conformsTo: text(200).optional(),
+});
+
+export const SelectorSchema = z.discriminatedUnion("type", [
+  TextQuoteSelector,
+  TextPositionSelector,
+  XPathSelector,
+  CssSelector,
+  RangeSelector,
+  FragmentSelector,
+]);
+export type Selector = z.infer<typeof SelectorSchema>;

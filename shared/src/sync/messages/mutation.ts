@@ -1,0 +1,18 @@
+// One queued change (an outbox entry on the wire). The envelope is checked
+// here; the *content* of `fields` is checked per mutation by the server, so a
+// bad field rejects that one mutation instead of blocking the queue.
+import { z } from "zod";
+import { HlcSchema } from "../../hlc.ts";
+import { IdSchema } from "../../schema/text.ts";
+
+export const MUTATION_OPS = ["obs.create", "obs.patch", "obs.delete", "obs.restore"] as const;
+export type MutationOp = (typeof MUTATION_OPS)[number];
+
+export const MutationSchema = z.strictObject({
+  seq: z.number().int().min(1),
+  op: z.enum(MUTATION_OPS),
+  id: IdSchema,
+  hlc: HlcSchema,
+  fields: z.record(z.string().max(100), z.unknown()).optional(),
+});
+export type Mutation = z.infer<typeof MutationSchema>;

@@ -1,0 +1,10 @@
+// obs-sync protocol versions. One line of history per change:
+//   1 — push/pull with field-LWW entities, seq-gap 409, cookie {epoch, v, k?}.
+export const PROTOCOL_VERSION = 1 as const;
+// Client data schema. Older clients' queued mutations are upcast on the server.
+//   1 — observation fields as in DOMAIN.md.
+export const CLIENT_SCHEMA_VERSION = 1 as const;
+export const MAX_PUSH_MUTATIONS = 500;
+export const MAX_PUSH_BYTES = 1024 * 1024;
+export const DEFAULT_PULL_LIMIT = 1000;
+export const MAX_PULL_LIMIT = 5000;

@@ -1,0 +1,55 @@
+// POST /v1/sync/pull — request and 200 answer. The cookie is opaque to the
+// client except for ordering: (epoch, v, k) never moves backwards.
+import { z } from "zod";
+import { EntitySchema } from "../../entity.ts";
+import { HlcSchema } from "../../hlc.ts";
+import { SyncConfigSchema } from "../../schema/config.ts";
+import { IdSchema } from "../../schema/text.ts";
+import { MAX_PULL_LIMIT } from "./protocol.ts";
+
+export const CookieSchema = z.strictObject({
+  epoch: z.string().min(1).max(64),
+  v: z.number().int().nonnegative(),
+  k: IdSchema.optional(),
+});
+export type Cookie = z.infer<typeof CookieSchema>;
+
+export const PullRequestSchema = z.strictObject({
+  protocol: z.literal(1),
+  deviceId: IdSchema,
+  clientSchema: z.number().int().min(1),
+  cookie: CookieSchema.nullable(),
+  limit: z.number().int().min(1).max(MAX_PULL_LIMIT).optional(),
+});
+export type PullRequest = z.infer<typeof PullRequestSchema>;
+
+export const ChangeSchema = z.discriminatedUnion("op", [
+  z.strictObject({ op: z.literal("put"), entity: EntitySchema }),
+  z.strictObject({
+    op: z.literal("del"),
+    id: IdSchema,
+    deletedHlc: HlcSchema,
+    version: z.number().int(),
+  }),
+]);
+export type Change = z.infer<typeof ChangeSchema>;
+
+export const PullResponseSchema = z.object({
+  cookie: CookieSchema,
+  reset: z.boolean(),
+  hasMore: z.boolean(),
+  lastSeq: z.number().int().nonnegative(),
+  serverTime: z.string(),
+  changes: z.array(ChangeSchema),
+  config: SyncConfigSchema.optional(),
+});
+export type PullResponse = z.infer<typeof PullResponseSchema>;
+
+/** Total order of cookies within one epoch; `k` absent means "all of v seen". */
+export function compareCookies(a: Cookie, b: Cookie): number {
+  if (a.v !== b.v) return a.v - b.v;
+  if (a.k === b.k) return 0;
+  if (a.k === undefined) return 1;
+  if (b.k === undefined) return -1;
+  return a.k < b.k ? -1 : 1;
+}

@@ -1,0 +1,12 @@
+// A bilingual label. Sightline ships Vietnamese and English from day one, so
+// every closed set carries both, plus a one-line description.
+import { z } from "zod";
+
+export const LocaleSchema = z.enum(["vi", "en"]);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+export type Labelled = {
+  readonly vi: string;
+  readonly en: string;
+  readonly description: { readonly vi: string; readonly en: string };
+};
