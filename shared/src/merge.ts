@@ -30,8 +30,8 @@ export function merge(a: Entity, b: Entity): Entity {
   }
   return {
     id: a.id,
-    workspaceId: a.workspaceId < b.workspaceId ? a.workspaceId : b.workspaceId,
-    createdBy: a.createdBy < b.createdBy ? a.createdBy : b.createdBy,
+    workspaceId: [a.workspaceId, b.workspaceId].sort()[0] as string,
+    createdBy: [a.createdBy, b.createdBy].sort()[0] as string,
     fields,
     fieldHlc,
     deletedHlc: hlcMax(a.deletedHlc, b.deletedHlc),

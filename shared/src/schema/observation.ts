@@ -7,7 +7,7 @@ import { METHOD_CODES } from "../vocabulary/methods.ts";
 import { NEED_CODES } from "../vocabulary/needs.ts";
 import { PageFactsSchema } from "./page-facts.ts";
 import { SelectorSchema } from "./selectors.ts";
-import { IdSchema, IsoDateTimeSchema, Sha256Schema, requiredText, text } from "./text.ts";
+import { IdSchema, IsoDateTimeSchema, requiredText, Sha256Schema, text } from "./text.ts";
 
 export const AGE_BANDS = ["under-18", "18-24", "25-34", "35-44", "45-54", "55-plus"] as const;
 export const PARTIES = ["alone", "couple", "family", "group"] as const;
