@@ -1,0 +1,192 @@
+// The client sync engine: local writes, then push/pull rounds against the
+// server (SYNC.md "Client rules"). Transport- and storage-agnostic; the same
+// code runs in the kiosk's worker, the extension's service worker and tests.
+//
+// One `sync()` call = push everything pending, then pull until caught up.
+// It never throws for network or server trouble: it returns an outcome the
+// scheduler turns into a retry delay.
+
+import { PullRejectedError } from "./local-state.ts";
+import {
+  CLIENT_SCHEMA_VERSION,
+  DEFAULT_PULL_LIMIT,
+  MAX_PUSH_BYTES,
+  MAX_PUSH_MUTATIONS,
+  PROTOCOL_VERSION,
+} from "./messages/protocol.ts";
+import { PullResponseSchema } from "./messages/pull.ts";
+import { PushResponseSchema, SeqGapSchema } from "./messages/push.ts";
+import type { LocalWrite, OutboxEntry, SyncStorage } from "./storage.ts";
+import type { Transport, TransportResponse } from "./transport.ts";
+
+export type SyncFailure =
+  | "network"
+  | "server"
+  | "rate-limited"
+  | "unauthorized"
+  | "too-old"
+  | "rejected-request"
+  | "bad-response";
+export type SyncOutcome =
+  | { ok: true; pushed: number; pulled: number }
+  | { ok: false; failure: SyncFailure; retryAfterMs?: number; detail: string };
+
+export type SyncEngineOptions = {
+  storage: SyncStorage;
+  transport: Transport;
+  appVersion: string;
+  now?: () => number;
+  /** Max mutations per push (halved on 413, restored after a success). */
+  batchSize?: number;
+  pullLimit?: number;
+  /** Keep acked outbox entries this long, for re-push after a server restore. */
+  keepAckedMs?: number;
+};
+
+export type SyncEngine = {
+  /** Commit a local write durably; resolves once it is in storage. */
+  write(w: LocalWrite): Promise<OutboxEntry>;
+  sync(): Promise<SyncOutcome>;
+  readonly storage: SyncStorage;
+};
+
+const MAX_GAP_RETRIES = 3;
+const JSON_OVERHEAD = 256;
+
+export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
+  const now = o.now ?? Date.now;
+  const maxBatch = Math.min(o.batchSize ?? MAX_PUSH_MUTATIONS, MAX_PUSH_MUTATIONS);
+  let batchSize = maxBatch;
+  let running: Promise<SyncOutcome> | null = null;
+
+  const fail = (failure: SyncFailure, detail: string, retryAfterMs?: number): SyncOutcome => ({
+    ok: false,
+    failure,
+    detail,
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  });
+
+  async function send(
+    path: "/v1/sync/push" | "/v1/sync/pull",
+    body: unknown,
+  ): Promise<TransportResponse | SyncOutcome> {
+    try {
+      return await o.transport(path, body);
+    } catch (e) {
+      return fail("network", e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  function httpFailure(r: TransportResponse): SyncOutcome {
+    if (r.status === 401) return fail("unauthorized", "device token invalid or revoked");
+    if (r.status === 426) return fail("too-old", "client too old for the server");
+    if (r.status === 429 || r.status === 503)
+      return fail("rate-limited", `HTTP ${r.status}`, r.retryAfterMs);
+    if (r.status >= 500) return fail("server", `HTTP ${r.status}`, r.retryAfterMs);
+    if (r.status >= 400) return fail("rejected-request", `HTTP ${r.status}`);
+    return fail("bad-response", `HTTP ${r.status} without a sync answer`);
+  }
+
+  /** Cut a batch so its JSON stays under the push body cap. */
+  function fitBytes(entries: OutboxEntry[]): OutboxEntry[] {
+    let bytes = JSON_OVERHEAD;
+    for (let i = 0; i < entries.length; i++) {
+      bytes += JSON.stringify(entries[i]).length + 1;
+      if (bytes > MAX_PUSH_BYTES * 0.9) return entries.slice(0, Math.max(1, i));
+    }
+    return entries;
+  }
+
+  async function push(deviceId: string): Promise<{ pushed: number } | SyncOutcome> {
+    let pushed = 0;
+    let gaps = 0;
+    let from = ((await o.storage.meta())?.ackedSeq ?? 0) + 1;
+    for (;;) {
+      const batch = fitBytes(await o.storage.outboxFrom(from, batchSize));
+      if (batch.length === 0) return { pushed };
+      const mutations = batch.map(({ createdAt: _c, ackedAt: _a, ...m }) => m);
+      const r = await send("/v1/sync/push", {
+        protocol: PROTOCOL_VERSION,
+        deviceId,
+        clientSchema: CLIENT_SCHEMA_VERSION,
+        appVersion: o.appVersion,
+        mutations,
+      });
+      if ("ok" in r) return r;
+      if (r.status === 200) {
+        const parsed = PushResponseSchema.safeParse(r.body);
+        if (!parsed.success) return fail("bad-response", "200 without lastSeq is not an ack");
+        const { lastSeq, rejected } = parsed.data;
+        await o.storage.ack(lastSeq, rejected, now());
+        if (lastSeq < from) return fail("server", "server applied nothing from the batch");
+        pushed += lastSeq - from + 1;
+        from = lastSeq + 1;
+        batchSize = Math.min(maxBatch, batchSize * 2);
+        continue;
+      }
+      if (r.status === 409) {
+        const gap = SeqGapSchema.safeParse(r.body);
+        if (!gap.success || ++gaps > MAX_GAP_RETRIES)
+          return fail("bad-response", "unresolvable seq gap");
+        if (gap.data.expectedSeq > from) await o.storage.ack(gap.data.expectedSeq - 1, [], now());
+        from = gap.data.expectedSeq;
+        continue;
+      }
+      if (r.status === 413 && batch.length > 1) {
+        batchSize = Math.max(1, Math.floor(batch.length / 2));
+        continue;
+      }
+      return httpFailure(r);
+    }
+  }
+
+  async function pull(deviceId: string): Promise<{ pulled: number } | SyncOutcome> {
+    let pulled = 0;
+    for (;;) {
+      const meta = await o.storage.meta();
+      if (!meta) return fail("bad-response", "storage not initialised");
+      const r = await send("/v1/sync/pull", {
+        protocol: PROTOCOL_VERSION,
+        deviceId,
+        clientSchema: CLIENT_SCHEMA_VERSION,
+        cookie: meta.staging ? meta.staging.cookie : meta.cookie,
+        limit: o.pullLimit ?? DEFAULT_PULL_LIMIT,
+      });
+      if ("ok" in r) return r;
+      if (r.status !== 200) return httpFailure(r);
+      const parsed = PullResponseSchema.safeParse(r.body);
+      if (!parsed.success) return fail("bad-response", "200 without a pull answer");
+      try {
+        await o.storage.applyPull(parsed.data, now());
+      } catch (e) {
+        if (e instanceof PullRejectedError) return fail("bad-response", e.message);
+        throw e;
+      }
+      pulled += parsed.data.changes.length;
+      if (!parsed.data.hasMore) return { pulled };
+    }
+  }
+
+  async function round(): Promise<SyncOutcome> {
+    const meta = await o.storage.meta();
+    if (!meta) return fail("unauthorized", "device not paired");
+    const p = await push(meta.deviceId);
+    if ("ok" in p) return p;
+    const q = await pull(meta.deviceId);
+    if ("ok" in q) return q;
+    if (o.keepAckedMs !== undefined) await o.storage.prune(now() - o.keepAckedMs);
+    return { ok: true, pushed: p.pushed, pulled: q.pulled };
+  }
+
+  return {
+    storage: o.storage,
+    write: (w) => o.storage.commitLocal(w, now()),
+    // Rounds never overlap: a second caller shares the running one.
+    sync() {
+      running ??= round().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+  };
+}

@@ -1,0 +1,171 @@
+// Pure steps of the client's storage transactions, shared by every SyncStorage
+// implementation so IndexedDB and memory behave identically.
+import type { Entity } from "../entity.ts";
+import {
+  type HlcState,
+  hlcCompare,
+  hlcFormat,
+  hlcInit,
+  hlcParse,
+  hlcReceive,
+  hlcSend,
+} from "../hlc.ts";
+import { emptyEntity, merge } from "../merge.ts";
+import { applyMutation } from "./apply-mutation.ts";
+import type { Change, PullResponse } from "./messages/pull.ts";
+import { compareCookies } from "./messages/pull.ts";
+import type { RejectedMutation } from "./messages/push.ts";
+import { type LocalWrite, LocalWriteError, type OutboxEntry, type SyncMeta } from "./storage.ts";
+
+const MAX_KEPT_REJECTIONS = 200;
+
+export function newMeta(deviceId: string, workspaceId: string): SyncMeta {
+  return {
+    deviceId,
+    workspaceId,
+    hlc: null,
+    nextSeq: 1,
+    ackedSeq: 0,
+    cookie: null,
+    staging: null,
+    lastSyncAt: null,
+    rejected: [],
+    config: null,
+  };
+}
+
+function clock(meta: SyncMeta): HlcState {
+  return meta.hlc ? { ...hlcParse(meta.hlc), node: meta.deviceId } : hlcInit(meta.deviceId);
+}
+
+/** Plan a local write: the new meta, entity and outbox entry (or throw). */
+export function planLocalWrite(
+  meta: SyncMeta,
+  current: Entity | undefined,
+  write: LocalWrite,
+  now: number,
+): { meta: SyncMeta; entity: Entity; entry: OutboxEntry } {
+  const hlc = hlcFormat(hlcSend(clock(meta), now));
+  const mutation = {
+    seq: meta.nextSeq,
+    op: write.op,
+    id: write.id,
+    hlc,
+    ...(write.fields ? { fields: write.fields } : {}),
+  };
+  const result = applyMutation(current ?? null, mutation, {
+    workspaceId: meta.workspaceId,
+    deviceId: meta.deviceId,
+  });
+  if (!result.ok) throw new LocalWriteError(result.code, result.message);
+  return {
+    meta: { ...meta, hlc, nextSeq: meta.nextSeq + 1 },
+    entity: result.entity,
+    entry: { ...mutation, createdAt: now, ackedAt: null },
+  };
+}
+
+/** Meta after an ack: ackedSeq only rises; rejections appended, capped. */
+export function ackMeta(
+  meta: SyncMeta,
+  lastSeq: number,
+  rejected: readonly RejectedMutation[],
+  now: number,
+): SyncMeta {
+  const known = new Set(meta.rejected.map((r) => r.seq));
+  const fresh = rejected.filter((r) => !known.has(r.seq));
+  return {
+    ...meta,
+    ackedSeq: Math.max(meta.ackedSeq, Math.min(lastSeq, meta.nextSeq - 1)),
+    lastSyncAt: now,
+    rejected: [...meta.rejected, ...fresh].slice(-MAX_KEPT_REJECTIONS),
+  };
+}
+
+/** Merge one pulled change into the local replica. */
+export function applyChange(current: Entity | undefined, change: Change, meta: SyncMeta): Entity {
+  if (change.op === "put") return current ? merge(current, change.entity) : change.entity;
+  const base = current ?? emptyEntity(change.id, meta.workspaceId, "unknown");
+  return merge(base, {
+    ...base,
+    deletedHlc: change.deletedHlc,
+    version: change.version,
+  });
+}
+
+/** The greatest HLC a page carries, so local clocks move past what was seen. */
+export function maxHlcOf(changes: readonly Change[]): string | null {
+  let max: string | null = null;
+  const see = (h: string | null | undefined) => {
+    if (h && hlcCompare(h, max) > 0) max = h;
+  };
+  for (const c of changes) {
+    if (c.op === "del") see(c.deletedHlc);
+    else {
+      see(c.entity.deletedHlc);
+      see(c.entity.restoredHlc);
+      for (const h of Object.values(c.entity.fieldHlc)) see(h);
+    }
+  }
+  return max;
+}
+
+export type PullPlan = {
+  /** Where this page's changes go. */
+  target: "entities" | "staging";
+  /** Empty the staging area first (a reset starts or restarts). */
+  clearStaging: boolean;
+  /** After applying: staging replaces entities, then unacked writes are replayed. */
+  swap: boolean;
+  meta: SyncMeta;
+};
+
+export class PullRejectedError extends Error {}
+
+/** Decide what one pull page does to the local state. Cookies never go backwards. */
+export function planPull(meta: SyncMeta, page: PullResponse, now: number): PullPlan {
+  const seen = maxHlcOf(page.changes);
+  let next: SyncMeta = ackMeta(meta, page.lastSeq, [], now);
+  if (seen) next = { ...next, hlc: hlcFormat(hlcReceive(clock(next), seen, now)) };
+  if (page.config) next = { ...next, config: page.config };
+
+  if (page.reset || meta.staging) {
+    const swap = !page.hasMore;
+    return {
+      target: "staging",
+      clearStaging: page.reset,
+      swap,
+      meta: swap
+        ? { ...next, cookie: page.cookie, staging: null }
+        : { ...next, staging: { cookie: page.cookie } },
+    };
+  }
+  if (meta.cookie && meta.cookie.epoch !== page.cookie.epoch) {
+    throw new PullRejectedError("pull answer from another epoch without reset");
+  }
+  const forward = !meta.cookie || compareCookies(page.cookie, meta.cookie) >= 0;
+  return {
+    target: "entities",
+    clearStaging: false,
+    swap: false,
+    meta: forward ? { ...next, cookie: page.cookie } : next,
+  };
+}
+
+/** Replay writes the server has not got yet on top of a freshly swapped mirror. */
+export function replayOutbox(
+  get: (id: string) => Entity | undefined,
+  entries: readonly OutboxEntry[],
+  meta: SyncMeta,
+): Map<string, Entity> {
+  const out = new Map<string, Entity>();
+  for (const e of entries) {
+    const current = out.get(e.id) ?? get(e.id);
+    const r = applyMutation(current ?? null, e, {
+      workspaceId: meta.workspaceId,
+      deviceId: meta.deviceId,
+    });
+    if (r.ok) out.set(e.id, r.entity);
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+// The client sync engine's storage port. Each method is ONE atomic storage
+// transaction; implementations (IndexedDB via idb, in-memory for tests) share
+// the pure steps in local-state.ts so they cannot drift apart. One contract
+// suite (storage.contract.ts) runs against every implementation.
+import type { Entity } from "../entity.ts";
+import type { SyncConfig } from "../schema/config.ts";
+import type { Mutation, MutationOp } from "./messages/mutation.ts";
+import type { Cookie, PullResponse } from "./messages/pull.ts";
+import type { RejectedMutation } from "./messages/push.ts";
+
+/** An outbox entry: a mutation plus bookkeeping. Acked entries stay N days. */
+export type OutboxEntry = Mutation & { createdAt: number; ackedAt: number | null };
+
+export type SyncMeta = {
+  deviceId: string;
+  workspaceId: string;
+  /** Last HLC issued or received (string form), null before the first write. */
+  hlc: string | null;
+  /** Next seq to hand out; seqs are gap-free and start at 1. */
+  nextSeq: number;
+  /** Highest seq the server has proven it holds. */
+  ackedSeq: number;
+  cookie: Cookie | null;
+  /** Set while a reset is being pulled into the staging area. */
+  staging: { cookie: Cookie | null } | null;
+  lastSyncAt: number | null;
+  /** Rejections reported by the server, newest last (capped). */
+  rejected: RejectedMutation[];
+  config: SyncConfig | null;
+};
+
+export type LocalWrite = { op: MutationOp; id: string; fields?: Record<string, unknown> };
+
+export type OutboxStats = { unsynced: number; oldestUnsyncedAt: number | null };
+
+export interface SyncStorage {
+  /** Create meta for a device on first run; no-op when it exists. */
+  init(deviceId: string, workspaceId: string): Promise<SyncMeta>;
+  meta(): Promise<SyncMeta | null>;
+  /**
+   * Validate and apply a local write: advance the HLC, merge into the entity,
+   * append to the outbox with the next seq — all in one transaction.
+   * Throws LocalWriteError when the write can never apply.
+   */
+  commitLocal(write: LocalWrite, now: number): Promise<OutboxEntry>;
+  /** Outbox entries with seq ≥ fromSeq (acked ones included), in seq order. */
+  outboxFrom(fromSeq: number, limit: number): Promise<OutboxEntry[]>;
+  /** Mark entries with seq ≤ lastSeq acked; record rejections and sync time. */
+  ack(lastSeq: number, rejected: readonly RejectedMutation[], now: number): Promise<void>;
+  /** Apply one pull page atomically (reset → staging; last staging page swaps). */
+  applyPull(page: PullResponse, now: number): Promise<void>;
+  /** Drop acked entries acked before `olderThan`. Returns how many. */
+  prune(olderThan: number): Promise<number>;
+  stats(): Promise<OutboxStats>;
+  entity(id: string): Promise<Entity | undefined>;
+  /** The mirror, tombstones included. */
+  entities(): Promise<Entity[]>;
+}
+
+export class LocalWriteError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "LocalWriteError";
+  }
+}
