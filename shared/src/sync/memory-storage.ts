@@ -93,15 +93,9 @@ export function createMemoryStorage(): SyncStorage {
     },
     async stats(): Promise<OutboxStats> {
       const m = need();
-      let unsynced = 0;
-      let oldest: number | null = null;
-      for (const e of outbox.values()) {
-        if (e.seq > m.ackedSeq) {
-          unsynced++;
-          if (oldest === null || e.createdAt < oldest) oldest = e.createdAt;
-        }
-      }
-      return { unsynced, oldestUnsyncedAt: oldest };
+      // "Oldest" is the first entry still queued (lowest seq), as in idb.
+      const queued = [...outbox.values()].filter((e) => e.seq > m.ackedSeq).sort((a, b) => a.seq - b.seq);
+      return { unsynced: queued.length, oldestUnsyncedAt: queued[0]?.createdAt ?? null };
     },
     async entity(id) {
       const e = entities.get(id);

@@ -1,0 +1,4 @@
+import { createMemoryStorage } from "./memory-storage.ts";
+import { describeSyncStorageContract } from "./storage.contract.ts";
+
+describeSyncStorageContract("memory", async () => createMemoryStorage());
