@@ -28,16 +28,19 @@ describe("hlc", () => {
 
   it("send is strictly monotonic even when the wall clock jumps back", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: T0 - DAY, max: T0 + DAY }), { minLength: 1, maxLength: 200 }), (times) => {
-        let s = hlcInit("dev");
-        let prev = "";
-        for (const t of times) {
-          s = hlcSend(s, t);
-          const now = hlcFormat(s);
-          expect(now > prev).toBe(true);
-          prev = now;
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: T0 - DAY, max: T0 + DAY }), { minLength: 1, maxLength: 200 }),
+        (times) => {
+          let s = hlcInit("dev");
+          let prev = "";
+          for (const t of times) {
+            s = hlcSend(s, t);
+            const now = hlcFormat(s);
+            expect(now > prev).toBe(true);
+            prev = now;
+          }
+        },
+      ),
     );
   });
 

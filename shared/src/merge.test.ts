@@ -5,15 +5,28 @@ import { hlcFormat } from "./hlc.ts";
 import { applyFieldWrites, emptyEntity, merge } from "./merge.ts";
 
 const hlc = fc
-  .tuple(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 0, max: 3 }), fc.constantFrom("a", "b", "c"))
+  .tuple(
+    fc.integer({ min: 1, max: 50 }),
+    fc.integer({ min: 0, max: 3 }),
+    fc.constantFrom("a", "b", "c"),
+  )
   .map(([ms, counter, node]) => hlcFormat({ ms, counter, node }));
-const value = fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.array(fc.constantFrom("price", "design")));
+const value = fc.oneof(
+  fc.string({ maxLength: 4 }),
+  fc.integer(),
+  fc.array(fc.constantFrom("price", "design")),
+);
 
 /** A replica built by a random sequence of writes, deletes and restores. */
 const replica: fc.Arbitrary<Entity> = fc
   .array(
     fc.oneof(
-      fc.record({ t: fc.constant("w" as const), name: fc.constantFrom("what", "who", "needs"), value, hlc }),
+      fc.record({
+        t: fc.constant("w" as const),
+        name: fc.constantFrom("what", "who", "needs"),
+        value,
+        hlc,
+      }),
       fc.record({ t: fc.constantFrom("d" as const, "r" as const), hlc }),
     ),
     { maxLength: 8 },
@@ -52,14 +65,26 @@ describe("merge", () => {
   });
   it("keeps the later write per field", () => {
     const base = emptyEntity("o", "ws", "d");
-    const a = applyFieldWrites(base, { what: "old", who: "kept" }, hlcFormat({ ms: 1, counter: 0, node: "a" }));
+    const a = applyFieldWrites(
+      base,
+      { what: "old", who: "kept" },
+      hlcFormat({ ms: 1, counter: 0, node: "a" }),
+    );
     const b = applyFieldWrites(base, { what: "new" }, hlcFormat({ ms: 2, counter: 0, node: "b" }));
     expect(merge(a, b).fields).toEqual({ what: "new", who: "kept" });
   });
   it("a delete wins over a concurrent edit until restored (no resurrection)", () => {
-    const base = applyFieldWrites(emptyEntity("o", "ws", "d"), { what: "x" }, hlcFormat({ ms: 1, counter: 0, node: "a" }));
+    const base = applyFieldWrites(
+      emptyEntity("o", "ws", "d"),
+      { what: "x" },
+      hlcFormat({ ms: 1, counter: 0, node: "a" }),
+    );
     const deleted = { ...base, deletedHlc: hlcFormat({ ms: 5, counter: 0, node: "a" }) };
-    const edited = applyFieldWrites(base, { what: "y" }, hlcFormat({ ms: 9, counter: 0, node: "b" }));
+    const edited = applyFieldWrites(
+      base,
+      { what: "y" },
+      hlcFormat({ ms: 9, counter: 0, node: "b" }),
+    );
     const m = merge(deleted, edited);
     expect(isLive(m)).toBe(false);
     expect(m.fields.what).toBe("y");

@@ -36,7 +36,7 @@ export type SyncEngineOptions = {
   transport: Transport;
   appVersion: string;
   now?: () => number;
-  /** Max mutations per push (halved on 413, restored after a success). */
+  /** Max mutations per push (halved on 413 for the rest of that round). */
   batchSize?: number;
   pullLimit?: number;
   /** Keep acked outbox entries this long, for re-push after a server restore. */
@@ -56,7 +56,6 @@ const JSON_OVERHEAD = 256;
 export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
   const now = o.now ?? Date.now;
   const maxBatch = Math.min(o.batchSize ?? MAX_PUSH_MUTATIONS, MAX_PUSH_MUTATIONS);
-  let batchSize = maxBatch;
   let running: Promise<SyncOutcome> | null = null;
 
   const fail = (failure: SyncFailure, detail: string, retryAfterMs?: number): SyncOutcome => ({
@@ -98,6 +97,7 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
   }
 
   async function push(deviceId: string): Promise<{ pushed: number } | SyncOutcome> {
+    let batchSize = maxBatch;
     let pushed = 0;
     let gaps = 0;
     let from = ((await o.storage.meta())?.ackedSeq ?? 0) + 1;
@@ -121,7 +121,6 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
         if (lastSeq < from) return fail("server", "server applied nothing from the batch");
         pushed += lastSeq - from + 1;
         from = lastSeq + 1;
-        batchSize = Math.min(maxBatch, batchSize * 2);
         continue;
       }
       if (r.status === 409) {

@@ -94,7 +94,9 @@ export function createMemoryStorage(): SyncStorage {
     async stats(): Promise<OutboxStats> {
       const m = need();
       // "Oldest" is the first entry still queued (lowest seq), as in idb.
-      const queued = [...outbox.values()].filter((e) => e.seq > m.ackedSeq).sort((a, b) => a.seq - b.seq);
+      const queued = [...outbox.values()]
+        .filter((e) => e.seq > m.ackedSeq)
+        .sort((a, b) => a.seq - b.seq);
       return { unsynced: queued.length, oldestUnsyncedAt: queued[0]?.createdAt ?? null };
     },
     async entity(id) {

@@ -10,14 +10,22 @@ const DEV = "0193a1b2-0000-7000-8000-000000000001";
 const create = (id: string, what = "Khách hỏi giá") => ({
   op: "obs.create" as const,
   id,
-  fields: { channel: "web", method: "competitor-audit", capturedAt: "2026-11-24T10:00:00+07:00", what },
+  fields: {
+    channel: "web",
+    method: "competitor-audit",
+    capturedAt: "2026-11-24T10:00:00+07:00",
+    what,
+  },
 });
 const serverEntity = (id: string, what: string, ms: number, version: number): Entity => ({
   id,
   workspaceId: "ws",
   createdBy: "other",
   fields: { channel: "web", what },
-  fieldHlc: { channel: hlcFormat({ ms, counter: 0, node: "other" }), what: hlcFormat({ ms, counter: 0, node: "other" }) },
+  fieldHlc: {
+    channel: hlcFormat({ ms, counter: 0, node: "other" }),
+    what: hlcFormat({ ms, counter: 0, node: "other" }),
+  },
   deletedHlc: null,
   restoredHlc: null,
   version,
@@ -51,18 +59,28 @@ export function describeSyncStorageContract(name: string, make: () => Promise<Sy
     it("a local write merges the entity, appends gap-free seqs and advances the HLC", async () => {
       const s = await ready();
       const e1 = await s.commitLocal(create("a"), T);
-      const e2 = await s.commitLocal({ op: "obs.patch", id: "a", fields: { why: "so sánh" } }, T - 5000);
+      const e2 = await s.commitLocal(
+        { op: "obs.patch", id: "a", fields: { why: "so sánh" } },
+        T - 5000,
+      );
       expect([e1.seq, e2.seq]).toEqual([1, 2]);
       expect(e2.hlc > e1.hlc).toBe(true); // even though the clock went back
-      expect((await s.entity("a"))?.fields).toMatchObject({ what: "Khách hỏi giá", why: "so sánh" });
+      expect((await s.entity("a"))?.fields).toMatchObject({
+        what: "Khách hỏi giá",
+        why: "so sánh",
+      });
       expect((await s.outboxFrom(1, 10)).map((e) => e.seq)).toEqual([1, 2]);
       expect(await s.stats()).toEqual({ unsynced: 2, oldestUnsyncedAt: T });
     });
 
     it("an invalid write throws and writes nothing", async () => {
       const s = await ready();
-      await expect(s.commitLocal({ op: "obs.create", id: "b", fields: { what: "" } }, T)).rejects.toBeInstanceOf(LocalWriteError);
-      await expect(s.commitLocal({ op: "obs.patch", id: "nope", fields: { what: "x" } }, T)).rejects.toThrow(/no observation/);
+      await expect(
+        s.commitLocal({ op: "obs.create", id: "b", fields: { what: "" } }, T),
+      ).rejects.toBeInstanceOf(LocalWriteError);
+      await expect(
+        s.commitLocal({ op: "obs.patch", id: "nope", fields: { what: "x" } }, T),
+      ).rejects.toThrow(/no observation/);
       expect((await s.meta())?.nextSeq).toBe(1);
       expect(await s.entity("b")).toBeUndefined();
       expect(await s.outboxFrom(1, 10)).toEqual([]);
@@ -86,11 +104,36 @@ export function describeSyncStorageContract(name: string, make: () => Promise<Sy
 
     it("applies pulled changes by merge; cookies never move backwards", async () => {
       const s = await ready();
-      await s.applyPull(page({ cookie: { epoch: "e1", v: 5 }, changes: [{ op: "put", entity: serverEntity("x", "v1", 100, 5) }] }), T);
-      await s.applyPull(page({ cookie: { epoch: "e1", v: 3 }, changes: [{ op: "put", entity: serverEntity("x", "old", 50, 3) }] }), T);
+      await s.applyPull(
+        page({
+          cookie: { epoch: "e1", v: 5 },
+          changes: [{ op: "put", entity: serverEntity("x", "v1", 100, 5) }],
+        }),
+        T,
+      );
+      await s.applyPull(
+        page({
+          cookie: { epoch: "e1", v: 3 },
+          changes: [{ op: "put", entity: serverEntity("x", "old", 50, 3) }],
+        }),
+        T,
+      );
       expect((await s.meta())?.cookie).toEqual({ epoch: "e1", v: 5 });
       expect((await s.entity("x"))?.fields.what).toBe("v1");
-      await s.applyPull(page({ cookie: { epoch: "e1", v: 6 }, changes: [{ op: "del", id: "x", deletedHlc: hlcFormat({ ms: 200, counter: 0, node: "o" }), version: 6 }] }), T);
+      await s.applyPull(
+        page({
+          cookie: { epoch: "e1", v: 6 },
+          changes: [
+            {
+              op: "del",
+              id: "x",
+              deletedHlc: hlcFormat({ ms: 200, counter: 0, node: "o" }),
+              version: 6,
+            },
+          ],
+        }),
+        T,
+      );
       const x = await s.entity("x");
       expect(x?.deletedHlc).not.toBeNull();
       expect(x?.version).toBe(6);
@@ -99,20 +142,43 @@ export function describeSyncStorageContract(name: string, make: () => Promise<Sy
     it("moves the local clock past every pulled stamp (skewed server data)", async () => {
       const s = await ready();
       const ahead = T + 86_400_000;
-      await s.applyPull(page({ changes: [{ op: "put", entity: serverEntity("x", "from the future", ahead, 1) }] }), T);
+      await s.applyPull(
+        page({ changes: [{ op: "put", entity: serverEntity("x", "from the future", ahead, 1) }] }),
+        T,
+      );
       await s.commitLocal({ op: "obs.patch", id: "x", fields: { what: "seen, then edited" } }, T);
       expect((await s.entity("x"))?.fields.what).toBe("seen, then edited");
     });
 
     it("a reset fills staging, keeps the old mirror until the last page, then swaps and replays unsent writes", async () => {
       const s = await ready();
-      await s.applyPull(page({ cookie: { epoch: "e1", v: 1 }, changes: [{ op: "put", entity: serverEntity("stale", "gone after reset", 10, 1) }] }), T);
+      await s.applyPull(
+        page({
+          cookie: { epoch: "e1", v: 1 },
+          changes: [{ op: "put", entity: serverEntity("stale", "gone after reset", 10, 1) }],
+        }),
+        T,
+      );
       await s.commitLocal(create("mine", "chưa gửi"), T);
-      await s.applyPull(page({ reset: true, hasMore: true, cookie: { epoch: "e2", v: 7, k: "p" }, changes: [{ op: "put", entity: serverEntity("p", "page 1", 10, 7) }] }), T);
+      await s.applyPull(
+        page({
+          reset: true,
+          hasMore: true,
+          cookie: { epoch: "e2", v: 7, k: "p" },
+          changes: [{ op: "put", entity: serverEntity("p", "page 1", 10, 7) }],
+        }),
+        T,
+      );
       expect(await s.entity("stale")).toBeDefined(); // not swapped yet
       expect((await s.meta())?.cookie).toEqual({ epoch: "e1", v: 1 });
       expect((await s.meta())?.staging?.cookie).toEqual({ epoch: "e2", v: 7, k: "p" });
-      await s.applyPull(page({ cookie: { epoch: "e2", v: 9 }, changes: [{ op: "put", entity: serverEntity("q", "page 2", 10, 9) }] }), T);
+      await s.applyPull(
+        page({
+          cookie: { epoch: "e2", v: 9 },
+          changes: [{ op: "put", entity: serverEntity("q", "page 2", 10, 9) }],
+        }),
+        T,
+      );
       const ids = (await s.entities()).map((e) => e.id).sort();
       expect(ids).toEqual(["mine", "p", "q"]);
       expect((await s.meta())?.cookie).toEqual({ epoch: "e2", v: 9 });
@@ -122,7 +188,9 @@ export function describeSyncStorageContract(name: string, make: () => Promise<Sy
     it("rejects a pull answer from another epoch without reset", async () => {
       const s = await ready();
       await s.applyPull(page({ cookie: { epoch: "e1", v: 1 } }), T);
-      await expect(s.applyPull(page({ cookie: { epoch: "e9", v: 1 } }), T)).rejects.toThrow(/epoch/);
+      await expect(s.applyPull(page({ cookie: { epoch: "e9", v: 1 } }), T)).rejects.toThrow(
+        /epoch/,
+      );
       expect((await s.meta())?.cookie).toEqual({ epoch: "e1", v: 1 });
     });
 

@@ -1,0 +1,189 @@
+// Engine behaviour against a scripted transport: the status codes of SYNC.md.
+// (End-to-end behaviour against the real server lives in the invariant suite.)
+import { describe, expect, it } from "vitest";
+import { createSyncEngine } from "./engine.ts";
+import { createMemoryStorage } from "./memory-storage.ts";
+import type { Mutation } from "./messages/mutation.ts";
+import type { SyncPath, Transport, TransportResponse } from "./transport.ts";
+
+const DEV = "0193a1b2-0000-7000-8000-000000000001";
+const T = Date.UTC(2026, 10, 24, 3);
+const obs = (i: number) => ({
+  op: "obs.create" as const,
+  id: `o${i}`,
+  fields: {
+    channel: "web",
+    method: "competitor-audit",
+    capturedAt: "2026-11-24T10:00:00+07:00",
+    what: `quote ${i}`,
+  },
+});
+const pullOk = (lastSeq: number): TransportResponse => ({
+  status: 200,
+  body: {
+    cookie: { epoch: "e", v: 1 },
+    reset: false,
+    hasMore: false,
+    lastSeq,
+    serverTime: "",
+    changes: [],
+  },
+});
+
+type Call = { path: SyncPath; body: { mutations?: Mutation[] } };
+
+async function setup(
+  reply: (c: Call, calls: Call[]) => TransportResponse | Promise<TransportResponse>,
+  n = 3,
+) {
+  const storage = createMemoryStorage();
+  await storage.init(DEV, "ws");
+  const calls: Call[] = [];
+  const transport: Transport = async (path, body) => {
+    const c = { path, body: structuredClone(body) as Call["body"] };
+    calls.push(c);
+    return reply(c, calls);
+  };
+  const engine = createSyncEngine({ storage, transport, appVersion: "test", now: () => T });
+  for (let i = 1; i <= n; i++) await engine.write(obs(i));
+  return { engine, storage, calls };
+}
+
+const seqs = (c: Call) => c.body.mutations?.map((m) => m.seq);
+
+describe("sync engine", () => {
+  it("pushes, acks on a real answer, then pulls", async () => {
+    const { engine, storage, calls } = await setup((c) =>
+      c.path === "/v1/sync/push"
+        ? { status: 200, body: { lastSeq: 3, version: 1, serverTime: "", rejected: [] } }
+        : pullOk(3),
+    );
+    expect(await engine.sync()).toEqual({ ok: true, pushed: 3, pulled: 0 });
+    expect(calls.map((c) => c.path)).toEqual(["/v1/sync/push", "/v1/sync/pull"]);
+    expect(seqs(calls[0] as Call)).toEqual([1, 2, 3]);
+    expect((await storage.stats()).unsynced).toBe(0);
+  });
+
+  it("never treats a 200 without lastSeq (captive portal page) as an ack", async () => {
+    const { engine, storage } = await setup(() => ({ status: 200, body: undefined }));
+    const out = await engine.sync();
+    expect(out).toMatchObject({ ok: false, failure: "bad-response" });
+    expect((await storage.stats()).unsynced).toBe(3);
+  });
+
+  it("on 409 seq-gap resends from expectedSeq and acks what the server already has", async () => {
+    const { engine, storage, calls } = await setup((c, all) => {
+      if (c.path === "/v1/sync/pull") return pullOk(3);
+      if (all.length === 1) return { status: 409, body: { error: "seq-gap", expectedSeq: 3 } };
+      return { status: 200, body: { lastSeq: 3, version: 2, serverTime: "", rejected: [] } };
+    });
+    await engine.sync();
+    expect(seqs(calls[1] as Call)).toEqual([3]);
+    expect((await storage.meta())?.ackedSeq).toBe(3);
+  });
+
+  it("re-pushes acked entries when a restored server asks for an older seq", async () => {
+    const { engine, storage, calls } = await setup((c, all) => {
+      if (c.path === "/v1/sync/pull") return pullOk(3);
+      if (all.length === 1)
+        return { status: 200, body: { lastSeq: 3, version: 1, serverTime: "", rejected: [] } };
+      return { status: 200, body: { lastSeq: 3, version: 1, serverTime: "", rejected: [] } };
+    });
+    await engine.sync();
+    await engine.write(obs(4));
+    calls.length = 0;
+    // The server lost seq 2..3 (restored from backup): it answers 409 expecting 2.
+    let first = true;
+    const gapStorage = storage;
+    const engine2 = createSyncEngine({
+      storage: gapStorage,
+      appVersion: "t",
+      now: () => T,
+      transport: async (path, body) => {
+        calls.push({ path, body: structuredClone(body) as Call["body"] });
+        if (path === "/v1/sync/pull") return pullOk(4);
+        if (first) {
+          first = false;
+          return { status: 409, body: { error: "seq-gap", expectedSeq: 2 } };
+        }
+        return { status: 200, body: { lastSeq: 4, version: 3, serverTime: "", rejected: [] } };
+      },
+    });
+    expect(await engine2.sync()).toMatchObject({ ok: true });
+    expect(seqs(calls[0] as Call)).toEqual([4]);
+    expect(seqs(calls[1] as Call)).toEqual([2, 3, 4]);
+    void engine;
+  });
+
+  it("halves the batch on 413", async () => {
+    const { engine, calls } = await setup((c) => {
+      if (c.path === "/v1/sync/pull") return pullOk(4);
+      const m = c.body.mutations ?? [];
+      if (m.length > 1) return { status: 413, body: undefined };
+      return {
+        status: 200,
+        body: { lastSeq: m[0]?.seq ?? 0, version: 1, serverTime: "", rejected: [] },
+      };
+    }, 4);
+    expect(await engine.sync()).toMatchObject({ ok: true, pushed: 4 });
+    expect(calls.filter((c) => c.path === "/v1/sync/push").map((c) => seqs(c)?.length)).toEqual([
+      4, 2, 1, 1, 1, 1, 1,
+    ]);
+  });
+
+  it("reports Retry-After on 429/503 and keeps the queue", async () => {
+    const { engine, storage } = await setup(() => ({
+      status: 429,
+      retryAfterMs: 7000,
+      body: undefined,
+    }));
+    expect(await engine.sync()).toMatchObject({
+      ok: false,
+      failure: "rate-limited",
+      retryAfterMs: 7000,
+    });
+    expect((await storage.stats()).unsynced).toBe(3);
+  });
+
+  it("stops on 401 (pair again) and 426 (update) without losing anything", async () => {
+    for (const [status, failure] of [
+      [401, "unauthorized"],
+      [426, "too-old"],
+    ] as const) {
+      const { engine, storage } = await setup(() => ({ status, body: { title: "x" } }));
+      expect(await engine.sync()).toMatchObject({ ok: false, failure });
+      expect((await storage.stats()).unsynced).toBe(3);
+    }
+  });
+
+  it("turns a network error into a failure outcome", async () => {
+    const { engine } = await setup(() => {
+      throw new TypeError("fetch failed");
+    });
+    expect(await engine.sync()).toMatchObject({
+      ok: false,
+      failure: "network",
+      detail: "fetch failed",
+    });
+  });
+
+  it("records server rejections for the UI", async () => {
+    const { engine, storage } = await setup((c) =>
+      c.path === "/v1/sync/push"
+        ? {
+            status: 200,
+            body: {
+              lastSeq: 3,
+              version: 1,
+              serverTime: "",
+              rejected: [{ seq: 2, code: "forbidden", message: "other store" }],
+            },
+          }
+        : pullOk(3),
+    );
+    await engine.sync();
+    expect((await storage.meta())?.rejected).toEqual([
+      { seq: 2, code: "forbidden", message: "other store" },
+    ]);
+  });
+});
