@@ -127,7 +127,7 @@ describe("sync engine", () => {
     }, 4);
     expect(await engine.sync()).toMatchObject({ ok: true, pushed: 4 });
     expect(calls.filter((c) => c.path === "/v1/sync/push").map((c) => seqs(c)?.length)).toEqual([
-      4, 2, 1, 1, 1, 1, 1,
+      4, 2, 1, 1, 1, 1,
     ]);
   });
 
