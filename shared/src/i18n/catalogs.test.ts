@@ -1,0 +1,52 @@
+/// <reference types="vite/client" />
+// Every catalogue entry has both languages, non-empty, with the same {params}.
+import { describe, expect, it } from "vitest";
+import * as vocabulary from "../vocabulary/index.ts";
+import { common } from "./common.ts";
+import { type Catalog, createTranslator, pickLocale } from "./translate.ts";
+
+const catalogs = import.meta.glob<Record<string, unknown>>("./*.ts", { eager: true });
+const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("i18n catalogues", () => {
+  const all = Object.entries(catalogs).flatMap(([file, mod]) =>
+    Object.entries(mod)
+      .filter(([, v]) => v && typeof v === "object" && !Array.isArray(v))
+      .map(([name, v]) => [`${file}:${name}`, v as Catalog] as const),
+  );
+
+  it("finds the catalogues", () => {
+    expect(all.map(([n]) => n)).toContain("./common.ts:common");
+  });
+
+  for (const [name, catalog] of all) {
+    it(`${name}: vi and en present with matching placeholders`, () => {
+      for (const [key, entry] of Object.entries(catalog)) {
+        expect(entry.vi?.trim(), `${key} vi`).toBeTruthy();
+        expect(entry.en?.trim(), `${key} en`).toBeTruthy();
+        expect(params(entry.vi), key).toEqual(params(entry.en));
+      }
+    });
+  }
+
+  it("vocabulary has both labels and descriptions", () => {
+    for (const set of [
+      vocabulary.NEEDS,
+      vocabulary.CHANNELS,
+      vocabulary.METHODS,
+      vocabulary.DEFAULT_BEHAVIOURS,
+    ]) {
+      for (const v of Object.values(set)) {
+        expect(v.vi && v.en && v.description.vi && v.description.en).toBeTruthy();
+      }
+    }
+    expect(vocabulary.NEED_CODES).toHaveLength(16);
+  });
+
+  it("translates with params in both languages", () => {
+    expect(createTranslator(common, "vi")("sync.unsynced", { count: 3 })).toBe("3 chưa đồng bộ");
+    expect(createTranslator(common, "en")("sync.unsynced", { count: 3 })).toBe("3 not synced");
+    expect(pickLocale(["en-GB", "vi"])).toBe("en");
+    expect(pickLocale(["fr"])).toBe("vi");
+  });
+});
