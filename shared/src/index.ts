@@ -4,6 +4,7 @@ export * from "./five-w1h.ts";
 export * from "./hlc.ts";
 export * from "./i18n/common.ts";
 export * from "./i18n/translate.ts";
+export * from "./ids.ts";
 export * from "./merge.ts";
 export * from "./schema/config.ts";
 export * from "./schema/observation.ts";
