@@ -95,8 +95,9 @@ function stepSelector(el: Element): string {
 /**
  * A selector that matches exactly `el` in `scope` (default: its document), or
  * null when none fits in MAX_CSS_SELECTOR characters (absurdly deep DOMs).
- * Shortest meaningful first: own id/attribute, else a `>` path from the
- * nearest ancestor that has one (or from the document root).
+ * Shortest meaningful first: own id/attribute, else a `>` path up to the
+ * first step that is unique and starts with a class, or to the nearest
+ * ancestor with an id/attribute, or to the document root.
  */
 export function cssSelectorFor(el: Element, scope: ParentNode = el.ownerDocument): string | null {
   const own = ownSelector(el, scope);
@@ -107,9 +108,11 @@ export function cssSelectorFor(el: Element, scope: ParentNode = el.ownerDocument
     steps.unshift(anchor ?? stepSelector(node));
     const candidate = steps.join(" > ");
     if (candidate.length > MAX_CSS_SELECTOR) return null;
-    if (anchor || isUnique(candidate, el, scope)) {
-      return isUnique(candidate, el, scope) ? candidate : null;
-    }
+    // A path may start at a class (`div.actions > …`) but not at a bare
+    // position (`p:nth-of-type(1)`), which any new element would steal.
+    const meaningful = anchor !== null || /[.#[]/.test(steps[0] as string);
+    if ((meaningful || !node.parentElement) && isUnique(candidate, el, scope)) return candidate;
+    if (anchor) return null;
   }
   return null;
 }
