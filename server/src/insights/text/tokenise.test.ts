@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { terms, tokenise } from "./tokenise.ts";
+
+describe("tokenise", () => {
+  it("drops stop words, numbers and one-letter words; adds bigrams of kept neighbours", () => {
+    expect(terms("Giá của sản phẩm này là 19.990.000 đ")).toEqual([
+      "gia",
+      "san",
+      "san pham",
+      "pham",
+    ]);
+  });
+
+  it("matches the same words with and without diacritics", () => {
+    expect(terms("giá rẻ hơn")).toEqual(terms("gia re hon"));
+  });
+
+  it("drops English stop words; bigrams only join words that were adjacent", () => {
+    expect(terms("The price is too high for them")).toEqual(["price", "high"]);
+  });
+
+  it("keeps the first written form for display", () => {
+    const t = tokenise("Giảm giá");
+    expect(t.map((x) => x.surface)).toEqual(["giảm", "giảm giá", "giá"]);
+    expect(t.map((x) => x.term)).toEqual(["giam", "giam gia", "gia"]);
+  });
+
+  it("keeps ambiguous syllables that are content words (dễ, bán, mới, chờ)", () => {
+    expect(terms("dễ bán hàng mới phải chờ")).toContain("cho");
+    expect(terms("dễ dùng")).toEqual(["de", "de dung", "dung"]);
+  });
+});
