@@ -19,6 +19,7 @@ const NAMING_ATTRIBUTES = [
   "data-id",
   "data-component",
   "itemprop",
+  "property",
   "name",
 ];
 /** data-* attributes that describe state, not identity. */
@@ -68,7 +69,9 @@ function ownSelector(el: Element, scope: ParentNode): string | null {
     );
   for (const name of [...NAMING_ATTRIBUTES, ...dataNames]) {
     const value = el.getAttribute(name);
-    if (value === null || value === "" || value.length > 80 || looksGenerated(value)) continue;
+    if (value === null || value === "" || value.length > 80) continue;
+    // Named attributes hold ids on purpose (data-sku="123456"); other data-* may not.
+    if (!NAMING_ATTRIBUTES.includes(name) && looksGenerated(value)) continue;
     const byAttr = `${tag}[${name}=${quote(value)}]`;
     if (isUnique(byAttr, el, scope)) return byAttr;
   }
