@@ -37,8 +37,9 @@ function offerPrices(offer: Record<string, Json>, out: Price[]): void {
   const rawCurrency = offer.priceCurrency ?? spec?.priceCurrency;
   const currency = typeof rawCurrency === "string" ? currencyCode(rawCurrency) : null;
   if (!currency) return;
-  const values = [offer.price ?? spec?.price];
-  if (values[0] === undefined) values.splice(0, 1, offer.lowPrice, offer.highPrice);
+  const price = offer.price ?? spec?.price;
+  // An AggregateOffer may give only a range.
+  const values = price !== undefined ? [price] : [offer.lowPrice, offer.highPrice];
   for (const value of values) {
     const amount = schemaAmount(value, currency);
     if (amount === null) continue;
