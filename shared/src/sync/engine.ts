@@ -169,12 +169,21 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
   async function round(): Promise<SyncOutcome> {
     const meta = await o.storage.meta();
     if (!meta) return fail("unauthorized", "device not paired");
-    const p = await push(meta.deviceId);
-    if ("ok" in p) return p;
-    const q = await pull(meta.deviceId);
-    if ("ok" in q) return q;
+    let pushed = 0;
+    let pulled = 0;
+    // A pull can reveal a restored server that lost acked writes (it rewinds
+    // the ack); then push again. Bounded, so a confused server cannot spin us.
+    for (let pass = 0; pass < 3; pass++) {
+      const p = await push(meta.deviceId);
+      if ("ok" in p) return p;
+      const q = await pull(meta.deviceId);
+      if ("ok" in q) return q;
+      pushed += p.pushed;
+      pulled += q.pulled;
+      if ((await o.storage.stats()).unsynced === 0) break;
+    }
     if (o.keepAckedMs !== undefined) await o.storage.prune(now() - o.keepAckedMs);
-    return { ok: true, pushed: p.pushed, pulled: q.pulled };
+    return { ok: true, pushed, pulled };
   }
 
   return {

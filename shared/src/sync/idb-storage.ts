@@ -104,6 +104,7 @@ function idbStorage(db: IDBPDatabase<SyncDB>): SyncStorage & { close(): void } {
       const before = need(await tx.objectStore("meta").get(META));
       const plan = planPull(before, page, now);
       await markAcked(tx.objectStore("outbox"), before.ackedSeq, plan.meta.ackedSeq, now);
+      await markUnacked(tx.objectStore("outbox"), plan.meta.ackedSeq, before.ackedSeq);
       if (plan.clearStaging) await tx.objectStore("staging").clear();
       const target = tx.objectStore(plan.target);
       const ids = page.changes.map((c) => (c.op === "put" ? c.entity.id : c.id));
@@ -161,6 +162,18 @@ function idbStorage(db: IDBPDatabase<SyncDB>): SyncStorage & { close(): void } {
 }
 
 type OutboxStore = IDBPObjectStore<SyncDB, ArrayLike<StoreNames<SyncDB>>, "outbox", "readwrite">;
+
+/** Rewind acks in (to, from] — a restored server no longer holds them. */
+async function markUnacked(outbox: OutboxStore, to: number, from: number): Promise<void> {
+  if (to >= from) return;
+  for (
+    let c = await outbox.openCursor(IDBKeyRange.bound(to + 1, from));
+    c;
+    c = await c.continue()
+  ) {
+    if (c.value.ackedAt !== null) await c.update({ ...c.value, ackedAt: null });
+  }
+}
 
 async function markAcked(
   outbox: OutboxStore,

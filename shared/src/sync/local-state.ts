@@ -125,7 +125,12 @@ export class PullRejectedError extends Error {}
 /** Decide what one pull page does to the local state. Cookies never go backwards. */
 export function planPull(meta: SyncMeta, page: PullResponse, now: number): PullPlan {
   const seen = maxHlcOf(page.changes);
-  let next: SyncMeta = ackMeta(meta, page.lastSeq, [], now);
+  // A server restored from a backup holds less than it once acked: rewind, so
+  // the kept (acked) entries after its lastSeq are pushed again.
+  let next: SyncMeta =
+    page.lastSeq < meta.ackedSeq
+      ? { ...meta, ackedSeq: page.lastSeq, lastSyncAt: now }
+      : ackMeta(meta, page.lastSeq, [], now);
   if (seen) next = { ...next, hlc: hlcFormat(hlcReceive(clock(next), seen, now)) };
   if (page.config) next = { ...next, config: page.config };
 

@@ -60,9 +60,10 @@ export function createMemoryStorage(): SyncStorage {
     async applyPull(page: PullResponse, now) {
       const before = need();
       const plan = planPull(before, page, now);
-      for (let s = before.ackedSeq + 1; s <= plan.meta.ackedSeq; s++) {
-        const e = outbox.get(s);
-        if (e && e.ackedAt === null) e.ackedAt = now;
+      for (const e of outbox.values()) {
+        if (e.seq > before.ackedSeq && e.seq <= plan.meta.ackedSeq && e.ackedAt === null)
+          e.ackedAt = now;
+        if (e.seq > plan.meta.ackedSeq) e.ackedAt = null; // rewound after a server restore
       }
       if (plan.clearStaging) staging = new Map();
       const target = plan.target === "staging" ? staging : entities;

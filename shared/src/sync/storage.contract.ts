@@ -201,5 +201,20 @@ export function describeSyncStorageContract(name: string, make: () => Promise<Sy
       await s.applyPull(page({ lastSeq: 1 }), T + 1);
       expect(await s.stats()).toEqual({ unsynced: 1, oldestUnsyncedAt: T });
     });
+
+    it("a pull from a restored server that lost acked writes rewinds the ack so they are pushed again", async () => {
+      const s = await ready();
+      for (const id of ["a", "b", "c"]) await s.commitLocal(create(id), T);
+      await s.ack(3, [], T + 1);
+      await s.applyPull(
+        page({ reset: true, cookie: { epoch: "restored", v: 0 }, lastSeq: 1 }),
+        T + 2,
+      );
+      expect((await s.meta())?.ackedSeq).toBe(1);
+      expect(await s.stats()).toEqual({ unsynced: 2, oldestUnsyncedAt: T });
+      expect((await s.outboxFrom(2, 10)).map((e) => e.ackedAt)).toEqual([null, null]);
+      // The mirror is rebuilt from the (empty) reset page plus the unsent writes.
+      expect((await s.entities()).map((e) => e.id).sort()).toEqual(["b", "c"]);
+    });
   });
 }

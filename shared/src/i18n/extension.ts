@@ -1,0 +1,202 @@
+// Strings of the browser extension (side panel, popup, options, context
+// menus, texts the worker writes into observations). Sync-status and
+// time-ago strings come from `common`.
+import type { Catalog } from "./translate.ts";
+
+export const extension = {
+  "app.name": { vi: "Sightline", en: "Sightline" },
+  "app.tagline": {
+    vi: "Ghi lại điều bạn thấy trên trang đối thủ",
+    en: "Capture what you see on competitors' sites",
+  },
+
+  // Context menus and keyboard commands
+  "menu.selection": { vi: "Ghi lại đoạn đã chọn", en: "Capture selection" },
+  "menu.element": { vi: "Ghi lại phần tử này", en: "Capture this element" },
+  "menu.region": { vi: "Chụp một vùng", en: "Capture a region" },
+  "menu.visible": { vi: "Chụp phần đang hiển thị", en: "Screenshot visible area" },
+  "command.selection": { vi: "Ghi lại đoạn đã chọn", en: "Capture the selection" },
+  "command.element": { vi: "Chọn phần tử để ghi lại", en: "Pick an element to capture" },
+  "command.region": { vi: "Kéo chọn vùng để chụp", en: "Drag a region to capture" },
+
+  // Capture buttons and results
+  "capture.selection": { vi: "Ghi đoạn đã chọn", en: "Capture selection" },
+  "capture.element": { vi: "Chọn phần tử", en: "Pick element" },
+  "capture.region": { vi: "Chụp vùng", en: "Region" },
+  "capture.visible": { vi: "Chụp màn hình", en: "Screenshot" },
+  "capture.saved": { vi: "Đã lưu trên máy", en: "Saved on this device" },
+  "capture.savedIn": { vi: "Đã lưu sau {ms} ms", en: "Saved in {ms} ms" },
+  "capture.pickHint": {
+    vi: "Di chuột lên trang và bấm vào phần tử cần ghi (Esc để huỷ)",
+    en: "Hover the page and click the element to capture (Esc cancels)",
+  },
+  "capture.regionHint": {
+    vi: "Kéo chuột trên trang để chọn vùng (Esc để huỷ)",
+    en: "Drag on the page to select a region (Esc cancels)",
+  },
+  "capture.error.no-selection": {
+    vi: "Hãy chọn một đoạn văn bản trên trang trước",
+    en: "Select some text on the page first",
+  },
+  "capture.error.no-tab": { vi: "Không có thẻ nào đang mở", en: "No open tab to capture" },
+  "capture.error.restricted": {
+    vi: "Trang này không cho phép tiện ích ghi lại",
+    en: "This page does not allow extensions to capture",
+  },
+  "capture.error.no-permission": {
+    vi: "Cần cho phép Sightline truy cập trang này",
+    en: "Sightline needs access to this site",
+  },
+  "capture.error.not-paired": {
+    vi: "Hãy ghép nối tiện ích trước (trong Cài đặt)",
+    en: "Pair the extension first (in Settings)",
+  },
+  "capture.error.invalid": {
+    vi: "Không ghi lại được trang này",
+    en: "Could not capture this page",
+  },
+  "capture.noScreenshot": {
+    vi: "Không chụp được màn hình (cần quyền trên mọi trang hoặc dùng phím tắt)",
+    en: "No screenshot (needs access to all sites, or use the keyboard shortcut)",
+  },
+  "capture.allowSite": { vi: "Cho phép trên trang này", en: "Allow on this site" },
+  "capture.what.element": { vi: "Phần tử trên trang {title}", en: "Element on {title}" },
+  "capture.what.region": { vi: "Ảnh chụp vùng trên trang {title}", en: "Region of {title}" },
+  "capture.what.visible": { vi: "Ảnh chụp trang {title}", en: "Screenshot of {title}" },
+
+  // Tabs of the panel
+  "tab.page": { vi: "Trang này", en: "This page" },
+  "tab.recent": { vi: "Gần đây", en: "Recent" },
+  "tab.event": { vi: "Sự kiện", en: "Event" },
+
+  // 5W1H form
+  "form.title": { vi: "Ghi chú 5W1H", en: "5W1H note" },
+  "form.who": { vi: "Ai (khách hàng, đối thủ)", en: "Who (customer, competitor)" },
+  "form.what": { vi: "Cái gì (điều quan sát được)", en: "What (what was seen)" },
+  "form.when": { vi: "Khi nào", en: "When" },
+  "form.where": { vi: "Ở đâu", en: "Where" },
+  "form.why": { vi: "Tại sao (động cơ theo bạn)", en: "Why (your reading of the motive)" },
+  "form.how": { vi: "Như thế nào", en: "How" },
+  "form.competitor": { vi: "Đối thủ", en: "Competitor" },
+  "form.noCompetitor": { vi: "— không —", en: "— none —" },
+  "form.needs": { vi: "Nhu cầu", en: "Needs" },
+  "form.tags": { vi: "Thẻ", en: "Tags" },
+  "form.tagsHint": { vi: "cách nhau bằng dấu phẩy", en: "comma-separated" },
+  "form.basis": { vi: "Cơ sở", en: "Basis" },
+  "basis.observed": { vi: "Quan sát", en: "Observed" },
+  "basis.inferred": { vi: "Suy luận", en: "Inferred" },
+  "basis.heard": { vi: "Nghe kể", en: "Heard" },
+  "form.save": { vi: "Lưu ghi chú", en: "Save note" },
+  "form.saved": { vi: "Đã lưu", en: "Saved" },
+  "form.delete": { vi: "Xoá", en: "Delete" },
+  "form.score": { vi: "5W1H: {score}/6", en: "5W1H: {score}/6" },
+  "form.missing": { vi: "Còn thiếu: {list}", en: "Missing: {list}" },
+  "form.whatRequired": { vi: 'Cần có nội dung "Cái gì"', en: '"What" must not be empty' },
+
+  // This page / recent lists
+  "page.none": { vi: "Chưa có ghi nhận nào trên trang này", en: "No captures on this page yet" },
+  "page.unavailable.no-permission": {
+    vi: "Sightline chưa được phép đọc trang này",
+    en: "Sightline may not read this page yet",
+  },
+  "page.unavailable.restricted": {
+    vi: "Tiện ích không thể chạy trên trang này",
+    en: "Extensions cannot run on this page",
+  },
+  "page.unavailable.no-tab": { vi: "Không có trang nào đang mở", en: "No page is open" },
+  "page.found": { vi: "Tìm thấy trên trang", en: "Found on page" },
+  "page.notFound": { vi: "Không tìm thấy trên trang", en: "Not found on page" },
+  "page.changes": { vi: "Đã thay đổi từ lần ghi trước", en: "Changed since last capture" },
+  "page.change.price": { vi: "Giá", en: "Price" },
+  "page.change.element": { vi: "Nội dung", en: "Content" },
+  "page.change.record": { vi: "Ghi thành quan sát mới", en: "Record as new observation" },
+  "page.change.recorded": { vi: "Đã ghi", en: "Recorded" },
+  "change.what.price": {
+    vi: "Giá đã đổi: {before} → {after}",
+    en: "Price changed: {before} → {after}",
+  },
+  "change.what.element": {
+    vi: 'Nội dung đã đổi: "{before}" → "{after}"',
+    en: 'Content changed: "{before}" → "{after}"',
+  },
+  "recent.none": { vi: "Chưa có ghi nhận nào", en: "Nothing captured yet" },
+  "recent.allCompetitors": { vi: "Mọi đối thủ", en: "All competitors" },
+  "recent.allTags": { vi: "Mọi thẻ", en: "All tags" },
+  "item.pending": { vi: "chưa gửi", en: "not sent" },
+  "item.screenshot": { vi: "có ảnh", en: "screenshot" },
+  "item.edit": { vi: "Sửa", en: "Edit" },
+
+  // Event mode
+  "event.mode": { vi: "Chế độ sự kiện", en: "Event mode" },
+  "event.on": { vi: "Bật chế độ sự kiện", en: "Turn on event mode" },
+  "event.off": { vi: "Tắt chế độ sự kiện", en: "Turn off event mode" },
+  "event.name": { vi: "Tên sự kiện", en: "Event name" },
+  "event.booth": { vi: "Gian hàng", en: "Booth" },
+  "event.note": { vi: "Ghi chú nhanh", en: "Quick note" },
+  "event.photo": { vi: "Ảnh", en: "Photo" },
+  "event.add": { vi: "Lưu ghi chú sự kiện", en: "Save event note" },
+  "event.added": { vi: "Đã lưu ghi chú sự kiện", en: "Event note saved" },
+  "event.needText": { vi: "Hãy viết ghi chú hoặc chọn ảnh", en: "Write a note or choose a photo" },
+  "event.needName": { vi: "Hãy đặt tên sự kiện trước", en: "Set the event name first" },
+  "event.photoWhat": { vi: "Ảnh tại {place}", en: "Photo at {place}" },
+  "event.photoTooBig": { vi: "Ảnh quá lớn", en: "The photo is too large" },
+
+  // Options page and pairing
+  "options.title": { vi: "Cài đặt Sightline", en: "Sightline settings" },
+  "options.server": { vi: "Địa chỉ máy chủ", en: "Server URL" },
+  "options.code": { vi: "Mã ghép nối", en: "Pairing code" },
+  "options.codeHint": {
+    vi: "Quản trị viên tạo mã 8 ký tự trong trang quản lý",
+    en: "An admin creates the 8-character code in the web app",
+  },
+  "options.deviceName": { vi: "Tên thiết bị", en: "Device name" },
+  "options.pair": { vi: "Ghép nối", en: "Pair" },
+  "options.pairing": { vi: "Đang ghép nối…", en: "Pairing…" },
+  "options.paired": { vi: "Đã ghép nối với {server}", en: "Paired with {server}" },
+  "options.pairError.bad-code": {
+    vi: "Mã không đúng hoặc đã hết hạn",
+    en: "The code is wrong or has expired",
+  },
+  "options.pairError.network": {
+    vi: "Không kết nối được máy chủ",
+    en: "Cannot reach the server",
+  },
+  "options.pairError.server": {
+    vi: "Máy chủ trả lời không hợp lệ",
+    en: "The server answered oddly",
+  },
+  "options.pairError.no-permission": {
+    vi: "Cần cho phép truy cập máy chủ để ghép nối",
+    en: "Access to the server must be allowed to pair",
+  },
+  "options.unpair": { vi: "Huỷ ghép nối", en: "Unpair" },
+  "options.unpairWarn": {
+    vi: "Còn {count} thay đổi chưa đồng bộ sẽ bị mất. Vẫn huỷ ghép nối?",
+    en: "{count} unsynced changes will be lost. Unpair anyway?",
+  },
+  "options.unpairConfirm": { vi: "Vẫn huỷ ghép nối", en: "Unpair anyway" },
+  "options.cancel": { vi: "Thôi", en: "Cancel" },
+  "options.language": { vi: "Ngôn ngữ", en: "Language" },
+  "options.access": { vi: "Quyền truy cập trang", en: "Site access" },
+  "options.accessHint": {
+    vi: "Để đánh dấu lại các ghi nhận cũ và phát hiện thay đổi khi bạn quay lại trang",
+    en: "To re-highlight earlier captures and detect changes when you revisit a page",
+  },
+  "options.allowCompetitors": {
+    vi: "Cho phép trên trang đối thủ",
+    en: "Allow on competitor sites",
+  },
+  "options.allowAll": { vi: "Cho phép trên mọi trang", en: "Allow on all sites" },
+  "options.allowed": { vi: "Đã cho phép", en: "Allowed" },
+  "options.notPaired": { vi: "Chưa ghép nối", en: "Not paired" },
+  "options.open": { vi: "Mở cài đặt", en: "Open settings" },
+
+  "panel.open": { vi: "Mở bảng bên", en: "Open side panel" },
+  "panel.notPaired": {
+    vi: "Chưa ghép nối với máy chủ. Hãy nhập mã ghép nối trong Cài đặt để bắt đầu ghi.",
+    en: "Not paired with a server. Enter a pairing code in Settings to start capturing.",
+  },
+  "status.pendingBlobs": { vi: "{count} ảnh chờ gửi", en: "{count} images waiting" },
+} as const satisfies Catalog;
+
+export type ExtensionKey = keyof typeof extension;
