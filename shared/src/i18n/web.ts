@@ -184,6 +184,7 @@ export const web = {
   "corroboration.single": { vi: "Chỉ một nguồn", en: "One source only" },
   "corroboration.channels": { vi: "{n} loại dữ liệu", en: "{n} kinds of data" },
   "corroboration.observations": { vi: "{n} quan sát", en: "{n} observations" },
+  "corroboration.contradicting": { vi: "{n} phản bác", en: "{n} contradicting" },
   "override.title": {
     vi: "Insight này chỉ dựa trên một loại dữ liệu",
     en: "This insight rests on one kind of data only",
@@ -207,7 +208,6 @@ export const web = {
   "pick.start": { vi: "Chọn từ dòng thời gian", en: "Pick from timeline" },
   "pick.done": { vi: "Xong", en: "Done" },
   "pick.addTo": { vi: "Thêm vào insight #{n} là:", en: "Add to insight #{n} as:" },
-  "pick.group": { vi: "Thêm vào insight #{n}", en: "Add to insight #{n}" },
 
   // principles
   "principle.truth": { vi: "Sự thật", en: "Truth" },
@@ -245,9 +245,10 @@ export const web = {
   "action.due": { vi: "hạn {date}", en: "due {date}" },
   "action.overdue": { vi: "quá hạn {date}", en: "overdue since {date}" },
   "action.statusOf": { vi: "Trạng thái của “{title}”", en: "Status of “{title}”" },
-  "actionStatus.open": { vi: "Chưa làm", en: "Open" },
+  "actionStatus.todo": { vi: "Cần làm", en: "To do" },
   "actionStatus.doing": { vi: "Đang làm", en: "Doing" },
   "actionStatus.done": { vi: "Xong", en: "Done" },
+  "actionStatus.dropped": { vi: "Bỏ", en: "Dropped" },
 
   // suggestions
   "suggestions.title": { vi: "Gợi ý", en: "Suggestions" },

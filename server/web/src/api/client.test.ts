@@ -1,0 +1,77 @@
+import { describe, expect, it, vi } from "vitest";
+import { createApi, listOf } from "./client.ts";
+import { ApiError } from "./problem.ts";
+
+const respond = (status: number, body: unknown, type = "application/json") =>
+  vi.fn(
+    async () =>
+      new Response(typeof body === "string" ? body : JSON.stringify(body), {
+        status,
+        headers: { "content-type": type },
+      }),
+  );
+
+describe("api client", () => {
+  it("sends JSON with the session cookie", async () => {
+    const fetch = respond(201, { id: "j1" });
+    const api = createApi({ fetch });
+    await expect(
+      api.createJournal({ title: "T", question: "Q", goal: "G", scope: {} }),
+    ).resolves.toEqual({ id: "j1" });
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe("/v1/journals");
+    expect(init.method).toBe("POST");
+    expect(init.credentials).toBe("include");
+    expect(JSON.parse(String(init.body))).toEqual({
+      title: "T",
+      question: "Q",
+      goal: "G",
+      scope: {},
+    });
+  });
+
+  it("turns problem+json into an ApiError with field errors", async () => {
+    const api = createApi({
+      fetch: respond(
+        422,
+        {
+          type: "about:blank",
+          title: "Invalid body",
+          status: 422,
+          detail: "2 problems",
+          errors: [{ path: ["scope", "from"], message: "bad date" }],
+        },
+        "application/problem+json",
+      ),
+    });
+    const e = await api.journals().catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e).toMatchObject({
+      status: 422,
+      title: "Invalid body",
+      detail: "2 problems",
+      errors: [{ path: "scope.from", message: "bad date" }],
+    });
+  });
+
+  it("reports 401 as signed out and network failures as status 0", async () => {
+    const onUnauthorized = vi.fn();
+    await createApi({ fetch: respond(401, { title: "Unauthorized" }), onUnauthorized })
+      .journals()
+      .catch(() => {});
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+    const e = await createApi({
+      fetch: vi.fn(async () => Promise.reject(new TypeError("offline"))),
+    })
+      .journals()
+      .catch((x: unknown) => x);
+    expect(e).toMatchObject({ status: 0, isNetwork: true });
+  });
+
+  it("reads lists bare or wrapped", () => {
+    expect(listOf([1, 2])).toEqual([1, 2]);
+    expect(listOf({ items: [3] })).toEqual([3]);
+    expect(listOf({ journals: [4], nextCursor: null })).toEqual([4]);
+    expect(listOf(undefined)).toEqual([]);
+  });
+});

@@ -1,0 +1,158 @@
+// The typed API client: every call is same-origin `fetch` with the session
+// cookie (`credentials: "include"`); errors arrive as ApiError, and a 401 also
+// tells the app the session is gone.
+import { ApiError, toApiError } from "./problem.ts";
+import type {
+  Action,
+  ActionStatus,
+  Competitor,
+  Device,
+  Insight,
+  Journal,
+  JournalDetail,
+  LoginResponse,
+  PairingCode,
+  Principles,
+  Role,
+  Scope,
+  Stance,
+  Store,
+  StoreInput,
+  Suggestion,
+  User,
+} from "./types.ts";
+
+export type Fetch = typeof fetch;
+export type ApiOptions = { fetch?: Fetch; base?: string; onUnauthorized?: () => void };
+export type ExportFormat = "md" | "csv" | "json" | "html";
+export type JournalInput = { title: string; question: string; goal: string; scope: Scope };
+export type InsightPatch = {
+  statement?: string;
+  status?: Insight["status"];
+  principles?: Principles;
+  overrideReason?: string;
+  needs?: Insight["needs"];
+};
+export type UserListItem = User & { createdAt?: string };
+
+export function createApi(options: ApiOptions = {}) {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const base = options.base ?? "";
+
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let res: Response;
+    try {
+      res = await doFetch(base + path, {
+        method,
+        credentials: "include",
+        headers: {
+          accept: "application/json, application/problem+json",
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (e) {
+      throw new ApiError(0, "network", e instanceof Error ? e.message : String(e));
+    }
+    const type = res.headers.get("content-type") ?? "";
+    const text = await res.text();
+    let parsed: unknown = text;
+    if (type.includes("json") && text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+    }
+    if (!res.ok) {
+      if (res.status === 401) options.onUnauthorized?.();
+      throw toApiError(res.status, res.statusText, parsed);
+    }
+    return (text ? parsed : undefined) as T;
+  }
+
+  const get = <T>(path: string) => request<T>("GET", path);
+  const post = <T>(path: string, body?: unknown) => request<T>("POST", path, body ?? {});
+  const patch = <T>(path: string, body: unknown) => request<T>("PATCH", path, body);
+  const del = <T>(path: string) => request<T>("DELETE", path);
+  const id = encodeURIComponent;
+
+  return {
+    login: (email: string, password: string) =>
+      post<LoginResponse>("/v1/auth/login", { email, password }),
+    logout: () => post<void>("/v1/auth/logout"),
+    me: () => get<{ user: User } | User>("/v1/auth/me"),
+
+    journals: () => get<{ items?: Journal[]; journals?: Journal[] } | Journal[]>("/v1/journals"),
+    journal: (journalId: string) => get<JournalDetail>(`/v1/journals/${id(journalId)}`),
+    journalPage: (journalId: string, cursor: string) =>
+      get<JournalDetail>(`/v1/journals/${id(journalId)}?cursor=${encodeURIComponent(cursor)}`),
+    createJournal: (input: JournalInput) => post<{ id: string }>("/v1/journals", input),
+    patchJournal: (journalId: string, input: Partial<JournalInput>) =>
+      patch<Journal>(`/v1/journals/${id(journalId)}`, input),
+    suggestions: (journalId: string) =>
+      get<{ suggestions: Suggestion[] }>(`/v1/journals/${id(journalId)}/suggestions`),
+    exportUrl: (journalId: string, format: ExportFormat) =>
+      `${base}/v1/journals/${id(journalId)}/export?format=${format}`,
+
+    createInsight: (
+      journalId: string,
+      input: {
+        statement: string;
+        needs?: string[];
+        evidence: { observationId: string; stance: Stance }[];
+      },
+    ) => post<{ id: string }>(`/v1/journals/${id(journalId)}/insights`, input),
+    patchInsight: (insightId: string, input: InsightPatch) =>
+      patch<Insight>(`/v1/insights/${id(insightId)}`, input),
+    addEvidence: (insightId: string, observationId: string, stance: Stance) =>
+      post<unknown>(`/v1/insights/${id(insightId)}/evidence`, { observationId, stance }),
+    removeEvidence: (insightId: string, observationId: string) =>
+      del<unknown>(`/v1/insights/${id(insightId)}/evidence/${id(observationId)}`),
+    addAction: (insightId: string, input: { title: string; owner?: string; due?: string }) =>
+      post<{ id: string } | Action>(`/v1/insights/${id(insightId)}/actions`, input),
+    patchAction: (actionId: string, input: { status: ActionStatus }) =>
+      patch<Action>(`/v1/actions/${id(actionId)}`, input),
+
+    blobUrl: (sha256: string) => `${base}/v1/blobs/${id(sha256)}`,
+
+    stores: () => get<{ items?: Store[]; stores?: Store[] } | Store[]>("/v1/stores"),
+    createStore: (input: StoreInput) => post<{ id: string }>("/v1/stores", input),
+    patchStore: (storeId: string, input: Partial<StoreInput>) =>
+      patch<Store>(`/v1/stores/${id(storeId)}`, input),
+    competitors: () =>
+      get<{ items?: Competitor[]; competitors?: Competitor[] } | Competitor[]>("/v1/competitors"),
+    createCompetitor: (input: Omit<Competitor, "id">) =>
+      post<{ id: string }>("/v1/competitors", input),
+    patchCompetitor: (competitorId: string, input: Partial<Omit<Competitor, "id">>) =>
+      patch<Competitor>(`/v1/competitors/${id(competitorId)}`, input),
+    users: () =>
+      get<{ items?: UserListItem[]; users?: UserListItem[] } | UserListItem[]>("/v1/users"),
+    createUser: (input: { email: string; password: string; role: Role; name?: string }) =>
+      post<{ id: string }>("/v1/users", input),
+    devices: () => get<{ items?: Device[]; devices?: Device[] } | Device[]>("/v1/devices"),
+    revokeDevice: (deviceId: string) => del<unknown>(`/v1/devices/${id(deviceId)}`),
+    createPairingCode: (input: { role: "staff" | "marketer"; storeId?: string; label?: string }) =>
+      post<PairingCode>("/v1/pairing-codes", input),
+
+    analyticsFeedback: (query: URLSearchParams) =>
+      get<unknown>(`/v1/analytics/feedback?${query.toString()}`),
+    analyticsBehaviour: (query: URLSearchParams) =>
+      get<unknown>(`/v1/analytics/behaviour?${query.toString()}`),
+    observations: (query: URLSearchParams) =>
+      get<{ items: JournalDetail["timeline"]; nextCursor?: string | null }>(
+        `/v1/observations?${query.toString()}`,
+      ),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+/** Lists come back as a bare array or wrapped (`{items}`, `{journals}`…); read either. */
+export function listOf<T>(value: T[] | Record<string, unknown> | undefined | null): T[] {
+  if (Array.isArray(value)) return value;
+  if (value && typeof value === "object") {
+    for (const v of Object.values(value)) if (Array.isArray(v)) return v as T[];
+  }
+  return [];
+}

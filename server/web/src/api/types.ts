@@ -1,0 +1,177 @@
+// Shapes the web app reads from the HTTP API (design/API.md is authoritative
+// for names). Field values written by devices use the shared observation
+// field names; the server adds the flat-view extras (id, version, fiveW1H).
+import type { ObservationFields } from "@sightline/shared/schema/observation";
+import type { Channel } from "@sightline/shared/vocabulary/channels";
+import type { NeedCode } from "@sightline/shared/vocabulary/needs";
+
+export type Role = "admin" | "manager" | "marketer" | "staff" | "viewer";
+export const ROLES: readonly Role[] = ["admin", "manager", "marketer", "staff", "viewer"];
+
+export type User = {
+  id: string;
+  email: string;
+  role: Role;
+  workspaceId: string;
+  name?: string | null;
+};
+
+export type LoginResponse = { token: string; user: User };
+
+/** What a journal covers; every part optional (empty = everything). */
+export type Scope = {
+  from?: string;
+  to?: string;
+  storeIds?: string[];
+  competitorIds?: string[];
+  channels?: Channel[];
+  needs?: NeedCode[];
+  tags?: string[];
+};
+
+export type Journal = {
+  id: string;
+  title: string;
+  question: string;
+  goal: string;
+  scope: Scope;
+  createdAt?: string;
+  updatedAt?: string;
+  observationCount?: number;
+  insightCount?: number;
+};
+
+/** The flat observation view of `GET /v1/observations` and journal timelines. */
+export type Observation = ObservationFields & {
+  id: string;
+  createdBy: string;
+  version: number;
+  channel: Channel;
+  capturedAt: string;
+  what: string;
+  fiveW1H?: number | { score: number; missing?: string[] };
+};
+
+export const STANCES = ["supports", "contradicts", "context"] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const PRINCIPLES = ["truth", "resonance", "relevance", "uniqueness"] as const;
+export type Principle = (typeof PRINCIPLES)[number];
+export type PrincipleScore = { score: number; note: string };
+export type Principles = Partial<Record<Principle, PrincipleScore>>;
+
+export const INSIGHT_STATUSES = ["draft", "emerging", "validated", "actioned", "stale"] as const;
+export type InsightStatus = (typeof INSIGHT_STATUSES)[number];
+
+export const ACTION_STATUSES = ["todo", "doing", "done", "dropped"] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export type Evidence = { observationId: string; stance: Stance };
+export type Action = {
+  id: string;
+  title: string;
+  owner?: string | null;
+  due?: string | null;
+  status: ActionStatus;
+};
+
+export type Corroboration = {
+  /** Distinct data types (channels; each import source its own) behind the supporting evidence. */
+  channels: number | string[];
+  observations: number;
+  singleSource: boolean;
+  /** The data types themselves: channel codes or `import:<source>`. */
+  dataTypes?: string[];
+  /** Observations that contradict the insight. */
+  contradicting?: number;
+};
+
+export type Insight = {
+  id: string;
+  statement: string;
+  needs: NeedCode[];
+  status: InsightStatus;
+  principles: Principles;
+  corroboration: Corroboration;
+  evidence: Evidence[];
+  actions: Action[];
+  overrideReason?: string | null;
+};
+
+export type JournalStats = {
+  byChannel: Partial<Record<string, number>>;
+  byNeed: Partial<Record<string, number>>;
+  byDay: Partial<Record<string, number>>;
+  fiveW1H: number;
+};
+
+export type JournalDetail = {
+  journal: Journal;
+  timeline: Observation[];
+  insights: Insight[];
+  stats: JournalStats;
+  nextCursor?: string | null;
+};
+
+export type SuggestionWhy = {
+  channels?: string[] | Partial<Record<string, number>>;
+  counts?: Partial<Record<string, number>>;
+  topTerms?: string[];
+  timeSpan?: { from: string; to: string } | string;
+  timeLink?: string;
+};
+
+export type Suggestion = {
+  id?: string;
+  title: string;
+  needs: NeedCode[];
+  observationIds: string[];
+  channels: string[];
+  score: number;
+  why: string | SuggestionWhy;
+  kind?: string;
+};
+
+export type Store = {
+  id: string;
+  name: string;
+  timeZone: string;
+  zones: string[];
+  behaviours: { code: string; label_vi: string; label_en: string }[];
+  feedbackQuestion: { vi: string; en: string };
+  reasons: { code: string; need: NeedCode; label_vi: string; label_en: string }[];
+};
+export type StoreInput = Omit<Store, "id">;
+
+export type Competitor = { id: string; name: string; domains: string[] };
+
+export type Device = {
+  id: string;
+  name?: string | null;
+  kind: "kiosk" | "extension";
+  role: Role;
+  storeId?: string | null;
+  lastPushAt?: string | null;
+  lastPullAt?: string | null;
+  lastSeenAt?: string | null;
+  lastSeq?: number;
+  appVersion?: string | null;
+  revokedAt?: string | null;
+  createdAt?: string;
+};
+
+export type PairingCode = { code: string; expiresAt: string };
+
+/** Feedback analytics, normalised by `analytics/normalise.ts`. */
+export type FeedbackAnalytics = {
+  counts: [number, number, number, number];
+  happyIndex: number | null;
+  /** 7 weekdays (Monday first) × 24 hours of counts. */
+  hourWeekday: number[][];
+  byReason: { code: string; count: number }[];
+  byDay: { day: string; happyIndex: number | null; count: number }[];
+};
+
+export type BehaviourAnalytics = {
+  rows: { behaviour: string; zone: string; day: string; count: number }[];
+};

@@ -1,0 +1,143 @@
+// The app shell: session gate, top navigation, language toggle and the page
+// for the current hash route.
+import { useEffect, useMemo, useState } from "preact/hooks";
+import type { Api } from "./api/client.ts";
+import type { User } from "./api/types.ts";
+import { AppContext } from "./app-context.ts";
+import { useI18n } from "./i18n/i18n.tsx";
+import { LanguageToggle } from "./i18n/language-toggle.tsx";
+import { AdminPage } from "./pages/admin-page.tsx";
+import { AnalyticsPage } from "./pages/analytics-page.tsx";
+import { JournalListPage } from "./pages/journal-list-page.tsx";
+import { JournalNewPage } from "./pages/journal-new-page.tsx";
+import { JournalPage } from "./pages/journal-page.tsx";
+import { SignInPage } from "./pages/sign-in-page.tsx";
+import { href, parseRoute, type Route } from "./route.ts";
+import { cachedUser, canAdmin, confirmSession, rememberUser } from "./session.ts";
+
+type Props = { api: Api; onUnauthorizedRef: { current: () => void } };
+
+export function App({ api, onUnauthorizedRef }: Props) {
+  const { t } = useI18n();
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
+
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(location.hash));
+    addEventListener("hashchange", onHash);
+    return () => removeEventListener("hashchange", onHash);
+  }, []);
+
+  useEffect(() => {
+    const cached = cachedUser();
+    onUnauthorizedRef.current = () => {
+      rememberUser(null);
+      setUser(null);
+    };
+    confirmSession(api, cached).then((u) => {
+      rememberUser(u);
+      setUser(u);
+    });
+  }, [api, onUnauthorizedRef]);
+
+  const ctx = useMemo(
+    () =>
+      user
+        ? {
+            api,
+            user,
+            signOut: () => {
+              void api.logout().catch(() => undefined);
+              rememberUser(null);
+              setUser(null);
+            },
+          }
+        : null,
+    [api, user],
+  );
+
+  if (user === undefined) return <div class="boot" aria-busy="true" />;
+  if (!user || !ctx) {
+    return (
+      <SignInPage
+        api={api}
+        onSignedIn={(u) => {
+          rememberUser(u);
+          setUser(u);
+        }}
+      />
+    );
+  }
+
+  const section =
+    route.page === "journal-new" || route.page === "journal" ? "journals" : route.page;
+  return (
+    <AppContext.Provider value={ctx}>
+      <header class="topbar">
+        <a class="brand" href={href({ page: "journals" })}>
+          <span class="brand-mark" aria-hidden="true" />
+          Sightline
+        </a>
+        <nav aria-label={t("nav.label")}>
+          <a
+            href={href({ page: "journals" })}
+            aria-current={section === "journals" ? "page" : undefined}
+          >
+            {t("nav.journals")}
+          </a>
+          <a
+            href={href({ page: "analytics" })}
+            aria-current={section === "analytics" ? "page" : undefined}
+          >
+            {t("nav.analytics")}
+          </a>
+          {canAdmin(user) && (
+            <a
+              href={href({ page: "admin", section: "stores" })}
+              aria-current={section === "admin" ? "page" : undefined}
+            >
+              {t("nav.admin")}
+            </a>
+          )}
+        </nav>
+        <div class="topbar-end">
+          <LanguageToggle />
+          <span class="who" title={user.email}>
+            {user.name || user.email}
+          </span>
+          <button type="button" class="btn ghost small" onClick={ctx.signOut}>
+            {t("nav.signOut")}
+          </button>
+        </div>
+      </header>
+      <main id="main">
+        <RoutePage route={route} />
+      </main>
+    </AppContext.Provider>
+  );
+}
+
+function RoutePage({ route }: { route: Route }) {
+  const { t } = useI18n();
+  switch (route.page) {
+    case "journals":
+      return <JournalListPage />;
+    case "journal-new":
+      return <JournalNewPage />;
+    case "journal":
+      return <JournalPage key={route.id} id={route.id} />;
+    case "analytics":
+      return <AnalyticsPage />;
+    case "admin":
+      return <AdminPage section={route.section} />;
+    case "not-found":
+      return (
+        <section class="page narrow">
+          <h1>{t("notFound.title")}</h1>
+          <p>
+            <a href={href({ page: "journals" })}>{t("notFound.back")}</a>
+          </p>
+        </section>
+      );
+  }
+}

@@ -1,0 +1,111 @@
+// Hour × weekday heatmap (7 rows × 24 columns), HappyOrNot style: when do
+// customers answer, and how many. Every cell carries its number in a <title>
+// and in the read-out line on hover or keyboard focus of the chart.
+import { useState } from "preact/hooks";
+import { ChartFrame } from "./chart-frame.tsx";
+import { heat, onHeat } from "./scale.ts";
+
+type Props = {
+  title: string;
+  note?: string;
+  /** 7 rows (weekdays, in `rowLabels` order) × 24 hours. */
+  values: readonly (readonly number[])[];
+  rowLabels: readonly string[];
+  cellText: (row: string, hour: number, value: number) => string;
+  hourLabel: string;
+};
+
+const CELL = 26;
+const GAP = 2;
+const LEFT = 44;
+const TOP = 18;
+
+export function Heatmap({ title, note, values, rowLabels, cellText, hourLabel }: Props) {
+  const [focus, setFocus] = useState<{ r: number; h: number } | null>(null);
+  const max = Math.max(0, ...values.flat());
+  const width = LEFT + 24 * (CELL + GAP);
+  const height = TOP + 7 * (CELL + GAP);
+  const readout = focus
+    ? cellText(rowLabels[focus.r] ?? "", focus.h, values[focus.r]?.[focus.h] ?? 0)
+    : undefined;
+  return (
+    <ChartFrame
+      title={title}
+      note={note}
+      readout={readout}
+      table={{
+        head: [hourLabel, ...Array.from({ length: 24 }, (_, h) => String(h))],
+        rows: rowLabels.map((r, i) => [
+          r,
+          ...Array.from({ length: 24 }, (_, h) => values[i]?.[h] ?? 0),
+        ]),
+      }}
+    >
+      <svg
+        class="heatmap"
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={title}
+        onMouseLeave={() => setFocus(null)}
+      >
+        <title>{title}</title>
+        {Array.from({ length: 24 }, (_, h) =>
+          h % 3 === 0 ? (
+            <text
+              key={`h${h}`}
+              x={LEFT + h * (CELL + GAP) + CELL / 2}
+              y={12}
+              class="axis"
+              text-anchor="middle"
+            >
+              {h}
+            </text>
+          ) : null,
+        )}
+        {rowLabels.map((label, r) => (
+          <g key={label}>
+            <text
+              x={LEFT - 6}
+              y={TOP + r * (CELL + GAP) + CELL / 2 + 4}
+              class="axis"
+              text-anchor="end"
+            >
+              {label}
+            </text>
+            {Array.from({ length: 24 }, (_, h) => {
+              const v = values[r]?.[h] ?? 0;
+              const tone = max > 0 ? v / max : 0;
+              const x = LEFT + h * (CELL + GAP);
+              const y = TOP + r * (CELL + GAP);
+              return (
+                // biome-ignore lint/a11y/noStaticElementInteractions: hover read-out; the table below is the accessible equivalent
+                <g key={h} class="cell" data-value={v} onMouseEnter={() => setFocus({ r, h })}>
+                  <title>{cellText(label, h, v)}</title>
+                  <rect
+                    x={x}
+                    y={y}
+                    width={CELL}
+                    height={CELL}
+                    rx={3}
+                    fill={v > 0 ? heat(0.08 + tone * 0.92) : "#f6f8f8"}
+                  />
+                  {v > 0 && (
+                    <text
+                      x={x + CELL / 2}
+                      y={y + CELL / 2 + 4}
+                      text-anchor="middle"
+                      class="cell-n"
+                      fill={onHeat(0.08 + tone * 0.92)}
+                    >
+                      {v}
+                    </text>
+                  )}
+                </g>
+              );
+            })}
+          </g>
+        ))}
+      </svg>
+    </ChartFrame>
+  );
+}

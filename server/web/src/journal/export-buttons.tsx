@@ -1,0 +1,39 @@
+// Download the journal as Markdown, CSV or JSON, or open the print-ready HTML
+// (print it to PDF from the browser). Plain links: the session cookie goes along.
+import type { Api, ExportFormat } from "../api/client.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+
+const FORMATS: readonly ExportFormat[] = ["md", "csv", "json", "html"];
+
+type Props = { api: Api; journalId: string; fileStem: string };
+
+export function ExportButtons({ api, journalId, fileStem }: Props) {
+  const { t } = useI18n();
+  return (
+    <div class="export">
+      <span class="small muted">{t("export.label")}</span>
+      {FORMATS.map((f) =>
+        f === "html" ? (
+          <a
+            key={f}
+            class="btn small ghost"
+            href={api.exportUrl(journalId, f)}
+            target="_blank"
+            rel="noopener"
+          >
+            {t("export.html")}
+          </a>
+        ) : (
+          <a
+            key={f}
+            class="btn small ghost"
+            href={api.exportUrl(journalId, f)}
+            download={`${fileStem}.${f}`}
+          >
+            {t(`export.${f}`)}
+          </a>
+        ),
+      )}
+    </div>
+  );
+}

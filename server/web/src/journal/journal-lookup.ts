@@ -1,0 +1,45 @@
+// Names for ids seen in observations (stores, competitors, store behaviours),
+// built once from the workspace configuration.
+import {
+  DEFAULT_BEHAVIOURS,
+  type DefaultBehaviourCode,
+} from "@sightline/shared/vocabulary/behaviours";
+import type { Locale } from "@sightline/shared/vocabulary/label";
+import type { Competitor, Store } from "../api/types.ts";
+
+export type Lookup = {
+  storeName: (id: string | undefined) => string | undefined;
+  competitorName: (id: string | undefined) => string | undefined;
+  behaviourLabel: (storeId: string | undefined, code: string | undefined) => string | undefined;
+  reasonLabel: (storeId: string | undefined, code: string) => string;
+};
+
+export function makeLookup(
+  stores: readonly Store[],
+  competitors: readonly Competitor[],
+  locale: Locale,
+): Lookup {
+  const storeById = new Map(stores.map((s) => [s.id, s]));
+  const compById = new Map(competitors.map((c) => [c.id, c]));
+  return {
+    storeName: (id) => (id ? (storeById.get(id)?.name ?? id) : undefined),
+    competitorName: (id) => (id ? (compById.get(id)?.name ?? id) : undefined),
+    behaviourLabel: (storeId, code) => {
+      if (!code) return undefined;
+      const b = storeId
+        ? storeById.get(storeId)?.behaviours?.find((x) => x.code === code)
+        : undefined;
+      if (b) return locale === "vi" ? b.label_vi : b.label_en;
+      const d = Object.hasOwn(DEFAULT_BEHAVIOURS, code)
+        ? DEFAULT_BEHAVIOURS[code as DefaultBehaviourCode]
+        : undefined;
+      return d ? d[locale] : code;
+    },
+    reasonLabel: (storeId, code) => {
+      const r = storeId ? storeById.get(storeId)?.reasons?.find((x) => x.code === code) : undefined;
+      return r ? (locale === "vi" ? r.label_vi : r.label_en) : code;
+    },
+  };
+}
+
+export const EMPTY_LOOKUP: Lookup = makeLookup([], [], "vi");

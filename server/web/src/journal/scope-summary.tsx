@@ -1,0 +1,42 @@
+// One line saying what a journal covers: dates, channels, needs, tags.
+import { CHANNELS, type Channel } from "@sightline/shared/vocabulary/channels";
+import { NEEDS, type NeedCode } from "@sightline/shared/vocabulary/needs";
+import type { Scope } from "../api/types.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { formatDate } from "../ui/format.ts";
+
+type Props = {
+  scope: Scope;
+  storeNames?: Record<string, string>;
+  competitorNames?: Record<string, string>;
+};
+
+export function ScopeSummary({ scope, storeNames = {}, competitorNames = {} }: Props) {
+  const { t, label, locale } = useI18n();
+  const parts: string[] = [];
+  if (scope.from || scope.to) {
+    parts.push(
+      t("scope.dates", { from: formatDate(scope.from, locale), to: formatDate(scope.to, locale) }),
+    );
+  }
+  if (scope.channels?.length) {
+    parts.push(
+      scope.channels
+        .map((c) => (CHANNELS[c as Channel] ? label(CHANNELS[c as Channel]) : c))
+        .join(", "),
+    );
+  }
+  if (scope.storeIds?.length) {
+    parts.push(scope.storeIds.map((s) => storeNames[s] ?? s).join(", "));
+  }
+  if (scope.competitorIds?.length) {
+    parts.push(scope.competitorIds.map((s) => competitorNames[s] ?? s).join(", "));
+  }
+  if (scope.needs?.length) {
+    parts.push(
+      scope.needs.map((n) => (NEEDS[n as NeedCode] ? label(NEEDS[n as NeedCode]) : n)).join(", "),
+    );
+  }
+  if (scope.tags?.length) parts.push(scope.tags.map((x) => `#${x}`).join(" "));
+  return <p class="scope muted">{parts.length ? parts.join(" · ") : t("scope.everything")}</p>;
+}

@@ -1,0 +1,183 @@
+// One observation in the merged timeline: channel badge, time, 5W1H meter,
+// what was seen, the other Ws, quote, screenshot, needs and tags. Draggable
+// onto an insight; in pick mode it offers supports / contradicts / context.
+import { METHODS, type Method } from "@sightline/shared/vocabulary/methods";
+import { NEEDS, type NeedCode } from "@sightline/shared/vocabulary/needs";
+import { type Observation, STANCES, type Stance } from "../api/types.ts";
+import { useApp } from "../app-context.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { ChannelBadge } from "../ui/channel-badge.tsx";
+import { formatDateTime } from "../ui/format.ts";
+import { startObservationDrag } from "./evidence-drag.ts";
+import { FiveW1HMeter } from "./five-w1h-meter.tsx";
+import type { Lookup } from "./journal-lookup.ts";
+import { RatingFace } from "./rating-face.tsx";
+
+export type PickTarget = {
+  insightNumber: number;
+  onPick: (observationId: string, stance: Stance) => void;
+};
+
+type Props = {
+  observation: Observation;
+  lookup: Lookup;
+  linkedTo: readonly number[];
+  pick: PickTarget | null;
+  fresh: boolean;
+  highlighted: boolean;
+  draggable: boolean;
+};
+
+export function TimelineItem({
+  observation: o,
+  lookup,
+  linkedTo,
+  pick,
+  fresh,
+  highlighted,
+  draggable,
+}: Props) {
+  const { api } = useApp();
+  const { t, label, locale } = useI18n();
+  const method = Object.hasOwn(METHODS, o.method ?? "") ? METHODS[o.method as Method] : undefined;
+  const place = [
+    lookup.storeName(o.storeId),
+    o.zone,
+    lookup.competitorName(o.competitorId),
+    o.eventName,
+    o.booth,
+  ].filter(Boolean);
+  const behaviour = lookup.behaviourLabel(o.storeId, o.behaviour);
+  const ws: [string, string | undefined][] = [
+    [t("w.who"), o.who],
+    [t("w.where"), o.where],
+    [t("w.why"), o.why],
+    [t("w.how"), o.how],
+  ];
+  const classes = [
+    "obs",
+    `ch-line-${o.channel}`,
+    fresh && "fresh",
+    highlighted && "highlighted",
+    pick && "picking",
+  ]
+    .filter(Boolean)
+    .join(" ");
+
+  return (
+    <article
+      class={classes}
+      draggable={draggable}
+      onDragStart={(e) => startObservationDrag(e, o.id)}
+      data-observation-id={o.id}
+      aria-label={o.what}
+    >
+      <header class="obs-head">
+        <ChannelBadge channel={o.channel} source={o.source} />
+        {method && <span class="method muted">{label(method)}</span>}
+        <time class="muted" dateTime={o.capturedAt}>
+          {formatDateTime(o.capturedAt, locale)}
+        </time>
+        <span class="spacer" />
+        {linkedTo.map((n) => (
+          <span key={n} class="linked" title={t("timeline.linkedTo", { n })}>
+            #{n}
+          </span>
+        ))}
+        <FiveW1HMeter observation={o} />
+      </header>
+      {place.length > 0 && <p class="place muted">{place.join(" · ")}</p>}
+      <div class="obs-body">
+        {o.channel === "feedback" && o.rating !== undefined && <RatingFace rating={o.rating} />}
+        <div class="obs-text">
+          {behaviour && behaviour !== o.what && <span class="behaviour">{behaviour}</span>}
+          <p class="what">{o.what}</p>
+          {o.question && <p class="muted small">{t("timeline.question", { q: o.question })}</p>}
+          {o.reasons && o.reasons.length > 0 && (
+            <p class="small">
+              {o.reasons.map((r) => lookup.reasonLabel(o.storeId, r)).join(" · ")}
+            </p>
+          )}
+          {o.suspect && <span class="tag warn">{t("timeline.suspect")}</span>}
+        </div>
+      </div>
+      {ws.some(([, v]) => v) && (
+        <dl class="ws">
+          {ws
+            .filter(([, v]) => v)
+            .map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+        </dl>
+      )}
+      {o.evidence?.quote && (
+        <blockquote class="quote">
+          {o.evidence.prefix && <span class="ctx">…{o.evidence.prefix}</span>}
+          <mark>{o.evidence.quote}</mark>
+          {o.evidence.suffix && <span class="ctx">{o.evidence.suffix}…</span>}
+        </blockquote>
+      )}
+      {o.evidence?.facts?.prices && o.evidence.facts.prices.length > 0 && (
+        <p class="prices">
+          {o.evidence.facts.prices.map((p) => (
+            <span key={`${p.amount}${p.currency}`} class="price">
+              {new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", {
+                style: "currency",
+                currency: p.currency,
+                maximumFractionDigits: 0,
+              }).format(p.amount)}
+            </span>
+          ))}
+        </p>
+      )}
+      {o.evidence?.screenshot && (
+        <a class="shot" href={api.blobUrl(o.evidence.screenshot)} target="_blank" rel="noopener">
+          <img
+            src={api.blobUrl(o.evidence.screenshot)}
+            alt={t("timeline.screenshot")}
+            loading="lazy"
+          />
+        </a>
+      )}
+      {o.url && (
+        <p class="small url">
+          <a href={o.url} target="_blank" rel="noopener noreferrer">
+            {o.pageTitle || o.url}
+          </a>
+        </p>
+      )}
+      {((o.needs?.length ?? 0) > 0 || (o.tags?.length ?? 0) > 0) && (
+        <p class="tags">
+          {(o.needs ?? []).map((n) => (
+            <span key={n} class="need">
+              {Object.hasOwn(NEEDS, n) ? label(NEEDS[n as NeedCode]) : n}
+            </span>
+          ))}
+          {(o.tags ?? []).map((x) => (
+            <span key={x} class="tag">
+              #{x}
+            </span>
+          ))}
+        </p>
+      )}
+      {pick && (
+        <fieldset class="pick-row">
+          <legend class="small">{t("pick.addTo", { n: pick.insightNumber })}</legend>
+          {STANCES.map((s) => (
+            <button
+              key={s}
+              type="button"
+              class={`btn small stance-${s}`}
+              onClick={() => pick.onPick(o.id, s)}
+            >
+              {t(`stance.${s}`)}
+            </button>
+          ))}
+        </fieldset>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,47 @@
+// Workspace set-up for admins and managers: stores, competitors, people,
+// devices and pairing codes, one tab each.
+import { CompetitorsAdmin } from "../admin/competitors-admin.tsx";
+import { DevicesAdmin } from "../admin/devices-admin.tsx";
+import { PairingAdmin } from "../admin/pairing-admin.tsx";
+import { PeopleAdmin } from "../admin/people-admin.tsx";
+import { StoresAdmin } from "../admin/stores-admin.tsx";
+import { useApp } from "../app-context.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { ADMIN_SECTIONS, type AdminSection, href } from "../route.ts";
+import { canAdmin } from "../session.ts";
+
+type Props = { section: AdminSection };
+
+export function AdminPage({ section }: Props) {
+  const { user } = useApp();
+  const { t } = useI18n();
+  if (!canAdmin(user)) {
+    return (
+      <section class="page narrow">
+        <h1>{t("admin.title")}</h1>
+        <p class="problem">{t("admin.forbidden")}</p>
+      </section>
+    );
+  }
+  return (
+    <section class="page">
+      <h1>{t("admin.title")}</h1>
+      <nav class="tabs" aria-label={t("admin.title")}>
+        {ADMIN_SECTIONS.map((s) => (
+          <a
+            key={s}
+            href={href({ page: "admin", section: s })}
+            aria-current={s === section ? "page" : undefined}
+          >
+            {t(`admin.${s}`)}
+          </a>
+        ))}
+      </nav>
+      {section === "stores" && <StoresAdmin />}
+      {section === "competitors" && <CompetitorsAdmin />}
+      {section === "people" && <PeopleAdmin />}
+      {section === "devices" && <DevicesAdmin />}
+      {section === "pairing" && <PairingAdmin />}
+    </section>
+  );
+}

@@ -1,0 +1,186 @@
+// @vitest-environment happy-dom
+// The journal page against a fake API: timeline, suggestions, accepting one,
+// linking evidence by drag and by pick, and a live poke refreshing the page.
+import { getByRole, getByText, within } from "@testing-library/dom";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Api } from "../api/client.ts";
+import type { Insight, JournalDetail, Observation } from "../api/types.ts";
+import { fire, renderUi, settle } from "../test-support/render.tsx";
+import { JournalPage } from "./journal-page.tsx";
+
+const obs = (
+  id: string,
+  channel: Observation["channel"],
+  what: string,
+  capturedAt: string,
+): Observation => ({
+  id,
+  createdBy: "dev",
+  version: 1,
+  channel,
+  capturedAt,
+  what,
+});
+
+const timeline = [
+  obs("o1", "store", "Khách hỏi giá rồi rời đi", "2025-03-01T10:00:00+07:00"),
+  obs("o2", "web", "Đối thủ bán rẻ hơn 10%", "2025-03-02T09:00:00+07:00"),
+  obs("o3", "feedback", "Rất không hài lòng về giá", "2025-03-03T18:00:00+07:00"),
+];
+
+function detail(insights: Insight[], items = timeline): JournalDetail {
+  return {
+    journal: {
+      id: "j1",
+      title: "Giá và bỏ đi",
+      question: "Vì sao khách bỏ đi?",
+      goal: "Tăng chuyển đổi",
+      scope: {},
+    },
+    timeline: items,
+    insights,
+    stats: { byChannel: { store: 1, web: 1, feedback: 1 }, byNeed: {}, byDay: {}, fiveW1H: 3.3 },
+  };
+}
+
+class FakeEventSource {
+  static CLOSED = 2;
+  static last: FakeEventSource | undefined;
+  readyState = 1;
+  onopen: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  onmessage: (() => void) | null = null;
+  constructor() {
+    FakeEventSource.last = this;
+    setTimeout(() => this.onopen?.(), 0);
+  }
+  addEventListener() {}
+  removeEventListener() {}
+  close() {}
+}
+
+// happy-dom lacks the on<drag…> element properties, so Preact would listen for
+// "DragOver"/"Drop" instead of "dragover"/"drop"; browsers have them.
+for (const name of ["ondragstart", "ondragover", "ondragleave", "ondrop"]) {
+  if (!(name in HTMLElement.prototype)) {
+    Object.defineProperty(HTMLElement.prototype, name, {
+      value: null,
+      writable: true,
+      configurable: true,
+    });
+  }
+}
+
+describe("JournalPage", () => {
+  let insights: Insight[];
+  let items: Observation[];
+  let api: Partial<Api>;
+
+  beforeEach(() => {
+    vi.stubGlobal("EventSource", FakeEventSource);
+    insights = [];
+    items = [...timeline];
+    api = {
+      journal: vi.fn(async () => detail(insights, items)),
+      suggestions: vi.fn(async () => ({
+        suggestions: [
+          {
+            title: "Khách thấy giá cao hơn đối thủ",
+            needs: ["price" as const],
+            observationIds: ["o1", "o2", "o3"],
+            channels: ["store", "web", "feedback"],
+            score: 0.9,
+            why: { topTerms: ["giá", "rẻ"] },
+          },
+        ],
+      })),
+      stores: vi.fn(async () => []),
+      competitors: vi.fn(async () => []),
+      createInsight: vi.fn(async (_j, input) => {
+        insights = [
+          {
+            id: "i1",
+            statement: input.statement,
+            needs: ["price"],
+            status: "draft",
+            principles: {},
+            corroboration: { channels: 3, observations: 3, singleSource: false },
+            evidence: input.evidence,
+            actions: [],
+          },
+        ];
+        return { id: "i1" };
+      }),
+      addEvidence: vi.fn(async () => ({})),
+      exportUrl: (id, f) => `/v1/journals/${id}/export?format=${f}`,
+      blobUrl: (s) => `/v1/blobs/${s}`,
+    };
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("shows the merged timeline and accepts a suggestion as an insight with its evidence", async () => {
+    const el = renderUi(<JournalPage id="j1" />, { api });
+    await settle();
+    expect(getByRole(el, "heading", { name: "Giá và bỏ đi" })).toBeTruthy();
+    expect(el.querySelectorAll("article.obs")).toHaveLength(3);
+    expect(el.querySelector("article.obs .badge")?.textContent).toBe("Feedback");
+    expect(getByText(el, "Key terms: giá, rẻ")).toBeTruthy();
+
+    fire("click", getByRole(el, "button", { name: "Accept as insight" }));
+    await settle();
+    expect(api.createInsight).toHaveBeenCalledWith("j1", {
+      statement: "Khách thấy giá cao hơn đối thủ",
+      needs: ["price"],
+      evidence: ["o1", "o2", "o3"].map((observationId) => ({ observationId, stance: "supports" })),
+    });
+    const card = el.querySelector("article.insight") as HTMLElement;
+    expect(within(card).getByText("3 kinds of data")).toBeTruthy();
+    expect(el.querySelector(".suggestions")?.textContent).toContain("No suggestions left.");
+    expect(el.querySelectorAll(".linked")).toHaveLength(3);
+  });
+
+  it("links evidence by drop and by pick", async () => {
+    insights = [
+      {
+        id: "i9",
+        statement: "Hàng chờ thanh toán làm khách bực",
+        needs: [],
+        status: "draft",
+        principles: {},
+        corroboration: { channels: 0, observations: 0, singleSource: true },
+        evidence: [],
+        actions: [],
+      },
+    ];
+    const el = renderUi(<JournalPage id="j1" />, { api });
+    await settle();
+    const card = el.querySelector("article.insight") as HTMLElement;
+    expect(within(card).getByText("One source only")).toBeTruthy();
+
+    const data = new Map<string, string>([["application/x-sightline-observation", "o2"]]);
+    const dataTransfer = { types: [...data.keys()], getData: (k: string) => data.get(k) ?? "" };
+    fire("dragOver", card, { dataTransfer });
+    fire("drop", card, { dataTransfer });
+    await settle();
+    expect(api.addEvidence).toHaveBeenCalledWith("i9", "o2", "supports");
+
+    fire("click", within(card).getByRole("button", { name: "Pick from timeline" }));
+    const first = el.querySelector("article.obs") as HTMLElement;
+    fire("click", within(first).getByRole("button", { name: "Contradicts" }));
+    await settle();
+    expect(api.addEvidence).toHaveBeenLastCalledWith("i9", "o3", "contradicts");
+  });
+
+  it("refreshes when a live poke arrives and highlights the new observation", async () => {
+    const el = renderUi(<JournalPage id="j1" />, { api });
+    await settle();
+    expect(el.textContent).toContain("Live");
+    items = [...timeline, obs("o4", "store", "Khách mới chờ lâu", "2025-03-04T08:00:00+07:00")];
+    FakeEventSource.last?.onmessage?.();
+    await new Promise((r) => setTimeout(r, 450));
+    await settle();
+    const fresh = el.querySelector("article.obs.fresh");
+    expect(fresh?.textContent).toContain("Khách mới chờ lâu");
+    expect(el.querySelectorAll("article.obs")).toHaveLength(4);
+  });
+});

@@ -1,0 +1,46 @@
+// The signed-in user survives reloads: the session cookie is httpOnly, so the
+// app keeps a copy of the user (no secret) and asks the server to confirm.
+import type { Api } from "./api/client.ts";
+import { ApiError } from "./api/problem.ts";
+import type { User } from "./api/types.ts";
+
+const KEY = "sightline.user";
+
+export function cachedUser(): User | null {
+  try {
+    const raw = localStorage.getItem(KEY);
+    const u = raw ? (JSON.parse(raw) as Partial<User>) : null;
+    return u && typeof u.id === "string" && typeof u.email === "string" ? (u as User) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function rememberUser(user: User | null): void {
+  try {
+    if (user) localStorage.setItem(KEY, JSON.stringify(user));
+    else localStorage.removeItem(KEY);
+  } catch {
+    // private mode: the session still works until reload
+  }
+}
+
+/** Confirm the session: the server's answer wins; without a `me` route, trust the cache. */
+export async function confirmSession(api: Api, cached: User | null): Promise<User | null> {
+  try {
+    const r = await api.me();
+    const user = "user" in r ? r.user : r;
+    return user && typeof user.id === "string" ? user : cached;
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return null;
+    return cached;
+  }
+}
+
+export function canAdmin(user: User): boolean {
+  return user.role === "admin" || user.role === "manager";
+}
+
+export function canEdit(user: User): boolean {
+  return user.role === "admin" || user.role === "manager";
+}
