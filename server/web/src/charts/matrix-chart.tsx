@@ -14,7 +14,7 @@ type Props = {
   corner: string;
 };
 
-const CW = 84;
+const CW = 112;
 const RH = 34;
 const LEFT = 170;
 const TOP = 40;
@@ -53,7 +53,7 @@ export function MatrixChart({ title, note, rows, cols, value, cellText, corner }
               text-anchor="middle"
               class="axis col-label"
             >
-              {c.label.length > 12 ? `${c.label.slice(0, 11)}…` : c.label}
+              {c.label.length > 16 ? `${c.label.slice(0, 15)}…` : c.label}
             </text>
           ))}
           {rows.map((r, i) => (
@@ -86,6 +86,7 @@ export function MatrixChart({ title, note, rows, cols, value, cellText, corner }
                           fill={heat(0.25 + 0.75 * (v / Math.max(1, max)))}
                         />
                         <text
+                          fill="#1d2b30"
                           x={LEFT + j * CW + CW / 2 + 8}
                           y={TOP + i * RH + RH / 2 + 4}
                           class="cell-n"

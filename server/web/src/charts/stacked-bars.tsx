@@ -16,10 +16,10 @@ type Props = {
   corner: string;
 };
 
-const W = 640;
-const RH = 24;
-const LEFT = 130;
-const TOP = 30;
+const W = 860;
+const RH = 26;
+const LEFT = 150;
+const TOP = 6;
 
 export function StackedBars({ title, note, rows, series, value, segmentText, corner }: Props) {
   const [focus, setFocus] = useState<string | undefined>(undefined);
@@ -49,6 +49,7 @@ export function StackedBars({ title, note, rows, series, value, segmentText, cor
       </ul>
       <svg
         class="stacked"
+        width={W}
         viewBox={`0 0 ${W} ${height}`}
         role="img"
         aria-label={title}

@@ -26,9 +26,9 @@ export function makeLookup(
     competitorName: (id) => (id ? (compById.get(id)?.name ?? id) : undefined),
     behaviourLabel: (storeId, code) => {
       if (!code) return undefined;
-      const b = storeId
-        ? storeById.get(storeId)?.behaviours?.find((x) => x.code === code)
-        : undefined;
+      const b = (storeId ? [storeById.get(storeId)] : stores)
+        .flatMap((st) => st?.behaviours ?? [])
+        .find((x) => x.code === code);
       if (b) return locale === "vi" ? b.label_vi : b.label_en;
       const d = Object.hasOwn(DEFAULT_BEHAVIOURS, code)
         ? DEFAULT_BEHAVIOURS[code as DefaultBehaviourCode]
@@ -36,7 +36,9 @@ export function makeLookup(
       return d ? d[locale] : code;
     },
     reasonLabel: (storeId, code) => {
-      const r = storeId ? storeById.get(storeId)?.reasons?.find((x) => x.code === code) : undefined;
+      const r = (storeId ? [storeById.get(storeId)] : stores)
+        .flatMap((st) => st?.reasons ?? [])
+        .find((x) => x.code === code);
       return r ? (locale === "vi" ? r.label_vi : r.label_en) : code;
     },
   };

@@ -17,7 +17,7 @@ import { TrendChart } from "../charts/trend-chart.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { makeLookup } from "../journal/journal-lookup.ts";
 import { dayEndIso, dayStartIso } from "../ui/day-bounds.ts";
-import { formatDate, formatNumber } from "../ui/format.ts";
+import { formatDayShort, formatNumber } from "../ui/format.ts";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
 import { useAsync } from "../ui/use-async.ts";
 
@@ -122,7 +122,7 @@ export function AnalyticsPage() {
             note={t("analytics.trendNote")}
             points={fb.byDay.map((d) => ({
               key: d.day,
-              label: formatDate(d.day, locale).replace(/\s?\d{4}$/, ""),
+              label: formatDayShort(d.day, locale),
               value: d.happyIndex,
               count: d.count,
             }))}
@@ -135,7 +135,11 @@ export function AnalyticsPage() {
             }
             head={[t("analytics.day"), t("analytics.happyIndex"), t("analytics.responsesHead")]}
           />
-          <div class="span-2">
+        </div>
+      )}
+      {fb && (
+        <div class="chart-grid heat-row">
+          <div>
             <Heatmap
               title={t("analytics.heatmap")}
               note={t("analytics.heatmapNote")}

@@ -26,6 +26,13 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
   }).format(d);
 }
 
+/** "3 Mar" / "3 thg 3": a day within a chart axis, no year. */
+export function formatDayShort(day: string, locale: Locale): string {
+  const d = new Date(day.length === 10 ? `${day}T00:00:00` : day);
+  if (Number.isNaN(d.getTime())) return day;
+  return new Intl.DateTimeFormat(tag(locale), { day: "numeric", month: "short" }).format(d);
+}
+
 export function formatNumber(n: number, locale: Locale, digits = 0): string {
   return new Intl.NumberFormat(tag(locale), {
     maximumFractionDigits: digits,
