@@ -1,0 +1,195 @@
+// Workspaces, users, sessions, pairing codes and devices on SQLite.
+import { uuidv7 } from "@sightline/shared";
+import { KIND_OF_ROLE, type UserRole } from "../../auth/roles.ts";
+import { ConflictError, type Principal, type Store } from "../port.ts";
+import {
+  type DeviceRow,
+  toDevice,
+  toUser,
+  toWorkspace,
+  type UserRow,
+  type WorkspaceRow,
+} from "./device-rows.ts";
+import type { SqliteHandle } from "./open.ts";
+
+type PeoplePart = Pick<
+  Store,
+  | "createWorkspace"
+  | "getWorkspace"
+  | "listWorkspaces"
+  | "createUser"
+  | "findUserByEmail"
+  | "createSession"
+  | "revokeSession"
+  | "resolveToken"
+  | "createPairingCode"
+  | "pairDevice"
+  | "listDevices"
+  | "revokeDevice"
+  | "listDeviceOrigins"
+>;
+
+type CodeRow = {
+  workspace_id: string;
+  role: "staff" | "marketer";
+  store_id: string | null;
+  created_by: string;
+  expires_at: string;
+  used_at: string | null;
+};
+
+export function createPeoplePart({ db, queue }: SqliteHandle): PeoplePart {
+  const q = {
+    insertWs: db.prepare(
+      "INSERT INTO workspaces (id, name, version, created_at) VALUES (?, ?, 0, ?) RETURNING *",
+    ),
+    getWs: db.prepare("SELECT * FROM workspaces WHERE id = ?"),
+    listWs: db.prepare("SELECT * FROM workspaces ORDER BY created_at, id"),
+    insertUser: db.prepare(
+      "INSERT INTO users (id, workspace_id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *",
+    ),
+    userByEmail: db.prepare("SELECT * FROM users WHERE lower(email) = lower(?)"),
+    insertSession: db.prepare(
+      "INSERT INTO sessions (token_hash, workspace_id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+    ),
+    revokeSession: db.prepare(
+      "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
+    ),
+    session: db.prepare(
+      `SELECT u.id, u.workspace_id, u.role, u.email FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?`,
+    ),
+    deviceByToken: db.prepare("SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL"),
+    insertCode: db.prepare(
+      "INSERT INTO pairing_codes (code_hash, workspace_id, role, store_id, label, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
+    code: db.prepare("SELECT * FROM pairing_codes WHERE code_hash = ?"),
+    useCode: db.prepare(
+      "UPDATE pairing_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ?",
+    ),
+    upsertDevice: db.prepare(
+      `INSERT INTO devices (workspace_id, id, kind, role, store_id, owner_id, name, origin, token_hash, created_at)
+       VALUES (@ws, @id, @kind, @role, @store, @owner, @name, @origin, @token, @now)
+       ON CONFLICT (workspace_id, id) DO UPDATE SET kind = excluded.kind, role = excluded.role,
+         store_id = excluded.store_id, owner_id = excluded.owner_id, name = excluded.name,
+         origin = excluded.origin, token_hash = excluded.token_hash, revoked_at = NULL
+       RETURNING *`,
+    ),
+    listDevices: db.prepare("SELECT * FROM devices WHERE workspace_id = ? ORDER BY created_at, id"),
+    revokeDevice: db.prepare(
+      "UPDATE devices SET revoked_at = coalesce(revoked_at, ?) WHERE workspace_id = ? AND id = ?",
+    ),
+    origins: db.prepare(
+      "SELECT DISTINCT origin FROM devices WHERE origin IS NOT NULL AND revoked_at IS NULL",
+    ),
+  };
+
+  const pair = db.transaction((r: Parameters<Store["pairDevice"]>[0]) => {
+    const code = q.code.get(r.codeHash) as CodeRow | undefined;
+    if (!code) return { ok: false, reason: "unknown" } as const;
+    if (code.used_at) return { ok: false, reason: "used" } as const;
+    if (code.expires_at <= r.now) return { ok: false, reason: "expired" } as const;
+    if (KIND_OF_ROLE[code.role] !== r.kind) return { ok: false, reason: "kind-mismatch" } as const;
+    q.useCode.run(r.now, r.deviceId, r.codeHash);
+    const row = q.upsertDevice.get({
+      ws: code.workspace_id,
+      id: r.deviceId,
+      kind: r.kind,
+      role: code.role,
+      store: code.store_id,
+      owner: code.created_by,
+      name: r.name,
+      origin: r.origin,
+      token: r.tokenHash,
+      now: r.now,
+    }) as DeviceRow;
+    return { ok: true, device: toDevice(row) } as const;
+  });
+
+  const resolve = (tokenHash: string, now: string): Principal | null => {
+    const s = q.session.get(tokenHash, now) as
+      | { id: string; workspace_id: string; role: string; email: string }
+      | undefined;
+    if (s) {
+      const role = s.role as UserRole;
+      return { type: "user", workspaceId: s.workspace_id, userId: s.id, role, email: s.email };
+    }
+    const row = q.deviceByToken.get(tokenHash) as DeviceRow | undefined;
+    if (!row) return null;
+    const d = toDevice(row);
+    return {
+      type: "device",
+      workspaceId: d.workspaceId,
+      deviceId: d.id,
+      kind: d.kind,
+      role: d.role,
+      storeId: d.storeId,
+      ownerId: d.ownerId,
+    };
+  };
+
+  return {
+    createWorkspace: (name) =>
+      queue.run(() =>
+        toWorkspace(q.insertWs.get(uuidv7(), name, new Date().toISOString()) as WorkspaceRow),
+      ),
+    getWorkspace: (id) =>
+      queue.run(() => {
+        const r = q.getWs.get(id) as WorkspaceRow | undefined;
+        return r ? toWorkspace(r) : null;
+      }),
+    listWorkspaces: () => queue.run(() => (q.listWs.all() as WorkspaceRow[]).map(toWorkspace)),
+    createUser: (u) =>
+      queue.run(() => {
+        if (q.userByEmail.get(u.email)) throw new ConflictError(`email ${u.email} is taken`);
+        const row = q.insertUser.get(
+          uuidv7(),
+          u.workspaceId,
+          u.email,
+          u.name,
+          u.role,
+          u.passwordHash,
+          new Date().toISOString(),
+        ) as UserRow;
+        return toUser(row);
+      }),
+    findUserByEmail: (email) =>
+      queue.run(() => {
+        const r = q.userByEmail.get(email) as UserRow | undefined;
+        return r ? toUser(r) : null;
+      }),
+    createSession: (s) =>
+      queue.run(() => {
+        q.insertSession.run(
+          s.tokenHash,
+          s.workspaceId,
+          s.userId,
+          new Date().toISOString(),
+          s.expiresAt,
+        );
+      }),
+    revokeSession: (hash) =>
+      queue.run(() => {
+        q.revokeSession.run(new Date().toISOString(), hash);
+      }),
+    resolveToken: (hash, now) => queue.run(() => resolve(hash, now)),
+    createPairingCode: (c) =>
+      queue.run(() => {
+        q.insertCode.run(
+          c.codeHash,
+          c.workspaceId,
+          c.role,
+          c.storeId,
+          c.label,
+          c.createdBy,
+          new Date().toISOString(),
+          c.expiresAt,
+        );
+      }),
+    pairDevice: (r) => queue.run(() => pair.immediate(r)),
+    listDevices: (ws) => queue.run(() => (q.listDevices.all(ws) as DeviceRow[]).map(toDevice)),
+    revokeDevice: (ws, id, now) => queue.run(() => q.revokeDevice.run(now, ws, id).changes > 0),
+    listDeviceOrigins: () =>
+      queue.run(() => (q.origins.all() as { origin: string }[]).map((r) => r.origin)),
+  };
+}

@@ -1,0 +1,79 @@
+// The SQLite side of a pull: one read transaction over the device's scope in
+// (version, id) order, cookie arithmetic from sync/pull-position.ts. Kiosks
+// see the observations they created in the last N days; extensions see the
+// observations of every device their owner paired.
+import { isLive } from "@sightline/shared";
+import { pageCookie, pullStart } from "../../sync/pull-position.ts";
+import type { PullChange, PullPage, PullParams, Store } from "../port.ts";
+import { type ObservationRow, toEntity } from "./observation-rows.ts";
+import type { SqliteHandle } from "./open.ts";
+
+// Row values: with @k NULL the comparison is NULL for version = @v, i.e.
+// "everything after all of version v" — what a cookie without k means.
+const AFTER = "(version, id) > (@v, @k) ORDER BY version, id LIMIT @limit";
+const DAY_MS = 86_400_000;
+
+function toChange(r: ObservationRow): PullChange {
+  const entity = toEntity(r);
+  if (isLive(entity)) return { op: "put", entity };
+  return { op: "del", id: r.id, deletedHlc: entity.deletedHlc as string, version: r.version };
+}
+
+export function createPullPart(h: SqliteHandle): Pick<Store, "pull"> {
+  const { db } = h;
+  const q = {
+    state: db.prepare(
+      `SELECT d.last_seq, w.version FROM devices d JOIN workspaces w ON w.id = d.workspace_id
+       WHERE d.workspace_id = ? AND d.id = ?`,
+    ),
+    kiosk: db.prepare(
+      `SELECT * FROM observations WHERE workspace_id = @ws AND created_by = @device
+       AND captured_ms >= @since AND ${AFTER}`,
+    ),
+    extension: db.prepare(
+      `SELECT * FROM observations WHERE workspace_id = @ws AND owner_id = @owner AND ${AFTER}`,
+    ),
+    touch: db.prepare("UPDATE devices SET last_pull_at = ? WHERE workspace_id = ? AND id = ?"),
+  };
+
+  const read = db.transaction((p: PullParams): PullPage => {
+    const state = q.state.get(p.workspaceId, p.device.deviceId) as
+      | { last_seq: number; version: number }
+      | undefined;
+    if (!state) throw new Error(`unknown device ${p.device.deviceId}`);
+    const start = pullStart(p.cookie, h.epoch, state.version);
+    const params = {
+      ws: p.workspaceId,
+      v: start.from.v,
+      k: start.from.k,
+      limit: p.limit + 1,
+    };
+    const rows = (
+      p.device.role === "staff"
+        ? q.kiosk.all({
+            ...params,
+            device: p.device.deviceId,
+            since: p.now.getTime() - p.kioskWindowDays * DAY_MS,
+          })
+        : q.extension.all({ ...params, owner: p.device.ownerId })
+    ) as ObservationRow[];
+    const hasMore = rows.length > p.limit;
+    const page = rows.slice(0, p.limit);
+    return {
+      changes: page.map(toChange),
+      cookie: pageCookie(h.epoch, state.version, page.at(-1), hasMore),
+      reset: start.reset,
+      hasMore,
+      lastSeq: state.last_seq,
+    };
+  });
+
+  return {
+    pull: (p) =>
+      h.queue.run(() => {
+        const page = read.deferred(p);
+        q.touch.run(p.now.toISOString(), p.workspaceId, p.device.deviceId);
+        return page;
+      }),
+  };
+}

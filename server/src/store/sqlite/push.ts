@@ -1,0 +1,119 @@
+// The SQLite side of a push: one BEGIN IMMEDIATE transaction (the single
+// writer lock), a PushTx over prepared statements, the shared algorithm in
+// between, and COMMIT before anyone is answered (synchronous=FULL).
+import type { RejectedMutation } from "@sightline/shared";
+import {
+  type PushLog,
+  type PushTx,
+  runPush,
+  type StoredEntity,
+} from "../../sync/push-algorithm.ts";
+import type { PushParams, Store } from "../port.ts";
+import { type ObservationRow, toEntity, toRow, UPSERT_OBSERVATION } from "./observation-rows.ts";
+import type { SqliteHandle } from "./open.ts";
+
+const TRANSIENT = new Set([
+  "SQLITE_BUSY",
+  "SQLITE_LOCKED",
+  "SQLITE_IOERR",
+  "SQLITE_FULL",
+  "SQLITE_NOMEM",
+]);
+
+export function isTransientSqliteError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" && [...TRANSIENT].some((t) => code.startsWith(t));
+}
+
+export function createPushPart(h: SqliteHandle, log: PushLog): Pick<Store, "push"> {
+  const { db } = h;
+  const q = {
+    state: db.prepare(
+      `SELECT d.last_seq, w.version FROM devices d JOIN workspaces w ON w.id = d.workspace_id
+       WHERE d.workspace_id = ? AND d.id = ?`,
+    ),
+    entity: db.prepare("SELECT * FROM observations WHERE workspace_id = ? AND id = ?"),
+    storeExists: db.prepare("SELECT 1 FROM stores WHERE workspace_id = ? AND id = ?"),
+    upsert: db.prepare(UPSERT_OBSERVATION),
+    reject: db.prepare(
+      `INSERT OR REPLACE INTO rejected_mutations (workspace_id, device_id, seq, op, entity_id, code, message, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    rejections: db.prepare(
+      `SELECT seq, code, message FROM rejected_mutations
+       WHERE workspace_id = ? AND device_id = ? AND seq BETWEEN ? AND ? ORDER BY seq`,
+    ),
+    device: db.prepare(
+      "UPDATE devices SET last_seq = ?, last_push_at = ?, app_version = ? WHERE workspace_id = ? AND id = ?",
+    ),
+    version: db.prepare("UPDATE workspaces SET version = ? WHERE id = ?"),
+  };
+  let savepoints = 0;
+
+  function txFor(p: PushParams, state: { last_seq: number; version: number }): PushTx {
+    const ws = p.workspaceId;
+    const dev = p.device.deviceId;
+    return {
+      lastSeq: state.last_seq,
+      version: state.version,
+      getEntity: async (id) => {
+        const r = q.entity.get(ws, id) as ObservationRow | undefined;
+        return r ? ({ entity: toEntity(r), ownerId: r.owner_id } satisfies StoredEntity) : null;
+      },
+      storeExists: async (id) => q.storeExists.get(ws, id) !== undefined,
+      putEntity: async (e) => {
+        q.upsert.run(toRow(e));
+      },
+      recordRejection: async (r) => {
+        q.reject.run(ws, dev, r.seq, r.op, r.entityId, r.code, r.message, p.now.toISOString());
+      },
+      rejectionsBetween: async (from, to) =>
+        q.rejections.all(ws, dev, from, to) as RejectedMutation[],
+      savepoint: async (fn) => {
+        const name = `m${++savepoints}`;
+        db.exec(`SAVEPOINT ${name}`);
+        try {
+          const out = await fn();
+          db.exec(`RELEASE ${name}`);
+          return out;
+        } catch (e) {
+          db.exec(`ROLLBACK TO ${name}`);
+          db.exec(`RELEASE ${name}`);
+          throw e;
+        }
+      },
+      finish: async (u) => {
+        q.device.run(u.lastSeq, u.now.toISOString(), u.appVersion, ws, dev);
+        if (u.version !== null) q.version.run(u.version, ws);
+      },
+      isTransient: isTransientSqliteError,
+    };
+  }
+
+  return {
+    push: (p) =>
+      h.queue.run(async () => {
+        db.exec("BEGIN IMMEDIATE");
+        try {
+          const state = q.state.get(p.workspaceId, p.device.deviceId) as
+            | { last_seq: number; version: number }
+            | undefined;
+          if (!state) throw new Error(`unknown device ${p.device.deviceId}`);
+          const out = await runPush(
+            txFor(p, state),
+            p.device,
+            p.mutations,
+            p.appVersion,
+            p.now,
+            log,
+          );
+          db.exec(out.kind === "ok" ? "COMMIT" : "ROLLBACK");
+          return out;
+        } catch (e) {
+          if (db.inTransaction) db.exec("ROLLBACK");
+          if (isTransientSqliteError(e)) return { kind: "transient", message: String(e) } as const;
+          throw e;
+        }
+      }),
+  };
+}
