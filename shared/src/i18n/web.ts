@@ -264,6 +264,22 @@ export const web = {
     en: "One channel only — needs another kind of data.",
   },
   "suggestions.accept": { vi: "Nhận thành insight", en: "Accept as insight" },
+  "suggestions.timeLinks": { vi: "Liên hệ theo thời gian", en: "Time links" },
+  "suggestions.timeLinksLead": {
+    vi: "Đối thủ thay đổi giá hoặc thông điệp, rồi trong vòng vài ngày hành vi hay phản hồi tại cửa hàng thay đổi theo.",
+    en: "A competitor changed a price or claim, and within days behaviour or feedback in store moved.",
+  },
+  "why.change": {
+    vi: "Thay đổi ngày {date}, xét trong {days} ngày sau",
+    en: "Change on {date}, looking {days} days after",
+  },
+  "why.behaviour": { vi: "{label}: ×{ratio}", en: "{label}: ×{ratio}" },
+  "why.complaints": { vi: "Phàn nàn về {need}: ×{ratio}", en: "{need} complaints: ×{ratio}" },
+  "why.happy": { vi: "Chỉ số hài lòng {before} → {after}", en: "Happy index {before} → {after}" },
+  "why.shown": {
+    vi: "Hiện {shown}/{n} quan sát tiêu biểu",
+    en: "{shown} of {n} observations shown",
+  },
 
   // analytics
   "analytics.title": { vi: "Phân tích", en: "Analytics" },

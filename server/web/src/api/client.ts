@@ -18,7 +18,7 @@ import type {
   Stance,
   Store,
   StoreInput,
-  Suggestion,
+  SuggestionsResponse,
   User,
 } from "./types.ts";
 
@@ -90,8 +90,8 @@ export function createApi(options: ApiOptions = {}) {
     createJournal: (input: JournalInput) => post<{ id: string }>("/v1/journals", input),
     patchJournal: (journalId: string, input: Partial<JournalInput>) =>
       patch<Journal>(`/v1/journals/${id(journalId)}`, input),
-    suggestions: (journalId: string) =>
-      get<{ suggestions: Suggestion[] }>(`/v1/journals/${id(journalId)}/suggestions`),
+    suggestions: (journalId: string, locale: "vi" | "en") =>
+      get<SuggestionsResponse>(`/v1/journals/${id(journalId)}/suggestions?locale=${locale}`),
     exportUrl: (journalId: string, format: ExportFormat) =>
       `${base}/v1/journals/${id(journalId)}/export?format=${format}`,
 

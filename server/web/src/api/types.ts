@@ -113,24 +113,48 @@ export type JournalDetail = {
   nextCursor?: string | null;
 };
 
-export type SuggestionWhy = {
-  channels?: string[] | Partial<Record<string, number>>;
-  counts?: Partial<Record<string, number>>;
+/** Why a theme was suggested: what it groups and how tightly. */
+export type ThemeWhy = {
+  kind: "theme";
+  observations?: number;
+  shown?: number;
+  channels?: Partial<Record<string, number>>;
+  dataTypes?: Partial<Record<string, number>>;
   topTerms?: string[];
-  timeSpan?: { from: string; to: string } | string;
-  timeLink?: string;
+  from?: string | null;
+  to?: string | null;
+  days?: number;
+};
+
+export type TimeLinkSignal =
+  | { type: "behaviour"; behaviour: string; ratio: number }
+  | { type: "complaints"; need: string; ratio: number }
+  | { type: "happy-index"; before: number; after: number; delta: number };
+
+/** Why a time link was suggested: a competitor change, then what moved within the window. */
+export type TimeLinkWhy = {
+  kind: "time-link";
+  windowDays: number;
+  change: {
+    kind: "price" | "claim";
+    competitor: string;
+    at: string;
+    price?: { from: number; to: number; currency: string; pct: number };
+  };
+  signals: TimeLinkSignal[];
 };
 
 export type Suggestion = {
-  id?: string;
+  kind?: "theme" | "time-link";
   title: string;
   needs: NeedCode[];
   observationIds: string[];
   channels: string[];
   score: number;
-  why: string | SuggestionWhy;
-  kind?: string;
+  why: string | ThemeWhy | TimeLinkWhy;
 };
+
+export type SuggestionsResponse = { suggestions: Suggestion[]; timeLinks?: Suggestion[] };
 
 export type Store = {
   id: string;

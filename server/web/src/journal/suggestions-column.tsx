@@ -1,34 +1,30 @@
-// Suggested insights computed by the server from the journal's observations,
-// cross-channel groups first. "Accept" turns one into an insight with its
-// observations as supporting evidence.
-import { CHANNELS, type Channel } from "@sightline/shared/vocabulary/channels";
+// Suggested insights computed by the server from the journal's observations:
+// themes (cross-channel groups first) and time links (a competitor change
+// followed by a move in the store). "Accept" turns one into an insight with
+// its observations as supporting evidence.
 import { NEEDS, type NeedCode } from "@sightline/shared/vocabulary/needs";
 import { useState } from "preact/hooks";
-import type { Suggestion, SuggestionWhy } from "../api/types.ts";
+import type { Suggestion } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ChannelBadge } from "../ui/channel-badge.tsx";
-import { formatDate } from "../ui/format.ts";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
+import type { Lookup } from "./journal-lookup.ts";
+import { SuggestionWhy } from "./suggestion-why.tsx";
 
 type Props = {
   suggestions: readonly Suggestion[] | undefined;
+  timeLinks: readonly Suggestion[] | undefined;
   loading: boolean;
   error: unknown;
   onRetry: () => void;
   onAccept: (s: Suggestion) => Promise<void>;
   onHover: (ids: readonly string[]) => void;
   canEdit: boolean;
+  lookup: Lookup;
 };
 
-export function SuggestionsColumn({
-  suggestions,
-  loading,
-  error,
-  onRetry,
-  onAccept,
-  onHover,
-  canEdit,
-}: Props) {
+export function SuggestionsColumn(props: Props) {
+  const { suggestions, timeLinks, loading, error, onRetry } = props;
   const { t } = useI18n();
   return (
     <section class="suggestions" aria-labelledby="suggestions-title">
@@ -36,35 +32,40 @@ export function SuggestionsColumn({
       <p class="small muted">{t("suggestions.lead")}</p>
       <ProblemBanner error={error} onRetry={onRetry} />
       {loading && !suggestions && <p class="muted">{t("state.loading")}</p>}
-      {suggestions?.length === 0 && <p class="empty">{t("suggestions.empty")}</p>}
-      {suggestions?.map((s, i) => (
-        <SuggestionCard
-          key={s.id ?? `${s.title}-${i}`}
-          suggestion={s}
-          onAccept={onAccept}
-          onHover={onHover}
-          canEdit={canEdit}
-        />
+      {suggestions?.length === 0 && !timeLinks?.length && (
+        <p class="empty">{t("suggestions.empty")}</p>
+      )}
+      {suggestions?.map((s) => (
+        <SuggestionCard key={`${s.title}|${s.observationIds[0] ?? ""}`} suggestion={s} {...props} />
       ))}
+      {timeLinks && timeLinks.length > 0 && (
+        <>
+          <h3 class="sub-head">{t("suggestions.timeLinks")}</h3>
+          <p class="small muted">{t("suggestions.timeLinksLead")}</p>
+          {timeLinks.map((s) => (
+            <SuggestionCard
+              key={`${s.title}|${s.observationIds[0] ?? ""}`}
+              suggestion={s}
+              {...props}
+            />
+          ))}
+        </>
+      )}
     </section>
   );
 }
 
-type CardProps = {
-  suggestion: Suggestion;
-  onAccept: (s: Suggestion) => Promise<void>;
-  onHover: (ids: readonly string[]) => void;
-  canEdit: boolean;
-};
+type CardProps = Props & { suggestion: Suggestion };
 
-function SuggestionCard({ suggestion: s, onAccept, onHover, canEdit }: CardProps) {
+function SuggestionCard({ suggestion: s, onAccept, onHover, canEdit, lookup }: CardProps) {
   const { t, label } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const cross = s.channels.length >= 2;
+  const link = s.kind === "time-link";
   return (
     <article
-      class={cross ? "suggestion card cross" : "suggestion card"}
+      class={["suggestion card", cross && "cross", link && "time-link"].filter(Boolean).join(" ")}
       onMouseEnter={() => onHover(s.observationIds)}
       onMouseLeave={() => onHover([])}
       onFocusCapture={() => onHover(s.observationIds)}
@@ -86,7 +87,7 @@ function SuggestionCard({ suggestion: s, onAccept, onHover, canEdit }: CardProps
           ))}
         </p>
       )}
-      <Why why={s.why} />
+      <SuggestionWhy why={s.why} lookup={lookup} />
       {!cross && <p class="small warn-text">{t("suggestions.singleChannel")}</p>}
       <ProblemBanner error={error} />
       {canEdit && (
@@ -109,40 +110,5 @@ function SuggestionCard({ suggestion: s, onAccept, onHover, canEdit }: CardProps
         </button>
       )}
     </article>
-  );
-}
-
-function Why({ why }: { why: string | SuggestionWhy }) {
-  const { t, label, locale } = useI18n();
-  if (typeof why === "string") return <p class="why small">{why}</p>;
-  const parts: string[] = [];
-  const chans = why.channels;
-  if (chans && !Array.isArray(chans)) {
-    parts.push(
-      Object.entries(chans)
-        .map(([c, n]) => `${Object.hasOwn(CHANNELS, c) ? label(CHANNELS[c as Channel]) : c} ${n}`)
-        .join(", "),
-    );
-  }
-  if (why.topTerms?.length)
-    parts.push(t("suggestions.terms", { terms: why.topTerms.slice(0, 6).join(", ") }));
-  if (why.timeSpan) {
-    parts.push(
-      typeof why.timeSpan === "string"
-        ? why.timeSpan
-        : t("scope.dates", {
-            from: formatDate(why.timeSpan.from, locale),
-            to: formatDate(why.timeSpan.to, locale),
-          }),
-    );
-  }
-  if (why.timeLink) parts.push(why.timeLink);
-  if (parts.length === 0) return null;
-  return (
-    <ul class="why small">
-      {parts.map((p) => (
-        <li key={p}>{p}</li>
-      ))}
-    </ul>
   );
 }

@@ -90,7 +90,7 @@ describe("JournalPage", () => {
             observationIds: ["o1", "o2", "o3"],
             channels: ["store", "web", "feedback"],
             score: 0.9,
-            why: { topTerms: ["giá", "rẻ"] },
+            why: { kind: "theme" as const, topTerms: ["giá", "rẻ"] },
           },
         ],
       })),

@@ -28,10 +28,7 @@ export function JournalPage({ id }: Props) {
   const { t, locale } = useI18n();
   const canEdit = canEditRole(user);
   const { detail, timeline, fresh, loadMore, hasMore } = useJournal(api, id);
-  const suggestions = useAsync(
-    () => api.suggestions(id).then((r) => r.suggestions ?? []),
-    [api, id],
-  );
+  const suggestions = useAsync(() => api.suggestions(id, locale), [api, id, locale]);
   const refs = useAsync(async () => {
     const [stores, competitors] = await Promise.all([
       api
@@ -69,11 +66,11 @@ export function JournalPage({ id }: Props) {
     });
     return m;
   }, [insights]);
-  const openSuggestions = useMemo(() => {
+  const [openSuggestions, openTimeLinks] = useMemo(() => {
     const used = insights.map((i) => new Set((i.evidence ?? []).map((e) => e.observationId)));
-    return suggestions.data?.filter(
-      (s) => !used.some((u) => s.observationIds.every((o) => u.has(o))),
-    );
+    const open = (list: Suggestion[] | undefined) =>
+      list?.filter((s) => !used.some((u) => s.observationIds.every((o) => u.has(o))));
+    return [open(suggestions.data?.suggestions), open(suggestions.data?.timeLinks)];
   }, [suggestions.data, insights]);
 
   const reloadAll = async () => {
@@ -213,6 +210,8 @@ export function JournalPage({ id }: Props) {
         </section>
         <SuggestionsColumn
           suggestions={openSuggestions}
+          timeLinks={openTimeLinks}
+          lookup={lookup}
           loading={suggestions.loading}
           error={suggestions.error}
           onRetry={suggestions.reload}
