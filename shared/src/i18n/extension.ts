@@ -109,6 +109,7 @@ export const extension = {
   "page.changes": { vi: "Đã thay đổi từ lần ghi trước", en: "Changed since last capture" },
   "page.change.price": { vi: "Giá", en: "Price" },
   "page.change.element": { vi: "Nội dung", en: "Content" },
+  "page.change.quote": { vi: "Đoạn trích", en: "Quote" },
   "page.change.record": { vi: "Ghi thành quan sát mới", en: "Record as new observation" },
   "page.change.recorded": { vi: "Đã ghi", en: "Recorded" },
   "change.what.price": {

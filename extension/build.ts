@@ -1,0 +1,128 @@
+// Build the extension: `npm run build -w @sightline/extension`.
+//
+// Three Vite builds into a staging folder, then one unpacked folder and one
+// zip per browser:
+//   pages      side panel, popup, options — ES modules (Preact), shared chunks
+//   worker     background.js — one self-contained file (a module service
+//              worker in Chrome, a background script in Firefox)
+//   content    content.js — one classic IIFE, injected with executeScript
+// No inline scripts anywhere (extension CSP: script-src 'self').
+//
+//   dist/chrome/   dist/firefox/   dist/sightline-<target>-<version>.zip
+//
+// `--out <dir>` builds elsewhere (tests build into temporary folders so they
+// never race each other or a developer's dist/).
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { join, relative, resolve } from "node:path";
+import preact from "@preact/preset-vite";
+import { zipSync } from "fflate";
+import { build, type InlineConfig } from "vite";
+import { localeMessages, manifest, type Target } from "./manifest.ts";
+
+const root = import.meta.dirname;
+const src = join(root, "src");
+const outFlag = process.argv.indexOf("--out");
+const dist =
+  outFlag > 0 && process.argv[outFlag + 1]
+    ? resolve(process.argv[outFlag + 1] as string)
+    : join(root, "dist");
+const stage = join(dist, ".stage");
+const version = (
+  JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }
+).version;
+
+const shared: InlineConfig = {
+  configFile: false,
+  logLevel: "warn",
+  define: { "process.env.NODE_ENV": JSON.stringify("production") },
+  plugins: [preact()],
+};
+
+/** One file, no chunks: the worker and the content script each load as a single script. */
+async function single(entry: string, format: "es" | "iife", fileName: string): Promise<void> {
+  await build({
+    ...shared,
+    plugins: [],
+    build: {
+      outDir: stage,
+      emptyOutDir: false,
+      minify: true,
+      target: "es2022",
+      sourcemap: false,
+      copyPublicDir: false,
+      lib: { entry, formats: [format], name: "sightline", fileName: () => fileName },
+      rolldownOptions: { output: { codeSplitting: false, minify: true } },
+    },
+  });
+}
+
+async function pages(): Promise<void> {
+  await build({
+    ...shared,
+    root: join(src, "ui"),
+    base: "/",
+    build: {
+      outDir: stage,
+      emptyOutDir: false,
+      minify: true,
+      target: "es2022",
+      modulePreload: false,
+      sourcemap: false,
+      rollupOptions: {
+        input: {
+          panel: join(src, "ui", "panel.html"),
+          popup: join(src, "ui", "popup.html"),
+          options: join(src, "ui", "options.html"),
+        },
+      },
+    },
+  });
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+function packageFor(target: Target): void {
+  const out = join(dist, target);
+  rmSync(out, { recursive: true, force: true });
+  cpSync(stage, out, { recursive: true });
+  cpSync(join(root, "static"), out, { recursive: true });
+  for (const lang of ["vi", "en"] as const) {
+    mkdirSync(join(out, "_locales", lang), { recursive: true });
+    writeFileSync(
+      join(out, "_locales", lang, "messages.json"),
+      `${JSON.stringify(localeMessages(lang), null, 2)}\n`,
+    );
+  }
+  writeFileSync(
+    join(out, "manifest.json"),
+    `${JSON.stringify(manifest(target, version), null, 2)}\n`,
+  );
+  const files: Record<string, Uint8Array> = {};
+  for (const f of filesUnder(out)) files[relative(out, f).split("\\").join("/")] = readFileSync(f);
+  writeFileSync(
+    join(dist, `sightline-${target}-${version}.zip`),
+    zipSync(files, { level: 9, mtime: new Date("1980-01-02T00:00:00Z") }),
+  );
+}
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(stage, { recursive: true });
+await pages();
+await single(join(src, "background.ts"), "es", "background.js");
+await single(join(src, "content", "content.ts"), "iife", "content.js");
+for (const target of ["chrome", "firefox"] as const) packageFor(target);
+rmSync(stage, { recursive: true, force: true });
+console.log(`extension ${version}: dist/chrome, dist/firefox and zips`);

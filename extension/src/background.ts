@@ -1,0 +1,38 @@
+// The extension's only composition root: the service worker (Chrome) or
+// event page (Firefox). It owns IndexedDB — the shared sync engine's database
+// and the blob store — and is the only context that talks to the server;
+// content scripts and UI pages only message it. Listeners are registered
+// synchronously here so events that wake the worker are not missed.
+import { openIdbStorage } from "@sightline/shared/idb";
+import { deleteDB } from "idb";
+import browser from "webextension-polyfill";
+import { z } from "zod";
+import { createBrowserApi } from "./browser-api.ts";
+import { openBlobStore } from "./worker/blob-store.ts";
+import { lazyBlobStore } from "./worker/lazy-blob-store.ts";
+import { createScreenshotter } from "./worker/screenshot.ts";
+import { createIntervalQueue, realClock } from "./worker/throttle.ts";
+import { createWorkerApp } from "./worker/worker-app.ts";
+
+/** captureVisibleTab: at most 2 calls per second → one every 510 ms, with a margin. */
+const SCREENSHOT_INTERVAL_MS = 510;
+
+// Extension pages and workers forbid eval (CSP); zod must not even probe for it.
+z.config({ jitless: true });
+
+const api = createBrowserApi(browser);
+const app = createWorkerApp({
+  api,
+  blobs: lazyBlobStore(() => openBlobStore()),
+  openStorage: (name) => openIdbStorage(name),
+  deleteStorage: (name) => deleteDB(name),
+  screenshots: createScreenshotter({
+    captureVisibleTab: (windowId) => api.tabs.captureVisibleTab(windowId),
+    queue: createIntervalQueue(SCREENSHOT_INTERVAL_MS, realClock),
+    sleep: realClock.sleep,
+  }),
+  languages: navigator.languages,
+});
+app.install();
+// Waking up paired (browser start, alarm, message): push anything left over.
+void app.sync.request("start");

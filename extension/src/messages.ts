@@ -1,0 +1,298 @@
+// The message protocol between the three execution contexts: the content
+// script (in the page), the UI pages (side panel, popup, options) and the
+// service worker. One union per direction, each with its zod schema; the
+// worker parses every request it receives (`parseWorkerRequest`) because the
+// content script runs next to untrusted page code. The content script and the
+// UI import only the *types* from here, so zod stays out of their bundles.
+import {
+  IdSchema,
+  ObservationPatchSchema,
+  PageFactsSchema,
+  type Price,
+  type Selector,
+  SelectorSchema,
+  Sha256Schema,
+} from "@sightline/shared";
+import { z } from "zod";
+
+// ---------------------------------------------------------------- captures
+
+export const CAPTURE_KINDS = ["selection", "element", "region", "visible"] as const;
+export type CaptureKind = (typeof CAPTURE_KINDS)[number];
+
+const BoxSchema = z.strictObject({
+  x: z.number().finite(),
+  y: z.number().finite(),
+  width: z.number().finite().nonnegative(),
+  height: z.number().finite().nonnegative(),
+});
+export type Box = z.infer<typeof BoxSchema>;
+
+const ViewportSchema = z.strictObject({
+  width: z.number().finite().positive(),
+  height: z.number().finite().positive(),
+  devicePixelRatio: z.number().finite().positive(),
+});
+export type Viewport = z.infer<typeof ViewportSchema>;
+
+/**
+ * What the content script reports for one capture. Strings are capped by the
+ * shared schemas (quote ≤ 4000 etc.); the worker turns it into an observation.
+ */
+export const CapturePayloadSchema = z.strictObject({
+  kind: z.enum(CAPTURE_KINDS),
+  url: z.string().max(4096),
+  title: z.string().max(2000),
+  quote: z.string().max(4000).optional(),
+  prefix: z.string().max(64).optional(),
+  suffix: z.string().max(64).optional(),
+  selectors: z.array(SelectorSchema).max(10).optional(),
+  /** Where to crop the screenshot, CSS px relative to the viewport. */
+  box: BoxSchema.optional(),
+  viewport: ViewportSchema,
+  facts: PageFactsSchema,
+});
+export type CapturePayload = z.input<typeof CapturePayloadSchema>;
+
+/** A change found on a revisited page (see content/page-review.ts). */
+export const PageChangeSchema = z.strictObject({
+  /** Stable per observation + what changed, so "record" can refer to it. */
+  key: z.string().max(200),
+  observationId: IdSchema,
+  kind: z.enum(["price", "element", "quote"]),
+  before: z.string().max(4000),
+  after: z.string().max(4000),
+  selector: z.string().max(2000).optional(),
+});
+export type PageChange = z.infer<typeof PageChangeSchema>;
+
+/** The content script's answer after re-anchoring earlier captures of its page. */
+export const PageReportSchema = z.strictObject({
+  url: z.string().max(4096),
+  found: z.array(IdSchema).max(1000),
+  notFound: z.array(IdSchema).max(1000),
+  changes: z.array(PageChangeSchema).max(200),
+  facts: PageFactsSchema,
+});
+export type PageReport = z.infer<typeof PageReportSchema>;
+
+/**
+ * An earlier capture of a page as the content script needs it to re-anchor
+ * and compare (the shape capture/change-detect.ts reads, plus identity).
+ */
+export type EarlierCapture = {
+  id: string;
+  capturedAt: string;
+  selectors: Selector[];
+  quote?: string;
+  elementSelector?: string;
+  text?: string;
+  /** Only on the newest capture of the page: prices are compared against what was last known. */
+  prices?: Price[];
+};
+
+// ------------------------------------------------------- UI / content → worker
+
+const TabTarget = { tabId: z.number().int().nonnegative().optional() };
+
+const SettingsPatchSchema = z.strictObject({
+  locale: z.enum(["vi", "en"]).optional(),
+  eventMode: z
+    .strictObject({
+      active: z.boolean(),
+      eventName: z.string().max(200),
+      booth: z.string().max(200),
+    })
+    .optional(),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+export const ListFilterSchema = z.strictObject({
+  /** Just this observation. */
+  id: IdSchema.optional(),
+  /** Only captures of this page (normalised URL match). */
+  pageUrl: z.string().max(4096).optional(),
+  competitorId: IdSchema.optional(),
+  tag: z.string().max(60).optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export type ListFilter = z.infer<typeof ListFilterSchema>;
+
+export const WorkerRequestSchema = z.discriminatedUnion("type", [
+  /** Start a capture in a tab (default: the active tab of the last focused window). */
+  z.strictObject({ type: z.literal("capture.start"), kind: z.enum(CAPTURE_KINDS), ...TabTarget }),
+  /** From the content script: the picker/region gesture finished. */
+  z.strictObject({ type: z.literal("capture.submit"), capture: CapturePayloadSchema }),
+  z.strictObject({
+    type: z.literal("observation.update"),
+    id: IdSchema,
+    fields: ObservationPatchSchema,
+  }),
+  z.strictObject({ type: z.literal("observation.delete"), id: IdSchema }),
+  z.strictObject({ type: z.literal("observations.list"), filter: ListFilterSchema }),
+  z.strictObject({
+    type: z.literal("event.note"),
+    text: z.string().max(4000),
+    photo: Sha256Schema.optional(),
+    competitorId: IdSchema.optional(),
+  }),
+  z.strictObject({ type: z.literal("change.record"), key: z.string().max(200), ...TabTarget }),
+  /** This page's anchoring report and changes (for the panel). */
+  z.strictObject({ type: z.literal("page.state"), ...TabTarget }),
+  /** From the content script: earlier captures of my page, please. */
+  z.strictObject({
+    type: z.literal("page.hello"),
+    url: z.string().max(4096),
+    canonicalUrl: z.string().max(4096).optional(),
+  }),
+  z.strictObject({ type: z.literal("page.report"), report: PageReportSchema }),
+  z.strictObject({ type: z.literal("sync.now") }),
+  z.strictObject({ type: z.literal("status.get") }),
+  z.strictObject({
+    type: z.literal("pair"),
+    serverUrl: z
+      .string()
+      .max(2048)
+      .regex(/^https?:\/\/[^/]+/i, "an http(s) URL"),
+    code: z.string().trim().min(4).max(32),
+    name: z.string().max(100).optional(),
+  }),
+  z.strictObject({ type: z.literal("unpair"), force: z.boolean() }),
+  z.strictObject({ type: z.literal("settings.get") }),
+  z.strictObject({ type: z.literal("settings.set"), patch: SettingsPatchSchema }),
+]);
+export type WorkerRequest = z.input<typeof WorkerRequestSchema>;
+export type ParsedWorkerRequest = z.output<typeof WorkerRequestSchema>;
+export type WorkerRequestType = WorkerRequest["type"];
+
+/** Parse a message at the worker boundary; null when it is not ours or malformed. */
+export function parseWorkerRequest(message: unknown): ParsedWorkerRequest | null {
+  const r = WorkerRequestSchema.safeParse(message);
+  return r.success ? r.data : null;
+}
+
+// ------------------------------------------------------------ worker answers
+
+export type Settings = {
+  locale: "vi" | "en";
+  eventMode: { active: boolean; eventName: string; booth: string };
+};
+
+export type Pairing = {
+  serverUrl: string;
+  token: string;
+  deviceId: string;
+  workspaceId: string;
+  role: string;
+};
+
+export type SyncStatusView = {
+  paired: boolean;
+  serverUrl: string | null;
+  workspaceName: string | null;
+  unsynced: number;
+  oldestUnsyncedAt: number | null;
+  lastSyncAt: number | null;
+  pendingBlobs: number;
+  state: "idle" | "syncing" | "waiting" | "unauthorized" | "too-old" | "unpaired";
+  lastError: string | null;
+  rejected: number;
+};
+
+/** An observation as the UI lists it (live entities of the local mirror). */
+export type ObservationView = {
+  id: string;
+  fields: Record<string, unknown>;
+  createdBy: string;
+  /** True until the server has acknowledged every write to it. */
+  pending: boolean;
+};
+
+export type ConfigView = {
+  competitors: { id: string; name: string; domains: string[] }[];
+  tags: string[];
+};
+
+export type PageStateView = {
+  tabId: number | null;
+  url: string | null;
+  report: PageReport | null;
+  /** Set when the page cannot be reached (no permission, chrome:// page, ...). */
+  unavailable: "no-permission" | "restricted" | "no-tab" | null;
+};
+
+export type CaptureResult =
+  | { ok: true; id: string; screenshot: "saved" | "none" | "unavailable"; elapsedMs: number }
+  | { ok: true; started: true }
+  | { ok: false; error: CaptureError };
+
+export type CaptureError =
+  | "no-selection"
+  | "no-tab"
+  | "restricted"
+  | "no-permission"
+  | "not-paired"
+  | "invalid";
+
+export type PairResult =
+  | { ok: true; workspaceId: string }
+  | { ok: false; error: "bad-code" | "network" | "server" | "no-permission"; detail?: string };
+
+export type UnpairResult = { ok: true } | { ok: false; unsynced: number };
+
+/** What each request answers. */
+export type WorkerResponses = {
+  "capture.start": CaptureResult;
+  "capture.submit": CaptureResult;
+  "observation.update": { ok: boolean; error?: string };
+  "observation.delete": { ok: boolean; error?: string };
+  "observations.list": { items: ObservationView[]; config: ConfigView };
+  "event.note": { ok: true; id: string } | { ok: false; error: string };
+  "change.record": { ok: true; id: string } | { ok: false; error: string };
+  "page.state": PageStateView;
+  "page.hello": { captures: EarlierCapture[] };
+  "page.report": { ok: true };
+  "sync.now": SyncStatusView;
+  "status.get": SyncStatusView;
+  pair: PairResult;
+  unpair: UnpairResult;
+  "settings.get": Settings;
+  "settings.set": Settings;
+};
+
+export type WorkerResponse<T extends WorkerRequestType> = WorkerResponses[T];
+
+// ------------------------------------------------------ worker → content
+
+/** Requests the worker sends into a tab (answered by content/content.ts). */
+export type ContentRequest =
+  | { type: "content.ping" }
+  /** Describe the current selection (null when nothing is selected). */
+  | { type: "content.selection" }
+  /** Describe the element last right-clicked (context menu "capture element"). */
+  | { type: "content.context-element" }
+  /** Describe the page only (facts), for a visible-area screenshot. */
+  | { type: "content.page" }
+  /** Start an interactive gesture; the result arrives later as `capture.submit`. */
+  | { type: "content.pick"; mode: "element" | "region"; hint: string }
+  /** Anchor earlier captures again (after a new capture or sync). */
+  | { type: "content.review" };
+
+export type ContentResponses = {
+  "content.ping": "pong";
+  "content.selection": CapturePayload | null;
+  "content.context-element": CapturePayload | null;
+  "content.page": CapturePayload;
+  "content.pick": { started: true };
+  "content.review": { ok: true };
+};
+
+// ------------------------------------------------------------ worker → UI
+
+/** Pushed to connected UI ports (name "ui") when something they show changed. */
+export type UiEvent =
+  | { type: "ui.status"; status: SyncStatusView }
+  | { type: "ui.observations" }
+  | { type: "ui.page"; tabId: number }
+  | { type: "ui.captured"; id: string }
+  | { type: "ui.settings" };

@@ -1,0 +1,26 @@
+// The worker must register its listeners synchronously at start-up, before
+// IndexedDB has opened; this BlobStore opens on first use and then forwards.
+import type { BlobStore } from "./blob-store.ts";
+
+export function lazyBlobStore(open: () => Promise<BlobStore>): BlobStore {
+  let db: Promise<BlobStore> | null = null;
+  const get = () => {
+    db ??= open().catch((e: unknown) => {
+      db = null;
+      throw e;
+    });
+    return db;
+  };
+  return {
+    put: async (bytes, type, now) => (await get()).put(bytes, type, now),
+    get: async (sha) => (await get()).get(sha),
+    pending: async () => (await get()).pending(),
+    countPending: async () => (await get()).countPending(),
+    mark: async (sha, state, refusal) => (await get()).mark(sha, state, refusal),
+    clear: async () => (await get()).clear(),
+    close: () => {
+      void db?.then((b) => b.close());
+      db = null;
+    },
+  };
+}

@@ -1,0 +1,175 @@
+// Captures → observation fields (the wire names of DOMAIN.md). Pure: the
+// worker validates the result with the shared ObservationCreateSchema when
+// it commits the write, so anything produced here that the server would
+// refuse fails loudly on this device first.
+import type { ExtensionKey, extension } from "@sightline/shared/i18n/extension";
+import type { Translate } from "@sightline/shared/i18n/translate";
+import type { z } from "zod";
+import type { CapturePayload, CapturePayloadSchema, PageChange, Settings } from "../messages.ts";
+
+export type ParsedCapture = z.output<typeof CapturePayloadSchema>;
+export type CompetitorRef = { id: string; name: string } | null;
+export type Fields = Record<string, unknown>;
+type T = Translate<typeof extension>;
+
+const cap = (s: string, max: number) => {
+  if (s.length <= max) return s;
+  const c = s.charCodeAt(max - 1);
+  return s.slice(0, c >= 0xd800 && c <= 0xdbff ? max - 1 : max);
+};
+const oneLine = (s: string, max: number) => cap(s.replace(/\s+/g, " ").trim(), max);
+
+/** ISO-8601 in the device's local time with its offset (e.g. 2025-03-01T09:30:00.000+07:00). */
+export function isoWithOffset(d: Date): string {
+  const offset = -d.getTimezoneOffset();
+  const sign = offset >= 0 ? "+" : "-";
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, "0");
+  const mm = String(abs % 60).padStart(2, "0");
+  const local = new Date(d.getTime() + offset * 60_000).toISOString().slice(0, 23);
+  return `${local}${sign}${hh}:${mm}`;
+}
+
+/** An http(s) URL that fits the wire cap, or undefined (file:, data:, too long). */
+export function wireUrl(url: string | undefined): string | undefined {
+  if (!url || !/^https?:\/\//i.test(url)) return undefined;
+  if (url.length <= 2048) return url;
+  try {
+    const u = new URL(url);
+    const bare = `${u.origin}${u.pathname}`;
+    return bare.length <= 2048 ? bare : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "Title — URL", the prefilled answer to "where" for a web capture. */
+export function webWhere(title: string, url: string | undefined): string | undefined {
+  const parts = [oneLine(title, 500), url ?? ""].filter((s) => s.length > 0);
+  return parts.length ? cap(parts.join(" — "), 2000) : undefined;
+}
+
+const whatKey: Record<ParsedCapture["kind"], ExtensionKey> = {
+  selection: "capture.what.element",
+  element: "capture.what.element",
+  region: "capture.what.region",
+  visible: "capture.what.visible",
+};
+
+/** Drop undefined values and empty arrays/objects, so no field is sent blank. */
+function compact<O extends Fields>(o: O): O {
+  const out: Fields = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (v === undefined || v === "") continue;
+    if (Array.isArray(v) && v.length === 0) continue;
+    out[k] = v;
+  }
+  return out as O;
+}
+
+export type CaptureContext = {
+  competitor: CompetitorRef;
+  screenshot?: string | undefined;
+  now: Date;
+  t: T;
+};
+
+/** The `obs.create` fields of a web capture (selection, element, region, visible). */
+export function fieldsFromCapture(c: ParsedCapture, ctx: CaptureContext): Fields {
+  const url = wireUrl(c.url);
+  const title = oneLine(c.title, 500);
+  const elementText = c.facts.element?.text;
+  const what =
+    (c.quote && cap(c.quote.trim(), 4000)) ||
+    (c.kind === "element" && elementText && cap(elementText, 4000)) ||
+    ctx.t(whatKey[c.kind], { title: title || url || "?" });
+  const evidence = compact({
+    quote: c.quote,
+    prefix: c.prefix,
+    suffix: c.suffix,
+    selectors: c.selectors,
+    screenshot: ctx.screenshot,
+    facts: c.facts,
+  });
+  return compact({
+    channel: "web",
+    method: "competitor-audit",
+    capturedAt: isoWithOffset(ctx.now),
+    what,
+    who: ctx.competitor?.name,
+    competitorId: ctx.competitor?.id,
+    where: webWhere(c.title, url ?? c.url.slice(0, 300)),
+    url,
+    pageTitle: title || undefined,
+    basis: "observed",
+    evidence,
+  });
+}
+
+export type EventNoteInput = {
+  text: string;
+  photo?: string | undefined;
+  competitor: CompetitorRef;
+};
+
+/** The `obs.create` fields of an event-mode note or photo. */
+export function fieldsFromEventNote(
+  input: EventNoteInput,
+  mode: Settings["eventMode"],
+  now: Date,
+  t: T,
+): Fields {
+  const eventName = oneLine(mode.eventName, 200);
+  const booth = oneLine(mode.booth, 200);
+  const place = [eventName, booth].filter(Boolean).join(" — ");
+  const what = cap(input.text.trim(), 4000) || t("event.photoWhat", { place: place || "?" });
+  return compact({
+    channel: "event",
+    method: "event-visit",
+    capturedAt: isoWithOffset(now),
+    what,
+    who: input.competitor?.name,
+    competitorId: input.competitor?.id,
+    where: place || undefined,
+    eventName: eventName || undefined,
+    booth: booth || undefined,
+    basis: "observed",
+    evidence: input.photo ? { screenshot: input.photo } : undefined,
+  });
+}
+
+export type ChangeContext = {
+  change: PageChange;
+  page: { url: string; title: string; facts: ParsedCapture["facts"] };
+  competitor: CompetitorRef;
+  now: Date;
+  t: T;
+};
+
+/** A new observation recording "old → new" on a revisited page. */
+export function fieldsFromChange(x: ChangeContext): Fields {
+  const { change } = x;
+  const before = oneLine(change.before, 900);
+  const after = oneLine(change.after, 900);
+  const what = x.t(change.kind === "price" ? "change.what.price" : "change.what.element", {
+    before,
+    after,
+  });
+  const url = wireUrl(x.page.url);
+  return compact({
+    channel: "web",
+    method: "competitor-audit",
+    capturedAt: isoWithOffset(x.now),
+    what: cap(what, 4000),
+    who: x.competitor?.name,
+    competitorId: x.competitor?.id,
+    where: webWhere(x.page.title, url),
+    url,
+    pageTitle: oneLine(x.page.title, 500) || undefined,
+    needs: change.kind === "price" ? ["price"] : undefined,
+    basis: "observed",
+    evidence: compact({ quote: cap(change.after, 4000), facts: x.page.facts }),
+  });
+}
+
+export type { CapturePayload };

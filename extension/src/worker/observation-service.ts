@@ -1,0 +1,117 @@
+// Reading and editing observations for the UI: lists from the local mirror
+// (filtered by page, competitor or tag), 5W1H edits as `obs.patch`, deletes,
+// and event-mode notes. Every write goes through the shared engine, so it is
+// validated, lands in the outbox and is synced like a capture.
+import { isLive, LocalWriteError, uuidv7 } from "@sightline/shared";
+import type { ListFilter, ObservationView, Settings } from "../messages.ts";
+import type { BlobStore } from "./blob-store.ts";
+import { fieldsFromEventNote } from "./observation-fields.ts";
+import { samePage } from "./page-key.ts";
+import type { SettingsStore } from "./settings-store.ts";
+import type { SyncService } from "./sync-service.ts";
+import type { WorkerContext } from "./worker-context.ts";
+
+export type ObservationServiceDeps = {
+  sync: SyncService;
+  blobs: BlobStore;
+  settings: SettingsStore;
+  context: WorkerContext;
+  now(): number;
+  changed(): void;
+};
+
+type WriteResult = { ok: true; id: string } | { ok: false; error: string };
+
+const byNewest = (a: ObservationView, b: ObservationView) =>
+  String(b.fields.capturedAt ?? "").localeCompare(String(a.fields.capturedAt ?? "")) ||
+  b.id.localeCompare(a.id);
+
+export function createObservationService(d: ObservationServiceDeps) {
+  async function write(
+    op: "obs.create" | "obs.patch" | "obs.delete",
+    id: string,
+    fields?: Record<string, unknown>,
+  ): Promise<WriteResult> {
+    const session = await d.sync.session();
+    if (!session) return { ok: false, error: "not-paired" };
+    try {
+      await session.engine.write({ op, id, ...(fields ? { fields } : {}) });
+    } catch (e) {
+      if (e instanceof LocalWriteError) return { ok: false, error: e.message };
+      throw e;
+    }
+    session.scheduler.request("write");
+    d.changed();
+    return { ok: true, id };
+  }
+
+  return {
+    async list(filter: ListFilter): Promise<ObservationView[]> {
+      const session = await d.sync.session();
+      if (!session) return [];
+      const [entities, meta] = await Promise.all([
+        session.storage.entities(),
+        session.storage.meta(),
+      ]);
+      const unacked = await session.storage.outboxFrom((meta?.ackedSeq ?? 0) + 1, 100_000);
+      const pending = new Set(unacked.map((e) => e.id));
+      const items: ObservationView[] = [];
+      for (const e of entities) {
+        if (!isLive(e)) continue;
+        if (filter.id && e.id !== filter.id) continue;
+        const f = e.fields as {
+          url?: string;
+          competitorId?: string;
+          tags?: string[];
+          evidence?: { facts?: { canonicalUrl?: string } };
+        };
+        if (
+          filter.pageUrl &&
+          !samePage(
+            { url: filter.pageUrl },
+            { url: f.url, canonicalUrl: f.evidence?.facts?.canonicalUrl },
+          )
+        )
+          continue;
+        if (filter.competitorId && f.competitorId !== filter.competitorId) continue;
+        if (filter.tag && !(f.tags ?? []).includes(filter.tag)) continue;
+        items.push({
+          id: e.id,
+          fields: e.fields,
+          createdBy: e.createdBy,
+          pending: pending.has(e.id),
+        });
+      }
+      return items.sort(byNewest).slice(0, filter.limit ?? 100);
+    },
+    update: (id: string, fields: Record<string, unknown>) => write("obs.patch", id, fields),
+    remove: (id: string) => write("obs.delete", id),
+    async eventNote(input: {
+      text: string;
+      photo?: string | undefined;
+      competitorId?: string | undefined;
+    }): Promise<WriteResult> {
+      const settings: Settings = await d.settings.settings();
+      if (!settings.eventMode.eventName.trim()) return { ok: false, error: "no-event" };
+      if (!input.text.trim() && !input.photo) return { ok: false, error: "empty" };
+      // The photo was stored by the UI page; never reference a blob we do not hold.
+      if (input.photo && !(await d.blobs.get(input.photo)))
+        return { ok: false, error: "photo-missing" };
+      const config = await d.context.config();
+      const competitor = config.competitors.find((c) => c.id === input.competitorId) ?? null;
+      const fields = fieldsFromEventNote(
+        {
+          text: input.text,
+          photo: input.photo,
+          competitor: competitor && { id: competitor.id, name: competitor.name },
+        },
+        settings.eventMode,
+        new Date(d.now()),
+        await d.context.t(),
+      );
+      return write("obs.create", uuidv7(d.now()), fields);
+    },
+  };
+}
+
+export type ObservationService = ReturnType<typeof createObservationService>;

@@ -1,0 +1,426 @@
+// The whole worker on fakes: the BrowserApi seam (fake tabs whose content
+// script is a function), fake-indexeddb for the sync database and the blob
+// store, and a scripted server. Exercises the real routing, capture, sync
+// and page-review paths end to end, without a browser.
+import "fake-indexeddb/auto";
+import { openIdbStorage } from "@sightline/shared/idb";
+import { deleteDB } from "idb";
+import { beforeEach, describe, expect, it } from "vitest";
+import type {
+  CaptureResult,
+  ContentRequest,
+  PageReport,
+  SyncStatusView,
+  UiEvent,
+} from "../messages.ts";
+import {
+  contentSender,
+  createFakeBrowser,
+  type FakeBrowser,
+  type FakeTab,
+  pageSender,
+} from "../testing/fake-browser-api.ts";
+import { createFakeServer, type FakeServer } from "../testing/fake-server.ts";
+import { openBlobStore } from "./blob-store.ts";
+import type { Screenshotter } from "./screenshot.ts";
+import { createWorkerApp, type WorkerApp } from "./worker-app.ts";
+
+const URL_ = "https://dienmayxanhla.vn/tai-nghe/sony-wh-ch520";
+const viewport = { width: 1280, height: 800, devicePixelRatio: 1 };
+const prices = [{ amount: 1290000, currency: "VND", source: "json-ld" as const, raw: "1290000" }];
+let dbSeq = 0;
+
+type Ctx = {
+  browser: FakeBrowser;
+  server: FakeServer;
+  app: WorkerApp;
+  tab: FakeTab;
+  shots: number[];
+  contentLog: ContentRequest[];
+};
+
+async function setup(): Promise<Ctx> {
+  const server = createFakeServer();
+  const browser = createFakeBrowser(server.fetch);
+  const blobs = await openBlobStore(`worker-blobs-${++dbSeq}`);
+  const shots: number[] = [];
+  const screenshots: Screenshotter = {
+    capture: async (windowId, _viewport, box) => {
+      shots.push(windowId);
+      return {
+        bytes: new Uint8Array([1, 2, 3, box ? Math.round(box.width) : 0, shots.length]),
+        type: "image/png",
+      };
+    },
+  };
+  const app = createWorkerApp({
+    api: browser,
+    blobs,
+    openStorage: (name) => openIdbStorage(`${name}-${dbSeq}`),
+    deleteStorage: (name) => deleteDB(`${name}-${dbSeq}`),
+    screenshots,
+    languages: ["en-US"],
+  });
+  app.install();
+  const tab: FakeTab = { id: 7, windowId: 1, url: URL_, title: "Tai nghe Sony", active: true };
+  browser.tabsById.set(tab.id, tab);
+  browser.active = tab.id;
+  const contentLog: ContentRequest[] = [];
+  browser.contentFor(tab.id, () => (m) => {
+    const request = m as ContentRequest;
+    contentLog.push(request);
+    const base = {
+      url: URL_,
+      title: "Tai nghe Sony",
+      viewport,
+      facts: { title: "Tai nghe Sony", prices },
+    };
+    switch (request.type) {
+      case "content.ping":
+        return "pong";
+      case "content.selection":
+        return {
+          ...base,
+          kind: "selection",
+          quote: "pin 50 giờ",
+          selectors: [{ type: "TextQuoteSelector", exact: "pin 50 giờ" }],
+          box: { x: 10, y: 10, width: 80, height: 16 },
+        };
+      case "content.page":
+        return { ...base, kind: "visible" };
+      case "content.pick":
+        return { started: true };
+      default:
+        return { ok: true };
+    }
+  });
+  return { browser, server, app, tab, shots, contentLog };
+}
+
+const ask = <T>(ctx: Ctx, message: unknown) => ctx.browser.send(message, pageSender) as Promise<T>;
+const pair = (ctx: Ctx) =>
+  ask(ctx, { type: "pair", serverUrl: "https://s.example.vn", code: ctx.server.pairCode });
+async function settle(ctx: Ctx) {
+  const s = await ctx.app.sync.session();
+  await s?.scheduler.idle();
+}
+
+describe("worker", () => {
+  let ctx: Ctx;
+  beforeEach(async () => {
+    ctx = await setup();
+  });
+
+  it("refuses to capture before pairing, pairs with a code, and pulls the workspace config", async () => {
+    ctx.browser.scriptable.add(ctx.tab.id);
+    expect(await ask<CaptureResult>(ctx, { type: "capture.start", kind: "selection" })).toEqual({
+      ok: false,
+      error: "not-paired",
+    });
+    expect(
+      await ask(ctx, { type: "pair", serverUrl: "https://s.example.vn", code: "WRONG123" }),
+    ).toMatchObject({ ok: false, error: "bad-code" });
+    expect(await pair(ctx)).toEqual({ ok: true, workspaceId: "ws1" });
+    await settle(ctx);
+    const list = await ask<{ config: { competitors: unknown[]; tags: string[] } }>(ctx, {
+      type: "observations.list",
+      filter: {},
+    });
+    expect(list.config.competitors).toHaveLength(1);
+    expect(list.config.tags).toEqual(["promo"]);
+    const status = await ask<SyncStatusView>(ctx, { type: "status.get" });
+    expect(status).toMatchObject({
+      paired: true,
+      workspaceName: "Demo",
+      unsynced: 0,
+      state: "idle",
+    });
+  });
+
+  it("captures a selection as a web observation (competitor matched) and syncs it", async () => {
+    await pair(ctx);
+    await settle(ctx);
+    ctx.browser.scriptable.add(ctx.tab.id);
+    const ui = ctx.browser.connectUi();
+    const r = await ask<CaptureResult>(ctx, { type: "capture.start", kind: "selection" });
+    expect(r).toMatchObject({ ok: true, screenshot: "none" });
+    const id = (r as { id: string }).id;
+    expect(ui.events).toContainEqual({ type: "ui.captured", id } satisfies UiEvent);
+    await ctx.app.sync.syncNow();
+    expect(ctx.server.observations.get(id)).toMatchObject({
+      channel: "web",
+      what: "pin 50 giờ",
+      who: "ĐiệnMáyXanhLá",
+      competitorId: "c1",
+      evidence: { quote: "pin 50 giờ", facts: { prices } },
+    });
+    expect(ctx.shots).toEqual([]);
+  });
+
+  it("reports missing access instead of failing silently", async () => {
+    await pair(ctx);
+    expect(await ask(ctx, { type: "capture.start", kind: "selection" })).toEqual({
+      ok: false,
+      error: "no-permission",
+    });
+    ctx.browser.tabsById.set(9, {
+      id: 9,
+      windowId: 1,
+      url: "chrome://settings",
+      title: "Settings",
+    });
+    expect(await ask(ctx, { type: "capture.start", kind: "selection", tabId: 9 })).toEqual({
+      ok: false,
+      error: "restricted",
+    });
+  });
+
+  it("element picker: the content script submits, the worker screenshots, stores the blob, then writes", async () => {
+    await pair(ctx);
+    await settle(ctx);
+    ctx.browser.scriptable.add(ctx.tab.id);
+    expect(await ask(ctx, { type: "capture.start", kind: "element" })).toEqual({
+      ok: true,
+      started: true,
+    });
+    expect(ctx.contentLog.at(-1)).toMatchObject({
+      type: "content.pick",
+      mode: "element",
+      hint: expect.stringContaining("Esc"),
+    });
+    const element = {
+      selector: ".price-current",
+      text: "1.290.000₫",
+      box: { x: 5, y: 6, width: 120, height: 30 },
+    };
+    const submitted = await ctx.browser.send(
+      {
+        type: "capture.submit",
+        capture: {
+          kind: "element",
+          url: URL_,
+          title: "Tai nghe Sony",
+          box: element.box,
+          viewport,
+          facts: { prices, element },
+        },
+      },
+      contentSender(ctx.tab),
+    );
+    expect(submitted).toMatchObject({ ok: true, screenshot: "saved" });
+    expect(ctx.shots).toEqual([ctx.tab.windowId]);
+    const status = await ask<SyncStatusView>(ctx, { type: "status.get" });
+    expect(status.unsynced).toBe(1);
+    await ctx.app.sync.syncNow();
+    const saved = ctx.server.observations.get((submitted as { id: string }).id) as {
+      evidence: { screenshot: string };
+      what: string;
+    };
+    expect(saved.what).toBe("1.290.000₫");
+    const put = ctx.server.log.findIndex(
+      (l) => l.method === "PUT" && l.ids.includes(saved.evidence.screenshot),
+    );
+    const push = ctx.server.log.findIndex(
+      (l) => l.path === "/v1/sync/push" && l.ids.includes((submitted as { id: string }).id),
+    );
+    expect(put).toBeGreaterThanOrEqual(0);
+    expect(put).toBeLessThan(push);
+  });
+
+  it("content scripts cannot send privileged messages", async () => {
+    const fromPage = ctx.browser.send({ type: "unpair", force: true }, contentSender(ctx.tab));
+    expect(fromPage).toBeUndefined();
+    expect(
+      ctx.browser.send(
+        { type: "status.get" },
+        { id: "someone-else", url: "https://evil.example/" },
+      ),
+    ).toBeUndefined();
+  });
+
+  it("offline captures wait in the outbox with their age, and go out on the next alarm", async () => {
+    await pair(ctx);
+    await settle(ctx);
+    ctx.browser.scriptable.add(ctx.tab.id);
+    ctx.server.offline = true;
+    const a = await ask<CaptureResult>(ctx, { type: "capture.start", kind: "selection" });
+    const b = await ask<CaptureResult>(ctx, { type: "capture.start", kind: "visible" });
+    expect(b).toMatchObject({ ok: true, screenshot: "saved" });
+    const offline = await ctx.app.sync.syncNow();
+    expect(offline).toMatchObject({
+      unsynced: 2,
+      state: "waiting",
+      lastError: "network",
+      pendingBlobs: 1,
+    });
+    expect(offline.oldestUnsyncedAt).not.toBeNull();
+    ctx.server.offline = false;
+    ctx.browser.fire.alarm("sync");
+    await settle(ctx);
+    const after = await ask<SyncStatusView>(ctx, { type: "status.get" });
+    expect(after).toMatchObject({ unsynced: 0, pendingBlobs: 0 });
+    expect(ctx.server.observations.has((a as { id: string }).id)).toBe(true);
+    expect(ctx.server.observations.has((b as { id: string }).id)).toBe(true);
+  });
+
+  it("edits a capture's 5W1H as a patch and lists by page, competitor and tag", async () => {
+    await pair(ctx);
+    await settle(ctx);
+    ctx.browser.scriptable.add(ctx.tab.id);
+    const r = (await ask<CaptureResult>(ctx, { type: "capture.start", kind: "selection" })) as {
+      id: string;
+    };
+    expect(
+      await ask(ctx, {
+        type: "observation.update",
+        id: r.id,
+        fields: { why: "Giá rẻ hơn", needs: ["price"], tags: ["promo"] },
+      }),
+    ).toEqual({ ok: true, id: r.id });
+    const byTag = await ask<{
+      items: { id: string; fields: Record<string, unknown>; pending: boolean }[];
+    }>(ctx, { type: "observations.list", filter: { tag: "promo" } });
+    expect(byTag.items.map((i) => i.id)).toEqual([r.id]);
+    expect(byTag.items[0]?.pending).toBe(true);
+    const byPage = await ask<{ items: unknown[] }>(ctx, {
+      type: "observations.list",
+      filter: { pageUrl: `${URL_}?utm_source=zalo#x` },
+    });
+    expect(byPage.items).toHaveLength(1);
+    const other = await ask<{ items: unknown[] }>(ctx, {
+      type: "observations.list",
+      filter: { competitorId: "nobody" },
+    });
+    expect(other.items).toHaveLength(0);
+    await ctx.app.sync.syncNow();
+    expect(ctx.server.observations.get(r.id)).toMatchObject({
+      why: "Giá rẻ hơn",
+      needs: ["price"],
+      tags: ["promo"],
+    });
+  });
+
+  it("re-anchoring: serves earlier captures of the page and records a detected change", async () => {
+    await pair(ctx);
+    await settle(ctx);
+    ctx.browser.scriptable.add(ctx.tab.id);
+    const r = (await ask<CaptureResult>(ctx, { type: "capture.start", kind: "selection" })) as {
+      id: string;
+    };
+    const hello = (await ctx.browser.send(
+      { type: "page.hello", url: `${URL_}#specs` },
+      contentSender(ctx.tab),
+    )) as { captures: { id: string; quote?: string; prices?: unknown[] }[] };
+    expect(hello.captures).toEqual([
+      expect.objectContaining({ id: r.id, quote: "pin 50 giờ", prices }),
+    ]);
+    const report: PageReport = {
+      url: URL_,
+      found: [],
+      notFound: [r.id],
+      changes: [
+        {
+          key: `${r.id}:price:0`,
+          observationId: r.id,
+          kind: "price",
+          before: "1.290.000 ₫",
+          after: "1.190.000 ₫",
+        },
+      ],
+      facts: {
+        title: "Tai nghe Sony",
+        prices: [{ ...prices[0], amount: 1190000, raw: "1190000" }] as never,
+      },
+    };
+    await ctx.browser.send({ type: "page.report", report }, contentSender(ctx.tab));
+    const state = await ask<{ report: PageReport }>(ctx, { type: "page.state", tabId: ctx.tab.id });
+    expect(state.report.notFound).toEqual([r.id]);
+    expect(state.report.changes).toHaveLength(1);
+    const recorded = await ask<{ ok: boolean; id: string }>(ctx, {
+      type: "change.record",
+      key: `${r.id}:price:0`,
+      tabId: ctx.tab.id,
+    });
+    expect(recorded.ok).toBe(true);
+    // Recorded changes are not offered again, and the new capture is the price baseline.
+    expect(
+      (await ask<{ report: PageReport }>(ctx, { type: "page.state", tabId: ctx.tab.id })).report
+        .changes,
+    ).toEqual([]);
+    const again = (await ctx.browser.send(
+      { type: "page.hello", url: URL_ },
+      contentSender(ctx.tab),
+    )) as { captures: { id: string; prices?: { amount: number }[] }[] };
+    expect(again.captures.find((c) => c.prices)?.id).toBe(recorded.id);
+    await ctx.app.sync.syncNow();
+    expect(ctx.server.observations.get(recorded.id)).toMatchObject({
+      what: "Price changed: 1.290.000 ₫ → 1.190.000 ₫",
+      needs: ["price"],
+    });
+  });
+
+  it("event mode: notes with a photo become event observations", async () => {
+    await pair(ctx);
+    await settle(ctx);
+    expect(await ask(ctx, { type: "event.note", text: "Booth demo queue 20 people" })).toEqual({
+      ok: false,
+      error: "no-event",
+    });
+    await ask(ctx, {
+      type: "settings.set",
+      patch: { eventMode: { active: true, eventName: "Vietnam Expo", booth: "B12" } },
+    });
+    const blobs = await openBlobStore(`worker-blobs-${dbSeq}`);
+    const photo = await blobs.put(new Uint8Array([9, 9, 9]), "image/jpeg", Date.now());
+    expect(await ask(ctx, { type: "event.note", text: "", photo: "f".repeat(64) })).toEqual({
+      ok: false,
+      error: "photo-missing",
+    });
+    const r = await ask<{ ok: true; id: string }>(ctx, {
+      type: "event.note",
+      text: "Hàng dài chờ dùng thử",
+      photo,
+      competitorId: "c1",
+    });
+    await ctx.app.sync.syncNow();
+    expect(ctx.server.observations.get(r.id)).toMatchObject({
+      channel: "event",
+      method: "event-visit",
+      eventName: "Vietnam Expo",
+      booth: "B12",
+      competitorId: "c1",
+      evidence: { screenshot: photo },
+    });
+    expect(ctx.server.blobs.has(photo)).toBe(true);
+  });
+
+  it("unpair warns while data is unsynced, then forgets the device", async () => {
+    await pair(ctx);
+    await settle(ctx);
+    ctx.browser.scriptable.add(ctx.tab.id);
+    ctx.server.offline = true;
+    await ask(ctx, { type: "capture.start", kind: "selection" });
+    expect(await ask(ctx, { type: "unpair", force: false })).toEqual({ ok: false, unsynced: 1 });
+    expect(await ask(ctx, { type: "unpair", force: true })).toEqual({ ok: true });
+    expect(await ask<SyncStatusView>(ctx, { type: "status.get" })).toMatchObject({
+      paired: false,
+      state: "unpaired",
+    });
+    expect(ctx.browser.store.has("pairing")).toBe(false);
+  });
+
+  it("creates the context menus in the chosen language and captures from them", async () => {
+    ctx.browser.fire.installed();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ctx.browser.menuItems.map((m) => m.title)).toContain("Capture selection");
+    await ask(ctx, { type: "settings.set", patch: { locale: "vi" } });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ctx.browser.menuItems.map((m) => m.title)).toContain("Ghi lại đoạn đã chọn");
+    await pair(ctx);
+    await settle(ctx);
+    ctx.browser.scriptable.add(ctx.tab.id);
+    ctx.browser.fire.menu("capture-selection", ctx.tab);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await ask<SyncStatusView>(ctx, { type: "status.get" })).unsynced).toBe(1);
+  });
+});
