@@ -73,6 +73,17 @@ export function App({ api, onUnauthorizedRef }: Props) {
     route.page === "journal-new" || route.page === "journal" ? "journals" : route.page;
   return (
     <AppContext.Provider value={ctx}>
+      <a
+        class="skip"
+        href="#main"
+        onClick={(e) => {
+          // Hash routing owns location.hash: move focus instead of navigating.
+          e.preventDefault();
+          document.getElementById("main")?.focus();
+        }}
+      >
+        {t("nav.skip")}
+      </a>
       <header class="topbar">
         <a class="brand" href={href({ page: "journals" })}>
           <span class="brand-mark" aria-hidden="true" />
@@ -110,7 +121,7 @@ export function App({ api, onUnauthorizedRef }: Props) {
           </button>
         </div>
       </header>
-      <main id="main">
+      <main id="main" tabIndex={-1}>
         <RoutePage route={route} />
       </main>
     </AppContext.Provider>

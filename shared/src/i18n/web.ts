@@ -9,6 +9,7 @@ export const web = {
   "nav.analytics": { vi: "Phân tích", en: "Analytics" },
   "nav.admin": { vi: "Quản trị", en: "Admin" },
   "nav.signOut": { vi: "Đăng xuất", en: "Sign out" },
+  "nav.skip": { vi: "Chuyển đến nội dung", en: "Skip to content" },
   "lang.switchTitle": { vi: "Switch to English", en: "Chuyển sang tiếng Việt" },
   "notFound.title": { vi: "Không tìm thấy trang này", en: "This page does not exist" },
   "notFound.back": { vi: "Về danh sách nhật ký", en: "Back to the journals" },

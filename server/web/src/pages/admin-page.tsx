@@ -9,12 +9,14 @@ import { useApp } from "../app-context.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ADMIN_SECTIONS, type AdminSection, href } from "../route.ts";
 import { canAdmin } from "../session.ts";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 type Props = { section: AdminSection };
 
 export function AdminPage({ section }: Props) {
   const { user } = useApp();
   const { t } = useI18n();
+  useDocumentTitle(`${t(`admin.${section}`)} · ${t("admin.title")}`);
   if (!canAdmin(user)) {
     return (
       <section class="page narrow">

@@ -20,6 +20,7 @@ import { dayEndIso, dayStartIso } from "../ui/day-bounds.ts";
 import { formatDayShort, formatNumber } from "../ui/format.ts";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
 import { useAsync } from "../ui/use-async.ts";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
@@ -31,6 +32,7 @@ function daysAgo(n: number): string {
 export function AnalyticsPage() {
   const { api } = useApp();
   const { t, label, locale } = useI18n();
+  useDocumentTitle(t("analytics.title"));
   const [storeId, setStoreId] = useState("");
   const [from, setFrom] = useState(daysAgo(29));
   const [to, setTo] = useState(daysAgo(0));

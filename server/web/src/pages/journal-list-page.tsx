@@ -10,10 +10,12 @@ import { canEdit } from "../session.ts";
 import { formatDate } from "../ui/format.ts";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
 import { useAsync } from "../ui/use-async.ts";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 export function JournalListPage() {
   const { api, user } = useApp();
   const { t, locale } = useI18n();
+  useDocumentTitle(t("journals.title"));
   const list = useAsync(async () => {
     const items = listOf<Journal>(await api.journals());
     return items.sort((a, b) =>

@@ -12,10 +12,12 @@ import { ChipGroup } from "../ui/chip-group.tsx";
 import { dayEndIso, dayStartIso } from "../ui/day-bounds.ts";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
 import { useAsync } from "../ui/use-async.ts";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 export function JournalNewPage() {
   const { api } = useApp();
   const { t, label } = useI18n();
+  useDocumentTitle(t("journalNew.title"));
   const refs = useAsync(async () => {
     const [stores, competitors] = await Promise.all([
       api.stores().then((r) => listOf<Store>(r)),

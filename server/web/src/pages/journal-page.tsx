@@ -20,6 +20,7 @@ import { href } from "../route.ts";
 import { canEdit as canEditRole } from "../session.ts";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
 import { useAsync } from "../ui/use-async.ts";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 type Props = { id: string };
 
@@ -46,6 +47,7 @@ export function JournalPage({ id }: Props) {
     void detail.reload();
     void suggestions.reload();
   });
+  useDocumentTitle(detail.data?.journal.title);
   const [pickFor, setPickFor] = useState<string | null>(null);
   const [hovered, setHovered] = useState<ReadonlySet<string>>(new Set());
 
