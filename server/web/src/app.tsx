@@ -73,17 +73,9 @@ export function App({ api, onUnauthorizedRef }: Props) {
     route.page === "journal-new" || route.page === "journal" ? "journals" : route.page;
   return (
     <AppContext.Provider value={ctx}>
-      <a
-        class="skip"
-        href="#main"
-        onClick={(e) => {
-          // Hash routing owns location.hash: move focus instead of navigating.
-          e.preventDefault();
-          document.getElementById("main")?.focus();
-        }}
-      >
+      <button type="button" class="skip" onClick={() => document.getElementById("main")?.focus()}>
         {t("nav.skip")}
-      </a>
+      </button>
       <header class="topbar">
         <a class="brand" href={href({ page: "journals" })}>
           <span class="brand-mark" aria-hidden="true" />
