@@ -1,0 +1,194 @@
+import { useEffect, useMemo, useState } from "preact/hooks";
+import type { PairResult, Settings } from "../../messages.ts";
+import { useClient } from "../client-context.ts";
+import { useObservations, useSettings, useStatus } from "../hooks.ts";
+import { I18n, type Locale, translator } from "../i18n.ts";
+import { SyncStatusBar } from "./SyncStatusBar.tsx";
+
+/** Browser permission calls; each must run directly in a click's user gesture. */
+export type OptionsActions = {
+  /** Ask for host access to `origins` (patterns like "https://shop.vn/*" or "<all_urls>"). */
+  requestOrigins(origins: string[]): Promise<boolean>;
+  hasOrigins(origins: string[]): Promise<boolean>;
+  defaultDeviceName: string;
+};
+
+export type OptionsAppProps = { actions: OptionsActions };
+
+/** Host patterns covering a competitor's domains (the domain and its subdomains). */
+export function competitorOrigins(domains: readonly string[]): string[] {
+  return domains.map((d) => {
+    const host = d
+      .trim()
+      .toLowerCase()
+      .replace(/^\*?\./, "");
+    const bare = /^[\d.]+$/.test(host) || host === "localhost";
+    return bare ? `*://${host}/*` : `*://*.${host}/*`;
+  });
+}
+
+/** Options: server URL + pairing code → pair, language, site access, unpair. */
+export function OptionsApp({ actions }: OptionsAppProps) {
+  const client = useClient();
+  const [settings, updateSettings] = useSettings();
+  const [status, syncNow] = useStatus();
+  const { config } = useObservations({ limit: 1 });
+  const locale: Locale = settings?.locale ?? "vi";
+  const i18n = useMemo(() => ({ t: translator(locale), locale }), [locale]);
+  const { t } = i18n;
+  const [serverUrl, setServerUrl] = useState("");
+  const [code, setCode] = useState("");
+  const [name, setName] = useState(actions.defaultDeviceName);
+  const [pairing, setPairing] = useState(false);
+  const [pairResult, setPairResult] = useState<PairResult | null>(null);
+  const [unpairWarn, setUnpairWarn] = useState<number | null>(null);
+  const [access, setAccess] = useState({ competitors: false, all: false });
+  const competitorPatterns = config.competitors.flatMap((c) => competitorOrigins(c.domains));
+
+  useEffect(() => {
+    void Promise.all([
+      competitorPatterns.length ? actions.hasOrigins(competitorPatterns) : Promise.resolve(false),
+      actions.hasOrigins(["<all_urls>"]),
+    ]).then(([competitors, all]) => setAccess({ competitors, all }));
+  }, [competitorPatterns.join(), actions]);
+
+  const pair = async (e: Event) => {
+    e.preventDefault();
+    let origin: string;
+    try {
+      origin = new URL(serverUrl.trim()).origin;
+    } catch {
+      setPairResult({ ok: false, error: "network", detail: "bad URL" });
+      return;
+    }
+    // First thing in the gesture: ask for the server's origin (fetch without CORS trouble).
+    const granted = await actions.requestOrigins([`${origin}/*`]).catch(() => false);
+    if (!granted) {
+      setPairResult({ ok: false, error: "no-permission" });
+      return;
+    }
+    setPairing(true);
+    try {
+      setPairResult(
+        await client.request({
+          type: "pair",
+          serverUrl: origin,
+          code: code.trim(),
+          name: name.trim() || undefined,
+        }),
+      );
+    } finally {
+      setPairing(false);
+    }
+  };
+  const unpair = async (force: boolean) => {
+    const r = await client.request({ type: "unpair", force });
+    setUnpairWarn(r.ok ? null : r.unsynced);
+    if (r.ok) setPairResult(null);
+  };
+  const allow = async (origins: string[]) => {
+    if (await actions.requestOrigins(origins).catch(() => false)) {
+      setAccess((a) => ({
+        ...a,
+        ...(origins[0] === "<all_urls>" ? { all: true } : { competitors: true }),
+      }));
+    }
+  };
+
+  return (
+    <I18n.Provider value={i18n}>
+      <main class="options">
+        <h1>{t("options.title")}</h1>
+        <SyncStatusBar status={status} onSync={() => void syncNow()} />
+        {status?.paired ? (
+          <section>
+            <p data-testid="paired">{t("options.paired", { server: status.serverUrl ?? "" })}</p>
+            {unpairWarn === null ? (
+              <button type="button" class="danger" onClick={() => void unpair(false)}>
+                {t("options.unpair")}
+              </button>
+            ) : (
+              <div class="warn" role="alert">
+                <p>{t("options.unpairWarn", { count: unpairWarn })}</p>
+                <button type="button" class="danger" onClick={() => void unpair(true)}>
+                  {t("options.unpairConfirm")}
+                </button>
+                <button type="button" onClick={() => setUnpairWarn(null)}>
+                  {t("options.cancel")}
+                </button>
+              </div>
+            )}
+          </section>
+        ) : (
+          <form onSubmit={pair} data-testid="pair-form">
+            <label>
+              <span>{t("options.server")}</span>
+              <input
+                type="url"
+                required
+                placeholder="https://sightline.example.vn"
+                value={serverUrl}
+                onInput={(e) => setServerUrl(e.currentTarget.value)}
+                data-testid="server-url"
+              />
+            </label>
+            <label>
+              <span>{t("options.code")}</span>
+              <input
+                required
+                autoComplete="off"
+                value={code}
+                onInput={(e) => setCode(e.currentTarget.value)}
+                data-testid="pair-code"
+              />
+              <small class="muted">{t("options.codeHint")}</small>
+            </label>
+            <label>
+              <span>{t("options.deviceName")}</span>
+              <input value={name} onInput={(e) => setName(e.currentTarget.value)} maxLength={100} />
+            </label>
+            <button type="submit" class="primary" disabled={pairing} data-testid="pair">
+              {pairing ? t("options.pairing") : t("options.pair")}
+            </button>
+            {pairResult && !pairResult.ok && (
+              <p class="error" role="alert">
+                {t(`options.pairError.${pairResult.error}`)}
+              </p>
+            )}
+          </form>
+        )}
+        <section>
+          <h2>{t("options.language")}</h2>
+          <select
+            value={locale}
+            onChange={(e) =>
+              void updateSettings({ locale: e.currentTarget.value as Locale } as Partial<Settings>)
+            }
+            data-testid="language"
+          >
+            <option value="vi">{t("lang.vi")}</option>
+            <option value="en">{t("lang.en")}</option>
+          </select>
+        </section>
+        <section>
+          <h2>{t("options.access")}</h2>
+          <p class="muted">{t("options.accessHint")}</p>
+          <div class="row">
+            <button
+              type="button"
+              disabled={access.competitors || competitorPatterns.length === 0}
+              onClick={() => void allow(competitorPatterns)}
+            >
+              {access.competitors
+                ? `✓ ${t("options.allowCompetitors")}`
+                : t("options.allowCompetitors")}
+            </button>
+            <button type="button" disabled={access.all} onClick={() => void allow(["<all_urls>"])}>
+              {access.all ? `✓ ${t("options.allowAll")}` : t("options.allowAll")}
+            </button>
+          </div>
+        </section>
+      </main>
+    </I18n.Provider>
+  );
+}

@@ -1,0 +1,39 @@
+// Browser actions the UI pages need inside user gestures (permission prompts,
+// opening the side panel), built over the BrowserApi seam.
+import type { BrowserApi } from "../browser-api.ts";
+import { openBlobStore } from "../worker/blob-store.ts";
+import type { PanelActions } from "./components/PanelApp.tsx";
+import { storePhoto } from "./photo.ts";
+
+export function panelActions(api: BrowserApi, opts: { popup: boolean }): PanelActions {
+  return {
+    async requestSiteAccess(url) {
+      let pattern = "<all_urls>";
+      try {
+        if (url && /^https?:/.test(url)) pattern = `${new URL(url).origin}/*`;
+      } catch {
+        // keep <all_urls>
+      }
+      return api.permissions.request([pattern]).catch(() => false);
+    },
+    openOptions: () => void api.runtime.openOptionsPage(),
+    ...(opts.popup
+      ? {
+          openPanel: () => {
+            void api.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+              if (tab?.windowId !== undefined)
+                void api.panel.open(tab.windowId).then(() => window.close());
+            });
+          },
+        }
+      : {}),
+    async storePhoto(file) {
+      const blobs = await openBlobStore();
+      try {
+        return await storePhoto(file, blobs, Date.now());
+      } finally {
+        blobs.close();
+      }
+    },
+  };
+}
