@@ -1,0 +1,30 @@
+// What createApp needs. Everything with a side effect (database, clock,
+// logger, filesystem roots) comes in here, so tests build the app from
+// in-memory parts and main.ts is the only place that wires real ones.
+import type { Logger } from "pino";
+import type { BlobStore } from "./blobs/port.ts";
+import type { RateLimitOptions } from "./middleware/rate-limit/index.ts";
+import type { Metrics } from "./observability/metrics.ts";
+import type { Store } from "./store/port.ts";
+import type { Notifier } from "./sync/notifier.ts";
+
+export type AppDeps = {
+  store: Store;
+  blobs: BlobStore;
+  notifier: Notifier;
+  metrics: Metrics;
+  logger: Logger;
+  /** Server version, reported by /health. */
+  version: string;
+  now?: () => Date;
+  /** Extra origins allowed by CORS (SIGHTLINE_CORS_ORIGINS). */
+  corsOrigins?: readonly string[];
+  /** false turns rate limiting off (load tests, simulations). */
+  rateLimit?: Partial<RateLimitOptions> | false;
+  /** Built web apps, served when the folders exist. */
+  staticRoots?: { web?: string; kiosk?: string };
+  sseHeartbeatMs?: number;
+  /** Ends open SSE streams on shutdown. */
+  shutdown?: AbortSignal;
+  kioskWindowDays?: number;
+};

@@ -1,0 +1,103 @@
+// createApp(deps): the whole HTTP surface as a Hono app, no side effects.
+// Global middleware in order — log, count, security headers, CORS, body
+// caps, who is calling, rate limits — then one sub-app per resource, the
+// OpenAPI document, static web apps, and problem+json for everything else.
+import { MAX_PUSH_BYTES } from "@sightline/shared";
+import type { AppDeps } from "./app-deps.ts";
+import { onError, onNotFound } from "./http/errors.ts";
+import { newRouter } from "./http/router.ts";
+import { resolvePrincipal } from "./middleware/auth/index.ts";
+import { bodyLimits } from "./middleware/body-limit/index.ts";
+import { cors, createOriginAllowList } from "./middleware/cors/index.ts";
+import { countRequests } from "./middleware/metrics/index.ts";
+import { createRateLimiter, DEFAULT_RATE_LIMITS } from "./middleware/rate-limit/index.ts";
+import { requestLog } from "./middleware/request-log/index.ts";
+import { secureHeaders } from "./middleware/secure-headers/index.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { blobRoutes, MAX_BLOB_BYTES } from "./routes/blobs.ts";
+import { competitorRoutes } from "./routes/competitors.ts";
+import { deviceRoutes } from "./routes/devices.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { observationRoutes } from "./routes/observations.ts";
+import { pairingCodeRoutes } from "./routes/pairing-codes.ts";
+import { storeRoutes } from "./routes/stores.ts";
+import { syncEventsRoutes } from "./routes/sync-events.ts";
+import { syncPullRoutes } from "./routes/sync-pull.ts";
+import { syncPushRoutes } from "./routes/sync-push.ts";
+import { userRoutes } from "./routes/users.ts";
+import { vocabularyRoutes } from "./routes/vocabulary.ts";
+import { serveSpa } from "./static/spa.ts";
+
+const DEFAULT_BODY_BYTES = 256 * 1024;
+const API_PATHS = ["/v1", "/health", "/metrics", "/kiosk"];
+
+export function createApp(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date());
+  const origins = createOriginAllowList({
+    configured: deps.corsOrigins ?? [],
+    deviceOrigins: () => deps.store.listDeviceOrigins(),
+    pairingPath: "/v1/devices/pair",
+  });
+  const limiter = createRateLimiter(
+    deps.rateLimit === false ? false : { ...DEFAULT_RATE_LIMITS, ...deps.rateLimit },
+    () => now().getTime(),
+  );
+  deps.metrics.gauge("sightline_sse_clients", "Open SSE streams", () =>
+    deps.notifier.listenerCount(),
+  );
+
+  const app = newRouter();
+  app.use(
+    requestLog(deps.logger),
+    countRequests(deps.metrics),
+    secureHeaders(),
+    cors(origins.check),
+    bodyLimits(
+      [
+        { prefix: "/v1/sync/push", maxBytes: MAX_PUSH_BYTES },
+        { prefix: "/v1/blobs/", maxBytes: MAX_BLOB_BYTES },
+      ],
+      DEFAULT_BODY_BYTES,
+    ),
+    resolvePrincipal(deps.store, now),
+    limiter.middleware,
+  );
+
+  app.route("/", healthRoutes(deps));
+  app.route("/v1/auth", authRoutes(deps, limiter));
+  app.route("/v1/users", userRoutes(deps));
+  app.route("/v1/pairing-codes", pairingCodeRoutes(deps));
+  app.route("/v1/devices", deviceRoutes(deps, limiter, origins.invalidate));
+  app.route("/v1/stores", storeRoutes(deps));
+  app.route("/v1/competitors", competitorRoutes(deps));
+  app.route("/v1/vocabulary", vocabularyRoutes());
+  app.route("/v1/sync", syncPushRoutes(deps));
+  app.route("/v1/sync", syncPullRoutes(deps));
+  app.route("/v1/sync", syncEventsRoutes(deps));
+  app.route("/v1/blobs", blobRoutes(deps));
+  app.route("/v1/observations", observationRoutes(deps));
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "sightline_session",
+  });
+  app.doc("/v1/openapi.json", {
+    openapi: "3.0.3",
+    info: { title: "Sightline API", version: deps.version },
+  });
+
+  app.use("/kiosk/*", serveSpa(deps.staticRoots?.kiosk, "/kiosk/"));
+  app.use("/kiosk", serveSpa(deps.staticRoots?.kiosk, "/kiosk/"));
+  app.use("*", serveSpa(deps.staticRoots?.web, "/", API_PATHS));
+
+  app.notFound(onNotFound);
+  app.onError(onError(deps.logger));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,78 @@
+import { Hono } from "hono";
+import { describe, expect, it } from "vitest";
+import type { AppEnv } from "../../http/env.ts";
+import { HttpProblem, problemResponse } from "../../http/problem.ts";
+import type { Principal } from "../../store/port.ts";
+import { createRateLimiter, DEFAULT_RATE_LIMITS } from "./index.ts";
+import { createBuckets } from "./token-bucket.ts";
+
+describe("token buckets", () => {
+  it("allows a burst of `capacity`, then refills at `perSecond`", () => {
+    let t = 0;
+    const b = createBuckets({ capacity: 3, perSecond: 1 }, () => t);
+    expect([1, 2, 3].map(() => b.take("k").ok)).toEqual([true, true, true]);
+    expect(b.take("k")).toEqual({ ok: false, retryAfterSec: 1 });
+    expect(b.take("other").ok).toBe(true);
+    t += 1000;
+    expect(b.take("k").ok).toBe(true);
+  });
+});
+
+describe("rate limit middleware", () => {
+  function app(principal: Principal | null) {
+    let t = 0;
+    const limiter = createRateLimiter(
+      {
+        ...DEFAULT_RATE_LIMITS,
+        perPrincipal: { capacity: 2, perSecond: 1 },
+        perIp: { capacity: 1, perSecond: 1 },
+      },
+      () => t,
+    );
+    const a = new Hono<AppEnv>()
+      .use(async (c, next) => {
+        c.set("principal", principal);
+        await next();
+      })
+      .use(limiter.middleware)
+      .onError((e) =>
+        e instanceof HttpProblem ? problemResponse(e) : new Response(null, { status: 500 }),
+      )
+      .get("/", (c) => c.text("ok"));
+    return { a, tick: (ms: number) => (t += ms) };
+  }
+
+  it("answers 429 problem+json with Retry-After per token", async () => {
+    const { a, tick } = app({
+      type: "user",
+      workspaceId: "w",
+      userId: "u",
+      role: "admin",
+      email: "a@b",
+    });
+    expect((await a.request("/")).status).toBe(200);
+    expect((await a.request("/")).status).toBe(200);
+    const limited = await a.request("/");
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("1");
+    expect(limited.headers.get("content-type")).toBe("application/problem+json");
+    tick(1000);
+    expect((await a.request("/")).status).toBe(200);
+  });
+
+  it("limits anonymous callers per IP and login attempts per account", async () => {
+    const { a } = app(null);
+    expect((await a.request("/")).status).toBe(200);
+    expect((await a.request("/")).status).toBe(429);
+    const limiter = createRateLimiter(DEFAULT_RATE_LIMITS, () => 0);
+    for (let i = 0; i < DEFAULT_RATE_LIMITS.login.capacity; i++)
+      limiter.check("login", "an@example.com");
+    expect(() => limiter.check("login", "an@example.com")).toThrow(HttpProblem);
+    expect(() => limiter.check("login", "other@example.com")).not.toThrow();
+  });
+
+  it("can be switched off", async () => {
+    const off = createRateLimiter(false);
+    expect(() => off.check("login", "x")).not.toThrow();
+  });
+});

@@ -1,0 +1,64 @@
+// Rate limits (429 problem + Retry-After): per token for signed-in callers and
+// devices, per IP for anonymous ones, and separate, tighter buckets that the
+// login and pairing routes check per account and per code — so guessing a
+// password or a code is slow even from many addresses.
+import type { Context, MiddlewareHandler } from "hono";
+import type { AppEnv } from "../../http/env.ts";
+import { HttpProblem } from "../../http/problem.ts";
+import { type BucketSpec, createBuckets } from "./token-bucket.ts";
+
+export type RateLimitOptions = {
+  perPrincipal: BucketSpec;
+  perIp: BucketSpec;
+  /** Per email address on login. */
+  login: BucketSpec;
+  /** Per pairing code. */
+  pairing: BucketSpec;
+};
+
+export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
+  perPrincipal: { capacity: 600, perSecond: 20 },
+  perIp: { capacity: 120, perSecond: 2 },
+  login: { capacity: 10, perSecond: 1 / 30 },
+  pairing: { capacity: 5, perSecond: 1 / 60 },
+};
+
+export type RateLimiter = {
+  middleware: MiddlewareHandler<AppEnv>;
+  /** Throws a 429 problem when `key` of that kind is over its budget. */
+  check(kind: "login" | "pairing", key: string): void;
+};
+
+/** The peer address under @hono/node-server; "local" under app.request(). */
+export function clientIp(c: Context<AppEnv>): string {
+  return c.env?.incoming?.socket?.remoteAddress ?? "local";
+}
+
+const tooMany = (retryAfterSec: number) =>
+  new HttpProblem(429, "Too many requests", `slow down; retry in ${retryAfterSec} s`, {
+    headers: { "retry-after": String(retryAfterSec) },
+  });
+
+export function createRateLimiter(
+  o: RateLimitOptions | false,
+  now: () => number = Date.now,
+): RateLimiter {
+  if (!o) return { middleware: (_c, next) => next(), check: () => {} };
+  const principals = createBuckets(o.perPrincipal, now);
+  const ips = createBuckets(o.perIp, now);
+  const named = { login: createBuckets(o.login, now), pairing: createBuckets(o.pairing, now) };
+  return {
+    middleware: async (c, next) => {
+      const p = c.get("principal");
+      const r = p
+        ? principals.take(p.type === "user" ? `u:${p.userId}` : `d:${p.workspaceId}:${p.deviceId}`)
+        : ips.take(clientIp(c));
+      if (!r.ok) throw tooMany(r.retryAfterSec);
+      await next();
+    },
+    check(kind, key) {
+      const r = named[kind].take(key);
+      if (!r.ok) throw tooMany(r.retryAfterSec);
+    },
+  };
+}

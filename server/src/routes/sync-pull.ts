@@ -1,0 +1,75 @@
+// POST /v1/sync/pull (SYNC.md): one read snapshot of the device's scope, plus
+// its config on the first page of a pull session (a cookie without `k`).
+import {
+  CLIENT_SCHEMA_VERSION,
+  DEFAULT_PULL_LIMIT,
+  PullRequestSchema,
+  PullResponseSchema,
+  type SyncConfig,
+} from "@sightline/shared";
+import type { AppDeps } from "../app-deps.ts";
+import { ALL_DEVICES } from "../auth/roles.ts";
+import { badRequest, forbidden } from "../http/problem.ts";
+import { defineRoute } from "../http/route.ts";
+import { newRouter } from "../http/router.ts";
+import { deviceOf } from "../middleware/auth/index.ts";
+import type { DevicePrincipal, Store } from "../store/port.ts";
+
+const route = defineRoute(ALL_DEVICES, {
+  method: "post",
+  path: "/pull",
+  summary: "Pull changes in the device's scope",
+  request: {
+    body: { required: true, content: { "application/json": { schema: PullRequestSchema } } },
+  },
+  responses: {
+    200: {
+      description: "One page",
+      content: { "application/json": { schema: PullResponseSchema } },
+    },
+  },
+});
+
+const MAX_TAGS = 200;
+
+/** Kiosk: workspace + its store. Extension: workspace + competitors + tags in use. */
+export async function deviceConfig(store: Store, d: DevicePrincipal): Promise<SyncConfig> {
+  const ws = await store.getWorkspace(d.workspaceId);
+  const workspace = { id: d.workspaceId, name: ws?.name ?? "" };
+  if (d.role === "staff") {
+    const s = d.storeId ? await store.getStore(d.workspaceId, d.storeId) : null;
+    return s ? { workspace, store: s } : { workspace };
+  }
+  const [competitors, tags] = await Promise.all([
+    store.listCompetitors(d.workspaceId),
+    store.listTags(d.workspaceId, MAX_TAGS),
+  ]);
+  return { workspace, competitors, tags };
+}
+
+export function syncPullRoutes(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date());
+  return newRouter().openapi(route, async (c) => {
+    const device = deviceOf(c);
+    const body = c.req.valid("json");
+    if (body.deviceId !== device.deviceId)
+      throw forbidden("deviceId does not match the token's device");
+    if (body.clientSchema > CLIENT_SCHEMA_VERSION)
+      throw badRequest(
+        `client schema ${body.clientSchema} is newer than this server's ${CLIENT_SCHEMA_VERSION}`,
+      );
+    const at = now();
+    const page = await deps.store.pull({
+      workspaceId: device.workspaceId,
+      device,
+      cookie: body.cookie,
+      limit: body.limit ?? DEFAULT_PULL_LIMIT,
+      now: at,
+      kioskWindowDays: deps.kioskWindowDays ?? 30,
+    });
+    deps.metrics.pullPages.inc({ role: device.role });
+    const first = body.cookie?.k === undefined;
+    const config = first ? await deviceConfig(deps.store, device) : undefined;
+    return c.json({ ...page, serverTime: at.toISOString(), ...(config ? { config } : {}) }, 200);
+  });
+}

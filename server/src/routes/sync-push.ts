@@ -1,0 +1,111 @@
+// POST /v1/sync/push (SYNC.md): envelope checks here, the algorithm in the
+// Store (one durable transaction), the answer only after commit, then a poke.
+import {
+  CLIENT_SCHEMA_VERSION,
+  type Mutation,
+  PushRequestSchema,
+  PushResponseSchema,
+  SeqGapSchema,
+  upcastMutation,
+} from "@sightline/shared";
+import type { ZodError } from "zod";
+import type { AppDeps } from "../app-deps.ts";
+import { ALL_DEVICES } from "../auth/roles.ts";
+import {
+  badRequest,
+  fieldErrors,
+  forbidden,
+  HttpProblem,
+  problemResponse,
+} from "../http/problem.ts";
+import { defineRoute } from "../http/route.ts";
+import { newRouter } from "../http/router.ts";
+import { deviceOf } from "../middleware/auth/index.ts";
+
+const route = defineRoute(ALL_DEVICES, {
+  method: "post",
+  path: "/push",
+  summary: "Push a device's queued mutations",
+  request: {
+    body: { required: true, content: { "application/json": { schema: PushRequestSchema } } },
+  },
+  responses: {
+    200: {
+      description: "Applied prefix",
+      content: { "application/json": { schema: PushResponseSchema } },
+    },
+    409: { description: "Seq gap", content: { "application/json": { schema: SeqGapSchema } } },
+    413: { description: "Over 1 MiB or 500 mutations" },
+    426: { description: "Client schema too old to upcast" },
+    503: { description: "Transient failure; retry" },
+  },
+});
+
+/** Too many mutations is "too large" (the client halves its batch), not "malformed". */
+function tooManyOrBad(result: { success: true } | { success: false; error: ZodError }) {
+  if (result.success) return;
+  if (result.error.issues.some((i) => i.code === "too_big" && i.path.join(".") === "mutations"))
+    return problemResponse(new HttpProblem(413, "Too large", "at most 500 mutations per push"));
+  return problemResponse(badRequest("invalid push envelope", fieldErrors(result.error)));
+}
+
+function upcast(mutations: readonly Mutation[], from: number): Mutation[] {
+  try {
+    return mutations.map((m) => upcastMutation(m, from));
+  } catch (e) {
+    throw new HttpProblem(
+      426,
+      "Upgrade required",
+      e instanceof Error ? e.message : "client too old",
+    );
+  }
+}
+
+export function syncPushRoutes(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date());
+  return newRouter().openapi(
+    route,
+    async (c) => {
+      const device = deviceOf(c);
+      const body = c.req.valid("json");
+      if (body.deviceId !== device.deviceId)
+        throw forbidden("deviceId does not match the token's device");
+      if (body.clientSchema > CLIENT_SCHEMA_VERSION)
+        throw badRequest(
+          `client schema ${body.clientSchema} is newer than this server's ${CLIENT_SCHEMA_VERSION}`,
+        );
+      const mutations =
+        body.clientSchema < CLIENT_SCHEMA_VERSION
+          ? upcast(body.mutations, body.clientSchema)
+          : body.mutations;
+      const at = now();
+      const out = await deps.store.push({
+        workspaceId: device.workspaceId,
+        device,
+        appVersion: body.appVersion,
+        mutations,
+        now: at,
+      });
+      deps.metrics.syncPushes.inc({ outcome: out.kind });
+      if (out.kind === "seq-gap")
+        return c.json({ error: "seq-gap" as const, expectedSeq: out.expectedSeq }, 409);
+      if (out.kind === "transient")
+        throw new HttpProblem(503, "Unavailable", "the database is busy; retry", {
+          headers: { "retry-after": "1" },
+        });
+      deps.metrics.mutationsApplied.inc({}, out.applied);
+      for (const r of out.rejected) deps.metrics.mutationsRejected.inc({ code: r.code });
+      if (out.changed) deps.notifier.notify(device.workspaceId, out.version);
+      return c.json(
+        {
+          lastSeq: out.lastSeq,
+          version: out.version,
+          serverTime: at.toISOString(),
+          rejected: out.rejected,
+        },
+        200,
+      );
+    },
+    (result) => tooManyOrBad(result),
+  );
+}

@@ -1,0 +1,52 @@
+// POST /v1/users (admin): add a person to the admin's workspace.
+import { z } from "@hono/zod-openapi";
+import type { AppDeps } from "../app-deps.ts";
+import { hashPassword } from "../auth/password.ts";
+import { USER_ROLES } from "../auth/roles.ts";
+import { HttpProblem } from "../http/problem.ts";
+import { defineRoute } from "../http/route.ts";
+import { newRouter } from "../http/router.ts";
+import { userOf } from "../middleware/auth/index.ts";
+import { ConflictError } from "../store/port.ts";
+
+const NewUserSchema = z.strictObject({
+  email: z.string().email().max(254),
+  password: z.string().min(10).max(200),
+  role: z.enum(USER_ROLES),
+  name: z.string().trim().min(1).max(200).optional(),
+});
+
+const create = defineRoute(["admin"], {
+  method: "post",
+  path: "/",
+  summary: "Create a user in the caller's workspace",
+  request: { body: { required: true, content: { "application/json": { schema: NewUserSchema } } } },
+  responses: {
+    201: {
+      description: "Created",
+      content: { "application/json": { schema: z.object({ id: z.string() }) } },
+    },
+    409: { description: "Email taken" },
+  },
+});
+
+export function userRoutes(deps: AppDeps) {
+  return newRouter().openapi(create, async (c) => {
+    const admin = userOf(c);
+    const body = c.req.valid("json");
+    try {
+      const user = await deps.store.createUser({
+        workspaceId: admin.workspaceId,
+        email: body.email,
+        name: body.name ?? null,
+        role: body.role,
+        passwordHash: await hashPassword(body.password),
+      });
+      return c.json({ id: user.id }, 201);
+    } catch (e) {
+      if (e instanceof ConflictError)
+        throw new HttpProblem(409, "Conflict", "that email is already in use");
+      throw e;
+    }
+  });
+}
