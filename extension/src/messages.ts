@@ -270,7 +270,7 @@ export type ContentRequest =
   /** Describe the current selection (null when nothing is selected). */
   | { type: "content.selection" }
   /** Describe the element last right-clicked (context menu "capture element"). */
-  | { type: "content.context-element" }
+  | { type: "content.context-element"; hint: string }
   /** Describe the page only (facts), for a visible-area screenshot. */
   | { type: "content.page" }
   /** Start an interactive gesture; the result arrives later as `capture.submit`. */

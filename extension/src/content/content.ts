@@ -69,7 +69,7 @@ function main(doc: Document, win: Window) {
       case "content.context-element": {
         if (!contextTarget?.isConnected) {
           // Injected after the right-click: we never saw the target, so let the user pick it.
-          void pick("element", "");
+          void pick("element", request.hint);
           return null;
         }
         return elementPayload(contextTarget, doc, win);

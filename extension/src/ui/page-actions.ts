@@ -25,6 +25,7 @@ export function panelActions(api: BrowserApi, opts: { popup: boolean }): PanelAc
                 void api.panel.open(tab.windowId).then(() => window.close());
             });
           },
+          gestureStarted: () => window.close(),
         }
       : {}),
     async storePhoto(file) {

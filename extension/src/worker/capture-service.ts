@@ -158,8 +158,12 @@ export function createCaptureService(d: CaptureServiceDeps): CaptureService {
         }
       }
     },
-    contextElement: (tabId) =>
-      describe(tabId, { type: "content.context-element" }, { ok: false, error: "invalid" }),
+    contextElement: async (tabId) =>
+      describe(
+        tabId,
+        { type: "content.context-element", hint: (await d.context.t())("capture.pickHint") },
+        { ok: false, error: "invalid" },
+      ),
     submit: (capture, tab) => save(capture, tab, d.now()),
   };
 }

@@ -112,7 +112,6 @@ export function createPageService(d: PageServiceDeps) {
       if (!pattern || !(await d.sync.session())) return;
       if (!(await d.api.permissions.contains([pattern]).catch(() => false))) return;
       await d.channel.ensure(tabId);
-      d.pageChanged(tabId);
     },
     /** Re-check a tab after something about it changed (a new capture). */
     review(tabId: number) {

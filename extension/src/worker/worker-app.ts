@@ -139,7 +139,12 @@ export function createWorkerApp(d: WorkerDeps) {
     });
     api.tabs.onUpdated((tabId, change, tab) => {
       if (change.status === "loading") pages.forget(tabId);
-      if (change.status === "complete") void pages.tabLoaded(tabId, tab).catch(() => undefined);
+      if (change.status !== "complete") return;
+      // The panel follows the tab: refresh it even when the page cannot be reviewed.
+      void pages
+        .tabLoaded(tabId, tab)
+        .catch(() => undefined)
+        .finally(() => emit({ type: "ui.page", tabId }));
     });
     api.tabs.onActivated(({ tabId }) => emit({ type: "ui.page", tabId }));
     api.tabs.onRemoved((tabId) => pages.forget(tabId));

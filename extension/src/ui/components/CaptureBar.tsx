@@ -9,6 +9,8 @@ export type CaptureBarProps = {
   /** Ask for access to the page's site (must run in the click's user gesture). */
   requestSiteAccess(): Promise<boolean>;
   onCaptured?(id: string): void;
+  /** The picker or region drag started in the page (the popup closes so the page gets the pointer). */
+  onGestureStarted?(): void;
 };
 
 const KINDS: readonly [
@@ -22,7 +24,12 @@ const KINDS: readonly [
 ];
 
 /** The four capture gestures, the last result, and "allow on this site" when access is missing. */
-export function CaptureBar({ tabId, requestSiteAccess, onCaptured }: CaptureBarProps) {
+export function CaptureBar({
+  tabId,
+  requestSiteAccess,
+  onCaptured,
+  onGestureStarted,
+}: CaptureBarProps) {
   const client = useClient();
   const { t } = useI18n();
   const [result, setResult] = useState<CaptureResult | null>(null);
@@ -38,6 +45,7 @@ export function CaptureBar({ tabId, requestSiteAccess, onCaptured }: CaptureBarP
       });
       setResult(r);
       if (r.ok && "id" in r) onCaptured?.(r.id);
+      if (r.ok && "started" in r) onGestureStarted?.();
     } finally {
       setBusy(false);
     }

@@ -61,21 +61,19 @@ export function OptionsApp({ actions }: OptionsAppProps) {
       setPairResult({ ok: false, error: "network", detail: "bad URL" });
       return;
     }
-    // First thing in the gesture: ask for the server's origin (fetch without CORS trouble).
+    // First thing in the gesture: ask for access to the server's origin. Without
+    // it pairing still works when the server's CORS allow-list admits extensions.
     const granted = await actions.requestOrigins([`${origin}/*`]).catch(() => false);
-    if (!granted) {
-      setPairResult({ ok: false, error: "no-permission" });
-      return;
-    }
     setPairing(true);
     try {
+      const r = await client.request({
+        type: "pair",
+        serverUrl: origin,
+        code: code.trim(),
+        name: name.trim() || undefined,
+      });
       setPairResult(
-        await client.request({
-          type: "pair",
-          serverUrl: origin,
-          code: code.trim(),
-          name: name.trim() || undefined,
-        }),
+        !r.ok && r.error === "network" && !granted ? { ok: false, error: "no-permission" } : r,
       );
     } finally {
       setPairing(false);

@@ -83,7 +83,10 @@ function fakeClient() {
       return () => listeners.delete(l);
     },
   };
-  return { client, sent, emit: (e: UiEvent) => listeners.forEach((l) => l(e)) };
+  const emit = (e: UiEvent) => {
+    for (const l of listeners) l(e);
+  };
+  return { client, sent, emit };
 }
 
 const flush = async () => {

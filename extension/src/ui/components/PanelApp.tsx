@@ -20,6 +20,8 @@ export type PanelActions = {
   requestSiteAccess(url: string | null): Promise<boolean>;
   openOptions(): void;
   openPanel?(): void;
+  /** Popup: close once a gesture starts in the page. */
+  gestureStarted?(): void;
   storePhoto(file: File): Promise<string | null>;
 };
 
@@ -78,6 +80,7 @@ export function PanelApp({ compact = false, tabId, actions }: PanelAppProps) {
           tabId={tabId}
           requestSiteAccess={() => actions.requestSiteAccess(page?.url ?? null)}
           onCaptured={setEditing}
+          onGestureStarted={actions.gestureStarted}
         />
         {observation && (
           <ObservationForm

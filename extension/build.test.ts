@@ -1,0 +1,122 @@
+// The build's promises, checked on a fresh build in a temporary folder:
+// both manifests, a classic IIFE content script, module pages without inline
+// scripts (extension CSP), the zips, and `web-ext lint` on the Firefox build.
+import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const root = import.meta.dirname;
+const bin = (name: string) => join(root, "..", "node_modules", ".bin", name);
+const out = mkdtempSync(join(tmpdir(), "sightline-ext-build-"));
+const read = (...p: string[]) => readFileSync(join(out, ...p), "utf8");
+const manifest = (target: string) => JSON.parse(read(target, "manifest.json"));
+
+beforeAll(async () => {
+  await run(bin("tsx"), [join(root, "build.ts"), "--out", out], { cwd: root });
+}, 120_000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe("extension build", () => {
+  it("Chrome: MV3, module service worker, side panel, commands, optional host access only", () => {
+    const m = manifest("chrome");
+    expect(m.manifest_version).toBe(3);
+    expect(m.background).toEqual({ service_worker: "background.js", type: "module" });
+    expect(m.side_panel.default_path).toBe("panel.html");
+    expect(m.permissions).toEqual(
+      expect.arrayContaining([
+        "unlimitedStorage",
+        "alarms",
+        "storage",
+        "activeTab",
+        "scripting",
+        "contextMenus",
+        "sidePanel",
+      ]),
+    );
+    expect(m.host_permissions).toBeUndefined();
+    expect(m.content_scripts).toBeUndefined();
+    expect(m.optional_host_permissions).toEqual(["<all_urls>"]);
+    expect(Object.keys(m.commands)).toEqual([
+      "capture-selection",
+      "capture-element",
+      "capture-region",
+    ]);
+    expect(m.commands["capture-selection"].suggested_key.default).toBeTruthy();
+  });
+
+  it("Firefox: background scripts, sidebar, gecko id, no Chrome-only keys", () => {
+    const m = manifest("firefox");
+    expect(m.background).toEqual({ scripts: ["background.js"] });
+    expect(m.sidebar_action.default_panel).toBe("panel.html");
+    expect(m.browser_specific_settings.gecko.id).toMatch(/@/);
+    expect(m.side_panel).toBeUndefined();
+    expect(m.permissions).not.toContain("sidePanel");
+  });
+
+  it("localised names come from the shared vi/en catalogue", () => {
+    expect(JSON.parse(read("chrome", "_locales", "vi", "messages.json")).cmdSelection.message).toBe(
+      "Ghi lại đoạn đã chọn",
+    );
+    expect(JSON.parse(read("chrome", "_locales", "en", "messages.json")).cmdSelection.message).toBe(
+      "Capture the selection",
+    );
+  });
+
+  it("content script is one classic IIFE; the worker one file without imports", () => {
+    const content = read("chrome", "content.js");
+    expect(content.startsWith("(function(){")).toBe(true);
+    expect(content).not.toMatch(/\bimport\s*[({"'*]|\bexport\s*[{*]/);
+    const worker = read("chrome", "background.js");
+    expect(worker).not.toMatch(/(^|[;}])\s*import\s*[{"'*\w]|\bexport\s*\{|\bimport\(/);
+    expect(readdirSync(out)).toEqual(expect.arrayContaining(["chrome", "firefox"]));
+  });
+
+  it("pages load ES modules from files, with no inline scripts", () => {
+    for (const page of ["panel.html", "popup.html", "options.html"]) {
+      const html = read("chrome", page);
+      expect(html).toMatch(
+        /<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/,
+      );
+      for (const tag of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? []) {
+        expect(tag).toMatch(/src="/);
+        expect(tag.replace(/<script\b[^>]*>|<\/script>/g, "").trim()).toBe("");
+      }
+    }
+  });
+
+  it("zips hold the unpacked folders", () => {
+    for (const target of ["chrome", "firefox"]) {
+      const zip = readdirSync(out).find(
+        (f) => f.startsWith(`sightline-${target}-`) && f.endsWith(".zip"),
+      );
+      expect(zip).toBeTruthy();
+      const files = unzipSync(readFileSync(join(out, zip as string)));
+      expect(Object.keys(files)).toEqual(
+        expect.arrayContaining(["manifest.json", "background.js", "content.js", "panel.html"]),
+      );
+      expect(new TextDecoder().decode(files["manifest.json"])).toBe(read(target, "manifest.json"));
+    }
+  });
+
+  it("web-ext lint passes on the Firefox build", async () => {
+    const r = await run(
+      bin("web-ext"),
+      ["lint", "--source-dir", join(out, "firefox"), "--self-hosted", "--output", "json"],
+      {
+        cwd: root,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    ).catch((e: { stdout: string }) => e);
+    const report = JSON.parse(r.stdout.slice(r.stdout.indexOf("{"))) as {
+      summary: { errors: number };
+      errors: { code: string; message: string }[];
+    };
+    expect(report.errors).toEqual([]);
+    expect(report.summary.errors).toBe(0);
+  }, 120_000);
+});
