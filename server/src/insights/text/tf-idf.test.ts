@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildTfIdf, centroid, cosine } from "./tf-idf.ts";
-import { tokenise } from "./tokenise.ts";
+import { centroid, cosine, tfIdfOfTexts } from "./tf-idf.ts";
 
-const build = (texts: string[], maxTerms?: number) => buildTfIdf(texts.map(tokenise), maxTerms);
+const build = (texts: string[], maxTerms?: number) => tfIdfOfTexts(texts, maxTerms);
 
 describe("buildTfIdf", () => {
   it("gives identical texts cosine 1 and disjoint texts 0", () => {
@@ -37,6 +36,13 @@ describe("buildTfIdf", () => {
     expect(df[dictionary.get("gia") as number]).toBe(2);
   });
 
+  it("interns a bigram once and recovers the written form of any term", () => {
+    const texts = ["Giảm giá mạnh", "giam gia manh"];
+    const { dictionary } = build(texts);
+    expect(dictionary.terms).toEqual(["giam", "gia", "giam gia", "manh", "gia manh"]);
+    expect(dictionary.surface(dictionary.get("giam gia") as number, texts)).toBe("giảm giá");
+  });
+
   it("returns an empty vector for text without terms", () => {
     const { vectors } = build(["và của là", "giá"]);
     expect(vectors[0]?.ids.length).toBe(0);
@@ -50,5 +56,33 @@ describe("centroid", () => {
     const c = centroid(vectors.slice(0, 3));
     for (const v of vectors.slice(0, 3)) expect(cosine(v, c)).toBeGreaterThan(0.6);
     expect(cosine(vectors[3] as never, c)).toBe(0);
+  });
+});
+
+describe("TermDictionary.idsOf", () => {
+  it("gives the terms of tokenise.ts terms(), for any spelling", async () => {
+    const { terms } = await import("./tokenise.ts");
+    const { TermDictionary } = await import("./tf-idf.ts");
+    const d = new TermDictionary();
+    for (const text of [
+      "Khách HỎI giá túi-xách; nói bên kia rẻ hơn 200.000đ (đắt quá!)",
+      "gia\u0301 re\u0309 ho\u031bn",
+      "価格 Price đ Đ",
+      "",
+      "và của là",
+    ]) {
+      expect(
+        d
+          .idsOf(text)
+          .map((id) => d.terms[id])
+          .sort(),
+      ).toEqual(terms(text).sort());
+      expect(
+        d
+          .idsOf(text)
+          .map((id) => d.terms[id])
+          .sort(),
+      ).toEqual(terms(text).sort());
+    }
   });
 });

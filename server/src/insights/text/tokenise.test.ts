@@ -19,6 +19,11 @@ describe("tokenise", () => {
     expect(terms("The price is too high for them")).toEqual(["price", "high"]);
   });
 
+  it("gives the same terms from the fast path as from tokenise()", () => {
+    const text = "Khách HỎI giá túi-xách; nói bên kia rẻ hơn 200.000đ (đắt quá!)";
+    expect(terms(text)).toEqual(tokenise(text).map((t) => t.term));
+  });
+
   it("keeps the first written form for display", () => {
     const t = tokenise("Giảm giá");
     expect(t.map((x) => x.surface)).toEqual(["giảm", "giảm giá", "giá"]);
@@ -28,5 +33,16 @@ describe("tokenise", () => {
   it("keeps ambiguous syllables that are content words (dễ, bán, mới, chờ)", () => {
     expect(terms("dễ bán hàng mới phải chờ")).toContain("cho");
     expect(terms("dễ dùng")).toEqual(["de", "de dung", "dung"]);
+  });
+});
+
+describe("tokenise — phrases", () => {
+  it("does not make a bigram across punctuation", () => {
+    expect(terms("giày thể thao, mẫu mới")).not.toContain("thao mau");
+    expect(terms("giày thể thao mẫu mới")).toContain("thao mau");
+  });
+
+  it("joins hyphenated and apostrophed words like spaced ones", () => {
+    expect(terms("túi-xách")).toEqual(terms("túi xách"));
   });
 });

@@ -2,17 +2,25 @@
 // numbers or one-letter words, plus bigrams of adjacent kept words, since
 // Vietnamese words are often two syllables ("giảm giá", "nhân viên") and a
 // folded syllable alone is ambiguous ("gia" is both "giá" and "gia").
-import { foldChar } from "./fold.ts";
+import { FOLD_BREAK, FOLD_MARK, FOLD_SEP, foldUnit } from "./fold.ts";
 import { STOP_WORDS } from "./stop-words.ts";
 
 export type Token = {
   /** Folded form, the matching key: "giam gia". */
   term: string;
-  /** Lower-case NFC form as first written, for display: "giảm giá". */
+  /** Lower-case NFC form as written, for display: "giảm giá". */
   surface: string;
 };
 
-type Word = { folded: string; surface: string; kept: boolean };
+/** Whether a folded word is kept as a term. */
+export function isTermWord(w: string): boolean {
+  if (w.length < 2) return false;
+  const first = w.charCodeAt(0);
+  return !(first >= 0x30 && first <= 0x39) && !STOP_WORDS.has(w);
+}
+
+/** A word; `end` when punctuation follows it, so no bigram joins it to the next. */
+type Word = { folded: string; surface: string; end: boolean };
 
 function words(text: string): Word[] {
   const t = text.normalize("NFC");
@@ -21,21 +29,20 @@ function words(text: string): Word[] {
   let start = -1;
   const flush = (end: number) => {
     if (start < 0) return;
-    const first = folded.charCodeAt(0);
-    const numeric = first >= 0x30 && first <= 0x39;
-    const kept = folded.length > 1 && !numeric && !STOP_WORDS.has(folded);
-    out.push({ folded, surface: t.slice(start, end).toLowerCase(), kept });
+    out.push({ folded, surface: t.slice(start, end).toLowerCase(), end: false });
     folded = "";
     start = -1;
   };
   for (let i = 0; i < t.length; i++) {
-    const f = foldChar(t.charCodeAt(i));
-    if (f === "") {
+    const v = foldUnit(t.charCodeAt(i));
+    if (v === FOLD_SEP || v === FOLD_BREAK || v === FOLD_MARK) {
       flush(i);
+      const last = out[out.length - 1];
+      if (v === FOLD_BREAK && last) last.end = true;
       continue;
     }
     if (start < 0) start = i;
-    folded += f;
+    folded += String.fromCharCode(v);
   }
   flush(t.length);
   return out;
@@ -47,17 +54,17 @@ export function tokenise(text: string): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] as Word;
-    if (!w.kept) continue;
+    if (!isTermWord(w.folded)) continue;
     out.push({ term: w.folded, surface: w.surface });
     const next = ws[i + 1];
-    if (next?.kept) {
+    if (!w.end && next && isTermWord(next.folded)) {
       out.push({ term: `${w.folded} ${next.folded}`, surface: `${w.surface} ${next.surface}` });
     }
   }
   return out;
 }
 
-/** Folded terms only (no surface forms); what TF-IDF needs. */
+/** Folded terms only, same as tokenise() without surface forms. */
 export function terms(text: string): string[] {
   return tokenise(text).map((t) => t.term);
 }

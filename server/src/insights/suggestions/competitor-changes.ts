@@ -1,0 +1,147 @@
+// Competitor changes worth linking to what happened in our stores: a price
+// cut between two captures of the same competitor page (evidence facts), or
+// a web/event observation tagged or worded as a price cut or a claim.
+// Changes of one competitor and kind within 3 days count as one.
+import { foldText } from "../text/fold.ts";
+import type { Featured, FeatureSet } from "./featurise.ts";
+
+export type ChangeKind = "price" | "claim";
+
+export type CompetitorChange = {
+  kind: ChangeKind;
+  /** competitorId, else the page's host, else the booth or event name. */
+  competitor: string;
+  at: number;
+  /** Indexes into the feature items that show the change. */
+  members: number[];
+  price?: { from: number; to: number; currency: string; pct: number };
+};
+
+const DAY = 86_400_000;
+const PRICE_WORDS = [
+  "giam gia",
+  "khuyen mai",
+  "uu dai",
+  "dong gia",
+  "gia soc",
+  "re hon",
+  "xa hang",
+  "flash sale",
+  "sale",
+  "discount",
+  "price cut",
+  "price drop",
+  "lower price",
+  "cheaper",
+];
+const CLAIM_WORDS = [
+  "cam ket",
+  "tot nhat",
+  "so 1",
+  "hang dau",
+  "duy nhat",
+  "bao hanh tron doi",
+  "mien phi",
+  "claim",
+  "best price",
+  "best quality",
+  "number one",
+  "guarantee",
+  "guaranteed",
+  "free shipping",
+];
+const PRICE_PATTERN = new RegExp(`(^| )(${PRICE_WORDS.map(foldText).join("|")}|giam \\d+)( |$)`);
+const CLAIM_PATTERN = new RegExp(`(^| )(${CLAIM_WORDS.map(foldText).join("|")})( |$)`);
+
+function host(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}
+
+function pageOf(f: Featured): string {
+  const u = f.obs.evidence?.facts?.canonicalUrl ?? f.obs.url ?? "";
+  const cut = u.search(/[?#]/);
+  return cut < 0 ? u : u.slice(0, cut);
+}
+
+export function findCompetitorChanges(features: FeatureSet): CompetitorChange[] {
+  const { items, texts } = features;
+  const raw: CompetitorChange[] = [];
+  // Word matches per distinct text, then per tag: both are cached.
+  const docKind = new Map<number, number>();
+  const tagKind = new Map<string, number>();
+  const kindOf = (folded: string) =>
+    (PRICE_PATTERN.test(folded) ? 1 : 0) | (CLAIM_PATTERN.test(folded) ? 2 : 0);
+  const captures = new Map<string, Array<[number, number, string, number]>>();
+  items.forEach((f, i) => {
+    if (f.channel !== "web" && f.channel !== "event") return;
+    if (Number.isNaN(f.time)) return;
+    const competitor =
+      f.obs.competitorId ?? host(f.obs.url) ?? f.obs.booth ?? f.obs.eventName ?? "unknown";
+    const price = f.obs.evidence?.facts?.prices?.[0];
+    if (price) {
+      const key = `${competitor}\u0000${pageOf(f)}`;
+      const list = captures.get(key) ?? [];
+      list.push([f.time, price.amount, price.currency, i]);
+      captures.set(key, list);
+    }
+    let kind = docKind.get(f.doc);
+    if (kind === undefined) {
+      kind = kindOf(foldText(texts[f.doc] ?? ""));
+      docKind.set(f.doc, kind);
+    }
+    for (const tag of f.obs.tags ?? []) {
+      let k = tagKind.get(tag);
+      if (k === undefined) {
+        k = kindOf(foldText(tag));
+        tagKind.set(tag, k);
+      }
+      kind |= k;
+    }
+    if (kind & 1) raw.push({ kind: "price", competitor, at: f.time, members: [i] });
+    if (kind & 2) raw.push({ kind: "claim", competitor, at: f.time, members: [i] });
+  });
+  for (const [key, list] of captures) {
+    const competitor = key.slice(0, key.indexOf("\u0000"));
+    list.sort((a, b) => a[0] - b[0]);
+    for (let j = 1; j < list.length; j++) {
+      const [, before, cur0, i0] = list[j - 1] as [number, number, string, number];
+      const [at, after, cur1, i1] = list[j] as [number, number, string, number];
+      // Only cuts: a competitor raising prices sends no shopper our way to ask.
+      if (cur0 !== cur1 || before === 0 || (before - after) / before < 0.01) continue;
+      const pct = Math.round(((after - before) / before) * 1000) / 10;
+      raw.push({
+        kind: "price",
+        competitor,
+        at,
+        members: [i0, i1],
+        price: { from: before, to: after, currency: cur1, pct },
+      });
+    }
+  }
+  return mergeNearby(raw);
+}
+
+/** One change per competitor and kind within 3 days; a measured price wins over words. */
+function mergeNearby(raw: CompetitorChange[]): CompetitorChange[] {
+  raw.sort((a, b) => a.at - b.at);
+  const out: CompetitorChange[] = [];
+  const last = new Map<string, CompetitorChange>();
+  for (const c of raw) {
+    const key = `${c.kind}\u0000${c.competitor}`;
+    const prev = last.get(key);
+    if (prev && c.at - prev.at <= 3 * DAY) {
+      for (const m of c.members) if (!prev.members.includes(m)) prev.members.push(m);
+      if (c.price && !prev.price) prev.price = c.price;
+      continue;
+    }
+    const copy = { ...c, members: [...c.members] };
+    last.set(key, copy);
+    out.push(copy);
+  }
+  return out;
+}
