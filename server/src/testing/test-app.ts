@@ -6,6 +6,7 @@ import { type Cookie, type Mutation, PROTOCOL_VERSION, type StoreInput } from "@
 import pino, { type Logger } from "pino";
 import { createApp } from "../app.ts";
 import type { AppDeps } from "../app-deps.ts";
+import { hashPassword } from "../auth/password.ts";
 import type { UserRole } from "../auth/roles.ts";
 import { createSqliteBlobStore } from "../blobs/sqlite-blob-store.ts";
 import { createMetrics } from "../observability/metrics.ts";
@@ -148,6 +149,25 @@ export async function createTestApp(o: TestAppOptions = {}) {
       },
     });
 
+  /** A second tenant with its own admin and store, to prove isolation. */
+  async function otherWorkspace(name = "Other Co") {
+    const ws = await store.createWorkspace(name);
+    const email = `admin@${ws.id}.example.com`;
+    await store.createUser({
+      workspaceId: ws.id,
+      email,
+      name: null,
+      role: "admin",
+      passwordHash: await hashPassword(adminPassword),
+    });
+    const otherShop = await store.createStore(ws.id, { ...TEST_STORE, name: `${name} store` });
+    return {
+      workspaceId: ws.id,
+      storeId: otherShop.id,
+      adminToken: await login(email, adminPassword),
+    };
+  }
+
   /** A sync Transport-shaped handler (path, body, token) for simulated clients. */
   async function handler(path: "/v1/sync/push" | "/v1/sync/pull", body: unknown, token: string) {
     const res = await request(path, { method: "POST", token, json: body });
@@ -174,6 +194,7 @@ export async function createTestApp(o: TestAppOptions = {}) {
     },
     request,
     loginAs,
+    otherWorkspace,
     pair,
     push,
     pull,
