@@ -13,7 +13,7 @@ const put = (t: TestApp, token: string, bytes: Uint8Array, type = "image/png", h
   t.request(`/v1/blobs/${hash}`, {
     method: "PUT",
     token,
-    body: bytes,
+    body: new Uint8Array(bytes),
     headers: { "content-type": type },
   });
 
