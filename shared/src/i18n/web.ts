@@ -398,8 +398,8 @@ export const web = {
   "people.role": { vi: "Vai trò", en: "Role" },
   "people.password": { vi: "Mật khẩu ban đầu", en: "Initial password" },
   "people.passwordHint": {
-    vi: "Ít nhất 8 ký tự; gửi riêng cho người đó.",
-    en: "At least 8 characters; share it privately.",
+    vi: "Ít nhất 10 ký tự; gửi riêng cho người đó.",
+    en: "At least 10 characters; share it privately.",
   },
   "people.add": { vi: "Thêm thành viên", en: "Add a person" },
   "people.create": { vi: "Tạo tài khoản", en: "Create account" },

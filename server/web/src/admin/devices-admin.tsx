@@ -59,14 +59,14 @@ export function DevicesAdmin() {
                 const seen = lastSeen(d);
                 const stale = !seen || now - new Date(seen).getTime() > STALE_MS;
                 return (
-                  <tr key={d.id} class={d.revokedAt ? "revoked" : undefined}>
+                  <tr key={d.id} class={d.revoked || d.revokedAt ? "revoked" : undefined}>
                     <td>
                       <strong>{d.name || d.id.slice(0, 8)}</strong>
                       <div class="small muted">{t(`role.${d.role}`)}</div>
                     </td>
                     <td>{t(`devices.kind.${d.kind}`)}</td>
                     <td>{d.storeId ? (list.data?.stores.get(d.storeId) ?? d.storeId) : "—"}</td>
-                    <td class={stale && !d.revokedAt ? "warn-text" : undefined}>
+                    <td class={stale && !(d.revoked || d.revokedAt) ? "warn-text" : undefined}>
                       <Age iso={seen} now={now} />
                     </td>
                     <td>
@@ -79,7 +79,7 @@ export function DevicesAdmin() {
                     </td>
                     <td>{d.appVersion || "—"}</td>
                     <td>
-                      {d.revokedAt ? (
+                      {d.revoked || d.revokedAt ? (
                         <span class="muted small">{t("devices.revoked")}</span>
                       ) : confirm === d.id ? (
                         <span class="confirm">

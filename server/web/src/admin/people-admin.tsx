@@ -30,26 +30,28 @@ export function PeopleAdmin() {
         ) : (
           <ProblemBanner error={list.error} onRetry={list.reload} />
         )}
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">{t("people.name")}</th>
-              <th scope="col">{t("people.email")}</th>
-              <th scope="col">{t("people.role")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.map((u) => (
-              <tr key={u.id}>
-                <td>{u.name || "—"}</td>
-                <td>{u.email}</td>
-                <td>
-                  <span class={`role role-${u.role}`}>{t(`role.${u.role}`)}</span>
-                </td>
+        {!noList && (
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">{t("people.name")}</th>
+                <th scope="col">{t("people.email")}</th>
+                <th scope="col">{t("people.role")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.data?.map((u) => (
+                <tr key={u.id}>
+                  <td>{u.name || "—"}</td>
+                  <td>{u.email}</td>
+                  <td>
+                    <span class={`role role-${u.role}`}>{t(`role.${u.role}`)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </div>
       {user.role === "admin" && (
         <form
@@ -105,7 +107,7 @@ export function PeopleAdmin() {
             <input
               type="password"
               required
-              minLength={8}
+              minLength={10}
               autocomplete="new-password"
               value={password}
               onInput={(e) => setPassword(e.currentTarget.value)}

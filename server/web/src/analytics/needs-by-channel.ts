@@ -12,14 +12,14 @@ export async function loadNeedsByChannel(
   api: Api,
   from: string,
   to: string,
-  maxPages = 5,
+  maxPages = 25,
 ): Promise<NeedChannelCounts> {
   const counts = new Map<string, Map<string, number>>();
   let cursor: string | null | undefined;
   let observations = 0;
   let pages = 0;
   do {
-    const q = new URLSearchParams({ limit: "1000" });
+    const q = new URLSearchParams({ limit: "200" });
     if (from) q.set("from", from);
     if (to) q.set("to", to);
     if (cursor) q.set("cursor", cursor);

@@ -181,6 +181,7 @@ export type Device = {
   lastSeq?: number;
   appVersion?: string | null;
   revokedAt?: string | null;
+  revoked?: boolean;
   createdAt?: string;
 };
 
