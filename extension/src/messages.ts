@@ -294,5 +294,11 @@ export type UiEvent =
   | { type: "ui.status"; status: SyncStatusView }
   | { type: "ui.observations" }
   | { type: "ui.page"; tabId: number }
-  | { type: "ui.captured"; id: string }
+  /** A capture was saved (from any gesture: panel, menu, shortcut, picker). */
+  | {
+      type: "ui.captured";
+      id: string;
+      elapsedMs: number;
+      screenshot: "saved" | "none" | "unavailable";
+    }
   | { type: "ui.settings" };

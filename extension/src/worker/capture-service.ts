@@ -31,7 +31,10 @@ export type CaptureServiceDeps = {
   context: WorkerContext;
   now(): number;
   /** After a capture is saved (UI refresh, re-highlight in the page). */
-  saved(id: string, tabId: number | undefined): void;
+  saved(
+    saved: { id: string; elapsedMs: number; screenshot: "saved" | "none" | "unavailable" },
+    tabId: number | undefined,
+  ): void;
 };
 
 export type CaptureService = {
@@ -113,8 +116,9 @@ export function createCaptureService(d: CaptureServiceDeps): CaptureService {
     });
     await session.engine.write({ op: "obs.create", id, fields });
     session.scheduler.request("write");
-    d.saved(id, tab?.id);
-    return { ok: true, id, screenshot: shot, elapsedMs: d.now() - started };
+    const elapsedMs = d.now() - started;
+    d.saved({ id, elapsedMs, screenshot: shot }, tab?.id);
+    return { ok: true, id, screenshot: shot, elapsedMs };
   }
 
   async function describe(

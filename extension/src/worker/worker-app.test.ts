@@ -6,13 +6,7 @@ import "fake-indexeddb/auto";
 import { openIdbStorage } from "@sightline/shared/idb";
 import { deleteDB } from "idb";
 import { beforeEach, describe, expect, it } from "vitest";
-import type {
-  CaptureResult,
-  ContentRequest,
-  PageReport,
-  SyncStatusView,
-  UiEvent,
-} from "../messages.ts";
+import type { CaptureResult, ContentRequest, PageReport, SyncStatusView } from "../messages.ts";
 import {
   contentSender,
   createFakeBrowser,
@@ -145,7 +139,12 @@ describe("worker", () => {
     const r = await ask<CaptureResult>(ctx, { type: "capture.start", kind: "selection" });
     expect(r).toMatchObject({ ok: true, screenshot: "none" });
     const id = (r as { id: string }).id;
-    expect(ui.events).toContainEqual({ type: "ui.captured", id } satisfies UiEvent);
+    expect(ui.events).toContainEqual({
+      type: "ui.captured",
+      id,
+      elapsedMs: expect.any(Number),
+      screenshot: "none",
+    });
     await ctx.app.sync.syncNow();
     expect(ctx.server.observations.get(id)).toMatchObject({
       channel: "web",

@@ -71,8 +71,8 @@ export function createWorkerApp(d: WorkerDeps) {
     sync,
     context,
     now,
-    saved(id, tabId) {
-      emit({ type: "ui.captured", id });
+    saved(saved, tabId) {
+      emit({ type: "ui.captured", ...saved });
       emit({ type: "ui.observations" });
       if (tabId !== undefined) pages.review(tabId);
       void sync.status().then((status) => emit({ type: "ui.status", status }));

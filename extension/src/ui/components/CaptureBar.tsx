@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import type { CaptureKind, CaptureResult } from "../../messages.ts";
 import { useClient } from "../client-context.ts";
+import { useWorkerEvents } from "../hooks.ts";
 import { useI18n } from "../i18n.ts";
 
 export type CaptureBarProps = {
@@ -34,6 +35,11 @@ export function CaptureBar({
   const { t } = useI18n();
   const [result, setResult] = useState<CaptureResult | null>(null);
   const [busy, setBusy] = useState(false);
+  // Picker, region, menu and shortcut captures finish in the worker: show them too.
+  useWorkerEvents((e) => {
+    if (e.type === "ui.captured")
+      setResult({ ok: true, id: e.id, screenshot: e.screenshot, elapsedMs: e.elapsedMs });
+  }, []);
 
   const capture = async (kind: CaptureKind) => {
     setBusy(true);

@@ -1,0 +1,191 @@
+// Helpers for the extension's end-to-end test: a fresh extension build, the
+// real server as a child process (stoppable and restartable on the same port
+// and data folder), a local "competitor" site serving the capture fixtures,
+// and the few admin API calls the test needs.
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { createServer as createNetServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+export const repo = join(import.meta.dirname, "..");
+const bin = (name: string) => join(repo, "node_modules", ".bin", name);
+
+/**
+ * Build the extension into a temporary folder and return its unpacked Chrome
+ * build. `grantHosts` adds `host_permissions: ["<all_urls>"]`: it stands in for
+ * the user granting the optional host permission from the options page, whose
+ * prompt headless Chromium cannot show (permissions.request would wait
+ * forever). The code paths are the same — a request for a granted permission
+ * resolves at once.
+ */
+export async function buildExtension(grantHosts = true): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), "sightline-e2e-ext-"));
+  await run(bin("tsx"), [join(repo, "extension", "build.ts"), "--out", out], { cwd: repo });
+  const dir = join(out, "unpacked");
+  cpSync(join(out, "chrome"), dir, { recursive: true });
+  if (grantHosts) {
+    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+    manifest.host_permissions = ["<all_urls>"];
+    writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
+  }
+  return dir;
+}
+
+export async function freePort(): Promise<number> {
+  const s = createNetServer();
+  await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
+  const { port } = s.address() as { port: number };
+  await new Promise((resolve) => s.close(resolve));
+  return port;
+}
+
+export type RealServer = {
+  readonly url: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  output(): string;
+};
+
+/** `npx tsx server/src/main.ts` with its own data folder; start/stop keep port and data. */
+export function realServer(o: { port: number; email: string; password: string }): RealServer {
+  const data = mkdtempSync(join(tmpdir(), "sightline-e2e-data-"));
+  const url = `http://127.0.0.1:${o.port}`;
+  let child: ChildProcess | null = null;
+  let log = "";
+  return {
+    url,
+    output: () => log,
+    async start() {
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        PORT: String(o.port),
+        HOST: "127.0.0.1",
+        SIGHTLINE_DATA: data,
+        SIGHTLINE_ADMIN_EMAIL: o.email,
+        SIGHTLINE_ADMIN_PASSWORD: o.password,
+      };
+      delete env.DATABASE_URL; // the embedded SQLite database
+      delete env.SIGHTLINE_DEMO;
+      child = spawn(bin("tsx"), [join(repo, "server", "src", "main.ts")], {
+        cwd: repo,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      child.stdout?.on("data", (d) => (log += d));
+      child.stderr?.on("data", (d) => (log += d));
+      const deadline = Date.now() + 90_000;
+      while (Date.now() < deadline) {
+        if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}:\n${log}`);
+        const ok = await fetch(`${url}/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (ok) return;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error(`server did not start:\n${log}`);
+    },
+    async stop() {
+      const c = child;
+      child = null;
+      if (!c || c.exitCode !== null) return;
+      const exited = new Promise((resolve) => c.once("exit", resolve));
+      c.kill("SIGTERM");
+      const timeout = setTimeout(() => c.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timeout);
+    },
+  };
+}
+
+/** A competitor's product page (the capture fixtures), with a price the test can change. */
+export type FixtureSite = {
+  readonly origin: string;
+  readonly productUrl: string;
+  setPrice(
+    from: { display: string; amount: string },
+    to: { display: string; amount: string },
+  ): void;
+  close(): Promise<void>;
+};
+
+export async function fixtureSite(): Promise<FixtureSite> {
+  let html = readFileSync(join(repo, "extension", "test-fixtures", "vi-shop.html"), "utf8");
+  const server: Server = createServer((req, res) => {
+    if (req.url?.startsWith("/tai-nghe/")) {
+      res.writeHead(200, {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+      });
+      res.end(html);
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return {
+    origin,
+    productUrl: `${origin}/tai-nghe/sony-wh-ch520`,
+    setPrice(from, to) {
+      html = html
+        .replaceAll(from.display, to.display)
+        .replaceAll(`"${from.amount}"`, `"${to.amount}"`);
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The admin's view of the server's API. */
+export async function adminApi(url: string, email: string, password: string) {
+  const login = await fetch(`${url}/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!login.ok) throw new Error(`login ${login.status}: ${await login.text()}`);
+  const { token } = (await login.json()) as { token: string };
+  const call = async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body ? { "content-type": "application/json" } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${await r.text()}`);
+    return r;
+  };
+  return {
+    competitor: async (name: string, domains: string[]) =>
+      (await (await call("POST", "/v1/competitors", { name, domains })).json()) as { id: string },
+    pairingCode: async () =>
+      (await (
+        await call("POST", "/v1/pairing-codes", { role: "marketer", label: "e2e" })
+      ).json()) as { code: string },
+    observations: async (query = "") =>
+      (
+        (await (await call("GET", `/v1/observations?limit=200${query}`)).json()) as {
+          items: Record<string, unknown>[];
+        }
+      ).items,
+    blob: async (sha: string) => {
+      const r = await call("GET", `/v1/blobs/${sha}`);
+      return { type: r.headers.get("content-type"), bytes: new Uint8Array(await r.arrayBuffer()) };
+    },
+  };
+}
+
+export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** Width and height from a PNG's IHDR chunk. */
+export function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
