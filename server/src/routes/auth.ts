@@ -5,6 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import { deleteCookie, setCookie } from "hono/cookie";
 import type { AppDeps } from "../app-deps.ts";
+import { EmailSchema } from "../auth/email.ts";
 import { DUMMY_HASH, verifyPassword } from "../auth/password.ts";
 import { ALL_USERS, ANYONE, USER_ROLES } from "../auth/roles.ts";
 import { newToken, SESSION_COOKIE, sha256Hex } from "../auth/tokens.ts";
@@ -17,7 +18,7 @@ import type { RateLimiter } from "../middleware/rate-limit/index.ts";
 const SESSION_DAYS = 30;
 
 const LoginSchema = z.strictObject({
-  email: z.string().email().max(254),
+  email: EmailSchema,
   password: z.string().min(1).max(200),
 });
 const LoginAnswerSchema = z.object({

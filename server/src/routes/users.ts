@@ -1,6 +1,7 @@
 // POST /v1/users (admin): add a person to the admin's workspace.
 import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../app-deps.ts";
+import { EmailSchema } from "../auth/email.ts";
 import { hashPassword } from "../auth/password.ts";
 import { USER_ROLES } from "../auth/roles.ts";
 import { HttpProblem } from "../http/problem.ts";
@@ -10,7 +11,7 @@ import { userOf } from "../middleware/auth/index.ts";
 import { ConflictError } from "../store/port.ts";
 
 const NewUserSchema = z.strictObject({
-  email: z.string().email().max(254),
+  email: EmailSchema,
   password: z.string().min(10).max(200),
   role: z.enum(USER_ROLES),
   name: z.string().trim().min(1).max(200).optional(),
