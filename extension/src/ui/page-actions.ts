@@ -6,6 +6,14 @@ import type { PanelActions } from "./components/PanelApp.tsx";
 import { storePhoto } from "./photo.ts";
 
 export function panelActions(api: BrowserApi, opts: { popup: boolean }): PanelActions {
+  // Opening the side panel must happen inside the click's user gesture, so the
+  // window is looked up now rather than awaited in the click handler.
+  let windowId: number | undefined;
+  if (opts.popup) {
+    void api.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+      windowId = tab?.windowId;
+    });
+  }
   return {
     async requestSiteAccess(url) {
       let pattern = "<all_urls>";
@@ -20,10 +28,10 @@ export function panelActions(api: BrowserApi, opts: { popup: boolean }): PanelAc
     ...(opts.popup
       ? {
           openPanel: () => {
-            void api.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
-              if (tab?.windowId !== undefined)
-                void api.panel.open(tab.windowId).then(() => window.close());
-            });
+            void api.panel
+              .open(windowId ?? -2 /* windows.WINDOW_ID_CURRENT */)
+              .then(() => window.close())
+              .catch(() => undefined);
           },
           gestureStarted: () => window.close(),
         }
