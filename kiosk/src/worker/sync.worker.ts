@@ -1,0 +1,19 @@
+// Composition root of the sync worker: IndexedDB storage, the real network,
+// and the service exposed to the page over comlink.
+import { openIdbStorage } from "@sightline/shared/idb";
+import { expose } from "comlink";
+import { deleteDB } from "idb";
+import { idbDeviceStore } from "./device-store.ts";
+import { createKioskService } from "./kiosk-service.ts";
+
+const SYNC_DB = "sightline-kiosk-sync";
+
+const service = createKioskService({
+  deviceStore: idbDeviceStore(),
+  openStorage: () => openIdbStorage(SYNC_DB),
+  deleteStorage: () => deleteDB(SYNC_DB),
+  fetch: globalThis.fetch.bind(globalThis),
+  appVersion: `kiosk/${import.meta.env.VITE_KIOSK_VERSION ?? "dev"}`,
+});
+self.addEventListener("online", () => void service.requestSync("online"));
+expose(service);
