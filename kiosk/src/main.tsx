@@ -1,0 +1,43 @@
+// Composition root of the kiosk page: the sync worker behind comlink, the
+// browser platform, the service worker, and the Preact app.
+import { pickLocale } from "@sightline/shared/i18n/translate";
+import { proxy, wrap } from "comlink";
+import { render } from "preact";
+import { browserPlatform } from "./browser-platform.ts";
+import { App } from "./ui/app.tsx";
+import { KioskContext } from "./ui/kiosk-context.ts";
+import type { KioskApi } from "./worker/api.ts";
+import "./ui/styles.css";
+
+const worker = new Worker(new URL("./worker/sync.worker.ts", import.meta.url), {
+  type: "module",
+  name: "sightline-sync",
+});
+const remote = wrap<KioskApi>(worker);
+// Listeners cross the worker boundary as comlink proxies.
+const api: KioskApi = {
+  status: () => remote.status(),
+  subscribe: (listener) => remote.subscribe(proxy(listener)),
+  pair: (input) => remote.pair(input),
+  write: (w) => remote.write(w),
+  requestSync: (reason) => remote.requestSync(reason),
+  tally: (day, timeZone) => remote.tally(day, timeZone),
+  checkPin: (pin) => remote.checkPin(pin),
+  unpair: (force) => remote.unpair(force),
+};
+
+if ("serviceWorker" in navigator && import.meta.env.PROD) {
+  navigator.serviceWorker
+    .register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })
+    .catch((e) => console.warn("service worker not registered", e));
+}
+
+const root = document.getElementById("app");
+if (root) {
+  render(
+    <KioskContext.Provider value={{ api, platform: browserPlatform() }}>
+      <App initialLocale={pickLocale(navigator.languages)} />
+    </KioskContext.Provider>,
+    root,
+  );
+}

@@ -1,0 +1,130 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from "vitest";
+import {
+  click,
+  fakePlatform,
+  kioskService,
+  renderUi,
+  settle,
+  type,
+} from "../test-support/render.tsx";
+import { App } from "./app.tsx";
+
+const field = (el: HTMLElement, name: string) =>
+  el.querySelector(`input[name="${name}"]`) as HTMLInputElement;
+
+describe("kiosk app", () => {
+  it("pairs on first run: code, PIN, then the store's pad", async () => {
+    const { service } = await kioskService({ paired: false });
+    const platform = { ...fakePlatform(), pairingCodeFromUrl: () => "ABCD2345" };
+    const { el } = renderUi(<App initialLocale="vi" />, { api: service, platform });
+    await vi.waitFor(() => expect(el.textContent).toContain("Ghép nối máy tính bảng"));
+    expect(el.querySelector("label .field__label")?.textContent).toBe("Mã ghép nối");
+    expect(field(el, "code").value).toBe("ABCD2345");
+    expect(field(el, "server").value).toBe("http://kiosk.test");
+
+    type(field(el, "pin"), "2468");
+    type(field(el, "pin2"), "2469");
+    click(el.querySelector('button[type="submit"]'));
+    expect(el.querySelector('[role="alert"]')?.textContent).toBe("Hai mã PIN không khớp");
+
+    type(field(el, "pin2"), "2468");
+    click(el.querySelector('button[type="submit"]'));
+    await vi.waitFor(() => expect(el.textContent).toContain("Cửa hàng Quận 1"), { timeout: 5000 });
+    expect(platform.persistStorage).toHaveBeenCalled();
+    expect(el.querySelector("button.behaviour")).not.toBeNull();
+    expect(el.querySelector('[data-testid="status-strip"]')).not.toBeNull();
+  });
+
+  it("shows the server's refusal of a bad code", async () => {
+    const { service } = await kioskService({ paired: false });
+    const { el } = renderUi(<App initialLocale="en" />, { api: service });
+    await vi.waitFor(() => expect(field(el, "code")).not.toBeNull());
+    type(field(el, "code"), "nope1234");
+    type(field(el, "pin"), "2468");
+    type(field(el, "pin2"), "2468");
+    click(el.querySelector('button[type="submit"]'));
+    await vi.waitFor(() =>
+      expect(el.querySelector('[role="alert"]')?.textContent).toBe(
+        "The pairing code is wrong, used or expired",
+      ),
+    );
+  });
+
+  it("stays in feedback mode across a reload (the lock survives)", async () => {
+    const { service } = await kioskService();
+    const platform = fakePlatform();
+    const first = renderUi(<App initialLocale="en" />, { api: service, platform });
+    await vi.waitFor(() =>
+      expect(first.el.querySelector('[data-testid="customer-mode"]')).not.toBeNull(),
+    );
+    click(first.el.querySelector('[data-testid="customer-mode"]'));
+    expect(first.el.querySelector('[data-testid="feedback-mode"]')).not.toBeNull();
+    first.unmount();
+    const again = renderUi(<App initialLocale="en" />, { api: service, platform });
+    await vi.waitFor(() =>
+      expect(again.el.querySelector('[data-testid="feedback-mode"]')).not.toBeNull(),
+    );
+  });
+
+  it("the language toggle changes the staff screens and is remembered", async () => {
+    const { service } = await kioskService();
+    const platform = fakePlatform();
+    const { el } = renderUi(<App initialLocale="vi" />, { api: service, platform });
+    await vi.waitFor(() => expect(el.textContent).toContain("Ghi quan sát"));
+    click(el.querySelector('[data-testid="lang-toggle"]'));
+    expect(el.textContent).toContain("Observation pad");
+    expect(el.querySelector("button.behaviour .behaviour__label")?.textContent).toBe("Browsed");
+    expect(platform.store.get("kiosk.locale")).toBe('"en"');
+  });
+
+  it("shows unsynced count and Sync now in the status strip", async () => {
+    const { service, server } = await kioskService();
+    const requestSync = vi.spyOn(service, "requestSync");
+    const { el } = renderUi(<App initialLocale="en" />, { api: service });
+    await vi.waitFor(() => expect(el.querySelector("button.behaviour")).not.toBeNull());
+    server.down = true;
+    click(el.querySelector('button.behaviour[data-code="browsed"]'));
+    const strip = () => el.querySelector('[data-testid="status-strip"]') as HTMLElement;
+    await vi.waitFor(() => expect(strip().dataset.unsynced).toBe("1"));
+    expect(strip().textContent).toContain("1 not synced");
+    expect(strip().textContent).toContain("Last synced");
+    server.down = false;
+    click([...strip().querySelectorAll("button")].find((b) => b.textContent === "Sync now"));
+    expect(requestSync).toHaveBeenCalledWith("manual");
+    await vi.waitFor(() => expect(strip().dataset.unsynced).toBe("0"), { timeout: 5000 });
+    expect(strip().textContent).toContain("All synced");
+  });
+
+  it("unpairing over unsynced data needs an explicit, warned confirmation", async () => {
+    const { service, server } = await kioskService();
+    const { el } = renderUi(<App initialLocale="en" />, { api: service });
+    await vi.waitFor(() => expect(el.querySelector("button.behaviour")).not.toBeNull());
+    server.down = true;
+    click(el.querySelector('button.behaviour[data-code="browsed"]'));
+    await vi.waitFor(async () => expect((await service.status()).unsynced).toBe(1));
+    await settle();
+    click([...el.querySelectorAll(".top-bar button")].find((b) => b.textContent === "Device"));
+    click(el.querySelector('[data-testid="unpair"]'));
+    const warning = el.querySelector('[data-testid="unpair-warning"]');
+    expect(warning?.textContent).toContain("1 changes are NOT synced yet");
+    const confirm = el.querySelector('[data-testid="unpair-confirm"]') as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    click(warning?.querySelector('input[type="checkbox"]'));
+    expect(confirm.disabled).toBe(false);
+    click(confirm);
+    await vi.waitFor(() => expect(el.textContent).toContain("Pair this tablet"));
+    expect((await service.status()).paired).toBe(false);
+  });
+
+  it("unpairs without a warning when everything is synced", async () => {
+    const { service } = await kioskService();
+    const { el } = renderUi(<App initialLocale="en" />, { api: service });
+    await vi.waitFor(() => expect(el.querySelector("button.behaviour")).not.toBeNull());
+    click([...el.querySelectorAll(".top-bar button")].find((b) => b.textContent === "Device"));
+    click(el.querySelector('[data-testid="unpair"]'));
+    expect(el.querySelector('[data-testid="unpair-warning"]')).toBeNull();
+    click(el.querySelector('[data-testid="unpair-confirm"]'));
+    await vi.waitFor(() => expect(el.textContent).toContain("Pair this tablet"));
+  });
+});

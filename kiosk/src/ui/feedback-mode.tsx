@@ -1,0 +1,220 @@
+// Customer feedback mode (kiosk lock): question → four faces → optional
+// reasons → thank-you → back to the start. The answer is written once, when
+// it is complete; a customer who walks away mid-answer is reset after 20 s
+// idle and the answer is kept with reasons ["timeout"]. Leaving the mode
+// needs the staff PIN. The customer's language never sticks: it goes back to
+// the kiosk's language at every reset.
+
+import { createTranslator } from "@sightline/shared/i18n/translate";
+import { uuidv7 } from "@sightline/shared/ids";
+import type { Store } from "@sightline/shared/schema/config";
+import type { Locale } from "@sightline/shared/vocabulary/label";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { createIdleTimer, FEEDBACK_IDLE_MS } from "../core/idle-timer.ts";
+import { FEEDBACK_DURABLE, measureSince, startOf } from "../core/latency.ts";
+import { feedbackFields } from "../core/observation-fields.ts";
+import { createPinThrottle } from "../core/pin-throttle.ts";
+import { TIMEOUT_REASON } from "../core/segments.ts";
+import type { SuspectRule } from "../core/suspect.ts";
+import type { KioskStatus } from "../worker/api.ts";
+import type { Rating } from "./face.tsx";
+import { FaceDefs } from "./face.tsx";
+import { FaceQuestion } from "./face-question.tsx";
+import { catalog, I18nProvider, type Key } from "./i18n.tsx";
+import { useKiosk } from "./kiosk-context.ts";
+import { PinPrompt } from "./pin-prompt.tsx";
+import { ReasonScreen } from "./reason-screen.tsx";
+import { StatusStrip } from "./status-strip.tsx";
+import { ThankYou } from "./thank-you.tsx";
+import { TopBar } from "./top-bar.tsx";
+
+export const THANKS_MS = 3500;
+
+type Answer = { rating: Rating; at: number; suspect: boolean; start: number };
+type Step = { kind: "question" } | { kind: "reasons"; answer: Answer } | { kind: "thanks" };
+
+export type FeedbackModeProps = {
+  store: Store;
+  status: KioskStatus;
+  /** The kiosk's language (staff's choice); the customer's choice resets to it. */
+  kioskLocale: Locale;
+  suspectRule: SuspectRule;
+  onExit(): void;
+};
+
+export function FeedbackMode({
+  store,
+  status,
+  kioskLocale,
+  suspectRule,
+  onExit,
+}: FeedbackModeProps) {
+  const { api, platform } = useKiosk();
+  const [locale, setLocale] = useState<Locale>(kioskLocale);
+  const [step, setStep] = useState<Step>({ kind: "question" });
+  const [reasons, setReasons] = useState<string[]>([]);
+  const [pinOpen, setPinOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const throttle = useRef(createPinThrottle()).current;
+  const saving = useRef(false);
+
+  const t = useMemo(() => createTranslator(catalog, locale), [locale]);
+  const question = (locale === "en" ? store.feedbackQuestion.en : store.feedbackQuestion.vi).trim();
+  const shownQuestion = question || t("fb.questionDefault");
+
+  const reset = useCallback(() => {
+    setStep({ kind: "question" });
+    setReasons([]);
+    setLocale(kioskLocale);
+    setPinOpen(false);
+  }, [kioskLocale]);
+
+  /** Write the answer; true once it is durable. */
+  async function save(answer: Answer, chosen: string[]): Promise<boolean> {
+    if (saving.current) return false;
+    saving.current = true;
+    setBusy(true);
+    const kt = createTranslator(catalog, kioskLocale);
+    const needs = chosen
+      .map((c) => store.reasons.find((r) => r.code === c)?.need)
+      .filter((n): n is NonNullable<typeof n> => Boolean(n));
+    try {
+      await api.write({
+        op: "obs.create",
+        id: uuidv7(answer.at),
+        fields: feedbackFields({
+          storeId: store.id,
+          at: answer.at,
+          rating: answer.rating,
+          what: kt("fb.what", { rating: answer.rating, face: kt(`face.${answer.rating}` as Key) }),
+          question: shownQuestion,
+          reasons: chosen,
+          needs,
+          suspect: answer.suspect,
+        }),
+      });
+      measureSince(FEEDBACK_DURABLE, answer.start);
+      return true;
+    } catch (e) {
+      console.error("feedback not saved", e);
+      return false;
+    } finally {
+      saving.current = false;
+      setBusy(false);
+    }
+  }
+
+  const finish = async (answer: Answer, chosen: string[]) => {
+    await save(answer, chosen);
+    setReasons([]);
+    setStep({ kind: "thanks" });
+  };
+
+  const onFace = (rating: Rating, e: Event) => {
+    const at = platform.now();
+    const answer = { rating, at, suspect: suspectRule.tap(at), start: startOf(e) };
+    if (store.reasons.length > 0) {
+      setReasons([]);
+      setStep({ kind: "reasons", answer });
+    } else void finish(answer, []);
+  };
+
+  // Idle reset: whatever is on screen, 20 s without a touch goes back to the
+  // start; an unfinished answer is kept with the reserved reason "timeout".
+  const onIdle = useRef(() => {});
+  onIdle.current = () => {
+    if (step.kind === "reasons") void save(step.answer, [TIMEOUT_REASON]);
+    reset();
+  };
+  const idle = useMemo(
+    () => createIdleTimer({ ms: FEEDBACK_IDLE_MS, onIdle: () => onIdle.current() }),
+    [],
+  );
+  const pristine = step.kind === "question" && locale === kioskLocale && !pinOpen;
+  // Re-armed on every change of what is on screen.
+  useEffect(() => {
+    if (pristine) idle.disarm();
+    else idle.arm();
+  }, [pristine, step, reasons, locale, idle]);
+  useEffect(() => () => idle.disarm(), [idle]);
+
+  useEffect(() => {
+    if (step.kind !== "thanks") return;
+    const h = setTimeout(reset, THANKS_MS);
+    return () => clearTimeout(h);
+  }, [step, reset]);
+
+  // No long-press menus for customers.
+  useEffect(() => {
+    const block = (e: Event) => e.preventDefault();
+    document.addEventListener("contextmenu", block);
+    return () => document.removeEventListener("contextmenu", block);
+  }, []);
+
+  // Keep the screen on while customers may walk up.
+  useEffect(() => {
+    void platform.wakeLock.acquire();
+    const again = () => {
+      if (document.visibilityState === "visible") void platform.wakeLock.acquire();
+    };
+    document.addEventListener("visibilitychange", again);
+    return () => {
+      document.removeEventListener("visibilitychange", again);
+      void platform.wakeLock.release();
+    };
+  }, [platform]);
+
+  return (
+    <I18nProvider locale={locale} setLocale={setLocale}>
+      <div class="screen screen--customer" data-testid="feedback-mode" data-step={step.kind}>
+        <FaceDefs />
+        <TopBar tone="customer" title={store.name} />
+        <main class="feedback">
+          {step.kind === "question" ? (
+            <FaceQuestion question={shownQuestion} onFace={onFace} />
+          ) : step.kind === "reasons" ? (
+            <ReasonScreen
+              rating={step.answer.rating}
+              reasons={store.reasons}
+              selected={reasons}
+              busy={busy}
+              onToggle={(c) =>
+                setReasons((r) => (r.includes(c) ? r.filter((x) => x !== c) : [...r, c]))
+              }
+              onSend={() => void finish(step.answer, reasons)}
+              onSkip={() => void finish(step.answer, [])}
+            />
+          ) : (
+            <ThankYou onDone={reset} />
+          )}
+        </main>
+        <div class="feedback__footer">
+          <button
+            type="button"
+            class="staff-exit"
+            data-testid="staff-exit"
+            onClick={() => setPinOpen(true)}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true" class="staff-exit__icon">
+              <rect x="5" y="11" width="14" height="10" rx="2" />
+              <path d="M8 11V8a4 4 0 0 1 8 0v3" />
+            </svg>
+            {t("fb.staff")}
+          </button>
+        </div>
+        <StatusStrip status={status} compact />
+        {pinOpen ? (
+          <PinPrompt
+            throttle={throttle}
+            onActivity={() => idle.arm()}
+            onCancel={() => setPinOpen(false)}
+            onUnlock={() => {
+              idle.disarm();
+              onExit();
+            }}
+          />
+        ) : null}
+      </div>
+    </I18nProvider>
+  );
+}
