@@ -17,14 +17,41 @@ export type FaultRates = {
   maxDelayTicks: number;
 };
 
-export const NO_FAULTS: FaultRates = { drop: 0, loseResponse: 0, duplicate: 0, replayStale: 0, error5xx: 0, rateLimit: 0, maxDelayTicks: 0 };
-export const HARSH: FaultRates = { drop: 0.08, loseResponse: 0.08, duplicate: 0.08, replayStale: 0.05, error5xx: 0.05, rateLimit: 0.04, maxDelayTicks: 6 };
+export const NO_FAULTS: FaultRates = {
+  drop: 0,
+  loseResponse: 0,
+  duplicate: 0,
+  replayStale: 0,
+  error5xx: 0,
+  rateLimit: 0,
+  maxDelayTicks: 0,
+};
+export const HARSH: FaultRates = {
+  drop: 0.08,
+  loseResponse: 0.08,
+  duplicate: 0.08,
+  replayStale: 0.05,
+  error5xx: 0.05,
+  rateLimit: 0.04,
+  maxDelayTicks: 6,
+};
 
-export type FaultStats = Record<"requests" | "dropped" | "lostResponses" | "duplicates" | "replays" | "errors5xx" | "rateLimited", number>;
+export type FaultStats = Record<
+  "requests" | "dropped" | "lostResponses" | "duplicates" | "replays" | "errors5xx" | "rateLimited",
+  number
+>;
 
 export function createFaultyNetwork(handler: Handler, rng: Rng, rates: FaultRates) {
   let online = true;
-  const stats: FaultStats = { requests: 0, dropped: 0, lostResponses: 0, duplicates: 0, replays: 0, errors5xx: 0, rateLimited: 0 };
+  const stats: FaultStats = {
+    requests: 0,
+    dropped: 0,
+    lostResponses: 0,
+    duplicates: 0,
+    replays: 0,
+    errors5xx: 0,
+    rateLimited: 0,
+  };
   const stale: { path: SyncPath; body: unknown; token: string }[] = [];
   const tick = () => new Promise<void>((r) => setImmediate(r));
   const delay = async () => {

@@ -1,5 +1,10 @@
 // Seeded PRNG (mulberry32): fault-injection runs are reproducible from a seed.
-export type Rng = { next(): number; int(max: number): number; chance(p: number): boolean; pick<T>(a: readonly T[]): T };
+export type Rng = {
+  next(): number;
+  int(max: number): number;
+  chance(p: number): boolean;
+  pick<T>(a: readonly T[]): T;
+};
 
 export function createRng(seed: number): Rng {
   let a = seed >>> 0;

@@ -292,10 +292,26 @@ export const web = {
   "analytics.allStores": { vi: "Tất cả cửa hàng", en: "All stores" },
   "analytics.feedback": { vi: "Phản hồi của khách", en: "Customer feedback" },
   "analytics.happyIndex": { vi: "Chỉ số hài lòng", en: "Happy index" },
-  "analytics.responses": {
-    vi: "{n} lượt chấm (không tính lượt nghi trùng)",
-    en: "{n} responses (suspect taps excluded)",
+  "analytics.responses": { vi: "{n} lượt chấm", en: "{n} responses" },
+  "analytics.suspect": {
+    vi: "{n} lượt bấm dồn dập bị loại",
+    en: "{n} rapid repeat taps left out",
   },
+  "analytics.heatmapHappy": {
+    vi: "Chỉ số hài lòng theo giờ và thứ",
+    en: "Happy index by hour and weekday",
+  },
+  "analytics.heatmapHappyNote": {
+    vi: "Tỉ lệ mặt cười (3–4) trong các lượt chấm, 0–100. Ô trống: không có lượt chấm.",
+    en: "Share of happy faces (3–4) among responses, 0–100. Empty: no responses.",
+  },
+  "analytics.heatCellHappy": {
+    vi: "{day} {hour}h: chỉ số {value}",
+    en: "{day} {hour}:00: index {value}",
+  },
+  "analytics.heatMode": { vi: "Hiển thị", en: "Show" },
+  "analytics.heatMode.count": { vi: "Lượt chấm", en: "Responses" },
+  "analytics.heatMode.happy": { vi: "Chỉ số hài lòng", en: "Happy index" },
   "analytics.responsesHead": { vi: "Lượt chấm", en: "Responses" },
   "analytics.trend": { vi: "Chỉ số hài lòng theo ngày", en: "Happy index by day" },
   "analytics.trendNote": {

@@ -79,6 +79,11 @@ export function ackMeta(
     ackedSeq: Math.max(meta.ackedSeq, Math.min(lastSeq, meta.nextSeq - 1)),
     lastSyncAt: now,
     rejected: [...meta.rejected, ...fresh].slice(-MAX_KEPT_REJECTIONS),
+    // A rejected write already changed the local mirror, and the server will
+    // never send anything that undoes it: drop the cookie so the next pull
+    // rebuilds the mirror (server state + still-unsent writes). Rejections
+    // are rare (scope or validation bugs), so a full re-pull is affordable.
+    ...(fresh.length > 0 ? { cookie: null } : {}),
   };
 }
 

@@ -89,11 +89,13 @@ export function describeSyncStorageContract(name: string, make: () => Promise<Sy
     it("acks only what the server proved, keeps acked entries, prunes them later", async () => {
       const s = await ready();
       for (const id of ["a", "b", "c"]) await s.commitLocal(create(id), T);
+      await s.applyPull(page({ cookie: { epoch: "e1", v: 1 } }), T);
       await s.ack(2, [{ seq: 2, code: "invalid", message: "bad" }], T + 10);
       expect(await s.stats()).toEqual({ unsynced: 1, oldestUnsyncedAt: T });
       const kept = await s.outboxFrom(1, 10);
       expect(kept.map((e) => e.ackedAt)).toEqual([T + 10, T + 10, null]);
       expect((await s.meta())?.rejected).toEqual([{ seq: 2, code: "invalid", message: "bad" }]);
+      expect((await s.meta())?.cookie).toBeNull(); // the next pull rebuilds the mirror
       await s.ack(1, [], T + 20); // never backwards
       expect((await s.meta())?.ackedSeq).toBe(2);
       await s.ack(99, [], T + 30); // clamped to what exists

@@ -1,0 +1,90 @@
+// A simulated device: the real client sync engine on fake-indexeddb (or
+// memory) storage, talking through a (faulty) transport. Records every write
+// it made so invariants can be checked against the server afterwards.
+import {
+  type Cookie,
+  compareCookies,
+  createMemoryStorage,
+  createSyncEngine,
+  type OutboxEntry,
+  type SyncEngine,
+  type SyncStorage,
+  type Transport,
+} from "@sightline/shared";
+import { openIdbStorage } from "@sightline/shared/idb";
+
+export type SimClient = {
+  name: string;
+  deviceId: string;
+  token: string;
+  engine: SyncEngine;
+  storage: SyncStorage;
+  /** Every outbox entry this device ever committed. */
+  written: OutboxEntry[];
+  /** Cookies seen after each applied pull page (for monotonicity). */
+  cookies: Cookie[];
+  clock: { skewMs: number };
+};
+
+export async function createSimClient(o: {
+  name: string;
+  deviceId: string;
+  workspaceId: string;
+  token: string;
+  transport: Transport;
+  storage?: "idb" | "memory";
+  skewMs?: number;
+  baseNow?: () => number;
+}): Promise<SimClient> {
+  const base =
+    o.storage === "memory" ? createMemoryStorage() : await openIdbStorage(`sim-${o.deviceId}`);
+  await base.init(o.deviceId, o.workspaceId);
+  const cookies: Cookie[] = [];
+  const clock = { skewMs: o.skewMs ?? 0 };
+  // Observe cookies as the engine applies pages, without changing behaviour.
+  const storage: SyncStorage = {
+    ...base,
+    async applyPull(page, now) {
+      await base.applyPull(page, now);
+      const m = await base.meta();
+      if (m?.cookie) cookies.push(m.cookie);
+    },
+  };
+  const now = () => (o.baseNow ?? Date.now)() + clock.skewMs;
+  const engine = createSyncEngine({
+    storage,
+    transport: o.transport,
+    appVersion: "sim",
+    now,
+    batchSize: 50,
+  });
+  const written: OutboxEntry[] = [];
+  const wrapped: SyncEngine = {
+    ...engine,
+    async write(w) {
+      const e = await engine.write(w);
+      written.push(e);
+      return e;
+    },
+  };
+  return {
+    name: o.name,
+    deviceId: o.deviceId,
+    token: o.token,
+    engine: wrapped,
+    storage,
+    written,
+    cookies,
+    clock,
+  };
+}
+
+/** Cookies within one epoch never move backwards. */
+export function cookiesMonotonic(cookies: readonly Cookie[]): boolean {
+  for (let i = 1; i < cookies.length; i++) {
+    const a = cookies[i - 1] as Cookie;
+    const b = cookies[i] as Cookie;
+    if (a.epoch === b.epoch && compareCookies(b, a) < 0) return false;
+  }
+  return true;
+}
