@@ -28,6 +28,37 @@ describe("analytics normalisation", () => {
     expect(f.byDay.map((d) => d.day)).toEqual(["2025-03-01", "2025-03-02"]);
   });
 
+  it("reads the server's shape: faces, 7×24 cells with happy index, reasons, days, suspect", () => {
+    const grid = Array.from({ length: 7 }, () =>
+      Array.from({ length: 24 }, () => ({ count: 0, happyIndex: null })),
+    );
+    (grid[4] as { count: number; happyIndex: number | null }[])[18] = {
+      count: 6,
+      happyIndex: 33.3,
+    };
+    const f = normaliseFeedback({
+      total: 6,
+      suspect: 2,
+      faces: { "1": 4, "2": 0, "3": 1, "4": 1 },
+      happyIndex: 33.3,
+      byHourWeekday: grid,
+      byReason: [{ reason: "too-pricey", need: "price", count: 4, happyIndex: 0 }],
+      byDay: [{ date: "2025-03-07", count: 6, happyIndex: 33.3 }],
+    });
+    expect(f.counts).toEqual([4, 0, 1, 1]);
+    expect(f.suspect).toBe(2);
+    expect(f.hourWeekday[4]?.[18]).toBe(6);
+    expect(f.hourWeekdayHappy[4]?.[18]).toBe(33.3);
+    expect(f.hourWeekdayHappy[0]?.[0]).toBeNull();
+    expect(f.byReason).toEqual([{ code: "too-pricey", count: 4 }]);
+    expect(f.byDay).toEqual([{ day: "2025-03-07", happyIndex: 33.3, count: 6 }]);
+    const b = normaliseBehaviour({
+      total: 1,
+      cells: [{ behaviour: "waited", zone: "", day: "2025-03-07", count: 1 }],
+    });
+    expect(b.rows).toEqual([{ behaviour: "waited", zone: "—", day: "2025-03-07", count: 1 }]);
+  });
+
   it("accepts a 7×24 matrix and JS weekdays (0 = Sunday)", () => {
     const m = Array.from({ length: 7 }, (_, r) =>
       Array.from({ length: 24 }, (_, h) => r * 100 + h),

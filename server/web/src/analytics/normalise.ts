@@ -31,6 +31,18 @@ function mondayIndex(raw: unknown, sundayFirst: boolean): number | undefined {
   return raw >= 1 && raw <= 7 ? raw - 1 : undefined;
 }
 
+function happyGrid(raw: unknown): (number | null)[][] {
+  const g: (number | null)[][] = Array.from({ length: 7 }, () => Array(24).fill(null) as null[]);
+  if (Array.isArray(raw) && raw.length === 7 && raw.every(Array.isArray)) {
+    raw.forEach((row, r) => {
+      (row as unknown[]).forEach((v, h) => {
+        if (h < 24 && isObj(v)) (g[r] as (number | null)[])[h] = numOrNull(v.happyIndex);
+      });
+    });
+  }
+  return g;
+}
+
 function grid(raw: unknown): number[][] {
   const g = emptyGrid();
   if (Array.isArray(raw) && raw.length === 7 && raw.every(Array.isArray)) {
@@ -94,6 +106,8 @@ export function normaliseFeedback(raw: unknown): FeedbackAnalytics {
     counts: faceCounts(r.counts ?? r.byFace ?? r.faces),
     happyIndex: numOrNull(r.happyIndex),
     hourWeekday: grid(r.byHourWeekday ?? r.hourWeekday ?? r.byHour ?? r.grid),
+    hourWeekdayHappy: happyGrid(r.byHourWeekday ?? r.hourWeekday),
+    suspect: num(r.suspect),
     byReason: pairs(r.byReason ?? r.reasons, ["reason", "code"]).sort((a, b) => b.count - a.count),
     byDay: days
       .map((d) => ({
@@ -107,7 +121,7 @@ export function normaliseFeedback(raw: unknown): FeedbackAnalytics {
 
 export function normaliseBehaviour(raw: unknown): BehaviourAnalytics {
   const r = isObj(raw) ? raw : {};
-  const list = [r.rows, r.items, r.counts, r.byBehaviourZoneDay, raw].find(Array.isArray) as
+  const list = [r.cells, r.rows, r.items, r.counts, raw].find(Array.isArray) as
     | unknown[]
     | undefined;
   return {

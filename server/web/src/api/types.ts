@@ -193,6 +193,10 @@ export type FeedbackAnalytics = {
   happyIndex: number | null;
   /** 7 weekdays (Monday first) × 24 hours of counts. */
   hourWeekday: number[][];
+  /** The same grid's happy index per cell (null where no taps). */
+  hourWeekdayHappy: (number | null)[][];
+  /** Rapid repeat taps in the range, left out of the counts. */
+  suspect: number;
   byReason: { code: string; count: number }[];
   byDay: { day: string; happyIndex: number | null; count: number }[];
 };

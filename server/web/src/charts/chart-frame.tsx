@@ -9,16 +9,18 @@ type Props = {
   note?: string | undefined;
   readout?: string | undefined;
   table: { head: string[]; rows: (string | number)[][] };
+  controls?: ComponentChildren;
   children: ComponentChildren;
 };
 
-export function ChartFrame({ title, note, readout, table, children }: Props) {
+export function ChartFrame({ title, note, readout, table, controls, children }: Props) {
   const { t } = useI18n();
   return (
     <figure class="chart card">
       <figcaption>
         <h3>{title}</h3>
         {note && <p class="small muted">{note}</p>}
+        {controls}
       </figcaption>
       {children}
       <p class="readout small" aria-live="polite">

@@ -42,6 +42,27 @@ describe("Heatmap", () => {
     expect(rows[0]?.querySelectorAll("td")).toHaveLength(24);
   });
 
+  it("on a fixed 0–100 scale shows a real 0 and leaves no-data cells empty", () => {
+    const happy = DAYS.map(() => Array.from({ length: 24 }, () => null as number | null));
+    (happy[0] as (number | null)[])[10] = 0;
+    (happy[0] as (number | null)[])[11] = 100;
+    const root = renderUi(
+      <Heatmap
+        title="Happy"
+        values={happy}
+        scaleMax={100}
+        rowLabels={DAYS}
+        hourLabel="h"
+        cellText={(d, h, v) => `${d} ${h} ${v ?? "none"}`}
+      />,
+    );
+    const cells = root.querySelectorAll("svg.heatmap g.cell");
+    expect(cells[10]?.querySelector("text")?.textContent).toBe("0");
+    expect(cells[11]?.querySelector("rect")?.getAttribute("fill")).toBe("rgb(24, 78, 95)");
+    expect(cells[12]?.querySelector("text")).toBeNull();
+    expect(cells[12]?.querySelector("title")?.textContent).toBe("Mon 12 none");
+  });
+
   it("shades the busiest cell darkest", () => {
     const root = el();
     const rects = [...root.querySelectorAll("svg.heatmap g.cell rect")];

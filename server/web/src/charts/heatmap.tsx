@@ -1,6 +1,7 @@
 // Hour × weekday heatmap (7 rows × 24 columns), HappyOrNot style: when do
 // customers answer, and how many. Every cell carries its number in a <title>
 // and in the read-out line on hover or keyboard focus of the chart.
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { ChartFrame } from "./chart-frame.tsx";
 import { heat, onHeat } from "./scale.ts";
@@ -8,10 +9,13 @@ import { heat, onHeat } from "./scale.ts";
 type Props = {
   title: string;
   note?: string;
-  /** 7 rows (weekdays, in `rowLabels` order) × 24 hours. */
-  values: readonly (readonly number[])[];
+  /** 7 rows (weekdays, in `rowLabels` order) × 24 hours; null = no data. */
+  values: readonly (readonly (number | null)[])[];
+  /** Top of the colour scale; defaults to the largest value. */
+  scaleMax?: number;
+  controls?: ComponentChildren;
   rowLabels: readonly string[];
-  cellText: (row: string, hour: number, value: number) => string;
+  cellText: (row: string, hour: number, value: number | null) => string;
   hourLabel: string;
 };
 
@@ -20,16 +24,26 @@ const GAP = 2;
 const LEFT = 44;
 const TOP = 18;
 
-export function Heatmap({ title, note, values, rowLabels, cellText, hourLabel }: Props) {
+export function Heatmap({
+  title,
+  note,
+  values,
+  rowLabels,
+  cellText,
+  hourLabel,
+  scaleMax,
+  controls,
+}: Props) {
   const [focus, setFocus] = useState<{ r: number; h: number } | null>(null);
-  const max = Math.max(0, ...values.flat());
+  const max = scaleMax ?? Math.max(0, ...values.flat().map((v) => v ?? 0));
   const width = LEFT + 24 * (CELL + GAP);
   const height = TOP + 7 * (CELL + GAP);
   const readout = focus
-    ? cellText(rowLabels[focus.r] ?? "", focus.h, values[focus.r]?.[focus.h] ?? 0)
+    ? cellText(rowLabels[focus.r] ?? "", focus.h, values[focus.r]?.[focus.h] ?? null)
     : undefined;
   return (
     <ChartFrame
+      controls={controls}
       title={title}
       note={note}
       readout={readout}
@@ -37,7 +51,7 @@ export function Heatmap({ title, note, values, rowLabels, cellText, hourLabel }:
         head: [hourLabel, ...Array.from({ length: 24 }, (_, h) => String(h))],
         rows: rowLabels.map((r, i) => [
           r,
-          ...Array.from({ length: 24 }, (_, h) => values[i]?.[h] ?? 0),
+          ...Array.from({ length: 24 }, (_, h) => values[i]?.[h] ?? "—"),
         ]),
       }}
     >
@@ -73,13 +87,20 @@ export function Heatmap({ title, note, values, rowLabels, cellText, hourLabel }:
               {label}
             </text>
             {Array.from({ length: 24 }, (_, h) => {
-              const v = values[r]?.[h] ?? 0;
-              const tone = max > 0 ? v / max : 0;
+              const v = values[r]?.[h] ?? null;
+              // Counts: 0 is "nothing here"; a fixed scale (an index) shows its 0.
+              const has = v !== null && (v > 0 || scaleMax !== undefined);
+              const tone = has && max > 0 ? Math.min(1, (v ?? 0) / max) : 0;
               const x = LEFT + h * (CELL + GAP);
               const y = TOP + r * (CELL + GAP);
               return (
                 // biome-ignore lint/a11y/noStaticElementInteractions: hover read-out; the table below is the accessible equivalent
-                <g key={h} class="cell" data-value={v} onMouseEnter={() => setFocus({ r, h })}>
+                <g
+                  key={h}
+                  class="cell"
+                  data-value={v ?? ""}
+                  onMouseEnter={() => setFocus({ r, h })}
+                >
                   <title>{cellText(label, h, v)}</title>
                   <rect
                     x={x}
@@ -87,9 +108,9 @@ export function Heatmap({ title, note, values, rowLabels, cellText, hourLabel }:
                     width={CELL}
                     height={CELL}
                     rx={3}
-                    fill={v > 0 ? heat(0.08 + tone * 0.92) : "#f6f8f8"}
+                    fill={has ? heat(0.08 + tone * 0.92) : "#f6f8f8"}
                   />
-                  {v > 0 && (
+                  {has && (
                     <text
                       x={x + CELL / 2}
                       y={y + CELL / 2 + 4}
@@ -97,7 +118,7 @@ export function Heatmap({ title, note, values, rowLabels, cellText, hourLabel }:
                       class="cell-n"
                       fill={onHeat(0.08 + tone * 0.92)}
                     >
-                      {v}
+                      {Math.round(v ?? 0)}
                     </text>
                   )}
                 </g>

@@ -36,6 +36,7 @@ export function AnalyticsPage() {
   const [storeId, setStoreId] = useState("");
   const [from, setFrom] = useState(daysAgo(29));
   const [to, setTo] = useState(daysAgo(0));
+  const [heatMode, setHeatMode] = useState<"count" | "happy">("count");
   const stores = useAsync(() => api.stores().then((r) => listOf<Store>(r)), [api]);
   const query = () => {
     const q = new URLSearchParams();
@@ -113,7 +114,10 @@ export function AnalyticsPage() {
             <p class="kpi-value">
               {fb.happyIndex === null ? "—" : formatNumber(fb.happyIndex, locale, 0)}
             </p>
-            <p class="small muted">{t("analytics.responses", { n: totalFb })}</p>
+            <p class="small muted">
+              {t("analytics.responses", { n: totalFb })}
+              {fb.suspect > 0 && ` · ${t("analytics.suspect", { n: fb.suspect })}`}
+            </p>
             <FaceBars
               counts={fb.counts}
               labels={[1, 2, 3, 4].map((i) => t(`face.${i as 1 | 2 | 3 | 4}`))}
@@ -143,12 +147,42 @@ export function AnalyticsPage() {
         <div class="chart-grid heat-row">
           <div>
             <Heatmap
-              title={t("analytics.heatmap")}
-              note={t("analytics.heatmapNote")}
-              values={fb.hourWeekday}
+              title={t(heatMode === "count" ? "analytics.heatmap" : "analytics.heatmapHappy")}
+              note={t(
+                heatMode === "count" ? "analytics.heatmapNote" : "analytics.heatmapHappyNote",
+              )}
+              values={heatMode === "count" ? fb.hourWeekday : fb.hourWeekdayHappy}
+              {...(heatMode === "happy" ? { scaleMax: 100 } : {})}
               rowLabels={weekdayLabels}
               hourLabel={t("analytics.hour")}
-              cellText={(day, hour, v) => t("analytics.heatCell", { day, hour, n: v })}
+              cellText={(day, hour, v) =>
+                heatMode === "count"
+                  ? t("analytics.heatCell", { day, hour, n: v ?? 0 })
+                  : t("analytics.heatCellHappy", {
+                      day,
+                      hour,
+                      value: v === null ? "—" : formatNumber(v, locale, 0),
+                    })
+              }
+              controls={
+                <div
+                  class="segmented toggle"
+                  role="radiogroup"
+                  aria-label={t("analytics.heatMode")}
+                >
+                  {(["count", "happy"] as const).map((m) => (
+                    <label key={m} class="seg">
+                      <input
+                        type="radio"
+                        name="heat-mode"
+                        checked={heatMode === m}
+                        onChange={() => setHeatMode(m)}
+                      />
+                      <span>{t(`analytics.heatMode.${m}`)}</span>
+                    </label>
+                  ))}
+                </div>
+              }
             />
           </div>
           {fb.byReason.length > 0 && (
