@@ -1,0 +1,48 @@
+// `npm run bench`: every figure beside its baseline from the same run, as a
+// table, and bench/results.json for comparing two runs. Sections whose
+// surface is not built (or whose prerequisites are missing) say so.
+import { writeFileSync } from "node:fs";
+import { runInitialPullBench } from "./initial-pull.ts";
+import { runIngestBench } from "./sync-ingest.ts";
+import { printTable, type Row } from "./table.ts";
+
+const quick = process.argv.includes("--quick");
+const rows: Row[] = [];
+const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+
+async function section(name: string, fn: () => Promise<Row[]>) {
+  log(`${name}…`);
+  const t = performance.now();
+  try {
+    rows.push(...(await fn()));
+  } catch (e) {
+    rows.push({
+      name: `${name} — FAILED`,
+      value: 0,
+      unit: "",
+      note: e instanceof Error ? e.message.slice(0, 120) : String(e),
+    });
+  }
+  log(`${name} done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+const total = quick ? 10_000 : 100_000;
+let server: Awaited<ReturnType<typeof runIngestBench>>["keep"] | null = null;
+await section("sync ingest", async () => {
+  const r = await runIngestBench(total);
+  server = r.keep;
+  return r.rows;
+});
+await section("initial pull", async () => {
+  if (!server) throw new Error("ingest did not leave a server");
+  return runInitialPullBench(server.server.base, server.admin);
+});
+await (server as Awaited<ReturnType<typeof runIngestBench>>["keep"] | null)?.server.dispose();
+
+const table = printTable(rows);
+process.stdout.write(`\n${table}\n`);
+writeFileSync(
+  new URL("./results.json", import.meta.url),
+  JSON.stringify({ at: new Date().toISOString(), quick, rows }, null, 2),
+);
+log("wrote bench/results.json");

@@ -1,0 +1,134 @@
+// Start the real server (`server/src/main.ts`) as a child process on a free
+// loopback port and a temp data folder — for end-to-end tests and benchmarks.
+// SIGKILL and restart on the same data are supported (crash tests).
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const ADMIN = { email: "admin@example.com", password: "e2e-admin-password" };
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+export type ServerProcess = {
+  base: string;
+  port: number;
+  dataDir: string;
+  /** (Re)start on the same port and data; resolves when /health answers. */
+  start(): Promise<void>;
+  /** SIGKILL (crash) and wait for exit. */
+  kill(): Promise<void>;
+  /** SIGKILL and remove the data folder. */
+  dispose(): Promise<void>;
+  pid(): number | undefined;
+};
+
+export async function startServerProcess(
+  o: { env?: Record<string, string>; port?: number; dataDir?: string } = {},
+): Promise<ServerProcess> {
+  const port = o.port ?? (await freePort());
+  const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), "sightline-srv-"));
+  const base = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+
+  async function start() {
+    child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        SIGHTLINE_DATA: dataDir,
+        SIGHTLINE_ADMIN_EMAIL: ADMIN.email,
+        SIGHTLINE_ADMIN_PASSWORD: ADMIN.password,
+        LOG_LEVEL: "warn",
+        ...o.env,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    for (let i = 0; i < 300; i++) {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+      try {
+        if ((await fetch(`${base}/health`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error("server did not start in 30 s");
+  }
+
+  function kill(): Promise<void> {
+    return new Promise((resolve) => {
+      const c = child;
+      if (!c || c.exitCode !== null || c.signalCode !== null) return resolve();
+      c.once("exit", () => resolve());
+      c.kill("SIGKILL");
+    });
+  }
+
+  await start();
+  return {
+    base,
+    port,
+    dataDir,
+    start,
+    kill,
+    async dispose() {
+      await kill();
+      if (!o.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    pid: () => child?.pid,
+  };
+}
+
+/** Small JSON client for the real HTTP API. */
+export function apiClient(base: string, token?: string) {
+  return async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text.slice(0, 300)}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+}
+
+/** Sign in as the admin, and pair devices through the real routes. */
+export async function adminSession(base: string) {
+  const { token } = await apiClient(base)<{ token: string }>("POST", "/v1/auth/login", ADMIN);
+  const api = apiClient(base, token);
+  return {
+    token,
+    api,
+    async pair(role: "staff" | "marketer", deviceId: string, storeId?: string) {
+      const { code } = await api<{ code: string }>(
+        "POST",
+        "/v1/pairing-codes",
+        role === "staff" ? { role, storeId } : { role },
+      );
+      const kind = role === "staff" ? "kiosk" : "extension";
+      return apiClient(base)<{ token: string; device: { workspaceId: string; storeId?: string } }>(
+        "POST",
+        "/v1/devices/pair",
+        { code, deviceId, kind },
+      );
+    },
+  };
+}
