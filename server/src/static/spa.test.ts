@@ -28,7 +28,9 @@ describe("serveSpa", () => {
     const route = await a.request("/kiosk/pair");
     expect(await route.text()).toContain("<title>app</title>");
     expect(route.headers.get("cache-control")).toBe("no-cache");
-    expect((await a.request("/kiosk")).status).toBe(200);
+    const bare = await a.request("/kiosk");
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get("location")).toBe("/kiosk/");
     expect((await a.request("/kiosk/missing.js")).status).toBe(404);
   });
 

@@ -36,7 +36,8 @@ export function serveSpa(
     if (!base || !isDir(base) || (c.req.method !== "GET" && c.req.method !== "HEAD")) return next();
     const path = c.req.path;
     if (skip.some((s) => path === s || path.startsWith(`${s}/`))) return next();
-    if (!path.startsWith(prefix) && `${path}/` !== prefix) return next();
+    if (`${path}/` === prefix) return c.redirect(prefix, 301);
+    if (!path.startsWith(prefix)) return next();
     const rel = decodeURIComponent(path.slice(prefix.length));
     const wanted = normalize(join(base, rel));
     if (wanted !== base && !wanted.startsWith(base + sep)) return next();
