@@ -44,6 +44,8 @@ let shop: Page;
 let panel: Page;
 let admin: Awaited<ReturnType<typeof adminApi>>;
 const timings: Record<string, number> = {};
+/** A HiDPI screen, so crops must convert CSS px to device px. */
+const DPR = 2;
 
 async function selectText(page: Page, text: string): Promise<void> {
   await page.evaluate((t) => {
@@ -106,6 +108,7 @@ beforeAll(async () => {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        `--force-device-scale-factor=${DPR}`,
         `--disable-extensions-except=${dir}`,
         `--load-extension=${dir}`,
       ],
@@ -256,12 +259,13 @@ describe("extension end to end (Chromium + real server)", () => {
       expect(blob.type).toBe("image/png");
       expect(sha256(blob.bytes)).toBe(sha);
     }
-    // The element's crop is the element (plus a few px of padding), not the whole tab.
+    // The element's crop is the element (plus 4 CSS px of padding) in device pixels, not the tab.
     const crop = pngSize((await admin.blob(element.evidence.screenshot)).bytes);
     const { width, height } = element.evidence.facts.element.box;
-    expect(crop.width).toBeGreaterThanOrEqual(Math.floor(width));
-    expect(crop.width).toBeLessThanOrEqual(Math.ceil(width) + 10);
-    expect(crop.height).toBeLessThanOrEqual(Math.ceil(height) + 10);
+    expect(crop.width).toBeGreaterThanOrEqual(Math.floor(width * DPR));
+    expect(crop.width).toBeLessThanOrEqual(Math.ceil((width + 8) * DPR) + 1);
+    expect(crop.height).toBeGreaterThanOrEqual(Math.floor(height * DPR));
+    expect(crop.height).toBeLessThanOrEqual(Math.ceil((height + 8) * DPR) + 1);
   });
 
   it("revisiting the page after the price changed: highlights and old → new", async () => {
