@@ -156,6 +156,17 @@ describe("server process", () => {
     await killHard();
     base = await start(port);
     expect(JSON.stringify((await pullAll()).changes)).toBe(snapshot);
-    await killHard();
+
+    // Graceful stop: SIGTERM ends open SSE streams and exits 0.
+    const events = await fetch(`${base}/v1/sync/events`, {
+      headers: { authorization: `Bearer ${device.token}` },
+    });
+    expect(events.status).toBe(200);
+    const exited = new Promise<number | null>((resolve) =>
+      child?.once("exit", (code) => resolve(code)),
+    );
+    child?.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    await events.body?.cancel().catch(() => undefined);
   });
 });
