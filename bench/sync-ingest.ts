@@ -16,8 +16,8 @@ import { createMutations } from "./workload.ts";
 export type IngestScenario = { batch: number; devices: number; total: number };
 
 /** Push `total` observations from `devices` concurrent devices; returns obs/s. Leaves the server running. */
-export async function httpIngest(s: IngestScenario) {
-  const server = await startServerProcess({ env: { LOG_LEVEL: "error" } });
+export async function httpIngest(s: IngestScenario, nodeArgs: string[] = []) {
+  const server = await startServerProcess({ env: { LOG_LEVEL: "error" }, nodeArgs });
   const admin = await adminSession(server.base);
   const store = await admin.api<{ id: string }>("POST", "/v1/stores", TEST_STORE);
   const devices = await Promise.all(

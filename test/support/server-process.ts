@@ -29,13 +29,15 @@ export type ServerProcess = {
   start(): Promise<void>;
   /** SIGKILL (crash) and wait for exit. */
   kill(): Promise<void>;
+  /** SIGTERM (graceful: flushes, writes --cpu-prof output) and wait for exit. */
+  stop(): Promise<void>;
   /** SIGKILL and remove the data folder. */
   dispose(): Promise<void>;
   pid(): number | undefined;
 };
 
 export async function startServerProcess(
-  o: { env?: Record<string, string>; port?: number; dataDir?: string } = {},
+  o: { env?: Record<string, string>; port?: number; dataDir?: string; nodeArgs?: string[] } = {},
 ): Promise<ServerProcess> {
   const port = o.port ?? (await freePort());
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), "sightline-srv-"));
@@ -43,20 +45,24 @@ export async function startServerProcess(
   let child: ChildProcess | null = null;
 
   async function start() {
-    child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        SIGHTLINE_DATA: dataDir,
-        SIGHTLINE_ADMIN_EMAIL: ADMIN.email,
-        SIGHTLINE_ADMIN_PASSWORD: ADMIN.password,
-        LOG_LEVEL: "warn",
-        ...o.env,
+    child = spawn(
+      process.execPath,
+      [...(o.nodeArgs ?? []), "--import", "tsx", "server/src/main.ts"],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          SIGHTLINE_DATA: dataDir,
+          SIGHTLINE_ADMIN_EMAIL: ADMIN.email,
+          SIGHTLINE_ADMIN_PASSWORD: ADMIN.password,
+          LOG_LEVEL: "warn",
+          ...o.env,
+        },
+        stdio: ["ignore", "ignore", "inherit"],
       },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    );
     for (let i = 0; i < 300; i++) {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
       try {
@@ -69,14 +75,15 @@ export async function startServerProcess(
     throw new Error("server did not start in 30 s");
   }
 
-  function kill(): Promise<void> {
+  function signal(sig: NodeJS.Signals): Promise<void> {
     return new Promise((resolve) => {
       const c = child;
       if (!c || c.exitCode !== null || c.signalCode !== null) return resolve();
       c.once("exit", () => resolve());
-      c.kill("SIGKILL");
+      c.kill(sig);
     });
   }
+  const kill = () => signal("SIGKILL");
 
   await start();
   return {
@@ -85,6 +92,7 @@ export async function startServerProcess(
     dataDir,
     start,
     kill,
+    stop: () => signal("SIGTERM"),
     async dispose() {
       await kill();
       if (!o.dataDir) rmSync(dataDir, { recursive: true, force: true });
