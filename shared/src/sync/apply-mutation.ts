@@ -17,7 +17,8 @@ export type ApplyResult =
   | { ok: true; entity: Entity; changed: boolean }
   | { ok: false; code: RejectCode; message: string };
 
-export type RejectCode = "invalid" | "conflict" | "not-found" | "forbidden" | "unsupported";
+/** Why a mutation can never apply. `internal`: the server failed on it unexpectedly (recorded, never blocks). */
+export type RejectCode = "invalid" | "conflict" | "not-found" | "forbidden" | "unsupported" | "internal";
 
 export type ApplyContext = { workspaceId: string; deviceId: string };
 

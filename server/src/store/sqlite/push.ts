@@ -47,12 +47,15 @@ export function createPushPart(h: SqliteHandle, log: PushLog): Pick<Store, "push
       "UPDATE devices SET last_seq = ?, last_push_at = ?, app_version = ? WHERE workspace_id = ? AND id = ?",
     ),
     version: db.prepare("UPDATE workspaces SET version = ? WHERE id = ?"),
+    savepoint: db.prepare("SAVEPOINT mutation"),
+    release: db.prepare("RELEASE mutation"),
+    rollbackTo: db.prepare("ROLLBACK TO mutation"),
   };
-  let savepoints = 0;
 
   function txFor(p: PushParams, state: { last_seq: number; version: number }): PushTx {
     const ws = p.workspaceId;
     const dev = p.device.deviceId;
+    const stores = new Map<string, boolean>();
     return {
       lastSeq: state.last_seq,
       version: state.version,
@@ -60,7 +63,12 @@ export function createPushPart(h: SqliteHandle, log: PushLog): Pick<Store, "push
         const r = q.entity.get(ws, id) as ObservationRow | undefined;
         return r ? ({ entity: toEntity(r), ownerId: r.owner_id } satisfies StoredEntity) : null;
       },
-      storeExists: async (id) => q.storeExists.get(ws, id) !== undefined,
+      storeExists: async (id) => {
+        // A push names one or two stores; ask SQLite once per store.
+        let known = stores.get(id);
+        if (known === undefined) stores.set(id, (known = q.storeExists.get(ws, id) !== undefined));
+        return known;
+      },
       putEntity: async (e) => {
         q.upsert.run(toRow(e));
       },
@@ -70,15 +78,16 @@ export function createPushPart(h: SqliteHandle, log: PushLog): Pick<Store, "push
       rejectionsBetween: async (from, to) =>
         q.rejections.all(ws, dev, from, to) as RejectedMutation[],
       savepoint: async (fn) => {
-        const name = `m${++savepoints}`;
-        db.exec(`SAVEPOINT ${name}`);
+        // One fixed savepoint name, prepared once: savepoints here are never
+        // nested, and re-parsing SQL per mutation showed up in profiles.
+        q.savepoint.run();
         try {
           const out = await fn();
-          db.exec(`RELEASE ${name}`);
+          q.release.run();
           return out;
         } catch (e) {
-          db.exec(`ROLLBACK TO ${name}`);
-          db.exec(`RELEASE ${name}`);
+          q.rollbackTo.run();
+          q.release.run();
           throw e;
         }
       },
