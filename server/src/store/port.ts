@@ -14,6 +14,7 @@ import type {
   StoreInput,
 } from "@sightline/shared";
 import type { DeviceKind, DeviceRole, UserRole } from "../auth/roles.ts";
+import type { JournalStore } from "../journals/store-port.ts";
 
 export type Workspace = { id: string; name: string; version: number; createdAt: string };
 
@@ -139,7 +140,7 @@ export type ObservationQuery = {
 };
 export type ObservationPage = { items: Entity[]; nextCursor: string | null };
 
-export interface Store {
+export interface Store extends JournalStore {
   readonly dialect: "sqlite" | "postgres";
   /** Random id of this database, created with it; changes on restore/reset. */
   epoch(): Promise<string>;

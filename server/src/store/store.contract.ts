@@ -1,6 +1,7 @@
 // The Store contract: one behaviour suite every adapter must pass (hono's
 // router `common.case.test.ts` pattern). Call it from an adapter's test file
 // with a factory returning a fresh, empty store. Port-only: no SQL here.
+import { journalsContract } from "../journals/store-contract.ts";
 import { configContract } from "./contract/config.contract.ts";
 import type { StoreFactory } from "./contract/fixture.ts";
 import { observationsContract } from "./contract/observations.contract.ts";
@@ -16,4 +17,5 @@ export function storeContract(make: StoreFactory): void {
   pushContract(make);
   pullContract(make);
   observationsContract(make);
+  journalsContract(make);
 }

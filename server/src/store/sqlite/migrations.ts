@@ -1,5 +1,7 @@
 // Numbered SQLite migrations. Append only: a shipped migration never changes;
 // each runs once, in its own transaction, and is recorded in `migrations`.
+import { JOURNALS_SQLITE_SQL } from "../../journals/sqlite/migration.ts";
+
 export type Migration = { id: number; name: string; sql: string };
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -75,4 +77,5 @@ CREATE TABLE blobs (
   PRIMARY KEY (workspace_id, sha256)) STRICT;
 `,
   },
+  { id: 4, name: "journals", sql: JOURNALS_SQLITE_SQL },
 ];

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { storeContract } from "../store.contract.ts";
+import { MIGRATIONS } from "./migrations.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
 
 describe("SQLite store", () => {
@@ -22,7 +23,7 @@ describe("SQLite store", () => {
       const ids = (
         db.prepare("SELECT id FROM migrations ORDER BY id").all() as { id: number }[]
       ).map((r) => r.id);
-      expect(ids).toEqual([1, 2, 3]);
+      expect(ids).toEqual(MIGRATIONS.map((m) => m.id));
       const epoch = await s.epoch();
       const ws = await s.createWorkspace("Acme");
       await s.close();

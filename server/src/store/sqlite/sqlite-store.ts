@@ -1,5 +1,6 @@
 // The embedded SQLite adapter of the Store port: one file (or :memory:), one
 // connection used by one caller at a time, composed from parts per concern.
+import { createSqliteJournalStore } from "../../journals/sqlite/journal-store.ts";
 import type { PushLog } from "../../sync/push-algorithm.ts";
 import type { Store } from "../port.ts";
 import { createConfigPart } from "./config.ts";
@@ -23,6 +24,7 @@ export function createSqliteStore(handle: SqliteHandle, log?: PushLog): SqliteSt
     ...createPushPart(handle, log ?? (() => {})),
     ...createPullPart(handle),
     ...createObservationsPart(handle),
+    ...createSqliteJournalStore(handle),
   };
 }
 
