@@ -1,0 +1,69 @@
+// Reading observations for people (REST, not sync) on PostgreSQL: filters,
+// accent-folded substring search (strpos on the folded text, no LIKE
+// escaping to get wrong) and keyset pagination on (captured_ms, id)
+// descending, with the same opaque cursor as the SQLite adapter.
+import type postgres from "postgres";
+import type { ObservationQuery, Store } from "../port.ts";
+import type { Sql } from "./connect.ts";
+import type { PgHandle } from "./handle.ts";
+import { type ObservationRow, toEntity } from "./observation-rows.ts";
+
+type ReadPart = Pick<Store, "listObservations" | "getObservation" | "dumpEntities">;
+type Cursor = [number, string];
+type Fragment = postgres.Fragment;
+
+export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+
+function decodeCursor(s: string): Cursor | null {
+  try {
+    const v = JSON.parse(Buffer.from(s, "base64url").toString());
+    return Array.isArray(v) && typeof v[0] === "number" && typeof v[1] === "string"
+      ? [v[0], v[1]]
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function filters(sql: Sql, ws: string, q: ObservationQuery): Fragment {
+  const parts: Fragment[] = [sql`workspace_id = ${ws}`, sql`live`];
+  if (q.channel !== undefined) parts.push(sql`channel = ${q.channel}`);
+  if (q.storeId !== undefined) parts.push(sql`store_id = ${q.storeId}`);
+  if (q.competitorId !== undefined) parts.push(sql`competitor_id = ${q.competitorId}`);
+  if (q.need !== undefined) parts.push(sql`fields -> 'needs' @> ${sql.json([q.need])}`);
+  if (q.tag !== undefined) parts.push(sql`fields -> 'tags' @> ${sql.json([q.tag])}`);
+  if (q.q) parts.push(sql`strpos(search_text, ${q.q}) > 0`);
+  if (q.fromMs !== undefined) parts.push(sql`captured_ms >= ${q.fromMs}`);
+  if (q.toMs !== undefined) parts.push(sql`captured_ms < ${q.toMs}`);
+  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+  if (cursor) parts.push(sql`(captured_ms, id) < (${cursor[0]}, ${cursor[1]})`);
+  return parts.reduce((a, b) => sql`${a} AND ${b}`);
+}
+
+export function createObservationsPart({ sql }: PgHandle): ReadPart {
+  return {
+    async listObservations(ws, q) {
+      const rows = await sql<ObservationRow[]>`
+        SELECT * FROM observations WHERE ${filters(sql, ws, q)}
+        ORDER BY captured_ms DESC NULLS LAST, id DESC LIMIT ${q.limit + 1}`;
+      const page = rows.slice(0, q.limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(toEntity),
+        nextCursor:
+          rows.length > q.limit && last ? encodeCursor([last.captured_ms ?? 0, last.id]) : null,
+      };
+    },
+    async getObservation(ws, id) {
+      const [r] = await sql<ObservationRow[]>`
+        SELECT * FROM observations WHERE workspace_id = ${ws} AND id = ${id} AND live`;
+      return r ? toEntity(r) : null;
+    },
+    async dumpEntities(ws) {
+      const rows = await sql<
+        ObservationRow[]
+      >`SELECT * FROM observations WHERE workspace_id = ${ws} ORDER BY id`;
+      return rows.map(toEntity);
+    },
+  };
+}

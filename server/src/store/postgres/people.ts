@@ -1,0 +1,145 @@
+// Workspaces, users, sessions, pairing codes and devices on PostgreSQL.
+// Uniqueness is enforced by the database (a taken email is a unique index
+// violation, not a check-then-insert race), and pairing consumes the code
+// under a row lock so two tablets can never pair with one code.
+import { uuidv7 } from "@sightline/shared";
+import { KIND_OF_ROLE } from "../../auth/roles.ts";
+import { ConflictError, type PairResult, type Principal, type Store } from "../port.ts";
+import { type PgHandle, sqlState, UNIQUE_VIOLATION } from "./handle.ts";
+import {
+  type DeviceRow,
+  toDevice,
+  toDevicePrincipal,
+  toUser,
+  toWorkspace,
+  type UserRow,
+  type WorkspaceRow,
+} from "./people-rows.ts";
+
+type PeoplePart = Pick<
+  Store,
+  | "createWorkspace"
+  | "getWorkspace"
+  | "listWorkspaces"
+  | "createUser"
+  | "findUserByEmail"
+  | "createSession"
+  | "revokeSession"
+  | "resolveToken"
+  | "createPairingCode"
+  | "pairDevice"
+  | "listDevices"
+  | "revokeDevice"
+  | "listDeviceOrigins"
+>;
+
+type CodeRow = {
+  workspace_id: string;
+  role: "staff" | "marketer";
+  store_id: string | null;
+  created_by: string;
+  expires_at: Date;
+  used_at: Date | null;
+};
+type SessionRow = { id: string; workspace_id: string; role: string; email: string };
+
+export function createPeoplePart({ sql }: PgHandle): PeoplePart {
+  async function resolveToken(tokenHash: string, now: string): Promise<Principal | null> {
+    const [s] = await sql<SessionRow[]>`
+      SELECT u.id, u.workspace_id, u.role, u.email FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = ${tokenHash} AND s.revoked_at IS NULL AND s.expires_at > ${now}`;
+    if (s) {
+      const role = s.role as Extract<Principal, { type: "user" }>["role"];
+      return { type: "user", workspaceId: s.workspace_id, userId: s.id, role, email: s.email };
+    }
+    const [d] = await sql<DeviceRow[]>`
+      SELECT * FROM devices WHERE token_hash = ${tokenHash} AND revoked_at IS NULL`;
+    return d ? toDevicePrincipal(toDevice(d)) : null;
+  }
+
+  const pairDevice: Store["pairDevice"] = (r) =>
+    sql.begin(async (tx): Promise<PairResult> => {
+      const [code] = await tx<CodeRow[]>`
+        SELECT workspace_id, role, store_id, created_by, expires_at, used_at
+        FROM pairing_codes WHERE code_hash = ${r.codeHash} FOR UPDATE`;
+      if (!code) return { ok: false, reason: "unknown" };
+      if (code.used_at) return { ok: false, reason: "used" };
+      if (code.expires_at.getTime() <= Date.parse(r.now)) return { ok: false, reason: "expired" };
+      if (KIND_OF_ROLE[code.role] !== r.kind) return { ok: false, reason: "kind-mismatch" };
+      await tx`UPDATE pairing_codes SET used_at = ${r.now}, used_by_device = ${r.deviceId}
+        WHERE code_hash = ${r.codeHash}`;
+      const [row] = await tx<DeviceRow[]>`
+        INSERT INTO devices (workspace_id, id, kind, role, store_id, owner_id, name, origin, token_hash, created_at)
+        VALUES (${code.workspace_id}, ${r.deviceId}, ${r.kind}, ${code.role}, ${code.store_id},
+          ${code.created_by}, ${r.name}, ${r.origin}, ${r.tokenHash}, ${r.now})
+        ON CONFLICT (workspace_id, id) DO UPDATE SET kind = excluded.kind, role = excluded.role,
+          store_id = excluded.store_id, owner_id = excluded.owner_id, name = excluded.name,
+          origin = excluded.origin, token_hash = excluded.token_hash, revoked_at = NULL
+        RETURNING *`;
+      if (!row) throw new Error("pairDevice: upsert returned no row");
+      return { ok: true, device: toDevice(row) };
+    });
+
+  return {
+    async createWorkspace(name) {
+      const [r] = await sql<WorkspaceRow[]>`
+        INSERT INTO workspaces (id, name, version, created_at) VALUES (${uuidv7()}, ${name}, 0, now())
+        RETURNING *`;
+      if (!r) throw new Error("createWorkspace: no row");
+      return toWorkspace(r);
+    },
+    async getWorkspace(id) {
+      const [r] = await sql<WorkspaceRow[]>`SELECT * FROM workspaces WHERE id = ${id}`;
+      return r ? toWorkspace(r) : null;
+    },
+    async listWorkspaces() {
+      const rows = await sql<WorkspaceRow[]>`SELECT * FROM workspaces ORDER BY created_at, id`;
+      return rows.map(toWorkspace);
+    },
+    async createUser(u) {
+      try {
+        const [r] = await sql<UserRow[]>`
+          INSERT INTO users (id, workspace_id, email, name, role, password_hash, created_at)
+          VALUES (${uuidv7()}, ${u.workspaceId}, ${u.email}, ${u.name}, ${u.role}, ${u.passwordHash}, now())
+          RETURNING *`;
+        if (!r) throw new Error("createUser: no row");
+        return toUser(r);
+      } catch (e) {
+        if (sqlState(e) === UNIQUE_VIOLATION) throw new ConflictError(`email ${u.email} is taken`);
+        throw e;
+      }
+    },
+    async findUserByEmail(email) {
+      const [r] = await sql<UserRow[]>`SELECT * FROM users WHERE lower(email) = lower(${email})`;
+      return r ? toUser(r) : null;
+    },
+    async createSession(s) {
+      await sql`INSERT INTO sessions (token_hash, workspace_id, user_id, created_at, expires_at)
+        VALUES (${s.tokenHash}, ${s.workspaceId}, ${s.userId}, now(), ${s.expiresAt})`;
+    },
+    async revokeSession(hash) {
+      await sql`UPDATE sessions SET revoked_at = now() WHERE token_hash = ${hash} AND revoked_at IS NULL`;
+    },
+    resolveToken,
+    async createPairingCode(c) {
+      await sql`INSERT INTO pairing_codes (code_hash, workspace_id, role, store_id, label, created_by, created_at, expires_at)
+        VALUES (${c.codeHash}, ${c.workspaceId}, ${c.role}, ${c.storeId}, ${c.label}, ${c.createdBy}, now(), ${c.expiresAt})`;
+    },
+    pairDevice,
+    async listDevices(ws) {
+      const rows = await sql<DeviceRow[]>`
+        SELECT * FROM devices WHERE workspace_id = ${ws} ORDER BY created_at, id`;
+      return rows.map(toDevice);
+    },
+    async revokeDevice(ws, id, now) {
+      const r = await sql`UPDATE devices SET revoked_at = coalesce(revoked_at, ${now})
+        WHERE workspace_id = ${ws} AND id = ${id}`;
+      return r.count > 0;
+    },
+    async listDeviceOrigins() {
+      const rows = await sql<{ origin: string }[]>`
+        SELECT DISTINCT origin FROM devices WHERE origin IS NOT NULL AND revoked_at IS NULL ORDER BY origin`;
+      return rows.map((r) => r.origin);
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// Factories for tests that want the PostgreSQL adapter: a fresh schema per
+// store, migrated, dropped again when the store is closed. Used by this
+// folder's tests and offered to the app-level and sync-invariant harnesses.
+import { createPostgresBlobStore } from "./blob-store.ts";
+import { createPostgresNotifier, type PostgresNotifier } from "./notifier.ts";
+import {
+  openPostgresStore,
+  type PostgresStore,
+  type PostgresStoreOptions,
+} from "./postgres-store.ts";
+import { createTestSchema } from "./test-database.ts";
+
+export type PostgresTestParts = {
+  store: PostgresStore;
+  blobs: ReturnType<typeof createPostgresBlobStore>;
+  notifier: PostgresNotifier;
+  /** The schema's URL, for more instances or child processes on the same data. */
+  url: string;
+  /** Close the notifier and the store, then drop the schema. */
+  close(): Promise<void>;
+};
+
+/** A migrated store in a brand-new schema; `close()` also drops the schema. */
+export async function openPostgresTestStore(
+  url: string,
+  o: PostgresStoreOptions = {},
+): Promise<PostgresStore> {
+  const schema = await createTestSchema(url);
+  const store = await openPostgresStore(schema.url, { max: 4, ...o });
+  return {
+    ...store,
+    async close() {
+      await store.close();
+      await schema.drop();
+    },
+  };
+}
+
+/** Store, blob store and LISTEN/NOTIFY notifier over one fresh schema. */
+export async function openPostgresTestParts(
+  url: string,
+  o: PostgresStoreOptions = {},
+): Promise<PostgresTestParts> {
+  const schema = await createTestSchema(url);
+  const store = await openPostgresStore(schema.url, { max: 4, ...o });
+  const notifier = await createPostgresNotifier(schema.url, store.handle.sql);
+  return {
+    store,
+    blobs: createPostgresBlobStore(store.handle),
+    notifier,
+    url: schema.url,
+    async close() {
+      await notifier.close();
+      await store.close();
+      await schema.drop();
+    },
+  };
+}
