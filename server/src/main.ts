@@ -6,35 +6,63 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import pino from "pino";
 import { createApp } from "./app.ts";
+import type { BlobStore } from "./blobs/port.ts";
 import { createSqliteBlobStore } from "./blobs/sqlite-blob-store.ts";
-import { ConfigError, readConfig } from "./config.ts";
+import { ConfigError, readConfig, type ServerConfig } from "./config.ts";
 import { LOG_REDACT } from "./middleware/request-log/index.ts";
 import { createMetrics } from "./observability/metrics.ts";
 import { bootstrap } from "./seed/bootstrap.ts";
 import { seedDemo } from "./seed/demo/index.ts";
+import type { Store } from "./store/port.ts";
+import { openPostgresParts } from "./store/postgres/open-parts.ts";
 import { openSqlite } from "./store/sqlite/open.ts";
 import { createSqliteStore } from "./store/sqlite/sqlite-store.ts";
-import { createInProcessNotifier } from "./sync/notifier.ts";
+import { createInProcessNotifier, type Notifier } from "./sync/notifier.ts";
 
 const VERSION = "0.1.0";
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
+type Database = {
+  store: Store;
+  blobs: BlobStore;
+  notifier: Notifier;
+  /** First-start work; on PostgreSQL under a lock, as several instances may start at once. */
+  once<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+/** PostgreSQL when DATABASE_URL is set (many instances), else the embedded SQLite file. */
+async function openDatabase(
+  config: ServerConfig,
+  log: (msg: string, err: unknown) => void,
+): Promise<Database> {
+  if (config.databaseUrl) {
+    const pg = await openPostgresParts(config.databaseUrl, { log });
+    return { ...pg, once: (fn) => pg.exclusive("first-start", fn) };
+  }
+  const handle = openSqlite(join(config.dataDir, "sightline.sqlite"));
+  const store = createSqliteStore(handle, log);
+  return {
+    store,
+    blobs: createSqliteBlobStore(handle),
+    notifier: createInProcessNotifier(),
+    once: (fn) => fn(),
+    close: () => store.close(),
+  };
+}
+
 async function main() {
   const config = readConfig(process.env);
-  if (config.databaseUrl) {
-    console.error(
-      "DATABASE_URL is set, but PostgreSQL support is coming soon. Unset it to use the embedded SQLite database.",
-    );
-    process.exit(1);
-  }
   const logger = pino({ level: config.logLevel, redact: LOG_REDACT });
-  const handle = openSqlite(join(config.dataDir, "sightline.sqlite"));
-  const store = createSqliteStore(handle, (msg, err) => logger.error({ err }, msg));
+  const db = await openDatabase(config, (msg, err) => logger.error({ err }, msg));
+  const { store } = db;
 
-  const boot = await bootstrap(store, {
-    adminEmail: config.adminEmail,
-    adminPassword: config.adminPassword,
-  });
+  const boot = await db.once(() =>
+    bootstrap(store, {
+      adminEmail: config.adminEmail,
+      adminPassword: config.adminPassword,
+    }),
+  );
   if (boot.created?.generatedPassword) {
     process.stdout.write(
       `\n  Sightline created the first admin.\n  email:    ${config.adminEmail}\n  password: ${boot.created.generatedPassword}\n  (shown once — set SIGHTLINE_ADMIN_PASSWORD to choose it)\n\n`,
@@ -46,7 +74,7 @@ async function main() {
       logger.warn("SIGHTLINE_DEMO: no user with SIGHTLINE_ADMIN_EMAIL to own the demo; skipped");
     else
       logger.info(
-        { added: await seedDemo(store, owner.workspaceId, owner.id) },
+        { added: await db.once(() => seedDemo(store, owner.workspaceId, owner.id)) },
         "demo data seeded",
       );
   }
@@ -54,8 +82,8 @@ async function main() {
   const shutdown = new AbortController();
   const app = createApp({
     store,
-    blobs: createSqliteBlobStore(handle),
-    notifier: createInProcessNotifier(),
+    blobs: db.blobs,
+    notifier: db.notifier,
     metrics: createMetrics(),
     logger,
     version: VERSION,
@@ -76,7 +104,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(() => {
-      store.close().finally(() => process.exit(0));
+      db.close().finally(() => process.exit(0));
     });
     if ("closeIdleConnections" in server) server.closeIdleConnections();
   };
