@@ -13,7 +13,11 @@ import {
   createTestSchema,
   postgresTestTarget,
 } from "../server/src/store/postgres/test-database.ts";
-import { type ServerProcess, startServer } from "../test/support/server-processes.ts";
+import {
+  adminSession,
+  type ServerProcess,
+  startServerProcess,
+} from "../test/support/server-process.ts";
 import type { Row } from "./table.ts";
 import { createMutations } from "./workload.ts";
 
@@ -26,7 +30,6 @@ export type PostgresIngestOptions = {
   batchSize?: number;
 };
 
-const ADMIN = { email: "admin@bench.example.com", password: "bench password 1234" };
 const STORE = {
   name: "Bench",
   timeZone: "Asia/Ho_Chi_Minh",
@@ -54,28 +57,23 @@ async function measure(url: string, instances: number, o: Required<PostgresInges
   const schema = await createTestSchema(url, "sightline_bench");
   let servers: ServerProcess[] = [];
   try {
-    const env = {
-      DATABASE_URL: schema.url,
-      SIGHTLINE_ADMIN_EMAIL: ADMIN.email,
-      SIGHTLINE_ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: "warn",
-    };
+    const env = { DATABASE_URL: schema.url };
     servers = await Promise.all(
-      Array.from({ length: instances }, (_, i) => startServer(`bench-${i}`, env)),
+      Array.from({ length: instances }, () => startServerProcess({ env })),
     );
     const first = servers[0] as ServerProcess;
-    const admin = (await post(first.url, "/v1/auth/login", ADMIN)).token as string;
-    const storeId = (await post(first.url, "/v1/stores", STORE, admin)).id as string;
+    const admin = (await adminSession(first.base)).token;
+    const storeId = (await post(first.base, "/v1/stores", STORE, admin)).id as string;
     const devices: { deviceId: string; token: string; seq: number }[] = [];
     for (let i = 0; i < o.devices; i++) {
       const { code } = await post(
-        first.url,
+        first.base,
         "/v1/pairing-codes",
         { role: "staff", storeId },
         admin,
       );
       const deviceId = uuidv4();
-      const r = await post(first.url, "/v1/devices/pair", { code, deviceId, kind: "kiosk" });
+      const r = await post(first.base, "/v1/devices/pair", { code, deviceId, kind: "kiosk" });
       devices.push({ deviceId, token: r.token as string, seq: 1 });
     }
     let turn = 0;
@@ -89,7 +87,7 @@ async function measure(url: string, instances: number, o: Required<PostgresInges
         appVersion: "bench",
         mutations,
       };
-      const r = await post(s.url, "/v1/sync/push", body, d.token);
+      const r = await post(s.base, "/v1/sync/push", body, d.token);
       if (r.lastSeq !== d.seq + n - 1)
         throw new Error(`push not fully applied: ${JSON.stringify(r)}`);
       d.seq += n;
@@ -105,7 +103,7 @@ async function measure(url: string, instances: number, o: Required<PostgresInges
     const seconds = (performance.now() - started) / 1000;
     return (o.devices * o.batches * o.batchSize) / seconds;
   } finally {
-    await Promise.all(servers.map((s) => s.stop()));
+    await Promise.all(servers.map((s) => s.dispose()));
     await schema.drop();
   }
 }
