@@ -143,6 +143,31 @@ export function StaffPad({ store, onCustomerMode, onDevice }: StaffPadProps) {
             onSegment={setSegment}
           />
           <DetailsPanel note={note} needs={needs} onNote={setNote} onNeeds={setNeeds} />
+        </aside>
+        <section class="pad__main">
+          <div class="pad__head">
+            <div>
+              <h2 class="section-title">{t("pad.behaviours")}</h2>
+              <span class="pad__total" data-testid="today-total">
+                {t("pad.today", { count: total(tally) })}
+              </span>
+            </div>
+            <button
+              type="button"
+              class="button repeat"
+              disabled={!last}
+              data-testid="repeat-last"
+              onClick={(e) => last && void commit(last, startOf(e), false)}
+            >
+              {last
+                ? t("pad.repeat", {
+                    label: [labelOf(last.behaviour), last.zone].filter(Boolean).join(" · "),
+                  })
+                : t("pad.repeatNone")}
+            </button>
+          </div>
+          {store.behaviours.length === 0 ? <p class="empty">{t("pad.noConfig")}</p> : null}
+          <BehaviourGrid behaviours={store.behaviours} tally={tally} onTap={onTap} />
           <DwellTimer
             storeId={store.id}
             zone={zone}
@@ -150,29 +175,6 @@ export function StaffPad({ store, onCustomerMode, onDevice }: StaffPadProps) {
             onSaved={(id, label) => setToast({ kind: "saved", id, label, behaviour: null })}
             onError={(detail) => setToast({ kind: "error", detail })}
           />
-        </aside>
-        <section class="pad__main">
-          <div class="pad__head">
-            <h2 class="section-title">{t("pad.behaviours")}</h2>
-            <span class="pad__total" data-testid="today-total">
-              {t("pad.today", { count: total(tally) })}
-            </span>
-          </div>
-          {store.behaviours.length === 0 ? <p class="empty">{t("pad.noConfig")}</p> : null}
-          <BehaviourGrid behaviours={store.behaviours} tally={tally} onTap={onTap} />
-          <button
-            type="button"
-            class="button button--wide repeat"
-            disabled={!last}
-            data-testid="repeat-last"
-            onClick={(e) => last && void commit(last, startOf(e), false)}
-          >
-            {last
-              ? t("pad.repeat", {
-                  label: [labelOf(last.behaviour), last.zone].filter(Boolean).join(" · "),
-                })
-              : t("pad.repeatNone")}
-          </button>
         </section>
       </main>
       {toast?.kind === "saved" ? (

@@ -24,10 +24,15 @@ function problem(s: KioskStatus, t: T): string | null {
 
 export function StatusStrip({ status: s, compact = false }: StatusStripProps) {
   const { t } = useI18n();
-  const { api } = useKiosk();
-  const now = useNow(5000);
+  const { api, platform } = useKiosk();
+  // Re-render every 5 s; read the clock at render, since status updates re-render too.
+  useNow(5000);
+  const now = platform.now();
   const issue = problem(s, t);
-  const tone = issue ? "warn" : s.unsynced > 0 || s.sync === "syncing" ? "busy" : "ok";
+  // Offline is normal for a kiosk and loses nothing: amber, not red.
+  const offline = s.failure === "network" && s.sync === "waiting";
+  const tone =
+    issue && !offline ? "warn" : s.unsynced > 0 || s.sync === "syncing" || offline ? "busy" : "ok";
   return (
     <footer
       class={`status-strip status-strip--${tone}${compact ? " status-strip--compact" : ""}`}
@@ -53,7 +58,11 @@ export function StatusStrip({ status: s, compact = false }: StatusStripProps) {
             ? t("sync.last", { age: age(t, now - s.lastSyncAt) })
             : t("sync.never")}
       </span>
-      {issue ? <span class="status-strip__issue">{issue}</span> : null}
+      {issue ? (
+        <span class={`status-strip__issue${offline ? " status-strip__issue--calm" : ""}`}>
+          {issue}
+        </span>
+      ) : null}
       {s.rejected > 0 ? (
         <span class="status-strip__issue">{t("sync.rejected", { count: s.rejected })}</span>
       ) : null}

@@ -14,8 +14,8 @@ export const kiosk = {
   // Pairing
   "pair.title": { vi: "Ghép nối máy tính bảng", en: "Pair this tablet" },
   "pair.intro": {
-    vi: "Quản lý tạo mã ghép nối trong trang quản trị (Thiết bị → Ghép nối kiosk). Mã dùng một lần, hết hạn sau 15 phút.",
-    en: "A manager creates the pairing code in the web app (Devices → Pair a kiosk). It works once and expires after 15 minutes.",
+    vi: "Quản lý tạo mã trong ứng dụng web: Quản trị → Thiết bị → Cấp mã ghép nối (Máy tính bảng ở cửa hàng). Mã dùng một lần, hết hạn sau 15 phút.",
+    en: "A manager issues the code in the web app: Admin → Devices → Issue a pairing code (Store tablet). It works once and expires after 15 minutes.",
   },
   "pair.server": { vi: "Địa chỉ máy chủ", en: "Server address" },
   "pair.code": { vi: "Mã ghép nối", en: "Pairing code" },
