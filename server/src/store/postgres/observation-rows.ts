@@ -73,3 +73,33 @@ ON CONFLICT (workspace_id, id) DO UPDATE SET competitor_id = excluded.competitor
   fields = excluded.fields, field_hlc = excluded.field_hlc, deleted_hlc = excluded.deleted_hlc,
   restored_hlc = excluded.restored_hlc, live = excluded.live, version = excluded.version,
   search_text = excluded.search_text`;
+
+/** The columns of UPSERT_OBSERVATION's parameters, in order. */
+export const COLUMNS = [
+  "workspace_id",
+  "id",
+  "created_by",
+  "owner_id",
+  "channel",
+  "store_id",
+  "competitor_id",
+  "captured_ms",
+  "fields",
+  "field_hlc",
+  "deleted_hlc",
+  "restored_hlc",
+  "live",
+  "version",
+  "search_text",
+] as const;
+
+/** Many rows at once: $1 is a JSON array of objects keyed by COLUMNS. */
+export const UPSERT_OBSERVATIONS = `INSERT INTO observations (${COLUMNS.join(", ")})
+SELECT ${COLUMNS.join(", ")} FROM json_to_recordset($1::json) AS r(workspace_id text, id text,
+  created_by text, owner_id text, channel text, store_id text, competitor_id text,
+  captured_ms bigint, fields jsonb, field_hlc jsonb, deleted_hlc text, restored_hlc text,
+  live boolean, version bigint, search_text text)
+ON CONFLICT (workspace_id, id) DO UPDATE SET competitor_id = excluded.competitor_id,
+  fields = excluded.fields, field_hlc = excluded.field_hlc, deleted_hlc = excluded.deleted_hlc,
+  restored_hlc = excluded.restored_hlc, live = excluded.live, version = excluded.version,
+  search_text = excluded.search_text`;

@@ -20,10 +20,12 @@ import type { PushTx, StoredEntity } from "../../sync/push-algorithm.ts";
 import type { PushParams } from "../port.ts";
 import type { Tx } from "./connect.ts";
 import {
+  COLUMNS,
   type ObservationRow,
   rowValues,
   toEntity,
   UPSERT_OBSERVATION,
+  UPSERT_OBSERVATIONS,
 } from "./observation-rows.ts";
 import { isTransientPgError } from "./transient.ts";
 
@@ -81,7 +83,7 @@ export function createPgPushTx(
 
   async function flush(): Promise<void> {
     if (dirty.size > 0) {
-      const rows = [...dirty].map((id) => rowValues(entities.get(id) as StoredEntity, outer.json));
+      const rows = [...dirty].map((id) => rowValues(entities.get(id) as StoredEntity, (x) => x));
       dirty.clear();
       await upsertMany(outer, rows);
     }
@@ -158,30 +160,12 @@ export function createPgPushTx(
   };
 }
 
-const COLUMNS = [
-  "workspace_id",
-  "id",
-  "created_by",
-  "owner_id",
-  "channel",
-  "store_id",
-  "competitor_id",
-  "captured_ms",
-  "fields",
-  "field_hlc",
-  "deleted_hlc",
-  "restored_hlc",
-  "live",
-  "version",
-  "search_text",
-] as const;
-
-/** One multi-row upsert (ids are distinct: `dirty` is a set). */
+/**
+ * One upsert for the whole batch (ids are distinct: `dirty` is a set). The
+ * rows travel as one JSON parameter expanded by json_to_recordset, so the
+ * statement text — and its prepared plan — is the same for any batch size.
+ */
 async function upsertMany(tx: Tx, rows: ReturnType<typeof rowValues>[]): Promise<void> {
   const records = rows.map((v) => Object.fromEntries(COLUMNS.map((c, i) => [c, v[i]])));
-  await tx`INSERT INTO observations ${tx(records, ...COLUMNS)}
-    ON CONFLICT (workspace_id, id) DO UPDATE SET competitor_id = excluded.competitor_id,
-      fields = excluded.fields, field_hlc = excluded.field_hlc, deleted_hlc = excluded.deleted_hlc,
-      restored_hlc = excluded.restored_hlc, live = excluded.live, version = excluded.version,
-      search_text = excluded.search_text`;
+  await tx.unsafe(UPSERT_OBSERVATIONS, [tx.json(records as never)] as never[]);
 }
