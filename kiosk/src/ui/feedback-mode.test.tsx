@@ -15,10 +15,12 @@ import { FeedbackMode, THANKS_MS } from "./feedback-mode.tsx";
 
 const store = TEST_CONFIG.store as NonNullable<typeof TEST_CONFIG.store>;
 
-async function setup(o: { reasons?: boolean; now?: () => number } = {}) {
+async function setup(
+  o: { reasons?: boolean; now?: () => number; settings?: Map<string, string> } = {},
+) {
   const { service } = await kioskService();
   const { api, writes } = recordWrites(service);
-  const platform = { ...fakePlatform(), ...(o.now ? { now: o.now } : {}) };
+  const platform = { ...fakePlatform(o.settings), ...(o.now ? { now: o.now } : {}) };
   const onExit = vi.fn();
   const status = await service.status();
   const ui = renderUi(
@@ -150,6 +152,34 @@ describe("customer feedback mode", () => {
     await answer(4, 500);
     await answer(3, 2500);
     expect(writes.map((w) => w.fields?.suspect)).toEqual([false, true, true, false]);
+  });
+
+  it("keeps a pressed face across a page death and writes it as a timeout at the next start", async () => {
+    const settings = new Map<string, string>();
+    const first = await setup({ settings });
+    click(first.face(3));
+    const pending = JSON.parse(settings.get("kiosk.pendingAnswer") ?? "null");
+    expect(pending).toMatchObject({ rating: 3 });
+    first.unmount(); // the page dies before the customer finishes
+    expect(first.writes).toHaveLength(0);
+    const next = await setup({ settings });
+    await settle();
+    expect(next.writes).toHaveLength(1);
+    expect(next.writes[0]).toMatchObject({
+      id: pending.id,
+      fields: { rating: 3, reasons: ["timeout"] },
+    });
+    expect(settings.has("kiosk.pendingAnswer")).toBe(false);
+  });
+
+  it("forgets the pending answer once it is written", async () => {
+    const settings = new Map<string, string>();
+    const { face, byTestId } = await setup({ settings });
+    click(face(4));
+    expect(settings.has("kiosk.pendingAnswer")).toBe(true);
+    click(byTestId("fb-skip"));
+    await settle();
+    expect(settings.has("kiosk.pendingAnswer")).toBe(false);
   });
 
   it("switches language for the customer on every screen", async () => {

@@ -3,7 +3,9 @@
 // it is complete; a customer who walks away mid-answer is reset after 20 s
 // idle and the answer is kept with reasons ["timeout"]. Leaving the mode
 // needs the staff PIN. The customer's language never sticks: it goes back to
-// the kiosk's language at every reset.
+// the kiosk's language at every reset. A face pressed but not yet written is
+// also kept in the settings: if the page dies mid-answer (reload, crash), the
+// next start writes it with reason "timeout" under the same id.
 
 import { createTranslator } from "@sightline/shared/i18n/translate";
 import { uuidv7 } from "@sightline/shared/ids";
@@ -30,7 +32,8 @@ import { TopBar } from "./top-bar.tsx";
 
 export const THANKS_MS = 3500;
 
-type Answer = { rating: Rating; at: number; suspect: boolean; start: number };
+type Answer = { id: string; rating: Rating; at: number; suspect: boolean; start: number };
+const PENDING = "kiosk.pendingAnswer";
 type Step = { kind: "question" } | { kind: "reasons"; answer: Answer } | { kind: "thanks" };
 
 export type FeedbackModeProps = {
@@ -81,7 +84,7 @@ export function FeedbackMode({
     try {
       await api.write({
         op: "obs.create",
-        id: uuidv7(answer.at),
+        id: answer.id,
         fields: feedbackFields({
           storeId: store.id,
           at: answer.at,
@@ -96,9 +99,11 @@ export function FeedbackMode({
       measureSince(FEEDBACK_DURABLE, answer.start);
       return true;
     } catch (e) {
+      // A LocalWriteError "conflict" on recovery means the answer was already written.
       console.error("feedback not saved", e);
       return false;
     } finally {
+      platform.settings.set(PENDING, null);
       saving.current = false;
       setBusy(false);
     }
@@ -112,12 +117,25 @@ export function FeedbackMode({
 
   const onFace = (rating: Rating, e: Event) => {
     const at = platform.now();
-    const answer = { rating, at, suspect: suspectRule.tap(at), start: startOf(e) };
+    const answer = { id: uuidv7(at), rating, at, suspect: suspectRule.tap(at), start: startOf(e) };
+    platform.settings.set(PENDING, JSON.stringify(answer));
     if (store.reasons.length > 0) {
       setReasons([]);
       setStep({ kind: "reasons", answer });
     } else void finish(answer, []);
   };
+
+  // An answer left unfinished by a page that died: the customer is gone.
+  // (Runs once, at start.)
+  useEffect(() => {
+    const raw = platform.settings.get(PENDING);
+    if (!raw) return;
+    try {
+      void save({ ...(JSON.parse(raw) as Answer), start: startOf() }, [TIMEOUT_REASON]);
+    } catch {
+      platform.settings.set(PENDING, null);
+    }
+  }, []);
 
   // Idle reset: whatever is on screen, 20 s without a touch goes back to the
   // start; an unfinished answer is kept with the reserved reason "timeout".
@@ -210,6 +228,8 @@ export function FeedbackMode({
             onCancel={() => setPinOpen(false)}
             onUnlock={() => {
               idle.disarm();
+              // Staff took over mid-answer: keep it, as a walk-away.
+              if (step.kind === "reasons") void save(step.answer, [TIMEOUT_REASON]);
               onExit();
             }}
           />
