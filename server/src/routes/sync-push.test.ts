@@ -8,8 +8,7 @@ let t: TestApp;
 afterEach(() => t?.close());
 
 /** The observation rows as stored, for byte-identical comparisons. */
-const dumpRows = (t: TestApp) =>
-  t.store.handle.db.prepare("SELECT * FROM observations ORDER BY workspace_id, id").all();
+const dumpRows = (t: TestApp) => t.dumpRows();
 
 describe("POST /v1/sync/push", () => {
   it("round-trips: push creates, pull returns them with the device's lastSeq", async () => {
@@ -36,11 +35,11 @@ describe("POST /v1/sync/push", () => {
     const batch = [webObservation(1, d), webObservation(2, d, { tags: ["sale"] })];
     batch.push(patch(3, d, batch[0]?.id as string, { why: "Tết sắp đến" }));
     const first = await (await t.push(d, batch)).json();
-    const before = JSON.stringify(dumpRows(t));
+    const before = JSON.stringify(await dumpRows(t));
     const again = await t.push(d, batch);
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ lastSeq: 3, version: first.version, rejected: [] });
-    expect(JSON.stringify(dumpRows(t))).toBe(before);
+    expect(JSON.stringify(await dumpRows(t))).toBe(before);
   });
 
   it("answers a seq gap with 409 and the expected seq", async () => {

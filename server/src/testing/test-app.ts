@@ -1,4 +1,5 @@
-// createTestApp(): the real app on an in-memory SQLite store, with a signed-in
+// createTestApp(): the real app on an in-memory SQLite store (or, with
+// useTestDatabase, another adapter such as PostgreSQL), with a signed-in
 // admin, one store, and helpers to sign in as any role, pair devices and
 // push/pull — for route tests here and for other packages' tests. Requests go
 // through app.request(); nothing listens on a port.
@@ -8,12 +9,14 @@ import { createApp } from "../app.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { hashPassword } from "../auth/password.ts";
 import type { UserRole } from "../auth/roles.ts";
+import type { BlobStore } from "../blobs/port.ts";
 import { createSqliteBlobStore } from "../blobs/sqlite-blob-store.ts";
 import { createMetrics } from "../observability/metrics.ts";
 import { bootstrap } from "../seed/bootstrap.ts";
+import type { Store } from "../store/port.ts";
 import { openSqlite } from "../store/sqlite/open.ts";
 import { createSqliteStore } from "../store/sqlite/sqlite-store.ts";
-import { createInProcessNotifier } from "../sync/notifier.ts";
+import { createInProcessNotifier, type Notifier } from "../sync/notifier.ts";
 
 export const TEST_STORE: StoreInput = {
   name: "Sightline Quận 1",
@@ -38,13 +41,42 @@ export type TestAppOptions = Partial<
   file?: string;
 };
 
-export async function createTestApp(o: TestAppOptions = {}) {
-  const handle = openSqlite(o.file ?? ":memory:");
+/** The database side of a test app: one adapter's store, blobs and notifier. */
+export type TestDatabase = {
+  store: Store;
+  blobs: BlobStore;
+  notifier: Notifier;
+  /** Every observation row as stored, for byte-identical comparisons. */
+  dumpRows(): Promise<unknown[]>;
+  close(): Promise<void>;
+};
+
+function sqliteDatabase(file: string): TestDatabase {
+  const handle = openSqlite(file);
   const store = createSqliteStore(handle);
-  const deps: AppDeps = {
+  return {
     store,
     blobs: createSqliteBlobStore(handle),
     notifier: createInProcessNotifier(),
+    dumpRows: async () =>
+      handle.db.prepare("SELECT * FROM observations ORDER BY workspace_id, id").all(),
+    close: () => store.close(),
+  };
+}
+
+let openDatabase: (() => Promise<TestDatabase>) | null = null;
+/** Run every later createTestApp() of this test file on `open()` (e.g. PostgreSQL). */
+export function useTestDatabase(open: (() => Promise<TestDatabase>) | null): void {
+  openDatabase = open;
+}
+
+export async function createTestApp(o: TestAppOptions = {}) {
+  const db = openDatabase ? await openDatabase() : sqliteDatabase(o.file ?? ":memory:");
+  const { store } = db;
+  const deps: AppDeps = {
+    store,
+    blobs: db.blobs,
+    notifier: db.notifier,
     metrics: createMetrics(),
     logger: o.logger ?? pino({ level: "silent" }),
     version: "test",
@@ -201,7 +233,9 @@ export async function createTestApp(o: TestAppOptions = {}) {
     handler,
     /** Every entity of the workspace, tombstones included, ordered by id. */
     dumpAll: () => store.dumpEntities(workspaceId),
-    close: () => store.close(),
+    /** Every observation row as the adapter stores it. */
+    dumpRows: () => db.dumpRows(),
+    close: () => db.close(),
   };
 }
 

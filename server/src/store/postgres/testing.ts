@@ -1,6 +1,8 @@
 // Factories for tests that want the PostgreSQL adapter: a fresh schema per
 // store, migrated, dropped again when the store is closed. Used by this
-// folder's tests and offered to the app-level and sync-invariant harnesses.
+// folder's tests and offered to the app-level and sync-invariant harnesses:
+// `useTestDatabase(() => openPostgresTestParts(url))` (testing/test-app.ts)
+// runs every later createTestApp() of a test file on PostgreSQL.
 import { createPostgresBlobStore } from "./blob-store.ts";
 import { createPostgresNotifier, type PostgresNotifier } from "./notifier.ts";
 import {
@@ -16,6 +18,8 @@ export type PostgresTestParts = {
   notifier: PostgresNotifier;
   /** The schema's URL, for more instances or child processes on the same data. */
   url: string;
+  /** Every observation row as stored, for byte-identical comparisons. */
+  dumpRows(): Promise<unknown[]>;
   /** Close the notifier and the store, then drop the schema. */
   close(): Promise<void>;
 };
@@ -49,6 +53,9 @@ export async function openPostgresTestParts(
     blobs: createPostgresBlobStore(store.handle),
     notifier,
     url: schema.url,
+    dumpRows: async () => [
+      ...(await store.handle.sql`SELECT * FROM observations ORDER BY workspace_id, id`),
+    ],
     async close() {
       await notifier.close();
       await store.close();

@@ -1,0 +1,15 @@
+// SYNC.md invariants 1–10 on PostgreSQL: the invariant suite
+// (sync-invariants.test.ts, unchanged) runs again with every harness on a
+// fresh PostgreSQL schema instead of in-memory SQLite. Skips without
+// TEST_DATABASE_URL; fails instead when REQUIRE_POSTGRES=1.
+import { describe } from "vitest";
+import { postgresTestTarget } from "../server/src/store/postgres/test-database.ts";
+import { openPostgresTestParts } from "../server/src/store/postgres/testing.ts";
+import { useTestDatabase } from "../server/src/testing/test-app.ts";
+
+const target = await postgresTestTarget();
+describe.skipIf(!target.ok)("sync invariants on PostgreSQL", async () => {
+  if (!target.ok) return;
+  useTestDatabase(() => openPostgresTestParts(target.url));
+  await import("./sync-invariants.test.ts");
+});
