@@ -3,9 +3,13 @@
 // caps, who is calling, rate limits — then one sub-app per resource, the
 // OpenAPI document, static web apps, and problem+json for everything else.
 import { MAX_PUSH_BYTES } from "@sightline/shared";
+import { analyticsRoutes } from "./analytics/routes.ts";
 import type { AppDeps } from "./app-deps.ts";
 import { onError, onNotFound } from "./http/errors.ts";
 import { newRouter } from "./http/router.ts";
+import { importRoutes, MAX_IMPORT_BYTES } from "./import/routes.ts";
+import { actionRoutes, insightRoutes } from "./insights/routes.ts";
+import { journalRoutes } from "./journals/routes.ts";
 import { resolvePrincipal } from "./middleware/auth/index.ts";
 import { bodyLimits } from "./middleware/body-limit/index.ts";
 import { cors, createOriginAllowList } from "./middleware/cors/index.ts";
@@ -56,6 +60,7 @@ export function createApp(deps: AppDeps) {
       [
         { prefix: "/v1/sync/push", maxBytes: MAX_PUSH_BYTES },
         { prefix: "/v1/blobs/", maxBytes: MAX_BLOB_BYTES },
+        { prefix: "/v1/observations/import", maxBytes: MAX_IMPORT_BYTES },
       ],
       DEFAULT_BODY_BYTES,
     ),
@@ -76,6 +81,11 @@ export function createApp(deps: AppDeps) {
   app.route("/v1/sync", syncEventsRoutes(deps));
   app.route("/v1/blobs", blobRoutes(deps));
   app.route("/v1/observations", observationRoutes(deps));
+  app.route("/v1/observations", importRoutes(deps));
+  app.route("/v1/journals", journalRoutes(deps));
+  app.route("/v1/insights", insightRoutes(deps));
+  app.route("/v1/actions", actionRoutes(deps));
+  app.route("/v1/analytics", analyticsRoutes(deps));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

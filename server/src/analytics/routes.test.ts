@@ -1,0 +1,92 @@
+// Analytics over HTTP: feedback faces, happy index, the hour × weekday grid
+// in the store's time zone, suspect taps apart; behaviour × zone × day.
+import type { Mutation } from "@sightline/shared";
+import { afterEach, describe, expect, it } from "vitest";
+import { nextHlc, storeObservation } from "../testing/mutations.ts";
+import { createTestApp, type TestApp, type TestDevice } from "../testing/test-app.ts";
+
+let t: TestApp;
+afterEach(() => t?.close());
+
+const rate = (
+  seq: number,
+  d: TestDevice,
+  rating: number,
+  capturedAt: string,
+  extra = {},
+): Mutation => ({
+  seq,
+  op: "obs.create",
+  id: crypto.randomUUID(),
+  hlc: nextHlc(d.deviceId),
+  fields: {
+    channel: "feedback",
+    method: "feedback",
+    storeId: d.storeId,
+    rating,
+    capturedAt,
+    what: `${rating}`,
+    ...extra,
+  },
+});
+
+describe("analytics routes", () => {
+  it("summarises feedback in the store's time zone, suspect taps apart", async () => {
+    t = await createTestApp();
+    const kiosk = await t.pair("staff");
+    await t.push(kiosk, [
+      rate(1, kiosk, 4, "2026-03-02T02:15:00Z"), // Monday 09:15 in Hồ Chí Minh City
+      rate(2, kiosk, 3, "2026-03-02T02:40:00Z"),
+      rate(3, kiosk, 1, "2026-03-02T11:05:00Z", { reasons: ["price"] }), // Monday 18:05
+      rate(4, kiosk, 1, "2026-03-02T11:05:01Z", { suspect: true }),
+    ]);
+    const viewer = await t.loginAs("viewer");
+    const a = await (await t.request("/v1/analytics/feedback", { token: viewer.token })).json();
+    expect(a).toMatchObject({
+      total: 3,
+      suspect: 1,
+      includeSuspect: false,
+      faces: { "1": 1, "2": 0, "3": 1, "4": 1 },
+      happyIndex: 66.7,
+    });
+    expect(a.byHourWeekday[0][9]).toEqual({ count: 2, happyIndex: 100 });
+    expect(a.byHourWeekday[0][18]).toEqual({ count: 1, happyIndex: 0 });
+    expect(a.byReason).toEqual([{ reason: "price", need: "price", count: 1, happyIndex: 0 }]);
+    expect(a.byDay).toEqual([{ date: "2026-03-02", count: 3, happyIndex: 66.7 }]);
+    const withSuspect = await (
+      await t.request("/v1/analytics/feedback?includeSuspect=1", { token: viewer.token })
+    ).json();
+    expect(withSuspect).toMatchObject({ total: 4, happyIndex: 50 });
+    const none = await (
+      await t.request("/v1/analytics/feedback?from=2026-04-01", { token: viewer.token })
+    ).json();
+    expect(none).toMatchObject({ total: 0, happyIndex: null });
+    const other = await t.request(`/v1/analytics/feedback?storeId=${"x".repeat(10)}`, {
+      token: viewer.token,
+    });
+    expect((await other.json()).total).toBe(0);
+  });
+
+  it("counts behaviours per zone and local day", async () => {
+    t = await createTestApp();
+    const kiosk = await t.pair("staff");
+    await t.push(kiosk, [
+      storeObservation(1, kiosk, { capturedAt: "2026-03-02T16:30:00Z", zone: "Cửa vào" }), // 23:30 local
+      storeObservation(2, kiosk, { capturedAt: "2026-03-02T17:30:00Z", zone: "Cửa vào" }), // 00:30 next day
+      storeObservation(3, kiosk, {
+        capturedAt: "2026-03-02T17:45:00Z",
+        behaviour: "left-without-buying",
+        zone: "Quầy thu ngân",
+      }),
+    ]);
+    const b = await (await t.request("/v1/analytics/behaviour", { token: t.admin.token })).json();
+    expect(b.cells).toEqual([
+      { behaviour: "asked-price", zone: "Cửa vào", day: "2026-03-02", count: 1 },
+      { behaviour: "asked-price", zone: "Cửa vào", day: "2026-03-03", count: 1 },
+      { behaviour: "left-without-buying", zone: "Quầy thu ngân", day: "2026-03-03", count: 1 },
+    ]);
+    expect(b).toMatchObject({ total: 3, byZone: { "Cửa vào": 2, "Quầy thu ngân": 1 } });
+    const staff = await t.loginAs("staff");
+    expect((await t.request("/v1/analytics/behaviour", { token: staff.token })).status).toBe(403);
+  });
+});

@@ -1,0 +1,133 @@
+// Analytics for people (API.md "Analytics"): feedback faces, happy index,
+// hour × weekday and reasons; behaviour × zone × day. Times are bucketed in
+// each store's time zone. Readers of observations may read these.
+import { z } from "@hono/zod-openapi";
+import { IdSchema } from "@sightline/shared";
+import type { AppDeps } from "../app-deps.ts";
+import { READERS } from "../auth/roles.ts";
+import { defineRoute } from "../http/route.ts";
+import { newRouter } from "../http/router.ts";
+import { DayOrTimeSchema } from "../journals/model.ts";
+import { json } from "../journals/schemas.ts";
+import { workspaceContext } from "../journals/workspace-context.ts";
+import { userOf } from "../middleware/auth/index.ts";
+import { type BehaviourTap, behaviourAnalytics } from "./behaviour.ts";
+import { type FeedbackTap, feedbackAnalytics } from "./feedback.ts";
+
+const Query = z.object({
+  storeId: IdSchema.optional(),
+  from: DayOrTimeSchema.optional(),
+  to: DayOrTimeSchema.optional(),
+});
+const open = (shape: z.ZodRawShape) => z.object(shape).catchall(z.unknown());
+
+const feedback = defineRoute(READERS, {
+  method: "get",
+  path: "/feedback",
+  summary: "Feedback: faces, happy index (share of 3–4 faces), hour × weekday, by reason, by day",
+  request: {
+    query: Query.extend({ includeSuspect: z.enum(["0", "1", "true", "false"]).optional() }),
+  },
+  responses: {
+    200: {
+      description: "Feedback analytics",
+      content: json(
+        open({
+          total: z.number(),
+          suspect: z.number(),
+          includeSuspect: z.boolean(),
+          faces: z.record(z.string(), z.number()),
+          happyIndex: z.number().nullable(),
+          byHourWeekday: z.array(
+            z.array(open({ count: z.number(), happyIndex: z.number().nullable() })),
+          ),
+          byReason: z.array(
+            open({ reason: z.string(), need: z.string().nullable(), count: z.number() }),
+          ),
+          byDay: z.array(open({ date: z.string(), count: z.number() })),
+        }).openapi("FeedbackAnalytics"),
+      ),
+    },
+  },
+});
+const behaviour = defineRoute(READERS, {
+  method: "get",
+  path: "/behaviour",
+  summary: "Kiosk behaviours per behaviour × zone × local day",
+  request: { query: Query },
+  responses: {
+    200: {
+      description: "Behaviour analytics",
+      content: json(
+        open({
+          total: z.number(),
+          cells: z.array(
+            open({ behaviour: z.string(), zone: z.string(), day: z.string(), count: z.number() }),
+          ),
+          byBehaviour: z.record(z.string(), z.number()),
+          byZone: z.record(z.string(), z.number()),
+          byDay: z.record(z.string(), z.number()),
+          withoutBehaviour: z.number(),
+        }).openapi("BehaviourAnalytics"),
+      ),
+    },
+  },
+});
+
+type Row = { fields: Record<string, unknown> };
+const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+const toTap = ({ fields: f }: Row): FeedbackTap => ({
+  capturedAt: str(f.capturedAt) ?? "",
+  rating: typeof f.rating === "number" ? f.rating : undefined,
+  storeId: str(f.storeId),
+  reasons: Array.isArray(f.reasons)
+    ? f.reasons.filter((r): r is string => typeof r === "string")
+    : undefined,
+  suspect: f.suspect === true,
+});
+const toBehaviour = ({ fields: f }: Row): BehaviourTap => ({
+  capturedAt: str(f.capturedAt) ?? "",
+  behaviour: str(f.behaviour),
+  zone: str(f.zone),
+  storeId: str(f.storeId),
+});
+
+export function analyticsRoutes(deps: AppDeps) {
+  const scopeOf = (channel: "feedback" | "store", q: z.infer<typeof Query>) => ({
+    channels: [channel],
+    ...(q.storeId ? { storeIds: [q.storeId] } : {}),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+  });
+  return newRouter()
+    .openapi(feedback, async (c) => {
+      const ws = userOf(c).workspaceId;
+      const q = c.req.valid("query");
+      const [rows, ctx] = await Promise.all([
+        deps.store.scanScopedObservations(ws, scopeOf("feedback", q)),
+        workspaceContext(deps.store, ws),
+      ]);
+      const taps = rows.filter((o) => !q.storeId || o.fields.storeId === q.storeId).map(toTap);
+      const includeSuspect = q.includeSuspect === "1" || q.includeSuspect === "true";
+      return c.json(
+        feedbackAnalytics(taps, {
+          includeSuspect,
+          timeZoneOf: ctx.timeZoneOf,
+          reasonNeeds: ctx.reasonNeeds,
+        }),
+        200,
+      );
+    })
+    .openapi(behaviour, async (c) => {
+      const ws = userOf(c).workspaceId;
+      const q = c.req.valid("query");
+      const [rows, ctx] = await Promise.all([
+        deps.store.scanScopedObservations(ws, scopeOf("store", q)),
+        workspaceContext(deps.store, ws),
+      ]);
+      const taps = rows
+        .filter((o) => !q.storeId || o.fields.storeId === q.storeId)
+        .map(toBehaviour);
+      return c.json(behaviourAnalytics(taps, { timeZoneOf: ctx.timeZoneOf }), 200);
+    });
+}

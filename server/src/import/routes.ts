@@ -1,0 +1,146 @@
+// POST /v1/observations/import (admins and managers): CSV or JSON lines
+// from surveys, CRM, call centres, POS, reviews… Either a JSON body
+// {source, format, content, …} (the web app) or the raw file with
+// ?source=&format=&rowIdColumn=&timeZone= (scripts: curl --data-binary).
+// Answers 200 with counts and per-row errors; 400 when the file as a whole
+// cannot be read. Idempotent on the row id (or a hash of the row).
+import { z } from "@hono/zod-openapi";
+import { IdSchema, NEED_CODES, requiredText } from "@sightline/shared";
+import type { AppDeps } from "../app-deps.ts";
+import { ADMINS } from "../auth/roles.ts";
+import { badRequest } from "../http/problem.ts";
+import { defineRoute } from "../http/route.ts";
+import { newRouter } from "../http/router.ts";
+import { json } from "../journals/schemas.ts";
+import { userOf } from "../middleware/auth/index.ts";
+import { importObservations } from "./import-observations.ts";
+import { IMPORT_FIELDS } from "./map-rows.ts";
+import { IMPORT_FORMATS } from "./parse-import.ts";
+
+/** Request bodies up to this size (the app-wide default is 256 KiB). */
+export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
+
+const TimeZone = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "unknown IANA time zone");
+
+const Options = z.object({
+  source: requiredText(100),
+  format: z.enum(IMPORT_FORMATS).optional(),
+  rowIdColumn: z.string().min(1).max(200).optional(),
+  timeZone: TimeZone.optional(),
+});
+
+const BodySchema = Options.extend({
+  content: z.string().max(MAX_IMPORT_BYTES),
+  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().min(1).max(200)).optional(),
+  defaults: z
+    .strictObject({
+      method: z.enum(["survey", "in-depth-interview", "daily-life", "import"]).optional(),
+      storeId: IdSchema.optional(),
+      competitorId: IdSchema.optional(),
+      needs: z.array(z.enum(NEED_CODES)).max(16).optional(),
+      tags: z.array(requiredText(60)).max(20).optional(),
+    })
+    .optional(),
+}).openapi("ImportRequest");
+
+const ReportSchema = z
+  .object({
+    source: z.string(),
+    received: z.number(),
+    created: z.number(),
+    duplicates: z.number(),
+    createdIds: z.array(z.string()),
+    errors: z.array(
+      z.object({
+        line: z.number(),
+        rowId: z.string().optional(),
+        errors: z.array(z.object({ path: z.string(), message: z.string() })),
+      }),
+    ),
+  })
+  .openapi("ImportReport");
+
+const route = defineRoute(ADMINS, {
+  method: "post",
+  path: "/import",
+  summary: "Import observations from a CSV or JSON-lines file (idempotent per source and row id)",
+  request: {
+    query: Options.partial(),
+    body: {
+      // Not `required`: @hono/zod-openapi would then run the JSON validator on CSV bodies too.
+      required: false,
+      content: {
+        "application/json": { schema: BodySchema },
+        "text/csv": { schema: z.string() },
+        "application/x-ndjson": { schema: z.string() },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: "What was imported and what was not, per row",
+      content: json(ReportSchema),
+    },
+  },
+});
+
+export function importRoutes(deps: AppDeps) {
+  return newRouter().openapi(route, async (c) => {
+    const user = userOf(c);
+    const type = c.req.header("content-type") ?? "";
+    let request: z.infer<typeof BodySchema>;
+    if (type.includes("application/json")) {
+      const parsed = BodySchema.safeParse(await c.req.json().catch(() => undefined));
+      if (!parsed.success)
+        throw badRequest(
+          "invalid import request",
+          parsed.error.issues.map((i) => ({
+            path: i.path.join(".") || "(body)",
+            message: i.message,
+          })),
+        );
+      request = parsed.data;
+    } else {
+      const parsed = Options.safeParse(c.req.query());
+      if (!parsed.success)
+        throw badRequest(
+          "invalid import query",
+          parsed.error.issues.map((i) => ({
+            path: `query.${i.path.join(".")}`,
+            message: i.message,
+          })),
+        );
+      const format =
+        parsed.data.format ?? (type.includes("ndjson") || type.includes("jsonl") ? "jsonl" : "csv");
+      request = { ...parsed.data, format, content: await c.req.text() };
+    }
+    const format = request.format ?? "csv";
+    const result = await importObservations(deps, user, request.content, format, {
+      source: request.source,
+      rowIdColumn: request.rowIdColumn,
+      mapping: request.mapping,
+      timeZone: request.timeZone,
+      defaults: request.defaults,
+    });
+    if (!result.ok)
+      throw badRequest(
+        "the file cannot be imported",
+        result.errors.map((e) => ({
+          path: e.line ? `line ${e.line}` : e.path,
+          message: e.message,
+        })),
+      );
+    const { ok: _, ...report } = result;
+    return c.json(report, 200);
+  });
+}

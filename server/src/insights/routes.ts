@@ -1,0 +1,111 @@
+// Insights and actions (API.md "Journals and insights"): change an insight
+// (statement, needs, principles, status through the gates of status.ts),
+// link and unlink evidence, add actions, change actions. Admins and
+// managers only; reading goes through GET /v1/journals/:id.
+import { z } from "@hono/zod-openapi";
+import { IdSchema } from "@sightline/shared";
+import type { AppDeps } from "../app-deps.ts";
+import { ADMINS } from "../auth/roles.ts";
+import { defineRoute } from "../http/route.ts";
+import { newRouter } from "../http/router.ts";
+import {
+  ActionInputSchema,
+  ActionPatchSchema,
+  EvidenceInputSchema,
+  InsightPatchSchema,
+} from "../journals/model.ts";
+import { ActionSchema, InsightSchema, json } from "../journals/schemas.ts";
+import { userOf } from "../middleware/auth/index.ts";
+import { addAction, linkEvidence, patchAction, patchInsight, unlinkEvidence } from "./service.ts";
+
+const Params = z.object({ id: IdSchema });
+const conflict = {
+  description:
+    "The status change is not allowed: single-source (needs evidence from another channel or an overrideReason), no-actions, or bad-transition",
+};
+
+const patch = defineRoute(ADMINS, {
+  method: "patch",
+  path: "/{id}",
+  summary:
+    "Change an insight: statement, needs, principles, status (validating one source needs overrideReason)",
+  request: { params: Params, body: { required: true, content: json(InsightPatchSchema) } },
+  responses: {
+    200: { description: "The insight", content: json(InsightSchema) },
+    404: { description: "No such insight" },
+    409: conflict,
+  },
+});
+const link = defineRoute(ADMINS, {
+  method: "post",
+  path: "/{id}/evidence",
+  summary: "Link an observation as evidence (again: changes its stance/note)",
+  request: { params: Params, body: { required: true, content: json(EvidenceInputSchema) } },
+  responses: {
+    200: { description: "The insight", content: json(InsightSchema) },
+    404: { description: "No such insight" },
+  },
+});
+const unlink = defineRoute(ADMINS, {
+  method: "delete",
+  path: "/{id}/evidence/{observationId}",
+  summary: "Unlink an observation",
+  request: { params: Params.extend({ observationId: IdSchema }) },
+  responses: {
+    200: { description: "The insight", content: json(InsightSchema) },
+    404: { description: "No such insight or link" },
+  },
+});
+const newAction = defineRoute(ADMINS, {
+  method: "post",
+  path: "/{id}/actions",
+  summary: "Add an action",
+  request: { params: Params, body: { required: true, content: json(ActionInputSchema) } },
+  responses: {
+    201: {
+      description: "Created",
+      content: json(z.object({ id: z.string(), action: ActionSchema })),
+    },
+    404: { description: "No such insight" },
+  },
+});
+const changeAction = defineRoute(ADMINS, {
+  method: "patch",
+  path: "/{id}",
+  summary: "Change an action (status todo|doing|done|dropped, title, owner, due)",
+  request: { params: Params, body: { required: true, content: json(ActionPatchSchema) } },
+  responses: {
+    200: { description: "The action", content: json(ActionSchema) },
+    404: { description: "No such action" },
+  },
+});
+
+export function insightRoutes(deps: AppDeps) {
+  return newRouter()
+    .openapi(patch, async (c) =>
+      c.json(
+        await patchInsight(deps, userOf(c), c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
+    )
+    .openapi(link, async (c) =>
+      c.json(
+        await linkEvidence(deps, userOf(c), c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
+    )
+    .openapi(unlink, async (c) => {
+      const p = c.req.valid("param");
+      return c.json(await unlinkEvidence(deps, userOf(c), p.id, p.observationId), 200);
+    })
+    .openapi(newAction, async (c) => {
+      const action = await addAction(deps, userOf(c), c.req.valid("param").id, c.req.valid("json"));
+      return c.json({ id: action.id, action }, 201);
+    });
+}
+
+export function actionRoutes(deps: AppDeps) {
+  return newRouter().openapi(changeAction, async (c) =>
+    c.json(await patchAction(deps, userOf(c), c.req.valid("param").id, c.req.valid("json")), 200),
+  );
+}

@@ -1,0 +1,323 @@
+// Journals over HTTP: roles, the journal page (timeline, search, stats),
+// suggestions over observations pushed through sync, and workspace
+// isolation. Everything through app.request() on the real app.
+import type { Mutation } from "@sightline/shared";
+import { afterEach, describe, expect, it } from "vitest";
+import { nextHlc, storeObservation, webObservation } from "../testing/mutations.ts";
+import { createTestApp, type TestApp, type TestDevice } from "../testing/test-app.ts";
+
+let t: TestApp;
+afterEach(() => t?.close());
+
+const day = (d: number, h = 10) =>
+  `2026-03-${String(d).padStart(2, "0")}T${String(h).padStart(2, "0")}:00:00+07:00`;
+
+function feedback(
+  seq: number,
+  d: TestDevice,
+  rating: number,
+  fields: Record<string, unknown> = {},
+): Mutation {
+  return {
+    seq,
+    op: "obs.create",
+    id: crypto.randomUUID(),
+    hlc: nextHlc(d.deviceId),
+    fields: {
+      channel: "feedback",
+      method: "feedback",
+      capturedAt: day(5),
+      storeId: d.storeId,
+      rating,
+      what: ["", "Rất không hài lòng", "Không hài lòng", "Hài lòng", "Rất hài lòng"][rating],
+      ...fields,
+    },
+  };
+}
+
+/** The price story: kiosk price complaints, asked-price taps, a competitor's lower price; plus waiting. */
+async function priceStory(app: TestApp) {
+  const kiosk = await app.pair("staff");
+  const ext = await app.pair("marketer");
+  const web = [
+    webObservation(1, ext, { what: "Túi xách da giá 1.490.000đ", capturedAt: day(1) }),
+    webObservation(2, ext, {
+      what: "Túi xách da giảm còn 1.290.000đ, rẻ hơn chúng ta",
+      capturedAt: day(10),
+    }),
+  ];
+  const taps = [
+    ...[2, 11, 12, 13, 14, 15].map((d, i) =>
+      storeObservation(i + 1, kiosk, { what: "Hỏi giá", capturedAt: day(d) }),
+    ),
+    ...[3, 8, 16].map((d, i) =>
+      storeObservation(i + 7, kiosk, {
+        what: "Chờ thanh toán lâu",
+        behaviour: "waited",
+        capturedAt: day(d),
+      }),
+    ),
+    ...[12, 13, 14, 16].map((d, i) =>
+      feedback(i + 10, kiosk, 1, { reasons: ["price"], capturedAt: day(d) }),
+    ),
+    ...[4, 6, 9].map((d, i) => feedback(i + 14, kiosk, 4, { capturedAt: day(d) })),
+  ];
+  expect((await app.push(ext, web)).status).toBe(200);
+  expect((await app.push(kiosk, taps)).status).toBe(200);
+  return { kiosk, ext, web, taps };
+}
+
+const asJson = async (res: Response, status = 200) => {
+  const body = await res.json();
+  expect(res.status, JSON.stringify(body)).toBe(status);
+  return body;
+};
+
+describe("journals — roles", () => {
+  it("lets admins and managers write, marketers and viewers read, and nobody else in", async () => {
+    t = await createTestApp();
+    const manager = await t.loginAs("manager");
+    const viewer = await t.loginAs("viewer");
+    const marketer = await t.loginAs("marketer");
+    const staff = await t.loginAs("staff");
+    const kiosk = await t.pair("staff");
+    const created = await asJson(
+      await t.request("/v1/journals", {
+        method: "POST",
+        token: manager.token,
+        json: {
+          title: "Vì sao khách rời đi?",
+          question: "Giá hay chờ đợi?",
+          goal: "Tăng chuyển đổi",
+          scope: { channels: ["store", "web"] },
+        },
+      }),
+      201,
+    );
+    expect(created.journal).toMatchObject({
+      title: "Vì sao khách rời đi?",
+      scope: { channels: ["store", "web"] },
+      archived: false,
+    });
+    for (const who of [viewer, marketer]) {
+      const list = await asJson(await t.request("/v1/journals", { token: who.token }));
+      expect(list.items.map((j: { id: string }) => j.id)).toEqual([created.id]);
+    }
+    expect(
+      (
+        await t.request("/v1/journals", {
+          method: "POST",
+          token: viewer.token,
+          json: { title: "x" },
+        })
+      ).status,
+    ).toBe(403);
+    expect((await t.request("/v1/journals", { token: staff.token })).status).toBe(403);
+    expect((await t.request(`/v1/journals/${created.id}`, { token: kiosk.token })).status).toBe(
+      403,
+    );
+    expect((await t.request("/v1/journals")).status).toBe(401);
+  });
+
+  it("keeps journals inside their workspace", async () => {
+    t = await createTestApp();
+    const j = await asJson(
+      await t.request("/v1/journals", {
+        method: "POST",
+        token: t.admin.token,
+        json: { title: "A" },
+      }),
+      201,
+    );
+    const other = await t.otherWorkspace();
+    expect((await t.request(`/v1/journals/${j.id}`, { token: other.adminToken })).status).toBe(404);
+    expect(
+      (await asJson(await t.request("/v1/journals", { token: other.adminToken }))).items,
+    ).toEqual([]);
+    expect(
+      (
+        await t.request(`/v1/journals/${j.id}`, {
+          method: "PATCH",
+          token: other.adminToken,
+          json: { title: "B" },
+        })
+      ).status,
+    ).toBe(404);
+  });
+
+  it("validates input as problem+json", async () => {
+    t = await createTestApp();
+    const res = await t.request("/v1/journals", {
+      method: "POST",
+      token: t.admin.token,
+      json: { title: "", scope: { channels: ["tv"], colour: "red" } },
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    const body = await res.json();
+    expect(body.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(["title", "scope.channels.0"]),
+    );
+  });
+});
+
+describe("journals — the journal page", () => {
+  it("merges every channel into one timeline ordered by capturedAt, paged, with stats over the whole scope", async () => {
+    t = await createTestApp();
+    await priceStory(t);
+    const j = await asJson(
+      await t.request("/v1/journals", {
+        method: "POST",
+        token: t.admin.token,
+        json: { title: "Giá" },
+      }),
+      201,
+    );
+    const p1 = await asJson(
+      await t.request(`/v1/journals/${j.id}?limit=5`, { token: t.admin.token }),
+    );
+    expect(p1.timeline).toHaveLength(5);
+    expect(p1.timeline[0]).toMatchObject({
+      channel: "web",
+      what: "Túi xách da giá 1.490.000đ",
+      fiveW1H: expect.any(Number),
+    });
+    const times = p1.timeline.map((o: { capturedAt: string }) => Date.parse(o.capturedAt));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    const p2 = await asJson(
+      await t.request(`/v1/journals/${j.id}?limit=50&cursor=${p1.nextCursor}`, {
+        token: t.admin.token,
+      }),
+    );
+    expect(p1.timeline.length + p2.timeline.length).toBe(18);
+    expect(p2.nextCursor).toBeNull();
+    expect(p1.stats).toMatchObject({ total: 18, byChannel: { web: 2, store: 9, feedback: 7 } });
+    expect(p1.stats.byDay["2026-03-12"]).toBe(2);
+    expect(p1.stats.fiveW1H.average).toBeGreaterThan(2);
+    expect(p1.insights).toEqual([]);
+    const desc = await asJson(
+      await t.request(`/v1/journals/${j.id}?order=desc&limit=1`, { token: t.admin.token }),
+    );
+    expect(desc.timeline[0].capturedAt).toBe(day(16));
+  });
+
+  it("searches the timeline accent-insensitively and filters by channel", async () => {
+    t = await createTestApp();
+    await priceStory(t);
+    const j = await asJson(
+      await t.request("/v1/journals", {
+        method: "POST",
+        token: t.admin.token,
+        json: { title: "Giá" },
+      }),
+      201,
+    );
+    const search = async (qs: string) =>
+      (
+        await asJson(await t.request(`/v1/journals/${j.id}?${qs}`, { token: t.admin.token }))
+      ).timeline.map((o: { what: string }) => o.what);
+    const gia = await search("q=gia");
+    expect(gia).toHaveLength(8);
+    expect(gia).toContain("Túi xách da giảm còn 1.290.000đ, rẻ hơn chúng ta");
+    expect(await search(`q=${encodeURIComponent("RẺ HƠN")}`)).toEqual([
+      "Túi xách da giảm còn 1.290.000đ, rẻ hơn chúng ta",
+    ]);
+    expect(await search("q=hoi%20gia&channel=store")).toHaveLength(6);
+    expect(await search("channel=web")).toHaveLength(2);
+  });
+
+  it("narrows the timeline to the journal's scope and follows scope changes", async () => {
+    t = await createTestApp();
+    await priceStory(t);
+    const j = await asJson(
+      await t.request("/v1/journals", {
+        method: "POST",
+        token: t.admin.token,
+        json: { title: "Web", scope: { channels: ["web"] } },
+      }),
+      201,
+    );
+    const open = async () =>
+      asJson(await t.request(`/v1/journals/${j.id}`, { token: t.admin.token }));
+    expect((await open()).stats.total).toBe(2);
+    const changed = await asJson(
+      await t.request(`/v1/journals/${j.id}`, {
+        method: "PATCH",
+        token: t.admin.token,
+        json: { scope: { from: "2026-03-12", to: "2026-03-13" } },
+      }),
+    );
+    expect(changed.scope).toEqual({ from: "2026-03-12", to: "2026-03-13" });
+    const page = await open();
+    expect(page.timeline.map((o: { capturedAt: string }) => o.capturedAt.slice(0, 10))).toEqual([
+      "2026-03-12",
+      "2026-03-12",
+      "2026-03-13",
+      "2026-03-13",
+    ]);
+  });
+});
+
+describe("journals — suggestions", () => {
+  it("puts kiosk price complaints, asked-price taps and the competitor's lower price in one cross-channel suggestion, first", async () => {
+    t = await createTestApp();
+    const { web, taps } = await priceStory(t);
+    const j = await asJson(
+      await t.request("/v1/journals", {
+        method: "POST",
+        token: t.admin.token,
+        json: { title: "Giá" },
+      }),
+      201,
+    );
+    const viewer = await t.loginAs("viewer");
+    const body = await asJson(
+      await t.request(`/v1/journals/${j.id}/suggestions?lang=en`, { token: viewer.token }),
+    );
+    const [first] = body.suggestions;
+    expect(first).toMatchObject({
+      kind: "theme",
+      channels: ["feedback", "store", "web"],
+      needs: ["price"],
+    });
+    expect(first.title).toMatch(/^Price/);
+    const priceIds = [...web, ...taps.slice(0, 6), ...taps.slice(9, 13)].map((m) => m.id);
+    expect(new Set(first.observationIds)).toEqual(new Set(priceIds));
+    expect(first.why).toMatchObject({
+      kind: "theme",
+      observations: 12,
+      channels: { web: 2, store: 6, feedback: 4 },
+    });
+    const vi = await asJson(
+      await t.request(`/v1/journals/${j.id}/suggestions`, {
+        token: viewer.token,
+        headers: { "accept-language": "vi-VN,vi;q=0.9" },
+      }),
+    );
+    expect(vi.suggestions[0].title).toMatch(/^Giá cả/);
+    expect(Array.isArray(vi.timeLinks)).toBe(true);
+  });
+
+  it("sees observations pushed after the first call (a new workspace version)", async () => {
+    t = await createTestApp();
+    const j = await asJson(
+      await t.request("/v1/journals", {
+        method: "POST",
+        token: t.admin.token,
+        json: { title: "Giá" },
+      }),
+      201,
+    );
+    const before = await asJson(
+      await t.request(`/v1/journals/${j.id}/suggestions`, { token: t.admin.token }),
+    );
+    expect(before.suggestions).toEqual([]);
+    await priceStory(t);
+    const after = await asJson(
+      await t.request(`/v1/journals/${j.id}/suggestions`, { token: t.admin.token }),
+    );
+    expect(after.suggestions.length).toBeGreaterThan(0);
+    const page = await asJson(await t.request(`/v1/journals/${j.id}`, { token: t.admin.token }));
+    expect(page.stats.total).toBe(18);
+  });
+});

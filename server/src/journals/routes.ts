@@ -1,0 +1,247 @@
+// Journals (API.md "Journals and insights"): list, create, open (merged
+// timeline page + insights + stats over the whole scope), change, the
+// suggestions of its scope, new insights, and exports. People only: admins
+// and managers write; marketers and viewers read; staff and devices never
+// see journals.
+import { z } from "@hono/zod-openapi";
+import {
+  CHANNEL_CODES,
+  IdSchema,
+  type Locale,
+  LocaleSchema,
+  pickLocale,
+  uuidv7,
+} from "@sightline/shared";
+import type { Context } from "hono";
+import type { AppDeps } from "../app-deps.ts";
+import { ADMINS, READERS } from "../auth/roles.ts";
+import { EXPORT_FORMATS } from "../export/journal-export.ts";
+import { EXPORT_MEDIA_TYPES, renderExport } from "../export/render.ts";
+import type { AppEnv } from "../http/env.ts";
+import { notFound } from "../http/problem.ts";
+import { defineRoute } from "../http/route.ts";
+import { newRouter } from "../http/router.ts";
+import { createInsight, viewInsights } from "../insights/service.ts";
+import { userOf } from "../middleware/auth/index.ts";
+import { foldText } from "../observations/search-text.ts";
+import { observationView } from "../routes/observations.ts";
+import { journalExport } from "./journal-export.ts";
+import { journalSuggestions } from "./journal-suggestions.ts";
+import { InsightInputSchema, JournalInputSchema, JournalPatchSchema } from "./model.ts";
+import {
+  InsightSchema,
+  JournalPageSchema,
+  JournalSchema,
+  json,
+  SuggestionSchema,
+} from "./schemas.ts";
+import { createScopeCache } from "./scope-cache.ts";
+import { journalStats } from "./stats.ts";
+import { workspaceContext } from "./workspace-context.ts";
+
+const Params = z.object({ id: IdSchema });
+const Lang = z.object({ lang: LocaleSchema.optional() });
+
+const list = defineRoute(READERS, {
+  method: "get",
+  path: "/",
+  summary: "Journals, newest first",
+  responses: {
+    200: { description: "Journals", content: json(z.object({ items: z.array(JournalSchema) })) },
+  },
+});
+const create = defineRoute(ADMINS, {
+  method: "post",
+  path: "/",
+  summary: "Create a journal",
+  request: { body: { required: true, content: json(JournalInputSchema) } },
+  responses: {
+    201: {
+      description: "Created",
+      content: json(z.object({ id: z.string(), journal: JournalSchema })),
+    },
+  },
+});
+const open = defineRoute(READERS, {
+  method: "get",
+  path: "/{id}",
+  summary:
+    "A journal: timeline page (oldest first by default), insights, stats over the whole scope",
+  request: {
+    params: Params,
+    query: z.object({
+      q: z.string().min(1).max(200).optional(),
+      channel: z.enum(CHANNEL_CODES).optional(),
+      order: z.enum(["asc", "desc"]).default("asc"),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+      cursor: z.string().max(200).optional(),
+    }),
+  },
+  responses: {
+    200: { description: "The journal", content: json(JournalPageSchema) },
+    404: { description: "No such journal" },
+  },
+});
+const patch = defineRoute(ADMINS, {
+  method: "patch",
+  path: "/{id}",
+  summary: "Change a journal (title, question, goal, scope, archived)",
+  request: { params: Params, body: { required: true, content: json(JournalPatchSchema) } },
+  responses: {
+    200: { description: "Changed", content: json(JournalSchema) },
+    404: { description: "No such journal" },
+  },
+});
+const suggestions = defineRoute(READERS, {
+  method: "get",
+  path: "/{id}/suggestions",
+  summary: "Insight suggestions over the journal's scope: theme groups and time links",
+  request: {
+    params: Params,
+    query: Lang.extend({ limit: z.coerce.number().int().min(1).max(30).default(12) }),
+  },
+  responses: {
+    200: {
+      description: "Suggestions, cross-channel first; time links apart",
+      content: json(
+        z.object({ suggestions: z.array(SuggestionSchema), timeLinks: z.array(SuggestionSchema) }),
+      ),
+    },
+    404: { description: "No such journal" },
+  },
+});
+const newInsight = defineRoute(ADMINS, {
+  method: "post",
+  path: "/{id}/insights",
+  summary: "Add an insight with its evidence",
+  request: { params: Params, body: { required: true, content: json(InsightInputSchema) } },
+  responses: {
+    201: {
+      description: "Created",
+      content: json(z.object({ id: z.string(), insight: InsightSchema })),
+    },
+    404: { description: "No such journal" },
+  },
+});
+const exportRoute = defineRoute(READERS, {
+  method: "get",
+  path: "/{id}/export",
+  summary: "Export: Markdown, CSV, JSON or print-ready HTML",
+  request: { params: Params, query: Lang.extend({ format: z.enum(EXPORT_FORMATS).default("md") }) },
+  responses: {
+    200: {
+      description: "The export",
+      content: Object.fromEntries(
+        Object.values(EXPORT_MEDIA_TYPES).map((t) => [t.split(";")[0], { schema: z.string() }]),
+      ),
+    },
+    404: { description: "No such journal" },
+  },
+});
+
+/** The caller's language: ?lang=, else Accept-Language, else Vietnamese. */
+export const localeOf = (c: Context<AppEnv>, lang: Locale | undefined): Locale =>
+  lang ??
+  pickLocale(
+    c.req
+      .header("accept-language")
+      ?.split(",")
+      .map((s) => s.split(";")[0]?.trim() ?? ""),
+  );
+
+export function journalRoutes(deps: AppDeps) {
+  const cache = createScopeCache(deps.store);
+  const now = () => (deps.now?.() ?? new Date()).toISOString();
+  const scopeEntry = async (ws: string, scope: Parameters<typeof cache.get>[2]) => {
+    const version = (await deps.store.getWorkspace(ws))?.version ?? 0;
+    return cache.get(ws, version, scope);
+  };
+  const journalOr404 = async (ws: string, id: string) => {
+    const j = await deps.store.getJournal(ws, id);
+    if (!j) throw notFound("journal");
+    return j;
+  };
+
+  return newRouter()
+    .openapi(list, async (c) =>
+      c.json({ items: await deps.store.listJournals(userOf(c).workspaceId) }, 200),
+    )
+    .openapi(create, async (c) => {
+      const user = userOf(c);
+      const journal = await deps.store.createJournal(user.workspaceId, {
+        id: uuidv7(),
+        ...c.req.valid("json"),
+        createdBy: user.userId,
+        createdAt: now(),
+      });
+      return c.json({ id: journal.id, journal }, 201);
+    })
+    .openapi(open, async (c) => {
+      const ws = userOf(c).workspaceId;
+      const journal = await journalOr404(ws, c.req.valid("param").id);
+      const q = c.req.valid("query");
+      const [entry, page, insights] = await Promise.all([
+        scopeEntry(ws, journal.scope),
+        deps.store.listScopedObservations(ws, {
+          scope: journal.scope,
+          q: q.q ? foldText(q.q) : undefined,
+          channel: q.channel,
+          ascending: q.order === "asc",
+          limit: q.limit,
+          cursor: q.cursor,
+        }),
+        deps.store.listInsights(ws, journal.id),
+      ]);
+      return c.json(
+        {
+          journal,
+          timeline: page.items.map(observationView),
+          nextCursor: page.nextCursor,
+          insights: await viewInsights(deps, ws, insights),
+          stats: cache.derive(entry, "stats", () => journalStats(entry.observations)),
+        },
+        200,
+      );
+    })
+    .openapi(patch, async (c) => {
+      const ws = userOf(c).workspaceId;
+      const changed = await deps.store.updateJournal(
+        ws,
+        c.req.valid("param").id,
+        c.req.valid("json"),
+        now(),
+      );
+      if (!changed) throw notFound("journal");
+      return c.json(changed, 200);
+    })
+    .openapi(suggestions, async (c) => {
+      const ws = userOf(c).workspaceId;
+      const journal = await journalOr404(ws, c.req.valid("param").id);
+      const q = c.req.valid("query");
+      const [entry, ctx] = await Promise.all([
+        scopeEntry(ws, journal.scope),
+        workspaceContext(deps.store, ws),
+      ]);
+      return c.json(
+        journalSuggestions(cache, entry, ctx, { locale: localeOf(c, q.lang), limit: q.limit }),
+        200,
+      );
+    })
+    .openapi(newInsight, async (c) => {
+      const user = userOf(c);
+      const insight = await createInsight(deps, user, c.req.valid("param").id, c.req.valid("json"));
+      return c.json({ id: insight.id, insight }, 201);
+    })
+    .openapi(exportRoute, async (c) => {
+      const ws = userOf(c).workspaceId;
+      const journal = await journalOr404(ws, c.req.valid("param").id);
+      const q = c.req.valid("query");
+      const x = await journalExport(deps, ws, journal, localeOf(c, q.lang));
+      const body = renderExport(x, q.format);
+      const name = `journal-${journal.id}.${q.format}`;
+      return c.body(body, 200, {
+        "content-type": EXPORT_MEDIA_TYPES[q.format],
+        "content-disposition": `${q.format === "html" ? "inline" : "attachment"}; filename="${name}"`,
+      });
+    });
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { journalStats } from "./stats.ts";
+
+describe("journalStats", () => {
+  it("counts by channel, need and local day, with 5W1H completeness", () => {
+    const s = journalStats([
+      {
+        fields: {
+          channel: "web",
+          capturedAt: "2024-03-01T23:30:00+07:00",
+          what: "Giá",
+          needs: ["price"],
+          why: "rẻ",
+          competitorId: "c1",
+          url: "https://x.vn",
+        },
+      },
+      {
+        fields: {
+          channel: "store",
+          capturedAt: "2024-03-02T09:00:00+07:00",
+          what: "Hỏi giá",
+          storeId: "s1",
+          needs: ["price", "information"],
+        },
+      },
+      {
+        fields: {
+          channel: "store",
+          capturedAt: "2024-03-02T10:00:00+07:00",
+          what: "Chờ",
+          storeId: "s1",
+        },
+      },
+    ]);
+    expect(s.total).toBe(3);
+    expect(s.byChannel).toEqual({ web: 1, store: 2 });
+    expect(s.byNeed).toEqual({ price: 2, information: 1 });
+    expect(s.byDay).toEqual({ "2024-03-01": 1, "2024-03-02": 2 });
+    expect(s.needsByChannel).toEqual({ web: { price: 1 }, store: { price: 1, information: 1 } });
+    // web: who (competitor), what, when, where (url), why = 5; store: what, when, where = 3 each.
+    expect(s.fiveW1H.average).toBe(3.67);
+    expect(s.fiveW1H.answered).toEqual({
+      who: 0.333,
+      what: 1,
+      when: 1,
+      where: 1,
+      why: 0.333,
+      how: 0,
+    });
+  });
+
+  it("is all zeros for an empty scope", () => {
+    expect(journalStats([])).toMatchObject({ total: 0, fiveW1H: { average: 0 } });
+  });
+});
