@@ -1,0 +1,15 @@
+// The PostgreSQL adapter of the JournalStore side of the Store port,
+// composed into createPostgresStore next to the foundation's parts.
+import type { PgHandle } from "../../store/postgres/handle.ts";
+import type { JournalStore } from "../store-port.ts";
+import { createImportsPart } from "./imports.ts";
+import { createInsightsPart } from "./insights.ts";
+import { createJournalsPart } from "./journals.ts";
+
+export function createPostgresJournalStore(handle: PgHandle): JournalStore {
+  return {
+    ...createJournalsPart(handle),
+    ...createInsightsPart(handle),
+    ...createImportsPart(handle),
+  };
+}
