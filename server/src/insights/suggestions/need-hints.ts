@@ -3,8 +3,8 @@
 // Hints widen grouping across channels (a kiosk "hỏi giá" tap, a "too
 // expensive" rating and a competitor's lower price all speak of price);
 // `why` reports how many needs were tagged and how many inferred. Folded
-// syllables are ambiguous ("dat" is đắt / đặt, "re" is rẻ / rẽ, "tien" is
-// tiền / tiện), so such words only count inside a two-word phrase.
+// syllables are ambiguous ("dat" is đắt / đặt, "re" is rẻ / rẽ, "cham" is chấm / chậm,
+// "tien" is tiền / tiện), so such words only count inside a two-word phrase.
 import type { NeedCode } from "@sightline/shared";
 import { maskOf, needBit } from "./need-mask.ts";
 
@@ -26,7 +26,8 @@ const LEXICON: Readonly<Record<NeedCode, string>> = {
     "bao nhieu|voucher|price|prices|pricing|cheap|cheaper|expensive|overpriced|discount|" +
     "sale|promotion|promo|coupon",
   efficiency:
-    "cho lau|xep hang|lau|cham|nhanh|wait|waiting|waited|queue|slow|fast|quick|checkout|thanh toan",
+    "cho lau|doi lau|cho doi|kha lau|lau qua|qua lau|xep hang|cham chap|thu ngan|" +
+    "wait|waiting|waited|queue|slow|fast|quick|checkout|till",
   information: "thong tin|huong dan|tu van|information|info|details|specs|advice|explain",
   options: "lua chon|het hang|mau ma|kich co|size|choice|choices|options|variety|stock",
   experience: "trai nghiem|khong gian|experience|atmosphere|ambience",

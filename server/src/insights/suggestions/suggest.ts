@@ -107,6 +107,8 @@ function fromTheme(t: Theme, ctx: Ctx): Suggestion {
   const { dictionary, texts } = ctx.features;
   const topTerms = condense(t.topTermIds.map((id) => dictionary.surface(id, texts)));
   const keyTerm = t.key.type === "term" ? dictionary.surface(Number(t.key.code), texts) : "";
+  // A one-syllable key reads better as the top phrase holding it ("viên" → "nhân viên").
+  const phrase = topTerms.find((x) => x.includes(" ") && x.split(" ").includes(keyTerm)) ?? keyTerm;
   const head =
     t.key.type === "need"
       ? NEEDS[t.key.code as NeedCode][ctx.locale]
@@ -114,8 +116,8 @@ function fromTheme(t: Theme, ctx: Ctx): Suggestion {
         ? behaviourLabel(t.key.code, ctx)
         : t.key.type === "tag"
           ? `#${t.key.code}`
-          : `“${keyTerm}”`;
-  const rest = topTerms.filter((s) => s !== keyTerm).slice(0, 3);
+          : `“${phrase}”`;
+  const rest = topTerms.filter((s) => s !== phrase && s !== keyTerm).slice(0, 3);
   const days = Number.isFinite(t.to - t.from) ? Math.round((t.to - t.from) / 86_400_000) : 0;
   return {
     kind: "theme",
