@@ -25,9 +25,9 @@ const INT8 = {
 
 /** A pool over `url` (postgres://user:pass@host:port/db?options=-c%20search_path%3Dx). */
 export function connectPostgres(url: string, o: ConnectOptions = {}): Sql {
-  const fromUrl = /[?&]max=/.test(url);
-  return postgres(url, {
-    ...(fromUrl ? {} : { max: o.max ?? 10 }),
+  const { rest, max } = takeMax(url);
+  return postgres(rest, {
+    max: max ?? o.max ?? 10,
     types: { int8: INT8 },
     onnotice: () => {},
     connection: {
@@ -35,6 +35,18 @@ export function connectPostgres(url: string, o: ConnectOptions = {}): Sql {
       ...(o.schema ? { search_path: quoteIdent(o.schema) } : {}),
     },
   }) as Sql;
+}
+
+/**
+ * The URL's `max` pool size as a number, and the URL without it: postgres.js
+ * would keep it as the string "3", and `Array("3")` gives a pool of ONE.
+ */
+export function takeMax(url: string): { rest: string; max: number | undefined } {
+  const m = /([?&])max=(\d+)(&?)/.exec(url);
+  if (!m) return { rest: url, max: undefined };
+  const rest =
+    url.slice(0, m.index) + (m[3] ? (m[1] ?? "") : "") + url.slice(m.index + m[0].length);
+  return { rest, max: Math.max(1, Number(m[2])) };
 }
 
 /** A double-quoted SQL identifier. */

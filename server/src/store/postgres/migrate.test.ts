@@ -1,6 +1,6 @@
 // Start-up migrations when several instances start at once on an empty schema.
 import { afterEach, describe, expect, it } from "vitest";
-import { connectPostgres } from "./connect.ts";
+import { connectPostgres, takeMax } from "./connect.ts";
 import { migrate } from "./migrate.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { openPostgresStore } from "./postgres-store.ts";
@@ -61,5 +61,24 @@ describe.skipIf(!target.ok)("PostgreSQL migrations", () => {
     } finally {
       await sql.end();
     }
+  });
+});
+
+describe("takeMax", () => {
+  it("reads ?max= as a number and removes it from the URL", () => {
+    expect(takeMax("postgres://u@h/db?max=3")).toEqual({ rest: "postgres://u@h/db", max: 3 });
+    expect(takeMax("postgres://u@h/db?max=3&options=-c%20x%3Dy")).toEqual({
+      rest: "postgres://u@h/db?options=-c%20x%3Dy",
+      max: 3,
+    });
+    expect(takeMax("postgres://u@h/db?options=a&max=12")).toEqual({
+      rest: "postgres://u@h/db?options=a",
+      max: 12,
+    });
+    expect(takeMax("postgres://u@h/db?a=1&max=2&b=2")).toEqual({
+      rest: "postgres://u@h/db?a=1&b=2",
+      max: 2,
+    });
+    expect(takeMax("postgres://u@h/db")).toEqual({ rest: "postgres://u@h/db", max: undefined });
   });
 });

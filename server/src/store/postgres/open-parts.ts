@@ -2,6 +2,7 @@
 // the bytea BlobStore, the LISTEN/NOTIFY Notifier on its own connection,
 // and a cluster-wide lock for one-time start-up work (first-start bootstrap,
 // demo seed) that several instances starting together must not do twice.
+import postgres from "postgres";
 import type { BlobStore } from "../../blobs/port.ts";
 import { createPostgresBlobStore } from "./blob-store.ts";
 import { createPostgresNotifier, type PostgresNotifier } from "./notifier.ts";
@@ -40,13 +41,24 @@ export async function openPostgresParts(
     store,
     blobs: createPostgresBlobStore(store.handle),
     notifier,
-    // The lock lives in a transaction on one pooled connection; `fn` works on
-    // the others. A crashed instance's session ends and its lock with it.
-    exclusive: <T>(name: string, fn: () => Promise<T>) =>
-      sql.begin(async (tx) => {
-        await tx`SELECT pg_advisory_xact_lock(hashtextextended('sightline:' || ${name} || ':' || current_schema(), 0))`;
-        return fn();
-      }) as Promise<T>,
+    // The lock lives in a transaction on a connection of its own (not the
+    // pool, which `fn` needs, even at ?max=1). A crashed instance's session
+    // ends and its lock with it.
+    async exclusive<T>(name: string, fn: () => Promise<T>): Promise<T> {
+      const lock = postgres(url, {
+        max: 1,
+        onnotice: () => {},
+        connection: { application_name: "sightline-startup" },
+      });
+      try {
+        return (await lock.begin(async (tx) => {
+          await tx`SELECT pg_advisory_xact_lock(hashtextextended('sightline:' || ${name} || ':' || current_schema(), 0))`;
+          return fn();
+        })) as T;
+      } finally {
+        await lock.end({ timeout: 1 });
+      }
+    },
     async close() {
       await notifier.close();
       await store.close();
