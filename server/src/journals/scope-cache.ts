@@ -1,9 +1,10 @@
 // Every observation of a journal's scope, loaded once per workspace version:
 // opening a journal (stats) and asking for suggestions both need the whole
 // scope, and at 100k observations the load dominates. Entries are keyed by
-// workspace + scope and dropped when the workspace version moves (any push,
-// import or config change), so nothing stale is ever served. A few recent
-// scopes are kept (LRU); derived results (stats, suggestions) ride along.
+// workspace + version + scope, so once the version moves (any push, import
+// or config change) an entry is never served again; it ages out. Three
+// entries are kept (LRU; each holds a whole scope in memory); derived
+// results (stats, suggestions) ride along.
 import type { JournalScope } from "./model.ts";
 import type { JournalStore, ScannedObservation } from "./store-port.ts";
 
@@ -22,7 +23,7 @@ export type ScopeCache = {
 
 export function createScopeCache(
   store: Pick<JournalStore, "scanScopedObservations">,
-  size = 6,
+  size = 3,
 ): ScopeCache {
   const entries = new Map<string, Promise<ScopeEntry>>();
   return {
