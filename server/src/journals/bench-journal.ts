@@ -69,14 +69,12 @@ export async function benchJournalOpen(n: number): Promise<JournalBench> {
     await t.store.importObservations(t.workspaceId, {
       sourceKey: "bench",
       ownerId: t.admin.userId,
-      rows: rows
-        .slice(0, 1)
-        .map((r) => ({
-          ...r,
-          observationId: `${r.observationId}x`,
-          sourceRowId: "x",
-          entity: { ...r.entity, id: `${r.entity.id}x` },
-        })),
+      rows: rows.slice(0, 1).map((r) => ({
+        ...r,
+        observationId: `${r.observationId}x`,
+        sourceRowId: "x",
+        entity: { ...r.entity, id: `${r.entity.id}x` },
+      })),
       now: new Date().toISOString(),
     });
     const [openAfterChangeMs] = await timed(() => get(`/v1/journals/${id}`));
