@@ -88,6 +88,10 @@ export const web = {
   // journal page
   "journal.question": { vi: "Câu hỏi", en: "Question" },
   "journal.goal": { vi: "Mục tiêu", en: "Goal" },
+  "journal.needsByChannel": {
+    vi: "Nhu cầu theo kênh ({n} nhu cầu xuất hiện)",
+    en: "Needs by channel ({n} needs seen)",
+  },
   "stats.observations": { vi: "Quan sát", en: "Observations" },
   "stats.byChannel": { vi: "Theo kênh", en: "By channel" },
   "stats.fiveW1H": { vi: "5W1H trung bình", en: "Average 5W1H" },
@@ -201,11 +205,9 @@ export const web = {
   "stance.contradicts": { vi: "Phản bác", en: "Contradicts" },
   "stance.context": { vi: "Bối cảnh", en: "Context" },
   "evidence.none": { vi: "Chưa có bằng chứng.", en: "No evidence yet." },
-  "evidence.outside": {
-    vi: "(quan sát nằm ngoài phần đang tải)",
-    en: "(observation outside the loaded timeline)",
-  },
   "evidence.remove": { vi: "Gỡ bằng chứng", en: "Remove evidence" },
+  "evidence.all": { vi: "Xem cả {n} bằng chứng", en: "Show all {n}" },
+  "evidence.fewer": { vi: "Thu gọn", en: "Show fewer" },
   "pick.start": { vi: "Chọn từ dòng thời gian", en: "Pick from timeline" },
   "pick.done": { vi: "Xong", en: "Done" },
   "pick.addTo": { vi: "Thêm vào insight #{n} là:", en: "Add to insight #{n} as:" },

@@ -23,6 +23,9 @@ import type {
 } from "./types.ts";
 
 export type Fetch = typeof fetch;
+export type Lang = "vi" | "en";
+/** Timeline items per journal request (the server allows up to 500). */
+export const TIMELINE_PAGE = 500;
 export type ApiOptions = { fetch?: Fetch; base?: string; onUnauthorized?: () => void };
 export type ExportFormat = "md" | "csv" | "json" | "html";
 export type JournalInput = { title: string; question: string; goal: string; scope: Scope };
@@ -84,16 +87,21 @@ export function createApi(options: ApiOptions = {}) {
     me: () => get<{ user: User } | User>("/v1/auth/me"),
 
     journals: () => get<{ items?: Journal[]; journals?: Journal[] } | Journal[]>("/v1/journals"),
-    journal: (journalId: string) => get<JournalDetail>(`/v1/journals/${id(journalId)}`),
+    /** Newest first, a page big enough to filter in the browser; older pages by cursor. */
+    journal: (journalId: string) =>
+      get<JournalDetail>(`/v1/journals/${id(journalId)}?order=desc&limit=${TIMELINE_PAGE}`),
     journalPage: (journalId: string, cursor: string) =>
-      get<JournalDetail>(`/v1/journals/${id(journalId)}?cursor=${encodeURIComponent(cursor)}`),
-    createJournal: (input: JournalInput) => post<{ id: string }>("/v1/journals", input),
+      get<JournalDetail>(
+        `/v1/journals/${id(journalId)}?order=desc&limit=${TIMELINE_PAGE}&cursor=${encodeURIComponent(cursor)}`,
+      ),
+    createJournal: (input: JournalInput) =>
+      post<{ id: string; journal?: Journal }>("/v1/journals", input),
     patchJournal: (journalId: string, input: Partial<JournalInput>) =>
       patch<Journal>(`/v1/journals/${id(journalId)}`, input),
-    suggestions: (journalId: string, locale: "vi" | "en") =>
-      get<SuggestionsResponse>(`/v1/journals/${id(journalId)}/suggestions?locale=${locale}`),
-    exportUrl: (journalId: string, format: ExportFormat) =>
-      `${base}/v1/journals/${id(journalId)}/export?format=${format}`,
+    suggestions: (journalId: string, lang: Lang) =>
+      get<SuggestionsResponse>(`/v1/journals/${id(journalId)}/suggestions?lang=${lang}`),
+    exportUrl: (journalId: string, format: ExportFormat, lang: Lang) =>
+      `${base}/v1/journals/${id(journalId)}/export?format=${format}&lang=${lang}`,
 
     createInsight: (
       journalId: string,
@@ -102,15 +110,16 @@ export function createApi(options: ApiOptions = {}) {
         needs?: string[];
         evidence: { observationId: string; stance: Stance }[];
       },
-    ) => post<{ id: string }>(`/v1/journals/${id(journalId)}/insights`, input),
+    ) => post<{ id: string; insight?: Insight }>(`/v1/journals/${id(journalId)}/insights`, input),
+    /** Insight changes answer with the insight as the API shows it (corroboration recomputed). */
     patchInsight: (insightId: string, input: InsightPatch) =>
       patch<Insight>(`/v1/insights/${id(insightId)}`, input),
     addEvidence: (insightId: string, observationId: string, stance: Stance) =>
-      post<unknown>(`/v1/insights/${id(insightId)}/evidence`, { observationId, stance }),
+      post<Insight>(`/v1/insights/${id(insightId)}/evidence`, { observationId, stance }),
     removeEvidence: (insightId: string, observationId: string) =>
-      del<unknown>(`/v1/insights/${id(insightId)}/evidence/${id(observationId)}`),
+      del<Insight>(`/v1/insights/${id(insightId)}/evidence/${id(observationId)}`),
     addAction: (insightId: string, input: { title: string; owner?: string; due?: string }) =>
-      post<{ id: string } | Action>(`/v1/insights/${id(insightId)}/actions`, input),
+      post<{ id: string; action?: Action }>(`/v1/insights/${id(insightId)}/actions`, input),
     patchAction: (actionId: string, input: { status: ActionStatus }) =>
       patch<Action>(`/v1/actions/${id(actionId)}`, input),
 
@@ -139,6 +148,8 @@ export function createApi(options: ApiOptions = {}) {
       get<unknown>(`/v1/analytics/feedback?${query.toString()}`),
     analyticsBehaviour: (query: URLSearchParams) =>
       get<unknown>(`/v1/analytics/behaviour?${query.toString()}`),
+    observation: (observationId: string) =>
+      get<JournalDetail["timeline"][number]>(`/v1/observations/${id(observationId)}`),
     observations: (query: URLSearchParams) =>
       get<{ items: JournalDetail["timeline"]; nextCursor?: string | null }>(
         `/v1/observations?${query.toString()}`,

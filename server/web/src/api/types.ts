@@ -35,6 +35,7 @@ export type Journal = {
   question: string;
   goal: string;
   scope: Scope;
+  archived?: boolean;
   createdAt?: string;
   updatedAt?: string;
   observationCount?: number;
@@ -66,7 +67,7 @@ export type InsightStatus = (typeof INSIGHT_STATUSES)[number];
 export const ACTION_STATUSES = ["todo", "doing", "done", "dropped"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
-export type Evidence = { observationId: string; stance: Stance };
+export type Evidence = { observationId: string; stance: Stance; note?: string | null };
 export type Action = {
   id: string;
   title: string;
@@ -99,10 +100,14 @@ export type Insight = {
 };
 
 export type JournalStats = {
+  /** Observations in the whole scope (the timeline is paged). */
+  total?: number;
   byChannel: Partial<Record<string, number>>;
   byNeed: Partial<Record<string, number>>;
   byDay: Partial<Record<string, number>>;
-  fiveW1H: number;
+  fiveW1H: number | { average: number; answered?: Partial<Record<string, number>> };
+  /** channel → need → observations. */
+  needsByChannel?: Partial<Record<string, Partial<Record<string, number>>>>;
 };
 
 export type JournalDetail = {

@@ -8,7 +8,7 @@ const FORMATS: readonly ExportFormat[] = ["md", "csv", "json", "html"];
 type Props = { api: Api; journalId: string; fileStem: string };
 
 export function ExportButtons({ api, journalId, fileStem }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <div class="export">
       <span class="small muted">{t("export.label")}</span>
@@ -17,7 +17,7 @@ export function ExportButtons({ api, journalId, fileStem }: Props) {
           <a
             key={f}
             class="btn small ghost"
-            href={api.exportUrl(journalId, f)}
+            href={api.exportUrl(journalId, f, locale)}
             target="_blank"
             rel="noopener"
           >
@@ -27,7 +27,7 @@ export function ExportButtons({ api, journalId, fileStem }: Props) {
           <a
             key={f}
             class="btn small ghost"
-            href={api.exportUrl(journalId, f)}
+            href={api.exportUrl(journalId, f, locale)}
             download={`${fileStem}.${f}`}
           >
             {t(`export.${f}`)}

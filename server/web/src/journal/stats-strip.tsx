@@ -5,16 +5,23 @@ import { useI18n } from "../i18n/i18n.tsx";
 import { ChannelBadge } from "../ui/channel-badge.tsx";
 import { formatNumber } from "../ui/format.ts";
 
-type Props = { stats: JournalStats | undefined; total: number; insights: readonly Insight[] };
+type Props = {
+  stats: JournalStats | undefined;
+  /** Loaded timeline length, when the server does not say the scope's total. */
+  loaded: number;
+  insights: readonly Insight[];
+};
 
-export function StatsStrip({ stats, total, insights }: Props) {
+export function StatsStrip({ stats, loaded, insights }: Props) {
+  const total = stats?.total ?? loaded;
   const { t, locale } = useI18n();
   const single = insights.filter((i) => i.corroboration?.singleSource).length;
   const open = insights
     .flatMap((i) => i.actions ?? [])
     .filter((a) => a.status === "todo" || a.status === "doing").length;
   const by = Object.entries(stats?.byChannel ?? {}).filter(([, n]) => (n ?? 0) > 0);
-  const avg = typeof stats?.fiveW1H === "number" ? stats.fiveW1H : undefined;
+  const f = stats?.fiveW1H;
+  const avg = typeof f === "number" ? f : f?.average;
   return (
     <dl class="stats">
       <div>

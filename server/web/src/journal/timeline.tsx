@@ -39,7 +39,8 @@ export function Timeline({
   const [limit, setLimit] = useState(PAGE);
   const linked = useMemo(() => new Set(linkedBy.keys()), [linkedBy]);
   const sorted = useMemo(
-    () => [...items].sort((a, b) => b.capturedAt.localeCompare(a.capturedAt)),
+    // Times carry different offsets (device clocks), so compare instants, not strings.
+    () => [...items].sort((a, b) => instant(b.capturedAt) - instant(a.capturedAt)),
     [items],
   );
   const shown = useMemo(() => filterTimeline(sorted, filter, linked), [sorted, filter, linked]);
@@ -92,4 +93,9 @@ export function Timeline({
       )}
     </section>
   );
+}
+
+function instant(iso: string): number {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? 0 : ms;
 }

@@ -18,8 +18,10 @@ export function JournalListPage() {
   useDocumentTitle(t("journals.title"));
   const list = useAsync(async () => {
     const items = listOf<Journal>(await api.journals());
-    return items.sort((a, b) =>
-      (b.updatedAt ?? b.createdAt ?? "").localeCompare(a.updatedAt ?? a.createdAt ?? ""),
+    return items.sort(
+      (a, b) =>
+        Date.parse(b.updatedAt ?? b.createdAt ?? "") -
+          Date.parse(a.updatedAt ?? a.createdAt ?? "") || 0,
     );
   }, [api]);
 

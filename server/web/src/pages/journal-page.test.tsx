@@ -97,22 +97,26 @@ describe("JournalPage", () => {
       stores: vi.fn(async () => []),
       competitors: vi.fn(async () => []),
       createInsight: vi.fn(async (_j, input) => {
-        insights = [
-          {
-            id: "i1",
-            statement: input.statement,
-            needs: ["price"],
-            status: "draft",
-            principles: {},
-            corroboration: { channels: 3, observations: 3, singleSource: false },
-            evidence: input.evidence,
-            actions: [],
-          },
-        ];
-        return { id: "i1" };
+        const insight: Insight = {
+          id: "i1",
+          statement: input.statement,
+          needs: ["price"],
+          status: "draft",
+          principles: {},
+          corroboration: { channels: 3, observations: 3, singleSource: false },
+          evidence: input.evidence,
+          actions: [],
+        };
+        insights = [insight];
+        return { id: "i1", insight };
       }),
-      addEvidence: vi.fn(async () => ({})),
-      exportUrl: (id, f) => `/v1/journals/${id}/export?format=${f}`,
+      addEvidence: vi.fn(async (insightId, observationId, stance) => {
+        insights = insights.map((i) =>
+          i.id === insightId ? { ...i, evidence: [...i.evidence, { observationId, stance }] } : i,
+        );
+        return insights.find((i) => i.id === insightId) as Insight;
+      }),
+      exportUrl: (id, f, lang) => `/v1/journals/${id}/export?format=${f}&lang=${lang}`,
       blobUrl: (s) => `/v1/blobs/${s}`,
     };
   });
@@ -163,23 +167,29 @@ describe("JournalPage", () => {
     fire("drop", card, { dataTransfer });
     await settle();
     expect(api.addEvidence).toHaveBeenCalledWith("i9", "o2", "supports");
+    expect(within(card).getByText("Evidence (1)")).toBeTruthy();
+    expect(api.journal).toHaveBeenCalledTimes(1);
 
     fire("click", within(card).getByRole("button", { name: "Pick from timeline" }));
     const first = el.querySelector("article.obs") as HTMLElement;
     fire("click", within(first).getByRole("button", { name: "Contradicts" }));
     await settle();
     expect(api.addEvidence).toHaveBeenLastCalledWith("i9", "o3", "contradicts");
+    expect(within(card).getByText("Evidence (2)")).toBeTruthy();
+    expect(card.querySelector(".stance-tag.stance-contradicts")).toBeTruthy();
   });
 
   it("refreshes when a live poke arrives and highlights the new observation", async () => {
     const el = renderUi(<JournalPage id="j1" />, { api });
     await settle();
     expect(el.textContent).toContain("Live");
-    items = [...timeline, obs("o4", "store", "Khách mới chờ lâu", "2025-03-04T08:00:00+07:00")];
+    items = [...timeline, obs("o4", "store", "Khách mới chờ lâu", "2025-03-03T12:00:00.000Z")];
     FakeEventSource.last?.onmessage?.();
     await new Promise((r) => setTimeout(r, 450));
     await settle();
     const fresh = el.querySelector("article.obs.fresh");
+    // Newest first by instant: 12:00Z is after 18:00+07:00 (11:00Z) though it sorts before it as text.
+    expect(el.querySelector("article.obs")).toBe(fresh);
     expect(fresh?.textContent).toContain("Khách mới chờ lâu");
     expect(el.querySelectorAll("article.obs")).toHaveLength(4);
   });

@@ -6,14 +6,17 @@ import type { Competitor, Insight, Observation, Store, Suggestion } from "../api
 import { useApp } from "../app-context.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ExportButtons } from "../journal/export-buttons.tsx";
-import { InsightCard, type InsightOps } from "../journal/insight-card.tsx";
+import { InsightCard } from "../journal/insight-card.tsx";
+import { makeInsightOps, replaceInsight } from "../journal/insight-ops.ts";
 import { makeLookup } from "../journal/journal-lookup.ts";
 import { LiveBadge } from "../journal/live-badge.tsx";
+import { NeedsByChannelPanel } from "../journal/needs-by-channel-panel.tsx";
 import { NewInsightForm } from "../journal/new-insight-form.tsx";
 import { ScopeSummary } from "../journal/scope-summary.tsx";
 import { StatsStrip } from "../journal/stats-strip.tsx";
 import { SuggestionsColumn } from "../journal/suggestions-column.tsx";
 import { Timeline } from "../journal/timeline.tsx";
+import { useEvidenceObservations } from "../journal/use-evidence-observations.ts";
 import { useJournal } from "../journal/use-journal.ts";
 import { useLiveReload } from "../journal/use-live-reload.ts";
 import { href } from "../route.ts";
@@ -56,10 +59,11 @@ export function JournalPage({ id }: Props) {
     [refs.data, locale],
   );
   const insights: Insight[] = detail.data?.insights ?? [];
-  const byId = useMemo(
+  const loadedById = useMemo(
     () => new Map<string, Observation>(timeline.map((o) => [o.id, o])),
     [timeline],
   );
+  const byId = useEvidenceObservations(api, insights, loadedById);
   const linkedBy = useMemo(() => {
     const m = new Map<string, number[]>();
     insights.forEach((ins, i) => {
@@ -75,33 +79,10 @@ export function JournalPage({ id }: Props) {
     return [open(suggestions.data?.suggestions), open(suggestions.data?.timeLinks)];
   }, [suggestions.data, insights]);
 
-  const reloadAll = async () => {
-    await detail.reload();
-  };
-  const ops: InsightOps = {
-    patch: async (insightId, patch) => {
-      await api.patchInsight(insightId, patch);
-      await reloadAll();
-    },
-    addEvidence: async (insightId, observationId, stance) => {
-      await api.addEvidence(insightId, observationId, stance);
-      await reloadAll();
-    },
-    removeEvidence: async (insightId, observationId) => {
-      await api.removeEvidence(insightId, observationId);
-      await reloadAll();
-    },
-    addAction: async (insightId, input) => {
-      await api.addAction(insightId, input);
-      await reloadAll();
-    },
-    actionStatus: async (actionId, status) => {
-      await api.patchAction(actionId, { status });
-      await reloadAll();
-    },
-  };
+  const [opError, setOpError] = useState<unknown>(undefined);
+  const ops = makeInsightOps(api, detail.setData, detail.reload);
   const accept = async (s: Suggestion) => {
-    await api.createInsight(id, {
+    const r = await api.createInsight(id, {
       statement: s.title,
       needs: s.needs,
       evidence: s.observationIds.map((observationId) => ({
@@ -110,7 +91,9 @@ export function JournalPage({ id }: Props) {
       })),
     });
     setHovered(new Set());
-    await Promise.all([detail.reload(), suggestions.reload()]);
+    const created = r.insight;
+    if (created) detail.setData((d) => replaceInsight(d, created));
+    else await detail.reload();
   };
 
   const pickIndex = insights.findIndex((i) => i.id === pickFor);
@@ -118,8 +101,10 @@ export function JournalPage({ id }: Props) {
   const pick = pickInsight
     ? {
         insightNumber: pickIndex + 1,
-        onPick: (observationId: string, stance: "supports" | "contradicts" | "context") =>
-          void ops.addEvidence(pickInsight.id, observationId, stance).catch(() => undefined),
+        onPick: (observationId: string, stance: "supports" | "contradicts" | "context") => {
+          setOpError(undefined);
+          ops.addEvidence(pickInsight.id, observationId, stance).catch(setOpError);
+        },
       }
     : null;
 
@@ -169,8 +154,10 @@ export function JournalPage({ id }: Props) {
           <ExportButtons api={api} journalId={id} fileStem={fileStem(j.title)} />
         </div>
       </div>
-      <StatsStrip stats={detail.data.stats} total={timeline.length} insights={insights} />
+      <StatsStrip stats={detail.data.stats} loaded={timeline.length} insights={insights} />
+      <NeedsByChannelPanel stats={detail.data.stats} />
       <ProblemBanner error={detail.error} onRetry={detail.reload} />
+      <ProblemBanner error={opError} />
 
       <div class="journal-grid">
         <Timeline
@@ -190,8 +177,10 @@ export function JournalPage({ id }: Props) {
             {canEdit && (
               <NewInsightForm
                 onCreate={async (statement) => {
-                  await api.createInsight(id, { statement, evidence: [] });
-                  await reloadAll();
+                  const r = await api.createInsight(id, { statement, evidence: [] });
+                  const created = r.insight;
+                  if (created) detail.setData((d) => replaceInsight(d, created));
+                  else await detail.reload();
                 }}
               />
             )}
