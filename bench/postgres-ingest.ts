@@ -4,16 +4,25 @@
 // pairs kiosks, and times concurrent pushes of realistic observations
 // (bench/workload.ts) spread round-robin over the instances, as a load
 // balancer would. The figure is observations committed per second of wall
-// time, acks included (every ack follows a durable COMMIT).
+// time, acks included (every ack follows a durable COMMIT). The two set-ups
+// alternate for `rounds` rounds and the best of each is kept, which damps
+// noise from other work on the machine.
+//
+// A third row spreads the same load over three workspaces: pushes of one
+// workspace are serialised by its row lock (that is what keeps pull cursors
+// exact), so it shows what more instances buy when tenants differ.
 //
 // Database: BENCH_DATABASE_URL, else TEST_DATABASE_URL. Without either the
 // bench returns one row saying it was skipped.
 import { uuidv4 } from "@sightline/shared";
+import { hashPassword } from "../server/src/auth/password.ts";
+import { openPostgresStore } from "../server/src/store/postgres/postgres-store.ts";
 import {
   createTestSchema,
   postgresTestTarget,
 } from "../server/src/store/postgres/test-database.ts";
 import {
+  ADMIN,
   adminSession,
   type ServerProcess,
   startServerProcess,
@@ -28,6 +37,8 @@ export type PostgresIngestOptions = {
   batches?: number;
   /** Observations per push. */
   batchSize?: number;
+  /** Alternating rounds of every set-up; the best of each is reported. */
+  rounds?: number;
 };
 
 const STORE = {
@@ -53,7 +64,40 @@ async function post(base: string, path: string, json: unknown, token?: string) {
   return body as Record<string, unknown>;
 }
 
-async function measure(url: string, instances: number, o: Required<PostgresIngestOptions>) {
+type Device = { deviceId: string; token: string; storeId: string; seq: number };
+
+/** Admin tokens of `n` workspaces: the bootstrapped one, then more made through the Store. */
+async function workspaceAdmins(url: string, base: string, n: number): Promise<string[]> {
+  const tokens = [(await adminSession(base)).token];
+  if (n === 1) return tokens;
+  const store = await openPostgresStore(url, { max: 2 });
+  try {
+    for (let i = 1; i < n; i++) {
+      const ws = await store.createWorkspace(`Bench ${i}`);
+      const email = `admin${i}@bench.example.com`;
+      const passwordHash = await hashPassword(ADMIN.password);
+      await store.createUser({
+        workspaceId: ws.id,
+        email,
+        name: null,
+        role: "admin",
+        passwordHash,
+      });
+      const login = await post(base, "/v1/auth/login", { email, password: ADMIN.password });
+      tokens.push(login.token as string);
+    }
+  } finally {
+    await store.close();
+  }
+  return tokens;
+}
+
+async function measure(
+  url: string,
+  instances: number,
+  workspaces: number,
+  o: Required<PostgresIngestOptions>,
+) {
   const schema = await createTestSchema(url, "sightline_bench");
   let servers: ServerProcess[] = [];
   try {
@@ -62,10 +106,14 @@ async function measure(url: string, instances: number, o: Required<PostgresInges
       Array.from({ length: instances }, () => startServerProcess({ env })),
     );
     const first = servers[0] as ServerProcess;
-    const admin = (await adminSession(first.base)).token;
-    const storeId = (await post(first.base, "/v1/stores", STORE, admin)).id as string;
-    const devices: { deviceId: string; token: string; seq: number }[] = [];
+    const admins = await workspaceAdmins(schema.url, first.base, workspaces);
+    const stores = await Promise.all(
+      admins.map(async (t) => (await post(first.base, "/v1/stores", STORE, t)).id as string),
+    );
+    const devices: Device[] = [];
     for (let i = 0; i < o.devices; i++) {
+      const admin = admins[i % admins.length] as string;
+      const storeId = stores[i % stores.length] as string;
       const { code } = await post(
         first.base,
         "/v1/pairing-codes",
@@ -74,12 +122,12 @@ async function measure(url: string, instances: number, o: Required<PostgresInges
       );
       const deviceId = uuidv4();
       const r = await post(first.base, "/v1/devices/pair", { code, deviceId, kind: "kiosk" });
-      devices.push({ deviceId, token: r.token as string, seq: 1 });
+      devices.push({ deviceId, token: r.token as string, storeId, seq: 1 });
     }
     let turn = 0;
-    const push = async (d: (typeof devices)[number], n: number) => {
+    const push = async (d: Device, n: number) => {
       const s = servers[turn++ % servers.length] as ServerProcess;
-      const mutations = createMutations(d.deviceId, storeId, d.seq, n);
+      const mutations = createMutations(d.deviceId, d.storeId, d.seq, n);
       const body = {
         protocol: 1,
         deviceId: d.deviceId,
@@ -110,7 +158,7 @@ async function measure(url: string, instances: number, o: Required<PostgresInges
 
 /** Observations/s with 1 and with 3 instances on one PostgreSQL, same run. */
 export async function runPostgresIngestBench(opts: PostgresIngestOptions = {}): Promise<Row[]> {
-  const o = { devices: 24, batches: 10, batchSize: 100, ...opts };
+  const o = { devices: 24, batches: 10, batchSize: 100, rounds: 2, ...opts };
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   const target = url
     ? await postgresTestTarget({ TEST_DATABASE_URL: url })
@@ -120,17 +168,34 @@ export async function runPostgresIngestBench(opts: PostgresIngestOptions = {}): 
       { name: "ingest, PostgreSQL", value: 0, unit: "obs/s", note: `skipped: ${target.reason}` },
     ];
   }
-  const one = await measure(target.url, 1, o);
-  const three = await measure(target.url, 3, o);
-  const note = `${o.devices} kiosks × ${o.batches} pushes × ${o.batchSize} obs, one workspace`;
+  const best = { one: 0, three: 0, spread: 0 };
+  for (let r = 0; r < o.rounds; r++) {
+    best.one = Math.max(best.one, await measure(target.url, 1, 1, o));
+    best.three = Math.max(best.three, await measure(target.url, 3, 1, o));
+    best.spread = Math.max(best.spread, await measure(target.url, 3, 3, o));
+  }
+  const load = `${o.devices} kiosks × ${o.batches} pushes × ${o.batchSize} obs`;
+  const baseline = { name: "1 instance", value: best.one };
   return [
-    { name: "ingest, PostgreSQL, 1 instance", value: one, unit: "obs/s", note },
+    {
+      name: "ingest, PostgreSQL, 1 instance",
+      value: best.one,
+      unit: "obs/s",
+      note: `${load}, one workspace`,
+    },
     {
       name: "ingest, PostgreSQL, 3 instances",
-      value: three,
+      value: best.three,
       unit: "obs/s",
-      baseline: { name: "1 instance", value: one },
-      note,
+      baseline,
+      note: `${load}, one workspace (its pushes commit one at a time)`,
+    },
+    {
+      name: "ingest, PostgreSQL, 3 instances, 3 workspaces",
+      value: best.spread,
+      unit: "obs/s",
+      baseline,
+      note: `${load}, spread over three workspaces`,
     },
   ];
 }
