@@ -3,6 +3,9 @@
 // surface is not built (or whose prerequisites are missing) say so.
 import { writeFileSync } from "node:fs";
 import { runInitialPullBench } from "./initial-pull.ts";
+import { runJournalBench } from "./journal-open.ts";
+import { runPostgresIngestBench } from "./postgres-ingest.ts";
+import { extensionCaptureRows, kioskRows, sizeRows } from "./surfaces.ts";
 import { runIngestBench } from "./sync-ingest.ts";
 import { printTable, type Row } from "./table.ts";
 
@@ -37,6 +40,24 @@ await section("initial pull", async () => {
   if (!server) throw new Error("ingest did not leave a server");
   return runInitialPullBench(server.server.base, server.admin);
 });
+await section("journal open and suggestions", async () => {
+  if (!server) throw new Error("ingest did not leave a server");
+  const s = server as Awaited<ReturnType<typeof runIngestBench>>["keep"];
+  // 8 devices × one observation per minute each.
+  return runJournalBench(
+    s.admin.api,
+    quick
+      ? [{ n: 8_000, minutes: 1000 }]
+      : [
+          { n: 10_000, minutes: 1250 },
+          { n: 100_000, minutes: 12_500 },
+        ],
+  );
+});
+await section("bundle sizes", async () => sizeRows());
+await section("kiosk tap → durable (Chromium)", () => kioskRows(quick ? 60 : 250));
+await section("extension capture → saved (Chromium)", async () => extensionCaptureRows());
+await section("PostgreSQL ingest, 1 vs 3 instances", () => runPostgresIngestBench());
 await (server as Awaited<ReturnType<typeof runIngestBench>>["keep"] | null)?.server.dispose();
 
 const table = printTable(rows);
