@@ -13,6 +13,7 @@ import {
   type DemoCompetitorKey,
   type DemoStoreKey,
 } from "./catalog.ts";
+import { seedDemoJournal } from "./journal.ts";
 import { marketerDesk } from "./marketer-desk.ts";
 import { createRng, demoId } from "./random.ts";
 import { storeFloor } from "./store-floor.ts";
@@ -160,5 +161,6 @@ export async function seedDemo(
   }
   const ext = await seedDevice(store, workspaceId, ownerId, "demo-extension", "marketer", null);
   added += await pushAll(store, ext, marketerDesk(createRng(33), t, competitorIds), now);
+  await seedDemoJournal(store, workspaceId, ownerId, now);
   return added;
 }

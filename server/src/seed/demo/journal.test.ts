@@ -1,0 +1,33 @@
+// The demo opens on a useful journal: it exists once, spans every channel,
+// and its first suggestion is the cross-channel price story.
+import { describe, expect, it } from "vitest";
+import { createTestApp } from "../../testing/test-app.ts";
+import { seedDemo } from "./index.ts";
+import { DEMO_JOURNAL } from "./journal.ts";
+
+describe("demo journal", () => {
+  it("is created once and suggests the cross-channel price insight first, in vi and en", async () => {
+    const t = await createTestApp();
+    await seedDemo(t.store, t.workspaceId, t.admin.userId);
+    await seedDemo(t.store, t.workspaceId, t.admin.userId);
+    const list = await (await t.request("/v1/journals", { token: t.admin.token })).json();
+    const demo = list.items.filter((j: { title: string }) => j.title === DEMO_JOURNAL.title);
+    expect(demo).toHaveLength(1);
+    const page = await (
+      await t.request(`/v1/journals/${demo[0].id}`, { token: t.admin.token })
+    ).json();
+    expect(Object.keys(page.stats.byChannel).sort()).toEqual(["event", "feedback", "store", "web"]);
+    for (const lang of ["vi", "en"]) {
+      const s = await (
+        await t.request(`/v1/journals/${demo[0].id}/suggestions?lang=${lang}`, {
+          token: t.admin.token,
+        })
+      ).json();
+      const first = s.suggestions[0];
+      expect(first.channels.length).toBeGreaterThanOrEqual(2);
+      expect(first.needs).toContain("price");
+      expect(s.timeLinks.length).toBeGreaterThan(0);
+    }
+    await t.close();
+  });
+});
