@@ -47,6 +47,8 @@ export const web = {
   "journals.observations": { vi: "{n} quan sát", en: "{n} observations" },
   "journals.insights": { vi: "{n} insight", en: "{n} insights" },
   "journals.updated": { vi: "cập nhật {date}", en: "updated {date}" },
+  "journals.goal": { vi: "Mục tiêu: {goal}", en: "Goal: {goal}" },
+  "journals.archived": { vi: "Đã lưu trữ", en: "Archived" },
 
   // scope
   "scope.dates": { vi: "{from} – {to}", en: "{from} – {to}" },
@@ -218,17 +220,17 @@ export const web = {
     vi: "Dựa trên bằng chứng thật về nhu cầu, động cơ thật",
     en: "Grounded in real evidence of a real need or motive",
   },
-  "principle.resonance": { vi: "Cộng hưởng", en: "Resonance" },
+  "principle.resonance": { vi: "Sự đồng cảm", en: "Resonance" },
   "principle.resonance.help": {
     vi: "Khách sẽ nói “đúng là tôi rồi”",
     en: "A customer would say “this is about me”",
   },
-  "principle.relevance": { vi: "Liên quan", en: "Relevance" },
+  "principle.relevance": { vi: "Sự liên quan", en: "Relevance" },
   "principle.relevance.help": {
     vi: "Gắn với mục tiêu kinh doanh của nhật ký",
     en: "Tied to the business goal of the journal",
   },
-  "principle.uniqueness": { vi: "Khác biệt", en: "Uniqueness" },
+  "principle.uniqueness": { vi: "Sự khác biệt", en: "Uniqueness" },
   "principle.uniqueness.help": {
     vi: "Mới, và chưa bị đối thủ nắm giữ",
     en: "New, and not already owned by a competitor",

@@ -45,6 +45,6 @@ describe("ScorecardEditor", () => {
       },
     );
     expect(getByText(el, "Tổng 1/12")).toBeTruthy();
-    expect(getByText(el, "Yếu nhất: Cộng hưởng")).toBeTruthy();
+    expect(getByText(el, "Yếu nhất: Sự đồng cảm")).toBeTruthy();
   });
 });

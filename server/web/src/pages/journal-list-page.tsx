@@ -54,12 +54,17 @@ export function JournalListPage() {
             </a>
             <ScopeSummary scope={j.scope ?? {}} />
             <p class="meta muted">
-              {j.observationCount !== undefined &&
-                t("journals.observations", { n: j.observationCount })}
-              {j.insightCount !== undefined &&
-                ` · ${t("journals.insights", { n: j.insightCount })}`}
-              {(j.updatedAt ?? j.createdAt) &&
-                ` · ${t("journals.updated", { date: formatDate(j.updatedAt ?? j.createdAt, locale) })}`}
+              {[
+                j.goal && t("journals.goal", { goal: j.goal }),
+                j.observationCount !== undefined &&
+                  t("journals.observations", { n: j.observationCount }),
+                j.insightCount !== undefined && t("journals.insights", { n: j.insightCount }),
+                (j.updatedAt ?? j.createdAt) &&
+                  t("journals.updated", { date: formatDate(j.updatedAt ?? j.createdAt, locale) }),
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+              {j.archived && <span class="tag">{t("journals.archived")}</span>}
             </p>
           </li>
         ))}
