@@ -125,11 +125,12 @@ export function featurise(
   // over half of a sizeable journal says nothing specific.
   const n = observations.length;
   const maxDf = n >= 20 ? n / 2 : n;
+  const templated = templatedTerms(observations, docOf, docTerms, dictionary.terms.length);
   const termKeys = options.termKeys ?? 6;
   const docKeys = tfidf.vectors.map((v) =>
     strongest(v, termKeys, (id) => {
       const df = tfidf.df[id] ?? 0;
-      return df >= 2 && df <= maxDf;
+      return df >= 2 && df <= maxDf && !templated.has(id);
     }),
   );
   const termNeeds = dictionary.terms.map((t) => needsFromTerms([t]));
@@ -231,6 +232,36 @@ export function strongest(v: SparseVector, k: number, keep: (id: number) => bool
       out.pop();
       ws.pop();
     }
+  }
+  return out;
+}
+
+/**
+ * Terms of a device's own wording rather than the customer's: in most of one
+ * channel's observations (≥ 60 % of at least 20) — e.g. the kiosk's "Rated n/4"
+ * or "Khách chấm n/4" on every rating. They would otherwise make a theme of
+ * their own ("khách chấm") out of unrelated ratings.
+ */
+export function templatedTerms(
+  observations: readonly SuggestObservation[],
+  docOf: readonly number[],
+  docTerms: readonly number[][],
+  termCount: number,
+): Set<number> {
+  const perChannel = new Map<string, { n: number; df: Uint32Array }>();
+  observations.forEach((o, i) => {
+    let c = perChannel.get(o.channel);
+    if (!c) perChannel.set(o.channel, (c = { n: 0, df: new Uint32Array(termCount) }));
+    c.n++;
+    const seen = new Set(docTerms[docOf[i] as number]);
+    for (const id of seen) c.df[id] = (c.df[id] as number) + 1;
+  });
+  const out = new Set<number>();
+  for (const { n, df } of perChannel.values()) {
+    if (n < 20) continue;
+    df.forEach((count, id) => {
+      if (count >= 0.6 * n) out.add(id);
+    });
   }
   return out;
 }
