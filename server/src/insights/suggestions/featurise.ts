@@ -251,7 +251,10 @@ export function templatedTerms(
   const perChannel = new Map<string, { n: number; df: Uint32Array }>();
   observations.forEach((o, i) => {
     let c = perChannel.get(o.channel);
-    if (!c) perChannel.set(o.channel, (c = { n: 0, df: new Uint32Array(termCount) }));
+    if (!c) {
+      c = { n: 0, df: new Uint32Array(termCount) };
+      perChannel.set(o.channel, c);
+    }
     c.n++;
     const seen = new Set(docTerms[docOf[i] as number]);
     for (const id of seen) c.df[id] = (c.df[id] as number) + 1;
