@@ -52,6 +52,8 @@ export const web = {
 
   // scope
   "scope.dates": { vi: "{from} – {to}", en: "{from} – {to}" },
+  "scope.since": { vi: "Từ {date}", en: "Since {date}" },
+  "scope.until": { vi: "Đến {date}", en: "Until {date}" },
   "scope.everything": { vi: "Mọi quan sát", en: "All observations" },
   "scope.from": { vi: "Từ ngày", en: "From" },
   "scope.to": { vi: "Đến ngày", en: "To" },

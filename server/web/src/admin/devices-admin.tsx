@@ -66,7 +66,9 @@ export function DevicesAdmin() {
                     </td>
                     <td>{t(`devices.kind.${d.kind}`)}</td>
                     <td>{d.storeId ? (list.data?.stores.get(d.storeId) ?? d.storeId) : "—"}</td>
-                    <td class={stale && !(d.revoked || d.revokedAt) ? "warn-text" : undefined}>
+                    <td
+                      class={stale && !(d.revoked || d.revokedAt) ? "nowrap warn-text" : "nowrap"}
+                    >
                       <Age iso={seen} now={now} />
                     </td>
                     <td>

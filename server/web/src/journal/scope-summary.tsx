@@ -14,11 +14,11 @@ type Props = {
 export function ScopeSummary({ scope, storeNames = {}, competitorNames = {} }: Props) {
   const { t, label, locale } = useI18n();
   const parts: string[] = [];
-  if (scope.from || scope.to) {
-    parts.push(
-      t("scope.dates", { from: formatDate(scope.from, locale), to: formatDate(scope.to, locale) }),
-    );
-  }
+  const from = scope.from ? formatDate(scope.from, locale) : "";
+  const to = scope.to ? formatDate(scope.to, locale) : "";
+  if (from && to) parts.push(t("scope.dates", { from, to }));
+  else if (from) parts.push(t("scope.since", { date: from }));
+  else if (to) parts.push(t("scope.until", { date: to }));
   if (scope.channels?.length) {
     parts.push(
       scope.channels
