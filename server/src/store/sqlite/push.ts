@@ -87,8 +87,8 @@ export function createPushPart(h: SqliteHandle, log: PushLog): Pick<Store, "push
       },
       storeExists: async (id) => {
         // A push names one or two stores; ask SQLite once per store.
-        let known = stores.get(id);
-        if (known === undefined) stores.set(id, (known = q.storeExists.get(ws, id) !== undefined));
+        const known = stores.get(id) ?? q.storeExists.get(ws, id) !== undefined;
+        stores.set(id, known);
         return known;
       },
       putEntity: async (e) => {
