@@ -11,6 +11,11 @@ export type Fingerprint = Map<string, string>;
 export type DbFingerprint = {
   /** Every table, or only `workspaceId`'s rows of tenant tables (and its workspace row). */
   take(workspaceId?: string): Fingerprint;
+  /**
+   * SQLite's `data_version` as seen from this connection: it changes whenever
+   * another connection commits, so an unchanged value means nothing was written.
+   */
+  version(): number;
   close(): void;
 };
 
@@ -45,6 +50,7 @@ export function createDbFingerprint(file: string): DbFingerprint {
       }
       return out;
     },
+    version: () => db.pragma("data_version", { simple: true }) as number,
     close: () => db.close(),
   };
 }

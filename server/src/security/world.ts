@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Mutation, uuidv4, uuidv7 } from "@sightline/shared";
 import type { Access, UserRole } from "../auth/roles.ts";
+import { sha256Hex as hashToken, newToken } from "../auth/tokens.ts";
 import { storeObservation, webObservation } from "../testing/mutations.ts";
 import {
   createTestApp,
@@ -83,6 +84,8 @@ export type World = {
   callers: Caller[];
   /** The next seq for a device (pushes from samples stay gap-free). */
   nextSeq(deviceId: string): number;
+  /** Align the seq counter with what the server holds (after rejected pushes). */
+  setSeq(deviceId: string, lastSeq: number): void;
   /** A newly paired device of a tenant, to be revoked by a sample. */
   spareDevice(tenant: Tenant): Promise<string>;
   /** A fresh pairing code of a tenant (for the anonymous pairing route). */
@@ -229,13 +232,20 @@ export async function createWorld(o: TestAppOptions = {}): Promise<World> {
   const other = await t.otherWorkspace("Beta Retail");
   const b = await tenant("B", other);
 
-  const sessionOf = (email: string) => async () =>
-    (
-      (await ok(
-        await t.request("/v1/auth/login", { method: "POST", json: { email, password: PASSWORD } }),
-        200,
-      )) as { token: string }
-    ).token;
+  // A new session straight in the store: signing in through the route costs an
+  // scrypt derivation, and samples sign out many times.
+  const sessionOf = (email: string) => async () => {
+    const user = await t.store.findUserByEmail(email);
+    if (!user) throw new Error(`no user ${email}`);
+    const token = newToken();
+    await t.store.createSession({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      workspaceId: user.workspaceId,
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    return token;
+  };
   const adminSession = sessionOf(t.admin.email);
   const person = async (role: UserRole) => {
     const u = await t.loginAs(role);
@@ -306,6 +316,7 @@ export async function createWorld(o: TestAppOptions = {}): Promise<World> {
     b,
     callers,
     nextSeq,
+    setSeq: (deviceId, lastSeq) => void seqs.set(deviceId, lastSeq),
     async spareDevice(tenant) {
       const d = await t.pair("marketer", { issuerToken: tenant.adminToken });
       return d.deviceId;
