@@ -101,6 +101,7 @@ export const ROUTES: Record<string, RouteExpectation> = {
       json: { email: "admin@example.com", password: PASSWORD },
     }),
   },
+  "GET /v1/auth/me": { allow: PEOPLE, sample: () => ({ path: "/v1/auth/me" }) },
   "POST /v1/auth/logout": {
     allow: PEOPLE,
     // Signing out a fresh session, so the caller's own token keeps working.
@@ -109,6 +110,7 @@ export const ROUTES: Record<string, RouteExpectation> = {
       ...(c.caller.freshSession ? { token: await c.caller.freshSession() } : {}),
     }),
   },
+  "GET /v1/auth/me": { allow: PEOPLE, sample: () => ({ path: "/v1/auth/me" }) },
   "POST /v1/users": {
     allow: ["admin"],
     sample: () => ({
