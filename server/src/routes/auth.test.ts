@@ -119,4 +119,17 @@ describe("scope", () => {
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toBe("Bearer");
   });
+  it("GET /v1/auth/me answers who is signed in, and 401 without a session", async () => {
+    const t = await createTestApp();
+    const me = await t.request("/v1/auth/me", { token: t.admin.token });
+    expect(me.status).toBe(200);
+    expect((await me.json()).user).toMatchObject({
+      email: "admin@example.com",
+      role: "admin",
+      workspaceId: t.workspaceId,
+    });
+    expect((await t.request("/v1/auth/me")).status).toBe(401);
+    const device = await t.pair("staff");
+    expect((await t.request("/v1/auth/me", { token: device.token })).status).toBe(403);
+  });
 });

@@ -12,7 +12,7 @@ import { newToken, SESSION_COOKIE, sha256Hex } from "../auth/tokens.ts";
 import { HttpProblem } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
-import { requestToken } from "../middleware/auth/index.ts";
+import { requestToken, userOf } from "../middleware/auth/index.ts";
 import type { RateLimiter } from "../middleware/rate-limit/index.ts";
 
 const SESSION_DAYS = 30;
@@ -51,6 +51,18 @@ const logout = defineRoute(ALL_USERS, {
   responses: { 204: { description: "Signed out" } },
 });
 
+const me = defineRoute(ALL_USERS, {
+  method: "get",
+  path: "/me",
+  summary: "Who is signed in (the web app restores its session with it)",
+  responses: {
+    200: {
+      description: "The signed-in person",
+      content: { "application/json": { schema: z.object({ user: LoginAnswerSchema.shape.user }) } },
+    },
+  },
+});
+
 export function authRoutes(deps: AppDeps, limiter: RateLimiter) {
   const now = deps.now ?? (() => new Date());
   return newRouter()
@@ -77,6 +89,13 @@ export function authRoutes(deps: AppDeps, limiter: RateLimiter) {
       });
       const { id, role, workspaceId } = user;
       return c.json({ token, user: { id, email: user.email, role, workspaceId } }, 200);
+    })
+    .openapi(me, (c) => {
+      const u = userOf(c);
+      return c.json(
+        { user: { id: u.userId, email: u.email, role: u.role, workspaceId: u.workspaceId } },
+        200,
+      );
     })
     .openapi(logout, async (c) => {
       const found = requestToken(c);
