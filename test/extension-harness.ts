@@ -2,14 +2,14 @@
 // real server as a child process (stoppable and restartable on the same port
 // and data folder), a local "competitor" site serving the capture fixtures,
 // and the few admin API calls the test needs.
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { freePort, serverProcess } from "./support/server-process.ts";
 
 const run = promisify(execFile);
 export const repo = join(import.meta.dirname, "..");
@@ -36,13 +36,7 @@ export async function buildExtension(grantHosts = true): Promise<string> {
   return dir;
 }
 
-export async function freePort(): Promise<number> {
-  const s = createNetServer();
-  await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
-  const { port } = s.address() as { port: number };
-  await new Promise((resolve) => s.close(resolve));
-  return port;
-}
+export { freePort };
 
 export type RealServer = {
   readonly url: string;
@@ -51,56 +45,17 @@ export type RealServer = {
   output(): string;
 };
 
-/** `npx tsx server/src/main.ts` with its own data folder; start/stop keep port and data. */
+/** The real server (`server/src/main.ts`) on a temp SQLite folder; stop/start keep port and data. */
 export function realServer(o: { port: number; email: string; password: string }): RealServer {
-  const data = mkdtempSync(join(tmpdir(), "sightline-e2e-data-"));
-  const url = `http://127.0.0.1:${o.port}`;
-  let child: ChildProcess | null = null;
-  let log = "";
-  return {
-    url,
-    output: () => log,
-    async start() {
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        PORT: String(o.port),
-        HOST: "127.0.0.1",
-        SIGHTLINE_DATA: data,
-        SIGHTLINE_ADMIN_EMAIL: o.email,
-        SIGHTLINE_ADMIN_PASSWORD: o.password,
-      };
-      delete env.DATABASE_URL; // the embedded SQLite database
-      delete env.SIGHTLINE_DEMO;
-      child = spawn(bin("tsx"), [join(repo, "server", "src", "main.ts")], {
-        cwd: repo,
-        env,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      child.stdout?.on("data", (d) => (log += d));
-      child.stderr?.on("data", (d) => (log += d));
-      const deadline = Date.now() + 90_000;
-      while (Date.now() < deadline) {
-        if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}:\n${log}`);
-        const ok = await fetch(`${url}/health`).then(
-          (r) => r.ok,
-          () => false,
-        );
-        if (ok) return;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      throw new Error(`server did not start:\n${log}`);
+  const s = serverProcess({
+    port: o.port,
+    env: {
+      SIGHTLINE_ADMIN_EMAIL: o.email,
+      SIGHTLINE_ADMIN_PASSWORD: o.password,
+      LOG_LEVEL: "info",
     },
-    async stop() {
-      const c = child;
-      child = null;
-      if (!c || c.exitCode !== null) return;
-      const exited = new Promise((resolve) => c.once("exit", resolve));
-      c.kill("SIGTERM");
-      const timeout = setTimeout(() => c.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(timeout);
-    },
-  };
+  });
+  return { url: s.base, start: s.start, stop: s.stop, output: s.output };
 }
 
 /** A competitor's product page (the capture fixtures), with a price the test can change. */

@@ -2,14 +2,14 @@
 // kiosk (the server serves kiosk/dist at /kiosk/), run the real server as a
 // child process that can be stopped and restarted on the same port and data
 // folder, drive the admin API, and launch Debian's Chromium.
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { StoreInput } from "@sightline/shared";
 import { type BrowserContext, chromium } from "playwright-core";
+import { freePort, serverProcess } from "./support/server-process.ts";
 
 const run = promisify(execFile);
 export const repo = join(import.meta.dirname, "..");
@@ -31,13 +31,7 @@ export async function buildKiosk(): Promise<void> {
   );
 }
 
-export async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
-  const { port } = s.address() as { port: number };
-  await new Promise((resolve) => s.close(resolve));
-  return port;
-}
+export { freePort };
 
 export type KioskServer = {
   readonly url: string;
@@ -46,57 +40,17 @@ export type KioskServer = {
   output(): string;
 };
 
-/** `npx tsx server/src/main.ts` on a temp SQLite folder; stop/start keep port and data. */
+/** The real server (`server/src/main.ts`) on a temp SQLite folder; stop/start keep port and data. */
 export function kioskServer(o: { port: number; email: string; password: string }): KioskServer {
-  const data = mkdtempSync(join(tmpdir(), "sightline-kiosk-e2e-"));
-  const url = `http://127.0.0.1:${o.port}`;
-  let child: ChildProcess | null = null;
-  let log = "";
-  return {
-    url,
-    output: () => log,
-    async start() {
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        PORT: String(o.port),
-        HOST: "127.0.0.1",
-        SIGHTLINE_DATA: data,
-        SIGHTLINE_ADMIN_EMAIL: o.email,
-        SIGHTLINE_ADMIN_PASSWORD: o.password,
-      };
-      delete env.DATABASE_URL;
-      delete env.SIGHTLINE_DEMO;
-      const c = spawn(join(repo, "node_modules", ".bin", "tsx"), ["server/src/main.ts"], {
-        cwd: repo,
-        env,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      child = c;
-      c.stdout?.on("data", (d) => (log += d));
-      c.stderr?.on("data", (d) => (log += d));
-      const deadline = Date.now() + 90_000;
-      while (Date.now() < deadline) {
-        if (c.exitCode !== null) throw new Error(`server exited ${c.exitCode}:\n${log}`);
-        const ok = await fetch(`${url}/health`).then(
-          (r) => r.ok,
-          () => false,
-        );
-        if (ok) return;
-        await new Promise((r) => setTimeout(r, 150));
-      }
-      throw new Error(`server did not start:\n${log}`);
+  const s = serverProcess({
+    port: o.port,
+    env: {
+      SIGHTLINE_ADMIN_EMAIL: o.email,
+      SIGHTLINE_ADMIN_PASSWORD: o.password,
+      LOG_LEVEL: "info",
     },
-    async stop() {
-      const c = child;
-      child = null;
-      if (!c || c.exitCode !== null) return;
-      const exited = new Promise((resolve) => c.once("exit", resolve));
-      c.kill("SIGTERM");
-      const force = setTimeout(() => c.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(force);
-    },
-  };
+  });
+  return { url: s.base, start: s.start, stop: s.stop, output: s.output };
 }
 
 export type Observation = Record<string, unknown> & { id: string };

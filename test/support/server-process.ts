@@ -29,42 +29,58 @@ export type ServerProcess = {
   start(): Promise<void>;
   /** SIGKILL (crash) and wait for exit. */
   kill(): Promise<void>;
-  /** SIGTERM (graceful: flushes, writes --cpu-prof output) and wait for exit. */
+  /** SIGTERM (graceful: flushes, writes --cpu-prof output) and wait for exit; SIGKILL after 10 s. */
   stop(): Promise<void>;
   /** SIGKILL and remove the data folder. */
   dispose(): Promise<void>;
   pid(): number | undefined;
+  /** Everything the process printed (stdout + stderr), across restarts. */
+  output(): string;
 };
 
-export async function startServerProcess(
-  o: { env?: Record<string, string>; port?: number; dataDir?: string; nodeArgs?: string[] } = {},
-): Promise<ServerProcess> {
-  const port = o.port ?? (await freePort());
+export type ServerProcessOptions = {
+  /** Extra environment; the inherited DATABASE_URL and SIGHTLINE_DEMO are dropped unless given here. */
+  env?: Record<string, string>;
+  port?: number;
+  dataDir?: string;
+  nodeArgs?: string[];
+};
+
+/** A server process, not started yet (call `start`). */
+export function serverProcess(o: ServerProcessOptions & { port: number }): ServerProcess {
+  const { port } = o;
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), "sightline-srv-"));
   const base = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
+  let log = "";
 
   async function start() {
-    child = spawn(
-      process.execPath,
-      [...(o.nodeArgs ?? []), "--import", "tsx", "server/src/main.ts"],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          PORT: String(port),
-          HOST: "127.0.0.1",
-          SIGHTLINE_DATA: dataDir,
-          SIGHTLINE_ADMIN_EMAIL: ADMIN.email,
-          SIGHTLINE_ADMIN_PASSWORD: ADMIN.password,
-          LOG_LEVEL: "warn",
-          ...o.env,
-        },
-        stdio: ["ignore", "ignore", "inherit"],
-      },
-    );
-    for (let i = 0; i < 300; i++) {
-      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.DATABASE_URL; // the embedded SQLite default unless o.env says otherwise
+    delete env.SIGHTLINE_DEMO;
+    Object.assign(env, {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SIGHTLINE_DATA: dataDir,
+      SIGHTLINE_ADMIN_EMAIL: ADMIN.email,
+      SIGHTLINE_ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: "warn",
+      ...o.env,
+    });
+    const c = spawn(process.execPath, [...(o.nodeArgs ?? []), "--import", "tsx", "server/src/main.ts"], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child = c;
+    c.stdout?.on("data", (d) => {
+      log += d;
+    });
+    c.stderr?.on("data", (d) => {
+      log += d;
+    });
+    for (let i = 0; i < 600; i++) {
+      if (c.exitCode !== null) throw new Error(`server exited with ${c.exitCode}:\n${log}`);
       try {
         if ((await fetch(`${base}/health`)).ok) return;
       } catch {
@@ -72,20 +88,23 @@ export async function startServerProcess(
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error("server did not start in 30 s");
+    throw new Error(`server did not start in 60 s:\n${log}`);
   }
 
   function signal(sig: NodeJS.Signals): Promise<void> {
     return new Promise((resolve) => {
       const c = child;
       if (!c || c.exitCode !== null || c.signalCode !== null) return resolve();
-      c.once("exit", () => resolve());
+      const force = sig === "SIGKILL" ? null : setTimeout(() => c.kill("SIGKILL"), 10_000);
+      c.once("exit", () => {
+        if (force) clearTimeout(force);
+        resolve();
+      });
       c.kill(sig);
     });
   }
   const kill = () => signal("SIGKILL");
 
-  await start();
   return {
     base,
     port,
@@ -98,7 +117,15 @@ export async function startServerProcess(
       if (!o.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
     pid: () => child?.pid,
+    output: () => log,
   };
+}
+
+/** Start a server process on a free port (or `o.port`); resolves once it is healthy. */
+export async function startServerProcess(o: ServerProcessOptions = {}): Promise<ServerProcess> {
+  const s = serverProcess({ ...o, port: o.port ?? (await freePort()) });
+  await s.start();
+  return s;
 }
 
 /** Small JSON client for the real HTTP API. */
