@@ -82,10 +82,12 @@ function idbStorage(db: IDBPDatabase<SyncDB>): SyncStorage & { close(): void } {
         await tx.done.catch(() => undefined);
         throw e;
       }
-      void tx.objectStore("meta").put(plan.meta, META);
-      void tx.objectStore("entities").put(plan.entity);
-      void tx.objectStore("outbox").add(plan.entry);
-      await tx.done;
+      const writes = [
+        tx.objectStore("meta").put(plan.meta, META),
+        tx.objectStore("entities").put(plan.entity),
+        tx.objectStore("outbox").add(plan.entry),
+      ];
+      await settle(tx, Promise.all(writes));
       return plan.entry;
     },
     async outboxFrom(fromSeq, limit) {
@@ -93,40 +95,44 @@ function idbStorage(db: IDBPDatabase<SyncDB>): SyncStorage & { close(): void } {
     },
     async ack(lastSeq, rejected, now) {
       const tx = db.transaction(["meta", "outbox"], "readwrite");
-      const before = need(await tx.objectStore("meta").get(META));
-      const after = ackMeta(before, lastSeq, rejected, now);
-      await markAcked(tx.objectStore("outbox"), before.ackedSeq, after.ackedSeq, now);
-      await tx.objectStore("meta").put(after, META);
-      await tx.done;
+      const work = async () => {
+        const before = need(await tx.objectStore("meta").get(META));
+        const after = ackMeta(before, lastSeq, rejected, now);
+        await markAcked(tx.objectStore("outbox"), before.ackedSeq, after.ackedSeq, now);
+        await tx.objectStore("meta").put(after, META);
+      };
+      await settle(tx, work());
     },
     async applyPull(page: PullResponse, now) {
       const tx = db.transaction(["meta", "entities", "staging", "outbox"], "readwrite");
-      const before = need(await tx.objectStore("meta").get(META));
-      const plan = planPull(before, page, now);
-      await markAcked(tx.objectStore("outbox"), before.ackedSeq, plan.meta.ackedSeq, now);
-      await markUnacked(tx.objectStore("outbox"), plan.meta.ackedSeq, before.ackedSeq);
-      if (plan.clearStaging) await tx.objectStore("staging").clear();
-      const target = tx.objectStore(plan.target);
-      const ids = page.changes.map((c) => (c.op === "put" ? c.entity.id : c.id));
-      const currents = await Promise.all(ids.map((id) => target.get(id)));
-      // Within one page an id appears once (server rows are unique per page).
-      const writes = page.changes.map((c, i) => target.put(applyChange(currents[i], c, before)));
-      await Promise.all(writes);
-      if (plan.swap) {
-        const staged = await tx.objectStore("staging").getAll();
-        const live = tx.objectStore("entities");
-        await live.clear();
-        await Promise.all(staged.map((e) => live.put(e)));
-        await tx.objectStore("staging").clear();
-        const pending = await tx
-          .objectStore("outbox")
-          .getAll(IDBKeyRange.lowerBound(page.lastSeq + 1));
-        const byId = new Map(staged.map((e) => [e.id, e]));
-        const replayed = replayOutbox((id) => byId.get(id), pending, before);
-        await Promise.all([...replayed.values()].map((e) => live.put(e)));
-      }
-      await tx.objectStore("meta").put(plan.meta, META);
-      await tx.done;
+      const work = async () => {
+        const before = need(await tx.objectStore("meta").get(META));
+        const plan = planPull(before, page, now);
+        await markAcked(tx.objectStore("outbox"), before.ackedSeq, plan.meta.ackedSeq, now);
+        await markUnacked(tx.objectStore("outbox"), plan.meta.ackedSeq, before.ackedSeq);
+        if (plan.clearStaging) await tx.objectStore("staging").clear();
+        const target = tx.objectStore(plan.target);
+        const ids = page.changes.map((c) => (c.op === "put" ? c.entity.id : c.id));
+        const currents = await Promise.all(ids.map((id) => target.get(id)));
+        // Within one page an id appears once (server rows are unique per page).
+        const writes = page.changes.map((c, i) => target.put(applyChange(currents[i], c, before)));
+        await Promise.all(writes);
+        if (plan.swap) {
+          const staged = await tx.objectStore("staging").getAll();
+          const live = tx.objectStore("entities");
+          await live.clear();
+          await Promise.all(staged.map((e) => live.put(e)));
+          await tx.objectStore("staging").clear();
+          const pending = await tx
+            .objectStore("outbox")
+            .getAll(IDBKeyRange.lowerBound(page.lastSeq + 1));
+          const byId = new Map(staged.map((e) => [e.id, e]));
+          const replayed = replayOutbox((id) => byId.get(id), pending, before);
+          await Promise.all([...replayed.values()].map((e) => live.put(e)));
+        }
+        await tx.objectStore("meta").put(plan.meta, META);
+      };
+      await settle(tx, work());
     },
     async prune(olderThan) {
       const tx = db.transaction("outbox", "readwrite");
@@ -159,6 +165,25 @@ function idbStorage(db: IDBPDatabase<SyncDB>): SyncStorage & { close(): void } {
       return db.getAll("entities");
     },
   };
+}
+
+/**
+ * Wait for a transaction's requests and its commit. When the transaction
+ * fails, throw its own error — a QuotaExceededError, say — rather than the
+ * AbortError every request of it gets, and leave no rejection unhandled.
+ */
+async function settle<T>(
+  tx: { done: Promise<void>; error: DOMException | null },
+  work: Promise<T>,
+): Promise<T> {
+  try {
+    const out = await work;
+    await tx.done;
+    return out;
+  } catch (e) {
+    await tx.done.catch(() => undefined);
+    throw tx.error ?? e;
+  }
 }
 
 type OutboxStore = IDBPObjectStore<SyncDB, ArrayLike<StoreNames<SyncDB>>, "outbox", "readwrite">;
