@@ -45,7 +45,9 @@ await section("journal open and suggestions", async () => {
   const s = server as Awaited<ReturnType<typeof runIngestBench>>["keep"];
   // 8 devices × one observation per minute each.
   return runJournalBench(
-    s.admin.api,
+    s.server.base,
+    s.admin,
+    s.storeId,
     quick
       ? [{ n: 8_000, minutes: 1000 }]
       : [

@@ -69,7 +69,8 @@ export function createMemoryStorage(): SyncStorage {
       const target = plan.target === "staging" ? staging : entities;
       for (const c of page.changes) {
         const id = c.op === "put" ? c.entity.id : c.id;
-        target.set(id, applyChange(target.get(id), c, before));
+        // Staging holds server state only; later pages carry later versions (as in idb).
+        target.set(id, applyChange(plan.target === "staging" ? undefined : target.get(id), c, before));
       }
       if (plan.swap) {
         entities = staging;
