@@ -38,7 +38,12 @@ export function serveSpa(
     if (skip.some((s) => path === s || path.startsWith(`${s}/`))) return next();
     if (`${path}/` === prefix) return c.redirect(prefix, 301);
     if (!path.startsWith(prefix)) return next();
-    const rel = decodeURIComponent(path.slice(prefix.length));
+    let rel: string;
+    try {
+      rel = decodeURIComponent(path.slice(prefix.length));
+    } catch {
+      return next(); // malformed percent-encoding: not a file of ours (404, not 500)
+    }
     const wanted = normalize(join(base, rel));
     if (wanted !== base && !wanted.startsWith(base + sep)) return next();
     const file = isFile(wanted) ? wanted : extname(rel) ? null : join(base, "index.html");
