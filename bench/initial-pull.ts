@@ -30,7 +30,8 @@ async function serverOnly(base: string, admin: Admin, limit: number) {
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
       body: JSON.stringify({ protocol: 1, deviceId, clientSchema: 1, cookie, limit }),
     });
-    const page = PullResponseSchema.parse(await res.json());
+    // JSON only: this baseline times the server and the wire, not client validation.
+    const page = (await res.json()) as { changes: unknown[]; cookie: unknown; hasMore: boolean };
     n += page.changes.length;
     cookie = page.cookie;
     if (!page.hasMore) break;
