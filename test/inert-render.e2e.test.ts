@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { PROTOCOL_VERSION, uuidv4, uuidv7 } from "@sightline/shared";
+import { PROTOCOL_VERSION, uuidv7 } from "@sightline/shared";
 import { type BrowserContext, chromium, type Page, type Worker } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nextHlc } from "../server/src/testing/mutations.ts";
@@ -238,6 +238,7 @@ async function open(url: string): Promise<Page> {
 async function expectInert(page: Page, texts: readonly string[], where: string) {
   const state = await page.evaluate(
     ([selector]) => ({
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what a person sees
       text: document.body.innerText,
       injected: [...document.querySelectorAll(selector as string)].map((e) =>
         e.outerHTML.slice(0, 120),
@@ -261,11 +262,13 @@ describe("markup in server-provided text renders inert (Chromium)", () => {
     await page.getByLabel("Password").fill(app.admin.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Insight journals" }).waitFor();
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what a person sees
     await page.waitForFunction((t) => document.body.innerText.includes(t), P.img);
     await expectInert(page, [P.img], "journal list");
 
     await page.goto(`${app.base}/#/journals/${journalId}`);
     await page.locator("article.obs").nth(3).waitFor({ timeout: 15_000 });
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what a person sees
     await page.waitForFunction((t) => document.body.innerText.includes(t), P.svg);
     await expectInert(
       page,
@@ -293,6 +296,7 @@ describe("markup in server-provided text renders inert (Chromium)", () => {
     await page.fill('input[name="pin2"]', "2468");
     await page.click('button[type="submit"]');
     await page.waitForSelector("button.behaviour", { timeout: 30_000 });
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what a person sees
     await page.waitForFunction((t) => document.body.innerText.includes(t), P.svg);
     expect(await page.textContent(".top-bar__subtitle")).toBe(`${P.img} Quận 1`);
     await expectInert(page, [P.img, P.script, P.short, P.svg], "kiosk staff pad");

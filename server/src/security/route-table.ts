@@ -110,7 +110,6 @@ export const ROUTES: Record<string, RouteExpectation> = {
       ...(c.caller.freshSession ? { token: await c.caller.freshSession() } : {}),
     }),
   },
-  "GET /v1/auth/me": { allow: PEOPLE, sample: () => ({ path: "/v1/auth/me" }) },
   "POST /v1/users": {
     allow: ["admin"],
     sample: () => ({
