@@ -13,7 +13,13 @@ import type { Entity } from "@sightline/shared";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changedTables } from "./db-fingerprint.ts";
-import { applyPlan, type HostileRequest, type Plan, planArbitrary } from "./hostile-values.ts";
+import {
+  applyPlan,
+  type HostileRequest,
+  hostileString,
+  type Plan,
+  planArbitrary,
+} from "./hostile-values.ts";
 import { expectedOutcome, type Operation, operationsOf, ROUTES } from "./route-table.ts";
 import { type Caller, createWorld, pngBytes, sha256Hex, type World } from "./world.ts";
 
@@ -173,6 +179,55 @@ describe("hostile input on every write operation", () => {
       );
     }
   }, 240_000);
+});
+
+describe("hostile input on read operations", () => {
+  it(`answers hostile path and query values below 500 and writes nothing (${Math.ceil(RUNS / 4)} runs per operation)`, async () => {
+    const reads = (await operationsOf((p) => w.t.request(p))).filter((op) => op.method === "GET");
+    for (const op of reads) {
+      const e = ROUTES[op.key];
+      if (!e) throw new Error(`no route-table entry for ${op.key}`);
+      const callers = allowedCallers(op);
+      const slots = paramSlots(op.path);
+      const plans = fc.oneof(
+        fc.record({ kind: fc.constant("param" as const), pick: fc.nat(), value: hostileString }),
+        fc.record({
+          kind: fc.constant("query" as const),
+          key: fc.oneof(
+            fc.constantFrom("q", "limit", "cursor", "from", "to", "storeId", "format", "lang"),
+            hostileString,
+          ),
+          value: hostileString,
+        }),
+      );
+      await fc.assert(
+        fc.asyncProperty(plans, fc.nat(), async (plan, who) => {
+          const caller = callers[who % callers.length] as Caller;
+          const sample = await e.sample({ world: w, caller, target: w.a, refs: w.a });
+          const before = w.fingerprint.version();
+          const req = applyPlan({ path: sample.path }, plan, slots);
+          const res = await w.t.app.request(req.path, {
+            headers: caller.token ? { authorization: `Bearer ${caller.token}` } : {},
+          });
+          const what = `${caller.name} GET ${req.path.slice(0, 200)} → ${res.status}`;
+          const stream = res.headers.get("content-type")?.includes("event-stream");
+          if (stream) await res.body?.cancel();
+          const text = stream ? "" : await res.text();
+          tally.runs++;
+          tally.status.set(res.status, (tally.status.get(res.status) ?? 0) + 1);
+          expect(res.status, `${what} ${text.slice(0, 200)}`).toBeLessThan(500);
+          if (res.status >= 400)
+            expectClearRefusal(
+              { status: res.status, type: res.headers.get("content-type") ?? "", text },
+              what,
+            );
+          // Reads never write (SSE and pulls are not GETs that store anything here).
+          expect(w.fingerprint.version(), what).toBe(before);
+        }),
+        { numRuns: Math.ceil(RUNS / 4) },
+      );
+    }
+  }, 120_000);
 });
 
 /** Blob uploads: random bytes, wrong or malformed hashes, wrong content types. */
