@@ -26,7 +26,9 @@ export type SyncFailure =
   | "unauthorized"
   | "too-old"
   | "rejected-request"
-  | "bad-response";
+  | "bad-response"
+  /** Local storage failed (e.g. QuotaExceededError); reported by the scheduler. */
+  | "storage";
 export type SyncOutcome =
   | { ok: true; pushed: number; pulled: number }
   | { ok: false; failure: SyncFailure; retryAfterMs?: number; detail: string };

@@ -89,7 +89,15 @@ export function createSyncScheduler(o: SchedulerOptions): SyncScheduler {
     do {
       again = false;
       set({ state: "syncing", nextAttemptAt: null });
-      const outcome = await o.engine.sync();
+      // The engine answers network and server trouble with an outcome; a
+      // storage failure (a full disk while acking) throws. Report it and back
+      // off like any failure, instead of an unhandled rejection and a status
+      // stuck at "syncing".
+      const outcome: SyncOutcome = await o.engine.sync().catch((e: unknown) => ({
+        ok: false as const,
+        failure: "storage" as const,
+        detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+      }));
       if (outcome.ok) {
         set({ state: "idle", lastOutcome: outcome, failures: 0 });
         continue;
