@@ -16,6 +16,7 @@ import {
   createFetchTransport,
   createMemoryStorage,
   createSyncEngine,
+  createSyncScheduler,
   type LocalWrite,
   type SyncEngine,
   type SyncStorage,
@@ -185,6 +186,28 @@ describe("IndexedDB quota", () => {
     expect(JSON.stringify(await app.dumpAll())).toBe(dump); // re-delivery changed nothing
     expect((await serverIds(d.paired.deviceId)).sort()).toEqual([...ids].sort());
     expect(await d.storage.stats()).toMatchObject({ unsynced: 0 });
+  });
+
+  it("the scheduler reports a round that cannot store its ack (waiting, failure storage) and retries it", async () => {
+    const d = await device(await openIdbStorage(`quota-scheduler-${uuidv4()}`));
+    d.where.base = app.base;
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push((await d.engine.write(webWrite(i))).id);
+    const scheduler = createSyncScheduler({ engine: d.engine, baseDelayMs: 20, maxDelayMs: 50 });
+    quota.state.full = true;
+    scheduler.request("manual");
+    await until(async () => scheduler.status().state === "waiting");
+    expect(scheduler.status().lastOutcome).toMatchObject({
+      ok: false,
+      failure: "storage",
+      detail: expect.stringContaining("QuotaExceededError"),
+    });
+    quota.state.full = false;
+    await until(
+      async () => scheduler.status().state === "idle" && (await d.storage.stats()).unsynced === 0,
+    );
+    scheduler.stop();
+    expect((await serverIds(d.paired.deviceId)).sort()).toEqual([...ids].sort());
   });
 
   it("the kiosk's worker service passes QuotaExceededError to the UI and keeps every saved tap", async () => {
