@@ -238,8 +238,14 @@ async function open(url: string): Promise<Page> {
 async function expectInert(page: Page, texts: readonly string[], where: string) {
   const state = await page.evaluate(
     ([selector]) => ({
-      // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what a person sees
-      text: document.body.innerText,
+      // Visible text plus what form fields hold (edit forms show names as values).
+      text: [
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what a person sees
+        document.body.innerText,
+        ...[...document.querySelectorAll("input, textarea")].map(
+          (e) => (e as HTMLInputElement).value,
+        ),
+      ].join("\n"),
       injected: [...document.querySelectorAll(selector as string)].map((e) =>
         e.outerHTML.slice(0, 120),
       ),
@@ -275,6 +281,27 @@ describe("markup in server-provided text renders inert (Chromium)", () => {
       [P.img, P.script, P.js, P.svg, P.iframe, P.link, P.short],
       "journal page",
     );
+
+    // Admin pages list the store and competitor names; analytics labels stores and reasons.
+    for (const [hash, texts] of [
+      ["#/admin/stores", [`${P.img} Quận 1`]],
+      ["#/admin/competitors", [`${P.script} Rival`]],
+      ["#/admin/devices", []],
+      ["#/analytics", []],
+    ] as const) {
+      await page.goto(`${app.base}/${hash}`);
+      if (texts[0])
+        await page.waitForFunction(
+          (t) =>
+            [...document.querySelectorAll("input")].some((e) => e.value.includes(t)) ||
+            document.body.textContent?.includes(t),
+          texts[0],
+        );
+      // The live SSE stream keeps the network busy: wait for the page's heading instead.
+      else await page.locator("h1, h2").first().waitFor();
+      await page.waitForTimeout(300);
+      await expectInert(page, texts, hash);
+    }
     await page.close();
   });
 
