@@ -365,15 +365,10 @@ describe("a kiosk whose storage was wiped", () => {
     expect(now.length).toBeGreaterThanOrEqual(5);
   });
 
-  // KNOWN BUG (2026-11-24): the server keeps the device's lastSeq across a
-  // re-pair, the wiped client restarts at seq 1, the server skips seqs 1..n as
-  // duplicates and answers lastSeq n — which the client takes as an ack. The
-  // writes made after the wipe are silently lost. Our kiosk and extension
-  // always pair under a new device id, so only a partial wipe or another API
-  // client reaches this. Remove `.fails` when the engine refuses an ack for
-  // seqs it never issued (lastSeq ≥ nextSeq) or the server starts a new seq
-  // space on re-pair.
-  it.fails("re-paired under the same device id, writes made after the wipe reach the server", async () => {
+  // The server keeps the device's lastSeq across a re-pair while a wiped
+  // client restarts at seq 1: the engine sees an answer whose lastSeq it never
+  // issued and renumbers its unsent writes after it (SyncStorage.rebase).
+  it("re-paired under the same device id, writes made after the wipe reach the server", async () => {
     const deviceId = uuidv4();
     const run = async (from: number, n: number) => {
       const storage = createMemoryStorage();

@@ -18,7 +18,13 @@ export type ApplyResult =
   | { ok: false; code: RejectCode; message: string };
 
 /** Why a mutation can never apply. `internal`: the server failed on it unexpectedly (recorded, never blocks). */
-export type RejectCode = "invalid" | "conflict" | "not-found" | "forbidden" | "unsupported" | "internal";
+export type RejectCode =
+  | "invalid"
+  | "conflict"
+  | "not-found"
+  | "forbidden"
+  | "unsupported"
+  | "internal";
 
 export type ApplyContext = { workspaceId: string; deviceId: string };
 

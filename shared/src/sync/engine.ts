@@ -119,6 +119,17 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
         const parsed = PushResponseSchema.safeParse(r.body);
         if (!parsed.success) return fail("bad-response", "200 without lastSeq is not an ack");
         const { lastSeq, rejected } = parsed.data;
+        const meta = await o.storage.meta();
+        if (meta && lastSeq >= meta.nextSeq) {
+          // The server holds seqs this storage never issued (wiped, re-paired
+          // under the same id): it skipped our batch as duplicates. Renumber
+          // and push again rather than take that for an ack.
+          if (++gaps > MAX_GAP_RETRIES)
+            return fail("bad-response", "server seq space keeps moving");
+          await o.storage.rebase(lastSeq);
+          from = lastSeq + 1;
+          continue;
+        }
         await o.storage.ack(lastSeq, rejected, now());
         if (lastSeq < from) return fail("server", "server applied nothing from the batch");
         pushed += lastSeq - from + 1;

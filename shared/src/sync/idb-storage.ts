@@ -15,6 +15,7 @@ import {
   newMeta,
   planLocalWrite,
   planPull,
+  planRebase,
   replayOutbox,
 } from "./local-state.ts";
 import type { PullResponse } from "./messages/pull.ts";
@@ -103,6 +104,19 @@ function idbStorage(db: IDBPDatabase<SyncDB>): SyncStorage & { close(): void } {
       };
       await settle(tx, work());
     },
+    async rebase(serverLastSeq) {
+      const tx = db.transaction(["meta", "outbox"], "readwrite");
+      const m = need(await tx.objectStore("meta").get(META));
+      const outbox = tx.objectStore("outbox");
+      const pending = await outbox.getAll(IDBKeyRange.lowerBound(m.ackedSeq + 1));
+      const plan = planRebase(m, pending, serverLastSeq);
+      if (plan) {
+        await Promise.all(pending.map((e) => outbox.delete(e.seq)));
+        await Promise.all(plan.entries.map((e) => outbox.put(e)));
+        await tx.objectStore("meta").put(plan.meta, META);
+      }
+      await tx.done;
+    },
     async applyPull(page: PullResponse, now) {
       const tx = db.transaction(["meta", "entities", "staging", "outbox"], "readwrite");
       const work = async () => {
@@ -114,10 +128,10 @@ function idbStorage(db: IDBPDatabase<SyncDB>): SyncStorage & { close(): void } {
         const target = tx.objectStore(plan.target);
         const ids = page.changes.map((c) => (c.op === "put" ? c.entity.id : c.id));
         // Staging only ever holds server state, and a later page carries a
-      // later version of the server's (join-merged) state: no read needed.
-      // That halves the IndexedDB work of an initial pull.
-      const currents =
-        plan.target === "staging" ? [] : await Promise.all(ids.map((id) => target.get(id)));
+        // later version of the server's (join-merged) state: no read needed.
+        // That halves the IndexedDB work of an initial pull.
+        const currents =
+          plan.target === "staging" ? [] : await Promise.all(ids.map((id) => target.get(id)));
         // Within one page an id appears once (server rows are unique per page).
         const writes = page.changes.map((c, i) => target.put(applyChange(currents[i], c, before)));
         await Promise.all(writes);

@@ -179,3 +179,22 @@ export function replayOutbox(
   }
   return out;
 }
+
+/**
+ * Renumber unsent entries to follow `serverLastSeq` (see SyncStorage.rebase).
+ * Returns null when nothing needs to change.
+ */
+export function planRebase(
+  meta: SyncMeta,
+  pending: readonly OutboxEntry[],
+  serverLastSeq: number,
+): { meta: SyncMeta; entries: OutboxEntry[] } | null {
+  if (serverLastSeq < meta.nextSeq) return null;
+  const entries = [...pending]
+    .sort((a, b) => a.seq - b.seq)
+    .map((e, i) => ({ ...e, seq: serverLastSeq + 1 + i, ackedAt: null }));
+  return {
+    meta: { ...meta, ackedSeq: serverLastSeq, nextSeq: serverLastSeq + 1 + entries.length },
+    entries,
+  };
+}

@@ -8,6 +8,7 @@ import {
   newMeta,
   planLocalWrite,
   planPull,
+  planRebase,
   replayOutbox,
 } from "./local-state.ts";
 import type { PullResponse } from "./messages/pull.ts";
@@ -57,6 +58,15 @@ export function createMemoryStorage(): SyncStorage {
         if (e && e.ackedAt === null) e.ackedAt = now;
       }
     },
+    async rebase(serverLastSeq) {
+      const m = need();
+      const pending = [...outbox.values()].filter((e) => e.seq > m.ackedSeq);
+      const plan = planRebase(m, pending, serverLastSeq);
+      if (!plan) return;
+      for (const e of pending) outbox.delete(e.seq);
+      for (const e of plan.entries) outbox.set(e.seq, e);
+      meta = plan.meta;
+    },
     async applyPull(page: PullResponse, now) {
       const before = need();
       const plan = planPull(before, page, now);
@@ -70,7 +80,10 @@ export function createMemoryStorage(): SyncStorage {
       for (const c of page.changes) {
         const id = c.op === "put" ? c.entity.id : c.id;
         // Staging holds server state only; later pages carry later versions (as in idb).
-        target.set(id, applyChange(plan.target === "staging" ? undefined : target.get(id), c, before));
+        target.set(
+          id,
+          applyChange(plan.target === "staging" ? undefined : target.get(id), c, before),
+        );
       }
       if (plan.swap) {
         entities = staging;

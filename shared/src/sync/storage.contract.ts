@@ -218,5 +218,22 @@ export function describeSyncStorageContract(name: string, make: () => Promise<Sy
       // The mirror is rebuilt from the (empty) reset page plus the unsent writes.
       expect((await s.entities()).map((e) => e.id).sort()).toEqual(["b", "c"]);
     });
+
+    it("rebase renumbers unsent writes after the server's seq space (re-paired under the same id)", async () => {
+      const s = await ready();
+      for (const id of ["a", "b", "c"]) await s.commitLocal(create(id), T);
+      await s.ack(1, [], T);
+      await s.rebase(2); // below nextSeq: nothing to do
+      expect((await s.outboxFrom(1, 10)).map((e) => e.seq)).toEqual([1, 2, 3]);
+      await s.rebase(7);
+      expect((await s.outboxFrom(2, 10)).map((e) => [e.seq, e.id, e.ackedAt])).toEqual([
+        [8, "b", null],
+        [9, "c", null],
+      ]);
+      expect(await s.meta()).toMatchObject({ ackedSeq: 7, nextSeq: 10 });
+      expect((await s.stats()).unsynced).toBe(2);
+      const next = await s.commitLocal(create("d"), T);
+      expect(next.seq).toBe(10);
+    });
   });
 }

@@ -47,6 +47,12 @@ export interface SyncStorage {
   outboxFrom(fromSeq: number, limit: number): Promise<OutboxEntry[]>;
   /** Mark entries with seq ≤ lastSeq acked; record rejections and sync time. */
   ack(lastSeq: number, rejected: readonly RejectedMutation[], now: number): Promise<void>;
+  /**
+   * The server already holds seqs up to `serverLastSeq` ≥ nextSeq for this
+   * device id (storage wiped, device re-paired under the same id): renumber
+   * the unsent entries after it, so they are not taken for duplicates.
+   */
+  rebase(serverLastSeq: number): Promise<void>;
   /** Apply one pull page atomically (reset → staging; last staging page swaps). */
   applyPull(page: PullResponse, now: number): Promise<void>;
   /** Drop acked entries acked before `olderThan`. Returns how many. */
