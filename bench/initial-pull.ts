@@ -2,12 +2,7 @@
 // pages, nothing applied) and end to end (the real client engine applying
 // pages into fake-indexeddb), with pages of 1,000 and 5,000.
 import "fake-indexeddb/auto";
-import {
-  createFetchTransport,
-  createSyncEngine,
-  PullResponseSchema,
-  uuidv4,
-} from "@sightline/shared";
+import { createFetchTransport, createSyncEngine, uuidv4 } from "@sightline/shared";
 import { openIdbStorage } from "@sightline/shared/idb";
 import type { Row } from "./table.ts";
 

@@ -67,11 +67,15 @@ export function serverProcess(o: ServerProcessOptions & { port: number }): Serve
       LOG_LEVEL: "warn",
       ...o.env,
     });
-    const c = spawn(process.execPath, [...(o.nodeArgs ?? []), "--import", "tsx", "server/src/main.ts"], {
-      cwd: ROOT,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const c = spawn(
+      process.execPath,
+      [...(o.nodeArgs ?? []), "--import", "tsx", "server/src/main.ts"],
+      {
+        cwd: ROOT,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     child = c;
     c.stdout?.on("data", (d) => {
       log += d;
