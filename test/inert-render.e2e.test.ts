@@ -103,6 +103,10 @@ async function seed() {
     method: "POST",
     json: { name: `${P.script} Rival`, domains: ["rival.example.vn"] },
   })) as { id: string };
+  await api("/v1/users", {
+    method: "POST",
+    json: { email: "lan@example.com", password: "long enough pw", role: "viewer", name: P.short },
+  });
   const ext = await app.pair("marketer");
   await push(ext, [
     {
@@ -287,6 +291,7 @@ describe("markup in server-provided text renders inert (Chromium)", () => {
       ["#/admin/stores", [`${P.img} Quận 1`]],
       ["#/admin/competitors", [`${P.script} Rival`]],
       ["#/admin/devices", []],
+      ["#/admin/people", [P.short]],
       ["#/analytics", []],
     ] as const) {
       await page.goto(`${app.base}/${hash}`);

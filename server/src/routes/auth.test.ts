@@ -75,6 +75,34 @@ describe("auth", () => {
       (await t.request("/v1/users", { method: "POST", token: t.admin.token, json })).status,
     ).toBe(409);
   });
+
+  it("lists the workspace's people to admins and managers, without password hashes", async () => {
+    t = await createTestApp();
+    const json = {
+      email: "new@example.com",
+      password: "long enough pw",
+      role: "viewer",
+      name: "Lan",
+    };
+    await t.request("/v1/users", { method: "POST", token: t.admin.token, json });
+    const manager = await t.loginAs("manager");
+    const res = await t.request("/v1/users", { token: manager.token });
+    expect(res.status).toBe(200);
+    const { items } = await res.json();
+    expect(items).toContainEqual({
+      id: expect.any(String),
+      email: "new@example.com",
+      name: "Lan",
+      role: "viewer",
+      createdAt: expect.any(String),
+    });
+    expect(JSON.stringify(items)).not.toMatch(/password|hash|scrypt/i);
+    const marketer = await t.loginAs("marketer");
+    expect((await t.request("/v1/users", { token: marketer.token })).status).toBe(403);
+    const other = await t.otherWorkspace();
+    const theirs = await (await t.request("/v1/users", { token: other.adminToken })).json();
+    expect(theirs.items.map((u: { email: string }) => u.email)).not.toContain("new@example.com");
+  });
 });
 
 describe("scope", () => {

@@ -110,6 +110,7 @@ export const ROUTES: Record<string, RouteExpectation> = {
       ...(c.caller.freshSession ? { token: await c.caller.freshSession() } : {}),
     }),
   },
+  "GET /v1/users": { allow: ADMINS, sample: () => ({ path: "/v1/users" }) },
   "POST /v1/users": {
     allow: ["admin"],
     sample: () => ({

@@ -153,6 +153,8 @@ export interface Store extends JournalStore {
   /** Throws ConflictError when the email (case-insensitive) is taken. */
   createUser(user: NewUser): Promise<UserRecord>;
   findUserByEmail(email: string): Promise<UserRecord | null>;
+  /** The workspace's people, by email. */
+  listUsers(workspaceId: string): Promise<UserRecord[]>;
   createSession(s: {
     tokenHash: string;
     userId: string;

@@ -411,10 +411,6 @@ export const web = {
   "competitor.name": { vi: "Tên đối thủ", en: "Competitor name" },
   "competitor.domains": { vi: "Tên miền", en: "Domains" },
   "people.title": { vi: "Thành viên", en: "People" },
-  "people.noList": {
-    vi: "Máy chủ chưa cung cấp danh sách thành viên.",
-    en: "The server does not list people yet.",
-  },
   "people.name": { vi: "Họ tên", en: "Name" },
   "people.email": { vi: "Email", en: "Email" },
   "people.role": { vi: "Vai trò", en: "Role" },

@@ -23,6 +23,19 @@ export function peopleContract(make: StoreFactory) {
       expect(await store().getWorkspace("nope")).toBeNull();
     });
 
+    it("lists a workspace's users by email, never another workspace's", async () => {
+      const a = await store().createWorkspace("A");
+      const b = await store().createWorkspace("B");
+      const user = (workspaceId: string, email: string) =>
+        store().createUser({ workspaceId, email, name: null, role: "viewer", passwordHash: "h" });
+      const second = await user(a.id, "Zed@a.test");
+      await user(b.id, "other@b.test");
+      const first = await user(a.id, "amy@a.test");
+      expect((await store().listUsers(a.id)).map((u) => u.id)).toEqual([first.id, second.id]);
+      expect((await store().listUsers(b.id)).map((u) => u.email)).toEqual(["other@b.test"]);
+      expect(await store().listUsers("nope")).toEqual([]);
+    });
+
     it("finds users by email case-insensitively and refuses a taken email", async () => {
       const ws = await store().createWorkspace("Acme");
       const u = {

@@ -23,6 +23,7 @@ type PeoplePart = Pick<
   | "listWorkspaces"
   | "createUser"
   | "findUserByEmail"
+  | "listUsers"
   | "createSession"
   | "revokeSession"
   | "resolveToken"
@@ -112,6 +113,11 @@ export function createPeoplePart({ sql }: PgHandle): PeoplePart {
     async findUserByEmail(email) {
       const [r] = await sql<UserRow[]>`SELECT * FROM users WHERE lower(email) = lower(${email})`;
       return r ? toUser(r) : null;
+    },
+    async listUsers(ws) {
+      const rows = await sql<UserRow[]>`
+        SELECT * FROM users WHERE workspace_id = ${ws} ORDER BY lower(email), id`;
+      return rows.map(toUser);
     },
     async createSession(s) {
       await sql`INSERT INTO sessions (token_hash, workspace_id, user_id, created_at, expires_at)

@@ -19,6 +19,7 @@ type PeoplePart = Pick<
   | "listWorkspaces"
   | "createUser"
   | "findUserByEmail"
+  | "listUsers"
   | "createSession"
   | "revokeSession"
   | "resolveToken"
@@ -49,6 +50,7 @@ export function createPeoplePart({ db, queue }: SqliteHandle): PeoplePart {
       "INSERT INTO users (id, workspace_id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *",
     ),
     userByEmail: db.prepare("SELECT * FROM users WHERE lower(email) = lower(?)"),
+    listUsers: db.prepare("SELECT * FROM users WHERE workspace_id = ? ORDER BY lower(email), id"),
     insertSession: db.prepare(
       "INSERT INTO sessions (token_hash, workspace_id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
     ),
@@ -158,6 +160,7 @@ export function createPeoplePart({ db, queue }: SqliteHandle): PeoplePart {
         const r = q.userByEmail.get(email) as UserRow | undefined;
         return r ? toUser(r) : null;
       }),
+    listUsers: (ws) => queue.run(() => (q.listUsers.all(ws) as UserRow[]).map(toUser)),
     createSession: (s) =>
       queue.run(() => {
         q.insertSession.run(

@@ -1,7 +1,5 @@
 // People of the workspace and their roles; admins add accounts here.
 import { useState } from "preact/hooks";
-import { listOf, type UserListItem } from "../api/client.ts";
-import { ApiError } from "../api/problem.ts";
 import { ROLES, type Role } from "../api/types.ts";
 import { useApp } from "../app-context.ts";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -11,47 +9,39 @@ import { useAsync } from "../ui/use-async.ts";
 export function PeopleAdmin() {
   const { api, user } = useApp();
   const { t } = useI18n();
-  const list = useAsync(() => api.users().then((r) => listOf<UserListItem>(r)), [api]);
+  const list = useAsync(() => api.users().then((r) => r.items), [api]);
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("manager");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<unknown>(undefined);
   const [created, setCreated] = useState<string | null>(null);
-  const noList =
-    list.error instanceof ApiError && (list.error.status === 404 || list.error.status === 405);
 
   return (
     <div class="split">
       <div class="card">
         <h2>{t("people.title")}</h2>
-        {noList ? (
-          <p class="muted">{t("people.noList")}</p>
-        ) : (
-          <ProblemBanner error={list.error} onRetry={list.reload} />
-        )}
-        {!noList && (
-          <table class="data">
-            <thead>
-              <tr>
-                <th scope="col">{t("people.name")}</th>
-                <th scope="col">{t("people.email")}</th>
-                <th scope="col">{t("people.role")}</th>
+        <ProblemBanner error={list.error} onRetry={list.reload} />
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">{t("people.name")}</th>
+              <th scope="col">{t("people.email")}</th>
+              <th scope="col">{t("people.role")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data?.map((u) => (
+              <tr key={u.id}>
+                <td>{u.name || "—"}</td>
+                <td>{u.email}</td>
+                <td>
+                  <span class={`role role-${u.role}`}>{t(`role.${u.role}`)}</span>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {list.data?.map((u) => (
-                <tr key={u.id}>
-                  <td>{u.name || "—"}</td>
-                  <td>{u.email}</td>
-                  <td>
-                    <span class={`role role-${u.role}`}>{t(`role.${u.role}`)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+            ))}
+          </tbody>
+        </table>
       </div>
       {user.role === "admin" && (
         <form

@@ -36,7 +36,7 @@ export type InsightPatch = {
   overrideReason?: string;
   needs?: Insight["needs"];
 };
-export type UserListItem = User & { createdAt?: string };
+export type UserListItem = Omit<User, "workspaceId"> & { createdAt: string };
 
 export function createApi(options: ApiOptions = {}) {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -136,7 +136,7 @@ export function createApi(options: ApiOptions = {}) {
     patchCompetitor: (competitorId: string, input: Partial<Omit<Competitor, "id">>) =>
       patch<Competitor>(`/v1/competitors/${id(competitorId)}`, input),
     users: () =>
-      get<{ items?: UserListItem[]; users?: UserListItem[] } | UserListItem[]>("/v1/users"),
+      get<{ items: UserListItem[] }>("/v1/users"),
     createUser: (input: { email: string; password: string; role: Role; name?: string }) =>
       post<{ id: string }>("/v1/users", input),
     devices: () => get<{ items?: Device[]; devices?: Device[] } | Device[]>("/v1/devices"),
