@@ -135,8 +135,7 @@ export function createApi(options: ApiOptions = {}) {
       post<{ id: string }>("/v1/competitors", input),
     patchCompetitor: (competitorId: string, input: Partial<Omit<Competitor, "id">>) =>
       patch<Competitor>(`/v1/competitors/${id(competitorId)}`, input),
-    users: () =>
-      get<{ items: UserListItem[] }>("/v1/users"),
+    users: () => get<{ items: UserListItem[] }>("/v1/users"),
     createUser: (input: { email: string; password: string; role: Role; name?: string }) =>
       post<{ id: string }>("/v1/users", input),
     devices: () => get<{ items?: Device[]; devices?: Device[] } | Device[]>("/v1/devices"),
