@@ -20,6 +20,19 @@ export const CSP = {
   frameAncestors: ["'none'"],
 };
 
+/**
+ * The kiosk may be paired with a server other than the one that served it
+ * (its pairing screen takes any server URL), so only under /kiosk may pages
+ * connect elsewhere — the same rule as the kiosk's own meta CSP. Scripts stay
+ * 'self' everywhere.
+ */
+const KIOSK_CSP = { ...CSP, connectSrc: ["'self'", "http:", "https:"] };
+
 export function secureHeaders(): MiddlewareHandler {
-  return honoSecureHeaders({ contentSecurityPolicy: CSP, xFrameOptions: "DENY" });
+  const strict = honoSecureHeaders({ contentSecurityPolicy: CSP, xFrameOptions: "DENY" });
+  const kiosk = honoSecureHeaders({ contentSecurityPolicy: KIOSK_CSP, xFrameOptions: "DENY" });
+  return (c, next) => {
+    const p = c.req.path;
+    return (p === "/kiosk" || p.startsWith("/kiosk/") ? kiosk : strict)(c, next);
+  };
 }
