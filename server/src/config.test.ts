@@ -12,6 +12,7 @@ describe("readConfig", () => {
       adminPassword: undefined,
       demo: false,
       corsOrigins: [],
+      trustedProxies: 0,
       logLevel: "info",
     });
   });
@@ -23,18 +24,23 @@ describe("readConfig", () => {
       SIGHTLINE_ADMIN_EMAIL: "lan@shop.vn",
       SIGHTLINE_CORS_ORIGINS: "https://kiosk.shop.vn/, chrome-extension://abc",
       DATABASE_URL: "postgres://x",
+      SIGHTLINE_TRUSTED_PROXIES: "1",
     });
     expect(c).toMatchObject({
       port: 9000,
       demo: true,
       adminEmail: "lan@shop.vn",
       databaseUrl: "postgres://x",
+      trustedProxies: 1,
     });
     expect(c.corsOrigins).toEqual(["https://kiosk.shop.vn", "chrome-extension://abc"]);
   });
 
   it("fails loudly on a bad value", () => {
     expect(() => readConfig({ PORT: "eighty" })).toThrow(ConfigError);
+    expect(() => readConfig({ SIGHTLINE_TRUSTED_PROXIES: "-1" })).toThrow(
+      /SIGHTLINE_TRUSTED_PROXIES/,
+    );
     expect(() => readConfig({ SIGHTLINE_ADMIN_EMAIL: "not an email" })).toThrow(ConfigError);
     expect(() => readConfig({ SIGHTLINE_ADMIN_PASSWORD: "short" })).toThrow(
       /SIGHTLINE_ADMIN_PASSWORD/,

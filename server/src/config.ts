@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   SIGHTLINE_ADMIN_PASSWORD: z.string().min(8).optional(),
   SIGHTLINE_DEMO: z.enum(["0", "1", ""]).optional(),
   SIGHTLINE_CORS_ORIGINS: z.string().optional(),
+  SIGHTLINE_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -24,6 +25,7 @@ export type ServerConfig = {
   adminPassword: string | undefined;
   demo: boolean;
   corsOrigins: string[];
+  trustedProxies: number;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
 };
 
@@ -53,6 +55,7 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
       .split(",")
       .map((s) => s.trim().replace(/\/$/, ""))
       .filter(Boolean),
+    trustedProxies: e.SIGHTLINE_TRUSTED_PROXIES,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -88,6 +88,7 @@ async function main() {
     logger,
     version: VERSION,
     corsOrigins: config.corsOrigins,
+    rateLimit: { trustedProxies: config.trustedProxies },
     shutdown: shutdown.signal,
     staticRoots: { web: here("../web/dist"), kiosk: here("../../kiosk/dist") },
   });

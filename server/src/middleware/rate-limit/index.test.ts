@@ -75,4 +75,41 @@ describe("rate limit middleware", () => {
     const off = createRateLimiter(false);
     expect(() => off.check("login", "x")).not.toThrow();
   });
+
+  it("keys anonymous callers by X-Forwarded-For only behind trusted proxies", async () => {
+    const limiter = (trustedProxies: number) =>
+      createRateLimiter(
+        { ...DEFAULT_RATE_LIMITS, perIp: { capacity: 1, perSecond: 0.001 }, trustedProxies },
+        () => 0,
+      );
+    const appWith = (trustedProxies: number) =>
+      new Hono<AppEnv>()
+        .use(async (c, next) => {
+          c.set("principal", null);
+          await next();
+        })
+        .use(limiter(trustedProxies).middleware)
+        .onError((e) =>
+          e instanceof HttpProblem ? problemResponse(e) : new Response(null, { status: 500 }),
+        )
+        .get("/", (c) => c.text("ok"));
+    const from = async (a: Hono<AppEnv>, xff: string) =>
+      (await a.request("/", { headers: { "x-forwarded-for": xff } })).status;
+
+    // No trusted proxy: the header is the caller's own claim and changes nothing.
+    const direct = appWith(0);
+    expect(await from(direct, "10.0.0.1")).toBe(200);
+    expect(await from(direct, "10.0.0.2")).toBe(429);
+
+    // One proxy: the rightmost address is the caller; what the client prepends is ignored.
+    const proxied = appWith(1);
+    expect(await from(proxied, "10.0.0.1")).toBe(200);
+    expect(await from(proxied, "10.0.0.2")).toBe(200);
+    expect(await from(proxied, "spoofed, 10.0.0.1")).toBe(429);
+    // Two hops but one address: not through both proxies, so the peer address counts.
+    const twoHops = appWith(2);
+    expect(await from(twoHops, "10.0.0.3")).toBe(200);
+    expect(await from(twoHops, "10.0.0.4")).toBe(429);
+    expect(await from(twoHops, "10.0.0.5, 10.9.9.9")).toBe(200);
+  });
 });

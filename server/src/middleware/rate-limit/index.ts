@@ -14,6 +14,13 @@ export type RateLimitOptions = {
   login: BucketSpec;
   /** Per pairing code. */
   pairing: BucketSpec;
+  /**
+   * Proxies in front of the server (SIGHTLINE_TRUSTED_PROXIES). Behind one,
+   * every peer address is the proxy's, and all anonymous callers would share
+   * one per-IP bucket; with n trusted hops the caller is the n-th address from
+   * the right of X-Forwarded-For (the ones to its left are client-supplied).
+   */
+  trustedProxies: number;
 };
 
 export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
@@ -21,6 +28,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
   perIp: { capacity: 120, perSecond: 2 },
   login: { capacity: 10, perSecond: 1 / 30 },
   pairing: { capacity: 5, perSecond: 1 / 60 },
+  trustedProxies: 0,
 };
 
 export type RateLimiter = {
@@ -29,9 +37,20 @@ export type RateLimiter = {
   check(kind: "login" | "pairing", key: string): void;
 };
 
-/** The peer address under @hono/node-server; "local" under app.request(). */
-export function clientIp(c: Context<AppEnv>): string {
-  return c.env?.incoming?.socket?.remoteAddress ?? "local";
+/**
+ * The caller's address: the peer under @hono/node-server ("local" under
+ * app.request()), or, behind `trustedProxies` proxies, the address the
+ * outermost trusted proxy saw. A header shorter than the chain of trusted
+ * proxies did not come through them all: the peer address is kept.
+ */
+export function clientIp(c: Context<AppEnv>, trustedProxies = 0): string {
+  const peer = c.env?.incoming?.socket?.remoteAddress ?? "local";
+  if (trustedProxies <= 0) return peer;
+  const hops = (c.req.header("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return hops[hops.length - trustedProxies] ?? peer;
 }
 
 const tooMany = (retryAfterSec: number) =>
@@ -52,7 +71,7 @@ export function createRateLimiter(
       const p = c.get("principal");
       const r = p
         ? principals.take(p.type === "user" ? `u:${p.userId}` : `d:${p.workspaceId}:${p.deviceId}`)
-        : ips.take(clientIp(c));
+        : ips.take(clientIp(c, o.trustedProxies));
       if (!r.ok) throw tooMany(r.retryAfterSec);
       await next();
     },
