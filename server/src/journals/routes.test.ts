@@ -298,6 +298,36 @@ describe("journals — suggestions", () => {
     expect(Array.isArray(vi.timeLinks)).toBe(true);
   });
 
+  it("still suggests when a note holds a combining mark NFC cannot compose (was a 500)", async () => {
+    t = await createTestApp();
+    await priceStory(t);
+    const ext = await t.pair("marketer");
+    await t.push(ext, [
+      webObservation(1, ext, {
+        what: "Bảng gia\u0301 x\u0301 \u2add\u0338",
+        why: "gia\u0301 re\u0309",
+      }),
+    ]);
+    const j = await asJson(
+      await t.request("/v1/journals", {
+        method: "POST",
+        token: t.admin.token,
+        json: { title: "x" },
+      }),
+      201,
+    );
+    const body = await asJson(
+      await t.request(`/v1/journals/${j.id}/suggestions?lang=en`, { token: t.admin.token }),
+    );
+    expect(body.suggestions[0].needs).toEqual(["price"]);
+    const page = await asJson(
+      await t.request(`/v1/journals/${j.id}?q=${encodeURIComponent("bảng giá")}`, {
+        token: t.admin.token,
+      }),
+    );
+    expect(page.timeline).toHaveLength(1);
+  });
+
   it("sees observations pushed after the first call (a new workspace version)", async () => {
     t = await createTestApp();
     const j = await asJson(

@@ -15,6 +15,13 @@ describe("foldText", () => {
     expect(foldText("gia\u0301 re\u0309")).toBe("gia re");
   });
 
+  it("folds away marks NFC leaves standing, instead of normalising forever", () => {
+    expect(foldText("x\u0301y")).toBe("xy");
+    expect(foldText("\u2add\u0338 gia\u0301")).toBe("gia");
+    expect(foldText("\u0301")).toBe("");
+    expect(foldedIncludes("Khách x\u0301 hỏi giá", "gia")).toBe(true);
+  });
+
   it("collapses punctuation and spaces to single spaces", () => {
     expect(foldText("  giá: 19.990.000đ!! ")).toBe("gia 19 990 000d");
   });

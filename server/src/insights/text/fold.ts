@@ -41,8 +41,9 @@ function lookup(code: number): number {
 /**
  * One UTF-16 unit folded, as a code: the folded unit, or FOLD_SEP (space,
  * hyphen, apostrophe), FOLD_BREAK (other punctuation: ends a phrase), or
- * FOLD_MARK (a combining mark: normalise to NFC first). For scanners that
- * fold and split in one pass (tf-idf.ts, tokenise.ts).
+ * FOLD_MARK (a combining mark: normalise to NFC first; a mark NFC leaves
+ * standing, as in "x\u0301" or "⫝̸", is folded away like any accent). For
+ * scanners that fold and split in one pass (tf-idf.ts, tokenise.ts).
  */
 export function foldUnit(code: number): number {
   const v = lookup(code);
@@ -74,14 +75,19 @@ function unitsToString(len: number): string {
  * Fold a whole text for matching: NFC, lower case, accents removed, đ → d;
  * every run of non-letters/digits becomes one space; trimmed.
  */
-export function foldText(s: string): string {
+export function foldText(s: string, nfc = false): string {
   if (buffer.length < s.length + 1) buffer = new Uint16Array(s.length * 2);
   let len = 0;
   let gap = false;
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
     let v = code < TABLE_SIZE ? (TABLE[code] as number) : classify(code);
-    if (v === MARK) return foldText(s.normalize("NFC"));
+    if (v === MARK) {
+      // Once NFC has composed what it can, a mark left standing has no base
+      // letter to fold into: drop it (normalising again would never end).
+      if (nfc) continue;
+      return foldText(s.normalize("NFC"), true);
+    }
     if (v === SEP || v === BREAK) {
       gap = len > 0;
       continue;

@@ -35,7 +35,8 @@ function words(text: string): Word[] {
   };
   for (let i = 0; i < t.length; i++) {
     const v = foldUnit(t.charCodeAt(i));
-    if (v === FOLD_SEP || v === FOLD_BREAK || v === FOLD_MARK) {
+    if (v === FOLD_MARK) continue; // left standing by NFC: folded away (fold.ts foldUnit)
+    if (v === FOLD_SEP || v === FOLD_BREAK) {
       flush(i);
       const last = out[out.length - 1];
       if (v === FOLD_BREAK && last) last.end = true;

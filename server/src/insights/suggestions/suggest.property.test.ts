@@ -1,0 +1,102 @@
+// Whatever the observations say — lone surrogates, combining marks NFC cannot
+// compose, prototype-ish words, odd tags, competitor ids and behaviour codes —
+// suggest() answers and never throws: one bad row must not take a journal's
+// suggestions down with a 500 (a mark left standing by NFC once recursed
+// forever in the folding scanners).
+import { NEED_CODES } from "@sightline/shared";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { SuggestObservation } from "./observation.ts";
+import { suggest } from "./suggest.ts";
+
+const text = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.string({ unit: "grapheme", maxLength: 30 }),
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "toString",
+    "x\ud800y",
+    "x\u0301y",
+    "\u2add\u0338",
+    "giá",
+    " ",
+  ),
+);
+const optional = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+const DAY = 86_400_000;
+const START = Date.parse("2026-01-01T00:00:00Z");
+
+const observation = fc
+  .record({
+    channel: fc.constantFrom("web", "event", "store", "feedback", "import"),
+    at: fc.integer({ min: 0, max: 60 * DAY }),
+    what: text.filter((s) => s.trim().length > 0),
+    why: optional(text),
+    tags: optional(fc.array(text, { maxLength: 3 })),
+    needs: optional(fc.subarray([...NEED_CODES], { maxLength: 3 })),
+    code: optional(text),
+    zone: optional(text),
+    rating: fc.integer({ min: 1, max: 4 }),
+    reasons: optional(fc.array(text, { maxLength: 2 })),
+    quote: optional(text),
+    price: optional(fc.double()),
+  })
+  .map((o) => {
+    const f: Record<string, unknown> = {
+      channel: o.channel,
+      method: "import",
+      capturedAt: new Date(START + o.at).toISOString(),
+      what: o.what,
+      ...(o.why !== undefined ? { why: o.why } : {}),
+      ...(o.tags ? { tags: o.tags } : {}),
+      ...(o.needs ? { needs: o.needs } : {}),
+      ...(o.zone !== undefined ? { zone: o.zone } : {}),
+    };
+    if (o.channel === "store" && o.code !== undefined) f.behaviour = o.code;
+    if (o.channel === "web" || o.channel === "event") {
+      if (o.code !== undefined) f.competitorId = o.code;
+      if (o.quote !== undefined)
+        f.evidence = {
+          quote: o.quote,
+          ...(o.price !== undefined
+            ? { facts: { prices: [{ amount: o.price, currency: "VND", source: "text" }] } }
+            : {}),
+        };
+    }
+    if (o.channel === "import" && o.code !== undefined) f.source = o.code;
+    if (o.channel === "feedback") {
+      f.rating = o.rating;
+      if (o.reasons) f.reasons = o.reasons;
+    }
+    return f;
+  });
+
+describe("suggest on any input", () => {
+  it("answers with groups of known observations and never throws", () => {
+    fc.assert(
+      fc.property(
+        fc.array(observation, { maxLength: 30 }),
+        fc.array(fc.tuple(text, text), { maxLength: 3 }),
+        fc.constantFrom("vi", "en"),
+        (rows, names, locale) => {
+          const observations = rows.map(
+            (f, i) => ({ ...f, id: `o${i}` }) as unknown as SuggestObservation,
+          );
+          const out = suggest(observations, {
+            locale,
+            reasonNeeds: new Map(),
+            behaviourLabels: new Map(
+              names.map(([code, label]) => [code, { vi: label, en: label }]),
+            ),
+            competitorNames: new Map(names),
+          });
+          const ids = new Set(observations.map((o) => o.id));
+          for (const s of out.suggestions)
+            for (const id of s.observationIds) expect(ids.has(id)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
