@@ -75,7 +75,11 @@ function unitsToString(len: number): string {
  * Fold a whole text for matching: NFC, lower case, accents removed, đ → d;
  * every run of non-letters/digits becomes one space; trimmed.
  */
-export function foldText(s: string, nfc = false): string {
+export function foldText(s: string): string {
+  return fold(s, false);
+}
+
+function fold(s: string, nfc: boolean): string {
   if (buffer.length < s.length + 1) buffer = new Uint16Array(s.length * 2);
   let len = 0;
   let gap = false;
@@ -86,7 +90,7 @@ export function foldText(s: string, nfc = false): string {
       // Once NFC has composed what it can, a mark left standing has no base
       // letter to fold into: drop it (normalising again would never end).
       if (nfc) continue;
-      return foldText(s.normalize("NFC"), true);
+      return fold(s.normalize("NFC"), true);
     }
     if (v === SEP || v === BREAK) {
       gap = len > 0;
