@@ -113,6 +113,39 @@ describe("suggest — text and sources", () => {
     expect(condense(["hỏi", "giá", "hỏi giá"])).toEqual(["hỏi giá"]);
   });
 
+  it("shows whole phrases, not a bigram straddling two words, and no phrase twice", async () => {
+    const { distinctPhrases } = await import("./suggest.ts");
+    const texts = [
+      "Khách so sánh sản phẩm hai hãng",
+      "Cặp đôi so sánh sản phẩm rồi đi",
+      "so sánh sản phẩm trên điện thoại",
+      "Khách so sánh sản phẩm với web",
+    ];
+    const { suggestions } = suggest(
+      [
+        ...texts.map((what, i) =>
+          obs({ channel: "store", what, capturedAt: `2026-03-0${i + 1}T10:00:00Z` }),
+        ),
+        ...texts.map((what, i) =>
+          obs({ channel: "web", what, capturedAt: `2026-03-0${i + 1}T11:00:00Z` }),
+        ),
+      ],
+      { locale: "vi" },
+    );
+    const shown = suggestions.flatMap((s) => [
+      s.title,
+      ...(s.why.kind === "theme" ? s.why.topTerms : []),
+    ]);
+    expect(shown.join(" | ")).toContain("so sánh sản phẩm");
+    const phrases = shown.flatMap((t) => t.split(/[:,“”]/)).map((p) => p.trim());
+    expect(phrases.filter((p) => p.startsWith("sánh sản"))).toEqual([]);
+    expect(distinctPhrases(["hỏi về trả góp", "về trả góp", "trả góp", "đổi trả", "giá"])).toEqual([
+      "hỏi về trả góp",
+      "đổi trả",
+      "giá",
+    ]);
+  });
+
   it("returns nothing for an empty journal", () => {
     expect(suggest([])).toEqual({ suggestions: [], timeLinks: [] });
   });

@@ -11,6 +11,8 @@ import {
   type NeedCode,
 } from "@sightline/shared";
 import { insightsCatalog } from "../catalog.ts";
+import { phraseFinder } from "../text/phrase.ts";
+import { words } from "../text/tokenise.ts";
 import { type Featured, type FeatureSet, featurise } from "./featurise.ts";
 import type { SuggestObservation } from "./observation.ts";
 import { findThemes, type Theme, type ThemeKey, type ThemeOptions } from "./themes.ts";
@@ -105,10 +107,15 @@ function behaviourLabel(code: string, ctx: Ctx): string {
 
 function fromTheme(t: Theme, ctx: Ctx): Suggestion {
   const { dictionary, texts } = ctx.features;
-  const topTerms = condense(t.topTermIds.map((id) => dictionary.surface(id, texts)));
-  const keyTerm = t.key.type === "term" ? dictionary.surface(Number(t.key.code), texts) : "";
+  const grow = phrasesIn(t.shown.map((i) => (ctx.items[i] as Featured).obs));
+  const topTerms = distinctPhrases(
+    condense(t.topTermIds.map((id) => dictionary.surface(id, texts))).map(grow),
+  );
+  const keyTerm = t.key.type === "term" ? grow(dictionary.surface(Number(t.key.code), texts)) : "";
   // A one-syllable key reads better as the top phrase holding it ("viên" → "nhân viên").
-  const phrase = topTerms.find((x) => x.includes(" ") && x.split(" ").includes(keyTerm)) ?? keyTerm;
+  const phrase =
+    topTerms.find((x) => x.includes(" ") && contains(foldedWords(x), foldedWords(keyTerm))) ??
+    keyTerm;
   const head =
     t.key.type === "need"
       ? NEEDS[t.key.code as NeedCode][ctx.locale]
@@ -141,6 +148,46 @@ function fromTheme(t: Theme, ctx: Ctx): Suggestion {
       days,
     },
   };
+}
+
+const foldedWords = (surface: string) => words(surface).map((w) => w.folded);
+
+/** Whether `part` is a run of consecutive words of `whole`. */
+const contains = (whole: string[], part: string[]) =>
+  part.length > 0 && ` ${whole.join(" ")} `.includes(` ${part.join(" ")} `);
+
+/** A displayed term grown into the phrase it sits in within these observations' texts. */
+function phrasesIn(observations: readonly SuggestObservation[]): (surface: string) => string {
+  const texts = observations.flatMap((o) =>
+    [o.what, o.why, o.evidence?.quote].filter((x): x is string => typeof x === "string"),
+  );
+  const find = phraseFinder(texts);
+  return (surface) => {
+    const folded = foldedWords(surface).join(" ");
+    return folded ? find(folded, surface) : surface;
+  };
+}
+
+const bigrams = (ws: string[]) => ws.slice(1).map((w, i) => `${ws[i]} ${w}`);
+
+/**
+ * Phrases in order, without one inside a longer one, nor one sharing two
+ * adjacent words with an earlier one ("hỏi về trả góp", "về trả góp").
+ */
+export function distinctPhrases(phrases: string[]): string[] {
+  const folded = phrases.map(foldedWords);
+  const kept: number[] = [];
+  phrases.forEach((_, i) => {
+    const mine = folded[i] as string[];
+    const inLonger = folded.some((o) => o.length > mine.length && contains(o, mine));
+    const pairs = new Set(bigrams(mine));
+    const overlaps = kept.some((j) => {
+      const other = folded[j] as string[];
+      return contains(other, mine) || bigrams(other).some((b) => pairs.has(b));
+    });
+    if (!inLonger && !overlaps) kept.push(i);
+  });
+  return kept.map((i) => phrases[i] as string);
 }
 
 /**

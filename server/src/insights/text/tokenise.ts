@@ -20,9 +20,10 @@ export function isTermWord(w: string): boolean {
 }
 
 /** A word; `end` when punctuation follows it, so no bigram joins it to the next. */
-type Word = { folded: string; surface: string; end: boolean };
+export type Word = { folded: string; surface: string; end: boolean };
 
-function words(text: string): Word[] {
+/** Every word of a text (stop words too), in order. */
+export function words(text: string): Word[] {
   const t = text.normalize("NFC");
   const out: Word[] = [];
   let folded = "";
