@@ -28,7 +28,13 @@ describe("createApp", () => {
       "device:staff",
       "device:marketer",
     ]);
-    expect(ops.find((o) => o.path === "/v1/users")?.access).toEqual(["admin"]);
+    expect(ops.find((o) => o.path === "/v1/users" && o.method === "post")?.access).toEqual([
+      "admin",
+    ]);
+    expect(ops.find((o) => o.path === "/v1/users" && o.method === "get")?.access).toEqual([
+      "admin",
+      "manager",
+    ]);
   });
 
   it("answers unknown routes with a 404 problem", async () => {

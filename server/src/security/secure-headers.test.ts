@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 /** The headers every answer carries, whatever its status. */
-function expectSecureHeaders(h: Headers, what: string) {
+function expectSecureHeaders(h: Headers, what: string, path = "") {
   const csp = h.get("content-security-policy") ?? "";
   const directive = (name: string) =>
     csp
@@ -44,7 +44,18 @@ function expectSecureHeaders(h: Headers, what: string) {
   expect(directive("object-src"), what).toBe("object-src 'none'");
   expect(directive("frame-ancestors"), what).toBe("frame-ancestors 'none'");
   expect(directive("base-uri"), what).toBe("base-uri 'self'");
-  expect(csp, what).not.toMatch(/unsafe-eval|\*|https?:/);
+  // Only the kiosk's pages may connect to another server (the one they are
+  // paired with); nothing anywhere may load script from one.
+  const at = new URL(path || "/", "http://x").pathname; // as the server sees it: dot segments resolved
+  const kiosk = at === "/kiosk" || at.startsWith("/kiosk/");
+  expect(directive("connect-src"), what).toBe(
+    kiosk ? "connect-src 'self' http: https:" : "connect-src 'self'",
+  );
+  const rest = csp
+    .split(";")
+    .filter((d) => !d.trim().startsWith("connect-src "))
+    .join(";");
+  expect(rest, what).not.toMatch(/unsafe-eval|\*|https?:/);
   expect(h.get("x-content-type-options"), what).toBe("nosniff");
   expect(h.get("x-frame-options"), what).toBe("DENY");
   expect(h.get("referrer-policy"), what).toBe("no-referrer");
@@ -98,7 +109,7 @@ describe("secure headers", () => {
     for (const [path, init, status] of cases) {
       const res = await w.t.app.request(path, init);
       expect(res.status, path).toBe(status);
-      expectSecureHeaders(res.headers, path);
+      expectSecureHeaders(res.headers, path, path);
     }
     const js = await w.t.app.request("/assets/main-AbCd1234.js");
     expect(js.headers.get("content-type")).toMatch(/^text\/javascript/);
@@ -129,7 +140,7 @@ describe("secure headers", () => {
       const body = await res.text();
       expect(res.status, path).toBeLessThan(500);
       expect(body, path).not.toContain('"private": true');
-      expectSecureHeaders(res.headers, path);
+      expectSecureHeaders(res.headers, path, path);
     }
   });
 });
