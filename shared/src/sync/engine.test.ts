@@ -5,6 +5,7 @@ import { createSyncEngine } from "./engine.ts";
 import { createMemoryStorage } from "./memory-storage.ts";
 import type { Mutation } from "./messages/mutation.ts";
 import type { SyncPath, Transport, TransportResponse } from "./transport.ts";
+import { createUpcaster } from "./upcast.ts";
 
 const DEV = "0193a1b2-0000-7000-8000-000000000001";
 const T = Date.UTC(2026, 10, 24, 3);
@@ -30,7 +31,7 @@ const pullOk = (lastSeq: number): TransportResponse => ({
   },
 });
 
-type Call = { path: SyncPath; body: { mutations?: Mutation[] } };
+type Call = { path: SyncPath; body: { mutations?: Mutation[]; clientSchema?: number } };
 
 async function setup(
   reply: (c: Call, calls: Call[]) => TransportResponse | Promise<TransportResponse>,
@@ -185,5 +186,18 @@ describe("sync engine", () => {
     expect((await storage.meta())?.rejected).toEqual([
       { seq: 2, code: "forbidden", message: "other store" },
     ]);
+  });
+
+  it("keeps the queue and says why when a queued write cannot be upcast", async () => {
+    const { storage } = await setup(() => pullOk(0), 2);
+    const engine = createSyncEngine({
+      storage,
+      transport: async () => pullOk(0),
+      appVersion: "3",
+      clientSchema: 3,
+      upcast: createUpcaster({ 2: (m) => m }, 3),
+    });
+    expect(await engine.sync()).toMatchObject({ ok: false, failure: "too-old" });
+    expect((await storage.stats()).unsynced).toBe(2);
   });
 });

@@ -7,6 +7,7 @@
 // scheduler turns into a retry delay.
 
 import { PullRejectedError } from "./local-state.ts";
+import type { Mutation } from "./messages/mutation.ts";
 import {
   CLIENT_SCHEMA_VERSION,
   DEFAULT_PULL_LIMIT,
@@ -18,6 +19,7 @@ import { PullResponseSchema } from "./messages/pull.ts";
 import { PushResponseSchema, SeqGapSchema } from "./messages/push.ts";
 import type { LocalWrite, OutboxEntry, SyncStorage } from "./storage.ts";
 import type { Transport, TransportResponse } from "./transport.ts";
+import { upcastMutation } from "./upcast.ts";
 
 export type SyncFailure =
   | "network"
@@ -43,6 +45,10 @@ export type SyncEngineOptions = {
   pullLimit?: number;
   /** Keep acked outbox entries this long, for re-push after a server restore. */
   keepAckedMs?: number;
+  /** This app's client schema (default CLIENT_SCHEMA_VERSION); tests raise it. */
+  clientSchema?: number;
+  /** Brings a queued mutation from an older schema to `clientSchema` (default upcast.ts). */
+  upcast?: (m: Mutation, fromSchema: number) => Mutation;
 };
 
 export type SyncEngine = {
@@ -58,6 +64,8 @@ const JSON_OVERHEAD = 256;
 export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
   const now = o.now ?? Date.now;
   const maxBatch = Math.min(o.batchSize ?? MAX_PUSH_MUTATIONS, MAX_PUSH_MUTATIONS);
+  const clientSchema = o.clientSchema ?? CLIENT_SCHEMA_VERSION;
+  const upcast = o.upcast ?? upcastMutation;
   let running: Promise<SyncOutcome> | null = null;
 
   const fail = (failure: SyncFailure, detail: string, retryAfterMs?: number): SyncOutcome => ({
@@ -106,11 +114,20 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
     for (;;) {
       const batch = fitBytes(await o.storage.outboxFrom(from, batchSize));
       if (batch.length === 0) return { pushed };
-      const mutations = batch.map(({ createdAt: _c, ackedAt: _a, ...m }) => m);
+      let mutations: Mutation[];
+      try {
+        // Entries queued by an older build of this app go out in this build's
+        // schema, so one push speaks one schema.
+        mutations = batch.map(({ createdAt: _c, ackedAt: _a, schema = 1, ...m }) =>
+          schema < clientSchema ? upcast(m, schema) : m,
+        );
+      } catch (e) {
+        return fail("too-old", `a queued write cannot be upcast: ${(e as Error).message}`);
+      }
       const r = await send("/v1/sync/push", {
         protocol: PROTOCOL_VERSION,
         deviceId,
-        clientSchema: CLIENT_SCHEMA_VERSION,
+        clientSchema,
         appVersion: o.appVersion,
         mutations,
       });
@@ -160,7 +177,7 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
       const r = await send("/v1/sync/pull", {
         protocol: PROTOCOL_VERSION,
         deviceId,
-        clientSchema: CLIENT_SCHEMA_VERSION,
+        clientSchema,
         cookie: meta.staging ? meta.staging.cookie : meta.cookie,
         limit: o.pullLimit ?? DEFAULT_PULL_LIMIT,
       });
@@ -201,7 +218,7 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
 
   return {
     storage: o.storage,
-    write: (w) => o.storage.commitLocal(w, now()),
+    write: (w) => o.storage.commitLocal({ schema: clientSchema, ...w }, now()),
     // Rounds never overlap: a second caller shares the running one.
     sync() {
       running ??= round().finally(() => {

@@ -12,6 +12,7 @@ import {
 } from "../hlc.ts";
 import { emptyEntity, merge } from "../merge.ts";
 import { applyMutation } from "./apply-mutation.ts";
+import { CLIENT_SCHEMA_VERSION } from "./messages/protocol.ts";
 import type { Change, PullResponse } from "./messages/pull.ts";
 import { compareCookies } from "./messages/pull.ts";
 import type { RejectedMutation } from "./messages/push.ts";
@@ -61,7 +62,12 @@ export function planLocalWrite(
   return {
     meta: { ...meta, hlc, nextSeq: meta.nextSeq + 1 },
     entity: result.entity,
-    entry: { ...mutation, createdAt: now, ackedAt: null },
+    entry: {
+      ...mutation,
+      createdAt: now,
+      ackedAt: null,
+      schema: write.schema ?? CLIENT_SCHEMA_VERSION,
+    },
   };
 }
 

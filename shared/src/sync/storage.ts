@@ -9,7 +9,16 @@ import type { Cookie, PullResponse } from "./messages/pull.ts";
 import type { RejectedMutation } from "./messages/push.ts";
 
 /** An outbox entry: a mutation plus bookkeeping. Acked entries stay N days. */
-export type OutboxEntry = Mutation & { createdAt: number; ackedAt: number | null };
+export type OutboxEntry = Mutation & {
+  createdAt: number;
+  ackedAt: number | null;
+  /**
+   * The client schema the write was made under. An app update may leave older
+   * entries queued; the engine upcasts them before pushing (upcast.ts).
+   * Absent on entries queued before entries said: schema 1.
+   */
+  schema?: number;
+};
 
 export type SyncMeta = {
   deviceId: string;
@@ -29,7 +38,13 @@ export type SyncMeta = {
   config: SyncConfig | null;
 };
 
-export type LocalWrite = { op: MutationOp; id: string; fields?: Record<string, unknown> };
+export type LocalWrite = {
+  op: MutationOp;
+  id: string;
+  fields?: Record<string, unknown>;
+  /** The writing app's client schema; default this build's CLIENT_SCHEMA_VERSION. */
+  schema?: number;
+};
 
 export type OutboxStats = { unsynced: number; oldestUnsyncedAt: number | null };
 
