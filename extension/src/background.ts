@@ -3,10 +3,11 @@
 // and the blob store — and is the only context that talks to the server;
 // content scripts and UI pages only message it. Listeners are registered
 // synchronously here so events that wake the worker are not missed.
+import { loadSchemaMessages } from "@sightline/shared";
 import { openIdbStorage } from "@sightline/shared/idb";
 import { deleteDB } from "idb";
 import browser from "webextension-polyfill";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { createBrowserApi } from "./browser-api.ts";
 import { openBlobStore } from "./worker/blob-store.ts";
 import { lazyBlobStore } from "./worker/lazy-blob-store.ts";
@@ -19,6 +20,7 @@ const SCREENSHOT_INTERVAL_MS = 510;
 
 // Extension pages and workers forbid eval (CSP); zod must not even probe for it.
 z.config({ jitless: true });
+loadSchemaMessages();
 
 const api = createBrowserApi(browser);
 const app = createWorkerApp({

@@ -13,7 +13,7 @@ import {
   SelectorSchema,
   Sha256Schema,
 } from "@sightline/shared";
-import { z } from "zod";
+import * as z from "zod/mini";
 
 // ---------------------------------------------------------------- captures
 
@@ -21,17 +21,17 @@ export const CAPTURE_KINDS = ["selection", "element", "region", "visible"] as co
 export type CaptureKind = (typeof CAPTURE_KINDS)[number];
 
 const BoxSchema = z.strictObject({
-  x: z.number().finite(),
-  y: z.number().finite(),
-  width: z.number().finite().nonnegative(),
-  height: z.number().finite().nonnegative(),
+  x: z.number(),
+  y: z.number(),
+  width: z.number().check(z.nonnegative()),
+  height: z.number().check(z.nonnegative()),
 });
 export type Box = z.infer<typeof BoxSchema>;
 
 const ViewportSchema = z.strictObject({
-  width: z.number().finite().positive(),
-  height: z.number().finite().positive(),
-  devicePixelRatio: z.number().finite().positive(),
+  width: z.number().check(z.positive()),
+  height: z.number().check(z.positive()),
+  devicePixelRatio: z.number().check(z.positive()),
 });
 export type Viewport = z.infer<typeof ViewportSchema>;
 
@@ -41,14 +41,14 @@ export type Viewport = z.infer<typeof ViewportSchema>;
  */
 export const CapturePayloadSchema = z.strictObject({
   kind: z.enum(CAPTURE_KINDS),
-  url: z.string().max(4096),
-  title: z.string().max(2000),
-  quote: z.string().max(4000).optional(),
-  prefix: z.string().max(64).optional(),
-  suffix: z.string().max(64).optional(),
-  selectors: z.array(SelectorSchema).max(10).optional(),
+  url: z.string().check(z.maxLength(4096)),
+  title: z.string().check(z.maxLength(2000)),
+  quote: z.optional(z.string().check(z.maxLength(4000))),
+  prefix: z.optional(z.string().check(z.maxLength(64))),
+  suffix: z.optional(z.string().check(z.maxLength(64))),
+  selectors: z.optional(z.array(SelectorSchema).check(z.maxLength(10))),
   /** Where to crop the screenshot, CSS px relative to the viewport. */
-  box: BoxSchema.optional(),
+  box: z.optional(BoxSchema),
   viewport: ViewportSchema,
   facts: PageFactsSchema,
 });
@@ -57,21 +57,21 @@ export type CapturePayload = z.input<typeof CapturePayloadSchema>;
 /** A change found on a revisited page (see content/page-review.ts). */
 export const PageChangeSchema = z.strictObject({
   /** Stable per observation + what changed, so "record" can refer to it. */
-  key: z.string().max(200),
+  key: z.string().check(z.maxLength(200)),
   observationId: IdSchema,
   kind: z.enum(["price", "element", "quote"]),
-  before: z.string().max(4000),
-  after: z.string().max(4000),
-  selector: z.string().max(2000).optional(),
+  before: z.string().check(z.maxLength(4000)),
+  after: z.string().check(z.maxLength(4000)),
+  selector: z.optional(z.string().check(z.maxLength(2000))),
 });
 export type PageChange = z.infer<typeof PageChangeSchema>;
 
 /** The content script's answer after re-anchoring earlier captures of its page. */
 export const PageReportSchema = z.strictObject({
-  url: z.string().max(4096),
-  found: z.array(IdSchema).max(1000),
-  notFound: z.array(IdSchema).max(1000),
-  changes: z.array(PageChangeSchema).max(200),
+  url: z.string().check(z.maxLength(4096)),
+  found: z.array(IdSchema).check(z.maxLength(1000)),
+  notFound: z.array(IdSchema).check(z.maxLength(1000)),
+  changes: z.array(PageChangeSchema).check(z.maxLength(200)),
   facts: PageFactsSchema,
 });
 export type PageReport = z.infer<typeof PageReportSchema>;
@@ -93,28 +93,28 @@ export type EarlierCapture = {
 
 // ------------------------------------------------------- UI / content → worker
 
-const TabTarget = { tabId: z.number().int().nonnegative().optional() };
+const TabTarget = { tabId: z.optional(z.number().check(z.int(), z.nonnegative())) };
 
 const SettingsPatchSchema = z.strictObject({
-  locale: z.enum(["vi", "en"]).optional(),
-  eventMode: z
-    .strictObject({
+  locale: z.optional(z.enum(["vi", "en"])),
+  eventMode: z.optional(
+    z.strictObject({
       active: z.boolean(),
-      eventName: z.string().max(200),
-      booth: z.string().max(200),
-    })
-    .optional(),
+      eventName: z.string().check(z.maxLength(200)),
+      booth: z.string().check(z.maxLength(200)),
+    }),
+  ),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 export const ListFilterSchema = z.strictObject({
   /** Just this observation. */
-  id: IdSchema.optional(),
+  id: z.optional(IdSchema),
   /** Only captures of this page (normalised URL match). */
-  pageUrl: z.string().max(4096).optional(),
-  competitorId: IdSchema.optional(),
-  tag: z.string().max(60).optional(),
-  limit: z.number().int().min(1).max(500).optional(),
+  pageUrl: z.optional(z.string().check(z.maxLength(4096))),
+  competitorId: z.optional(IdSchema),
+  tag: z.optional(z.string().check(z.maxLength(60))),
+  limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(500))),
 });
 export type ListFilter = z.infer<typeof ListFilterSchema>;
 
@@ -132,30 +132,31 @@ export const WorkerRequestSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("observations.list"), filter: ListFilterSchema }),
   z.strictObject({
     type: z.literal("event.note"),
-    text: z.string().max(4000),
-    photo: Sha256Schema.optional(),
-    competitorId: IdSchema.optional(),
+    text: z.string().check(z.maxLength(4000)),
+    photo: z.optional(Sha256Schema),
+    competitorId: z.optional(IdSchema),
   }),
-  z.strictObject({ type: z.literal("change.record"), key: z.string().max(200), ...TabTarget }),
+  z.strictObject({
+    type: z.literal("change.record"),
+    key: z.string().check(z.maxLength(200)),
+    ...TabTarget,
+  }),
   /** This page's anchoring report and changes (for the panel). */
   z.strictObject({ type: z.literal("page.state"), ...TabTarget }),
   /** From the content script: earlier captures of my page, please. */
   z.strictObject({
     type: z.literal("page.hello"),
-    url: z.string().max(4096),
-    canonicalUrl: z.string().max(4096).optional(),
+    url: z.string().check(z.maxLength(4096)),
+    canonicalUrl: z.optional(z.string().check(z.maxLength(4096))),
   }),
   z.strictObject({ type: z.literal("page.report"), report: PageReportSchema }),
   z.strictObject({ type: z.literal("sync.now") }),
   z.strictObject({ type: z.literal("status.get") }),
   z.strictObject({
     type: z.literal("pair"),
-    serverUrl: z
-      .string()
-      .max(2048)
-      .regex(/^https?:\/\/[^/]+/i, "an http(s) URL"),
-    code: z.string().trim().min(4).max(32),
-    name: z.string().max(100).optional(),
+    serverUrl: z.string().check(z.maxLength(2048), z.regex(/^https?:\/\/[^/]+/i, "an http(s) URL")),
+    code: z.string().check(z.trim(), z.minLength(4), z.maxLength(32)),
+    name: z.optional(z.string().check(z.maxLength(100))),
   }),
   z.strictObject({ type: z.literal("unpair"), force: z.boolean() }),
   z.strictObject({ type: z.literal("settings.get") }),

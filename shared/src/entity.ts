@@ -1,7 +1,7 @@
 // A synced entity (SYNC.md "Data model"): field values with one HLC per
 // field, plus delete/restore stamps. The same shape lives on the server, in
 // every client mirror and on the wire.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { HlcSchema } from "./hlc.ts";
 import { IdSchema } from "./schema/text.ts";
 
@@ -11,9 +11,9 @@ export const EntitySchema = z.strictObject({
   createdBy: IdSchema,
   fields: z.record(z.string(), z.unknown()),
   fieldHlc: z.record(z.string(), HlcSchema),
-  deletedHlc: HlcSchema.nullable(),
-  restoredHlc: HlcSchema.nullable(),
-  version: z.number().int().nonnegative(),
+  deletedHlc: z.nullable(HlcSchema),
+  restoredHlc: z.nullable(HlcSchema),
+  version: z.number().check(z.int(), z.nonnegative()),
 });
 export type Entity = z.infer<typeof EntitySchema>;
 

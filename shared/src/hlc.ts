@@ -2,10 +2,10 @@
 // wall clocks disagree: a stamp made after *seeing* another is always greater,
 // whatever the local clock says. The string form sorts as plain text:
 //   "<ms, 15 digits>-<counter, 4 base36>-<nodeId>"
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const HLC_PATTERN = /^\d{15}-[0-9a-z]{4}-[0-9A-Za-z_-]{1,64}$/;
-export const HlcSchema = z.string().regex(HLC_PATTERN, "not an HLC timestamp");
+export const HlcSchema = z.string().check(z.regex(HLC_PATTERN, "not an HLC timestamp"));
 export type HlcString = z.infer<typeof HlcSchema>;
 
 /** Mutable clock state: last issued physical ms and counter. */

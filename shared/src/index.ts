@@ -7,6 +7,7 @@ export * from "./i18n/translate.ts";
 export * from "./ids.ts";
 export * from "./merge.ts";
 export * from "./schema/config.ts";
+export * from "./schema/messages.ts";
 export * from "./schema/observation.ts";
 export * from "./schema/page-facts.ts";
 export * from "./schema/selectors.ts";

@@ -4,7 +4,7 @@
 // refuse fails loudly on this device first.
 import type { ExtensionKey, extension } from "@sightline/shared/i18n/extension";
 import type { Translate } from "@sightline/shared/i18n/translate";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { CapturePayload, CapturePayloadSchema, PageChange, Settings } from "../messages.ts";
 
 export type ParsedCapture = z.output<typeof CapturePayloadSchema>;

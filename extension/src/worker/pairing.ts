@@ -4,15 +4,15 @@
 // an old deviceId after unpairing would make the server skip new seqs as
 // duplicates.
 import { uuidv4 } from "@sightline/shared";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { Pairing, PairResult } from "../messages.ts";
 
 const PairAnswerSchema = z.object({
-  token: z.string().min(1),
+  token: z.string().check(z.minLength(1)),
   device: z.object({
-    id: z.string().min(1),
+    id: z.string().check(z.minLength(1)),
     role: z.string(),
-    workspaceId: z.string().min(1),
+    workspaceId: z.string().check(z.minLength(1)),
   }),
 });
 

@@ -1,5 +1,6 @@
 // Composition root of the sync worker: IndexedDB storage, the real network,
 // and the service exposed to the page over comlink.
+import { loadSchemaMessages } from "@sightline/shared";
 import { openIdbStorage } from "@sightline/shared/idb";
 import { expose } from "comlink";
 import { deleteDB } from "idb";
@@ -7,6 +8,9 @@ import { idbDeviceStore } from "./device-store.ts";
 import { createKioskService } from "./kiosk-service.ts";
 
 const SYNC_DB = "sightline-kiosk-sync";
+
+// Rejected local writes reach the staff as toasts: say what is wrong.
+loadSchemaMessages();
 
 const service = createKioskService({
   deviceStore: idbDeviceStore(),

@@ -2,11 +2,11 @@
 // hour × weekday and reasons; behaviour × zone × day. Times are bucketed in
 // each store's time zone. Readers of observations may read these.
 import { z } from "@hono/zod-openapi";
-import { IdSchema } from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
 import { READERS } from "../auth/roles.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
+import { IdSchema } from "../http/shared-schemas.ts";
 import { DayOrTimeSchema } from "../journals/model.ts";
 import { json } from "../journals/schemas.ts";
 import { workspaceContext } from "../journals/workspace-context.ts";

@@ -5,12 +5,13 @@
 // Answers 200 with counts and per-row errors; 400 when the file as a whole
 // cannot be read. Idempotent on the row id (or a hash of the row).
 import { z } from "@hono/zod-openapi";
-import { IdSchema, NEED_CODES, requiredText } from "@sightline/shared";
+import { NEED_CODES } from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
 import { ADMINS } from "../auth/roles.ts";
 import { badRequest } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
+import { IdSchema, requiredText } from "../http/shared-schemas.ts";
 import { json } from "../journals/schemas.ts";
 import { userOf } from "../middleware/auth/index.ts";
 import { importObservations } from "./import-observations.ts";

@@ -3,11 +3,11 @@
 // link and unlink evidence, add actions, change actions. Admins and
 // managers only; reading goes through GET /v1/journals/:id.
 import { z } from "@hono/zod-openapi";
-import { IdSchema } from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
 import { ADMINS } from "../auth/roles.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
+import { IdSchema } from "../http/shared-schemas.ts";
 import {
   ActionInputSchema,
   ActionPatchSchema,

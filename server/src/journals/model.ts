@@ -7,13 +7,11 @@ import { z } from "@hono/zod-openapi";
 import {
   CHANNEL_CODES,
   type Channel,
-  IdSchema,
   NEED_CODES,
   type NeedCode,
   type ObservationFields,
-  requiredText,
-  text,
 } from "@sightline/shared";
+import { IdSchema, requiredText, text } from "../http/shared-schemas.ts";
 import type { Corroboration } from "../insights/corroboration.ts";
 import {
   type Principles,

@@ -4,14 +4,7 @@
 // and managers write; marketers and viewers read; staff and devices never
 // see journals.
 import { z } from "@hono/zod-openapi";
-import {
-  CHANNEL_CODES,
-  IdSchema,
-  type Locale,
-  LocaleSchema,
-  pickLocale,
-  uuidv7,
-} from "@sightline/shared";
+import { CHANNEL_CODES, type Locale, pickLocale, uuidv7 } from "@sightline/shared";
 import type { Context } from "hono";
 import type { AppDeps } from "../app-deps.ts";
 import { ADMINS, READERS } from "../auth/roles.ts";
@@ -21,6 +14,7 @@ import type { AppEnv } from "../http/env.ts";
 import { notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
+import { IdSchema, LocaleSchema } from "../http/shared-schemas.ts";
 import { createInsight, viewInsights } from "../insights/service.ts";
 import { userOf } from "../middleware/auth/index.ts";
 import { foldText } from "../observations/search-text.ts";

@@ -3,12 +3,12 @@
 // as immutable since the name is the content.
 import { createHash } from "node:crypto";
 import { z } from "@hono/zod-openapi";
-import { Sha256Schema } from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
 import { ALL_DEVICES, READERS } from "../auth/roles.ts";
 import { badRequest, HttpProblem, notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
+import { Sha256Schema } from "../http/shared-schemas.ts";
 import { principalOf } from "../middleware/auth/index.ts";
 
 export const MAX_BLOB_BYTES = 5 * 1024 * 1024;

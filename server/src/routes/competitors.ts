@@ -1,17 +1,22 @@
 // Competitors (name + domains the extension matches pages against): GET for
 // people and extensions, POST/PATCH for admins and managers.
 import { z } from "@hono/zod-openapi";
-import { CompetitorInputSchema, CompetitorSchema, IdSchema } from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
 import { ADMINS, ALL_USERS } from "../auth/roles.ts";
 import { notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
+import {
+  CompetitorInputSchema,
+  CompetitorPartialSchema,
+  CompetitorSchema,
+  IdSchema,
+} from "../http/shared-schemas.ts";
 import { principalOf, userOf } from "../middleware/auth/index.ts";
 import { pokeConfigChange } from "./config-poke.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
-const PatchSchema = CompetitorInputSchema.partial().refine(
+const PatchSchema = CompetitorPartialSchema.refine(
   (p) => Object.keys(p).length > 0,
   "change at least one field",
 );

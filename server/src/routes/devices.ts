@@ -1,13 +1,13 @@
 // Devices: pair with a one-time code (anonymous — the code is the
 // credential), list them with their sync health, revoke them at once.
 import { z } from "@hono/zod-openapi";
-import { IdSchema } from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
 import { ADMINS, ANYONE, DEVICE_KINDS, DEVICE_ROLES } from "../auth/roles.ts";
 import { newToken, normalisePairingCode, sha256Hex } from "../auth/tokens.ts";
 import { badRequest, HttpProblem, notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
+import { IdSchema } from "../http/shared-schemas.ts";
 import { userOf } from "../middleware/auth/index.ts";
 import { EXTENSION_ORIGIN } from "../middleware/cors/index.ts";
 import type { RateLimiter } from "../middleware/rate-limit/index.ts";

@@ -6,7 +6,6 @@ import {
   CHANNEL_CODES,
   type Entity,
   fiveW1HScore,
-  IdSchema,
   NEED_CODES,
   type ObservationFields,
 } from "@sightline/shared";
@@ -15,6 +14,7 @@ import { READERS } from "../auth/roles.ts";
 import { notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
+import { IdSchema } from "../http/shared-schemas.ts";
 import { userOf } from "../middleware/auth/index.ts";
 import { foldText } from "../observations/search-text.ts";
 

@@ -2,13 +2,13 @@
 // an unambiguous alphabet, valid 15 minutes, stored only as a hash. A staff
 // code binds the kiosk to one store of the workspace.
 import { z } from "@hono/zod-openapi";
-import { IdSchema } from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
 import { ADMINS, DEVICE_ROLES } from "../auth/roles.ts";
 import { newPairingCode, sha256Hex } from "../auth/tokens.ts";
 import { badRequest } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
+import { IdSchema } from "../http/shared-schemas.ts";
 import { userOf } from "../middleware/auth/index.ts";
 
 export const PAIRING_CODE_TTL_MS = 15 * 60_000;

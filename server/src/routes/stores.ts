@@ -2,17 +2,22 @@
 // POST/PATCH for admins and managers. A change pokes devices so they pull
 // the new zones, behaviours, question and reasons.
 import { z } from "@hono/zod-openapi";
-import { IdSchema, StoreInputSchema, StoreSchema } from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
 import { ADMINS, ALL_DEVICES, ALL_USERS } from "../auth/roles.ts";
 import { notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
+import {
+  IdSchema,
+  StoreInputSchema,
+  StorePartialSchema,
+  StoreSchema,
+} from "../http/shared-schemas.ts";
 import { principalOf, userOf } from "../middleware/auth/index.ts";
 import { pokeConfigChange } from "./config-poke.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
-const PatchSchema = StoreInputSchema.partial().refine(
+const PatchSchema = StorePartialSchema.refine(
   (p) => Object.keys(p).length > 0,
   "change at least one field",
 );

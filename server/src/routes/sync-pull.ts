@@ -1,17 +1,12 @@
 // POST /v1/sync/pull (SYNC.md): one read snapshot of the device's scope, plus
 // its config on the first page of a pull session (a cookie without `k`).
-import {
-  CLIENT_SCHEMA_VERSION,
-  DEFAULT_PULL_LIMIT,
-  PullRequestSchema,
-  PullResponseSchema,
-  type SyncConfig,
-} from "@sightline/shared";
+import { CLIENT_SCHEMA_VERSION, DEFAULT_PULL_LIMIT, type SyncConfig } from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
 import { ALL_DEVICES } from "../auth/roles.ts";
 import { badRequest, forbidden } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
+import { PullRequestSchema, PullResponseSchema } from "../http/shared-schemas.ts";
 import { deviceOf } from "../middleware/auth/index.ts";
 import type { DevicePrincipal, Store } from "../store/port.ts";
 

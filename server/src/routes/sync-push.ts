@@ -1,13 +1,6 @@
 // POST /v1/sync/push (SYNC.md): envelope checks here, the algorithm in the
 // Store (one durable transaction), the answer only after commit, then a poke.
-import {
-  CLIENT_SCHEMA_VERSION,
-  type Mutation,
-  PushRequestSchema,
-  PushResponseSchema,
-  SeqGapSchema,
-  upcastMutation,
-} from "@sightline/shared";
+import { CLIENT_SCHEMA_VERSION, type Mutation, upcastMutation } from "@sightline/shared";
 import type { ZodError } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import { ALL_DEVICES } from "../auth/roles.ts";
@@ -20,6 +13,7 @@ import {
 } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
+import { PushRequestSchema, PushResponseSchema, SeqGapSchema } from "../http/shared-schemas.ts";
 import { deviceOf } from "../middleware/auth/index.ts";
 
 const route = defineRoute(ALL_DEVICES, {

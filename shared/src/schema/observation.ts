@@ -1,7 +1,7 @@
 // Observation fields: the wire names shared by extension, kiosk and server
 // (DOMAIN.md "Observation fields"). Create-only fields are written once by
 // `obs.create`; editable fields are LWW registers that `obs.patch` may change.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CHANNEL_CODES } from "../vocabulary/channels.ts";
 import { METHOD_CODES } from "../vocabulary/methods.ts";
 import { NEED_CODES } from "../vocabulary/needs.ts";
@@ -17,25 +17,25 @@ export const TIMEOUT_REASON = "timeout";
 
 const CodeSchema = z
   .string()
-  .min(1)
-  .max(60)
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, "bad code");
+  .check(z.minLength(1), z.maxLength(60), z.regex(/^[a-z0-9][a-z0-9_-]*$/, "bad code"));
 
 export const SegmentSchema = z.strictObject({
-  ageBand: z.enum(AGE_BANDS).optional(),
-  party: z.enum(PARTIES).optional(),
+  ageBand: z.optional(z.enum(AGE_BANDS)),
+  party: z.optional(z.enum(PARTIES)),
 });
 
 export const EvidenceSchema = z.strictObject({
-  quote: text(4000).optional(),
-  prefix: text(64).optional(),
-  suffix: text(64).optional(),
-  selectors: z.array(SelectorSchema).max(10).optional(),
-  screenshot: Sha256Schema.optional(),
-  facts: PageFactsSchema.optional(),
+  quote: z.optional(text(4000)),
+  prefix: z.optional(text(64)),
+  suffix: z.optional(text(64)),
+  selectors: z.optional(z.array(SelectorSchema).check(z.maxLength(10))),
+  screenshot: z.optional(Sha256Schema),
+  facts: z.optional(PageFactsSchema),
 });
 
-const HttpUrlSchema = text(2048).refine((s) => /^https?:\/\//i.test(s), "must be an http(s) URL");
+const HttpUrlSchema = text(2048).check(
+  z.refine((s) => /^https?:\/\//i.test(s), "must be an http(s) URL"),
+);
 
 /** Fields written once, by `obs.create`. */
 export const CREATE_ONLY_FIELDS = {
@@ -43,9 +43,9 @@ export const CREATE_ONLY_FIELDS = {
   method: z.enum(METHOD_CODES),
   capturedAt: IsoDateTimeSchema,
   storeId: IdSchema,
-  rating: z.number().int().min(1).max(4),
+  rating: z.number().check(z.int(), z.minimum(1), z.maximum(4)),
   question: text(500),
-  reasons: z.array(CodeSchema).max(16),
+  reasons: z.array(CodeSchema).check(z.maxLength(16)),
   suspect: z.boolean(),
   url: HttpUrlSchema,
   pageTitle: text(500),
@@ -61,21 +61,17 @@ export const EDITABLE_FIELDS = {
   where: text(2000),
   why: text(2000),
   how: text(2000),
-  needs: z
-    .array(z.enum(NEED_CODES))
-    .max(16)
-    .refine((a) => new Set(a).size === a.length, "needs must not repeat"),
-  tags: z.array(requiredText(60)).max(20),
+  needs: z.array(z.enum(NEED_CODES)).check(
+    z.maxLength(16),
+    z.refine((a) => new Set(a).size === a.length, "needs must not repeat"),
+  ),
+  tags: z.array(requiredText(60)).check(z.maxLength(20)),
   basis: z.enum(BASES),
   note: text(4000),
   zone: text(100),
   behaviour: CodeSchema,
   segment: SegmentSchema,
-  durationSec: z
-    .number()
-    .finite()
-    .min(0)
-    .max(7 * 86_400),
+  durationSec: z.number().check(z.minimum(0), z.maximum(7 * 86_400)),
   competitorId: IdSchema,
   eventName: text(200),
   booth: text(200),
@@ -92,9 +88,9 @@ export function isCreateOnlyField(name: string): name is CreateOnlyField {
   return Object.hasOwn(CREATE_ONLY_FIELDS, name);
 }
 
-const optionalAll = <T extends Record<string, z.ZodType>>(shape: T) =>
-  Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.optional()])) as {
-    [K in keyof T]: z.ZodOptional<T[K]>;
+const optionalAll = <T extends Record<string, z.ZodMiniType>>(shape: T) =>
+  Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, z.optional(v)])) as {
+    [K in keyof T]: z.ZodMiniOptional<T[K]>;
   };
 
 /** Everything an observation can hold; all optional (for reading back). */
@@ -119,39 +115,47 @@ const CHANNEL_ONLY: Partial<Record<CreateOnlyField | EditableField, readonly str
 };
 
 /** A new observation: `channel`, `method`, `capturedAt`, `what` required, plus channel rules. */
-export const ObservationCreateSchema = ObservationFieldsSchema.required({
-  channel: true,
-  method: true,
-  capturedAt: true,
-  what: true,
-}).superRefine((o, ctx) => {
-  for (const [field, channels] of Object.entries(CHANNEL_ONLY)) {
-    if (o[field as keyof typeof o] !== undefined && !channels?.includes(o.channel)) {
-      ctx.addIssue({
-        code: "custom",
-        path: [field],
-        message: `${field} is only for channel ${channels?.join("/")}`,
-      });
-    }
-  }
-  if (o.channel === "feedback" && o.rating === undefined) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["rating"],
-      message: "rating (1..4) is required for feedback",
-    });
-  }
-  if ((o.channel === "store" || o.channel === "feedback") && o.storeId === undefined) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["storeId"],
-      message: "storeId is required for store and feedback",
-    });
-  }
-  if (o.channel === "import" && o.source === undefined) {
-    ctx.addIssue({ code: "custom", path: ["source"], message: "source is required for import" });
-  }
-});
+export const ObservationCreateSchema = z
+  .required(ObservationFieldsSchema, {
+    channel: true,
+    method: true,
+    capturedAt: true,
+    what: true,
+  })
+  .check(
+    z.superRefine((o, ctx) => {
+      for (const [field, channels] of Object.entries(CHANNEL_ONLY)) {
+        if (o[field as keyof typeof o] !== undefined && !channels?.includes(o.channel)) {
+          ctx.addIssue({
+            code: "custom",
+            path: [field],
+            message: `${field} is only for channel ${channels?.join("/")}`,
+          });
+        }
+      }
+      if (o.channel === "feedback" && o.rating === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["rating"],
+          message: "rating (1..4) is required for feedback",
+        });
+      }
+      if ((o.channel === "store" || o.channel === "feedback") && o.storeId === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["storeId"],
+          message: "storeId is required for store and feedback",
+        });
+      }
+      if (o.channel === "import" && o.source === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["source"],
+          message: "source is required for import",
+        });
+      }
+    }),
+  );
 export type ObservationCreate = z.infer<typeof ObservationCreateSchema>;
 
 /**
@@ -162,11 +166,11 @@ export const ObservationPatchSchema = z
   .strictObject({
     ...optionalAll(
       Object.fromEntries(
-        Object.entries(EDITABLE_FIELDS).map(([k, v]) => [k, k === "what" ? v : v.nullable()]),
-      ) as unknown as { [K in EditableField]: z.ZodType },
+        Object.entries(EDITABLE_FIELDS).map(([k, v]) => [k, k === "what" ? v : z.nullable(v)]),
+      ) as unknown as { [K in EditableField]: z.ZodMiniType },
     ),
   })
-  .refine((p) => Object.keys(p).length > 0, "a patch must change at least one field");
+  .check(z.refine((p) => Object.keys(p).length > 0, "a patch must change at least one field"));
 export type ObservationPatch = Partial<{
   [K in EditableField]: z.infer<(typeof EDITABLE_FIELDS)[K]> | null;
 }>;

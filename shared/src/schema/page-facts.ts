@@ -1,34 +1,34 @@
 // Facts read off a page at capture time (extension). Prices are parsed to a
 // number + ISO currency so changes can be compared and charted.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { text } from "./text.ts";
 
 export const PriceSchema = z.strictObject({
-  amount: z.number().finite().nonnegative(),
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  amount: z.number().check(z.nonnegative()),
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
   source: z.enum(["json-ld", "meta", "microdata", "text"]),
   raw: text(200),
-  selector: text(2000).optional(),
+  selector: z.optional(text(2000)),
 });
 export type Price = z.infer<typeof PriceSchema>;
 
-const short = z.array(text(200)).max(20);
+const short = z.array(text(200)).check(z.maxLength(20));
 
 export const PageFactsSchema = z.strictObject({
-  canonicalUrl: text(2048).optional(),
-  title: text(500).optional(),
-  lang: text(35).optional(),
-  description: text(2000).optional(),
-  openGraph: z.record(z.string().max(100), text(2000)).optional(),
-  headings: z.strictObject({ h1: short, h2: short, h3: short }).partial().optional(),
-  callsToAction: short.optional(),
-  prices: z.array(PriceSchema).max(20).optional(),
-  element: z
-    .strictObject({
+  canonicalUrl: z.optional(text(2048)),
+  title: z.optional(text(500)),
+  lang: z.optional(text(35)),
+  description: z.optional(text(2000)),
+  openGraph: z.optional(z.record(z.string().check(z.maxLength(100)), text(2000))),
+  headings: z.optional(z.partial(z.strictObject({ h1: short, h2: short, h3: short }))),
+  callsToAction: z.optional(short),
+  prices: z.optional(z.array(PriceSchema).check(z.maxLength(20))),
+  element: z.optional(
+    z.strictObject({
       selector: text(2000),
-      text: text(4000).optional(),
+      text: z.optional(text(4000)),
       box: z.strictObject({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }),
-    })
-    .optional(),
+    }),
+  ),
 });
 export type PageFacts = z.infer<typeof PageFactsSchema>;

@@ -1,24 +1,24 @@
 // W3C Web Annotation selectors (https://www.w3.org/TR/annotation-model/#selectors).
 // Captures keep several so the evidence survives the page changing.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { text } from "./text.ts";
 
 const TextQuoteSelector = z.strictObject({
   type: z.literal("TextQuoteSelector"),
   exact: text(4000),
-  prefix: text(64).optional(),
-  suffix: text(64).optional(),
+  prefix: z.optional(text(64)),
+  suffix: z.optional(text(64)),
 });
 const TextPositionSelector = z.strictObject({
   type: z.literal("TextPositionSelector"),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  start: z.number().check(z.int(), z.nonnegative()),
+  end: z.number().check(z.int(), z.nonnegative()),
 });
 const XPathSelector = z.strictObject({ type: z.literal("XPathSelector"), value: text(2000) });
 const CssSelector = z.strictObject({
   type: z.literal("CssSelector"),
   value: text(2000),
-  refinedBy: TextPositionSelector.optional(),
+  refinedBy: z.optional(TextPositionSelector),
 });
 const RangeSelector = z.strictObject({
   type: z.literal("RangeSelector"),
@@ -28,7 +28,7 @@ const RangeSelector = z.strictObject({
 const FragmentSelector = z.strictObject({
   type: z.literal("FragmentSelector"),
   value: text(2000),
-  conformsTo: text(200).optional(),
+  conformsTo: z.optional(text(200)),
 });
 
 export const SelectorSchema = z.discriminatedUnion("type", [

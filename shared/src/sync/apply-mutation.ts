@@ -2,7 +2,7 @@
 // pushed mutations with it and clients apply their own local writes with it,
 // so a write means the same thing everywhere. Pure; scope checks (which store,
 // which device) are the caller's.
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { type Entity, isLive } from "../entity.ts";
 import { hlcMax } from "../hlc.ts";
 import { applyFieldWrites, emptyEntity } from "../merge.ts";
@@ -28,7 +28,7 @@ export type RejectCode =
 
 export type ApplyContext = { workspaceId: string; deviceId: string };
 
-function describe(error: z.ZodError): string {
+function describe(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 5)
     .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)

@@ -1,6 +1,6 @@
 // A bilingual label. Sightline ships Vietnamese and English from day one, so
 // every closed set carries both, plus a one-line description.
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const LocaleSchema = z.enum(["vi", "en"]);
 export type Locale = z.infer<typeof LocaleSchema>;

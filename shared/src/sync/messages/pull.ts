@@ -1,6 +1,6 @@
 // POST /v1/sync/pull — request and 200 answer. The cookie is opaque to the
 // client except for ordering: (epoch, v, k) never moves backwards.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { EntitySchema } from "../../entity.ts";
 import { HlcSchema } from "../../hlc.ts";
 import { SyncConfigSchema } from "../../schema/config.ts";
@@ -8,18 +8,18 @@ import { IdSchema } from "../../schema/text.ts";
 import { MAX_PULL_LIMIT } from "./protocol.ts";
 
 export const CookieSchema = z.strictObject({
-  epoch: z.string().min(1).max(64),
-  v: z.number().int().nonnegative(),
-  k: IdSchema.optional(),
+  epoch: z.string().check(z.minLength(1), z.maxLength(64)),
+  v: z.number().check(z.int(), z.nonnegative()),
+  k: z.optional(IdSchema),
 });
 export type Cookie = z.infer<typeof CookieSchema>;
 
 export const PullRequestSchema = z.strictObject({
   protocol: z.literal(1),
   deviceId: IdSchema,
-  clientSchema: z.number().int().min(1),
-  cookie: CookieSchema.nullable(),
-  limit: z.number().int().min(1).max(MAX_PULL_LIMIT).optional(),
+  clientSchema: z.number().check(z.int(), z.minimum(1)),
+  cookie: z.nullable(CookieSchema),
+  limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_PULL_LIMIT))),
 });
 export type PullRequest = z.infer<typeof PullRequestSchema>;
 
@@ -29,7 +29,7 @@ export const ChangeSchema = z.discriminatedUnion("op", [
     op: z.literal("del"),
     id: IdSchema,
     deletedHlc: HlcSchema,
-    version: z.number().int(),
+    version: z.number().check(z.int()),
   }),
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
@@ -38,10 +38,10 @@ export const PullResponseSchema = z.object({
   cookie: CookieSchema,
   reset: z.boolean(),
   hasMore: z.boolean(),
-  lastSeq: z.number().int().nonnegative(),
+  lastSeq: z.number().check(z.int(), z.nonnegative()),
   serverTime: z.string(),
   changes: z.array(ChangeSchema),
-  config: SyncConfigSchema.optional(),
+  config: z.optional(SyncConfigSchema),
 });
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 

@@ -1,5 +1,5 @@
 // POST /v1/sync/push — request, 200 answer and 409 seq-gap answer.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IdSchema } from "../../schema/text.ts";
 import { MutationSchema } from "./mutation.ts";
 import { MAX_PUSH_MUTATIONS } from "./protocol.ts";
@@ -7,14 +7,14 @@ import { MAX_PUSH_MUTATIONS } from "./protocol.ts";
 export const PushRequestSchema = z.strictObject({
   protocol: z.literal(1),
   deviceId: IdSchema,
-  clientSchema: z.number().int().min(1),
-  appVersion: z.string().max(50),
-  mutations: z.array(MutationSchema).max(MAX_PUSH_MUTATIONS),
+  clientSchema: z.number().check(z.int(), z.minimum(1)),
+  appVersion: z.string().check(z.maxLength(50)),
+  mutations: z.array(MutationSchema).check(z.maxLength(MAX_PUSH_MUTATIONS)),
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
 export const RejectedMutationSchema = z.object({
-  seq: z.number().int(),
+  seq: z.number().check(z.int()),
   code: z.string(),
   message: z.string(),
 });
@@ -22,8 +22,8 @@ export type RejectedMutation = z.infer<typeof RejectedMutationSchema>;
 
 /** A 200 is an ack only if it parses as this (a captive portal's page does not). */
 export const PushResponseSchema = z.object({
-  lastSeq: z.number().int().nonnegative(),
-  version: z.number().int().nonnegative(),
+  lastSeq: z.number().check(z.int(), z.nonnegative()),
+  version: z.number().check(z.int(), z.nonnegative()),
   serverTime: z.string(),
   rejected: z.array(RejectedMutationSchema),
 });
@@ -31,6 +31,6 @@ export type PushResponse = z.infer<typeof PushResponseSchema>;
 
 export const SeqGapSchema = z.object({
   error: z.literal("seq-gap"),
-  expectedSeq: z.number().int().min(1),
+  expectedSeq: z.number().check(z.int(), z.minimum(1)),
 });
 export type SeqGap = z.infer<typeof SeqGapSchema>;
