@@ -1,7 +1,8 @@
 // Opening a journal and asking for its suggestions over 10,000 / 100,000
 // synthetic observations, through the real app on SQLite (in memory):
-// cold = first request after the data changed (full scope scan + stats or
-// suggestions), warm = the same request again (scope cache hit). For
+// cold = first request over the data (full scope scan + stats or
+// suggestions), warm = the same request again (scope cache hit),
+// after change = the first open after one more observation. For
 // `npm run bench`: benchJournalOpen() returns the figures, nothing printed.
 import { applyMutation, hlcFormat } from "@sightline/shared";
 import { syntheticObservations } from "../insights/synthetic.ts";
@@ -15,7 +16,7 @@ export type JournalBench = {
   openWarmMs: number;
   suggestionsColdMs: number;
   suggestionsWarmMs: number;
-  /** Both after a change: scope scan + stats, then suggestions on the cached scan. */
+  /** After a change: the cached scope brought forward from the changed rows, stats adjusted. */
   openAfterChangeMs: number;
 };
 

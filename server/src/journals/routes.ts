@@ -30,7 +30,6 @@ import {
   SuggestionSchema,
 } from "./schemas.ts";
 import { createScopeCache } from "./scope-cache.ts";
-import { journalStats } from "./stats.ts";
 import { workspaceContext } from "./workspace-context.ts";
 
 const Params = z.object({ id: IdSchema });
@@ -192,7 +191,7 @@ export function journalRoutes(deps: AppDeps) {
           timeline: page.items.map(observationView),
           nextCursor: page.nextCursor,
           insights: await viewInsights(deps, ws, insights),
-          stats: cache.derive(entry, "stats", () => journalStats(entry.observations)),
+          stats: cache.stats(entry),
         },
         200,
       );

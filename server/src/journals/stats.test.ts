@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { journalStats } from "./stats.ts";
+import { randomFields } from "./random-fields.ts";
+import { copyTally, finishStats, journalStats, tallyObservation, tallyOf } from "./stats.ts";
 
 describe("journalStats", () => {
   it("counts by channel, need and local day, with 5W1H completeness", () => {
@@ -52,5 +54,28 @@ describe("journalStats", () => {
 
   it("is all zeros for an empty scope", () => {
     expect(journalStats([])).toMatchObject({ total: 0, fiveW1H: { average: 0 } });
+  });
+});
+
+describe("stats tally", () => {
+  it("taking observations out gives the stats of the rest, whatever the order (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(randomFields, fc.boolean()), { maxLength: 30 }), (list) => {
+        const t = tallyOf(list.map(([fields]) => ({ fields })));
+        for (const [fields, out] of [...list].reverse()) if (out) tallyObservation(t, fields, -1);
+        const rest = list.filter(([, out]) => !out).map(([fields]) => ({ fields }));
+        expect(finishStats(t)).toEqual(journalStats(rest));
+        if (rest.length === 0) expect(finishStats(t)).toEqual(journalStats([]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a copy is independent of the original", () => {
+    const t = tallyOf([{ fields: { channel: "web", needs: ["price"] } }]);
+    const c = copyTally(t);
+    tallyObservation(c, { channel: "web", needs: ["price"] }, -1);
+    expect(finishStats(t).needsByChannel).toEqual({ web: { price: 1 } });
+    expect(finishStats(c).needsByChannel).toEqual({});
   });
 });

@@ -183,6 +183,60 @@ export function journalsContract(make: StoreFactory): void {
       expect(await store().getObservations(f.ws.id, [])).toEqual([]);
     });
 
+    it("scans what changed in a scope after a version: every changed id, the live in-scope rows", async () => {
+      const { f, kiosk, ext, ids } = await world(store());
+      const other = await seedWorkspace(store(), "Other");
+      const ws = f.ws.id;
+      const since = (await store().getWorkspace(ws))?.version ?? 0;
+      const gone = ids["Chờ thanh toán"] as string;
+      const edited = ids["Khách hỏi giá"] as string;
+      const added = storeCreate(6, kiosk, { what: "Mới", capturedAt: at(7) });
+      const web = webCreate(4, ext, { what: "Web mới", capturedAt: at(8) });
+      const h = (ms: number) =>
+        hlcFormat({ ms: NOW.getTime() + ms, counter: 0, node: kiosk.deviceId });
+      await pushAs(store(), kiosk, [
+        { seq: 4, op: "obs.delete", id: gone, hlc: h(99_999) },
+        { seq: 5, op: "obs.patch", id: edited, hlc: h(99_998), fields: { what: "Đã sửa" } },
+        added,
+      ]);
+      await pushAs(store(), ext, [web]);
+      const scope = { channels: ["store" as const] };
+      const changes = await store().scanScopedChanges(ws, scope, since);
+      expect([...changes.changedIds].sort()).toEqual([gone, edited, added.id, web.id].sort());
+      expect(changes.observations.map((o) => [o.id, o.fields.what])).toEqual([
+        [edited, "Đã sửa"],
+        [added.id, "Mới"],
+      ]);
+      expect(changes.observations[1]).toMatchObject({ createdBy: kiosk.deviceId });
+      const now = (await store().getWorkspace(ws))?.version ?? 0;
+      expect(await store().scanScopedChanges(ws, scope, now)).toEqual({
+        changedIds: [],
+        observations: [],
+      });
+      expect((await store().scanScopedChanges(other.ws.id, {}, 0)).changedIds).toEqual([]);
+    });
+
+    it("scans from version 0 exactly the rows a full scan of the scope gives, in its order", async () => {
+      const { f } = await world(store());
+      const scopes = [
+        {},
+        { channels: ["web" as const] },
+        { competitorIds: ["c1"] },
+        { storeIds: ["nope"] },
+        { needs: ["price" as const] },
+        { tags: ["ship"] },
+        { from: "2026-03-02", to: "2026-03-04" },
+        { channels: ["web" as const, "store" as const], tags: ["ship"], from: "2026-03-03" },
+      ];
+      for (const scope of scopes) {
+        const changes = await store().scanScopedChanges(f.ws.id, scope, 0);
+        expect(changes.observations, JSON.stringify(scope)).toEqual(
+          await store().scanScopedObservations(f.ws.id, scope),
+        );
+        expect(changes.changedIds).toHaveLength(6);
+      }
+    });
+
     it("keeps insights with evidence and actions", async () => {
       const { f, ids } = await world(store());
       const ws = f.ws.id;

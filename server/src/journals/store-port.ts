@@ -56,6 +56,14 @@ export type ScopeQuery = {
 /** What a full scan returns: enough for views, suggestions and stats (no clocks). */
 export type ScannedObservation = Pick<Entity, "id" | "createdBy" | "version" | "fields">;
 
+/** What changed in a scope after a workspace version (see scanScopedChanges). */
+export type ScopeChanges = {
+  /** Every observation written after the version: live or deleted, in the scope or not. */
+  changedIds: string[];
+  /** Those of them that are live and in the scope now, oldest first. */
+  observations: ScannedObservation[];
+};
+
 export type ImportRow = { observationId: string; sourceRowId: string; entity: Entity };
 export type ImportOutcome = {
   /** Observation ids created now. */
@@ -85,6 +93,16 @@ export interface JournalStore {
   ): Promise<{ items: Entity[]; nextCursor: string | null }>;
   /** Every live observation of a scope, oldest first (suggestions, stats, analytics). */
   scanScopedObservations(workspaceId: string, scope: JournalScope): Promise<ScannedObservation[]>;
+  /**
+   * The observations written after workspace version `sinceVersion` (read
+   * through the version index, so its cost follows the change, not the
+   * scope): lets a cached scan be brought up to date without rereading it.
+   */
+  scanScopedChanges(
+    workspaceId: string,
+    scope: JournalScope,
+    sinceVersion: number,
+  ): Promise<ScopeChanges>;
   /** Live observations among `ids` (any order; unknown ids are left out). */
   getObservations(workspaceId: string, ids: readonly string[]): Promise<Entity[]>;
 

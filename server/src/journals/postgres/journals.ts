@@ -64,6 +64,7 @@ type Part = Pick<
   | "updateJournal"
   | "listScopedObservations"
   | "scanScopedObservations"
+  | "scanScopedChanges"
   | "getObservations"
 >;
 
@@ -127,6 +128,26 @@ export function createJournalsPart({ sql }: PgHandle): Part {
         fields: r.fields,
         version: r.version,
       }));
+    },
+    async scanScopedChanges(ws, scope, since) {
+      // Scope as a column, not a filter: the version range alone picks the
+      // rows (observations_version), whatever the scope.
+      const rows = await sql<
+        (Pick<ObservationRow, "id" | "created_by" | "fields" | "version"> & { in_scope: boolean })[]
+      >`SELECT id, created_by, fields, version, (${scopeFilter(sql, ws, scope)}) AS in_scope
+        FROM observations WHERE workspace_id = ${ws} AND version > ${since}
+        ORDER BY captured_ms, id`;
+      return {
+        changedIds: rows.map((r) => r.id),
+        observations: rows
+          .filter((r) => r.in_scope)
+          .map((r) => ({
+            id: r.id,
+            createdBy: r.created_by,
+            fields: r.fields,
+            version: r.version,
+          })),
+      };
     },
     async getObservations(ws, ids) {
       if (ids.length === 0) return [];

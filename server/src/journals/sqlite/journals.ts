@@ -95,6 +95,7 @@ type Part = Pick<
   | "updateJournal"
   | "listScopedObservations"
   | "scanScopedObservations"
+  | "scanScopedChanges"
   | "getObservations"
 >;
 
@@ -194,6 +195,30 @@ export function createJournalsPart({ db, queue }: SqliteHandle): Part {
           fields: JSON.parse(r.fields),
           version: r.version,
         }));
+      }),
+    scanScopedChanges: (ws, scope, since) =>
+      queue.run(() => {
+        // Scope as a column, not a filter: the version range alone picks
+        // the rows, so SQLite walks observations_version and never the scope.
+        const w = scopeWhere(ws, scope);
+        const sql = `SELECT id, created_by, fields, version, (${w.sql}) AS in_scope
+          FROM observations INDEXED BY observations_version
+          WHERE workspace_id = @ws AND version > @since ORDER BY captured_ms, id`;
+        const rows = prepared(sql).all({ ...w.params, since }) as (Pick<
+          ObservationRow,
+          "id" | "created_by" | "fields" | "version"
+        > & { in_scope: number })[];
+        return {
+          changedIds: rows.map((r) => r.id),
+          observations: rows
+            .filter((r) => r.in_scope === 1)
+            .map((r) => ({
+              id: r.id,
+              createdBy: r.created_by,
+              fields: JSON.parse(r.fields),
+              version: r.version,
+            })),
+        };
       }),
     getObservations: (ws, ids) =>
       queue.run(() => {
