@@ -8,7 +8,28 @@
 // taken out of, so the scope cache can carry a journal's stats from one
 // workspace version to the next by touching only the changed observations
 // (at 100,000 observations a full pass is most of a cold open).
-import { answeredFiveW1H, FIVE_W1H, type FiveW1H, type ObservationFields } from "@sightline/shared";
+import {
+  answeredFiveW1H,
+  CHANNEL_CODES,
+  FIVE_W1H,
+  type FiveW1H,
+  NEED_CODES,
+  type ObservationFields,
+} from "@sightline/shared";
+
+/**
+ * Keys in vocabulary order (unknown ones after, by name), so the answer reads
+ * the same whether the tally was built in one pass or kept up to date.
+ */
+function inOrder<V>(m: Map<string, V>, order: readonly string[]): Record<string, V> {
+  const rank = (k: string) => {
+    const i = order.indexOf(k);
+    return i < 0 ? order.length : i;
+  };
+  return Object.fromEntries(
+    [...m].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)),
+  );
+}
 
 export type JournalStats = {
   total: number;
@@ -98,8 +119,8 @@ export function finishStats(t: StatsTally): JournalStats {
   const share = (n: number) => (total ? Math.round((1000 * n) / total) / 1000 : 0);
   return {
     total,
-    byChannel: Object.fromEntries(t.byChannel),
-    byNeed: Object.fromEntries(t.byNeed),
+    byChannel: inOrder(t.byChannel, CHANNEL_CODES),
+    byNeed: inOrder(t.byNeed, NEED_CODES),
     byDay: Object.fromEntries([...t.byDay].sort((a, b) => (a[0] < b[0] ? -1 : 1))),
     fiveW1H: {
       average: total ? Math.round((100 * t.score) / total) / 100 : 0,
@@ -108,8 +129,9 @@ export function finishStats(t: StatsTally): JournalStats {
         number
       >,
     },
-    needsByChannel: Object.fromEntries(
-      [...t.needsByChannel].map(([c, m]) => [c, Object.fromEntries(m)]),
+    needsByChannel: inOrder(
+      new Map([...t.needsByChannel].map(([c, m]) => [c, inOrder(m, NEED_CODES)])),
+      CHANNEL_CODES,
     ),
   };
 }
