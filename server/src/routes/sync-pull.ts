@@ -1,5 +1,7 @@
 // POST /v1/sync/pull (SYNC.md): one read snapshot of the device's scope, plus
 // its config on the first page of a pull session (a cookie without `k`).
+// The answer is written as text: the store hands each change over as JSON
+// text (sync/change-json.ts) and it is spliced in, never parsed again.
 import {
   CLIENT_SCHEMA_VERSION,
   DEFAULT_PULL_LIMIT,
@@ -70,6 +72,14 @@ export function syncPullRoutes(deps: AppDeps) {
     deps.metrics.pullPages.inc({ role: device.role });
     const first = body.cookie?.k === undefined;
     const config = first ? await deviceConfig(deps.store, device) : undefined;
-    return c.json({ ...page, serverTime: at.toISOString(), ...(config ? { config } : {}) }, 200);
+    const { changes, ...head } = page;
+    const rest = JSON.stringify({
+      ...head,
+      serverTime: at.toISOString(),
+      ...(config ? { config } : {}),
+    });
+    // `rest` is a non-empty object's JSON text: `{…}` → `{"changes":[…],…}`.
+    const text = `{"changes":[${changes.join(",")}],${rest.slice(1)}`;
+    return c.body(text, 200, { "content-type": "application/json" }) as never;
   });
 }
