@@ -14,8 +14,8 @@ import {
   MAX_PUSH_MUTATIONS,
   PROTOCOL_VERSION,
 } from "./messages/protocol.ts";
-import { PullResponseSchema } from "./messages/pull.ts";
 import { PushResponseSchema, SeqGapSchema } from "./messages/push.ts";
+import { parsePullAnswer } from "./pull-answer.ts";
 import type { LocalWrite, OutboxEntry, SyncStorage } from "./storage.ts";
 import type { Transport, TransportResponse } from "./transport.ts";
 
@@ -166,16 +166,16 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
       });
       if ("ok" in r) return r;
       if (r.status !== 200) return httpFailure(r);
-      const parsed = PullResponseSchema.safeParse(r.body);
-      if (!parsed.success) return fail("bad-response", "200 without a pull answer");
+      const page = parsePullAnswer(r.body);
+      if (!page) return fail("bad-response", "200 without a pull answer");
       try {
-        await o.storage.applyPull(parsed.data, now());
+        await o.storage.applyPull(page, now());
       } catch (e) {
         if (e instanceof PullRejectedError) return fail("bad-response", e.message);
         throw e;
       }
-      pulled += parsed.data.changes.length;
-      if (!parsed.data.hasMore) return { pulled };
+      pulled += page.changes.length;
+      if (!page.hasMore) return { pulled };
     }
   }
 
