@@ -1,7 +1,7 @@
 // POST /v1/sync/pull (SYNC.md): one read snapshot of the device's scope, plus
 // its config on the first page of a pull session (a cookie without `k`).
-// The answer is written as text: the store hands each change over as JSON
-// text (sync/change-json.ts) and it is spliced in, never parsed again.
+// The answer is written as bytes: the store hands each change over as UTF-8
+// JSON (sync/change-json.ts) and it is spliced in, never parsed again.
 import {
   CLIENT_SCHEMA_VERSION,
   DEFAULT_PULL_LIMIT,
@@ -16,6 +16,7 @@ import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
 import { deviceOf } from "../middleware/auth/index.ts";
 import type { DevicePrincipal, Store } from "../store/port.ts";
+import { changesArray } from "../sync/change-json.ts";
 
 const route = defineRoute(ALL_DEVICES, {
   method: "post",
@@ -33,6 +34,7 @@ const route = defineRoute(ALL_DEVICES, {
 });
 
 const MAX_TAGS = 200;
+const CHANGES_KEY = Buffer.from('{"changes":');
 
 /** Kiosk: workspace + its store. Extension: workspace + competitors + tags in use. */
 export async function deviceConfig(store: Store, d: DevicePrincipal): Promise<SyncConfig> {
@@ -79,7 +81,11 @@ export function syncPullRoutes(deps: AppDeps) {
       ...(config ? { config } : {}),
     });
     // `rest` is a non-empty object's JSON text: `{…}` → `{"changes":[…],…}`.
-    const text = `{"changes":[${changes.join(",")}],${rest.slice(1)}`;
-    return c.body(text, 200, { "content-type": "application/json" }) as never;
+    const answer = Buffer.concat([
+      CHANGES_KEY,
+      changesArray(changes),
+      Buffer.from(`,${rest.slice(1)}`),
+    ]);
+    return c.body(answer, 200, { "content-type": "application/json" }) as never;
   });
 }

@@ -120,7 +120,7 @@ export type PullChange =
   | { op: "put"; entity: Entity }
   | { op: "del"; id: string; deletedHlc: string; version: number };
 export type PullPage = {
-  /** JSON text of each change, spliced into the answer unparsed (sync/change-json.ts). */
+  /** UTF-8 JSON of each change, spliced into the answer unparsed (sync/change-json.ts). */
   changes: ChangeJson[];
   cookie: Cookie;
   reset: boolean;

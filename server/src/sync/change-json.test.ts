@@ -1,6 +1,17 @@
 import { ChangeSchema } from "@sightline/shared";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { type ChangeColumns, changeJson } from "./change-json.ts";
+import {
+  type ChangeColumns,
+  type ChangeJson,
+  changeJson,
+  changesArray,
+  SQLITE_PUT_JSON,
+  type SqliteChangeRow,
+  sqliteChange,
+} from "./change-json.ts";
+
+const decode = (c: ChangeJson | Buffer) => JSON.parse(Buffer.from(c).toString("utf8"));
 
 const H = (ms: number) => `${String(ms).padStart(15, "0")}-0000-dev-1`;
 const fields = {
@@ -23,7 +34,7 @@ const columns = (over: Partial<ChangeColumns> = {}): ChangeColumns => ({
 
 describe("changeJson", () => {
   it("a live row is a put of the whole entity, valid against ChangeSchema", () => {
-    const c = JSON.parse(changeJson(columns({ deletedHlc: H(3), restoredHlc: H(4) })));
+    const c = decode(changeJson(columns({ deletedHlc: H(3), restoredHlc: H(4) })));
     expect(ChangeSchema.parse(c)).toEqual(c);
     expect(c).toEqual({
       op: "put",
@@ -41,8 +52,40 @@ describe("changeJson", () => {
   });
 
   it("a tombstone is a del with its deleting version", () => {
-    const c = JSON.parse(changeJson(columns({ deletedHlc: H(5), restoredHlc: H(4) })));
+    const c = decode(changeJson(columns({ deletedHlc: H(5), restoredHlc: H(4) })));
     expect(ChangeSchema.parse(c)).toEqual(c);
     expect(c).toEqual({ op: "del", id: "obs-1", deletedHlc: H(5), version: 7 });
+  });
+
+  it("SQLite builds the same changes from a stored row, as bytes", () => {
+    const db = new Database(":memory:");
+    db.exec(`CREATE TABLE observations (id TEXT, workspace_id TEXT, created_by TEXT, fields TEXT,
+      field_hlc TEXT, deleted_hlc TEXT, restored_hlc TEXT, version INTEGER)`);
+    const rows = [
+      columns(),
+      columns({ id: "obs-2", deletedHlc: H(3), restoredHlc: H(4) }),
+      columns({ id: "obs-3", deletedHlc: H(5) }),
+    ];
+    const insert = db.prepare("INSERT INTO observations VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const r of rows)
+      insert.run(
+        r.id,
+        r.workspaceId,
+        r.createdBy,
+        r.fieldsJson,
+        r.fieldHlcJson,
+        r.deletedHlc,
+        r.restoredHlc,
+        r.version,
+      );
+    const read = db
+      .prepare(`SELECT id, deleted_hlc AS deletedHlc, restored_hlc AS restoredHlc, version,
+        ${SQLITE_PUT_JSON} FROM observations ORDER BY id`)
+      .all() as SqliteChangeRow[];
+    const fromSqlite = read.map(sqliteChange);
+    expect(fromSqlite.map(decode)).toEqual(rows.map((r) => decode(changeJson(r))));
+    expect(decode(changesArray(fromSqlite))).toEqual(rows.map((r) => decode(changeJson(r))));
+    expect(decode(changesArray([]))).toEqual([]);
+    db.close();
   });
 });

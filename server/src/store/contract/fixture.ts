@@ -136,5 +136,8 @@ export async function pullAs(
     now,
     kioskWindowDays: 30,
   });
-  return { ...page, changes: page.changes.map((c) => JSON.parse(c) as PullChange) };
+  return {
+    ...page,
+    changes: page.changes.map((c) => JSON.parse(Buffer.from(c).toString("utf8")) as PullChange),
+  };
 }

@@ -2,7 +2,7 @@
 // (version, id) order, cookie arithmetic from sync/pull-position.ts. Kiosks
 // see the observations they created in the last N days; extensions see the
 // observations of every device their owner paired.
-import { changeJson } from "../../sync/change-json.ts";
+import { SQLITE_PUT_JSON, type SqliteChangeRow, sqliteChange } from "../../sync/change-json.ts";
 import { pageCookie, pullStart } from "../../sync/pull-position.ts";
 import type { PullPage, PullParams, Store } from "../port.ts";
 import type { SqliteHandle } from "./open.ts";
@@ -11,10 +11,9 @@ import type { SqliteHandle } from "./open.ts";
 // "everything after all of version v" — what a cookie without k means.
 const AFTER = "(version, id) > (@v, @k) ORDER BY version, id LIMIT @limit";
 const DAY_MS = 86_400_000;
-// Only what a change is made of; fields and field_hlc stay JSON text.
-const COLUMNS = `id, workspace_id AS workspaceId, created_by AS createdBy, fields AS fieldsJson,
-  field_hlc AS fieldHlcJson, deleted_hlc AS deletedHlc, restored_hlc AS restoredHlc, version`;
-type Row = Parameters<typeof changeJson>[0];
+// Only what a change is made of; the put's JSON is built by SQLite as bytes.
+const COLUMNS = `id, deleted_hlc AS deletedHlc, restored_hlc AS restoredHlc, version,
+  ${SQLITE_PUT_JSON}`;
 
 export function createPullPart(h: SqliteHandle): Pick<Store, "pull"> {
   const { db } = h;
@@ -53,11 +52,11 @@ export function createPullPart(h: SqliteHandle): Pick<Store, "pull"> {
             since: p.now.getTime() - p.kioskWindowDays * DAY_MS,
           })
         : q.extension.all({ ...params, owner: p.device.ownerId })
-    ) as Row[];
+    ) as SqliteChangeRow[];
     const hasMore = rows.length > p.limit;
     const page = rows.slice(0, p.limit);
     return {
-      changes: page.map(changeJson),
+      changes: page.map(sqliteChange),
       cookie: pageCookie(h.epoch, state.version, page.at(-1), hasMore),
       reset: start.reset,
       hasMore,
