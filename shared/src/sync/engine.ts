@@ -54,13 +54,13 @@ export type SyncEngine = {
 };
 
 const MAX_GAP_RETRIES = 3;
+const JSON_OVERHEAD = 256;
 
 /** Where the next pull starts: the staging cookie while a reset is under way. */
 const pullCookie = (m: SyncMeta): Cookie | null => (m.staging ? m.staging.cookie : m.cookie);
 
 const sameCookie = (a: Cookie | null, b: Cookie | null): boolean =>
   a === b || (!!a && !!b && a.epoch === b.epoch && a.v === b.v && a.k === b.k);
-const JSON_OVERHEAD = 256;
 
 export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
   const now = o.now ?? Date.now;

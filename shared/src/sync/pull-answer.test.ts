@@ -9,12 +9,14 @@ const hlc = fc
   .map(
     ([ms, n, node]) => `${String(ms).padStart(15, "0")}-${n.toString(36).padStart(4, "0")}-${node}`,
   );
+// `__proto__` is the one key the fast check leaves to the schema (see the last test).
+const key = fc.string().filter((k) => k !== "__proto__");
 const entity = fc.record({
   id,
   workspaceId: id,
   createdBy: id,
-  fields: fc.dictionary(fc.string(), fc.jsonValue()),
-  fieldHlc: fc.dictionary(fc.string(), hlc),
+  fields: fc.dictionary(key, fc.jsonValue()),
+  fieldHlc: fc.dictionary(key, hlc),
   deletedHlc: fc.option(hlc, { nil: null }),
   restoredHlc: fc.option(hlc, { nil: null }),
   version: fc.nat(),
@@ -53,7 +55,7 @@ const broken = fc
   });
 
 describe("isPlainChange", () => {
-  it("accepts every valid change, as the schema returns it", () => {
+  it("accepts every valid change (bar a `__proto__` key), as the schema returns it", () => {
     fc.assert(
       fc.property(valid, (c) => {
         const wire = JSON.parse(JSON.stringify(c));
