@@ -1,5 +1,7 @@
 // POST /v1/sync/pull (SYNC.md): one read snapshot of the device's scope, plus
 // its config on the first page of a pull session (a cookie without `k`).
+// The answer is written as bytes: the store hands each change over as UTF-8
+// JSON (sync/change-json.ts) and it is spliced in, never parsed again.
 import { CLIENT_SCHEMA_VERSION, DEFAULT_PULL_LIMIT, type SyncConfig } from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
 import { ALL_DEVICES } from "../auth/roles.ts";
@@ -9,6 +11,7 @@ import { newRouter } from "../http/router.ts";
 import { PullRequestSchema, PullResponseSchema } from "../http/shared-schemas.ts";
 import { deviceOf } from "../middleware/auth/index.ts";
 import type { DevicePrincipal, Store } from "../store/port.ts";
+import { changesArray } from "../sync/change-json.ts";
 
 const route = defineRoute(ALL_DEVICES, {
   method: "post",
@@ -26,6 +29,7 @@ const route = defineRoute(ALL_DEVICES, {
 });
 
 const MAX_TAGS = 200;
+const CHANGES_KEY = Buffer.from('{"changes":');
 
 /** Kiosk: workspace + its store. Extension: workspace + competitors + tags in use. */
 export async function deviceConfig(store: Store, d: DevicePrincipal): Promise<SyncConfig> {
@@ -65,6 +69,18 @@ export function syncPullRoutes(deps: AppDeps) {
     deps.metrics.pullPages.inc({ role: device.role });
     const first = body.cookie?.k === undefined;
     const config = first ? await deviceConfig(deps.store, device) : undefined;
-    return c.json({ ...page, serverTime: at.toISOString(), ...(config ? { config } : {}) }, 200);
+    const { changes, ...head } = page;
+    const rest = JSON.stringify({
+      ...head,
+      serverTime: at.toISOString(),
+      ...(config ? { config } : {}),
+    });
+    // `rest` is a non-empty object's JSON text: `{…}` → `{"changes":[…],…}`.
+    const answer = Buffer.concat([
+      CHANGES_KEY,
+      changesArray(changes),
+      Buffer.from(`,${rest.slice(1)}`),
+    ]);
+    return c.body(answer, 200, { "content-type": "application/json" }) as never;
   });
 }

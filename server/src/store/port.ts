@@ -15,6 +15,7 @@ import type {
 } from "@sightline/shared";
 import type { DeviceKind, DeviceRole, UserRole } from "../auth/roles.ts";
 import type { JournalStore } from "../journals/store-port.ts";
+import type { ChangeJson } from "../sync/change-json.ts";
 
 export type Workspace = { id: string; name: string; version: number; createdAt: string };
 
@@ -114,11 +115,13 @@ export type PullParams = {
   /** Kiosks pull their own observations captured in the last N days. */
   kioskWindowDays: number;
 };
+/** A change as the client reads it (tests decode `PullPage.changes` into these). */
 export type PullChange =
   | { op: "put"; entity: Entity }
   | { op: "del"; id: string; deletedHlc: string; version: number };
 export type PullPage = {
-  changes: PullChange[];
+  /** UTF-8 JSON of each change, spliced into the answer unparsed (sync/change-json.ts). */
+  changes: ChangeJson[];
   cookie: Cookie;
   reset: boolean;
   hasMore: boolean;

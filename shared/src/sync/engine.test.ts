@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createSyncEngine } from "./engine.ts";
 import { createMemoryStorage } from "./memory-storage.ts";
 import type { Mutation } from "./messages/mutation.ts";
+import type { Cookie } from "./messages/pull.ts";
 import type { SyncPath, Transport, TransportResponse } from "./transport.ts";
 import { createUpcaster } from "./upcast.ts";
 
@@ -31,7 +32,10 @@ const pullOk = (lastSeq: number): TransportResponse => ({
   },
 });
 
-type Call = { path: SyncPath; body: { mutations?: Mutation[]; clientSchema?: number } };
+type Call = {
+  path: SyncPath;
+  body: { mutations?: Mutation[]; cookie?: Cookie | null; clientSchema?: number };
+};
 
 async function setup(
   reply: (c: Call, calls: Call[]) => TransportResponse | Promise<TransportResponse>,
@@ -199,5 +203,90 @@ describe("sync engine", () => {
     });
     expect(await engine.sync()).toMatchObject({ ok: false, failure: "too-old" });
     expect((await storage.stats()).unsynced).toBe(2);
+  });
+
+  it("asks for the next page while storing one, and stores pages in order", async () => {
+    const entity = (id: string) => ({
+      id,
+      workspaceId: "ws",
+      createdBy: "other",
+      fields: {},
+      fieldHlc: {},
+      deletedHlc: null,
+      restoredHlc: null,
+      version: 1,
+    });
+    const page = (k: string | undefined, hasMore: boolean, id: string): TransportResponse => ({
+      status: 200,
+      body: {
+        cookie: k ? { epoch: "e", v: 1, k } : { epoch: "e", v: 1 },
+        reset: id === "a",
+        hasMore,
+        lastSeq: 0,
+        serverTime: "",
+        changes: [{ op: "put", entity: entity(id) }],
+      },
+    });
+    const { engine, storage, calls } = await setup(
+      (c) =>
+        c.body.cookie === null
+          ? page("a", true, "a")
+          : c.body.cookie?.k === "a"
+            ? page("b", true, "b")
+            : page(undefined, false, "c"),
+      0,
+    );
+    const stored: string[] = [];
+    const apply = storage.applyPull.bind(storage);
+    storage.applyPull = async (p, now) => {
+      stored.push(`${p.cookie.k ?? "end"} (requests so far: ${calls.length})`);
+      await apply(p, now);
+    };
+    expect(await engine.sync()).toMatchObject({ ok: true, pulled: 3 });
+    expect(calls.map((c) => c.body.cookie?.k ?? c.body.cookie)).toEqual([null, "a", "b"]);
+    // Page a is stored once page b has been asked for, and so on.
+    expect(stored).toEqual([
+      "a (requests so far: 2)",
+      "b (requests so far: 3)",
+      "end (requests so far: 3)",
+    ]);
+    expect((await storage.entities()).map((e) => e.id).sort()).toEqual(["a", "b", "c"]);
+  });
+
+  it("drops the early answer when storing a page left the cookie elsewhere, and asks again", async () => {
+    const head: Cookie = { epoch: "e", v: 5 };
+    const answer = (cookie: Cookie, hasMore: boolean, ids: string[]): TransportResponse => ({
+      status: 200,
+      body: {
+        cookie,
+        reset: false,
+        hasMore,
+        lastSeq: 0,
+        serverTime: "",
+        changes: ids.map((id) => ({
+          op: "del",
+          id,
+          deletedHlc: `${"1".padStart(15, "0")}-0000-x`,
+          version: 1,
+        })),
+      },
+    });
+    let first = true;
+    const { engine, storage, calls } = await setup((c) => {
+      if (c.body.cookie === null) return answer(head, false, []);
+      if (c.body.cookie?.k === "x") return answer(head, false, ["never"]);
+      // An answer whose cookie is behind the client's: the client keeps its own.
+      if (first) {
+        first = false;
+        return answer({ epoch: "e", v: 3, k: "x" }, true, []);
+      }
+      return answer(head, false, []);
+    }, 0);
+    await engine.sync();
+    calls.length = 0;
+    expect(await engine.sync()).toMatchObject({ ok: true });
+    expect(calls.map((c) => c.body.cookie)).toEqual([head, { epoch: "e", v: 3, k: "x" }, head]);
+    expect(await storage.entity("never")).toBeUndefined();
+    expect((await storage.meta())?.cookie).toEqual(head);
   });
 });

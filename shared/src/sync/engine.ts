@@ -15,9 +15,10 @@ import {
   MAX_PUSH_MUTATIONS,
   PROTOCOL_VERSION,
 } from "./messages/protocol.ts";
-import { PullResponseSchema } from "./messages/pull.ts";
+import type { Cookie } from "./messages/pull.ts";
 import { PushResponseSchema, SeqGapSchema } from "./messages/push.ts";
-import type { LocalWrite, OutboxEntry, SyncStorage } from "./storage.ts";
+import { parsePullAnswer } from "./pull-answer.ts";
+import type { LocalWrite, OutboxEntry, SyncMeta, SyncStorage } from "./storage.ts";
 import type { Transport, TransportResponse } from "./transport.ts";
 import { upcastMutation } from "./upcast.ts";
 
@@ -60,6 +61,12 @@ export type SyncEngine = {
 
 const MAX_GAP_RETRIES = 3;
 const JSON_OVERHEAD = 256;
+
+/** Where the next pull starts: the staging cookie while a reset is under way. */
+const pullCookie = (m: SyncMeta): Cookie | null => (m.staging ? m.staging.cookie : m.cookie);
+
+const sameCookie = (a: Cookie | null, b: Cookie | null): boolean =>
+  a === b || (!!a && !!b && a.epoch === b.epoch && a.v === b.v && a.k === b.k);
 
 export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
   const now = o.now ?? Date.now;
@@ -169,30 +176,47 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
     }
   }
 
+  function requestPage(deviceId: string, cookie: Cookie | null) {
+    return send("/v1/sync/pull", {
+      protocol: PROTOCOL_VERSION,
+      deviceId,
+      clientSchema,
+      cookie,
+      limit: o.pullLimit ?? DEFAULT_PULL_LIMIT,
+    });
+  }
+
+  /**
+   * Pull until caught up. The next page is requested while this one is being
+   * stored, so the server and the client work at once; that answer is used
+   * only if storing this page left the cookie where the request guessed it
+   * would be, and pages are still stored strictly one after the other.
+   */
   async function pull(deviceId: string): Promise<{ pulled: number } | SyncOutcome> {
     let pulled = 0;
+    const meta = await o.storage.meta();
+    if (!meta) return fail("bad-response", "storage not initialised");
+    let next = requestPage(deviceId, pullCookie(meta));
     for (;;) {
-      const meta = await o.storage.meta();
-      if (!meta) return fail("bad-response", "storage not initialised");
-      const r = await send("/v1/sync/pull", {
-        protocol: PROTOCOL_VERSION,
-        deviceId,
-        clientSchema,
-        cookie: meta.staging ? meta.staging.cookie : meta.cookie,
-        limit: o.pullLimit ?? DEFAULT_PULL_LIMIT,
-      });
+      const r = await next;
       if ("ok" in r) return r;
       if (r.status !== 200) return httpFailure(r);
-      const parsed = PullResponseSchema.safeParse(r.body);
-      if (!parsed.success) return fail("bad-response", "200 without a pull answer");
+      const page = parsePullAnswer(r.body);
+      if (!page) return fail("bad-response", "200 without a pull answer");
+      const guess = page.hasMore ? page.cookie : null;
+      if (guess) next = requestPage(deviceId, guess);
       try {
-        await o.storage.applyPull(parsed.data, now());
+        await o.storage.applyPull(page, now());
       } catch (e) {
         if (e instanceof PullRejectedError) return fail("bad-response", e.message);
         throw e;
       }
-      pulled += parsed.data.changes.length;
-      if (!parsed.data.hasMore) return { pulled };
+      pulled += page.changes.length;
+      if (!page.hasMore) return { pulled };
+      const after = await o.storage.meta();
+      if (!after) return fail("bad-response", "storage not initialised");
+      const cookie = pullCookie(after);
+      if (!sameCookie(cookie, guess)) next = requestPage(deviceId, cookie);
     }
   }
 

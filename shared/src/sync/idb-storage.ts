@@ -1,12 +1,23 @@
 // IndexedDB SyncStorage on `idb`: stores entities, outbox, meta and staging.
 // Each port method is one IndexedDB transaction and awaits nothing but its own
 // requests, so a write is durable together with its outbox entry and HLC.
+//
+// The mirror and the staging area are the two object stores "entities" and
+// "staging"; which one holds the mirror is recorded under the meta key
+// "mirror" (absent: "entities"). A reset pulls into the other one, and the
+// swap at its end flips that record and clears the old mirror — instead of
+// copying every entity across, which was most of an initial pull.
+//
+// Pulled pages are written with raw requests that are not awaited one by
+// one: a failing request aborts the transaction, and `settle` reports it.
 import {
   type DBSchema,
   type IDBPDatabase,
   type IDBPObjectStore,
+  type IDBPTransaction,
   openDB,
   type StoreNames,
+  unwrap,
 } from "idb";
 import type { Entity } from "../entity.ts";
 import {
@@ -21,14 +32,28 @@ import {
 import type { PullResponse } from "./messages/pull.ts";
 import type { LocalWrite, OutboxEntry, SyncMeta, SyncStorage } from "./storage.ts";
 
+type EntityStore = "entities" | "staging";
+
 interface SyncDB extends DBSchema {
   entities: { key: string; value: Entity };
   staging: { key: string; value: Entity };
   outbox: { key: number; value: OutboxEntry };
-  meta: { key: string; value: SyncMeta };
+  /** SyncMeta under "meta"; the name of the store holding the mirror under "mirror". */
+  meta: { key: string; value: SyncMeta | EntityStore };
 }
 
 const META = "meta";
+const MIRROR = "mirror";
+const ALL = ["meta", "entities", "staging", "outbox"] as const;
+type AnyTx = IDBPTransaction<SyncDB, ArrayLike<StoreNames<SyncDB>>, IDBTransactionMode>;
+
+const other = (s: EntityStore): EntityStore => (s === "entities" ? "staging" : "entities");
+
+/** The store that holds the mirror, read in `tx` (which must include "meta"). */
+async function mirrorOf(tx: AnyTx): Promise<EntityStore> {
+  const v = await tx.objectStore("meta").get(MIRROR);
+  return v === "staging" ? "staging" : "entities";
+}
 
 /**
  * Open (creating if needed) the sync database named `name` — one per paired
@@ -49,8 +74,8 @@ export async function openIdbStorage(
 }
 
 function idbStorage(db: IDBPDatabase<SyncDB>): SyncStorage & { close(): void } {
-  const need = (m: SyncMeta | undefined): SyncMeta => {
-    if (!m) throw new Error("sync storage not initialised");
+  const need = (m: SyncMeta | EntityStore | undefined): SyncMeta => {
+    if (!m || typeof m !== "object") throw new Error("sync storage not initialised");
     return m;
   };
 
@@ -58,8 +83,10 @@ function idbStorage(db: IDBPDatabase<SyncDB>): SyncStorage & { close(): void } {
     close: () => db.close(),
     async init(deviceId, workspaceId) {
       const tx = db.transaction("meta", "readwrite");
-      let m = await tx.store.get(META);
-      if (!m) {
+      const found = await tx.store.get(META);
+      let m: SyncMeta;
+      if (found && typeof found === "object") m = found;
+      else {
         m = newMeta(deviceId, workspaceId);
         await tx.store.put(m, META);
       }
@@ -67,14 +94,13 @@ function idbStorage(db: IDBPDatabase<SyncDB>): SyncStorage & { close(): void } {
       return m;
     },
     async meta() {
-      return (await db.get("meta", META)) ?? null;
+      const m = await db.get("meta", META);
+      return m && typeof m === "object" ? m : null;
     },
     async commitLocal(write: LocalWrite, now) {
-      const tx = db.transaction(["meta", "entities", "outbox"], "readwrite");
-      const [m, current] = await Promise.all([
-        tx.objectStore("meta").get(META),
-        tx.objectStore("entities").get(write.id),
-      ]);
+      const tx = db.transaction(ALL, "readwrite");
+      const [m, mirror] = await Promise.all([tx.objectStore("meta").get(META), mirrorOf(tx)]);
+      const current = await tx.objectStore(mirror).get(write.id);
       let plan: ReturnType<typeof planLocalWrite>;
       try {
         plan = planLocalWrite(need(m), current, write, now);
@@ -85,7 +111,7 @@ function idbStorage(db: IDBPDatabase<SyncDB>): SyncStorage & { close(): void } {
       }
       const writes = [
         tx.objectStore("meta").put(plan.meta, META),
-        tx.objectStore("entities").put(plan.entity),
+        tx.objectStore(mirror).put(plan.entity),
         tx.objectStore("outbox").add(plan.entry),
       ];
       await settle(tx, Promise.all(writes));
@@ -118,35 +144,44 @@ function idbStorage(db: IDBPDatabase<SyncDB>): SyncStorage & { close(): void } {
       await tx.done;
     },
     async applyPull(page: PullResponse, now) {
-      const tx = db.transaction(["meta", "entities", "staging", "outbox"], "readwrite");
+      const tx = db.transaction(ALL, "readwrite");
       const work = async () => {
-        const before = need(await tx.objectStore("meta").get(META));
+        const [m, mirror] = await Promise.all([tx.objectStore("meta").get(META), mirrorOf(tx)]);
+        const before = need(m);
         const plan = planPull(before, page, now);
         await markAcked(tx.objectStore("outbox"), before.ackedSeq, plan.meta.ackedSeq, now);
         await markUnacked(tx.objectStore("outbox"), plan.meta.ackedSeq, before.ackedSeq);
-        if (plan.clearStaging) await tx.objectStore("staging").clear();
-        const target = tx.objectStore(plan.target);
-        const ids = page.changes.map((c) => (c.op === "put" ? c.entity.id : c.id));
-        // Staging only ever holds server state, and a later page carries a
-        // later version of the server's (join-merged) state: no read needed.
-        // That halves the IndexedDB work of an initial pull.
-        const currents =
-          plan.target === "staging" ? [] : await Promise.all(ids.map((id) => target.get(id)));
-        // Within one page an id appears once (server rows are unique per page).
-        const writes = page.changes.map((c, i) => target.put(applyChange(currents[i], c, before)));
-        await Promise.all(writes);
+        const spare = other(mirror);
+        if (plan.clearStaging) unwrap(tx.objectStore(spare)).clear();
+        const name = plan.target === "staging" ? spare : mirror;
+        const target = unwrap(tx.objectStore(name));
+        if (plan.target === "staging") {
+          // Staging only ever holds server state, and a later page carries a
+          // later version of the server's (join-merged) state: no read needed.
+          for (const c of page.changes) target.put(applyChange(undefined, c, before));
+        } else {
+          const live = tx.objectStore(name);
+          const ids = page.changes.map((c) => (c.op === "put" ? c.entity.id : c.id));
+          const currents = await Promise.all(ids.map((id) => live.get(id)));
+          // Within one page an id appears once (server rows are unique per page).
+          page.changes.forEach((c, i) => {
+            target.put(applyChange(currents[i], c, before));
+          });
+        }
         if (plan.swap) {
-          const staged = await tx.objectStore("staging").getAll();
-          const live = tx.objectStore("entities");
-          await live.clear();
-          await Promise.all(staged.map((e) => live.put(e)));
-          await tx.objectStore("staging").clear();
+          // The staging area becomes the mirror; replay what the server has
+          // not got yet on top of it, then empty the old mirror.
           const pending = await tx
             .objectStore("outbox")
             .getAll(IDBKeyRange.lowerBound(page.lastSeq + 1));
-          const byId = new Map(staged.map((e) => [e.id, e]));
+          const staged = tx.objectStore(spare);
+          const ids = [...new Set(pending.map((e) => e.id))];
+          const found = await Promise.all(ids.map((id) => staged.get(id)));
+          const byId = new Map(ids.map((id, i) => [id, found[i]]));
           const replayed = replayOutbox((id) => byId.get(id), pending, before);
-          await Promise.all([...replayed.values()].map((e) => live.put(e)));
+          for (const e of replayed.values()) target.put(e);
+          unwrap(tx.objectStore(mirror)).clear(); // its space, not correctness: a reset clears first
+          unwrap(tx.objectStore("meta")).put(spare, MIRROR);
         }
         await tx.objectStore("meta").put(plan.meta, META);
       };
@@ -177,21 +212,24 @@ function idbStorage(db: IDBPDatabase<SyncDB>): SyncStorage & { close(): void } {
       return { unsynced, oldestUnsyncedAt: first?.value.createdAt ?? null };
     },
     async entity(id) {
-      return db.get("entities", id);
+      const tx = db.transaction(ALL, "readonly");
+      return tx.objectStore(await mirrorOf(tx)).get(id);
     },
     async entities() {
-      return db.getAll("entities");
+      const tx = db.transaction(ALL, "readonly");
+      return tx.objectStore(await mirrorOf(tx)).getAll();
     },
   };
 }
 
 /**
- * Wait for a transaction's requests and its commit. When the transaction
- * fails, throw its own error — a QuotaExceededError, say — rather than the
- * AbortError every request of it gets, and leave no rejection unhandled.
+ * Wait for a transaction's requests and its commit. When the work or the
+ * transaction fails, abort it and throw the transaction's own error — a
+ * QuotaExceededError, say — rather than the AbortError every request of it
+ * gets, and leave no rejection unhandled.
  */
 async function settle<T>(
-  tx: { done: Promise<void>; error: DOMException | null },
+  tx: { done: Promise<void>; error: DOMException | null; abort(): void },
   work: Promise<T>,
 ): Promise<T> {
   try {
@@ -199,6 +237,13 @@ async function settle<T>(
     await tx.done;
     return out;
   } catch (e) {
+    // A request that threw synchronously (a DataCloneError, say) leaves the
+    // transaction running: abort it, so nothing of a failed step commits.
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborted
+    }
     await tx.done.catch(() => undefined);
     throw tx.error ?? e;
   }

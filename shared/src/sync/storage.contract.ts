@@ -187,6 +187,36 @@ export function describeSyncStorageContract(name: string, make: () => Promise<Sy
       expect((await s.meta())?.staging).toBeNull();
     });
 
+    it("resets back to back: each swap drops the old mirror, and the new one takes reads, writes and merges", async () => {
+      const s = await ready();
+      const reset = (id: string, v: number, epoch: string) =>
+        s.applyPull(
+          page({
+            reset: true,
+            cookie: { epoch, v },
+            changes: [{ op: "put", entity: serverEntity(id, `from ${epoch}`, 10, v) }],
+          }),
+          T,
+        );
+      await reset("a", 1, "e1");
+      await reset("b", 2, "e2");
+      await s.commitLocal(create("mine", "sau lần đặt lại"), T);
+      await s.applyPull(
+        page({
+          cookie: { epoch: "e2", v: 3 },
+          changes: [{ op: "put", entity: serverEntity("b", "edited on the server", 20, 3) }],
+        }),
+        T,
+      );
+      expect((await s.entities()).map((e) => e.id).sort()).toEqual(["b", "mine"]);
+      expect((await s.entity("b"))?.fields.what).toBe("edited on the server");
+      await reset("c", 4, "e3");
+      expect((await s.entities()).map((e) => e.id).sort()).toEqual(["c", "mine"]);
+      expect(await s.entity("a")).toBeUndefined();
+      expect(await s.entity("b")).toBeUndefined();
+      expect((await s.entity("mine"))?.fields.what).toBe("sau lần đặt lại");
+    });
+
     it("rejects a pull answer from another epoch without reset", async () => {
       const s = await ready();
       await s.applyPull(page({ cookie: { epoch: "e1", v: 1 } }), T);

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { hlcFormat, type Mutation, type StoreInput, uuidv7 } from "@sightline/shared";
 import type { DeviceRole } from "../../auth/roles.ts";
 import { KIND_OF_ROLE } from "../../auth/roles.ts";
-import type { DevicePrincipal, Store } from "../port.ts";
+import type { DevicePrincipal, PullChange, Store } from "../port.ts";
 
 export type StoreFactory = () => Promise<Store>;
 
@@ -120,14 +120,15 @@ export function pushAs(store: Store, d: DevicePrincipal, mutations: Mutation[], 
   return store.push({ workspaceId: d.workspaceId, device: d, appVersion: "test", mutations, now });
 }
 
-export function pullAs(
+/** A pull page with its changes decoded from their JSON text, as a client reads them. */
+export async function pullAs(
   store: Store,
   d: DevicePrincipal,
   cookie: Parameters<Store["pull"]>[0]["cookie"],
   limit = 1000,
   now = NOW,
 ) {
-  return store.pull({
+  const page = await store.pull({
     workspaceId: d.workspaceId,
     device: d,
     cookie,
@@ -135,4 +136,8 @@ export function pullAs(
     now,
     kioskWindowDays: 30,
   });
+  return {
+    ...page,
+    changes: page.changes.map((c) => JSON.parse(Buffer.from(c).toString("utf8")) as PullChange),
+  };
 }

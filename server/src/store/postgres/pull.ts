@@ -21,19 +21,12 @@
 // version and the rows would come from different snapshots.)
 //
 // Recording the pull time is a separate, tiny write after the snapshot.
-import { isLive } from "@sightline/shared";
+import { type ChangeColumns, changeJson } from "../../sync/change-json.ts";
 import { pageCookie, pullStart } from "../../sync/pull-position.ts";
-import type { PullChange, PullPage, PullParams, Store } from "../port.ts";
+import type { PullPage, PullParams, Store } from "../port.ts";
 import type { PgHandle } from "./handle.ts";
-import { type ObservationRow, toEntity } from "./observation-rows.ts";
 
 const DAY_MS = 86_400_000;
-
-function toChange(r: ObservationRow): PullChange {
-  const entity = toEntity(r);
-  if (isLive(entity)) return { op: "put", entity };
-  return { op: "del", id: r.id, deletedHlc: entity.deletedHlc as string, version: r.version };
-}
 
 export function createPullPart(h: PgHandle): Pick<Store, "pull"> {
   const { sql, epoch } = h;
@@ -50,21 +43,28 @@ export function createPullPart(h: PgHandle): Pick<Store, "pull"> {
       // within version v and true after it, so "all of v seen" needs no branch.
       const k = start.from.k;
       const limit = p.limit + 1;
+      // Only what a change is made of; jsonb comes back as JSON text, unparsed.
       const rows =
         p.device.role === "staff"
-          ? await tx<ObservationRow[]>`
-              SELECT * FROM observations
+          ? await tx<ChangeColumns[]>`
+              SELECT id, workspace_id AS "workspaceId", created_by AS "createdBy",
+                fields::text AS "fieldsJson", field_hlc::text AS "fieldHlcJson",
+                deleted_hlc AS "deletedHlc", restored_hlc AS "restoredHlc", version
+              FROM observations
               WHERE workspace_id = ${p.workspaceId} AND created_by = ${p.device.deviceId}
                 AND captured_ms >= ${p.now.getTime() - p.kioskWindowDays * DAY_MS}
                 AND (version, id) > (${v}, ${k}) ORDER BY version, id LIMIT ${limit}`
-          : await tx<ObservationRow[]>`
-              SELECT * FROM observations
+          : await tx<ChangeColumns[]>`
+              SELECT id, workspace_id AS "workspaceId", created_by AS "createdBy",
+                fields::text AS "fieldsJson", field_hlc::text AS "fieldHlcJson",
+                deleted_hlc AS "deletedHlc", restored_hlc AS "restoredHlc", version
+              FROM observations
               WHERE workspace_id = ${p.workspaceId} AND owner_id = ${p.device.ownerId}
                 AND (version, id) > (${v}, ${k}) ORDER BY version, id LIMIT ${limit}`;
       const hasMore = rows.length > p.limit;
       const page = rows.slice(0, p.limit);
       return {
-        changes: page.map(toChange),
+        changes: page.map(changeJson),
         cookie: pageCookie(epoch, state.version, page.at(-1), hasMore),
         reset: start.reset,
         hasMore,

@@ -2,22 +2,18 @@
 // (version, id) order, cookie arithmetic from sync/pull-position.ts. Kiosks
 // see the observations they created in the last N days; extensions see the
 // observations of every device their owner paired.
-import { isLive } from "@sightline/shared";
+import { SQLITE_PUT_JSON, type SqliteChangeRow, sqliteChange } from "../../sync/change-json.ts";
 import { pageCookie, pullStart } from "../../sync/pull-position.ts";
-import type { PullChange, PullPage, PullParams, Store } from "../port.ts";
-import { type ObservationRow, toEntity } from "./observation-rows.ts";
+import type { PullPage, PullParams, Store } from "../port.ts";
 import type { SqliteHandle } from "./open.ts";
 
 // Row values: with @k NULL the comparison is NULL for version = @v, i.e.
 // "everything after all of version v" — what a cookie without k means.
 const AFTER = "(version, id) > (@v, @k) ORDER BY version, id LIMIT @limit";
 const DAY_MS = 86_400_000;
-
-function toChange(r: ObservationRow): PullChange {
-  const entity = toEntity(r);
-  if (isLive(entity)) return { op: "put", entity };
-  return { op: "del", id: r.id, deletedHlc: entity.deletedHlc as string, version: r.version };
-}
+// Only what a change is made of; the put's JSON is built by SQLite as bytes.
+const COLUMNS = `id, deleted_hlc AS deletedHlc, restored_hlc AS restoredHlc, version,
+  ${SQLITE_PUT_JSON}`;
 
 export function createPullPart(h: SqliteHandle): Pick<Store, "pull"> {
   const { db } = h;
@@ -27,11 +23,11 @@ export function createPullPart(h: SqliteHandle): Pick<Store, "pull"> {
        WHERE d.workspace_id = ? AND d.id = ?`,
     ),
     kiosk: db.prepare(
-      `SELECT * FROM observations WHERE workspace_id = @ws AND created_by = @device
+      `SELECT ${COLUMNS} FROM observations WHERE workspace_id = @ws AND created_by = @device
        AND captured_ms >= @since AND ${AFTER}`,
     ),
     extension: db.prepare(
-      `SELECT * FROM observations WHERE workspace_id = @ws AND owner_id = @owner AND ${AFTER}`,
+      `SELECT ${COLUMNS} FROM observations WHERE workspace_id = @ws AND owner_id = @owner AND ${AFTER}`,
     ),
     touch: db.prepare("UPDATE devices SET last_pull_at = ? WHERE workspace_id = ? AND id = ?"),
   };
@@ -56,11 +52,11 @@ export function createPullPart(h: SqliteHandle): Pick<Store, "pull"> {
             since: p.now.getTime() - p.kioskWindowDays * DAY_MS,
           })
         : q.extension.all({ ...params, owner: p.device.ownerId })
-    ) as ObservationRow[];
+    ) as SqliteChangeRow[];
     const hasMore = rows.length > p.limit;
     const page = rows.slice(0, p.limit);
     return {
-      changes: page.map(toChange),
+      changes: page.map(sqliteChange),
       cookie: pageCookie(h.epoch, state.version, page.at(-1), hasMore),
       reset: start.reset,
       hasMore,
