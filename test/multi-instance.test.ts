@@ -6,7 +6,14 @@
 // instance is SIGKILLed. Afterwards every device has converged with the
 // server, every write is there exactly once, and re-delivering every push
 // changes nothing. An SSE client on instance A hears pushes made through B.
-import { isLive, type SyncPath, type TransportResponse, uuidv4, uuidv7 } from "@sightline/shared";
+import {
+  isLive,
+  type SyncPath,
+  type TransportResponse,
+  uuidv4,
+  uuidv7,
+  wireMutation,
+} from "@sightline/shared";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   openPostgresStore,
@@ -308,7 +315,7 @@ describe.skipIf(!target.ok)("three server instances on one PostgreSQL", () => {
     for (const { client } of devices) {
       const all = await client.storage.outboxFrom(1, 10_000);
       for (let i = 0; i < all.length; i += 50) {
-        const batch = all.slice(i, i + 50).map(({ createdAt: _c, ackedAt: _a, ...m }) => m);
+        const batch = all.slice(i, i + 50).map(wireMutation);
         const out = await handler("/v1/sync/push", pushBody(client.deviceId, batch), client.token);
         expect(out.status).toBe(200);
       }

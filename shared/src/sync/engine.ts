@@ -18,7 +18,13 @@ import {
 import type { Cookie } from "./messages/pull.ts";
 import { PushResponseSchema, SeqGapSchema } from "./messages/push.ts";
 import { parsePullAnswer } from "./pull-answer.ts";
-import type { LocalWrite, OutboxEntry, SyncMeta, SyncStorage } from "./storage.ts";
+import {
+  type LocalWrite,
+  type OutboxEntry,
+  type SyncMeta,
+  type SyncStorage,
+  wireMutation,
+} from "./storage.ts";
 import type { Transport, TransportResponse } from "./transport.ts";
 import { upcastMutation } from "./upcast.ts";
 
@@ -125,8 +131,8 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
       try {
         // Entries queued by an older build of this app go out in this build's
         // schema, so one push speaks one schema.
-        mutations = batch.map(({ createdAt: _c, ackedAt: _a, schema = 1, ...m }) =>
-          schema < clientSchema ? upcast(m, schema) : m,
+        mutations = batch.map((e) =>
+          (e.schema ?? 1) < clientSchema ? upcast(wireMutation(e), e.schema ?? 1) : wireMutation(e),
         );
       } catch (e) {
         return fail("too-old", `a queued write cannot be upcast: ${(e as Error).message}`);

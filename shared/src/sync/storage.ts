@@ -38,6 +38,12 @@ export type SyncMeta = {
   config: SyncConfig | null;
 };
 
+/** The mutation as it goes on the wire: without the entry's local bookkeeping. */
+export function wireMutation(e: OutboxEntry): Mutation {
+  const { createdAt: _c, ackedAt: _a, schema: _s, ...m } = e;
+  return m;
+}
+
 export type LocalWrite = {
   op: MutationOp;
   id: string;
