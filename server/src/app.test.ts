@@ -10,6 +10,22 @@ afterEach(() => t?.close());
 type Doc = { paths: Record<string, Record<string, { "x-sightline-access"?: string[] }>> };
 
 describe("createApp", () => {
+  it("documents the shared schemas' caps and formats (mini schemas bridged to classic ones)", async () => {
+    t = await createTestApp();
+    // biome-ignore lint/suspicious/noExplicitAny: walking a JSON document
+    const doc: any = await (await t.request("/v1/openapi.json")).json();
+    const store = doc.paths["/v1/stores"].post.requestBody.content["application/json"].schema;
+    expect(store.properties.name).toMatchObject({ type: "string", maxLength: 200 });
+    expect(store.properties.zones).toMatchObject({ maxItems: 50, items: { maxLength: 100 } });
+    expect(store.properties.behaviours.items.properties.code).toMatchObject({
+      maxLength: 60,
+      pattern: "^[a-z0-9][a-z0-9_-]*$",
+    });
+    const push = doc.paths["/v1/sync/push"].post.requestBody.content["application/json"].schema;
+    expect(push.properties.mutations).toMatchObject({ type: "array", maxItems: 500 });
+    expect(push.properties.mutations.items.properties.id).toMatchObject({ maxLength: 64 });
+  });
+
   it("serves an OpenAPI document where every operation declares x-sightline-access", async () => {
     t = await createTestApp();
     const res = await t.request("/v1/openapi.json");
