@@ -3,9 +3,15 @@
 // cookie for the web app. Unknown emails cost the same scrypt time as wrong
 // passwords, and both get the same answer.
 import { z } from "@hono/zod-openapi";
-import { deleteCookie, setCookie } from "hono/cookie";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppDeps } from "../app-deps.ts";
 import { EmailSchema } from "../auth/email.ts";
+import {
+  isKnownDevice,
+  KNOWN_DEVICE_COOKIE,
+  KNOWN_DEVICE_DAYS,
+  knownDeviceCookie,
+} from "../auth/known-device.ts";
 import { DUMMY_HASH, verifyPassword } from "../auth/password.ts";
 import { ALL_USERS, ANYONE, USER_ROLES } from "../auth/roles.ts";
 import { newToken, SESSION_COOKIE, sha256Hex } from "../auth/tokens.ts";
@@ -68,8 +74,13 @@ export function authRoutes(deps: AppDeps, limiter: RateLimiter) {
   return newRouter()
     .openapi(login, async (c) => {
       const { email, password } = c.req.valid("json");
-      limiter.check("login", email.toLowerCase());
+      // A browser this account signed in from before has its own budget, so
+      // guesses from elsewhere cannot lock the owner out (auth/known-device.ts).
+      const known = getCookie(c, KNOWN_DEVICE_COOKIE);
       const user = await deps.store.findUserByEmail(email);
+      if (user && isKnownDevice(known, user, now().getTime()))
+        limiter.check("knownDevice", `${user.id}:${known}`);
+      else limiter.check("login", email.toLowerCase());
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok) throw new HttpProblem(401, "Unauthorized", "wrong email or password");
       const token = newToken();
@@ -86,6 +97,14 @@ export function authRoutes(deps: AppDeps, limiter: RateLimiter) {
         path: "/",
         secure: new URL(c.req.url).protocol === "https:",
         expires,
+      });
+      const knownUntil = now().getTime() + KNOWN_DEVICE_DAYS * 86_400_000;
+      setCookie(c, KNOWN_DEVICE_COOKIE, knownDeviceCookie(user, knownUntil), {
+        httpOnly: true,
+        sameSite: "Strict",
+        path: "/v1/auth",
+        secure: new URL(c.req.url).protocol === "https:",
+        expires: new Date(knownUntil),
       });
       const { id, role, workspaceId } = user;
       return c.json({ token, user: { id, email: user.email, role, workspaceId } }, 200);

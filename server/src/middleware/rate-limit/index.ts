@@ -14,6 +14,8 @@ export type RateLimitOptions = {
   login: BucketSpec;
   /** Per pairing code. */
   pairing: BucketSpec;
+  /** Per known-device cookie on login (auth/known-device.ts), instead of per account. */
+  knownDevice: BucketSpec;
   /**
    * Proxies in front of the server (SIGHTLINE_TRUSTED_PROXIES). Behind one,
    * every peer address is the proxy's, and all anonymous callers would share
@@ -28,13 +30,14 @@ export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
   perIp: { capacity: 120, perSecond: 2 },
   login: { capacity: 10, perSecond: 1 / 30 },
   pairing: { capacity: 5, perSecond: 1 / 60 },
+  knownDevice: { capacity: 10, perSecond: 1 / 30 },
   trustedProxies: 0,
 };
 
 export type RateLimiter = {
   middleware: MiddlewareHandler<AppEnv>;
   /** Throws a 429 problem when `key` of that kind is over its budget. */
-  check(kind: "login" | "pairing", key: string): void;
+  check(kind: "login" | "pairing" | "knownDevice", key: string): void;
 };
 
 /**
@@ -65,7 +68,11 @@ export function createRateLimiter(
   if (!o) return { middleware: (_c, next) => next(), check: () => {} };
   const principals = createBuckets(o.perPrincipal, now);
   const ips = createBuckets(o.perIp, now);
-  const named = { login: createBuckets(o.login, now), pairing: createBuckets(o.pairing, now) };
+  const named = {
+    login: createBuckets(o.login, now),
+    pairing: createBuckets(o.pairing, now),
+    knownDevice: createBuckets(o.knownDevice, now),
+  };
   return {
     middleware: async (c, next) => {
       const p = c.get("principal");
