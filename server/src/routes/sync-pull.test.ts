@@ -12,7 +12,7 @@ type Page = {
   hasMore: boolean;
   reset: boolean;
   changes: { op: string; entity: { id: string; version: number } }[];
-  config?: unknown;
+  config?: { tags?: string[] };
   lastSeq: number;
 };
 const page = async (r: Response): Promise<Page> => {
@@ -70,6 +70,22 @@ describe("POST /v1/sync/pull", () => {
     const k = await page(await t.pull(kiosk, null));
     expect(k.config).toMatchObject({ store: { id: t.storeId } });
     expect(k.changes).toEqual([]);
+  });
+
+  it("counts the tags in use at most once a minute per workspace", async () => {
+    let at = Date.UTC(2026, 10, 24, 3);
+    t = await createTestApp({ now: () => new Date(at) });
+    const ext = await t.pair("marketer");
+    await t.push(ext, [webObservation(1, ext, { tags: ["tết"] })]);
+    expect((await page(await t.pull(ext, null))).config?.tags).toEqual(["tết"]);
+    await t.push(ext, [
+      webObservation(2, ext, { tags: ["sale"] }),
+      webObservation(3, ext, { tags: ["sale"] }),
+    ]);
+    at += 59_000;
+    expect((await page(await t.pull(ext, null))).config?.tags).toEqual(["tết"]);
+    at += 2_000;
+    expect((await page(await t.pull(ext, null))).config?.tags).toEqual(["sale", "tết"]);
   });
 
   it("rejects bad envelopes with 400 and never answers a staff device with another's data", async () => {

@@ -31,8 +31,32 @@ const route = defineRoute(ALL_DEVICES, {
 const MAX_TAGS = 200;
 const CHANGES_KEY = Buffer.from('{"changes":');
 
+/**
+ * Tags in use, counted over every live observation of the workspace. They are
+ * only suggestions in the extension, yet every sync round of every extension
+ * asks (its first pull page): count once a minute per workspace, not per ask.
+ */
+const TAGS_FRESH_MS = 60_000;
+
+export function recentTags(store: Pick<Store, "listTags">, now: () => Date) {
+  const counted = new Map<string, { at: number; tags: Promise<string[]> }>();
+  return (workspaceId: string): Promise<string[]> => {
+    const t = now().getTime();
+    const hit = counted.get(workspaceId);
+    if (hit && t - hit.at < TAGS_FRESH_MS) return hit.tags;
+    const tags = store.listTags(workspaceId, MAX_TAGS);
+    counted.set(workspaceId, { at: t, tags });
+    tags.catch(() => counted.delete(workspaceId));
+    return tags;
+  };
+}
+
 /** Kiosk: workspace + its store. Extension: workspace + competitors + tags in use. */
-export async function deviceConfig(store: Store, d: DevicePrincipal): Promise<SyncConfig> {
+export async function deviceConfig(
+  store: Store,
+  d: DevicePrincipal,
+  tagsOf: (workspaceId: string) => Promise<string[]>,
+): Promise<SyncConfig> {
   const ws = await store.getWorkspace(d.workspaceId);
   const workspace = { id: d.workspaceId, name: ws?.name ?? "" };
   if (d.role === "staff") {
@@ -41,13 +65,14 @@ export async function deviceConfig(store: Store, d: DevicePrincipal): Promise<Sy
   }
   const [competitors, tags] = await Promise.all([
     store.listCompetitors(d.workspaceId),
-    store.listTags(d.workspaceId, MAX_TAGS),
+    tagsOf(d.workspaceId),
   ]);
   return { workspace, competitors, tags };
 }
 
 export function syncPullRoutes(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
+  const tagsOf = recentTags(deps.store, now);
   return newRouter().openapi(route, async (c) => {
     const device = deviceOf(c);
     const body = c.req.valid("json");
@@ -68,7 +93,7 @@ export function syncPullRoutes(deps: AppDeps) {
     });
     deps.metrics.pullPages.inc({ role: device.role });
     const first = body.cookie?.k === undefined;
-    const config = first ? await deviceConfig(deps.store, device) : undefined;
+    const config = first ? await deviceConfig(deps.store, device, tagsOf) : undefined;
     const { changes, ...head } = page;
     const rest = JSON.stringify({
       ...head,
