@@ -9,7 +9,7 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { freePort, serverProcess } from "./support/server-process.ts";
+import { freePort } from "./support/server-process.ts";
 
 const run = promisify(execFile);
 export const repo = join(import.meta.dirname, "..");
@@ -36,29 +36,12 @@ export async function buildExtension(grantHosts = true): Promise<string> {
   return dir;
 }
 
+export {
+  type AdminServer as RealServer,
+  adminServer as realServer,
+} from "./support/server-process.ts";
 export { freePort };
 
-export type RealServer = {
-  readonly url: string;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  output(): string;
-};
-
-/** The real server (`server/src/main.ts`) on a temp SQLite folder; stop/start keep port and data. */
-export function realServer(o: { port: number; email: string; password: string }): RealServer {
-  const s = serverProcess({
-    port: o.port,
-    env: {
-      SIGHTLINE_ADMIN_EMAIL: o.email,
-      SIGHTLINE_ADMIN_PASSWORD: o.password,
-      LOG_LEVEL: "info",
-    },
-  });
-  return { url: s.base, start: s.start, stop: s.stop, output: s.output };
-}
-
-/** A competitor's product page (the capture fixtures), with a price the test can change. */
 export type FixtureSite = {
   readonly origin: string;
   readonly productUrl: string;

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { StoreInput } from "@sightline/shared";
 import { type BrowserContext, chromium } from "playwright-core";
-import { freePort, serverProcess } from "./support/server-process.ts";
+import { freePort } from "./support/server-process.ts";
 
 const run = promisify(execFile);
 export const repo = join(import.meta.dirname, "..");
@@ -31,27 +31,11 @@ export async function buildKiosk(): Promise<void> {
   );
 }
 
+export {
+  type AdminServer as KioskServer,
+  adminServer as kioskServer,
+} from "./support/server-process.ts";
 export { freePort };
-
-export type KioskServer = {
-  readonly url: string;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  output(): string;
-};
-
-/** The real server (`server/src/main.ts`) on a temp SQLite folder; stop/start keep port and data. */
-export function kioskServer(o: { port: number; email: string; password: string }): KioskServer {
-  const s = serverProcess({
-    port: o.port,
-    env: {
-      SIGHTLINE_ADMIN_EMAIL: o.email,
-      SIGHTLINE_ADMIN_PASSWORD: o.password,
-      LOG_LEVEL: "info",
-    },
-  });
-  return { url: s.base, start: s.start, stop: s.stop, output: s.output };
-}
 
 export type Observation = Record<string, unknown> & { id: string };
 

@@ -171,3 +171,23 @@ export async function adminSession(base: string) {
     },
   };
 }
+
+export type AdminServer = {
+  readonly url: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  output(): string;
+};
+
+/** The real server (`server/src/main.ts`) on a temp SQLite folder with a chosen first admin; stop/start keep port and data. */
+export function adminServer(o: { port: number; email: string; password: string }): AdminServer {
+  const s = serverProcess({
+    port: o.port,
+    env: {
+      SIGHTLINE_ADMIN_EMAIL: o.email,
+      SIGHTLINE_ADMIN_PASSWORD: o.password,
+      LOG_LEVEL: "info",
+    },
+  });
+  return { url: s.base, start: s.start, stop: s.stop, output: s.output };
+}
