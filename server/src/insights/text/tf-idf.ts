@@ -61,7 +61,11 @@ export class TermDictionary {
    * same terms as tokenise.ts `terms()`. Folds, splits and interns in one
    * scan; a word seen before is found by its hash without making a string.
    */
-  idsOf(text: string, textIndex = -1, nfc = false): number[] {
+  idsOf(text: string, textIndex = -1): number[] {
+    return this.#scan(text, textIndex, false);
+  }
+
+  #scan(text: string, textIndex: number, nfc: boolean): number[] {
     const out: number[] = [];
     let prev = -1;
     let len = 0;
@@ -72,7 +76,7 @@ export class TermDictionary {
       const v = i < text.length ? foldUnit(text.charCodeAt(i)) : FOLD_SEP;
       if (v === FOLD_MARK) {
         if (nfc) continue; // left standing by NFC: folded away (fold.ts foldUnit)
-        return this.idsOf(text.normalize("NFC"), textIndex, true);
+        return this.#scan(text.normalize("NFC"), textIndex, true);
       }
       if (v === FOLD_BREAK && len === 0) {
         prev = -1;
