@@ -20,6 +20,7 @@ export * from "./sync/messages/mutation.ts";
 export * from "./sync/messages/protocol.ts";
 export * from "./sync/messages/pull.ts";
 export * from "./sync/messages/push.ts";
+export * from "./sync/messages/unsent-export.ts";
 export * from "./sync/scheduler.ts";
 export * from "./sync/storage.ts";
 export * from "./sync/transport.ts";
