@@ -81,13 +81,13 @@ function idbStorage(db: IDBPDatabase<SyncDB>): SyncStorage & { close(): void } {
 
   return {
     close: () => db.close(),
-    async init(deviceId, workspaceId) {
+    async init(deviceId, workspaceId, serverLastSeq) {
       const tx = db.transaction("meta", "readwrite");
       const found = await tx.store.get(META);
       let m: SyncMeta;
       if (found && typeof found === "object") m = found;
       else {
-        m = newMeta(deviceId, workspaceId);
+        m = newMeta(deviceId, workspaceId, serverLastSeq);
         await tx.store.put(m, META);
       }
       await tx.done;

@@ -20,13 +20,18 @@ import { type LocalWrite, LocalWriteError, type OutboxEntry, type SyncMeta } fro
 
 const MAX_KEPT_REJECTIONS = 200;
 
-export function newMeta(deviceId: string, workspaceId: string): SyncMeta {
+/**
+ * Meta of a fresh storage. `serverLastSeq` is what the server already holds
+ * for this device id (re-admitted after a wipe): the new seq line starts after
+ * it, so no new write is ever mistaken for a duplicate of an older one.
+ */
+export function newMeta(deviceId: string, workspaceId: string, serverLastSeq = 0): SyncMeta {
   return {
     deviceId,
     workspaceId,
     hlc: null,
-    nextSeq: 1,
-    ackedSeq: 0,
+    nextSeq: serverLastSeq + 1,
+    ackedSeq: serverLastSeq,
     cookie: null,
     staging: null,
     lastSyncAt: null,

@@ -28,8 +28,8 @@ export function createMemoryStorage(): SyncStorage {
   const clone = <T>(v: T): T => structuredClone(v);
 
   return {
-    async init(deviceId, workspaceId) {
-      meta ??= newMeta(deviceId, workspaceId);
+    async init(deviceId, workspaceId, serverLastSeq) {
+      meta ??= newMeta(deviceId, workspaceId, serverLastSeq);
       return clone(meta);
     },
     async meta() {

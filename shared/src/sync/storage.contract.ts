@@ -56,6 +56,14 @@ export function describeSyncStorageContract(name: string, make: () => Promise<Sy
       expect(again.nextSeq).toBe(2);
     });
 
+    it("a fresh storage for a device id the server knows starts its seq line after it", async () => {
+      const s = await make();
+      const meta = await s.init(DEV, "ws", 7);
+      expect([meta.ackedSeq, meta.nextSeq]).toEqual([7, 8]);
+      expect((await s.commitLocal(create("a"), T)).seq).toBe(8);
+      expect((await s.stats()).unsynced).toBe(1);
+    });
+
     it("a local write merges the entity, appends gap-free seqs and advances the HLC", async () => {
       const s = await ready();
       const e1 = await s.commitLocal(create("a"), T);

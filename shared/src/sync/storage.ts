@@ -55,8 +55,12 @@ export type LocalWrite = {
 export type OutboxStats = { unsynced: number; oldestUnsyncedAt: number | null };
 
 export interface SyncStorage {
-  /** Create meta for a device on first run; no-op when it exists. */
-  init(deviceId: string, workspaceId: string): Promise<SyncMeta>;
+  /**
+   * Create meta for a device on first run; no-op when it exists. A fresh
+   * storage starts its seq line after `serverLastSeq` (the pairing answer's
+   * `device.lastSeq`, non-zero when the server knows this id from before).
+   */
+  init(deviceId: string, workspaceId: string, serverLastSeq?: number): Promise<SyncMeta>;
   meta(): Promise<SyncMeta | null>;
   /**
    * Validate and apply a local write: advance the HLC, merge into the entity,
