@@ -84,4 +84,13 @@ CREATE TABLE blobs (
 `,
   },
   { id: 4, name: "journals", sql: JOURNALS_POSTGRES_SQL },
+  {
+    // A marketer code may name the person whose extension it pairs (NULL: the
+    // issuer); that person becomes the device's owner, its sync scope.
+    id: 5,
+    name: "device-person",
+    sql: `
+ALTER TABLE pairing_codes ADD COLUMN for_user_id text COLLATE "C" REFERENCES users(id);
+`,
+  },
 ];

@@ -78,4 +78,13 @@ CREATE TABLE blobs (
 `,
   },
   { id: 4, name: "journals", sql: JOURNALS_SQLITE_SQL },
+  {
+    // A marketer code may name the person whose extension it pairs (NULL: the
+    // issuer); that person becomes the device's owner, its sync scope.
+    id: 5,
+    name: "device-person",
+    sql: `
+ALTER TABLE pairing_codes ADD COLUMN for_user_id TEXT REFERENCES users(id);
+`,
+  },
 ];
