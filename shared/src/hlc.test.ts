@@ -1,6 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hlcCompare, hlcFormat, hlcInit, hlcParse, hlcReceive, hlcSend } from "./hlc.ts";
+import {
+  DEFAULT_MAX_DRIFT_MS,
+  HLC_PATTERN,
+  hlcCompare,
+  hlcFormat,
+  hlcInit,
+  hlcParse,
+  hlcReceive,
+  hlcSend,
+  hlcWallMs,
+  MAX_HLC_MS,
+} from "./hlc.ts";
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 24);
@@ -63,9 +74,36 @@ describe("hlc", () => {
     );
   });
 
-  it("rejects malformed stamps", () => {
+  it("parse rejects malformed stamps; receive never throws on one and ignores it", () => {
     expect(() => hlcParse("12-ab-x")).toThrow(/not an HLC/);
-    expect(() => hlcReceive(hlcInit("a"), "garbage", T0)).toThrow();
+    const s = hlcSend(hlcInit("a"), T0);
+    for (const bad of ["garbage", "9999999999999999-0000-x", "", "000000000000001-zzzzz-x"])
+      expect(hlcReceive(s, bad, T0)).toEqual(s);
+  });
+
+  it("receive with a bound never moves the clock past now + bound (far-future stamps)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: MAX_HLC_MS }),
+        fc.integer({ min: 0, max: 36 ** 4 - 1 }),
+        (ms, counter) => {
+          const remote = hlcFormat({ ms, counter, node: "evil" });
+          const s = hlcReceive(hlcSend(hlcInit("a"), T0), remote, T0, DEFAULT_MAX_DRIFT_MS);
+          expect(s.ms).toBeLessThanOrEqual(T0 + DEFAULT_MAX_DRIFT_MS + 1);
+          expect(hlcFormat(hlcSend(s, T0))).toMatch(HLC_PATTERN);
+        },
+      ),
+    );
+  });
+
+  it("always writes 15-digit wall times, even from an absurd clock", () => {
+    for (const now of [MAX_HLC_MS, MAX_HLC_MS * 10, 8.64e15]) {
+      const s = hlcSend(hlcInit("a"), now);
+      expect(hlcFormat(s)).toMatch(HLC_PATTERN);
+      expect(hlcFormat(hlcSend(s, now))).toMatch(HLC_PATTERN);
+    }
+    expect(hlcWallMs(hlcFormat({ ms: T0, counter: 3, node: "n" }))).toBe(T0);
+    expect(hlcWallMs("nope")).toBeNull();
   });
 
   it("spills counter overflow into the millisecond field", () => {

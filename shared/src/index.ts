@@ -1,4 +1,5 @@
 // Public surface of @sightline/shared. Pure: no DOM, no Node APIs.
+export * from "./captured-at.ts";
 export * from "./entity.ts";
 export * from "./five-w1h.ts";
 export * from "./hlc.ts";
@@ -13,7 +14,9 @@ export * from "./schema/page-facts.ts";
 export * from "./schema/selectors.ts";
 export * from "./schema/text.ts";
 export * from "./sync/apply-mutation.ts";
+export * from "./sync/device-revoked.ts";
 export * from "./sync/engine.ts";
+export * from "./sync/export-unsent.ts";
 export * from "./sync/local-state.ts";
 export * from "./sync/memory-storage.ts";
 export * from "./sync/messages/mutation.ts";

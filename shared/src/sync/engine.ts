@@ -6,6 +6,7 @@
 // It never throws for network or server trouble: it returns an outcome the
 // scheduler turns into a retry delay.
 
+import { isClockReject } from "../captured-at.ts";
 import { PullRejectedError } from "./local-state.ts";
 import type { Mutation } from "./messages/mutation.ts";
 import {
@@ -39,7 +40,8 @@ export type SyncFailure =
   /** Local storage failed (e.g. QuotaExceededError); reported by the scheduler. */
   | "storage";
 export type SyncOutcome =
-  | { ok: true; pushed: number; pulled: number }
+  /** `skipped`: pulled changes left out as malformed (see pull-answer.ts). */
+  | { ok: true; pushed: number; pulled: number; skipped?: number }
   | { ok: false; failure: SyncFailure; retryAfterMs?: number; detail: string };
 
 export type SyncEngineOptions = {
@@ -66,6 +68,7 @@ export type SyncEngine = {
 };
 
 const MAX_GAP_RETRIES = 3;
+const MAX_RESTAMP_PASSES = 2;
 const JSON_OVERHEAD = 256;
 
 /** Where the next pull starts: the staging cookie while a reset is under way. */
@@ -123,6 +126,7 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
     let batchSize = maxBatch;
     let pushed = 0;
     let gaps = 0;
+    let restamps = 0;
     let from = ((await o.storage.meta())?.ackedSeq ?? 0) + 1;
     for (;;) {
       const batch = fitBytes(await o.storage.outboxFrom(from, batchSize));
@@ -160,7 +164,12 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
           from = lastSeq + 1;
           continue;
         }
-        await o.storage.ack(lastSeq, rejected, now());
+        // Writes refused only for this device's clock come back into the
+        // queue (same transaction as the ack) with server-corrected stamps;
+        // a server that keeps refusing them ends the round instead of spinning.
+        if (rejected.some((r) => isClockReject(r.code)) && ++restamps > MAX_RESTAMP_PASSES)
+          return fail("server", "the server keeps refusing this device's clock");
+        await o.storage.ack(lastSeq, rejected, now(), parsed.data.serverTime);
         if (lastSeq < from) return fail("server", "server applied nothing from the batch");
         pushed += lastSeq - from + 1;
         from = lastSeq + 1;
@@ -198,8 +207,11 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
    * only if storing this page left the cookie where the request guessed it
    * would be, and pages are still stored strictly one after the other.
    */
-  async function pull(deviceId: string): Promise<{ pulled: number } | SyncOutcome> {
+  async function pull(
+    deviceId: string,
+  ): Promise<{ pulled: number; skipped: number } | SyncOutcome> {
     let pulled = 0;
+    let skipped = 0;
     const meta = await o.storage.meta();
     if (!meta) return fail("bad-response", "storage not initialised");
     let next = requestPage(deviceId, pullCookie(meta));
@@ -218,7 +230,8 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
         throw e;
       }
       pulled += page.changes.length;
-      if (!page.hasMore) return { pulled };
+      skipped += page.skipped;
+      if (!page.hasMore) return { pulled, skipped };
       const after = await o.storage.meta();
       if (!after) return fail("bad-response", "storage not initialised");
       const cookie = pullCookie(after);
@@ -231,6 +244,7 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
     if (!meta) return fail("unauthorized", "device not paired");
     let pushed = 0;
     let pulled = 0;
+    let skipped = 0;
     // A pull can reveal a restored server that lost acked writes (it rewinds
     // the ack); then push again. Bounded, so a confused server cannot spin us.
     for (let pass = 0; pass < 3; pass++) {
@@ -240,10 +254,11 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
       if ("ok" in q) return q;
       pushed += p.pushed;
       pulled += q.pulled;
+      skipped += q.skipped;
       if ((await o.storage.stats()).unsynced === 0) break;
     }
     if (o.keepAckedMs !== undefined) await o.storage.prune(now() - o.keepAckedMs);
-    return { ok: true, pushed, pulled };
+    return { ok: true, pushed, pulled, ...(skipped > 0 ? { skipped } : {}) };
   }
 
   return {

@@ -23,10 +23,12 @@ import type { Entity } from "../entity.ts";
 import {
   ackMeta,
   applyChange,
+  clockRejectedSeqs,
   newMeta,
   planLocalWrite,
   planPull,
   planRebase,
+  planRestamp,
   replayOutbox,
 } from "./local-state.ts";
 import type { PullResponse } from "./messages/pull.ts";
@@ -120,13 +122,23 @@ function idbStorage(db: IDBPDatabase<SyncDB>): SyncStorage & { close(): void } {
     async outboxFrom(fromSeq, limit) {
       return db.getAll("outbox", IDBKeyRange.lowerBound(Math.max(1, fromSeq)), limit);
     },
-    async ack(lastSeq, rejected, now) {
+    async ack(lastSeq, rejected, now, serverTime) {
       const tx = db.transaction(["meta", "outbox"], "readwrite");
       const work = async () => {
         const before = need(await tx.objectStore("meta").get(META));
-        const after = ackMeta(before, lastSeq, rejected, now);
-        await markAcked(tx.objectStore("outbox"), before.ackedSeq, after.ackedSeq, now);
-        await tx.objectStore("meta").put(after, META);
+        const after = ackMeta(before, lastSeq, rejected, now, serverTime);
+        const outbox = tx.objectStore("outbox");
+        const refused = await Promise.all(
+          clockRejectedSeqs(before, after, rejected).map((s) => outbox.get(s)),
+        );
+        await markAcked(outbox, before.ackedSeq, after.ackedSeq, now);
+        const plan = planRestamp(
+          after,
+          refused.filter((e) => e !== undefined),
+          now,
+        );
+        await Promise.all(plan.entries.map((e) => outbox.add(e)));
+        await tx.objectStore("meta").put(plan.meta, META);
       };
       await settle(tx, work());
     },

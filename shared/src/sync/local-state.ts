@@ -1,14 +1,16 @@
 // Pure steps of the client's storage transactions, shared by every SyncStorage
 // implementation so IndexedDB and memory behave identically.
+import { correctCapturedAt, isClockReject } from "../captured-at.ts";
 import type { Entity } from "../entity.ts";
 import {
+  DEFAULT_MAX_DRIFT_MS,
   type HlcState,
   hlcCompare,
   hlcFormat,
   hlcInit,
-  hlcParse,
   hlcReceive,
   hlcSend,
+  hlcTryParse,
 } from "../hlc.ts";
 import { emptyEntity, merge } from "../merge.ts";
 import { applyMutation } from "./apply-mutation.ts";
@@ -40,8 +42,42 @@ export function newMeta(deviceId: string, workspaceId: string, serverLastSeq = 0
   };
 }
 
-function clock(meta: SyncMeta): HlcState {
-  return meta.hlc ? { ...hlcParse(meta.hlc), node: meta.deviceId } : hlcInit(meta.deviceId);
+/**
+ * The device's clock state. A stored stamp that no longer parses (written by
+ * a build that let a 16-digit stamp in) starts the clock afresh instead of
+ * throwing on every write. With `maxAheadOf`, a state further ahead of that
+ * time than the drift bound is pulled back to it (see planRestamp).
+ */
+function clock(meta: SyncMeta, maxAheadOf?: number): HlcState {
+  const s = hlcTryParse(meta.hlc);
+  if (!s) return hlcInit(meta.deviceId);
+  if (maxAheadOf !== undefined && s.ms > maxAheadOf + DEFAULT_MAX_DRIFT_MS)
+    return hlcInit(meta.deviceId);
+  return { ...s, node: meta.deviceId };
+}
+
+/** Largest clock error believed (ten years): a lying answer cannot set a wilder one. */
+const MAX_OFFSET_MS = 10 * 365 * 86_400_000;
+
+/**
+ * The server's now as this device best knows it: its own clock plus the error
+ * measured at the last answer (`serverTime`). Stamps use it, so a tablet whose
+ * clock is a day off still writes stamps the server accepts and that order
+ * correctly against everyone else's.
+ */
+export function serverNow(meta: SyncMeta, now: number): number {
+  return now + (meta.clockOffsetMs ?? 0);
+}
+
+/** Meta with the clock error measured from an answer's `serverTime` (ignored when absurd). */
+export function withServerTime(
+  meta: SyncMeta,
+  serverTime: string | undefined,
+  now: number,
+): SyncMeta {
+  const ms = serverTime === undefined ? Number.NaN : Date.parse(serverTime);
+  if (Number.isNaN(ms) || Math.abs(ms - now) > MAX_OFFSET_MS) return meta;
+  return { ...meta, clockOffsetMs: ms - now };
 }
 
 /** Plan a local write: the new meta, entity and outbox entry (or throw). */
@@ -51,7 +87,7 @@ export function planLocalWrite(
   write: LocalWrite,
   now: number,
 ): { meta: SyncMeta; entity: Entity; entry: OutboxEntry } {
-  const hlc = hlcFormat(hlcSend(clock(meta), now));
+  const hlc = hlcFormat(hlcSend(clock(meta), serverNow(meta, now)));
   const mutation = {
     seq: meta.nextSeq,
     op: write.op,
@@ -76,26 +112,86 @@ export function planLocalWrite(
   };
 }
 
-/** Meta after an ack: ackedSeq only rises; rejections appended, capped. */
+/**
+ * Meta after an ack: ackedSeq only rises; rejections appended, capped. Clock
+ * rejections are not kept as rejections: planRestamp queues those writes again.
+ */
 export function ackMeta(
   meta: SyncMeta,
   lastSeq: number,
   rejected: readonly RejectedMutation[],
   now: number,
+  serverTime?: string,
 ): SyncMeta {
   const known = new Set(meta.rejected.map((r) => r.seq));
-  const fresh = rejected.filter((r) => !known.has(r.seq));
+  const fresh = rejected.filter((r) => !known.has(r.seq) && r.seq > meta.ackedSeq);
+  const final = fresh.filter((r) => !isClockReject(r.code));
   return {
-    ...meta,
+    ...withServerTime(meta, serverTime, now),
     ackedSeq: Math.max(meta.ackedSeq, Math.min(lastSeq, meta.nextSeq - 1)),
     lastSyncAt: now,
-    rejected: [...meta.rejected, ...fresh].slice(-MAX_KEPT_REJECTIONS),
+    rejected: [...meta.rejected, ...final].slice(-MAX_KEPT_REJECTIONS),
     // A rejected write already changed the local mirror, and the server will
     // never send anything that undoes it: drop the cookie so the next pull
     // rebuilds the mirror (server state + still-unsent writes). Rejections
     // are rare (scope or validation bugs), so a full re-pull is affordable.
     ...(fresh.length > 0 ? { cookie: null } : {}),
   };
+}
+
+/** Seqs of the writes an ack refuses only for their clock (to be stamped again). */
+export function clockRejectedSeqs(
+  before: SyncMeta,
+  after: SyncMeta,
+  rejected: readonly RejectedMutation[],
+): number[] {
+  return rejected
+    .filter((r) => isClockReject(r.code) && r.seq > before.ackedSeq && r.seq <= after.ackedSeq)
+    .map((r) => r.seq)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * Queue again, with fresh seqs and stamps from the server-corrected clock,
+ * the writes the server refused only because of this device's clock
+ * (`clock-ahead`, `clock-behind`): nothing the user did is lost. A create's
+ * capturedAt is moved by the measured clock error when it was out of the
+ * window. The cookie is dropped, so the next pull rebuilds the mirror from
+ * the server (the refused stamps still sit in it) and replays these entries.
+ */
+export function planRestamp(
+  meta: SyncMeta,
+  refused: readonly OutboxEntry[],
+  now: number,
+): { meta: SyncMeta; entries: OutboxEntry[] } {
+  if (refused.length === 0) return { meta, entries: [] };
+  const t = serverNow(meta, now);
+  let state = clock(meta, t);
+  let nextSeq = meta.nextSeq;
+  const entries = [...refused]
+    .sort((a, b) => a.seq - b.seq)
+    .map((e): OutboxEntry => {
+      state = hlcSend(state, t);
+      const capturedAt = e.op === "obs.create" ? e.fields?.capturedAt : undefined;
+      const fields =
+        typeof capturedAt === "string"
+          ? {
+              ...e.fields,
+              capturedAt: correctCapturedAt(capturedAt, meta.clockOffsetMs ?? 0, t),
+            }
+          : e.fields;
+      return {
+        seq: nextSeq++,
+        op: e.op,
+        id: e.id,
+        hlc: hlcFormat(state),
+        ...(fields ? { fields } : {}),
+        createdAt: e.createdAt,
+        ackedAt: null,
+        ...(e.schema !== undefined ? { schema: e.schema } : {}),
+      };
+    });
+  return { meta: { ...meta, hlc: hlcFormat(state), nextSeq, cookie: null }, entries };
 }
 
 /** Merge one pulled change into the local replica. */
@@ -145,9 +241,12 @@ export function planPull(meta: SyncMeta, page: PullResponse, now: number): PullP
   // the kept (acked) entries after its lastSeq are pushed again.
   let next: SyncMeta =
     page.lastSeq < meta.ackedSeq
-      ? { ...meta, ackedSeq: page.lastSeq, lastSyncAt: now }
-      : ackMeta(meta, page.lastSeq, [], now);
-  if (seen) next = { ...next, hlc: hlcFormat(hlcReceive(clock(next), seen, now)) };
+      ? { ...withServerTime(meta, page.serverTime, now), ackedSeq: page.lastSeq, lastSyncAt: now }
+      : ackMeta(meta, page.lastSeq, [], now, page.serverTime);
+  if (seen) {
+    const t = serverNow(next, now);
+    next = { ...next, hlc: hlcFormat(hlcReceive(clock(next), seen, t, DEFAULT_MAX_DRIFT_MS)) };
+  }
   if (page.config) next = { ...next, config: page.config };
 
   if (page.reset || meta.staging) {

@@ -5,10 +5,12 @@ import type { Entity } from "../entity.ts";
 import {
   ackMeta,
   applyChange,
+  clockRejectedSeqs,
   newMeta,
   planLocalWrite,
   planPull,
   planRebase,
+  planRestamp,
   replayOutbox,
 } from "./local-state.ts";
 import type { PullResponse } from "./messages/pull.ts";
@@ -50,13 +52,20 @@ export function createMemoryStorage(): SyncStorage {
       }
       return out;
     },
-    async ack(lastSeq, rejected: readonly RejectedMutation[], now) {
-      const before = need().ackedSeq;
-      meta = ackMeta(need(), lastSeq, rejected, now);
-      for (let s = before + 1; s <= meta.ackedSeq; s++) {
+    async ack(lastSeq, rejected: readonly RejectedMutation[], now, serverTime) {
+      const before = need();
+      const acked = ackMeta(before, lastSeq, rejected, now, serverTime);
+      const refused = clockRejectedSeqs(before, acked, rejected).flatMap((s) => {
+        const e = outbox.get(s);
+        return e ? [clone(e)] : [];
+      });
+      for (let s = before.ackedSeq + 1; s <= acked.ackedSeq; s++) {
         const e = outbox.get(s);
         if (e && e.ackedAt === null) e.ackedAt = now;
       }
+      const plan = planRestamp(acked, refused, now);
+      for (const e of plan.entries) outbox.set(e.seq, e);
+      meta = plan.meta;
     },
     async rebase(serverLastSeq) {
       const m = need();

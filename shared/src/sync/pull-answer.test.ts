@@ -89,14 +89,31 @@ describe("parsePullAnswer", () => {
   };
 
   it("gives the same page as the schema", () => {
-    expect(parsePullAnswer(answer)).toEqual(PullResponseSchema.parse(answer));
+    expect(parsePullAnswer(answer)).toEqual({ ...PullResponseSchema.parse(answer), skipped: 0 });
+  });
+
+  it("leaves out and counts malformed changes (16-digit stamp, broken entity) instead of failing the page", () => {
+    const good = answer.changes[0];
+    const page = {
+      ...answer,
+      changes: [
+        { op: "put" },
+        { ...good, deletedHlc: "9999999999999999-0000-evil" },
+        good,
+        { op: "del", id: "y", deletedHlc: "garbage", version: 3 },
+      ],
+    };
+    const parsed = parsePullAnswer(page);
+    expect(parsed?.changes).toEqual([good]);
+    expect(parsed?.skipped).toBe(3);
+    expect(parsed?.cookie).toEqual(answer.cookie);
   });
 
   it("is null for anything that is not a pull answer", () => {
     expect(parsePullAnswer("<html>Sign in to the Wi-Fi</html>")).toBeNull();
     expect(parsePullAnswer({ ...answer, lastSeq: undefined })).toBeNull();
     expect(parsePullAnswer({ ...answer, cookie: null })).toBeNull();
-    expect(parsePullAnswer({ ...answer, changes: [{ op: "put" }] })).toBeNull();
+    expect(parsePullAnswer({ ...answer, changes: "none" })).toBeNull();
     expect(parsePullAnswer(null)).toBeNull();
   });
 
@@ -106,6 +123,6 @@ describe("parsePullAnswer", () => {
     );
     expect(isPlainChange(odd)).toBe(false);
     const page = { ...answer, changes: [odd] };
-    expect(parsePullAnswer(page)).toEqual(PullResponseSchema.parse(page));
+    expect(parsePullAnswer(page)).toEqual({ ...PullResponseSchema.parse(page), skipped: 0 });
   });
 });

@@ -6,7 +6,12 @@
 // the authority: this only ever accepts what the schema accepts, with the same
 // value (pull-answer.test.ts checks both against the schema on random input).
 import { HLC_PATTERN } from "../hlc.ts";
-import { type Change, type PullResponse, PullResponseSchema } from "./messages/pull.ts";
+import {
+  type Change,
+  ChangeSchema,
+  type PullResponse,
+  PullResponseSchema,
+} from "./messages/pull.ts";
 
 const ID = /^[0-9A-Za-z_-]{1,64}$/;
 const ENTITY_KEYS = 8;
@@ -53,13 +58,25 @@ export function isPlainChange(c: unknown): c is Change {
   return false;
 }
 
-/** The page, or null when the body is not a pull answer (a captive portal's page, say). */
-export function parsePullAnswer(body: unknown): PullResponse | null {
-  if (plainObject(body) && Array.isArray(body.changes) && body.changes.every(isPlainChange)) {
-    const head = PullResponseSchema.safeParse({ ...body, changes: [] });
-    if (!head.success) return null;
-    return { ...head.data, changes: body.changes as Change[] };
+/** A pull page and how many of its changes were left out as malformed. */
+export type ParsedPull = PullResponse & { skipped: number };
+
+/**
+ * The page, or null when the body is not a pull answer (a captive portal's
+ * page, say). A change that is not valid (a stamp of 16 digits, a broken
+ * entity) is left out and counted in `skipped` rather than failing the page:
+ * one bad row from a lying network must not stop a device from syncing.
+ */
+export function parsePullAnswer(body: unknown): ParsedPull | null {
+  if (!plainObject(body) || !Array.isArray(body.changes)) return null;
+  const head = PullResponseSchema.safeParse({ ...body, changes: [] });
+  if (!head.success) return null;
+  if (body.changes.every(isPlainChange))
+    return { ...head.data, changes: body.changes as Change[], skipped: 0 };
+  const changes: Change[] = [];
+  for (const c of body.changes) {
+    const parsed = ChangeSchema.safeParse(c);
+    if (parsed.success) changes.push(parsed.data);
   }
-  const parsed = PullResponseSchema.safeParse(body);
-  return parsed.success ? parsed.data : null;
+  return { ...head.data, changes, skipped: body.changes.length - changes.length };
 }

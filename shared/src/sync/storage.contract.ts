@@ -1,7 +1,7 @@
 // One behaviour suite for every SyncStorage implementation (memory, idb).
 import { describe, expect, it } from "vitest";
 import type { Entity } from "../entity.ts";
-import { hlcFormat } from "../hlc.ts";
+import { DEFAULT_MAX_DRIFT_MS, HLC_PATTERN, hlcCompare, hlcFormat, hlcWallMs } from "../hlc.ts";
 import type { PullResponse } from "./messages/pull.ts";
 import { LocalWriteError, type SyncStorage } from "./storage.ts";
 
@@ -149,15 +149,93 @@ export function describeSyncStorageContract(name: string, make: () => Promise<Sy
       expect(x?.version).toBe(6);
     });
 
-    it("moves the local clock past every pulled stamp (skewed server data)", async () => {
+    it("moves the local clock past every pulled stamp when this device's clock is a day behind", async () => {
       const s = await ready();
       const ahead = T + 86_400_000;
       await s.applyPull(
-        page({ changes: [{ op: "put", entity: serverEntity("x", "from the future", ahead, 1) }] }),
+        page({
+          serverTime: new Date(ahead).toISOString(),
+          changes: [{ op: "put", entity: serverEntity("x", "from the server", ahead, 1) }],
+        }),
         T,
       );
-      await s.commitLocal({ op: "obs.patch", id: "x", fields: { what: "seen, then edited" } }, T);
+      expect((await s.meta())?.clockOffsetMs).toBe(86_400_000);
+      const e = await s.commitLocal(
+        { op: "obs.patch", id: "x", fields: { what: "seen, then edited" } },
+        T,
+      );
       expect((await s.entity("x"))?.fields.what).toBe("seen, then edited");
+      // Stamped on the server's clock, not on this device's wrong one.
+      expect(hlcWallMs(e.hlc)).toBeGreaterThanOrEqual(ahead);
+    });
+
+    it("a far-future pulled stamp does not carry the clock away; writes still work", async () => {
+      const s = await ready();
+      const evil = "999999999999999-zzzz-evil";
+      await s.applyPull(
+        page({
+          changes: [
+            {
+              op: "put",
+              entity: {
+                ...serverEntity("x", "poisoned", T, 1),
+                fieldHlc: { what: evil, channel: evil },
+              },
+            },
+          ],
+        }),
+        T,
+      );
+      const e = await s.commitLocal({ op: "obs.patch", id: "x", fields: { why: "still" } }, T);
+      expect(hlcWallMs(e.hlc)).toBeLessThanOrEqual(T + DEFAULT_MAX_DRIFT_MS + 1);
+      expect(e.hlc).toMatch(HLC_PATTERN);
+    });
+
+    it("an ack re-queues writes refused only for their clock, with fresh seqs and server-corrected stamps", async () => {
+      const s = await ready();
+      const skew = 2 * 86_400_000; // this tablet runs two days ahead
+      const a = await s.commitLocal(
+        {
+          op: "obs.create",
+          id: "a",
+          fields: { ...create("a").fields, capturedAt: new Date(T + skew).toISOString() },
+        },
+        T + skew,
+      );
+      const b = await s.commitLocal({ op: "obs.patch", id: "a", fields: { why: "x" } }, T + skew);
+      const c = await s.commitLocal(create("c"), T + skew);
+      await s.ack(
+        3,
+        [
+          { seq: a.seq, code: "clock-ahead", message: "hlc ahead" },
+          { seq: b.seq, code: "clock-ahead", message: "hlc ahead" },
+          { seq: c.seq, code: "invalid", message: "bad" },
+        ],
+        T + skew,
+        new Date(T).toISOString(),
+      );
+      const meta = await s.meta();
+      expect(meta?.clockOffsetMs).toBe(-skew);
+      expect(meta?.ackedSeq).toBe(3);
+      expect(meta?.rejected.map((r) => r.code)).toEqual(["invalid"]); // the clock ones are not lost
+      expect(meta?.cookie).toBeNull(); // the mirror is rebuilt on the next pull
+      const again = await s.outboxFrom(4, 10);
+      expect(again.map((e) => [e.seq, e.op, e.id])).toEqual([
+        [4, "obs.create", "a"],
+        [5, "obs.patch", "a"],
+      ]);
+      for (const e of again) {
+        expect(hlcWallMs(e.hlc)).toBeLessThanOrEqual(T + DEFAULT_MAX_DRIFT_MS);
+        expect(e.ackedAt).toBeNull();
+      }
+      // Moved back by the measured error, into the window the server accepts.
+      expect(again[0]?.fields?.capturedAt).toBe(new Date(T).toISOString());
+      expect(again[1]?.fields).toEqual({ why: "x" });
+      expect(hlcCompare(again[1]?.hlc, again[0]?.hlc)).toBe(1);
+      expect((await s.stats()).unsynced).toBe(2);
+      // The same answer delivered twice re-queues nothing more.
+      await s.ack(3, [{ seq: a.seq, code: "clock-ahead", message: "hlc ahead" }], T + skew);
+      expect((await s.meta())?.nextSeq).toBe(6);
     });
 
     it("a reset fills staging, keeps the old mirror until the last page, then swaps and replays unsent writes", async () => {

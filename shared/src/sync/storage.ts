@@ -36,6 +36,11 @@ export type SyncMeta = {
   /** Rejections reported by the server, newest last (capped). */
   rejected: RejectedMutation[];
   config: SyncConfig | null;
+  /**
+   * Server clock minus this device's clock at the last answer, in ms; absent
+   * before the first. Stamps are made on the corrected clock.
+   */
+  clockOffsetMs?: number;
 };
 
 /** The mutation as it goes on the wire: without the entry's local bookkeeping. */
@@ -70,8 +75,18 @@ export interface SyncStorage {
   commitLocal(write: LocalWrite, now: number): Promise<OutboxEntry>;
   /** Outbox entries with seq ≥ fromSeq (acked ones included), in seq order. */
   outboxFrom(fromSeq: number, limit: number): Promise<OutboxEntry[]>;
-  /** Mark entries with seq ≤ lastSeq acked; record rejections and sync time. */
-  ack(lastSeq: number, rejected: readonly RejectedMutation[], now: number): Promise<void>;
+  /**
+   * Mark entries with seq ≤ lastSeq acked; record rejections and sync time;
+   * measure the clock error from the answer's `serverTime`. In the same
+   * transaction, writes rejected only for their clock are queued again with
+   * new seqs and fresh stamps (planRestamp), so an ack never loses one.
+   */
+  ack(
+    lastSeq: number,
+    rejected: readonly RejectedMutation[],
+    now: number,
+    serverTime?: string,
+  ): Promise<void>;
   /**
    * The server already holds seqs up to `serverLastSeq` ≥ nextSeq for this
    * device id (storage wiped, device re-paired under the same id): renumber
