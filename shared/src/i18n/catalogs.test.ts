@@ -25,6 +25,14 @@ describe("i18n catalogues", () => {
         expect(entry.vi?.trim(), `${key} vi`).toBeTruthy();
         expect(entry.en?.trim(), `${key} en`).toBeTruthy();
         expect(params(entry.vi), key).toEqual(params(entry.en));
+        // Plural forms are picked by {count}, and say the same things as the main text.
+        for (const [locale, forms] of Object.entries(entry.plural ?? {})) {
+          expect(params(entry.en), `${key} plural needs {count}`).toContain("count");
+          for (const [category, text] of Object.entries(forms ?? {})) {
+            expect(text?.trim(), `${key} ${locale}.${category}`).toBeTruthy();
+            expect(params(text ?? ""), `${key} ${locale}.${category}`).toEqual(params(entry.en));
+          }
+        }
       }
     });
   }
@@ -48,5 +56,23 @@ describe("i18n catalogues", () => {
     expect(createTranslator(common, "en")("sync.unsynced", { count: 3 })).toBe("3 not synced");
     expect(pickLocale(["en-GB", "vi"])).toBe("en");
     expect(pickLocale(["fr"])).toBe("vi");
+  });
+
+  it("picks the plural form by {count}; Vietnamese keeps one form", () => {
+    const c = {
+      k: {
+        vi: "{count} thay đổi",
+        en: "{count} changes",
+        plural: { en: { one: "{count} change" } },
+      },
+    };
+    const en = createTranslator(c, "en");
+    expect([0, 1, 2].map((count) => en("k", { count }))).toEqual([
+      "0 changes",
+      "1 change",
+      "2 changes",
+    ]);
+    expect(createTranslator(c, "vi")("k", { count: 1 })).toBe("1 thay đổi");
+    expect(en("k")).toBe("{count} changes");
   });
 });

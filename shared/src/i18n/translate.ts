@@ -1,20 +1,49 @@
 // The i18n catalogue mechanism: every user-visible string is a key with a
 // Vietnamese and an English text; `{name}` placeholders are filled at runtime.
 // Surfaces own their catalogue file (kiosk.ts, extension.ts, web.ts, server.ts).
+//
+// Plurals: an entry may carry `plural`, per locale, texts for the CLDR plural
+// categories (Intl.PluralRules) other than "other"; the number that picks the
+// form is the `count` param, and the entry's main text is the "other" form.
+// Vietnamese has no plural forms, so only English entries need it:
+//   { vi: "{count} thay đổi", en: "{count} changes", plural: { en: { one: "{count} change" } } }
 import type { Locale } from "../vocabulary/label.ts";
 
-export type Catalog = Record<string, { readonly vi: string; readonly en: string }>;
+export type PluralForms = Partial<Record<Exclude<Intl.LDMLPluralRule, "other">, string>>;
+export type CatalogEntry = {
+  readonly vi: string;
+  readonly en: string;
+  readonly plural?: { readonly [L in Locale]?: PluralForms };
+};
+export type Catalog = Record<string, CatalogEntry>;
 export type Params = Record<string, string | number>;
 export type Translate<C extends Catalog> = (key: keyof C & string, params?: Params) => string;
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+function pluralCategory(locale: Locale, n: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(n);
+}
+
+/** The template of `entry` in `locale`, in the plural form `count` asks for. */
+function template(entry: CatalogEntry, locale: Locale, count: unknown): string {
+  const forms = entry.plural?.[locale];
+  if (!forms || typeof count !== "number") return entry[locale];
+  const category = pluralCategory(locale, count);
+  return (category !== "other" ? forms[category] : undefined) ?? entry[locale];
+}
 
 /** Build `t(key, params)` for one catalogue and locale. Missing params stay visible as `{name}`. */
 export function createTranslator<C extends Catalog>(catalog: C, locale: Locale): Translate<C> {
   return (key, params) => {
     const entry = catalog[key];
     if (!entry) return key;
-    const template = entry[locale];
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (m, name: string) =>
+    if (!params) return entry[locale];
+    return template(entry, locale, params.count).replace(/\{(\w+)\}/g, (m, name: string) =>
       Object.hasOwn(params, name) ? String(params[name]) : m,
     );
   };
