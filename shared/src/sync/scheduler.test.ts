@@ -105,4 +105,55 @@ describe("sync scheduler", () => {
     expect(s.status().state).toBe("unauthorized");
     expect(t.pending.size).toBe(0);
   });
+
+  it("syncNow answers with the outcome of a round that started after the call", async () => {
+    const t = fakeTimers();
+    let release: () => void = () => {};
+    const outcomes: SyncOutcome[] = [
+      { ok: true, pushed: 1, pulled: 0 },
+      { ok: false, failure: "network", detail: "offline" },
+    ];
+    const calls: number[] = [];
+    const engine = {
+      sync: async () => {
+        calls.push(calls.length);
+        if (calls.length === 1) await new Promise<void>((r) => (release = r));
+        return outcomes.shift() ?? { ok: true, pushed: 0, pulled: 0 };
+      },
+    } as unknown as SyncEngine;
+    const s = createSyncScheduler({ engine, timers: t.timers, now: t.now, random: () => 1 });
+    s.request("start");
+    const answer = s.syncNow(); // a round is running: it does not count
+    release();
+    expect(await answer).toEqual({ ok: false, failure: "network", detail: "offline" });
+    expect(calls.length).toBe(2);
+    expect(s.status().state).toBe("waiting");
+  });
+
+  it("syncNow pressed during a failing round runs at once, not after the backoff", async () => {
+    const t = fakeTimers();
+    const { engine, calls } = scriptedEngine([
+      { ok: false, failure: "network", detail: "x" },
+      { ok: false, failure: "network", detail: "x" },
+      { ok: false, failure: "network", detail: "x" },
+    ]);
+    const s = createSyncScheduler({ engine, timers: t.timers, now: t.now, baseDelayMs: 60_000 });
+    s.request("manual");
+    const first = s.syncNow();
+    const second = s.syncNow();
+    expect(await first).toMatchObject({ ok: false, failure: "network" });
+    expect(await second).toMatchObject({ ok: false, failure: "network" });
+    expect(calls.length).toBe(2);
+    expect(t.now()).toBe(0);
+  });
+
+  it("syncNow reports a 401 and answers null once stopped", async () => {
+    const t = fakeTimers();
+    const { engine } = scriptedEngine([{ ok: false, failure: "unauthorized", detail: "revoked" }]);
+    const s = createSyncScheduler({ engine, timers: t.timers, now: t.now });
+    expect(await s.syncNow()).toMatchObject({ ok: false, failure: "unauthorized" });
+    expect(s.status().state).toBe("unauthorized");
+    s.stop();
+    expect(await s.syncNow()).toBeNull();
+  });
 });

@@ -35,6 +35,13 @@ export type SyncScheduler = {
   /** Ask for a sync; `soon` debounces (for writes), otherwise runs now. */
   request(reason: "write" | "online" | "visible" | "timer" | "poke" | "manual" | "start"): void;
   status(): SyncStatus;
+  /**
+   * "Sync now" that reports back: runs a round as `manual` and resolves with
+   * the outcome of a round that started after this call (a round already
+   * running does not count: it may have read the outbox before the user's
+   * last write). Null when the scheduler is stopped before such a round ran.
+   */
+  syncNow(): Promise<SyncOutcome | null>;
   /** Resolves when no round is running or queued. */
   idle(): Promise<void>;
   stop(): void;
@@ -67,6 +74,8 @@ export function createSyncScheduler(o: SchedulerOptions): SyncScheduler {
   let again = false;
   let stopped = false;
   const waiters: (() => void)[] = [];
+  // syncNow callers waiting for the next round to start, then for its outcome.
+  let asking: ((o: SyncOutcome | null) => void)[] = [];
 
   const set = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch };
@@ -88,6 +97,8 @@ export function createSyncScheduler(o: SchedulerOptions): SyncScheduler {
   async function loop(): Promise<void> {
     do {
       again = false;
+      const answering = asking;
+      asking = [];
       set({ state: "syncing", nextAttemptAt: null });
       // The engine answers network and server trouble with an outcome; a
       // storage failure (a full disk while acking) throws. Report it and back
@@ -100,14 +111,18 @@ export function createSyncScheduler(o: SchedulerOptions): SyncScheduler {
       }));
       if (outcome.ok) {
         set({ state: "idle", lastOutcome: outcome, failures: 0 });
+        for (const answer of answering) answer(outcome);
         continue;
       }
       const failures = status.failures + 1;
-      if (outcome.failure === "unauthorized" || outcome.failure === "too-old") {
+      if (outcome.failure === "unauthorized" || outcome.failure === "too-old")
         set({ state: outcome.failure, lastOutcome: outcome, failures });
-        return;
-      }
-      set({ state: "waiting", lastOutcome: outcome, failures });
+      else set({ state: "waiting", lastOutcome: outcome, failures });
+      for (const answer of answering) answer(outcome);
+      // "Sync now" pressed during this failed round gets a round of its own, not the backoff.
+      if (again && asking.length > 0 && !stopped) continue;
+      // 401 and 426 wait for a person (new code, app update), not for a timer.
+      if (status.state !== "waiting") return;
       const delay = outcome.retryAfterMs ?? backoffDelay(failures, base, max, random);
       if (!stopped) schedule(delay);
       return;
@@ -151,6 +166,12 @@ export function createSyncScheduler(o: SchedulerOptions): SyncScheduler {
       run();
     },
     status: () => status,
+    syncNow() {
+      if (stopped) return Promise.resolve(null);
+      const answer = new Promise<SyncOutcome | null>((resolve) => asking.push(resolve));
+      this.request("manual");
+      return answer;
+    },
     idle: () =>
       new Promise<void>((resolve) => {
         waiters.push(resolve);
@@ -161,6 +182,7 @@ export function createSyncScheduler(o: SchedulerOptions): SyncScheduler {
       if (timer !== null) timers.clearTimeout(timer);
       if (interval !== null) timers.clearTimeout(interval);
       for (const w of waiters.splice(0)) w();
+      for (const answer of asking.splice(0)) answer(null);
     },
   };
 }
