@@ -297,6 +297,15 @@ async function kiosk(name: string) {
   };
 }
 
+/** Revoke a device as an admin does before re-admitting it under the same id. */
+async function revoke(deviceId: string) {
+  const res = await app.request(`/v1/devices/${deviceId}`, {
+    method: "DELETE",
+    token: app.admin.token,
+  });
+  if (res.status !== 204) throw new Error(`revoke ${deviceId}: ${res.status}`);
+}
+
 describe("a kiosk whose storage was wiped", () => {
   it("re-pairs with a new code (new device id) and the server keeps everything it had", async () => {
     const name = `wiped-${uuidv4()}`;
@@ -346,6 +355,7 @@ describe("a kiosk whose storage was wiped", () => {
   it("re-paired under the same device id, the server keeps everything it had", async () => {
     const deviceId = uuidv4();
     const run = async (storage: SyncStorage, from: number, n: number) => {
+      if (from > 0) await revoke(deviceId); // a live device's id is never paired again
       const paired = await app.pair("marketer", { deviceId });
       await storage.init(deviceId, paired.workspaceId);
       const engine: SyncEngine = createSyncEngine({
@@ -372,6 +382,7 @@ describe("a kiosk whose storage was wiped", () => {
     const deviceId = uuidv4();
     const run = async (from: number, n: number) => {
       const storage = createMemoryStorage();
+      if (from > 0) await revoke(deviceId); // re-admitted: revoked first, then a new code
       const paired = await app.pair("marketer", { deviceId });
       await storage.init(deviceId, paired.workspaceId);
       const engine = createSyncEngine({

@@ -20,6 +20,7 @@ import { secureHeaders } from "./middleware/secure-headers/index.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { blobRoutes, MAX_BLOB_BYTES } from "./routes/blobs.ts";
 import { competitorRoutes } from "./routes/competitors.ts";
+import { deviceUnsentRoutes } from "./routes/device-unsent.ts";
 import { deviceRoutes } from "./routes/devices.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { observationRoutes } from "./routes/observations.ts";
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
     bodyLimits(
       [
         { prefix: "/v1/sync/push", maxBytes: MAX_PUSH_BYTES },
+        { prefix: "/v1/devices/", suffix: "/unsent", maxBytes: MAX_PUSH_BYTES },
         { prefix: "/v1/blobs/", maxBytes: MAX_BLOB_BYTES },
         { prefix: "/v1/observations/import", maxBytes: MAX_IMPORT_BYTES },
       ],
@@ -73,6 +75,7 @@ export function createApp(deps: AppDeps) {
   app.route("/v1/users", userRoutes(deps));
   app.route("/v1/pairing-codes", pairingCodeRoutes(deps));
   app.route("/v1/devices", deviceRoutes(deps, limiter, origins.invalidate));
+  app.route("/v1/devices", deviceUnsentRoutes(deps));
   app.route("/v1/stores", storeRoutes(deps));
   app.route("/v1/competitors", competitorRoutes(deps));
   app.route("/v1/vocabulary", vocabularyRoutes());

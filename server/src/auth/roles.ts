@@ -21,6 +21,10 @@ export type Access = "anonymous" | UserRole | `device:${DeviceRole}`;
 export const ANYONE: readonly Access[] = ["anonymous"];
 export const ALL_USERS: readonly Access[] = USER_ROLES;
 export const ADMINS: readonly Access[] = ["admin", "manager"];
+/** Who issues pairing codes: admins and managers any code; a marketer only a code for their own extension. */
+export const CODE_ISSUERS: readonly Access[] = ["admin", "manager", "marketer"];
+/** People an extension can belong to: the roles that capture observations in a browser. */
+export const CAPTURING_ROLES: readonly UserRole[] = ["admin", "manager", "marketer"];
 export const ALL_DEVICES: readonly Access[] = ["device:staff", "device:marketer"];
 /** People who read observations (staff never do, on a device or not). */
 export const READERS: readonly Access[] = ["admin", "manager", "marketer", "viewer"];

@@ -26,3 +26,4 @@ export const PushResponseSchema = classicTwin(shared.PushResponseSchema);
 export const SeqGapSchema = classicTwin(shared.SeqGapSchema);
 export const PullRequestSchema = classicTwin(shared.PullRequestSchema);
 export const PullResponseSchema = classicTwin(shared.PullResponseSchema);
+export const UnsentExportSchema = classicTwin(shared.UnsentExportSchema);

@@ -1,5 +1,9 @@
 // Devices: pair with a one-time code (anonymous — the code is the
 // credential), list them with their sync health, revoke them at once.
+// A device id belongs to the row made at its first pairing: pairing again
+// under a live device's id is refused (409 device-id-taken) and a revoked
+// device is re-admitted only by a code that would have made the same device
+// (store/readmission.ts), keeping its seq line.
 import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../app-deps.ts";
 import { ADMINS, ANYONE, DEVICE_KINDS, DEVICE_ROLES } from "../auth/roles.ts";
@@ -11,6 +15,7 @@ import { IdSchema } from "../http/shared-schemas.ts";
 import { userOf } from "../middleware/auth/index.ts";
 import { EXTENSION_ORIGIN } from "../middleware/cors/index.ts";
 import type { RateLimiter } from "../middleware/rate-limit/index.ts";
+import type { DeviceIdTaken } from "../store/port.ts";
 
 const PairSchema = z.strictObject({
   code: z.string().min(1).max(32),
@@ -25,8 +30,14 @@ const DeviceSchema = z.object({
   storeId: z.string().optional(),
   workspaceId: z.string(),
 });
+const PairedDeviceSchema = DeviceSchema.extend({
+  /** The server's last applied seq of this device: 0 when new, kept on re-admission. */
+  lastSeq: z.number().int(),
+});
 const DeviceStatusSchema = DeviceSchema.extend({
   name: z.string().nullable(),
+  /** The person the device belongs to (an extension's scope). */
+  ownerId: z.string(),
   lastSeq: z.number().int(),
   lastPushAt: z.string().nullable(),
   lastPullAt: z.string().nullable(),
@@ -44,11 +55,16 @@ const pair = defineRoute(ANYONE, {
     201: {
       description: "Paired",
       content: {
-        "application/json": { schema: z.object({ token: z.string(), device: DeviceSchema }) },
+        "application/json": {
+          schema: z.object({ token: z.string(), device: PairedDeviceSchema }),
+        },
       },
     },
     404: { description: "Unknown code" },
-    409: { description: "Code already used" },
+    409: {
+      description:
+        "Code already used, or the device id belongs to another device (device-id-taken)",
+    },
     410: { description: "Code expired" },
   },
 });
@@ -90,6 +106,18 @@ const PAIR_FAILURES = {
   "kind-mismatch": badRequest("staff codes pair kiosks and marketer codes pair extensions"),
 };
 
+const TAKEN_DETAIL: Record<DeviceIdTaken, string> = {
+  "in-use": "this device id belongs to a paired device; pair with a new device id",
+  "other-kind": "this device id belongs to a revoked device of another kind",
+  "other-store":
+    "this device id belongs to a revoked kiosk of another store; re-admit it with a code for its own store",
+  "other-person":
+    "this device id belongs to a revoked extension of another person; re-admit it with a code for that person",
+  "issuer-not-admin": "a revoked device is re-admitted only with a code from an admin or a manager",
+};
+const deviceIdTaken = (why: DeviceIdTaken) =>
+  new HttpProblem(409, "Device id taken", TAKEN_DETAIL[why], { slug: "device-id-taken" });
+
 export function deviceRoutes(deps: AppDeps, limiter: RateLimiter, originsChanged: () => void) {
   const now = deps.now ?? (() => new Date());
   return newRouter()
@@ -108,11 +136,15 @@ export function deviceRoutes(deps: AppDeps, limiter: RateLimiter, originsChanged
         tokenHash: sha256Hex(token),
         now: now().toISOString(),
       });
-      if (!r.ok) throw PAIR_FAILURES[r.reason];
+      if (!r.ok)
+        throw r.reason === "device-id-taken" ? deviceIdTaken(r.why) : PAIR_FAILURES[r.reason];
       if (r.device.origin) originsChanged();
-      const { id, kind, role, storeId, workspaceId } = r.device;
+      const { id, kind, role, storeId, workspaceId, lastSeq } = r.device;
       return c.json(
-        { token, device: { id, kind, role, workspaceId, ...(storeId ? { storeId } : {}) } },
+        {
+          token,
+          device: { id, kind, role, workspaceId, ...(storeId ? { storeId } : {}), lastSeq },
+        },
         201,
       );
     })
@@ -125,6 +157,7 @@ export function deviceRoutes(deps: AppDeps, limiter: RateLimiter, originsChanged
         workspaceId: d.workspaceId,
         ...(d.storeId ? { storeId: d.storeId } : {}),
         name: d.name,
+        ownerId: d.ownerId,
         lastSeq: d.lastSeq,
         lastPushAt: d.lastPushAt,
         lastPullAt: d.lastPullAt,

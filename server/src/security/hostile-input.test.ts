@@ -272,6 +272,7 @@ describe("hostile input: fixed edge cases", () => {
   it("answers an oversize body on every write operation with 413, writing nothing", async () => {
     const limits: Record<string, number> = {
       "POST /v1/sync/push": 1024 * 1024,
+      "POST /v1/devices/{id}/unsent": 1024 * 1024,
       "PUT /v1/blobs/{sha256}": 5 * 1024 * 1024,
       "POST /v1/observations/import": 8 * 1024 * 1024,
     };

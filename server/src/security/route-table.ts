@@ -120,10 +120,14 @@ export const ROUTES: Record<string, RouteExpectation> = {
   },
 
   "POST /v1/pairing-codes": {
-    allow: ADMINS,
+    // A marketer issues only a marketer code for themselves (their own extension).
+    allow: [...ADMINS, "marketer"],
     sample: (c) => ({
       path: "/v1/pairing-codes",
-      json: { role: "staff", storeId: c.refs.storeId, label: "matrix" },
+      json:
+        c.caller.access === "marketer"
+          ? { role: "marketer", label: "matrix" }
+          : { role: "staff", storeId: c.refs.storeId, label: "matrix" },
     }),
   },
   "POST /v1/devices/pair": {
@@ -140,6 +144,43 @@ export const ROUTES: Record<string, RouteExpectation> = {
     sample: async (c) => ({
       path: `/v1/devices/${c.target === c.caller.tenant ? await c.world.spareDevice(c.target) : c.target.spareDeviceId}`,
     }),
+  },
+  "POST /v1/devices/{id}/unsent": {
+    allow: ADMINS,
+    // A fresh extension of the target's (its seq line starts at 1), and a file
+    // that names the refs' workspace: foreign and ghost ids answer alike.
+    sample: async (c) => {
+      const deviceId =
+        c.target === c.caller.tenant ? await c.world.spareDevice(c.target) : c.target.spareDeviceId;
+      return {
+        path: `/v1/devices/${deviceId}/unsent`,
+        json: {
+          format: "sightline-unsent",
+          version: 1,
+          deviceId,
+          workspaceId: c.refs.workspaceId,
+          kind: "extension",
+          clientSchema: 1,
+          appVersion: "matrix",
+          exportedAt: new Date().toISOString(),
+          mutations: [
+            {
+              seq: 1,
+              op: "obs.create",
+              id: uuidv7(),
+              hlc: nextHlc(deviceId),
+              fields: {
+                channel: "web",
+                method: "competitor-audit",
+                capturedAt: new Date().toISOString(),
+                url: "https://rival.example.vn/p/2",
+                what: "matrix unsent capture",
+              },
+            },
+          ],
+        },
+      };
+    },
   },
 
   "GET /v1/stores": { allow: [...PEOPLE, ...DEVICES], sample: () => ({ path: "/v1/stores" }) },

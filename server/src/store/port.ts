@@ -36,7 +36,11 @@ export type DeviceRecord = {
   kind: DeviceKind;
   role: DeviceRole;
   storeId: string | null;
-  /** The user who issued the pairing code; extensions see that user's devices' observations. */
+  /**
+   * The person the device belongs to: for an extension, the person its code
+   * was issued for (the issuer when none was named) — its sync scope; for a
+   * kiosk, the issuer of its code (no bearing on scope).
+   */
   ownerId: string;
   name: string | null;
   /** Origin of the pairing request (chrome-extension://…), allowed by CORS. */
@@ -70,6 +74,8 @@ export type NewPairingCode = {
   storeId: string | null;
   label: string | null;
   createdBy: string;
+  /** Marketer codes only: the person whose extension it pairs (null or absent: the issuer). */
+  forUserId?: string | null;
   expiresAt: string;
 };
 
@@ -82,9 +88,27 @@ export type PairRequest = {
   tokenHash: string;
   now: string;
 };
+/**
+ * Why a device id cannot be (re-)paired with this code: the id belongs to a
+ * live device; or, to re-admit a revoked device, the code is of another kind,
+ * for another store (kiosk) or person (extension), or was not issued by an
+ * admin or manager.
+ */
+export type DeviceIdTaken =
+  | "in-use"
+  | "other-kind"
+  | "other-store"
+  | "other-person"
+  | "issuer-not-admin";
+/**
+ * A device id belongs to the row made at its first pairing (SYNC.md "Device
+ * identity"): a new id makes a device; a revoked device's id re-admits it,
+ * keeping its seq line and creation time. A refused pairing never uses the code.
+ */
 export type PairResult =
   | { ok: true; device: DeviceRecord }
-  | { ok: false; reason: "unknown" | "expired" | "used" | "kind-mismatch" };
+  | { ok: false; reason: "unknown" | "expired" | "used" | "kind-mismatch" }
+  | { ok: false; reason: "device-id-taken"; why: DeviceIdTaken };
 
 export type PushParams = {
   workspaceId: string;
@@ -169,9 +193,11 @@ export interface Store extends JournalStore {
   resolveToken(tokenHash: string, now: string): Promise<Principal | null>;
 
   createPairingCode(code: NewPairingCode): Promise<void>;
-  /** Consume the code and create (or re-pair) the device, atomically. */
+  /** Consume the code and create (or re-admit a revoked) device, atomically. */
   pairDevice(req: PairRequest): Promise<PairResult>;
   listDevices(workspaceId: string): Promise<DeviceRecord[]>;
+  /** One device of the workspace, revoked or not; null when none. */
+  getDevice(workspaceId: string, deviceId: string): Promise<DeviceRecord | null>;
   /** False when no such device in that workspace. */
   revokeDevice(workspaceId: string, deviceId: string, now: string): Promise<boolean>;
   listDeviceOrigins(): Promise<string[]>;

@@ -30,7 +30,14 @@ export const TEST_STORE: StoreInput = {
   reasons: [{ code: "price", need: "price", label_vi: "Giá", label_en: "Price" }],
 };
 
-export type TestDevice = { token: string; deviceId: string; storeId?: string; workspaceId: string };
+export type TestDevice = {
+  token: string;
+  deviceId: string;
+  storeId?: string;
+  workspaceId: string;
+  /** The server's lastSeq for the device when it paired (0 new; kept on re-admission). */
+  lastSeq?: number;
+};
 type Init = RequestInit & { token?: string; json?: unknown };
 
 export type TestAppOptions = Partial<
@@ -153,6 +160,7 @@ export async function createTestApp(o: TestAppOptions = {}) {
       deviceId,
       workspaceId,
       ...(r.device.storeId ? { storeId: r.device.storeId } : {}),
+      lastSeq: r.device.lastSeq,
     };
   }
 

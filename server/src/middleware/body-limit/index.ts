@@ -1,11 +1,13 @@
 // Body size caps before anything parses a body: 1 MiB for sync pushes
-// (SYNC.md), 5 MiB for blobs, a small default elsewhere. Over the cap → 413
-// problem, so clients halve their batch instead of retrying forever.
+// (SYNC.md) and imported unsent data (a push in a file), 5 MiB for blobs, a
+// small default elsewhere. Over the cap → 413 problem, so clients halve their
+// batch instead of retrying forever.
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HttpProblem } from "../../http/problem.ts";
 
-export type BodyLimitRule = { prefix: string; maxBytes: number };
+/** Paths that start with `prefix` (and end with `suffix`, when given). */
+export type BodyLimitRule = { prefix: string; suffix?: string; maxBytes: number };
 
 export function bodyLimits(
   rules: readonly BodyLimitRule[],
@@ -25,7 +27,10 @@ export function bodyLimits(
     return made;
   };
   return (c, next) => {
-    const rule = rules.find((r) => c.req.path.startsWith(r.prefix));
+    const path = c.req.path;
+    const rule = rules.find(
+      (r) => path.startsWith(r.prefix) && (r.suffix === undefined || path.endsWith(r.suffix)),
+    );
     return limiter(rule?.maxBytes ?? defaultMaxBytes)(c, next);
   };
 }

@@ -2,7 +2,14 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ConflictError } from "../port.ts";
-import { iso, type StoreFactory, seedWorkspace } from "./fixture.ts";
+import {
+  iso,
+  pushAs,
+  STORE_INPUT,
+  type StoreFactory,
+  seedWorkspace,
+  storeCreate,
+} from "./fixture.ts";
 import { useStore } from "./use-store.ts";
 
 export function peopleContract(make: StoreFactory) {
@@ -168,27 +175,177 @@ export function peopleContract(make: StoreFactory) {
       expect((await store().listDevices(a.ws.id))[0]?.revokedAt).not.toBeNull();
     });
 
-    it("re-pairing a device id keeps its lastSeq and replaces its token", async () => {
-      const { codeHash, ws, admin, shop } = await code("staff");
-      const deviceId = randomUUID();
-      const first = randomUUID();
-      await store().pairDevice(req(codeHash, { deviceId, tokenHash: first }));
-      const second = randomUUID();
-      const again = randomUUID();
+    /** A fresh code of `f`'s workspace (default: a staff code of its store, issued by its admin). */
+    async function issue(
+      f: Awaited<ReturnType<typeof seedWorkspace>>,
+      o: {
+        role?: "staff" | "marketer";
+        storeId?: string;
+        createdBy?: string;
+        forUserId?: string | null;
+      } = {},
+    ) {
+      const role = o.role ?? "staff";
+      const codeHash = randomUUID();
       await store().createPairingCode({
-        workspaceId: ws.id,
-        codeHash: again,
-        role: "staff",
-        storeId: shop.id,
+        workspaceId: f.ws.id,
+        codeHash,
+        role,
+        storeId: role === "staff" ? (o.storeId ?? f.shop.id) : null,
         label: null,
-        createdBy: admin.id,
+        createdBy: o.createdBy ?? f.admin.id,
+        forUserId: o.forUserId ?? null,
         expiresAt: iso(Date.now() + 60_000),
       });
-      const r = await store().pairDevice(req(again, { deviceId, tokenHash: second }));
-      expect(r.ok && r.device.id).toBe(deviceId);
-      expect(await store().resolveToken(first, iso(Date.now()))).toBeNull();
-      expect(await store().resolveToken(second, iso(Date.now()))).not.toBeNull();
-      expect(await store().listDevices(ws.id)).toHaveLength(1);
+      return codeHash;
+    }
+    const person = (f: Awaited<ReturnType<typeof seedWorkspace>>, role: "marketer" | "manager") =>
+      store().createUser({
+        workspaceId: f.ws.id,
+        email: `${role}-${randomUUID()}@example.com`,
+        name: null,
+        role,
+        passwordHash: "h",
+      });
+
+    it("refuses a pairing with a live device's id (device-id-taken) and leaves the code unused and the device untouched", async () => {
+      const f = await seedWorkspace(store());
+      const victim = await f.pair("staff");
+      const d = victim.principal;
+      expect((await pushAs(store(), d, [storeCreate(1, d), storeCreate(2, d)])).kind).toBe("ok");
+      const before = (await store().listDevices(f.ws.id))[0];
+      const code = await issue(f);
+      const attacker = randomUUID();
+      expect(
+        await store().pairDevice(req(code, { deviceId: d.deviceId, tokenHash: attacker })),
+      ).toEqual({ ok: false, reason: "device-id-taken", why: "in-use" });
+      expect(await store().resolveToken(attacker, iso(Date.now()))).toBeNull();
+      expect(await store().resolveToken(victim.tokenHash, iso(Date.now()))).toMatchObject({
+        deviceId: d.deviceId,
+      });
+      expect(await store().listDevices(f.ws.id)).toEqual([before]);
+      expect(before?.lastSeq).toBe(2);
+      // The honest holder of the code pairs with a fresh id.
+      const honest = await store().pairDevice(req(code));
+      expect(honest).toMatchObject({ ok: true, device: { lastSeq: 0 } });
+    });
+
+    it("re-admits a revoked device under its id with a new code: same seq line and row, new token", async () => {
+      const f = await seedWorkspace(store());
+      const old = await f.pair("staff");
+      const d = old.principal;
+      expect((await pushAs(store(), d, [storeCreate(1, d), storeCreate(2, d)])).kind).toBe("ok");
+      const [before] = await store().listDevices(f.ws.id);
+      expect(await store().revokeDevice(f.ws.id, d.deviceId, iso(Date.now()))).toBe(true);
+      const tokenHash = randomUUID();
+      const r = await store().pairDevice(req(await issue(f), { deviceId: d.deviceId, tokenHash }));
+      expect(r).toMatchObject({
+        ok: true,
+        device: { id: d.deviceId, lastSeq: 2, revokedAt: null, storeId: f.shop.id },
+      });
+      const [after] = await store().listDevices(f.ws.id);
+      expect(after).toMatchObject({
+        lastSeq: 2,
+        createdAt: before?.createdAt,
+        ownerId: before?.ownerId,
+        revokedAt: null,
+      });
+      expect(await store().listDevices(f.ws.id)).toHaveLength(1);
+      expect(await store().resolveToken(old.tokenHash, iso(Date.now()))).toBeNull();
+      expect(await store().resolveToken(tokenHash, iso(Date.now()))).toMatchObject({
+        type: "device",
+        deviceId: d.deviceId,
+      });
+      // Its queued writes carry on the same seq line.
+      const out = await pushAs(store(), d, [storeCreate(3, d), storeCreate(4, d)]);
+      expect(out).toMatchObject({ kind: "ok", lastSeq: 4, applied: 2 });
+    });
+
+    it("re-admits only into the same store, person and kind, with an admin's or manager's code, without using the code otherwise", async () => {
+      const f = await seedWorkspace(store());
+      const other = await store().createStore(f.ws.id, { ...STORE_INPUT, name: "Quận 3" });
+      const lan = await person(f, "marketer");
+      const minh = await person(f, "marketer");
+      const manager = await person(f, "manager");
+      const kiosk = (await f.pair("staff")).principal;
+      const ext = await issue(f, { role: "marketer", forUserId: lan.id });
+      const extId = randomUUID();
+      const paired = await store().pairDevice(req(ext, { deviceId: extId, kind: "extension" }));
+      expect(paired).toMatchObject({ ok: true, device: { ownerId: lan.id } });
+      for (const id of [kiosk.deviceId, extId])
+        await store().revokeDevice(f.ws.id, id, iso(Date.now()));
+      const refused = (why: string) => ({ ok: false, reason: "device-id-taken", why });
+
+      const otherStore = await issue(f, { storeId: other.id });
+      expect(await store().pairDevice(req(otherStore, { deviceId: kiosk.deviceId }))).toEqual(
+        refused("other-store"),
+      );
+      const asExtension = await issue(f, { role: "marketer", forUserId: lan.id });
+      expect(
+        await store().pairDevice(req(asExtension, { deviceId: kiosk.deviceId, kind: "extension" })),
+      ).toEqual(refused("other-kind"));
+      const forMinh = await issue(f, { role: "marketer", forUserId: minh.id });
+      expect(
+        await store().pairDevice(req(forMinh, { deviceId: extId, kind: "extension" })),
+      ).toEqual(refused("other-person"));
+      // Lan's own code (a marketer issues codes only for themselves) cannot re-admit.
+      const lansOwn = await issue(f, { role: "marketer", createdBy: lan.id });
+      expect(
+        await store().pairDevice(req(lansOwn, { deviceId: extId, kind: "extension" })),
+      ).toEqual(refused("issuer-not-admin"));
+      // None of those codes was used: each still pairs a new device.
+      for (const [code, kind] of [
+        [otherStore, "kiosk"],
+        [asExtension, "extension"],
+        [forMinh, "extension"],
+        [lansOwn, "extension"],
+      ] as const)
+        expect((await store().pairDevice(req(code, { kind }))).ok).toBe(true);
+
+      const fromManager = await issue(f, {
+        role: "marketer",
+        createdBy: manager.id,
+        forUserId: lan.id,
+      });
+      expect(
+        await store().pairDevice(req(fromManager, { deviceId: extId, kind: "extension" })),
+      ).toMatchObject({ ok: true, device: { id: extId, ownerId: lan.id } });
+      expect(
+        await store().pairDevice(req(await issue(f), { deviceId: kiosk.deviceId })),
+      ).toMatchObject({ ok: true, device: { id: kiosk.deviceId, storeId: f.shop.id } });
+    });
+
+    it("makes a marketer code's person the extension's owner (the issuer when none is named)", async () => {
+      const f = await seedWorkspace(store());
+      const lan = await person(f, "marketer");
+      const forLan = await issue(f, { role: "marketer", forUserId: lan.id });
+      const r = await store().pairDevice(req(forLan, { kind: "extension" }));
+      expect(r).toMatchObject({ ok: true, device: { ownerId: lan.id, kind: "extension" } });
+      const tokenHash = randomUUID();
+      await store().pairDevice(
+        req(await issue(f, { role: "marketer" }), { kind: "extension", tokenHash }),
+      );
+      expect(await store().resolveToken(tokenHash, iso(Date.now()))).toMatchObject({
+        ownerId: f.admin.id,
+      });
+      const kiosk = await store().pairDevice(req(await issue(f)));
+      expect(kiosk).toMatchObject({ ok: true, device: { ownerId: f.admin.id } });
+    });
+
+    it("reads one device of a workspace, revoked or not", async () => {
+      const a = await seedWorkspace(store(), "A");
+      const b = await seedWorkspace(store(), "B");
+      const d = (await a.pair("staff")).principal;
+      expect(await store().getDevice(a.ws.id, d.deviceId)).toMatchObject({
+        id: d.deviceId,
+        kind: "kiosk",
+        storeId: a.shop.id,
+        revokedAt: null,
+      });
+      await store().revokeDevice(a.ws.id, d.deviceId, iso(Date.now()));
+      expect((await store().getDevice(a.ws.id, d.deviceId))?.revokedAt).not.toBeNull();
+      expect(await store().getDevice(b.ws.id, d.deviceId)).toBeNull();
+      expect(await store().getDevice(a.ws.id, randomUUID())).toBeNull();
     });
 
     it("remembers extension origins for CORS", async () => {

@@ -5,6 +5,7 @@
 import { uuidv7 } from "@sightline/shared";
 import { KIND_OF_ROLE } from "../../auth/roles.ts";
 import { ConflictError, type PairResult, type Principal, type Store } from "../port.ts";
+import { readmissionRefusal } from "../readmission.ts";
 import { type PgHandle, sqlState, UNIQUE_VIOLATION } from "./handle.ts";
 import {
   type DeviceRow,
@@ -30,6 +31,7 @@ type PeoplePart = Pick<
   | "createPairingCode"
   | "pairDevice"
   | "listDevices"
+  | "getDevice"
   | "revokeDevice"
   | "listDeviceOrigins"
 >;
@@ -39,8 +41,11 @@ type CodeRow = {
   role: "staff" | "marketer";
   store_id: string | null;
   created_by: string;
+  for_user_id: string | null;
   expires_at: Date;
   used_at: Date | null;
+  /** The issuer's role now (joined from users). */
+  issuer_role: string;
 };
 type SessionRow = { id: string; workspace_id: string; role: string; email: string };
 
@@ -58,26 +63,52 @@ export function createPeoplePart({ sql }: PgHandle): PeoplePart {
     return d ? toDevicePrincipal(toDevice(d)) : null;
   }
 
+  // The code row is locked first, then the device row (when it exists), so a
+  // concurrent pairing of the same code or the same id waits and then sees
+  // the outcome. A refusal returns before the code is used.
   const pairDevice: Store["pairDevice"] = (r) =>
     sql.begin(async (tx): Promise<PairResult> => {
       const [code] = await tx<CodeRow[]>`
-        SELECT workspace_id, role, store_id, created_by, expires_at, used_at
-        FROM pairing_codes WHERE code_hash = ${r.codeHash} FOR UPDATE`;
+        SELECT c.workspace_id, c.role, c.store_id, c.created_by, c.for_user_id, c.expires_at,
+          c.used_at, u.role AS issuer_role
+        FROM pairing_codes c JOIN users u ON u.id = c.created_by
+        WHERE c.code_hash = ${r.codeHash} FOR UPDATE OF c`;
       if (!code) return { ok: false, reason: "unknown" };
       if (code.used_at) return { ok: false, reason: "used" };
       if (code.expires_at.getTime() <= Date.parse(r.now)) return { ok: false, reason: "expired" };
       if (KIND_OF_ROLE[code.role] !== r.kind) return { ok: false, reason: "kind-mismatch" };
+      const owner =
+        code.role === "marketer" ? (code.for_user_id ?? code.created_by) : code.created_by;
+      const [existing] = await tx<DeviceRow[]>`
+        SELECT * FROM devices WHERE workspace_id = ${code.workspace_id} AND id = ${r.deviceId}
+        FOR UPDATE`;
+      let row: DeviceRow | undefined;
+      if (existing) {
+        const why = readmissionRefusal(toDevice(existing), {
+          kind: r.kind,
+          storeId: code.store_id,
+          ownerId: owner,
+          issuerRole: code.issuer_role,
+        });
+        if (why) return { ok: false, reason: "device-id-taken", why };
+        [row] = await tx<DeviceRow[]>`
+          UPDATE devices SET token_hash = ${r.tokenHash}, revoked_at = NULL,
+            name = coalesce(${r.name}::text, name), origin = coalesce(${r.origin}::text, origin)
+          WHERE workspace_id = ${code.workspace_id} AND id = ${r.deviceId}
+          RETURNING *`;
+      } else {
+        // A first pairing of this id racing another (with another code) inserts nothing here.
+        [row] = await tx<DeviceRow[]>`
+          INSERT INTO devices (workspace_id, id, kind, role, store_id, owner_id, name, origin, token_hash, created_at)
+          VALUES (${code.workspace_id}, ${r.deviceId}, ${r.kind}, ${code.role}, ${code.store_id},
+            ${owner}, ${r.name}, ${r.origin}, ${r.tokenHash}, ${r.now})
+          ON CONFLICT (workspace_id, id) DO NOTHING
+          RETURNING *`;
+        if (!row) return { ok: false, reason: "device-id-taken", why: "in-use" };
+      }
+      if (!row) throw new Error("pairDevice: no device row written");
       await tx`UPDATE pairing_codes SET used_at = ${r.now}, used_by_device = ${r.deviceId}
         WHERE code_hash = ${r.codeHash}`;
-      const [row] = await tx<DeviceRow[]>`
-        INSERT INTO devices (workspace_id, id, kind, role, store_id, owner_id, name, origin, token_hash, created_at)
-        VALUES (${code.workspace_id}, ${r.deviceId}, ${r.kind}, ${code.role}, ${code.store_id},
-          ${code.created_by}, ${r.name}, ${r.origin}, ${r.tokenHash}, ${r.now})
-        ON CONFLICT (workspace_id, id) DO UPDATE SET kind = excluded.kind, role = excluded.role,
-          store_id = excluded.store_id, owner_id = excluded.owner_id, name = excluded.name,
-          origin = excluded.origin, token_hash = excluded.token_hash, revoked_at = NULL
-        RETURNING *`;
-      if (!row) throw new Error("pairDevice: upsert returned no row");
       return { ok: true, device: toDevice(row) };
     });
 
@@ -128,14 +159,20 @@ export function createPeoplePart({ sql }: PgHandle): PeoplePart {
     },
     resolveToken,
     async createPairingCode(c) {
-      await sql`INSERT INTO pairing_codes (code_hash, workspace_id, role, store_id, label, created_by, created_at, expires_at)
-        VALUES (${c.codeHash}, ${c.workspaceId}, ${c.role}, ${c.storeId}, ${c.label}, ${c.createdBy}, now(), ${c.expiresAt})`;
+      await sql`INSERT INTO pairing_codes (code_hash, workspace_id, role, store_id, label, created_by, for_user_id, created_at, expires_at)
+        VALUES (${c.codeHash}, ${c.workspaceId}, ${c.role}, ${c.storeId}, ${c.label}, ${c.createdBy},
+          ${c.forUserId ?? null}, now(), ${c.expiresAt})`;
     },
     pairDevice,
     async listDevices(ws) {
       const rows = await sql<DeviceRow[]>`
         SELECT * FROM devices WHERE workspace_id = ${ws} ORDER BY created_at, id`;
       return rows.map(toDevice);
+    },
+    async getDevice(ws, id) {
+      const [r] = await sql<DeviceRow[]>`
+        SELECT * FROM devices WHERE workspace_id = ${ws} AND id = ${id}`;
+      return r ? toDevice(r) : null;
     },
     async revokeDevice(ws, id, now) {
       const r = await sql`UPDATE devices SET revoked_at = coalesce(revoked_at, ${now})

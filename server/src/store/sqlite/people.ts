@@ -1,7 +1,8 @@
 // Workspaces, users, sessions, pairing codes and devices on SQLite.
 import { uuidv7 } from "@sightline/shared";
 import { KIND_OF_ROLE, type UserRole } from "../../auth/roles.ts";
-import { ConflictError, type Principal, type Store } from "../port.ts";
+import { ConflictError, type PairResult, type Principal, type Store } from "../port.ts";
+import { readmissionRefusal } from "../readmission.ts";
 import {
   type DeviceRow,
   toDevice,
@@ -26,6 +27,7 @@ type PeoplePart = Pick<
   | "createPairingCode"
   | "pairDevice"
   | "listDevices"
+  | "getDevice"
   | "revokeDevice"
   | "listDeviceOrigins"
 >;
@@ -35,8 +37,11 @@ type CodeRow = {
   role: "staff" | "marketer";
   store_id: string | null;
   created_by: string;
+  for_user_id: string | null;
   expires_at: string;
   used_at: string | null;
+  /** The issuer's role now (joined from users). */
+  issuer_role: string;
 };
 
 export function createPeoplePart({ db, queue }: SqliteHandle): PeoplePart {
@@ -63,20 +68,27 @@ export function createPeoplePart({ db, queue }: SqliteHandle): PeoplePart {
     ),
     deviceByToken: db.prepare("SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL"),
     insertCode: db.prepare(
-      "INSERT INTO pairing_codes (code_hash, workspace_id, role, store_id, label, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO pairing_codes (code_hash, workspace_id, role, store_id, label, created_by, for_user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     ),
-    code: db.prepare("SELECT * FROM pairing_codes WHERE code_hash = ?"),
+    code: db.prepare(
+      `SELECT c.*, u.role AS issuer_role FROM pairing_codes c JOIN users u ON u.id = c.created_by
+       WHERE c.code_hash = ?`,
+    ),
     useCode: db.prepare(
       "UPDATE pairing_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ?",
     ),
-    upsertDevice: db.prepare(
+    insertDevice: db.prepare(
       `INSERT INTO devices (workspace_id, id, kind, role, store_id, owner_id, name, origin, token_hash, created_at)
        VALUES (@ws, @id, @kind, @role, @store, @owner, @name, @origin, @token, @now)
-       ON CONFLICT (workspace_id, id) DO UPDATE SET kind = excluded.kind, role = excluded.role,
-         store_id = excluded.store_id, owner_id = excluded.owner_id, name = excluded.name,
-         origin = excluded.origin, token_hash = excluded.token_hash, revoked_at = NULL
        RETURNING *`,
     ),
+    readmit: db.prepare(
+      `UPDATE devices SET token_hash = @token, revoked_at = NULL,
+         name = coalesce(@name, name), origin = coalesce(@origin, origin)
+       WHERE workspace_id = @ws AND id = @id AND revoked_at IS NOT NULL
+       RETURNING *`,
+    ),
+    device: db.prepare("SELECT * FROM devices WHERE workspace_id = ? AND id = ?"),
     listDevices: db.prepare("SELECT * FROM devices WHERE workspace_id = ? ORDER BY created_at, id"),
     revokeDevice: db.prepare(
       "UPDATE devices SET revoked_at = coalesce(revoked_at, ?) WHERE workspace_id = ? AND id = ?",
@@ -86,26 +98,47 @@ export function createPeoplePart({ db, queue }: SqliteHandle): PeoplePart {
     ),
   };
 
-  const pair = db.transaction((r: Parameters<Store["pairDevice"]>[0]) => {
+  // BEGIN IMMEDIATE (the single writer): nothing changes between the checks
+  // and the writes, and a refusal returns before the code is used.
+  const pair = db.transaction((r: Parameters<Store["pairDevice"]>[0]): PairResult => {
     const code = q.code.get(r.codeHash) as CodeRow | undefined;
-    if (!code) return { ok: false, reason: "unknown" } as const;
-    if (code.used_at) return { ok: false, reason: "used" } as const;
-    if (code.expires_at <= r.now) return { ok: false, reason: "expired" } as const;
-    if (KIND_OF_ROLE[code.role] !== r.kind) return { ok: false, reason: "kind-mismatch" } as const;
-    q.useCode.run(r.now, r.deviceId, r.codeHash);
-    const row = q.upsertDevice.get({
+    if (!code) return { ok: false, reason: "unknown" };
+    if (code.used_at) return { ok: false, reason: "used" };
+    if (code.expires_at <= r.now) return { ok: false, reason: "expired" };
+    if (KIND_OF_ROLE[code.role] !== r.kind) return { ok: false, reason: "kind-mismatch" };
+    const owner =
+      code.role === "marketer" ? (code.for_user_id ?? code.created_by) : code.created_by;
+    const existing = q.device.get(code.workspace_id, r.deviceId) as DeviceRow | undefined;
+    const args = {
       ws: code.workspace_id,
       id: r.deviceId,
-      kind: r.kind,
-      role: code.role,
-      store: code.store_id,
-      owner: code.created_by,
       name: r.name,
       origin: r.origin,
       token: r.tokenHash,
-      now: r.now,
-    }) as DeviceRow;
-    return { ok: true, device: toDevice(row) } as const;
+    };
+    let row: DeviceRow | undefined;
+    if (existing) {
+      const why = readmissionRefusal(toDevice(existing), {
+        kind: r.kind,
+        storeId: code.store_id,
+        ownerId: owner,
+        issuerRole: code.issuer_role,
+      });
+      if (why) return { ok: false, reason: "device-id-taken", why };
+      row = q.readmit.get(args) as DeviceRow | undefined;
+    } else {
+      row = q.insertDevice.get({
+        ...args,
+        kind: r.kind,
+        role: code.role,
+        store: code.store_id,
+        owner,
+        now: r.now,
+      }) as DeviceRow | undefined;
+    }
+    if (!row) throw new Error("pairDevice: no device row written");
+    q.useCode.run(r.now, r.deviceId, r.codeHash);
+    return { ok: true, device: toDevice(row) };
   });
 
   const resolve = (tokenHash: string, now: string): Principal | null => {
@@ -185,12 +218,18 @@ export function createPeoplePart({ db, queue }: SqliteHandle): PeoplePart {
           c.storeId,
           c.label,
           c.createdBy,
+          c.forUserId ?? null,
           new Date().toISOString(),
           c.expiresAt,
         );
       }),
     pairDevice: (r) => queue.run(() => pair.immediate(r)),
     listDevices: (ws) => queue.run(() => (q.listDevices.all(ws) as DeviceRow[]).map(toDevice)),
+    getDevice: (ws, id) =>
+      queue.run(() => {
+        const r = q.device.get(ws, id) as DeviceRow | undefined;
+        return r ? toDevice(r) : null;
+      }),
     revokeDevice: (ws, id, now) => queue.run(() => q.revokeDevice.run(now, ws, id).changes > 0),
     listDeviceOrigins: () =>
       queue.run(() => (q.origins.all() as { origin: string }[]).map((r) => r.origin)),
