@@ -27,4 +27,6 @@ export type AppDeps = {
   /** Ends open SSE streams on shutdown. */
   shutdown?: AbortSignal;
   kioskWindowDays?: number;
+  /** How far ahead of the server's clock a pushed stamp may be (default 5 minutes). */
+  maxClockDriftMs?: number;
 };

@@ -13,8 +13,16 @@ describe("readConfig", () => {
       demo: false,
       corsOrigins: [],
       trustedProxies: 0,
+      maxClockDriftMs: 300_000,
       logLevel: "info",
     });
+  });
+
+  it("reads the clock drift bound in seconds and refuses a nonsense one", () => {
+    expect(readConfig({ SIGHTLINE_MAX_CLOCK_DRIFT_SECONDS: "60" }).maxClockDriftMs).toBe(60_000);
+    expect(() => readConfig({ SIGHTLINE_MAX_CLOCK_DRIFT_SECONDS: "0" })).toThrow(
+      /SIGHTLINE_MAX_CLOCK_DRIFT_SECONDS/,
+    );
   });
 
   it("reads overrides and the CORS list", () => {

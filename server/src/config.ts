@@ -13,6 +13,7 @@ const EnvSchema = z.object({
   SIGHTLINE_DEMO: z.enum(["0", "1", ""]).optional(),
   SIGHTLINE_CORS_ORIGINS: z.string().optional(),
   SIGHTLINE_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  SIGHTLINE_MAX_CLOCK_DRIFT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -26,6 +27,8 @@ export type ServerConfig = {
   demo: boolean;
   corsOrigins: string[];
   trustedProxies: number;
+  /** How far ahead of the server's clock a device's stamp may be, in ms. */
+  maxClockDriftMs: number;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
 };
 
@@ -56,6 +59,7 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
       .map((s) => s.trim().replace(/\/$/, ""))
       .filter(Boolean),
     trustedProxies: e.SIGHTLINE_TRUSTED_PROXIES,
+    maxClockDriftMs: e.SIGHTLINE_MAX_CLOCK_DRIFT_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -89,6 +89,7 @@ async function main() {
     version: VERSION,
     corsOrigins: config.corsOrigins,
     rateLimit: { trustedProxies: config.trustedProxies },
+    maxClockDriftMs: config.maxClockDriftMs,
     shutdown: shutdown.signal,
     staticRoots: { web: here("../web/dist"), kiosk: here("../../kiosk/dist") },
   });

@@ -16,24 +16,30 @@ import { newRouter } from "../http/router.ts";
 import { PushRequestSchema, PushResponseSchema, SeqGapSchema } from "../http/shared-schemas.ts";
 import { deviceOf } from "../middleware/auth/index.ts";
 
-const route = defineRoute(ALL_DEVICES, {
-  method: "post",
-  path: "/push",
-  summary: "Push a device's queued mutations",
-  request: {
-    body: { required: true, content: { "application/json": { schema: PushRequestSchema } } },
-  },
-  responses: {
-    200: {
-      description: "Applied prefix",
-      content: { "application/json": { schema: PushResponseSchema } },
+const route = defineRoute(
+  ALL_DEVICES,
+  {
+    method: "post",
+    path: "/push",
+    summary: "Push a device's queued mutations",
+    request: {
+      body: { required: true, content: { "application/json": { schema: PushRequestSchema } } },
     },
-    409: { description: "Seq gap", content: { "application/json": { schema: SeqGapSchema } } },
-    413: { description: "Over 1 MiB or 500 mutations" },
-    426: { description: "Client schema too old to upcast" },
-    503: { description: "Transient failure; retry" },
+    responses: {
+      200: {
+        description: "Applied prefix",
+        content: { "application/json": { schema: PushResponseSchema } },
+      },
+      409: { description: "Seq gap", content: { "application/json": { schema: SeqGapSchema } } },
+      413: { description: "Over 1 MiB or 500 mutations" },
+      426: { description: "Client schema too old to upcast" },
+      503: { description: "Transient failure; retry" },
+    },
   },
-});
+  // Strings inside mutations are checked per mutation (a bad one is rejected
+  // `invalid` and never blocks the queue); the envelope's by its schema.
+  { text: { body: false } },
+);
 
 /** Too many mutations is "too large" (the client halves its batch), not "malformed". */
 function tooManyOrBad(result: { success: true } | { success: false; error: ZodError }) {
@@ -79,6 +85,7 @@ export function syncPushRoutes(deps: AppDeps) {
         appVersion: body.appVersion,
         mutations,
         now: at,
+        ...(deps.maxClockDriftMs !== undefined ? { maxClockDriftMs: deps.maxClockDriftMs } : {}),
       });
       deps.metrics.syncPushes.inc({ outcome: out.kind });
       if (out.kind === "seq-gap")

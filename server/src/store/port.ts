@@ -117,6 +117,8 @@ export type PushParams = {
   /** Already upcast to the current client schema. */
   mutations: readonly Mutation[];
   now: Date;
+  /** How far ahead of `now` a mutation's stamp may be (default 5 minutes); beyond: `clock-ahead`. */
+  maxClockDriftMs?: number;
 };
 export type PushOutcome =
   | {

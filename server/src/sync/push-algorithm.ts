@@ -5,15 +5,16 @@
 // back when we report a seq gap or a transient failure with nothing applied.
 import {
   applyMutation,
-  type Entity,
+  capturedAtFit,
+  DEFAULT_MAX_DRIFT_MS,
+  hlcWallMs,
   type Mutation,
   type RejectedMutation,
 } from "@sightline/shared";
 import type { DevicePrincipal, PushOutcome } from "../store/port.ts";
-import { checkScope } from "./push-scope.ts";
+import { checkScope, type StoredEntity } from "./device-policy.ts";
 
-/** A stored entity and who owns it (the user behind the device that created it). */
-export type StoredEntity = { entity: Entity; ownerId: string };
+export type { StoredEntity };
 
 export interface PushTx {
   /** The device's lastSeq and the workspace version, read under the write lock. */
@@ -43,11 +44,15 @@ export type PushLog = (msg: string, error: unknown) => void;
 
 type Step = { rejected: RejectedMutation | null; changed: boolean };
 
+/** The server's clock and how far ahead of it a device's stamp may be. */
+export type PushClock = { now: Date; maxDriftMs: number };
+
 async function applyOne(
   tx: PushTx,
   device: DevicePrincipal,
   m: Mutation,
   version: number,
+  clock: PushClock,
 ): Promise<Step> {
   const current = await tx.getEntity(m.id);
   const reject = async (code: string, message: string): Promise<Step> => {
@@ -57,11 +62,28 @@ async function applyOne(
   };
   const denied = checkScope(device, current, m);
   if (denied) return reject("forbidden", denied);
+  // A stamp from the future would win every later edit and carry every
+  // client that pulls it into that future: refused, and the client stamps
+  // the write again from its server-corrected clock (never blocks the queue).
+  const serverMs = clock.now.getTime();
+  if ((hlcWallMs(m.hlc) ?? 0) > serverMs + clock.maxDriftMs)
+    return reject(
+      "clock-ahead",
+      `stamp is more than ${Math.round(clock.maxDriftMs / 1000)} s ahead of the server's clock (${clock.now.toISOString()})`,
+    );
   const result = applyMutation(current?.entity ?? null, m, {
     workspaceId: device.workspaceId,
     deviceId: device.deviceId,
   });
   if (!result.ok) return reject(result.code, result.message);
+  if (m.op === "obs.create") {
+    const fit = capturedAtFit(result.entity.fields.capturedAt, serverMs);
+    if (fit === "clock-ahead" || fit === "clock-behind")
+      return reject(
+        fit,
+        `capturedAt is outside 2000-01-01 … a day after the server's clock (${clock.now.toISOString()})`,
+      );
+  }
   const storeId = result.entity.fields.storeId;
   if (m.op === "obs.create" && typeof storeId === "string" && !(await tx.storeExists(storeId)))
     return reject("invalid", `storeId: no store ${storeId} in this workspace`);
@@ -81,6 +103,7 @@ export async function runPush(
   appVersion: string,
   now: Date,
   log: PushLog = () => {},
+  maxDriftMs = DEFAULT_MAX_DRIFT_MS,
 ): Promise<PushOutcome> {
   const ordered = [...mutations].sort((a, b) => a.seq - b.seq);
   const newVersion = tx.version + 1;
@@ -96,7 +119,9 @@ export async function runPush(
       break;
     }
     try {
-      const step = await tx.savepoint(() => applyOne(tx, device, m, newVersion));
+      const step = await tx.savepoint(() =>
+        applyOne(tx, device, m, newVersion, { now, maxDriftMs }),
+      );
       changed ||= step.changed;
       if (!step.rejected) applied++;
     } catch (error) {

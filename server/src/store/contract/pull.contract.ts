@@ -6,6 +6,7 @@ import {
   NOW,
   pullAs,
   pushAs,
+  STORE_INPUT,
   type StoreFactory,
   seedWorkspace,
   storeCreate,
@@ -86,15 +87,19 @@ export function pullContract(make: StoreFactory) {
       ]);
     });
 
-    it("scopes a kiosk to its own observations of the last 30 days", async () => {
+    it("scopes a kiosk to its store's observations of the last 30 days", async () => {
       const f = await seedWorkspace(store());
       const k1 = (await f.pair("staff")).principal;
       const k2 = (await f.pair("staff")).principal;
+      const elsewhere = await store().createStore(f.ws.id, { ...STORE_INPUT, name: "Q7" });
+      const k3 = (await f.pair("staff", { storeId: elsewhere.id })).principal;
       const old = new Date(NOW.getTime() - 40 * DAY).toISOString();
       await pushAs(store(), k1, [storeCreate(1, k1), storeCreate(2, k1, { capturedAt: old })]);
       await pushAs(store(), k2, [storeCreate(1, k2)]);
+      await pushAs(store(), k3, [storeCreate(1, k3)]);
       const p = await pullAs(store(), k1, null);
-      expect(p.changes.map((c) => c.op === "put" && c.entity.createdBy)).toEqual([k1.deviceId]);
+      const creators = p.changes.map((c) => (c.op === "put" ? c.entity.createdBy : "")).sort();
+      expect(creators).toEqual([k1.deviceId, k2.deviceId].sort());
       expect(p.lastSeq).toBe(2);
     });
 

@@ -7,6 +7,27 @@ import { JOURNALS_POSTGRES_SQL } from "../../journals/postgres/migration.ts";
 
 export type Migration = { id: number; name: string; sql: string };
 
+// Migration 7's parts (as in the SQLite migration): now as a 15-digit ms
+// string, a stamp clamped to it, and "this row holds a stamp ahead of now".
+const NOW_MS = "lpad(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint::text, 15, '0')";
+const clamp = (col: string) =>
+  `CASE WHEN left(${col}, 15) > ${NOW_MS} THEN ${NOW_MS} || substr(${col}, 16) ELSE ${col} END`;
+const aheadIn = (o: string) => `left(${o}.deleted_hlc, 15) > ${NOW_MS}
+  OR left(${o}.restored_hlc, 15) > ${NOW_MS}
+  OR EXISTS (SELECT 1 FROM jsonb_each_text(${o}.field_hlc) j WHERE left(j.value, 15) > ${NOW_MS})`;
+
+/** Migration 7, exported so a test can run it again over rows it poisoned itself. */
+export const CLAMP_FUTURE_STAMPS_SQL = `
+UPDATE meta SET value = md5(random()::text || clock_timestamp()::text) WHERE key = 'epoch'
+  AND EXISTS (SELECT 1 FROM observations o WHERE ${aheadIn("o")});
+UPDATE observations o SET
+  field_hlc = coalesce((SELECT jsonb_object_agg(j.key, ${clamp("j.value")})
+    FROM jsonb_each_text(o.field_hlc) j), '{}'::jsonb),
+  deleted_hlc = ${clamp("o.deleted_hlc")},
+  restored_hlc = ${clamp("o.restored_hlc")}
+WHERE ${aheadIn("o")};
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     id: 1,
@@ -92,5 +113,20 @@ CREATE TABLE blobs (
     sql: `
 ALTER TABLE pairing_codes ADD COLUMN for_user_id text COLLATE "C" REFERENCES users(id);
 `,
+  },
+  {
+    // Kiosks pull their store's rows (docs: sync protocol, scope by kind).
+    id: 6,
+    name: "observations-by-store",
+    sql: `
+CREATE INDEX observations_by_store ON observations (workspace_id, store_id, version, id);
+`,
+  },
+  {
+    // Stamps stored before the server bounded clocks: clamped to now, and a
+    // new epoch when any row was touched (see the SQLite migration 7).
+    id: 7,
+    name: "clamp-future-stamps",
+    sql: CLAMP_FUTURE_STAMPS_SQL,
   },
 ];

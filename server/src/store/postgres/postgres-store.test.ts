@@ -3,8 +3,10 @@
 // across connections, the bytea BlobStore and LISTEN/NOTIFY pokes. Every
 // store gets a fresh schema, dropped when it closes. Skips without
 // TEST_DATABASE_URL; fails instead when REQUIRE_POSTGRES=1.
-import { describe } from "vitest";
+import { describe, it } from "vitest";
+import { checkClampMigration } from "../contract/clamp-migration.case.ts";
 import { storeContract } from "../store.contract.ts";
+import { CLAMP_FUTURE_STAMPS_SQL } from "./migrations.ts";
 import { postgresTestTarget } from "./test-database.ts";
 import { openPostgresTestStore } from "./testing.ts";
 
@@ -17,4 +19,25 @@ describe.skipIf(!target.ok)("PostgreSQL store (batched push, savepoint fallback)
 
 describe.skipIf(!target.ok)("PostgreSQL store (a savepoint per mutation)", () => {
   storeContract(() => openPostgresTestStore(url, { mode: "savepoints" }));
+});
+
+describe.skipIf(!target.ok)("PostgreSQL migrations", () => {
+  it("migration 7 clamps stamps stored ahead of the clock and changes the epoch", async () => {
+    const store = await openPostgresTestStore(url);
+    const { sql } = store.handle;
+    try {
+      await checkClampMigration({
+        store,
+        runClamp: async () => {
+          await sql.unsafe(CLAMP_FUTURE_STAMPS_SQL);
+        },
+        storedEpoch: async () => {
+          const [row] = await sql<{ value: string }[]>`SELECT value FROM meta WHERE key = 'epoch'`;
+          return row?.value ?? "";
+        },
+      });
+    } finally {
+      await store.close();
+    }
+  });
 });

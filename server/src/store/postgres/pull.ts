@@ -21,7 +21,9 @@
 // version and the rows would come from different snapshots.)
 //
 // Recording the pull time is a separate, tiny write after the snapshot.
+
 import { type ChangeColumns, changeJson } from "../../sync/change-json.ts";
+import { DEVICE_POLICY } from "../../sync/device-policy.ts";
 import { pageCookie, pullStart } from "../../sync/pull-position.ts";
 import type { PullPage, PullParams, Store } from "../port.ts";
 import type { PgHandle } from "./handle.ts";
@@ -44,14 +46,16 @@ export function createPullPart(h: PgHandle): Pick<Store, "pull"> {
       const k = start.from.k;
       const limit = p.limit + 1;
       // Only what a change is made of; jsonb comes back as JSON text, unparsed.
+      // Whose rows: the policy table's (sync/device-policy.ts).
       const rows =
-        p.device.role === "staff"
+        p.device.kind === "kiosk"
           ? await tx<ChangeColumns[]>`
               SELECT id, workspace_id AS "workspaceId", created_by AS "createdBy",
                 fields::text AS "fieldsJson", field_hlc::text AS "fieldHlcJson",
                 deleted_hlc AS "deletedHlc", restored_hlc AS "restoredHlc", version
               FROM observations
-              WHERE workspace_id = ${p.workspaceId} AND created_by = ${p.device.deviceId}
+              WHERE workspace_id = ${p.workspaceId} AND store_id = ${p.device.storeId}
+                AND channel = ANY(${DEVICE_POLICY.kiosk.channels as unknown as string[]})
                 AND captured_ms >= ${p.now.getTime() - p.kioskWindowDays * DAY_MS}
                 AND (version, id) > (${v}, ${k}) ORDER BY version, id LIMIT ${limit}`
           : await tx<ChangeColumns[]>`
@@ -60,6 +64,7 @@ export function createPullPart(h: PgHandle): Pick<Store, "pull"> {
                 deleted_hlc AS "deletedHlc", restored_hlc AS "restoredHlc", version
               FROM observations
               WHERE workspace_id = ${p.workspaceId} AND owner_id = ${p.device.ownerId}
+                AND channel = ANY(${DEVICE_POLICY.extension.channels as unknown as string[]})
                 AND (version, id) > (${v}, ${k}) ORDER BY version, id LIMIT ${limit}`;
       const hasMore = rows.length > p.limit;
       const page = rows.slice(0, p.limit);

@@ -57,7 +57,15 @@ export function createPushPart(
       );
       let out: PushOutcome;
       try {
-        out = await runPush(ptx, p.device, p.mutations, p.appVersion, p.now, log);
+        out = await runPush(
+          ptx,
+          p.device,
+          p.mutations,
+          p.appVersion,
+          p.now,
+          log,
+          p.maxClockDriftMs,
+        );
       } catch (e) {
         throw mode === "batched" ? new Rerun(e) : e;
       }

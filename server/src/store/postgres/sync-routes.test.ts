@@ -1,4 +1,4 @@
-// The sync route tests (push, pull, SSE events) run again, unchanged, on
+// The sync route tests (push, pull, SSE events, the policy matrix) run again, unchanged, on
 // PostgreSQL: every createTestApp() in them gets a fresh schema through
 // useTestDatabase. Their SQLite run is their own test files.
 import { describe } from "vitest";
@@ -14,4 +14,5 @@ describe.skipIf(!target.ok)("sync routes on PostgreSQL", async () => {
   await import("../../routes/sync-push.test.ts");
   await import("../../routes/sync-pull.test.ts");
   await import("../../routes/sync-events.test.ts");
+  await import("../../security/sync-policy-matrix.test.ts");
 });

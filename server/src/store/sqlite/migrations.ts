@@ -4,6 +4,27 @@ import { JOURNALS_SQLITE_SQL } from "../../journals/sqlite/migration.ts";
 
 export type Migration = { id: number; name: string; sql: string };
 
+// Migration 7's parts: the server's now as a 15-digit ms string, a stamp
+// clamped to it, and "this row holds a stamp ahead of now".
+const NOW_MS = "printf('%015d', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))";
+const clamp = (col: string) =>
+  `CASE WHEN substr(${col}, 1, 15) > ${NOW_MS} THEN ${NOW_MS} || substr(${col}, 16) ELSE ${col} END`;
+const aheadIn = (o: string) => `substr(${o}.deleted_hlc, 1, 15) > ${NOW_MS}
+  OR substr(${o}.restored_hlc, 1, 15) > ${NOW_MS}
+  OR EXISTS (SELECT 1 FROM json_each(${o}.field_hlc) j WHERE substr(j.value, 1, 15) > ${NOW_MS})`;
+
+/** Migration 7, exported so a test can run it again over rows it poisoned itself. */
+export const CLAMP_FUTURE_STAMPS_SQL = `
+UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'epoch'
+  AND EXISTS (SELECT 1 FROM observations o WHERE ${aheadIn("o")});
+UPDATE observations SET
+  field_hlc = coalesce((SELECT json_group_object(j.key, ${clamp("j.value")})
+    FROM json_each(observations.field_hlc) j), '{}'),
+  deleted_hlc = ${clamp("deleted_hlc")},
+  restored_hlc = ${clamp("restored_hlc")}
+WHERE ${aheadIn("observations")};
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     id: 1,
@@ -86,5 +107,23 @@ CREATE TABLE blobs (
     sql: `
 ALTER TABLE pairing_codes ADD COLUMN for_user_id TEXT REFERENCES users(id);
 `,
+  },
+  {
+    // Kiosks pull their store's rows (docs: sync protocol, scope by kind).
+    id: 6,
+    name: "observations-by-store",
+    sql: `
+CREATE INDEX observations_by_store ON observations (workspace_id, store_id, version, id);
+`,
+  },
+  {
+    // Stamps stored before the server bounded clocks (a device once pushed
+    // 999999999999999-…): clamp every stamp ahead of the server's clock to
+    // now, so honest later edits win again. When any row was touched, the
+    // epoch changes first, so every device rebuilds its mirror (which holds
+    // the old stamps) from the clamped rows.
+    id: 7,
+    name: "clamp-future-stamps",
+    sql: CLAMP_FUTURE_STAMPS_SQL,
   },
 ];

@@ -1,8 +1,11 @@
 // The SQLite side of a pull: one read transaction over the device's scope in
-// (version, id) order, cookie arithmetic from sync/pull-position.ts. Kiosks
-// see the observations they created in the last N days; extensions see the
-// observations of every device their owner paired.
+// (version, id) order, cookie arithmetic from sync/pull-position.ts. Whose
+// rows a device sees is the policy table's (sync/device-policy.ts): a kiosk,
+// its store's store/feedback rows of the last N days; an extension, its
+// person's web/event rows.
+
 import { SQLITE_PUT_JSON, type SqliteChangeRow, sqliteChange } from "../../sync/change-json.ts";
+import { DEVICE_POLICY } from "../../sync/device-policy.ts";
 import { pageCookie, pullStart } from "../../sync/pull-position.ts";
 import type { PullPage, PullParams, Store } from "../port.ts";
 import type { SqliteHandle } from "./open.ts";
@@ -11,6 +14,9 @@ import type { SqliteHandle } from "./open.ts";
 // "everything after all of version v" — what a cookie without k means.
 const AFTER = "(version, id) > (@v, @k) ORDER BY version, id LIMIT @limit";
 const DAY_MS = 86_400_000;
+/** `channel IN (…)` for a kind (closed vocabulary codes, not user input). */
+const channelsOf = (kind: keyof typeof DEVICE_POLICY) =>
+  `channel IN (${DEVICE_POLICY[kind].channels.map((c) => `'${c}'`).join(", ")})`;
 // Only what a change is made of; the put's JSON is built by SQLite as bytes.
 const COLUMNS = `id, deleted_hlc AS deletedHlc, restored_hlc AS restoredHlc, version,
   ${SQLITE_PUT_JSON}`;
@@ -23,11 +29,12 @@ export function createPullPart(h: SqliteHandle): Pick<Store, "pull"> {
        WHERE d.workspace_id = ? AND d.id = ?`,
     ),
     kiosk: db.prepare(
-      `SELECT ${COLUMNS} FROM observations WHERE workspace_id = @ws AND created_by = @device
-       AND captured_ms >= @since AND ${AFTER}`,
+      `SELECT ${COLUMNS} FROM observations WHERE workspace_id = @ws AND store_id = @store
+       AND ${channelsOf("kiosk")} AND captured_ms >= @since AND ${AFTER}`,
     ),
     extension: db.prepare(
-      `SELECT ${COLUMNS} FROM observations WHERE workspace_id = @ws AND owner_id = @owner AND ${AFTER}`,
+      `SELECT ${COLUMNS} FROM observations WHERE workspace_id = @ws AND owner_id = @owner
+       AND ${channelsOf("extension")} AND ${AFTER}`,
     ),
     touch: db.prepare("UPDATE devices SET last_pull_at = ? WHERE workspace_id = ? AND id = ?"),
   };
@@ -45,10 +52,10 @@ export function createPullPart(h: SqliteHandle): Pick<Store, "pull"> {
       limit: p.limit + 1,
     };
     const rows = (
-      p.device.role === "staff"
+      p.device.kind === "kiosk"
         ? q.kiosk.all({
             ...params,
-            device: p.device.deviceId,
+            store: p.device.storeId,
             since: p.now.getTime() - p.kioskWindowDays * DAY_MS,
           })
         : q.extension.all({ ...params, owner: p.device.ownerId })

@@ -9,7 +9,7 @@
 //   abandoned (BatchAborted), rolled back, and rerun in
 // - "savepoints": SYNC.md step 3 as written, each mutation in its own.
 // Profiling showed SAVEPOINT/RELEASE at ~27 % of push CPU (bench/ README).
-import type { RejectedMutation } from "@sightline/shared";
+import { type RejectedMutation, toWellFormedText } from "@sightline/shared";
 import {
   type PushLog,
   type PushTx,
@@ -95,7 +95,9 @@ export function createPushPart(h: SqliteHandle, log: PushLog): Pick<Store, "push
         q.upsert.run(toRow(e));
       },
       recordRejection: async (r) => {
-        q.reject.run(ws, dev, r.seq, r.op, r.entityId, r.code, r.message, p.now.toISOString());
+        // Messages and app versions are made well-formed as PostgreSQL's are (text rules).
+        const message = toWellFormedText(r.message);
+        q.reject.run(ws, dev, r.seq, r.op, r.entityId, r.code, message, p.now.toISOString());
       },
       rejectionsBetween: async (from, to) =>
         q.rejections.all(ws, dev, from, to) as RejectedMutation[],
@@ -123,7 +125,7 @@ export function createPushPart(h: SqliteHandle, log: PushLog): Pick<Store, "push
       },
       finish: async (u) => {
         if (abort.error) throw abort.error;
-        q.device.run(u.lastSeq, u.now.toISOString(), u.appVersion, ws, dev);
+        q.device.run(u.lastSeq, u.now.toISOString(), toWellFormedText(u.appVersion), ws, dev);
         if (u.version !== null) q.version.run(u.version, ws);
       },
       isTransient: (e) => e instanceof BatchAborted || isTransientSqliteError(e),
@@ -146,6 +148,7 @@ export function createPushPart(h: SqliteHandle, log: PushLog): Pick<Store, "push
           p.appVersion,
           p.now,
           log,
+          p.maxClockDriftMs,
         );
         if (abort.error) throw abort.error;
         db.exec(out.kind === "ok" ? "COMMIT" : "ROLLBACK");

@@ -4,8 +4,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { checkClampMigration } from "../contract/clamp-migration.case.ts";
 import { storeContract } from "../store.contract.ts";
-import { MIGRATIONS } from "./migrations.ts";
+import { CLAMP_FUTURE_STAMPS_SQL, MIGRATIONS } from "./migrations.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
 
 describe("SQLite store", () => {
@@ -33,6 +34,24 @@ describe("SQLite store", () => {
       await again.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("migration 7 clamps stamps stored ahead of the clock and changes the epoch", async () => {
+    const store = openSqliteStore(":memory:");
+    const { db } = store.handle;
+    try {
+      await checkClampMigration({
+        store,
+        runClamp: async () => {
+          db.exec(CLAMP_FUTURE_STAMPS_SQL);
+        },
+        storedEpoch: async () =>
+          (db.prepare("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string })
+            .value,
+      });
+    } finally {
+      await store.close();
     }
   });
 });
