@@ -49,5 +49,16 @@ export function browserPlatform(): Platform {
     clearPairingCodeFromUrl: () => {
       if (location.hash) history.replaceState(null, "", location.pathname + location.search);
     },
+    download: (name, text, type) => {
+      const url = URL.createObjectURL(new Blob([text], { type }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      // The download has started; the URL may go once the browser has read it.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    },
   };
 }

@@ -23,7 +23,10 @@ const api: KioskApi = {
   requestSync: (reason) => remote.requestSync(reason),
   tally: (day, timeZone) => remote.tally(day, timeZone),
   checkPin: (pin) => remote.checkPin(pin),
-  unpair: (force) => remote.unpair(force),
+  syncNow: () => remote.syncNow(),
+  exportUnsent: () => remote.exportUnsent(),
+  reconnect: (code) => remote.reconnect(code),
+  unpair: (confirm) => remote.unpair(confirm),
 };
 
 if ("serviceWorker" in navigator && import.meta.env.PROD) {

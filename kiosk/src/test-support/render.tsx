@@ -29,14 +29,18 @@ afterEach(async () => {
 
 export type FakePlatform = Platform & {
   store: Map<string, string>;
+  downloads: { name: string; text: string; type: string }[];
   wake: { acquire: ReturnType<typeof vi.fn>; release: ReturnType<typeof vi.fn> };
 };
 
 export function fakePlatform(store = new Map<string, string>()): FakePlatform {
   const wake = { acquire: vi.fn(async () => {}), release: vi.fn(async () => {}) };
+  const downloads: FakePlatform["downloads"] = [];
   return {
     store,
     wake,
+    downloads,
+    download: (name, text, type) => void downloads.push({ name, text, type }),
     now: () => Date.now(),
     persistStorage: vi.fn(async () => true),
     persisted: async () => true,
@@ -86,7 +90,10 @@ export function recordWrites(api: KioskApi) {
     requestSync: (r) => api.requestSync(r),
     tally: (d, z) => api.tally(d, z),
     checkPin: (p) => api.checkPin(p),
-    unpair: (f) => api.unpair(f),
+    syncNow: () => api.syncNow(),
+    exportUnsent: () => api.exportUnsent(),
+    reconnect: (c) => api.reconnect(c),
+    unpair: (c) => api.unpair(c),
     write: (w) => {
       writes.push(w);
       return api.write(w);

@@ -96,9 +96,10 @@ describe("kiosk app", () => {
     expect(strip().textContent).toContain("All synced");
   });
 
-  it("unpairing over unsynced data needs an explicit, warned confirmation", async () => {
+  it("unpairing over unsynced data offers export first, then takes two separate confirmations", async () => {
     const { service, server } = await kioskService();
-    const { el } = renderUi(<App initialLocale="en" />, { api: service });
+    const platform = fakePlatform();
+    const { el } = renderUi(<App initialLocale="en" />, { api: service, platform });
     await vi.waitFor(() => expect(el.querySelector("button.behaviour")).not.toBeNull());
     server.down = true;
     click(el.querySelector('button.behaviour[data-code="browsed"]'));
@@ -107,14 +108,68 @@ describe("kiosk app", () => {
     click([...el.querySelectorAll(".top-bar button")].find((b) => b.textContent === "Device"));
     click(el.querySelector('[data-testid="unpair"]'));
     const warning = el.querySelector('[data-testid="unpair-warning"]');
-    expect(warning?.textContent).toContain("1 changes are NOT synced yet");
+    expect(warning?.textContent).toContain("1 change is NOT on the server yet");
+    expect(warning?.textContent).toContain("first Export unsent data");
+    // No single button deletes anything on this screen.
+    expect(el.querySelector('[data-testid="unpair-confirm"]')).toBeNull();
+
+    click(el.querySelector('[data-testid="export-unsent"]'));
+    await vi.waitFor(() => expect(platform.downloads).toHaveLength(1));
+    expect(el.querySelector('[data-testid="export-result"]')?.textContent).toContain(
+      "Saved 1 change to sightline-unsent-",
+    );
+
+    // Sync now really runs a round and says how it went (still offline).
+    click(el.querySelector('[data-testid="unpair-sync"]'));
+    await vi.waitFor(() =>
+      expect(el.querySelector('[data-testid="unpair-sync-result"]')?.textContent).toBe(
+        "Cannot reach the server. The 1 change stays on this device; try again when the network is back.",
+      ),
+    );
+
+    const next = el.querySelector('[data-testid="unpair-continue"]') as HTMLButtonElement;
+    expect(next.disabled).toBe(true);
+    click(el.querySelector('[data-testid="unpair-ack"]'));
+    expect(el.querySelector('[data-testid="unpair-ack"]')?.parentElement?.textContent).toBe(
+      "I understand 1 change will be lost",
+    );
+    click(el.querySelector('[data-testid="unpair-continue"]'));
     const confirm = el.querySelector('[data-testid="unpair-confirm"]') as HTMLButtonElement;
+    expect(el.querySelector('[data-testid="unpair-final"]')?.textContent).toContain(
+      "type the number 1",
+    );
+    expect(confirm.textContent).toBe("Delete 1 change and unpair");
     expect(confirm.disabled).toBe(true);
-    click(warning?.querySelector('input[type="checkbox"]'));
+    type(el.querySelector('input[name="confirm-count"]'), "2");
+    expect(confirm.disabled).toBe(true);
+    type(el.querySelector('input[name="confirm-count"]'), "1");
     expect(confirm.disabled).toBe(false);
     click(confirm);
     await vi.waitFor(() => expect(el.textContent).toContain("Pair this tablet"));
     expect((await service.status()).paired).toBe(false);
+  });
+
+  it("Sync now in the unpair dialog sends the changes and then unpairing is one step", async () => {
+    const { service, server } = await kioskService();
+    const { el } = renderUi(<App initialLocale="vi" />, { api: service });
+    await vi.waitFor(() => expect(el.querySelector("button.behaviour")).not.toBeNull());
+    server.down = true;
+    click(el.querySelector('button.behaviour[data-code="browsed"]'));
+    click(el.querySelector('button.behaviour[data-code="purchased"]'));
+    await vi.waitFor(async () => expect((await service.status()).unsynced).toBe(2));
+    await settle();
+    click([...el.querySelectorAll(".top-bar button")].find((b) => b.textContent === "Thiết bị"));
+    click(el.querySelector('[data-testid="unpair"]'));
+    expect(el.querySelector('[data-testid="unpair-warning"]')?.textContent).toContain(
+      "Còn 2 thay đổi CHƯA lên máy chủ",
+    );
+    server.down = false;
+    click(el.querySelector('[data-testid="unpair-sync"]'));
+    await vi.waitFor(() => expect(el.querySelector('[data-testid="unpair-warning"]')).toBeNull());
+    expect(server.mutations).toHaveLength(2);
+    expect(el.textContent).toContain("Mọi dữ liệu đã được đồng bộ");
+    click(el.querySelector('[data-testid="unpair-confirm"]'));
+    await vi.waitFor(() => expect(el.textContent).toContain("Ghép nối máy tính bảng"));
   });
 
   it("unpairs without a warning when everything is synced", async () => {

@@ -93,6 +93,7 @@ function Screens() {
         store={store}
         onCustomerMode={() => setMode("feedback")}
         onDevice={() => setDeviceOpen(true)}
+        revoked={status.sync === "unauthorized" ? { unsynced: status.unsynced } : null}
       />
       <StatusStrip status={status} />
       {deviceOpen ? <DevicePanel status={status} onClose={() => setDeviceOpen(false)} /> : null}

@@ -1,42 +1,46 @@
 // Staff's view of this tablet: store, workspace, device id, server, storage
-// persistence, and unpairing — which never deletes unsynced data without an
-// explicit, warned confirmation.
+// persistence, and unpairing (unpair-flow.tsx: never deletes unsent changes
+// without two explicit confirmations). A tablet a manager revoked says so
+// here, and offers Export unsent data and Reconnect with a new code.
 import { useEffect, useState } from "preact/hooks";
 import type { KioskStatus } from "../worker/api.ts";
+import { ExportUnsent } from "./export-unsent.tsx";
 import { useI18n } from "./i18n.tsx";
 import { useKiosk } from "./kiosk-context.ts";
+import { ReconnectForm } from "./reconnect-form.tsx";
+import { RevokedNotice } from "./revoked-notice.tsx";
+import { UnpairFlow } from "./unpair-flow.tsx";
 
 export type DevicePanelProps = { status: KioskStatus; onClose(): void };
 
 export function DevicePanel({ status, onClose }: DevicePanelProps) {
   const { t } = useI18n();
-  const { api, platform } = useKiosk();
+  const { platform } = useKiosk();
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [ack, setAck] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const revoked = status.sync === "unauthorized";
 
   useEffect(() => {
     platform.persisted().then(setPersisted, () => setPersisted(false));
   }, [platform]);
 
-  const unsynced = status.unsynced;
-  const unpair = async () => {
-    setBusy(true);
-    const r = await api.unpair(unsynced > 0 && ack);
-    setBusy(false);
-    // New unsynced data arrived meanwhile: the status shows it, ask again.
-    if (!r.ok) setAck(false);
-  };
-
   return (
     <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="device-title">
       <div class="dialog device-panel">
-        <h2 id="device-title" class="dialog__title">
-          {confirming ? t("unpair.title") : t("settings.title")}
-        </h2>
-        {!confirming ? (
+        {confirming ? (
+          <UnpairFlow status={status} onCancel={() => setConfirming(false)} />
+        ) : (
           <>
+            <h2 id="device-title" class="dialog__title">
+              {t("settings.title")}
+            </h2>
+            {revoked ? (
+              <div class="device-panel__revoked">
+                <RevokedNotice unsynced={status.unsynced} />
+                {status.unsynced > 0 ? <ExportUnsent /> : null}
+                <ReconnectForm serverUrl={status.serverUrl ?? ""} />
+              </div>
+            ) : null}
             <dl class="facts">
               <dt>{t("settings.store")}</dt>
               <dd>{status.config?.store?.name ?? "—"}</dd>
@@ -63,51 +67,6 @@ export function DevicePanel({ status, onClose }: DevicePanelProps) {
                 onClick={() => setConfirming(true)}
               >
                 {t("unpair.button")}
-              </button>
-            </div>
-          </>
-        ) : (
-          <>
-            {unsynced > 0 ? (
-              <div class="warning warning--strong" role="alert" data-testid="unpair-warning">
-                <p>{t("unpair.warn", { count: unsynced })}</p>
-                <p>{t("unpair.warnHint")}</p>
-                <label class="check">
-                  <input
-                    type="checkbox"
-                    checked={ack}
-                    onChange={(e) => setAck((e.currentTarget as HTMLInputElement).checked)}
-                  />
-                  {t("unpair.ack", { count: unsynced })}
-                </label>
-              </div>
-            ) : (
-              <p>{t("unpair.safe")}</p>
-            )}
-            <div class="button-row">
-              <button
-                type="button"
-                class="button button--primary"
-                onClick={() => {
-                  setConfirming(false);
-                  setAck(false);
-                }}
-              >
-                {t("unpair.keep")}
-              </button>
-              {unsynced > 0 ? (
-                <button type="button" class="button" onClick={() => void api.requestSync("manual")}>
-                  {t("sync.now")}
-                </button>
-              ) : null}
-              <button
-                type="button"
-                class="button button--danger"
-                data-testid="unpair-confirm"
-                disabled={busy || (unsynced > 0 && !ack)}
-                onClick={() => void unpair()}
-              >
-                {unsynced > 0 ? t("unpair.confirmLoss") : t("unpair.confirm")}
               </button>
             </div>
           </>

@@ -16,7 +16,8 @@ export type DwellTimerProps = {
   zone: string | null;
   segment: Segment;
   onSaved(id: string, label: string): void;
-  onError(detail: string): void;
+  /** The write was refused (the error as thrown: the pad words it). */
+  onError(e: unknown): void;
 };
 
 export function DwellTimer({ storeId, zone, segment, onSaved, onError }: DwellTimerProps) {
@@ -47,7 +48,7 @@ export function DwellTimer({ storeId, zone, segment, onSaved, onError }: DwellTi
       setRunning(null);
       onSaved(id, t("dwell.label", { duration }));
     } catch (e) {
-      onError(e instanceof Error ? e.message : String(e));
+      onError(e);
     }
   };
 

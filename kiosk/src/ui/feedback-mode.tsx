@@ -6,10 +6,13 @@
 // the kiosk's language at every reset. A face pressed but not yet written is
 // also kept in the settings: if the page dies mid-answer (reload, crash), the
 // next start writes it with reason "timeout" under the same id.
+// A tablet a manager revoked shows customers a neutral "out of service,
+// please ask staff" screen and no sync details; staff still leave with the PIN.
 
 import { createTranslator } from "@sightline/shared/i18n/translate";
 import { uuidv7 } from "@sightline/shared/ids";
 import type { Store } from "@sightline/shared/schema/config";
+import { isDeviceRevoked } from "@sightline/shared/sync/device-revoked";
 import type { Locale } from "@sightline/shared/vocabulary/label";
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { createIdleTimer, FEEDBACK_IDLE_MS } from "../core/idle-timer.ts";
@@ -24,6 +27,7 @@ import { FaceDefs } from "./face.tsx";
 import { FaceQuestion } from "./face-question.tsx";
 import { catalog, I18nProvider, type Key } from "./i18n.tsx";
 import { useKiosk } from "./kiosk-context.ts";
+import { OutOfService } from "./out-of-service.tsx";
 import { PinPrompt } from "./pin-prompt.tsx";
 import { ReasonScreen } from "./reason-screen.tsx";
 import { StatusStrip } from "./status-strip.tsx";
@@ -62,6 +66,7 @@ export function FeedbackMode({
   const saving = useRef(false);
 
   const t = useMemo(() => createTranslator(catalog, locale), [locale]);
+  const revoked = status.sync === "unauthorized";
   const question = (locale === "en" ? store.feedbackQuestion.en : store.feedbackQuestion.vi).trim();
   const shownQuestion = question || t("fb.questionDefault");
 
@@ -77,6 +82,7 @@ export function FeedbackMode({
     if (saving.current) return false;
     saving.current = true;
     setBusy(true);
+    let keep = false;
     const kt = createTranslator(catalog, kioskLocale);
     const needs = chosen
       .map((c) => store.reasons.find((r) => r.code === c)?.need)
@@ -101,9 +107,11 @@ export function FeedbackMode({
     } catch (e) {
       // A LocalWriteError "conflict" on recovery means the answer was already written.
       console.error("feedback not saved", e);
+      // Refused by a revoked tablet: keep it pending, the next start after re-admission writes it.
+      if (isDeviceRevoked(e)) keep = true;
       return false;
     } finally {
-      platform.settings.set(PENDING, null);
+      if (!keep) platform.settings.set(PENDING, null);
       saving.current = false;
       setBusy(false);
     }
@@ -188,7 +196,9 @@ export function FeedbackMode({
         <FaceDefs />
         <TopBar tone="customer" title={store.name} />
         <main class="feedback">
-          {step.kind === "question" ? (
+          {revoked ? (
+            <OutOfService />
+          ) : step.kind === "question" ? (
             <FaceQuestion question={shownQuestion} onFace={onFace} />
           ) : step.kind === "reasons" ? (
             <ReasonScreen
@@ -220,7 +230,7 @@ export function FeedbackMode({
             {t("fb.staff")}
           </button>
         </div>
-        <StatusStrip status={status} compact />
+        {revoked ? null : <StatusStrip status={status} compact />}
         {pinOpen ? (
           <PinPrompt
             throttle={throttle}

@@ -19,6 +19,8 @@ export type Platform = {
   /** A pairing code handed over in the URL (`#pair=CODE`, from the web app's QR). */
   pairingCodeFromUrl(): string | null;
   clearPairingCodeFromUrl(): void;
+  /** Save a file to the tablet's downloads ("Export unsent data"). */
+  download(name: string, text: string, type: string): void;
 };
 
 export type KioskContextValue = { api: KioskApi; platform: Platform };

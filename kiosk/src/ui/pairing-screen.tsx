@@ -3,9 +3,9 @@
 // URL (`#pair=CODE`, the web app's QR code) is filled in.
 import { useState } from "preact/hooks";
 import { isValidPin } from "../core/pin.ts";
-import type { PairError } from "../worker/api.ts";
 import { useI18n } from "./i18n.tsx";
 import { useKiosk } from "./kiosk-context.ts";
+import { pairErrorMessage } from "./pair-error.ts";
 import { TopBar } from "./top-bar.tsx";
 
 export function PairingScreen() {
@@ -19,17 +19,6 @@ export function PairingScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const message = (e: PairError, status?: number) =>
-    e === "code"
-      ? t("pair.error.code")
-      : e === "network"
-        ? t("pair.error.network", { server: serverUrl })
-        : e === "url"
-          ? t("pair.error.url")
-          : e === "pin"
-            ? t("pair.error.pinFormat")
-            : t("pair.error.server", { status: status ?? "?" });
-
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!code.trim()) return setError(t("pair.error.codeEmpty"));
@@ -41,7 +30,7 @@ export function PairingScreen() {
     void platform.persistStorage();
     try {
       const r = await api.pair({ serverUrl, code, name, pin });
-      if (!r.ok) setError(message(r.error, r.status));
+      if (!r.ok) setError(pairErrorMessage(t, r.error, { server: serverUrl, status: r.status }));
       else platform.clearPairingCodeFromUrl();
     } catch (err) {
       setError(t("error.generic", { detail: err instanceof Error ? err.message : String(err) }));

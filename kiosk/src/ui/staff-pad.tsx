@@ -1,8 +1,11 @@
 // Staff mode: the observation pad. One tap on a behaviour = one observation
 // committed to IndexedDB (through the worker) before anything confirms it;
 // then an Undo toast for 8 s (undo = an `obs.delete` tombstone that syncs).
+// A tablet a manager revoked refuses taps (nothing new is queued that could
+// never be sent) and says why, instead of confirming them.
 import { uuidv7 } from "@sightline/shared/ids";
 import type { Store } from "@sightline/shared/schema/config";
+import { isDeviceRevoked } from "@sightline/shared/sync/device-revoked";
 import { useEffect, useState } from "preact/hooks";
 import { measureSince, startOf, TAP_DURABLE } from "../core/latency.ts";
 import { dayKey } from "../core/local-time.ts";
@@ -14,6 +17,7 @@ import { DetailsPanel } from "./details-panel.tsx";
 import { DwellTimer } from "./dwell-timer.tsx";
 import { storeLabel, useI18n } from "./i18n.tsx";
 import { useKiosk } from "./kiosk-context.ts";
+import { RevokedNotice } from "./revoked-notice.tsx";
 import { SegmentPicker } from "./segment-picker.tsx";
 import { Toast } from "./toast.tsx";
 import { TopBar } from "./top-bar.tsx";
@@ -34,15 +38,18 @@ type Tap = {
 type ToastState =
   | { kind: "saved"; id: string; label: string; behaviour: string | null }
   | { kind: "undone"; label: string }
-  | { kind: "error"; detail: string };
+  | { kind: "error"; detail: string }
+  | { kind: "refused" };
 
 export type StaffPadProps = {
   store: Store;
   onCustomerMode(): void;
   onDevice(): void;
+  /** Set while a manager has revoked this tablet: how many unsent changes it keeps. */
+  revoked?: { unsynced: number } | null | undefined;
 };
 
-export function StaffPad({ store, onCustomerMode, onDevice }: StaffPadProps) {
+export function StaffPad({ store, onCustomerMode, onDevice, revoked }: StaffPadProps) {
   const { t, locale } = useI18n();
   const { api, platform } = useKiosk();
   const [zoneSetting, setZone] = useSetting<string | null>("kiosk.zone", null);
@@ -74,7 +81,11 @@ export function StaffPad({ store, onCustomerMode, onDevice }: StaffPadProps) {
     return def ? storeLabel(def, locale) : code;
   };
   const fail = (e: unknown) =>
-    setToast({ kind: "error", detail: e instanceof Error ? e.message : String(e) });
+    setToast(
+      isDeviceRevoked(e)
+        ? { kind: "refused" }
+        : { kind: "error", detail: e instanceof Error ? e.message : String(e) },
+    );
 
   async function commit(tap: Tap, start: number, fresh: boolean) {
     const at = platform.now();
@@ -133,6 +144,7 @@ export function StaffPad({ store, onCustomerMode, onDevice }: StaffPadProps) {
           {t("mode.enterFeedback")}
         </button>
       </TopBar>
+      {revoked ? <RevokedNotice unsynced={revoked.unsynced} /> : null}
       <main class="pad">
         <aside class="pad__context">
           <SegmentPicker
@@ -173,7 +185,7 @@ export function StaffPad({ store, onCustomerMode, onDevice }: StaffPadProps) {
             zone={zone}
             segment={segment}
             onSaved={(id, label) => setToast({ kind: "saved", id, label, behaviour: null })}
-            onError={(detail) => setToast({ kind: "error", detail })}
+            onError={fail}
           />
         </section>
       </main>
@@ -187,6 +199,8 @@ export function StaffPad({ store, onCustomerMode, onDevice }: StaffPadProps) {
         <Toast tone="info" message={t("pad.undone", { label: toast.label })} />
       ) : toast?.kind === "error" ? (
         <Toast tone="error" message={t("pad.notSaved", { detail: toast.detail })} />
+      ) : toast?.kind === "refused" ? (
+        <Toast tone="error" message={t("revoked.tapRefused")} />
       ) : null}
     </div>
   );

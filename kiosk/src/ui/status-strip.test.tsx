@@ -52,9 +52,12 @@ describe("status strip", () => {
     expect((await strip({ sync: "waiting", failure: "network" })).textContent).toContain(
       "Offline — data is kept on this device",
     );
-    expect((await strip({ sync: "unauthorized" })).textContent).toContain(
-      "This device needs to be paired again",
+    const revoked = await strip({ sync: "unauthorized", unsynced: 3 });
+    expect(revoked.textContent).toContain(
+      "A manager disconnected this device — unsent data is kept",
     );
+    // Sync now cannot help a revoked tablet: no button that does nothing.
+    expect(revoked.querySelector("button")).toBeNull();
     expect((await strip({ rejected: 2 })).textContent).toContain("2 changes rejected");
   });
 });

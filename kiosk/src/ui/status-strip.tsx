@@ -66,14 +66,17 @@ export function StatusStrip({ status: s, compact = false }: StatusStripProps) {
       {s.rejected > 0 ? (
         <span class="status-strip__issue">{t("sync.rejected", { count: s.rejected })}</span>
       ) : null}
-      <button
-        type="button"
-        class="button button--quiet status-strip__sync"
-        disabled={s.sync === "syncing"}
-        onClick={() => void api.requestSync("manual")}
-      >
-        {t("sync.now")}
-      </button>
+      {s.sync === "unauthorized" ? null : (
+        // A revoked tablet cannot sync: no button that would do nothing.
+        <button
+          type="button"
+          class="button button--quiet status-strip__sync"
+          disabled={s.sync === "syncing"}
+          onClick={() => void api.requestSync("manual")}
+        >
+          {t("sync.now")}
+        </button>
+      )}
     </footer>
   );
 }

@@ -1,6 +1,7 @@
 // The typed contract between the kiosk UI and its sync worker (comlink RPC).
 // Types only: the UI imports nothing that runs in the worker.
 import type { SyncConfig } from "@sightline/shared/schema/config";
+import type { UnsentExportFile } from "@sightline/shared/sync/export-unsent";
 import type { LocalWrite } from "@sightline/shared/sync/storage";
 import type { Tally } from "../core/tally.ts";
 
@@ -26,6 +27,7 @@ export type KioskStatus = {
   unsynced: number;
   oldestUnsyncedAt: number | null;
   lastSyncAt: number | null;
+  /** "unauthorized": a manager revoked this tablet; writes are refused, the queue is kept. */
   sync: SyncState;
   /** Why the last round failed (network, server, …), null after a good one. */
   failure: string | null;
@@ -34,11 +36,22 @@ export type KioskStatus = {
 };
 
 export type PairInput = { serverUrl: string; code: string; name?: string; pin: string };
-export type PairError = "url" | "pin" | "code" | "network" | "server";
+/** `device-id-taken`: re-admission refused, this id belongs to a device that is not revoked. */
+export type PairError = "url" | "pin" | "code" | "network" | "server" | "device-id-taken";
 export type PairResult = { ok: true } | { ok: false; error: PairError; status?: number };
 
 export type WriteResult = { id: string; seq: number };
+/**
+ * Unpairing over unsent writes deletes them, so it takes two separate
+ * confirmations, each naming how many writes will be lost ("I understand N
+ * changes will be lost", then typing N). Both must match what is unsent now.
+ */
+export type UnpairConfirmation = { understood: number; confirmed: number };
 export type UnpairResult = { ok: true } | { ok: false; unsynced: number };
+/** What a "Sync now" round did; `unsynced` is what still waits on the tablet. */
+export type SyncNowResult =
+  | { ok: true; unsynced: number }
+  | { ok: false; failure: string; unsynced: number };
 export type SyncReason = "online" | "visible" | "manual" | "poke";
 
 export interface KioskApi {
@@ -52,6 +65,15 @@ export interface KioskApi {
   /** Today's taps per behaviour, from the local mirror. */
   tally(day: string, timeZone?: string): Promise<Tally>;
   checkPin(pin: string): Promise<boolean>;
-  /** Refuses while unsynced data exists unless `force` (the warned confirmation). */
-  unpair(force: boolean): Promise<UnpairResult>;
+  /** Run a sync round now and report it (refused at once while revoked). */
+  syncNow(): Promise<SyncNowResult>;
+  /** The unsent writes as "sightline-unsent" files (none when nothing is unsent). */
+  exportUnsent(): Promise<UnsentExportFile[]>;
+  /**
+   * Re-admission of a revoked tablet: pair again with a new code under the
+   * same device id, keeping the PIN, the storage and its queue.
+   */
+  reconnect(code: string): Promise<PairResult>;
+  /** Refuses while unsynced data exists unless both confirmations name the count. */
+  unpair(confirm?: UnpairConfirmation): Promise<UnpairResult>;
 }

@@ -1,6 +1,7 @@
 // The tablet's own record: its device id, and once paired the server URL,
 // bearer token, what the server said about the device, and the staff PIN
-// hash. Kept in its own small IndexedDB database beside the sync database.
+// hash, and whether it was revoked. Kept in its own small IndexedDB database
+// beside the sync database.
 import { openDB } from "idb";
 import type { PinRecord } from "../core/pin.ts";
 import type { PairedDevice } from "./api.ts";
@@ -13,6 +14,11 @@ export type DeviceRecord = {
   name?: string;
   pin?: PinRecord;
   pairedAt?: number;
+  /**
+   * When a sync answered 401 (a manager revoked the token): writes are refused
+   * from then on, across reloads, until re-admission with a new code.
+   */
+  revokedAt?: number;
 };
 
 export interface DeviceStore {

@@ -1,5 +1,9 @@
 import "fake-indexeddb/auto";
 import { openIdbStorage } from "@sightline/shared/idb";
+import {
+  UnsentExportSchema,
+  unsentExportFileName,
+} from "@sightline/shared/sync/messages/unsent-export";
 import { deleteDB } from "idb";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { dayKey } from "../core/local-time.ts";
@@ -123,21 +127,32 @@ describe("kiosk service (worker side)", () => {
     expect(await service.tally(today, "Asia/Ho_Chi_Minh")).toEqual({ browsed: 1 });
   });
 
-  it("will not unpair over unsynced data unless forced, then starts over as a new device", async () => {
+  it("will not unpair over unsynced data without both confirmations, then starts over as a new device", async () => {
     const server = createFakeServer();
     const { service, deviceStore } = setup(server);
     await service.pair(PAIR);
     const before = await service.status();
     server.down = true;
     await service.write(tap(1));
-    expect(await service.unpair(false)).toEqual({ ok: false, unsynced: 1 });
+    expect(await service.unpair()).toEqual({ ok: false, unsynced: 1 });
+    // One confirmation is not enough, and each must name what is lost now.
+    expect(await service.unpair({ understood: 1, confirmed: 0 })).toEqual({
+      ok: false,
+      unsynced: 1,
+    });
+    await service.write(tap(2));
+    expect(await service.unpair({ understood: 1, confirmed: 1 })).toEqual({
+      ok: false,
+      unsynced: 2,
+    });
     expect((await service.status()).paired).toBe(true);
-    expect(await service.unpair(true)).toEqual({ ok: true });
+    expect((await service.status()).unsynced).toBe(2);
+    expect(await service.unpair({ understood: 2, confirmed: 2 })).toEqual({ ok: true });
     const after = await service.status();
     expect(after).toMatchObject({ paired: false, unsynced: 0, config: null });
     expect(after.deviceId).not.toBe(before.deviceId);
     expect((await deviceStore.get())?.token).toBeUndefined();
-    await expect(service.write(tap(2))).rejects.toThrow(/not paired/);
+    await expect(service.write(tap(3))).rejects.toThrow(/not paired/);
   });
 
   it("unpairs at once when everything is synced", async () => {
@@ -147,7 +162,7 @@ describe("kiosk service (worker side)", () => {
     await service.write(tap(1));
     await service.requestSync("manual");
     await until(service, (s) => s.unsynced === 0);
-    expect(await service.unpair(false)).toEqual({ ok: true });
+    expect(await service.unpair()).toEqual({ ok: true });
   });
 
   it("tells subscribers about writes and sync", async () => {
@@ -159,5 +174,144 @@ describe("kiosk service (worker side)", () => {
     await service.write(tap(1));
     await vi.waitFor(() => expect(seen.some((s) => s.unsynced === 1)).toBe(true));
     await vi.waitFor(() => expect(seen.at(-1)?.unsynced).toBe(0));
+  });
+
+  it("a fresh pairing under an id the server knows starts its seq line after the server's lastSeq", async () => {
+    const server = createFakeServer();
+    const id = "0190aaaa-0000-4000-8000-00000000abcd";
+    server.devices.set(id, { token: "old", revoked: true, lastSeq: 7 });
+    const { service } = setup(server, createMemoryDeviceStore({ deviceId: id }));
+    expect(await service.pair(PAIR)).toEqual({ ok: true });
+    expect((await service.write(tap(1))).seq).toBe(8);
+    expect(await service.syncNow()).toEqual({ ok: true, unsynced: 0 });
+    expect(server.mutations.map((m) => m.seq)).toEqual([8]);
+  });
+
+  it("Sync now runs a round and reports what happened", async () => {
+    const server = createFakeServer();
+    const { service } = setup(server);
+    await service.pair(PAIR);
+    server.down = true;
+    await service.write(tap(1));
+    expect(await service.syncNow()).toEqual({ ok: false, failure: "network", unsynced: 1 });
+    server.down = false;
+    expect(await service.syncNow()).toEqual({ ok: true, unsynced: 0 });
+    expect(server.mutations).toHaveLength(1);
+  });
+});
+
+describe("kiosk service: revocation without loss", () => {
+  /** Paired, `synced` taps on the server, then `queued` taps made offline, then revoked. */
+  async function revokedWith(synced: number, queued: number) {
+    const server = createFakeServer();
+    const ctx = setup(server);
+    const { service } = ctx;
+    await service.pair(PAIR);
+    for (let i = 1; i <= synced; i++) await service.write(tap(i));
+    if (synced > 0) expect(await service.syncNow()).toMatchObject({ ok: true });
+    server.down = true;
+    const ids: string[] = [];
+    for (let i = synced + 1; i <= synced + queued; i++) ids.push((await service.write(tap(i))).id);
+    const { deviceId } = await service.status();
+    server.revoke(deviceId);
+    server.down = false;
+    expect(await service.syncNow()).toEqual({
+      ok: false,
+      failure: "unauthorized",
+      unsynced: queued,
+    });
+    await until(service, (s) => s.sync === "unauthorized");
+    return { ...ctx, server, ids, deviceId };
+  }
+
+  it("after a 401 it refuses new writes with a clear error, keeps the queue, and stays so after a restart", async () => {
+    const { service, server, deviceStore, db } = await revokedWith(2, 3);
+    await expect(service.write(tap(99))).rejects.toMatchObject({
+      name: "DeviceRevokedError",
+      message: expect.stringMatching(/disconnected by a manager/),
+    });
+    expect(await service.status()).toMatchObject({
+      paired: true,
+      sync: "unauthorized",
+      failure: "unauthorized",
+      unsynced: 3,
+    });
+    // Nothing was queued by the refused tap: the outbox holds exactly the 3 offline taps.
+    const other = await openIdbStorage(db);
+    expect((await other.outboxFrom(3, 100)).map((e) => e.seq)).toEqual([3, 4, 5]);
+    other.close();
+    expect((await deviceStore.get())?.revokedAt).toEqual(expect.any(Number));
+    // Sync now cannot help: it says so without asking the server.
+    const asked = server.requests.length;
+    expect(await service.syncNow()).toEqual({ ok: false, failure: "unauthorized", unsynced: 3 });
+    await service.requestSync("manual");
+    expect(server.requests.length).toBe(asked);
+
+    await service.close();
+    const again = setup(server, deviceStore, db).service;
+    expect(await again.status()).toMatchObject({ sync: "unauthorized", unsynced: 3 });
+    await expect(again.write(tap(100))).rejects.toMatchObject({ name: "DeviceRevokedError" });
+    expect(server.requests.length).toBe(asked);
+  });
+
+  it("exports exactly the unsent writes as a sightline-unsent file, and keeps them", async () => {
+    const { service, ids, deviceId } = await revokedWith(2, 3);
+    const files = await service.exportUnsent();
+    expect(files).toHaveLength(1);
+    const file = UnsentExportSchema.parse(JSON.parse(files[0]?.text ?? ""));
+    expect(file).toMatchObject({ deviceId, workspaceId: "w1", kind: "kiosk", appVersion: "test" });
+    expect(file.mutations.map((m) => [m.seq, m.op, m.id])).toEqual(
+      ids.map((id, i) => [i + 3, "obs.create", id]),
+    );
+    expect(files[0]?.name).toBe(unsentExportFileName(file));
+    expect((await service.status()).unsynced).toBe(3);
+  });
+
+  it("re-admission with a new code keeps the device id and storage and sends the whole queue once", async () => {
+    const { service, server, ids, deviceId, deviceStore } = await revokedWith(2, 8);
+    expect(await service.reconnect("WRONG123")).toMatchObject({ ok: false, error: "code" });
+    expect(await service.status()).toMatchObject({ sync: "unauthorized", unsynced: 8 });
+    server.codes.add("NEWC0DE9");
+    expect(await service.reconnect("NEWC 0DE9")).toEqual({ ok: true });
+    await until(service, (s) => s.sync === "idle" && s.unsynced === 0);
+    expect((await service.status()).deviceId).toBe(deviceId);
+    expect(await deviceStore.get()).toMatchObject({ deviceId, token: "tok-2" });
+    expect((await deviceStore.get())?.revokedAt).toBeUndefined();
+    // 2 before the revocation, then all 8 queued ones, each once, in order.
+    expect(server.mutations.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(server.mutations.slice(2).map((m) => m.id)).toEqual(ids);
+    // Writes are taken again, on the same seq line.
+    expect((await service.write(tap(50))).seq).toBe(11);
+    expect(await service.checkPin("2468")).toBe(true);
+  });
+
+  it("re-admission refused as device-id-taken changes nothing and keeps the queue", async () => {
+    const { service, server, deviceId, deviceStore } = await revokedWith(0, 4);
+    // Someone else holds the id now (e.g. a cloned tablet re-admitted first).
+    server.devices.set(deviceId, { token: "other", revoked: false, lastSeq: 0 });
+    server.codes.add("NEWC0DE9");
+    expect(await service.reconnect("NEWC0DE9")).toMatchObject({
+      ok: false,
+      error: "device-id-taken",
+      status: 409,
+    });
+    expect(await service.status()).toMatchObject({ sync: "unauthorized", unsynced: 4 });
+    expect(await deviceStore.get()).toMatchObject({
+      token: "tok-1",
+      revokedAt: expect.any(Number),
+    });
+    expect((await service.exportUnsent())[0]?.mutations).toBe(4);
+  });
+
+  it("unpairing a revoked tablet with unsent writes still needs both confirmations", async () => {
+    const { service } = await revokedWith(0, 2);
+    expect(await service.unpair()).toEqual({ ok: false, unsynced: 2 });
+    expect(await service.unpair({ understood: 2, confirmed: 1 })).toEqual({
+      ok: false,
+      unsynced: 2,
+    });
+    expect((await service.status()).unsynced).toBe(2);
+    expect(await service.unpair({ understood: 2, confirmed: 2 })).toEqual({ ok: true });
+    expect(await service.status()).toMatchObject({ paired: false, sync: "idle", unsynced: 0 });
   });
 });

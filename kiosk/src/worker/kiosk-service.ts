@@ -2,8 +2,14 @@
 // record (id, token, PIN hash), the shared sync engine on IndexedDB, its
 // scheduler, and the live poke stream. Everything it needs is injected, so
 // tests run it in Node with fake-indexeddb and a fake server.
+//
+// Revocation loses nothing: a 401 marks the tablet revoked (kept across
+// reloads); it then refuses new writes, keeps its queue, exports it on request,
+// and re-admission with a new code under the same id sends it.
 import { uuidv4 } from "@sightline/shared/ids";
+import { DeviceRevokedError } from "@sightline/shared/sync/device-revoked";
 import { createSyncEngine, type SyncEngine } from "@sightline/shared/sync/engine";
+import { exportUnsent } from "@sightline/shared/sync/export-unsent";
 import {
   createSyncScheduler,
   type SyncScheduler,
@@ -13,7 +19,14 @@ import type { SyncStorage } from "@sightline/shared/sync/storage";
 import { createFetchTransport } from "@sightline/shared/sync/transport";
 import { hashPin, isValidPin, PIN_ITERATIONS, verifyPin } from "../core/pin.ts";
 import { tallyOf } from "../core/tally.ts";
-import type { KioskApi, KioskStatus, PairInput, PairResult } from "./api.ts";
+import type {
+  KioskApi,
+  KioskStatus,
+  PairInput,
+  PairResult,
+  SyncNowResult,
+  UnpairConfirmation,
+} from "./api.ts";
 import type { DeviceRecord, DeviceStore } from "./device-store.ts";
 import { normaliseServerUrl, pairDevice } from "./pair-device.ts";
 import { type PokeStream, watchPokes } from "./poke-stream.ts";
@@ -51,8 +64,8 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
   let record: DeviceRecord = { deviceId: "" };
   let storage!: SyncStorage & { close?(): void };
   let session: Session | null = null;
-  let denied = false;
   const listeners = new Set<(s: KioskStatus) => void>();
+  const revoked = () => record.revokedAt !== undefined;
 
   const ready = (async () => {
     const existing = await deps.deviceStore.get();
@@ -61,14 +74,22 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
     storage = await deps.openStorage();
     if (isPaired(record)) {
       await storage.init(record.deviceId, record.device.workspaceId);
-      start();
+      if (!revoked()) start();
     }
   })();
+
+  /** A sync answered 401: stop syncing with a dead token, refuse writes, keep the queue. */
+  async function markRevoked() {
+    if (revoked()) return;
+    record = { ...record, revokedAt: now() };
+    stop();
+    emit();
+    await deps.deviceStore.put(record);
+  }
 
   function start() {
     if (!isPaired(record)) return;
     const { serverUrl, token } = record;
-    denied = false;
     const engine = createSyncEngine({
       storage,
       transport: createFetchTransport({
@@ -85,7 +106,11 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
       intervalMs: deps.syncIntervalMs ?? 60_000,
       maxDelayMs: deps.maxBackoffMs ?? 60_000,
       now,
-      onStatus: emit,
+      onStatus: (s) => {
+        // A round of a session already replaced (re-admission) says nothing about this token.
+        if (s.state === "unauthorized" && session?.scheduler === scheduler) void markRevoked();
+        emit();
+      },
     });
     const stream =
       deps.pokes === false
@@ -95,10 +120,8 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
             token,
             fetch: deps.fetch,
             onPoke: () => scheduler.request("poke"),
-            onDenied: () => {
-              denied = true;
-              emit();
-            },
+            // A refused stream may be revocation: a sync round finds out (401 → revoked).
+            onDenied: () => scheduler.request("poke"),
           });
     session = { engine, scheduler, stream };
     scheduler.request("start");
@@ -116,6 +139,7 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
     const stats = meta ? await storage.stats() : { unsynced: 0, oldestUnsyncedAt: null };
     const s: SyncStatus | undefined = session?.scheduler.status();
     const outcome = s?.lastOutcome;
+    const gone = revoked();
     return {
       deviceId: record.deviceId,
       paired: isPaired(record),
@@ -126,8 +150,8 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
       unsynced: stats.unsynced,
       oldestUnsyncedAt: stats.oldestUnsyncedAt,
       lastSyncAt: meta?.lastSyncAt ?? null,
-      sync: denied && s?.state !== "syncing" ? "unauthorized" : (s?.state ?? "idle"),
-      failure: outcome && !outcome.ok ? outcome.failure : null,
+      sync: gone ? "unauthorized" : (s?.state ?? "idle"),
+      failure: gone ? "unauthorized" : outcome && !outcome.ok ? outcome.failure : null,
       rejected: meta?.rejected.length ?? 0,
     };
   }
@@ -151,9 +175,14 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
   }
 
   const paired = () => {
+    if (revoked()) throw new DeviceRevokedError();
     if (!session) throw new Error("this tablet is not paired");
     return session;
   };
+  const unsynced = async () => ((await storage.meta()) ? (await storage.stats()).unsynced : 0);
+  /** Nothing to lose, or both confirmations name exactly what would be lost. */
+  const lossConfirmed = (n: number, c: UnpairConfirmation | undefined) =>
+    n === 0 || (c !== undefined && c.understood === n && c.confirmed === n);
 
   return {
     ready,
@@ -187,7 +216,29 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
         pairedAt: now(),
       };
       await deps.deviceStore.put(record);
-      await storage.init(record.deviceId, answer.device.workspaceId);
+      // A fresh storage starts its seq line after what the server holds for this id.
+      await storage.init(record.deviceId, answer.device.workspaceId, answer.lastSeq);
+      start();
+      emit();
+      return { ok: true };
+    },
+
+    async reconnect(code) {
+      await ready;
+      if (!isPaired(record)) throw new Error("this tablet is not paired");
+      const answer = await pairDevice(deps.fetch, record.serverUrl, {
+        code: code.replace(/\s+/g, ""),
+        deviceId: record.deviceId,
+        ...(record.name ? { name: record.name } : {}),
+      });
+      // Refused (wrong code, id taken, offline): nothing changes, the queue stays.
+      if (!answer.ok) return answer;
+      stop();
+      const { revokedAt: _gone, ...kept } = record;
+      record = { ...kept, token: answer.token, device: answer.device, pairedAt: now() };
+      await deps.deviceStore.put(record);
+      // The same storage and seq line: the server kept lastSeq, the queue goes out as it is.
+      await storage.init(record.deviceId, answer.device.workspaceId, answer.lastSeq);
       start();
       emit();
       return { ok: true };
@@ -207,6 +258,20 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
       session?.scheduler.request(reason);
     },
 
+    async syncNow(): Promise<SyncNowResult> {
+      await ready;
+      if (revoked()) return { ok: false, failure: "unauthorized", unsynced: await unsynced() };
+      const outcome = await paired().scheduler.syncNow();
+      const left = await unsynced();
+      if (outcome?.ok) return { ok: true, unsynced: left };
+      return { ok: false, failure: outcome?.failure ?? "stopped", unsynced: left };
+    },
+
+    async exportUnsent() {
+      await ready;
+      return exportUnsent(storage, { kind: "kiosk", appVersion: deps.appVersion, now: now() });
+    },
+
     async tally(day, timeZone) {
       await ready;
       const meta = await storage.meta();
@@ -224,11 +289,10 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
       return record.pin ? verifyPin(pin, record.pin) : false;
     },
 
-    async unpair(force) {
+    async unpair(confirm) {
       await ready;
-      const meta = await storage.meta();
-      const { unsynced } = meta ? await storage.stats() : { unsynced: 0 };
-      if (unsynced > 0 && !force) return { ok: false, unsynced };
+      const left = await unsynced();
+      if (!lossConfirmed(left, confirm)) return { ok: false, unsynced: left };
       stop();
       storage.close?.();
       await deps.deleteStorage();

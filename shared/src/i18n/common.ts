@@ -13,12 +13,54 @@ export const common = {
     en: "Offline — data is kept on this device",
   },
   "sync.unauthorized": {
-    vi: "Thiết bị cần ghép nối lại",
-    en: "This device needs to be paired again",
+    vi: "Quản lý đã ngắt kết nối thiết bị này — dữ liệu chưa gửi vẫn được giữ",
+    en: "A manager disconnected this device — unsent data is kept",
   },
   "sync.tooOld": { vi: "Ứng dụng cần cập nhật", en: "The app needs an update" },
   "sync.rejected": { vi: "{count} thay đổi bị từ chối", en: "{count} changes rejected" },
   "sync.allSynced": { vi: "Đã đồng bộ hết", en: "All synced" },
+  // What one "Sync now" round did (unpair dialogs).
+  "syncNow.done": {
+    vi: "Đã đồng bộ: mọi thay đổi đã lên máy chủ.",
+    en: "Synced: every change is on the server.",
+  },
+  "syncNow.left": {
+    vi: "Đã đồng bộ, nhưng còn {count} thay đổi đang chờ trên thiết bị này.",
+    en: "Synced, but {count} changes still wait on this device.",
+    plural: { en: { one: "Synced, but {count} change still waits on this device." } },
+  },
+  "syncNow.offline": {
+    vi: "Không kết nối được máy chủ. {count} thay đổi vẫn nằm trên thiết bị này; hãy thử lại khi có mạng.",
+    en: "Cannot reach the server. The {count} changes stay on this device; try again when the network is back.",
+    plural: {
+      en: {
+        one: "Cannot reach the server. The {count} change stays on this device; try again when the network is back.",
+      },
+    },
+  },
+  "syncNow.failed": {
+    vi: "Chưa đồng bộ xong. {count} thay đổi vẫn nằm trên thiết bị này; hãy thử lại sau một phút.",
+    en: "The sync did not finish. The {count} changes stay on this device; try again in a minute.",
+    plural: {
+      en: {
+        one: "The sync did not finish. The {count} change stays on this device; try again in a minute.",
+      },
+    },
+  },
+  // Export unsent data (a revoked or stuck device; a manager imports the file)
+  "export.button": { vi: "Xuất dữ liệu chưa gửi", en: "Export unsent data" },
+  "export.working": { vi: "Đang xuất…", en: "Exporting…" },
+  "export.hint": {
+    vi: "Tải về tệp JSON chứa các thay đổi chưa gửi; quản lý nhập tệp trong ứng dụng web để không mất gì.",
+    en: "Downloads a JSON file with the unsent changes; a manager imports it in the web app so nothing is lost.",
+  },
+  "export.done": {
+    vi: "Đã lưu {count} thay đổi vào {files}. Hãy gửi tệp cho quản lý.",
+    en: "Saved {count} changes to {files}. Give the file to a manager.",
+    plural: { en: { one: "Saved {count} change to {files}. Give the file to a manager." } },
+  },
+  "export.none": { vi: "Không có thay đổi nào chưa gửi.", en: "There are no unsent changes." },
+  "export.failed": { vi: "Không xuất được: {detail}", en: "Could not export: {detail}" },
   "time.justNow": { vi: "vừa xong", en: "just now" },
   "time.seconds": { vi: "{n} giây trước", en: "{n}s ago" },
   "time.minutes": { vi: "{n} phút trước", en: "{n} min ago" },

@@ -45,6 +45,10 @@ export const kiosk = {
   "pair.error.codeEmpty": { vi: "Hãy nhập mã ghép nối", en: "Enter the pairing code" },
   "pair.error.pinFormat": { vi: "Mã PIN gồm 4 đến 8 chữ số", en: "The PIN must be 4 to 8 digits" },
   "pair.error.pinMismatch": { vi: "Hai mã PIN không khớp", en: "The two PINs differ" },
+  "pair.error.device-id-taken": {
+    vi: "Máy chủ từ chối: mã thiết bị của máy này đang thuộc về một thiết bị chưa bị ngắt kết nối. Hãy nhờ quản lý xem Quản trị → Thiết bị. Không có dữ liệu nào bị xoá.",
+    en: "The server refused: this tablet's device id belongs to a device that is still connected. Ask a manager to check Admin → Devices. Nothing was deleted.",
+  },
   "pair.waitingConfig": {
     vi: "Đã ghép nối. Đang tải cấu hình cửa hàng…",
     en: "Paired. Loading the store's settings…",
@@ -142,6 +146,47 @@ export const kiosk = {
   "pin.delete": { vi: "Xoá một số", en: "Delete a digit" },
   "pin.digits": { vi: "Đã nhập {count} số", en: "{count} digits entered" },
 
+  // Revoked by a manager: writes refused, unsent changes kept
+  "revoked.title": { vi: "Máy này đã bị ngắt kết nối", en: "This tablet was disconnected" },
+  "revoked.what": {
+    vi: "Một quản lý đã ngắt kết nối máy tính bảng này khỏi Sightline, nên máy không ghi thêm quan sát mới.",
+    en: "A manager disconnected this tablet from Sightline, so it does not record new observations.",
+  },
+  "revoked.kept": {
+    vi: "{count} thay đổi chưa gửi vẫn được giữ an toàn trên máy này.",
+    en: "Its {count} unsent changes are kept safe on this tablet.",
+    plural: { en: { one: "Its {count} unsent change is kept safe on this tablet." } },
+  },
+  "revoked.keptNone": {
+    vi: "Máy không còn thay đổi nào chưa gửi.",
+    en: "Nothing unsent is waiting on this tablet.",
+  },
+  "revoked.ask": {
+    vi: "Hãy nhờ quản lý cấp mã ghép nối mới, rồi chọn Thiết bị → Kết nối lại bằng mã mới.",
+    en: "Ask a manager for a new pairing code, then choose Device → Reconnect with a new code.",
+  },
+  "revoked.tapRefused": {
+    vi: "Chưa lưu: quản lý đã ngắt kết nối máy này. Hãy nhờ quản lý cấp mã mới.",
+    en: "Not saved: a manager disconnected this tablet. Ask a manager for a new code.",
+  },
+  "revoked.customerTitle": { vi: "Tạm ngưng phục vụ", en: "Out of service" },
+  "revoked.customerBody": {
+    vi: "Xin vui lòng hỏi nhân viên cửa hàng. Cảm ơn bạn!",
+    en: "Please ask a member of staff. Thank you!",
+  },
+  "reconnect.button": { vi: "Kết nối lại bằng mã mới", en: "Reconnect with a new code" },
+  "reconnect.intro": {
+    vi: "Nhập mã ghép nối mới từ quản lý. Máy giữ nguyên mã thiết bị, mã PIN và các thay đổi chưa gửi; chúng được gửi ngay khi kết nối lại.",
+    en: "Enter the new pairing code from a manager. The tablet keeps its device id, PIN and unsent changes; they are sent as soon as it is back.",
+  },
+  "reconnect.submit": { vi: "Kết nối lại", en: "Reconnect" },
+  "reconnect.working": { vi: "Đang kết nối lại…", en: "Reconnecting…" },
+  "reconnect.cancel": { vi: "Huỷ", en: "Cancel" },
+  "reconnect.kept": {
+    vi: "Chưa kết nối lại được; mọi thay đổi chưa gửi vẫn nằm trên máy này.",
+    en: "Not reconnected; every unsent change is still on this tablet.",
+  },
+
   // Device settings and unpairing
   "settings.title": { vi: "Thiết bị này", en: "This device" },
   "settings.store": { vi: "Cửa hàng", en: "Store" },
@@ -164,19 +209,46 @@ export const kiosk = {
     en: "Everything is synced. The tablet goes back to the pairing screen.",
   },
   "unpair.warn": {
-    vi: "Còn {count} thay đổi CHƯA được đồng bộ. Huỷ ghép nối sẽ XOÁ VĨNH VIỄN chúng khỏi máy này.",
-    en: "{count} changes are NOT synced yet. Unpairing DELETES them from this tablet for good.",
+    vi: "Còn {count} thay đổi CHƯA lên máy chủ. Huỷ ghép nối sẽ XOÁ VĨNH VIỄN chúng khỏi máy này.",
+    en: "{count} changes are NOT on the server yet. Unpairing DELETES them from this tablet for good.",
+    plural: {
+      en: {
+        one: "{count} change is NOT on the server yet. Unpairing DELETES it from this tablet for good.",
+      },
+    },
+  },
+  "unpair.exportFirst": {
+    vi: "Để không mất gì: trước hết hãy Xuất dữ liệu chưa gửi và đưa tệp cho quản lý.",
+    en: "To lose nothing: first Export unsent data and give the file to a manager.",
   },
   "unpair.warnHint": {
-    vi: "Nên bấm Đồng bộ ngay khi có mạng trước khi huỷ ghép nối.",
-    en: "Better: press Sync now when the network is back, then unpair.",
+    vi: "Hoặc bấm Đồng bộ ngay khi có mạng, rồi mới huỷ ghép nối.",
+    en: "Or press Sync now when the network is back, then unpair.",
   },
   "unpair.ack": {
     vi: "Tôi hiểu {count} thay đổi sẽ bị mất",
     en: "I understand {count} changes will be lost",
+    plural: { en: { one: "I understand {count} change will be lost" } },
   },
+  "unpair.continue": { vi: "Tiếp tục", en: "Continue" },
+  "unpair.finalTitle": { vi: "Xoá thay đổi chưa gửi?", en: "Delete the unsent changes?" },
+  "unpair.final": {
+    vi: "Bước cuối: huỷ ghép nối sẽ xoá vĩnh viễn {count} thay đổi chưa gửi khỏi máy này. Để xác nhận, hãy nhập số {count}.",
+    en: "Last check: unpairing deletes {count} unsent changes from this tablet for good. To confirm, type the number {count}.",
+    plural: {
+      en: {
+        one: "Last check: unpairing deletes {count} unsent change from this tablet for good. To confirm, type the number {count}.",
+      },
+    },
+  },
+  "unpair.finalLabel": { vi: "Số thay đổi sẽ bị xoá", en: "Number of changes to delete" },
+  "unpair.back": { vi: "Quay lại", en: "Back" },
   "unpair.confirm": { vi: "Huỷ ghép nối", en: "Unpair" },
-  "unpair.confirmLoss": { vi: "Xoá dữ liệu và huỷ ghép nối", en: "Delete data and unpair" },
+  "unpair.confirmLoss": {
+    vi: "Xoá {count} thay đổi và huỷ ghép nối",
+    en: "Delete {count} changes and unpair",
+    plural: { en: { one: "Delete {count} change and unpair" } },
+  },
   "unpair.keep": { vi: "Giữ lại", en: "Keep" },
 } as const satisfies Catalog;
 
