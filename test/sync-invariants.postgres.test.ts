@@ -12,4 +12,5 @@ describe.skipIf(!target.ok)("sync invariants on PostgreSQL", async () => {
   if (!target.ok) return;
   useTestDatabase(() => openPostgresTestParts(target.url));
   await import("./sync-invariants.test.ts");
+  await import("./clock-trust.test.ts");
 });

@@ -3,6 +3,7 @@
 // it made so invariants can be checked against the server afterwards.
 import {
   type Cookie,
+  clockRejectedSeqs,
   compareCookies,
   createMemoryStorage,
   createSyncEngine,
@@ -23,6 +24,8 @@ export type SimClient = {
   written: OutboxEntry[];
   /** Cookies seen after each applied pull page (for monotonicity). */
   cookies: Cookie[];
+  /** Seq of a write the server refused for its clock → seq it was queued again under. */
+  restamped: Map<number, number>;
   clock: { skewMs: number };
 };
 
@@ -40,10 +43,21 @@ export async function createSimClient(o: {
     o.storage === "memory" ? createMemoryStorage() : await openIdbStorage(`sim-${o.deviceId}`);
   await base.init(o.deviceId, o.workspaceId);
   const cookies: Cookie[] = [];
+  const restamped = new Map<number, number>();
   const clock = { skewMs: o.skewMs ?? 0 };
-  // Observe cookies as the engine applies pages, without changing behaviour.
+  // Observe cookies as the engine applies pages, and re-stamped writes as it
+  // acks, without changing behaviour.
   const storage: SyncStorage = {
     ...base,
+    async ack(lastSeq, rejected, now, serverTime) {
+      const before = await base.meta();
+      await base.ack(lastSeq, rejected, now, serverTime);
+      const after = await base.meta();
+      if (!before || !after) return;
+      clockRejectedSeqs(before, after, rejected).forEach((seq, i) => {
+        restamped.set(seq, before.nextSeq + i);
+      });
+    },
     async applyPull(page, now) {
       await base.applyPull(page, now);
       const m = await base.meta();
@@ -75,6 +89,7 @@ export async function createSimClient(o: {
     storage,
     written,
     cookies,
+    restamped,
     clock,
   };
 }
