@@ -11,6 +11,7 @@ import { AnalyticsPage } from "./pages/analytics-page.tsx";
 import { JournalListPage } from "./pages/journal-list-page.tsx";
 import { JournalNewPage } from "./pages/journal-new-page.tsx";
 import { JournalPage } from "./pages/journal-page.tsx";
+import { MyExtensionPage } from "./pages/my-extension-page.tsx";
 import { SignInPage } from "./pages/sign-in-page.tsx";
 import { href, parseRoute, type Route } from "./route.ts";
 import { cachedUser, canAdmin, confirmSession, rememberUser } from "./session.ts";
@@ -94,6 +95,14 @@ export function App({ api, onUnauthorizedRef }: Props) {
           >
             {t("nav.analytics")}
           </a>
+          {user.role === "marketer" && (
+            <a
+              href={href({ page: "my-extension" })}
+              aria-current={section === "my-extension" ? "page" : undefined}
+            >
+              {t("nav.myExtension")}
+            </a>
+          )}
           {canAdmin(user) && (
             <a
               href={href({ page: "admin", section: "stores" })}
@@ -131,6 +140,8 @@ function RoutePage({ route }: { route: Route }) {
       return <JournalPage key={route.id} id={route.id} />;
     case "analytics":
       return <AnalyticsPage />;
+    case "my-extension":
+      return <MyExtensionPage />;
     case "admin":
       return <AdminPage section={route.section} />;
     case "not-found":

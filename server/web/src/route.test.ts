@@ -8,6 +8,7 @@ describe("hash routes", () => {
       { page: "journal-new" },
       { page: "journal", id: "01HX-ab_c" },
       { page: "analytics" },
+      { page: "my-extension" },
       { page: "admin", section: "devices" },
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);

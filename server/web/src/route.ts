@@ -8,6 +8,7 @@ export type Route =
   | { page: "journal-new" }
   | { page: "journal"; id: string }
   | { page: "analytics" }
+  | { page: "my-extension" }
   | { page: "admin"; section: AdminSection }
   | { page: "not-found"; path: string };
 
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
     return { page: "journal-new" };
   if (first === "journals" && second && parts.length === 2) return { page: "journal", id: second };
   if (first === "analytics" && parts.length === 1) return { page: "analytics" };
+  if (first === "extension" && parts.length === 1) return { page: "my-extension" };
   if (first === "admin") {
     const section = (second ?? "stores") as AdminSection;
     if (ADMIN_SECTIONS.includes(section) && parts.length <= 2) return { page: "admin", section };
@@ -37,6 +39,8 @@ export function href(route: Route): string {
       return `#/journals/${encodeURIComponent(route.id)}`;
     case "analytics":
       return "#/analytics";
+    case "my-extension":
+      return "#/extension";
     case "admin":
       return `#/admin/${route.section}`;
     case "not-found":

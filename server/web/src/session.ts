@@ -41,6 +41,11 @@ export function canAdmin(user: User): boolean {
   return user.role === "admin" || user.role === "manager";
 }
 
+/** Who captures with the browser extension, and so may pair one of their own. */
+export function canCapture(user: User): boolean {
+  return user.role === "admin" || user.role === "manager" || user.role === "marketer";
+}
+
 export function canEdit(user: User): boolean {
   return user.role === "admin" || user.role === "manager";
 }

@@ -8,6 +8,7 @@ export const web = {
   "nav.journals": { vi: "Nhật ký insight", en: "Insight journals" },
   "nav.analytics": { vi: "Phân tích", en: "Analytics" },
   "nav.admin": { vi: "Quản trị", en: "Admin" },
+  "nav.myExtension": { vi: "Tiện ích của tôi", en: "My extension" },
   "nav.signOut": { vi: "Đăng xuất", en: "Sign out" },
   "nav.skip": { vi: "Chuyển đến nội dung", en: "Skip to content" },
   "lang.switchTitle": { vi: "Switch to English", en: "Chuyển sang tiếng Việt" },
@@ -443,6 +444,43 @@ export const web = {
   "devices.revoke": { vi: "Thu hồi", en: "Revoke" },
   "devices.confirmRevoke": { vi: "Thu hồi ngay", en: "Revoke now" },
   "devices.revoked": { vi: "Đã thu hồi", en: "Revoked" },
+  "devices.person": { vi: "Của ai", en: "Whose" },
+  "devices.revokedHint": {
+    vi: "Muốn dùng lại? Cấp mã mới cho đúng cửa hàng hoặc đúng người rồi ghép nối lại.",
+    en: "To use it again, issue a new code for the same store or person and pair it again.",
+  },
+  "devices.import.title": { vi: "Nhập dữ liệu chưa gửi", en: "Import unsent data" },
+  "devices.import.lead": {
+    vi: "Một thiết bị bị thu hồi có thể lưu các thay đổi chưa gửi thành tệp JSON. Chọn tệp đó để đưa các thay đổi lên máy chủ như thể thiết bị tự gửi. Nhập lại cùng một tệp sẽ không tạo bản trùng.",
+    en: "A revoked device can save its unsent changes as a JSON file. Choose that file to apply them on the server as if the device had sent them. Importing the same file again adds nothing twice.",
+  },
+  "devices.import.choose": { vi: "Chọn tệp dữ liệu chưa gửi", en: "Choose an unsent-data file" },
+  "devices.import.busy": { vi: "Đang nhập…", en: "Importing…" },
+  "devices.import.done": {
+    vi: "Đã nhập tệp của {device}: {applied} thay đổi được áp dụng, {duplicates} đã có sẵn trên máy chủ, {rejected} bị từ chối.",
+    en: "Imported the file of {device}: {applied} applied, {duplicates} already on the server, {rejected} refused.",
+  },
+  "devices.import.rejectedItem": { vi: "#{seq}: {message}", en: "#{seq}: {message}" },
+  "devices.import.notAnExport": {
+    vi: "Tệp này không phải tệp “dữ liệu chưa gửi” của Sightline (hoặc đã bị hỏng). Hãy chọn đúng tệp JSON mà thiết bị đã lưu.",
+    en: "This is not a Sightline unsent-data file (or it is damaged). Choose the JSON file the device saved.",
+  },
+  "devices.import.otherWorkspace": {
+    vi: "Tệp này của một thiết bị thuộc không gian làm việc khác.",
+    en: "This file belongs to a device of another workspace.",
+  },
+  "devices.import.unknownDevice": {
+    vi: "Không có thiết bị nào như vậy trong không gian làm việc này.",
+    en: "There is no such device in this workspace.",
+  },
+  "devices.import.seqGap": {
+    vi: "Máy chủ còn thiếu các thay đổi trước đó của thiết bị này. Hãy nhập tệp trước đó của thiết bị trước (các tệp được đánh số theo thứ tự).",
+    en: "The server is missing this device's earlier changes. Import the device's earlier file first (files come in order).",
+  },
+  "devices.import.tooLarge": {
+    vi: "Tệp quá lớn để nhập một lần.",
+    en: "This file is too large to import at once.",
+  },
   "pairing.title": { vi: "Cấp mã ghép nối", en: "Issue a pairing code" },
   "pairing.lead": {
     vi: "Mã dùng một lần, hết hạn sau 15 phút.",
@@ -451,6 +489,14 @@ export const web = {
   "pairing.for": { vi: "Cho", en: "For" },
   "pairing.kiosk": { vi: "Máy tính bảng ở cửa hàng", en: "Store tablet (kiosk)" },
   "pairing.extension": { vi: "Tiện ích của marketer", en: "Marketer's extension" },
+  "pairing.person": { vi: "Tiện ích của ai", en: "Whose extension" },
+  "pairing.personHint": {
+    vi: "Tiện ích thuộc về người này: gửi quan sát dưới tên họ và chỉ thấy quan sát của họ.",
+    en: "The extension belongs to this person: it sends captures as theirs and shows only theirs.",
+  },
+  "pairing.personOption": { vi: "{person} · {role}", en: "{person} · {role}" },
+  "pairing.me": { vi: "Tôi ({person})", en: "Me ({person})" },
+  "pairing.extensionOf": { vi: "tiện ích của {person}", en: "{person}'s extension" },
   "pairing.label": { vi: "Nhãn thiết bị", en: "Device label" },
   "pairing.labelPlaceholder": { vi: "Ví dụ: Quầy lối vào", en: "E.g. Entrance counter" },
   "pairing.issue": { vi: "Cấp mã", en: "Issue code" },
@@ -468,5 +514,27 @@ export const web = {
   "pairing.extensionHow": {
     vi: "Trong tiện ích, mở Cài đặt → Ghép nối và nhập mã.",
     en: "In the extension, open Options → Pair and type the code.",
+  },
+
+  // pair my browser extension (marketers)
+  "myExtension.title": {
+    vi: "Ghép nối tiện ích trình duyệt của tôi",
+    en: "Pair my browser extension",
+  },
+  "myExtension.lead": {
+    vi: "Lấy một mã dùng một lần (15 phút) rồi nhập vào tiện ích Sightline trên trình duyệt của bạn. Tiện ích sẽ gửi quan sát dưới tên bạn và chỉ hiện quan sát của bạn.",
+    en: "Get a one-time code (15 minutes) and type it into the Sightline extension in your browser. The extension sends what you capture as yours and shows only your captures.",
+  },
+  "myExtension.label": { vi: "Tên trình duyệt (không bắt buộc)", en: "Browser name (optional)" },
+  "myExtension.labelPlaceholder": { vi: "Ví dụ: Laptop công ty", en: "E.g. Work laptop" },
+  "myExtension.issue": { vi: "Lấy mã ghép nối", en: "Get a pairing code" },
+  "myExtension.again": { vi: "Lấy mã mới", en: "Get a new code" },
+  "myExtension.codeFor": {
+    vi: "Mã ghép nối cho tiện ích của bạn",
+    en: "Pairing code for your extension",
+  },
+  "myExtension.forbidden": {
+    vi: "Chỉ người thu thập quan sát (marketing, quản lý, quản trị viên) mới ghép nối được tiện ích.",
+    en: "Only people who capture observations (marketers, managers, admins) can pair an extension.",
   },
 } as const satisfies Catalog;

@@ -1,13 +1,16 @@
-// Paired devices: kiosks and extensions, when each was last seen, how far
-// its uploads have got (lastSeq) and a revoke button that cuts it off at once.
+// Paired devices: kiosks and extensions (and whose extension each is), when
+// each was last seen, how far its uploads have got (lastSeq) and a revoke
+// button that cuts it off at once. A revoked device's unsent writes arrive
+// here as the file it saved ("Import unsent data").
 import { useState } from "preact/hooks";
-import { listOf } from "../api/client.ts";
+import { listOf, type UserListItem } from "../api/client.ts";
 import type { Device, Store } from "../api/types.ts";
 import { useApp } from "../app-context.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Age } from "../ui/age.tsx";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
 import { useAsync } from "../ui/use-async.ts";
+import { ImportUnsent } from "./import-unsent.tsx";
 
 const STALE_MS = 24 * 3600 * 1000;
 
@@ -20,112 +23,131 @@ export function DevicesAdmin() {
   const { api } = useApp();
   const { t } = useI18n();
   const list = useAsync(async () => {
-    const [devices, stores] = await Promise.all([
+    const [devices, stores, people] = await Promise.all([
       api.devices().then((r) => listOf<Device>(r)),
       api
         .stores()
         .then((r) => listOf<Store>(r))
         .catch(() => [] as Store[]),
+      api
+        .users()
+        .then((r) => listOf<UserListItem>(r))
+        .catch(() => [] as UserListItem[]),
     ]);
-    return { devices, stores: new Map(stores.map((s) => [s.id, s.name])) };
+    return {
+      devices,
+      stores: new Map(stores.map((s) => [s.id, s.name])),
+      people: new Map(people.map((p) => [p.id, p.name || p.email])),
+    };
   }, [api]);
   const [confirm, setConfirm] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(undefined);
   const now = Date.now();
 
   return (
-    <div class="card">
-      <ProblemBanner error={list.error} onRetry={list.reload} />
-      <ProblemBanner error={error} />
-      {list.data?.devices.length === 0 && <p class="empty">{t("devices.empty")}</p>}
-      {list.data && list.data.devices.length > 0 && (
-        <div class="table-wrap">
-          <table class="data">
-            <thead>
-              <tr>
-                <th scope="col">{t("devices.name")}</th>
-                <th scope="col">{t("devices.kind")}</th>
-                <th scope="col">{t("devices.store")}</th>
-                <th scope="col">{t("devices.lastSeen")}</th>
-                <th scope="col">{t("devices.lastSeq")}</th>
-                <th scope="col">{t("devices.version")}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t("devices.revoke")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.devices.map((d) => {
-                const seen = lastSeen(d);
-                const stale = !seen || now - new Date(seen).getTime() > STALE_MS;
-                return (
-                  <tr key={d.id} class={d.revoked || d.revokedAt ? "revoked" : undefined}>
-                    <td>
-                      <strong>{d.name || d.id.slice(0, 8)}</strong>
-                      <div class="small muted">{t(`role.${d.role}`)}</div>
-                    </td>
-                    <td>{t(`devices.kind.${d.kind}`)}</td>
-                    <td>{d.storeId ? (list.data?.stores.get(d.storeId) ?? d.storeId) : "—"}</td>
-                    <td
-                      class={stale && !(d.revoked || d.revokedAt) ? "nowrap warn-text" : "nowrap"}
-                    >
-                      <Age iso={seen} now={now} />
-                    </td>
-                    <td>
-                      {d.lastSeq ?? 0}
-                      {d.lastPushAt && (
-                        <div class="small muted">
-                          {t("devices.lastPush")} <Age iso={d.lastPushAt} now={now} />
-                        </div>
-                      )}
-                    </td>
-                    <td>{d.appVersion || "—"}</td>
-                    <td>
-                      {d.revoked || d.revokedAt ? (
-                        <span class="muted small">{t("devices.revoked")}</span>
-                      ) : confirm === d.id ? (
-                        <span class="confirm">
-                          <button
-                            type="button"
-                            class="btn small danger"
-                            onClick={async () => {
-                              setError(undefined);
-                              try {
-                                await api.revokeDevice(d.id);
-                                setConfirm(null);
-                                await list.reload();
-                              } catch (e) {
-                                setError(e);
-                              }
-                            }}
-                          >
-                            {t("devices.confirmRevoke")}
-                          </button>
+    <>
+      <div class="card">
+        <ProblemBanner error={list.error} onRetry={list.reload} />
+        <ProblemBanner error={error} />
+        {list.data?.devices.length === 0 && <p class="empty">{t("devices.empty")}</p>}
+        {list.data && list.data.devices.length > 0 && (
+          <div class="table-wrap">
+            <table class="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t("devices.name")}</th>
+                  <th scope="col">{t("devices.kind")}</th>
+                  <th scope="col">{t("devices.store")}</th>
+                  <th scope="col">{t("devices.person")}</th>
+                  <th scope="col">{t("devices.lastSeen")}</th>
+                  <th scope="col">{t("devices.lastSeq")}</th>
+                  <th scope="col">{t("devices.version")}</th>
+                  <th scope="col">
+                    <span class="visually-hidden">{t("devices.revoke")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.devices.map((d) => {
+                  const seen = lastSeen(d);
+                  const stale = !seen || now - new Date(seen).getTime() > STALE_MS;
+                  return (
+                    <tr key={d.id} class={d.revoked || d.revokedAt ? "revoked" : undefined}>
+                      <td>
+                        <strong>{d.name || d.id.slice(0, 8)}</strong>
+                        <div class="small muted">{t(`role.${d.role}`)}</div>
+                      </td>
+                      <td>{t(`devices.kind.${d.kind}`)}</td>
+                      <td>{d.storeId ? (list.data?.stores.get(d.storeId) ?? d.storeId) : "—"}</td>
+                      <td>
+                        {d.kind === "extension" && d.ownerId
+                          ? (list.data?.people.get(d.ownerId) ?? d.ownerId)
+                          : "—"}
+                      </td>
+                      <td
+                        class={stale && !(d.revoked || d.revokedAt) ? "nowrap warn-text" : "nowrap"}
+                      >
+                        <Age iso={seen} now={now} />
+                      </td>
+                      <td>
+                        {d.lastSeq ?? 0}
+                        {d.lastPushAt && (
+                          <div class="small muted">
+                            {t("devices.lastPush")} <Age iso={d.lastPushAt} now={now} />
+                          </div>
+                        )}
+                      </td>
+                      <td>{d.appVersion || "—"}</td>
+                      <td>
+                        {d.revoked || d.revokedAt ? (
+                          <span class="muted small" title={t("devices.revokedHint")}>
+                            {t("devices.revoked")}
+                          </span>
+                        ) : confirm === d.id ? (
+                          <span class="confirm">
+                            <button
+                              type="button"
+                              class="btn small danger"
+                              onClick={async () => {
+                                setError(undefined);
+                                try {
+                                  await api.revokeDevice(d.id);
+                                  setConfirm(null);
+                                  await list.reload();
+                                } catch (e) {
+                                  setError(e);
+                                }
+                              }}
+                            >
+                              {t("devices.confirmRevoke")}
+                            </button>
+                            <button
+                              type="button"
+                              class="btn small ghost"
+                              onClick={() => setConfirm(null)}
+                            >
+                              {t("action.cancel")}
+                            </button>
+                          </span>
+                        ) : (
                           <button
                             type="button"
                             class="btn small ghost"
-                            onClick={() => setConfirm(null)}
+                            onClick={() => setConfirm(d.id)}
                           >
-                            {t("action.cancel")}
+                            {t("devices.revoke")}
                           </button>
-                        </span>
-                      ) : (
-                        <button
-                          type="button"
-                          class="btn small ghost"
-                          onClick={() => setConfirm(d.id)}
-                        >
-                          {t("devices.revoke")}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </div>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+      <ImportUnsent devices={list.data?.devices ?? []} onImported={list.reload} />
+    </>
   );
 }

@@ -1,40 +1,45 @@
 // Pairing codes: an admin or manager issues a one-time code (15 minutes) for
-// a store tablet (staff) or a marketer's extension, shown big and as a QR code.
-import { useEffect, useState } from "preact/hooks";
-import { listOf } from "../api/client.ts";
-import type { PairingCode, Store } from "../api/types.ts";
+// a store tablet (staff) or for a person's browser extension (the extension
+// belongs to that person: it sends and sees only their captures), shown big
+// and as a QR code.
+import { useState } from "preact/hooks";
+import { listOf, type UserListItem } from "../api/client.ts";
+import type { PairingCode, Role, Store } from "../api/types.ts";
 import { useApp } from "../app-context.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
 import { useAsync } from "../ui/use-async.ts";
-import { QrCode } from "./qr-code.tsx";
+import { IssuedCode } from "./issued-code.tsx";
 
-/** What the QR code carries: for a kiosk, a link that opens the kiosk ready to pair. */
-export function pairingPayload(code: string, role: "staff" | "marketer", origin: string): string {
-  return role === "staff" ? `${origin}/kiosk/#pair=${encodeURIComponent(code)}` : code;
-}
+export { pairingPayload } from "./issued-code.tsx";
+
+/** People an extension can belong to: those who capture (as the server checks). */
+const CAPTURING: readonly Role[] = ["admin", "manager", "marketer"];
+
+type Issued = PairingCode & { role: "staff" | "marketer"; person: string | null };
 
 export function PairingAdmin() {
-  const { api } = useApp();
+  const { api, user } = useApp();
   const { t } = useI18n();
   const stores = useAsync(() => api.stores().then((r) => listOf<Store>(r)), [api]);
+  const people = useAsync(
+    () =>
+      api.users().then((r) => listOf<UserListItem>(r).filter((u) => CAPTURING.includes(u.role))),
+    [api],
+  );
   const [role, setRole] = useState<"staff" | "marketer">("staff");
   const [storeId, setStoreId] = useState("");
+  const [personId, setPersonId] = useState(user.id);
   const [label, setLabel] = useState("");
-  const [issued, setIssued] = useState<(PairingCode & { role: "staff" | "marketer" }) | null>(null);
+  const [issued, setIssued] = useState<Issued | null>(null);
   const [error, setError] = useState<unknown>(undefined);
-  const [now, setNow] = useState(Date.now());
-
-  useEffect(() => {
-    if (!issued) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [issued]);
 
   const store = storeId || stores.data?.[0]?.id || "";
-  const left = issued
-    ? Math.max(0, Math.round((new Date(issued.expiresAt).getTime() - now) / 1000))
-    : 0;
+  const personName = (id: string) => {
+    const p = people.data?.find((u) => u.id === id);
+    return p ? p.name || p.email : id === user.id ? user.name || user.email : id;
+  };
+  const others = (people.data ?? []).filter((u) => u.id !== user.id);
 
   return (
     <div class="split">
@@ -44,13 +49,14 @@ export function PairingAdmin() {
           e.preventDefault();
           setError(undefined);
           try {
+            const forOther = role === "marketer" && personId !== user.id;
             const r = await api.createPairingCode({
               role,
               ...(role === "staff" && store ? { storeId: store } : {}),
+              ...(forOther ? { userId: personId } : {}),
               ...(label.trim() ? { label: label.trim() } : {}),
             });
-            setIssued({ ...r, role });
-            setNow(Date.now());
+            setIssued({ ...r, role, person: role === "marketer" ? personName(personId) : null });
           } catch (err) {
             setError(err);
           }
@@ -91,6 +97,29 @@ export function PairingAdmin() {
             </select>
           </label>
         )}
+        {role === "marketer" && (
+          <label>
+            {t("pairing.person")}
+            <select
+              name="person"
+              value={personId}
+              onChange={(e) => setPersonId(e.currentTarget.value)}
+            >
+              <option value={user.id}>
+                {t("pairing.me", { person: user.name || user.email })}
+              </option>
+              {others.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {t("pairing.personOption", {
+                    person: u.name || u.email,
+                    role: t(`role.${u.role}`),
+                  })}
+                </option>
+              ))}
+            </select>
+            <span class="hint">{t("pairing.personHint")}</span>
+          </label>
+        )}
         <label>
           {t("pairing.label")}
           <input
@@ -101,6 +130,7 @@ export function PairingAdmin() {
           />
         </label>
         <ProblemBanner error={stores.error} />
+        <ProblemBanner error={people.error} />
         <ProblemBanner error={error} />
         <div class="form-actions">
           <button type="submit" class="btn primary">
@@ -109,33 +139,15 @@ export function PairingAdmin() {
         </div>
       </form>
       {issued && (
-        <div class="card pairing-code" aria-live="polite">
-          <p class="small muted">
-            {t("pairing.codeFor", {
-              target: t(issued.role === "staff" ? "pairing.kiosk" : "pairing.extension"),
-            })}
-          </p>
-          <p class="code" data-code={issued.code}>
-            {issued.code.split("").map((ch, i) => (
-              <span key={i}>{ch}</span>
-            ))}
-          </p>
-          <QrCode
-            text={pairingPayload(issued.code, issued.role, location.origin)}
-            label={t("pairing.qr", { code: issued.code })}
-          />
-          <p class={left > 0 ? "small muted" : "small warn-text"}>
-            {left > 0
-              ? t("pairing.expiresIn", {
-                  m: Math.floor(left / 60),
-                  s: String(left % 60).padStart(2, "0"),
-                })
-              : t("pairing.expired")}
-          </p>
-          <p class="hint">
-            {t(issued.role === "staff" ? "pairing.kioskHow" : "pairing.extensionHow")}
-          </p>
-        </div>
+        <IssuedCode
+          issued={issued}
+          heading={t("pairing.codeFor", {
+            target:
+              issued.role === "staff"
+                ? t("pairing.kiosk")
+                : t("pairing.extensionOf", { person: issued.person ?? "" }),
+          })}
+        />
       )}
     </div>
   );

@@ -19,6 +19,7 @@ import type {
   Store,
   StoreInput,
   SuggestionsResponse,
+  UnsentImportResult,
   User,
 } from "./types.ts";
 
@@ -140,8 +141,16 @@ export function createApi(options: ApiOptions = {}) {
       post<{ id: string }>("/v1/users", input),
     devices: () => get<{ items?: Device[]; devices?: Device[] } | Device[]>("/v1/devices"),
     revokeDevice: (deviceId: string) => del<unknown>(`/v1/devices/${id(deviceId)}`),
-    createPairingCode: (input: { role: "staff" | "marketer"; storeId?: string; label?: string }) =>
-      post<PairingCode>("/v1/pairing-codes", input),
+    /** A marketer code may name the person (userId) whose extension it pairs; default: me. */
+    createPairingCode: (input: {
+      role: "staff" | "marketer";
+      storeId?: string;
+      userId?: string;
+      label?: string;
+    }) => post<PairingCode>("/v1/pairing-codes", input),
+    /** Apply a device's exported unsent-data file (as read from disk) as that device's writes. */
+    importUnsent: (deviceId: string, file: unknown) =>
+      post<UnsentImportResult>(`/v1/devices/${id(deviceId)}/unsent`, file),
 
     analyticsFeedback: (query: URLSearchParams) =>
       get<unknown>(`/v1/analytics/feedback?${query.toString()}`),

@@ -188,6 +188,16 @@ export type Device = {
   revokedAt?: string | null;
   revoked?: boolean;
   createdAt?: string;
+  /** The person the device belongs to (whose extension it is). */
+  ownerId?: string;
+};
+
+/** POST /v1/devices/{id}/unsent: what importing a device's unsent-data file did. */
+export type UnsentImportResult = {
+  applied: number;
+  duplicates: number;
+  rejected: { seq: number; code: string; message: string }[];
+  lastSeq: number;
 };
 
 export type PairingCode = { code: string; expiresAt: string };
