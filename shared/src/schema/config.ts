@@ -2,7 +2,7 @@
 // reasons) and competitors. Also what a device receives in `pull.config`.
 import * as z from "zod/mini";
 import { NEED_CODES } from "../vocabulary/needs.ts";
-import { IdSchema, requiredText, text } from "./text.ts";
+import { IdSchema, requiredText, text, wellFormed } from "./text.ts";
 
 const CodeSchema = z
   .string()
@@ -25,7 +25,12 @@ export const StoreInputSchema = z.strictObject({
   name: requiredText(200),
   timeZone: z
     .string()
-    .check(z.minLength(1), z.maxLength(64), z.refine(isTimeZone, "unknown IANA time zone")),
+    .check(
+      z.minLength(1),
+      z.maxLength(64),
+      wellFormed(),
+      z.refine(isTimeZone, "unknown IANA time zone"),
+    ),
   zones: z.array(requiredText(100)).check(z.maxLength(50)),
   behaviours: z.array(BehaviourDefSchema).check(z.maxLength(60)),
   feedbackQuestion: z.strictObject({ vi: text(500), en: text(500) }),

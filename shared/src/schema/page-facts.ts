@@ -1,7 +1,7 @@
 // Facts read off a page at capture time (extension). Prices are parsed to a
 // number + ISO currency so changes can be compared and charted.
 import * as z from "zod/mini";
-import { text } from "./text.ts";
+import { plainText, text } from "./text.ts";
 
 export const PriceSchema = z.strictObject({
   amount: z.number().check(z.nonnegative()),
@@ -19,7 +19,7 @@ export const PageFactsSchema = z.strictObject({
   title: z.optional(text(500)),
   lang: z.optional(text(35)),
   description: z.optional(text(2000)),
-  openGraph: z.optional(z.record(z.string().check(z.maxLength(100)), text(2000))),
+  openGraph: z.optional(z.record(plainText(100), text(2000))),
   headings: z.optional(z.partial(z.strictObject({ h1: short, h2: short, h3: short }))),
   callsToAction: z.optional(short),
   prices: z.optional(z.array(PriceSchema).check(z.maxLength(20))),

@@ -11,6 +11,7 @@ import {
   ObservationCreateSchema,
   ObservationPatchSchema,
 } from "../schema/observation.ts";
+import { INVALID_CHARACTER_MESSAGE, isWellFormedText, toWellFormedText } from "../schema/text.ts";
 import type { Mutation } from "./messages/mutation.ts";
 
 export type ApplyResult =
@@ -28,11 +29,29 @@ export type RejectCode =
 
 export type ApplyContext = { workspaceId: string; deviceId: string };
 
+/**
+ * The first issues, as one line. Paths and messages can quote what was sent
+ * (an unknown key), so the line is made well-formed: it is stored as text.
+ */
 function describe(error: z.core.$ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
-    .join("; ");
+  return toWellFormedText(
+    error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.map(String).join(".") || "(root)"}: ${i.message}`)
+      .join("; "),
+  );
+}
+
+/** A field name with NUL or a lone surrogate: never a field, and never storable. */
+function badFieldName(fields: Mutation["fields"]): ApplyResult | null {
+  const bad = Object.keys(fields ?? {}).find((k) => !isWellFormedText(k));
+  return bad === undefined
+    ? null
+    : {
+        ok: false,
+        code: "invalid",
+        message: `${toWellFormedText(bad)}: field name: ${INVALID_CHARACTER_MESSAGE}`,
+      };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -42,6 +61,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * the same mutation will never apply, so callers record it and move on.
  */
 export function applyMutation(current: Entity | null, m: Mutation, ctx: ApplyContext): ApplyResult {
+  const badName = badFieldName(m.fields);
+  if (badName) return badName;
   switch (m.op) {
     case "obs.create": {
       const parsed = ObservationCreateSchema.safeParse(m.fields ?? {});

@@ -4,11 +4,11 @@ import * as z from "zod/mini";
 import { EntitySchema } from "../../entity.ts";
 import { HlcSchema } from "../../hlc.ts";
 import { SyncConfigSchema } from "../../schema/config.ts";
-import { IdSchema } from "../../schema/text.ts";
+import { IdSchema, wellFormed } from "../../schema/text.ts";
 import { MAX_PULL_LIMIT } from "./protocol.ts";
 
 export const CookieSchema = z.strictObject({
-  epoch: z.string().check(z.minLength(1), z.maxLength(64)),
+  epoch: z.string().check(z.minLength(1), z.maxLength(64), wellFormed()),
   v: z.number().check(z.int(), z.nonnegative()),
   k: z.optional(IdSchema),
 });

@@ -1,6 +1,6 @@
 // POST /v1/sync/push — request, 200 answer and 409 seq-gap answer.
 import * as z from "zod/mini";
-import { IdSchema } from "../../schema/text.ts";
+import { IdSchema, plainText } from "../../schema/text.ts";
 import { MutationSchema } from "./mutation.ts";
 import { MAX_PUSH_MUTATIONS } from "./protocol.ts";
 
@@ -8,7 +8,7 @@ export const PushRequestSchema = z.strictObject({
   protocol: z.literal(1),
   deviceId: IdSchema,
   clientSchema: z.number().check(z.int(), z.minimum(1)),
-  appVersion: z.string().check(z.maxLength(50)),
+  appVersion: plainText(50),
   mutations: z.array(MutationSchema).check(z.maxLength(MAX_PUSH_MUTATIONS)),
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;

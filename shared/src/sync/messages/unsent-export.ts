@@ -5,7 +5,7 @@
 // twice, or importing it and later re-admitting the device, applies each
 // write once (docs: sync protocol, "Revocation without loss").
 import * as z from "zod/mini";
-import { IdSchema, IsoDateTimeSchema } from "../../schema/text.ts";
+import { IdSchema, IsoDateTimeSchema, plainText } from "../../schema/text.ts";
 import { MutationSchema } from "./mutation.ts";
 import { MAX_PUSH_MUTATIONS } from "./protocol.ts";
 
@@ -23,7 +23,7 @@ export const UnsentExportSchema = z.strictObject({
   kind: z.enum(["kiosk", "extension"]),
   /** The client schema the mutations are written in (as in a push). */
   clientSchema: z.number().check(z.int(), z.minimum(1)),
-  appVersion: z.string().check(z.maxLength(50)),
+  appVersion: plainText(50),
   exportedAt: IsoDateTimeSchema,
   /** Unacknowledged outbox entries in seq order, as they would be pushed. */
   mutations: z.array(MutationSchema).check(z.minLength(1), z.maxLength(MAX_UNSENT_PER_FILE)),
