@@ -3,9 +3,11 @@
 // {source, format, content, …} (the web app) or the raw file with
 // ?source=&format=&rowIdColumn=&timeZone= (scripts: curl --data-binary).
 // Answers 200 with counts and per-row errors; 400 when the file as a whole
-// cannot be read. Idempotent on the row id (or a hash of the row).
+// cannot be read (a file that is not UTF-8 among them). Idempotent on the
+// row id (or a hash of the row). The file's text is checked row by row: a
+// row holding NUL or a lone surrogate is a row error, never the whole file.
 import { z } from "@hono/zod-openapi";
-import { NEED_CODES } from "@sightline/shared";
+import { INVALID_CHARACTER_MESSAGE, isWellFormedText, NEED_CODES } from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
 import { ADMINS } from "../auth/roles.ts";
 import { badRequest } from "../http/problem.ts";
@@ -21,9 +23,14 @@ import { IMPORT_FORMATS } from "./parse-import.ts";
 /** Request bodies up to this size (the app-wide default is 256 KiB). */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 
+/** A column name or a zone: as sent, without NUL or lone surrogates. */
+const name = (max: number) =>
+  z.string().min(1).max(max).refine(isWellFormedText, INVALID_CHARACTER_MESSAGE);
+
 const TimeZone = z
   .string()
   .max(64)
+  .refine(isWellFormedText, INVALID_CHARACTER_MESSAGE)
   .refine((tz) => {
     try {
       new Intl.DateTimeFormat("en", { timeZone: tz });
@@ -36,13 +43,13 @@ const TimeZone = z
 const Options = z.object({
   source: requiredText(100),
   format: z.enum(IMPORT_FORMATS).optional(),
-  rowIdColumn: z.string().min(1).max(200).optional(),
+  rowIdColumn: name(200).optional(),
   timeZone: TimeZone.optional(),
 });
 
 const BodySchema = Options.extend({
   content: z.string().max(MAX_IMPORT_BYTES),
-  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().min(1).max(200)).optional(),
+  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), name(200)).optional(),
   defaults: z
     .strictObject({
       method: z.enum(["survey", "in-depth-interview", "daily-life", "import"]).optional(),
@@ -71,29 +78,45 @@ const ReportSchema = z
   })
   .openapi("ImportReport");
 
-const route = defineRoute(ADMINS, {
-  method: "post",
-  path: "/import",
-  summary: "Import observations from a CSV or JSON-lines file (idempotent per source and row id)",
-  request: {
-    query: Options.partial(),
-    body: {
-      // Not `required`: @hono/zod-openapi would then run the JSON validator on CSV bodies too.
-      required: false,
-      content: {
-        "application/json": { schema: BodySchema },
-        "text/csv": { schema: z.string() },
-        "application/x-ndjson": { schema: z.string() },
+/** The body's bytes as UTF-8 text, or a 400 saying the file is not UTF-8. */
+async function utf8Body(req: { arrayBuffer(): Promise<ArrayBuffer> }): Promise<string> {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(await req.arrayBuffer());
+  } catch {
+    throw badRequest("the file is not UTF-8 text", [
+      { path: "(body)", message: "save the file as UTF-8 (CSV UTF-8 in Excel) and try again" },
+    ]);
+  }
+}
+
+const route = defineRoute(
+  ADMINS,
+  {
+    method: "post",
+    path: "/import",
+    summary: "Import observations from a CSV or JSON-lines file (idempotent per source and row id)",
+    request: {
+      query: Options.partial(),
+      body: {
+        // Not `required`: @hono/zod-openapi would then run the JSON validator on CSV bodies too.
+        required: false,
+        content: {
+          "application/json": { schema: BodySchema },
+          "text/csv": { schema: z.string() },
+          "application/x-ndjson": { schema: z.string() },
+        },
+      },
+    },
+    responses: {
+      200: {
+        description: "What was imported and what was not, per row",
+        content: json(ReportSchema),
       },
     },
   },
-  responses: {
-    200: {
-      description: "What was imported and what was not, per row",
-      content: json(ReportSchema),
-    },
-  },
-});
+  // `content` is the file: its strings are checked per row (map-rows.ts).
+  { text: { body: false } },
+);
 
 export function importRoutes(deps: AppDeps) {
   return newRouter().openapi(route, async (c) => {
@@ -101,7 +124,14 @@ export function importRoutes(deps: AppDeps) {
     const type = c.req.header("content-type") ?? "";
     let request: z.infer<typeof BodySchema>;
     if (type.includes("application/json")) {
-      const parsed = BodySchema.safeParse(await c.req.json().catch(() => undefined));
+      const body = await utf8Body(c.req);
+      let value: unknown;
+      try {
+        value = JSON.parse(body);
+      } catch {
+        value = undefined;
+      }
+      const parsed = BodySchema.safeParse(value);
       if (!parsed.success)
         throw badRequest(
           "invalid import request",
@@ -123,7 +153,7 @@ export function importRoutes(deps: AppDeps) {
         );
       const format =
         parsed.data.format ?? (type.includes("ndjson") || type.includes("jsonl") ? "jsonl" : "csv");
-      request = { ...parsed.data, format, content: await c.req.text() };
+      request = { ...parsed.data, format, content: await utf8Body(c.req) };
     }
     const format = request.format ?? "csv";
     const result = await importObservations(deps, user, request.content, format, {
