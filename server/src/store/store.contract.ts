@@ -8,6 +8,7 @@ import { observationsContract } from "./contract/observations.contract.ts";
 import { peopleContract } from "./contract/people.contract.ts";
 import { pullContract } from "./contract/pull.contract.ts";
 import { pushContract } from "./contract/push.contract.ts";
+import { textContract } from "./contract/text.contract.ts";
 
 export type { StoreFactory };
 
@@ -17,5 +18,6 @@ export function storeContract(make: StoreFactory): void {
   pushContract(make);
   pullContract(make);
   observationsContract(make);
+  textContract(make);
   journalsContract(make);
 }

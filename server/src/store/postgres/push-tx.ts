@@ -15,7 +15,7 @@
 //
 // Observations are read once, up front, for every id in the batch. That is
 // safe because every writer of observations holds the workspace row lock.
-import type { RejectedMutation } from "@sightline/shared";
+import { type RejectedMutation, toWellFormedText } from "@sightline/shared";
 import type { PushTx, StoredEntity } from "../../sync/push-algorithm.ts";
 import type { PushParams } from "../port.ts";
 import type { Tx } from "./connect.ts";
@@ -74,9 +74,11 @@ export function createPgPushTx(
     if (undo && !undo.has(id)) undo.set(id, entities.get(id));
     entities.set(id, e);
   };
+  // PostgreSQL text takes no NUL and UTF-8 no lone surrogate: messages (which
+  // may quote what was sent) and app versions are made well-formed first.
   const insertRejection = (q: Tx, r: Rejection) =>
     q`INSERT INTO rejected_mutations (workspace_id, device_id, seq, op, entity_id, code, message, created_at)
-      VALUES (${ws}, ${dev}, ${r.seq}, ${r.op}, ${r.entityId}, ${r.code}, ${r.message}, ${at})
+      VALUES (${ws}, ${dev}, ${r.seq}, ${r.op}, ${r.entityId}, ${r.code}, ${toWellFormedText(r.message)}, ${at})
       ON CONFLICT (workspace_id, device_id, seq) DO UPDATE SET op = excluded.op,
         entity_id = excluded.entity_id, code = excluded.code, message = excluded.message,
         created_at = excluded.created_at`;
@@ -152,7 +154,7 @@ export function createPgPushTx(
       if (aborted) throw aborted;
       if (mode === "batched") await flush();
       await outer`UPDATE devices SET last_seq = ${u.lastSeq}, last_push_at = ${u.now.toISOString()},
-        app_version = ${u.appVersion} WHERE workspace_id = ${ws} AND id = ${dev}`;
+        app_version = ${toWellFormedText(u.appVersion)} WHERE workspace_id = ${ws} AND id = ${dev}`;
       if (u.version !== null)
         await outer`UPDATE workspaces SET version = ${u.version} WHERE id = ${ws}`;
     },
