@@ -27,7 +27,7 @@ beforeAll(async () => {
   ops = await operationsOf((p) => w.t.request(p));
 }, 60_000);
 afterAll(async () => {
-  w?.fingerprint.close();
+  await w?.fingerprint.close();
   await w?.close();
 });
 
@@ -115,7 +115,7 @@ describe("authorization matrix (from /v1/openapi.json)", () => {
 async function crossTenantRun(callers: Caller[], foreign: Tenant) {
   const failures: string[] = [];
   let requests = 0;
-  const before = w.fingerprint.take(foreign.workspaceId);
+  const before = await w.fingerprint.take(foreign.workspaceId);
   for (const op of ops) {
     const e = expectation(op);
     if (e.allow.includes("anonymous")) continue; // the credential is in the body, not the caller
@@ -155,7 +155,7 @@ async function crossTenantRun(callers: Caller[], foreign: Tenant) {
         failures.push(`${caller.name} ${op.key} reached the other workspace → ${foreignStatus}`);
     }
   }
-  const after = w.fingerprint.take(foreign.workspaceId);
+  const after = await w.fingerprint.take(foreign.workspaceId);
   return { failures, requests, changed: changedTables(before, after) };
 }
 
@@ -177,7 +177,7 @@ describe("tenancy: zero cross-workspace reads or writes", () => {
   }, 60_000);
 
   it("uploading bytes another workspace holds answers 201 like new bytes (no existence oracle)", async () => {
-    const before = w.fingerprint.take(w.b.workspaceId);
+    const before = await w.fingerprint.take(w.b.workspaceId);
     const a = w.callers.find((c) => c.name === "extension") as Caller;
     const put = () =>
       send(w, "PUT", a, {
@@ -187,7 +187,7 @@ describe("tenancy: zero cross-workspace reads or writes", () => {
       });
     expect((await put()).status).toBe(201);
     expect((await put()).status).toBe(200); // now A's own copy
-    expect(changedTables(before, w.fingerprint.take(w.b.workspaceId))).toEqual([]);
+    expect(changedTables(before, await w.fingerprint.take(w.b.workspaceId))).toEqual([]);
   });
 
   it("afterwards, nothing any of A's callers can read holds B's data", async () => {

@@ -39,13 +39,43 @@ export const UNICODE_EDGES = [
   "\\u0000\\ud800",
 ] as const;
 
+/**
+ * Strings SQLite stores and PostgreSQL refuses (NUL in text, a lone surrogate
+ * in jsonb; UTF-8 cannot carry one at all): every string input must refuse
+ * them the same way on both databases.
+ */
+export const TEXT_RULE_BREAKERS = [
+  "\u0000",
+  "a\u0000b",
+  "\uD800",
+  "\uDFFF",
+  "x\uDBFFy",
+  "\uDC00\uD800", // a pair the wrong way round
+  "cut pair \uD83D",
+  "\uD83D\u0000\uDE00", // NUL between the halves of a pair
+  "Tiếng Việt \uDE00 và \u0000",
+] as const;
+
 const loneSurrogate = fc
   .integer({ min: 0xd800, max: 0xdfff })
   .map((c) => `x${String.fromCharCode(c)}y`);
 
+/** A string with NUL or a lone surrogate somewhere (start, middle or end). */
+export const textRuleBreaker: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(...TEXT_RULE_BREAKERS),
+  loneSurrogate,
+  fc
+    .tuple(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom("\u0000", "\uD800", "\uDBFF", "\uDC00", "\uDFFF"),
+      fc.string({ maxLength: 12 }),
+    )
+    .map(([a, bad, b]) => `${a}${bad}${b}`),
+);
+
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...MARKUP_PAYLOADS, ...UNICODE_EDGES),
-  loneSurrogate,
+  { weight: 2, arbitrary: textRuleBreaker },
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.integer({ min: 0, max: 70_000 }).map((n) => "ư".repeat(n)),
@@ -80,6 +110,7 @@ export type Plan =
   | { kind: "replace"; pick: number; value: unknown }
   | { kind: "drop"; pick: number }
   | { kind: "extra"; pick: number; key: string; value: unknown }
+  | { kind: "rename"; pick: number; bad: string }
   | { kind: "raw"; text: string }
   | { kind: "deep"; pick: number; depth: number; shape: "array" | "object" }
   | { kind: "content-type"; type: string }
@@ -100,9 +131,18 @@ export const planArbitrary: fc.Arbitrary<Plan> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant("extra"),
       pick,
-      key: fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype"), hostileString),
+      key: fc.oneof(
+        fc.constantFrom("__proto__", "constructor", "prototype"),
+        textRuleBreaker,
+        hostileString,
+      ),
       value: hostileValue,
     }),
+  },
+  {
+    // A known key with NUL or a lone surrogate added ("na\u0000me").
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant("rename"), pick, bad: textRuleBreaker }),
   },
   {
     weight: 1,
@@ -110,7 +150,21 @@ export const planArbitrary: fc.Arbitrary<Plan> = fc.oneof(
       kind: fc.constant("raw"),
       text: fc.oneof(
         fc.string(),
-        fc.constantFrom("", "{", "[", "null", "1e999", '{"a":1,"a":2}', "\uFEFF{}", "{}garbage"),
+        fc.constantFrom(
+          "",
+          "{",
+          "[",
+          "null",
+          "1e999",
+          '{"a":1,"a":2}',
+          "\uFEFF{}",
+          "{}garbage",
+          // Escapes a JSON parser turns into NUL and lone surrogates, in values and keys.
+          '{"name":"\\u0000"}',
+          '{"name":"\\ud800"}',
+          '{"\\udfff":"x","\\u0000":"y"}',
+          '["\\udc00\\ud800"]',
+        ),
       ),
     }),
   },
@@ -223,7 +277,26 @@ export function applyPlan(
       const marked = text(setAt(json ?? {}, p, DEEP));
       return {
         path: base.path,
-        body: marked.replace(`"${DEEP}"`, added),
+        body: marked.replace(`"${DEEP}"`, () => added),
+        contentType: "application/json",
+      };
+    }
+    case "rename": {
+      const p = at(plan.pick);
+      const key = p.at(-1);
+      if (typeof key !== "string") return withJson(setAt(json ?? {}, p, plan.bad));
+      const parentPath = p.slice(0, -1);
+      const parent = parentPath.reduce<unknown>(
+        (o, k) => (o as Record<string | number, unknown>)[k],
+        json,
+      ) as Record<string, unknown>;
+      const renamed = Object.entries(parent)
+        .map(([k, v]) => `${text(k === key ? `${k}${plan.bad}` : k)}:${text(v)}`)
+        .join(",");
+      const marked = text(setAt(json ?? {}, parentPath, DEEP));
+      return {
+        path: base.path,
+        body: marked.replace(`"${DEEP}"`, () => `{${renamed}}`),
         contentType: "application/json",
       };
     }

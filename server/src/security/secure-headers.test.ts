@@ -26,7 +26,7 @@ beforeAll(async () => {
   ops = await operationsOf((p) => w.t.request(p));
 }, 60_000);
 afterAll(async () => {
-  w?.fingerprint.close();
+  await w?.fingerprint.close();
   await w?.close();
   rmSync(roots, { recursive: true, force: true });
 });

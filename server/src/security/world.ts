@@ -18,7 +18,7 @@ import {
   type TestAppOptions,
   type TestDevice,
 } from "../testing/test-app.ts";
-import { createDbFingerprint, type DbFingerprint } from "./db-fingerprint.ts";
+import { createDbFingerprint, createPgFingerprint, type DbFingerprint } from "./db-fingerprint.ts";
 
 /** Everything a caller or a sample request needs to know about one tenant. */
 export type Tenant = {
@@ -333,7 +333,9 @@ export async function createWorld(o: TestAppOptions = {}): Promise<World> {
       return r.code;
     },
     ghost: ghostOf(a),
-    fingerprint: createDbFingerprint(file),
+    fingerprint: t.database.url
+      ? await createPgFingerprint(t.database.url)
+      : createDbFingerprint(file),
     async close() {
       await t.close();
       rmSync(dir, { recursive: true, force: true });

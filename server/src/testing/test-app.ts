@@ -55,6 +55,8 @@ export type TestDatabase = {
   notifier: Notifier;
   /** Every observation row as stored, for byte-identical comparisons. */
   dumpRows(): Promise<unknown[]>;
+  /** PostgreSQL: the schema's URL, for a second connection to the same rows. */
+  url?: string;
   close(): Promise<void>;
 };
 
@@ -243,6 +245,8 @@ export async function createTestApp(o: TestAppOptions = {}) {
     dumpAll: () => store.dumpEntities(workspaceId),
     /** Every observation row as the adapter stores it. */
     dumpRows: () => db.dumpRows(),
+    /** The database under the app (its `url` when it is PostgreSQL). */
+    database: db,
     close: () => db.close(),
   };
 }
