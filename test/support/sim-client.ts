@@ -38,10 +38,12 @@ export async function createSimClient(o: {
   storage?: "idb" | "memory";
   skewMs?: number;
   baseNow?: () => number;
+  /** The pairing answer's lastSeq: a fresh storage starts its seq line after it. */
+  serverLastSeq?: number;
 }): Promise<SimClient> {
   const base =
     o.storage === "memory" ? createMemoryStorage() : await openIdbStorage(`sim-${o.deviceId}`);
-  await base.init(o.deviceId, o.workspaceId);
+  await base.init(o.deviceId, o.workspaceId, o.serverLastSeq);
   const cookies: Cookie[] = [];
   const restamped = new Map<number, number>();
   const clock = { skewMs: o.skewMs ?? 0 };

@@ -24,6 +24,7 @@ export const CompetitorPartialSchema = classicTwin(z.partial(shared.CompetitorIn
 export const PushRequestSchema = classicTwin(shared.PushRequestSchema);
 export const PushResponseSchema = classicTwin(shared.PushResponseSchema);
 export const SeqGapSchema = classicTwin(shared.SeqGapSchema);
+export const SeqReusedSchema = classicTwin(shared.SeqReusedSchema);
 export const PullRequestSchema = classicTwin(shared.PullRequestSchema);
 export const PullResponseSchema = classicTwin(shared.PullResponseSchema);
 export const UnsentExportSchema = classicTwin(shared.UnsentExportSchema);

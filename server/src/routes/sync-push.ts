@@ -13,7 +13,12 @@ import {
 } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
-import { PushRequestSchema, PushResponseSchema, SeqGapSchema } from "../http/shared-schemas.ts";
+import {
+  PushRequestSchema,
+  PushResponseSchema,
+  SeqGapSchema,
+  SeqReusedSchema,
+} from "../http/shared-schemas.ts";
 import { deviceOf } from "../middleware/auth/index.ts";
 
 const route = defineRoute(
@@ -30,7 +35,10 @@ const route = defineRoute(
         description: "Applied prefix",
         content: { "application/json": { schema: PushResponseSchema } },
       },
-      409: { description: "Seq gap", content: { "application/json": { schema: SeqGapSchema } } },
+      409: {
+        description: "Seq gap, or seqs already used by another history of this device id",
+        content: { "application/json": { schema: SeqGapSchema.or(SeqReusedSchema) } },
+      },
       413: { description: "Over 1 MiB or 500 mutations" },
       426: { description: "Client schema too old to upcast" },
       503: { description: "Transient failure; retry" },
@@ -90,6 +98,8 @@ export function syncPushRoutes(deps: AppDeps) {
       deps.metrics.syncPushes.inc({ outcome: out.kind });
       if (out.kind === "seq-gap")
         return c.json({ error: "seq-gap" as const, expectedSeq: out.expectedSeq }, 409);
+      if (out.kind === "seq-reused")
+        return c.json({ error: "seq-reused" as const, lastSeq: out.lastSeq }, 409);
       if (out.kind === "transient")
         throw new HttpProblem(503, "Unavailable", "the database is busy; retry", {
           headers: { "retry-after": "1" },

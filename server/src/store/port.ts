@@ -130,6 +130,8 @@ export type PushOutcome =
       changed: boolean;
     }
   | { kind: "seq-gap"; expectedSeq: number }
+  /** The server's seqs up to lastSeq are another history of this device id: nothing applied. */
+  | { kind: "seq-reused"; lastSeq: number }
   | { kind: "transient"; message: string };
 
 export type PullParams = {

@@ -9,6 +9,7 @@ import { peopleContract } from "./contract/people.contract.ts";
 import { pullContract } from "./contract/pull.contract.ts";
 import { pushContract } from "./contract/push.contract.ts";
 import { textContract } from "./contract/text.contract.ts";
+import { trustContract } from "./contract/trust.contract.ts";
 
 export type { StoreFactory };
 
@@ -19,5 +20,6 @@ export function storeContract(make: StoreFactory): void {
   pullContract(make);
   observationsContract(make);
   textContract(make);
+  trustContract(make);
   journalsContract(make);
 }

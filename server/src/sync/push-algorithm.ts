@@ -95,6 +95,23 @@ async function applyOne(
   return { rejected: null, changed: true };
 }
 
+/**
+ * Whether this device's seqs up to lastSeq on the server are not the ones
+ * being pushed: a create skipped as a duplicate whose observation does not
+ * exist here and was never rejected was never applied on this server (the
+ * device's storage started a new seq line under an id the server knew). Such
+ * a push is answered `seq-reused` instead of being acked, so the client
+ * renumbers its queue after lastSeq and nothing is lost as a "duplicate".
+ */
+async function holdsAnotherHistory(tx: PushTx, ordered: readonly Mutation[]): Promise<boolean> {
+  for (const m of ordered) {
+    if (m.seq > tx.lastSeq) break;
+    if (m.op !== "obs.create" || (await tx.getEntity(m.id))) continue;
+    if ((await tx.rejectionsBetween(m.seq, m.seq)).length === 0) return true;
+  }
+  return false;
+}
+
 /** Apply a push inside an open transaction. See PushOutcome for what the adapter must do. */
 export async function runPush(
   tx: PushTx,
@@ -106,6 +123,7 @@ export async function runPush(
   maxDriftMs = DEFAULT_MAX_DRIFT_MS,
 ): Promise<PushOutcome> {
   const ordered = [...mutations].sort((a, b) => a.seq - b.seq);
+  if (await holdsAnotherHistory(tx, ordered)) return { kind: "seq-reused", lastSeq: tx.lastSeq };
   const newVersion = tx.version + 1;
   let lastSeq = tx.lastSeq;
   let changed = false;

@@ -17,7 +17,7 @@ import {
   PROTOCOL_VERSION,
 } from "./messages/protocol.ts";
 import type { Cookie } from "./messages/pull.ts";
-import { PushResponseSchema, SeqGapSchema } from "./messages/push.ts";
+import { PushResponseSchema, SeqGapSchema, SeqReusedSchema } from "./messages/push.ts";
 import { parsePullAnswer } from "./pull-answer.ts";
 import {
   type LocalWrite,
@@ -172,6 +172,15 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
         await o.storage.ack(lastSeq, rejected, now(), parsed.data.serverTime);
         if (lastSeq < from) return fail("server", "server applied nothing from the batch");
         pushed += lastSeq - from + 1;
+        from = lastSeq + 1;
+        continue;
+      }
+      if (r.status === 409 && SeqReusedSchema.safeParse(r.body).success) {
+        // The server's seqs are another history of this id: nothing of ours
+        // was applied; renumber everything unsent after its lastSeq.
+        const { lastSeq } = SeqReusedSchema.parse(r.body);
+        if (++gaps > MAX_GAP_RETRIES) return fail("bad-response", "server seq space keeps moving");
+        await o.storage.rebase(lastSeq, { all: true });
         from = lastSeq + 1;
         continue;
       }

@@ -142,12 +142,12 @@ function idbStorage(db: IDBPDatabase<SyncDB>): SyncStorage & { close(): void } {
       };
       await settle(tx, work());
     },
-    async rebase(serverLastSeq) {
+    async rebase(serverLastSeq, o) {
       const tx = db.transaction(["meta", "outbox"], "readwrite");
       const m = need(await tx.objectStore("meta").get(META));
       const outbox = tx.objectStore("outbox");
       const pending = await outbox.getAll(IDBKeyRange.lowerBound(m.ackedSeq + 1));
-      const plan = planRebase(m, pending, serverLastSeq);
+      const plan = planRebase(m, pending, serverLastSeq, o?.all);
       if (plan) {
         await Promise.all(pending.map((e) => outbox.delete(e.seq)));
         await Promise.all(plan.entries.map((e) => outbox.put(e)));

@@ -298,8 +298,9 @@ export function planRebase(
   meta: SyncMeta,
   pending: readonly OutboxEntry[],
   serverLastSeq: number,
+  all = false,
 ): { meta: SyncMeta; entries: OutboxEntry[] } | null {
-  if (serverLastSeq < meta.nextSeq) return null;
+  if (serverLastSeq < (all ? meta.ackedSeq : meta.nextSeq)) return null;
   const entries = [...pending]
     .sort((a, b) => a.seq - b.seq)
     .map((e, i) => ({ ...e, seq: serverLastSeq + 1 + i, ackedAt: null }));

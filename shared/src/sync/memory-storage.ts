@@ -67,10 +67,10 @@ export function createMemoryStorage(): SyncStorage {
       for (const e of plan.entries) outbox.set(e.seq, e);
       meta = plan.meta;
     },
-    async rebase(serverLastSeq) {
+    async rebase(serverLastSeq, o) {
       const m = need();
       const pending = [...outbox.values()].filter((e) => e.seq > m.ackedSeq);
-      const plan = planRebase(m, pending, serverLastSeq);
+      const plan = planRebase(m, pending, serverLastSeq, o?.all);
       if (!plan) return;
       for (const e of pending) outbox.delete(e.seq);
       for (const e of plan.entries) outbox.set(e.seq, e);

@@ -91,8 +91,10 @@ export interface SyncStorage {
    * The server already holds seqs up to `serverLastSeq` ≥ nextSeq for this
    * device id (storage wiped, device re-paired under the same id): renumber
    * the unsent entries after it, so they are not taken for duplicates.
+   * With `all`, renumber every unsent entry even when serverLastSeq < nextSeq
+   * (the server answered seq-reused: none of them was applied there).
    */
-  rebase(serverLastSeq: number): Promise<void>;
+  rebase(serverLastSeq: number, o?: { all?: boolean }): Promise<void>;
   /** Apply one pull page atomically (reset → staging; last staging page swaps). */
   applyPull(page: PullResponse, now: number): Promise<void>;
   /** Drop acked entries acked before `olderThan`. Returns how many. */

@@ -152,6 +152,26 @@ export function trustContract(make: StoreFactory) {
       expect(await store().getObservation(f.ws.id, id)).toBeNull();
     });
 
+    it("is never acked for creates this server never applied: a duplicate seq of another history is answered seq-reused, nothing applied", async () => {
+      const f = await seedWorkspace(store());
+      const k = (await f.pair("staff")).principal;
+      await pushAs(store(), k, [storeCreate(1, k), storeCreate(2, k)]);
+      const before = await store().dumpEntities(f.ws.id);
+      // The same seqs, other writes (a storage that restarted its seq line).
+      const out = await pushAs(store(), k, [
+        storeCreate(1, k),
+        storeCreate(2, k),
+        storeCreate(3, k),
+      ]);
+      expect(out).toEqual({ kind: "seq-reused", lastSeq: 2 });
+      expect(await store().dumpEntities(f.ws.id)).toEqual(before);
+      // A true retry (same ids) is still a duplicate, acked as before.
+      const retry = await pushAs(store(), k, [
+        before[0] ? { ...storeCreate(1, k), id: before[0].id } : storeCreate(1, k),
+      ]);
+      expect(retry).toMatchObject({ kind: "ok", lastSeq: 2, applied: 0 });
+    });
+
     it("the policy table names every kind and only channels of the vocabulary", () => {
       const all: DevicePolicy[] = Object.values(DEVICE_POLICY);
       expect(all.flatMap((p) => p.channels).sort()).toEqual(["event", "feedback", "store", "web"]);

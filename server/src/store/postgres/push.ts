@@ -46,7 +46,14 @@ export function createPushPart(
         SELECT last_seq FROM devices WHERE workspace_id = ${p.workspaceId} AND id = ${p.device.deviceId}
         FOR UPDATE`;
       if (!ws || !dev) throw new Error(`unknown device ${p.device.deviceId} in ${p.workspaceId}`);
-      const ids = [...new Set(p.mutations.filter((m) => m.seq > dev.last_seq).map((m) => m.id))];
+      // Duplicate creates too: the algorithm checks they were applied here.
+      const ids = [
+        ...new Set(
+          p.mutations
+            .filter((m) => m.seq > dev.last_seq || m.op === "obs.create")
+            .map((m) => m.id),
+        ),
+      ];
       const entities = ids.length > 0 ? await prefetch(tx, p.workspaceId, ids) : new Map();
       const ptx = createPgPushTx(
         tx,

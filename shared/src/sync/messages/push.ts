@@ -1,4 +1,4 @@
-// POST /v1/sync/push — request, 200 answer and 409 seq-gap answer.
+// POST /v1/sync/push — request, 200 answer and the 409 answers (seq-gap, seq-reused).
 import * as z from "zod/mini";
 import { IdSchema, plainText } from "../../schema/text.ts";
 import { MutationSchema } from "./mutation.ts";
@@ -34,3 +34,15 @@ export const SeqGapSchema = z.object({
   expectedSeq: z.number().check(z.int(), z.minimum(1)),
 });
 export type SeqGap = z.infer<typeof SeqGapSchema>;
+
+/**
+ * 409 when the server's seqs up to `lastSeq` for this device id are another
+ * history than the one pushed (a create skipped as a duplicate was never
+ * applied here): nothing was applied; the client renumbers its unsent writes
+ * after `lastSeq` and pushes again (protocol addition, round 2).
+ */
+export const SeqReusedSchema = z.object({
+  error: z.literal("seq-reused"),
+  lastSeq: z.number().check(z.int(), z.nonnegative()),
+});
+export type SeqReused = z.infer<typeof SeqReusedSchema>;
