@@ -28,29 +28,35 @@ const ImportAnswerSchema = z.object({
   lastSeq: z.number().int(),
 });
 
-const route = defineRoute(ADMINS, {
-  method: "post",
-  path: "/{id}/unsent",
-  summary: "Import a device's exported unsent writes as its push",
-  request: {
-    params: z.object({ id: IdSchema }),
-    body: { required: true, content: { "application/json": { schema: UnsentExportSchema } } },
-  },
-  responses: {
-    200: {
-      description: "Applied (importing the same file again applies nothing)",
-      content: { "application/json": { schema: ImportAnswerSchema } },
+const route = defineRoute(
+  ADMINS,
+  {
+    method: "post",
+    path: "/{id}/unsent",
+    summary: "Import a device's exported unsent writes as its push",
+    request: {
+      params: z.object({ id: IdSchema }),
+      body: { required: true, content: { "application/json": { schema: UnsentExportSchema } } },
     },
-    404: { description: "No such device in the workspace" },
-    409: {
-      description: "The file starts beyond the device's lastSeq + 1",
-      content: { "application/json": { schema: SeqGapSchema } },
+    responses: {
+      200: {
+        description: "Applied (importing the same file again applies nothing)",
+        content: { "application/json": { schema: ImportAnswerSchema } },
+      },
+      404: { description: "No such device in the workspace" },
+      409: {
+        description: "The file starts beyond the device's lastSeq + 1",
+        content: { "application/json": { schema: SeqGapSchema } },
+      },
+      413: { description: "Over the push body cap" },
+      426: { description: "Client schema too old to upcast" },
+      503: { description: "Transient failure; retry" },
     },
-    413: { description: "Over the push body cap" },
-    426: { description: "Client schema too old to upcast" },
-    503: { description: "Transient failure; retry" },
   },
-});
+  // As in a push, strings inside the writes are checked per write (a bad one
+  // is refused `invalid`, the rest apply); the file's own fields by its schema.
+  { text: { body: false } },
+);
 
 const principalOf = (d: DeviceRecord): DevicePrincipal => ({
   type: "device",
@@ -103,6 +109,13 @@ export function deviceUnsentRoutes(deps: AppDeps) {
     });
     if (out.kind === "seq-gap")
       return c.json({ error: "seq-gap" as const, expectedSeq: out.expectedSeq }, 409);
+    if (out.kind === "seq-reused")
+      throw new HttpProblem(
+        409,
+        "Another history",
+        "the server already holds other writes under this file's sequence numbers for this device; nothing was imported",
+        { slug: "seq-reused" },
+      );
     if (out.kind === "transient")
       throw new HttpProblem(503, "Unavailable", "the database is busy; retry", {
         headers: { "retry-after": "1" },

@@ -92,6 +92,44 @@ describe("text rules over HTTP", () => {
     expect(ids).toEqual([first.id, good.id].sort());
   });
 
+  it("imports a device's unsent-data file holding a bad write as one refused write, the rest applied", async () => {
+    t = await createTestApp();
+    const x = await t.pair("marketer");
+    const file = (appVersion: string, mutations: unknown[]) => ({
+      format: "sightline-unsent",
+      version: 1,
+      deviceId: x.deviceId,
+      workspaceId: t.workspaceId,
+      kind: "extension",
+      clientSchema: 1,
+      appVersion,
+      exportedAt: new Date().toISOString(),
+      mutations,
+    });
+    const a = webObservation(1, x);
+    const bad = webObservation(2, x, { what: "x\uD800y" });
+    const keyed = webObservation(3, x);
+    (keyed.fields as Record<string, unknown>)["k\u0000"] = 1;
+    const b = webObservation(4, x, { what: "sau đó 𠀀" });
+    const send = (body: unknown) =>
+      t.request(`/v1/devices/${x.deviceId}/unsent`, {
+        method: "POST",
+        token: t.admin.token,
+        json: body,
+      });
+    await expectTextProblem(await send(file("1.0\u0000", [a, b])), "appVersion with NUL");
+    expect(await t.dumpAll()).toEqual([]);
+    const res = await send(file("1.0", [a, bad, keyed, b]));
+    const out = await res.json();
+    expect(res.status, JSON.stringify(out)).toBe(200);
+    expect(out).toMatchObject({ applied: 2, lastSeq: 4 });
+    expect(out.rejected.map((r: { seq: number; code: string }) => [r.seq, r.code])).toEqual([
+      [2, "invalid"],
+      [3, "invalid"],
+    ]);
+    expect((await t.dumpAll()).map((e) => e.id).sort()).toEqual([a.id, b.id].sort());
+  });
+
   it("answers NUL or a lone surrogate in any REST body value or key with a 400 problem", async () => {
     t = await createTestApp();
     const admin = t.admin.token;
