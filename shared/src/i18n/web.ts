@@ -477,6 +477,10 @@ export const web = {
     vi: "Máy chủ còn thiếu các thay đổi trước đó của thiết bị này. Hãy nhập tệp trước đó của thiết bị trước (các tệp được đánh số theo thứ tự).",
     en: "The server is missing this device's earlier changes. Import the device's earlier file first (files come in order).",
   },
+  "devices.import.otherHistory": {
+    vi: "Máy chủ đã có những thay đổi khác với cùng số thứ tự của thiết bị này, nên tệp không được nhập. Tệp có thể thuộc một lần cài đặt cũ của thiết bị.",
+    en: "The server already holds other changes under this device's sequence numbers, so nothing was imported. The file may come from an earlier install of the device.",
+  },
   "devices.import.tooLarge": {
     vi: "Tệp quá lớn để nhập một lần.",
     en: "This file is too large to import at once.",

@@ -143,16 +143,23 @@ describe("devices tab", () => {
     expect(el.querySelector("table")?.outerHTML).toBe(before);
   });
 
-  it("explains the server's refusals: a seq gap, a file it finds invalid", async () => {
+  it("explains the server's refusals: a seq gap, another history, a file it finds invalid", async () => {
     const importUnsent = vi
       .fn()
       .mockRejectedValueOnce(new ApiError(409, "Conflict"))
+      .mockRejectedValueOnce(
+        new ApiError(409, "Another history", "…", [], "urn:sightline:problem:seq-reused"),
+      )
       .mockRejectedValueOnce(new ApiError(400, "Bad request", "mutations.0.hlc: not an HLC"));
     const el = renderUi(<DevicesAdmin />, { api: fakeApi({ importUnsent }), locale: "vi" });
     await settle();
     await pick(el, JSON.stringify(exportFile()));
     expect(el.querySelector('.import-unsent [role="alert"]')?.textContent).toContain(
       "Máy chủ còn thiếu các thay đổi trước đó",
+    );
+    await pick(el, JSON.stringify(exportFile()));
+    expect(el.querySelector('.import-unsent [role="alert"]')?.textContent).toContain(
+      "Máy chủ đã có những thay đổi khác",
     );
     await pick(el, JSON.stringify(exportFile()));
     const alert = el.querySelector('.import-unsent [role="alert"]')?.textContent;

@@ -49,7 +49,12 @@ function refusalOf(e: unknown): Outcome {
       ...(e.detail ? { detail: e.detail } : {}),
     };
   if (e.status === 404) return { kind: "refused", key: "devices.import.unknownDevice" };
-  if (e.status === 409) return { kind: "refused", key: "devices.import.seqGap" };
+  // 409: a seq gap (earlier writes missing; the answer is no problem+json), or
+  // the server holds other writes under the file's seqs (another history).
+  if (e.status === 409)
+    return e.type?.endsWith(":seq-reused")
+      ? { kind: "refused", key: "devices.import.otherHistory" }
+      : { kind: "refused", key: "devices.import.seqGap" };
   if (e.status === 413) return { kind: "refused", key: "devices.import.tooLarge" };
   return { kind: "failed", error: e };
 }

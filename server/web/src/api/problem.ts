@@ -7,14 +7,23 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly errors: FieldError[];
+  /** The problem's `type` (`urn:sightline:problem:<slug>`), when the server sent one. */
+  readonly type: string | undefined;
 
-  constructor(status: number, title: string, detail?: string, errors: FieldError[] = []) {
+  constructor(
+    status: number,
+    title: string,
+    detail?: string,
+    errors: FieldError[] = [],
+    type?: string,
+  ) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = "ApiError";
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.errors = errors;
+    this.type = type;
   }
 
   get isNetwork(): boolean {
@@ -28,7 +37,8 @@ export function toApiError(status: number, statusText: string, body: unknown): A
     const b = body as Record<string, unknown>;
     const title = typeof b.title === "string" ? b.title : statusText || `HTTP ${status}`;
     const detail = typeof b.detail === "string" ? b.detail : undefined;
-    return new ApiError(status, title, detail, fieldErrors(b.errors));
+    const type = typeof b.type === "string" ? b.type : undefined;
+    return new ApiError(status, title, detail, fieldErrors(b.errors), type);
   }
   const text = typeof body === "string" && body.trim() ? body.trim().slice(0, 300) : undefined;
   return new ApiError(status, statusText || `HTTP ${status}`, text);
