@@ -13,4 +13,5 @@ describe.skipIf(!target.ok)("sync invariants on PostgreSQL", async () => {
   useTestDatabase(() => openPostgresTestParts(target.url));
   await import("./sync-invariants.test.ts");
   await import("./clock-trust.test.ts");
+  await import("./device-identity.test.ts");
 });

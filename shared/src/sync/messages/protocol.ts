@@ -1,5 +1,10 @@
 // obs-sync protocol versions. One line of history per change:
 //   1 — push/pull with field-LWW entities, seq-gap 409, cookie {epoch, v, k?}.
+//   1 (additions, round 2, all optional for old clients) — rejection codes
+//       `clock-ahead` / `clock-behind` (re-stamp and send again); 409
+//       `seq-reused {lastSeq}` (renumber unsent writes after lastSeq); the pair
+//       answer's `device.lastSeq` (a fresh storage starts after it); pairing
+//       with a live device's id → 409 `device-id-taken`.
 export const PROTOCOL_VERSION = 1 as const;
 // Client data schema. Older clients' queued mutations are upcast on the server.
 //   1 — observation fields as in DOMAIN.md.
