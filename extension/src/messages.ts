@@ -158,7 +158,22 @@ export const WorkerRequestSchema = z.discriminatedUnion("type", [
     code: z.string().check(z.trim(), z.minLength(4), z.maxLength(32)),
     name: z.optional(z.string().check(z.maxLength(100))),
   }),
-  z.strictObject({ type: z.literal("unpair"), force: z.boolean() }),
+  /** A manager's new code for this revoked install: re-admission under the same id and storage. */
+  z.strictObject({
+    type: z.literal("reconnect"),
+    code: z.string().check(z.trim(), z.minLength(4), z.maxLength(32)),
+  }),
+  /** The unsent writes as "sightline-unsent" files. */
+  z.strictObject({ type: z.literal("export.unsent") }),
+  /**
+   * Unpairing deletes unsent writes, so with any unsent it needs two separate
+   * confirmations, each naming how many writes will be lost.
+   */
+  z.strictObject({
+    type: z.literal("unpair"),
+    understood: z.optional(z.number().check(z.int(), z.nonnegative())),
+    confirmed: z.optional(z.number().check(z.int(), z.nonnegative())),
+  }),
   z.strictObject({ type: z.literal("settings.get") }),
   z.strictObject({ type: z.literal("settings.set"), patch: SettingsPatchSchema }),
 ]);
@@ -185,6 +200,8 @@ export type Pairing = {
   deviceId: string;
   workspaceId: string;
   role: string;
+  /** When a sync answered 401 (revoked by a manager): no new writes until re-admission. */
+  revokedAt?: number;
 };
 
 export type SyncStatusView = {
@@ -195,6 +212,7 @@ export type SyncStatusView = {
   oldestUnsyncedAt: number | null;
   lastSyncAt: number | null;
   pendingBlobs: number;
+  /** "unauthorized": a manager revoked this install; captures are refused, unsent data kept. */
   state: "idle" | "syncing" | "waiting" | "unauthorized" | "too-old" | "unpaired";
   lastError: string | null;
   rejected: number;
@@ -233,13 +251,19 @@ export type CaptureError =
   | "restricted"
   | "no-permission"
   | "not-paired"
+  | "revoked"
   | "invalid";
 
+/** `device-id-taken`: re-admission refused, the id belongs to a device that is not revoked. */
+export type PairError = "bad-code" | "network" | "server" | "no-permission" | "device-id-taken";
 export type PairResult =
   | { ok: true; workspaceId: string }
-  | { ok: false; error: "bad-code" | "network" | "server" | "no-permission"; detail?: string };
+  | { ok: false; error: PairError; detail?: string };
 
 export type UnpairResult = { ok: true } | { ok: false; unsynced: number };
+
+/** One "Export unsent data" file: name, JSON text, how many writes it holds. */
+export type UnsentFile = { name: string; text: string; mutations: number };
 
 /** What each request answers. */
 export type WorkerResponses = {
@@ -256,6 +280,8 @@ export type WorkerResponses = {
   "sync.now": SyncStatusView;
   "status.get": SyncStatusView;
   pair: PairResult;
+  reconnect: PairResult;
+  "export.unsent": { files: UnsentFile[] };
   unpair: UnpairResult;
   "settings.get": Settings;
   "settings.set": Settings;

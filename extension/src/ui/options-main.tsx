@@ -4,6 +4,7 @@ import browser from "webextension-polyfill";
 import { createBrowserApi } from "../browser-api.ts";
 import { Client } from "./client-context.ts";
 import { OptionsApp } from "./components/OptionsApp.tsx";
+import { saveFile } from "./save-file.ts";
 import { createWorkerClient } from "./worker-client.ts";
 import "./ui.css";
 
@@ -17,6 +18,7 @@ if (root) {
         actions={{
           requestOrigins: (origins) => api.permissions.request(origins),
           hasOrigins: (origins) => api.permissions.contains(origins),
+          download: (name, text) => saveFile(name, text),
           defaultDeviceName: `${isFirefox ? "Firefox" : "Chrome"} · ${navigator.platform}`.slice(
             0,
             100,

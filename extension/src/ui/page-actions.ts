@@ -4,6 +4,7 @@ import type { BrowserApi } from "../browser-api.ts";
 import { openBlobStore } from "../worker/blob-store.ts";
 import type { PanelActions } from "./components/PanelApp.tsx";
 import { storePhoto } from "./photo.ts";
+import { saveFile } from "./save-file.ts";
 
 export function panelActions(api: BrowserApi, opts: { popup: boolean }): PanelActions {
   // Opening the side panel must happen inside the click's user gesture, so the
@@ -25,6 +26,7 @@ export function panelActions(api: BrowserApi, opts: { popup: boolean }): PanelAc
       return api.permissions.request([pattern]).catch(() => false);
     },
     openOptions: () => void api.runtime.openOptionsPage(),
+    download: (name, text) => saveFile(name, text),
     ...(opts.popup
       ? {
           openPanel: () => {

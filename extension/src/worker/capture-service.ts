@@ -6,7 +6,7 @@
 // Order matters: the screenshot blob is stored (awaited, durable) BEFORE the
 // observation referencing it is written to the outbox — step 1 of the
 // blob-before-observation guarantee described in gated-transport.ts.
-import { uuidv7 } from "@sightline/shared";
+import { isDeviceRevoked, uuidv7 } from "@sightline/shared";
 import type { BrowserApi, Tab } from "../browser-api.ts";
 import { matchCompetitor } from "../capture/competitor-match.ts";
 import {
@@ -64,7 +64,10 @@ export function createCaptureService(d: CaptureServiceDeps): CaptureService {
   async function reach(
     tabId?: number,
   ): Promise<{ tab: Tab & { id: number } } | { error: CaptureResult }> {
-    if (!(await d.sync.session())) return { error: { ok: false, error: "not-paired" } };
+    const session = await d.sync.session();
+    if (!session) return { error: { ok: false, error: "not-paired" } };
+    // A manager revoked this install: no capture that could never be sent.
+    if (session.revoked()) return { error: { ok: false, error: "revoked" } };
     const tab = await targetTab(tabId);
     if (tab?.id === undefined) return { error: { ok: false, error: "no-tab" } };
     const r = await d.channel.ensure(tab.id);
@@ -87,6 +90,7 @@ export function createCaptureService(d: CaptureServiceDeps): CaptureService {
   ): Promise<CaptureResult> {
     const session = await d.sync.session();
     if (!session) return { ok: false, error: "not-paired" };
+    if (session.revoked()) return { ok: false, error: "revoked" };
     let screenshot: string | undefined;
     let shot: "saved" | "none" | "unavailable" = "none";
     if (WITH_SCREENSHOT[capture.kind]) {
@@ -114,7 +118,12 @@ export function createCaptureService(d: CaptureServiceDeps): CaptureService {
       now: new Date(d.now()),
       t: await d.context.t(),
     });
-    await session.engine.write({ op: "obs.create", id, fields });
+    try {
+      await session.engine.write({ op: "obs.create", id, fields });
+    } catch (e) {
+      if (isDeviceRevoked(e)) return { ok: false, error: "revoked" };
+      throw e;
+    }
     session.scheduler.request("write");
     const elapsedMs = d.now() - started;
     d.saved({ id, elapsedMs, screenshot: shot }, tab?.id);

@@ -18,6 +18,7 @@ let n = 0;
 
 async function setup() {
   const server: FakeServer = createFakeServer();
+  server.devices.set(DEVICE, { token: "device-token", revoked: false, lastSeq: 0 });
   const blobs: BlobStore = await openBlobStore(`blobs-${++n}`);
   const storage = createMemoryStorage();
   await storage.init(DEVICE, "ws1");

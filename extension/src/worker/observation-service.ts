@@ -2,7 +2,7 @@
 // (filtered by page, competitor or tag), 5W1H edits as `obs.patch`, deletes,
 // and event-mode notes. Every write goes through the shared engine, so it is
 // validated, lands in the outbox and is synced like a capture.
-import { isLive, LocalWriteError, uuidv7 } from "@sightline/shared";
+import { isDeviceRevoked, isLive, LocalWriteError, uuidv7 } from "@sightline/shared";
 import type { ListFilter, ObservationView, Settings } from "../messages.ts";
 import type { BlobStore } from "./blob-store.ts";
 import { fieldsFromEventNote } from "./observation-fields.ts";
@@ -37,6 +37,8 @@ export function createObservationService(d: ObservationServiceDeps) {
     try {
       await session.engine.write({ op, id, ...(fields ? { fields } : {}) });
     } catch (e) {
+      // Revoked by a manager: refused before anything is queued (the UI says what to do).
+      if (isDeviceRevoked(e)) return { ok: false, error: "revoked" };
       if (e instanceof LocalWriteError) return { ok: false, error: e.message };
       throw e;
     }

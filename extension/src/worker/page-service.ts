@@ -3,7 +3,7 @@
 // and the automatic injection on page load for sites the user allowed.
 // Reports live in memory: when the worker restarts, the panel's next
 // `page.state` asks the content script for a fresh one.
-import { LocalWriteError, uuidv7 } from "@sightline/shared";
+import { isDeviceRevoked, LocalWriteError, uuidv7 } from "@sightline/shared";
 import type { BrowserApi, Tab } from "../browser-api.ts";
 import { matchCompetitor } from "../capture/competitor-match.ts";
 import type { EarlierCapture, PageReport, PageStateView } from "../messages.ts";
@@ -96,6 +96,7 @@ export function createPageService(d: PageServiceDeps) {
       try {
         await session.engine.write({ op: "obs.create", id, fields });
       } catch (e) {
+        if (isDeviceRevoked(e)) return { ok: false, error: "revoked" };
         if (e instanceof LocalWriteError) return { ok: false, error: e.message };
         throw e;
       }

@@ -75,8 +75,12 @@ export function createRouter(d: RouterDeps) {
         return d.sync.status();
       case "pair":
         return d.sync.pair({ serverUrl: m.serverUrl, code: m.code, name: m.name });
+      case "reconnect":
+        return d.sync.reconnect(m.code);
+      case "export.unsent":
+        return { files: await d.sync.exportUnsent() };
       case "unpair":
-        return d.sync.unpair(m.force);
+        return d.sync.unpair({ understood: m.understood, confirmed: m.confirmed });
       case "settings.get":
         return d.settings.settings();
       case "settings.set": {

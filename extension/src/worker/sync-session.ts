@@ -8,6 +8,7 @@ import {
   createFetchTransport,
   createSyncEngine,
   createSyncScheduler,
+  DeviceRevokedError,
   type SyncEngine,
   type SyncScheduler,
   type SyncStatus,
@@ -24,6 +25,8 @@ export type SyncSession = {
   readonly scheduler: SyncScheduler;
   readonly storage: SyncStorage;
   readonly uploader: BlobUploader;
+  /** A manager revoked this install: writes are refused, the queue is kept. */
+  revoked(): boolean;
   close(): void;
 };
 
@@ -34,6 +37,8 @@ export type SessionDeps = {
   fetch: typeof fetch;
   appVersion: string;
   onStatus(s: SyncStatus): void;
+  /** True once a manager revoked this install: the engine refuses writes (nothing is queued). */
+  isRevoked(): boolean;
   /** Acked outbox entries are kept this long for re-push after a server restore. */
   keepAckedMs?: number;
 };
@@ -54,7 +59,7 @@ export async function openSyncSession(d: SessionDeps): Promise<SyncSession> {
     }),
     uploader,
   );
-  const engine = withBlobUploads(
+  const synced = withBlobUploads(
     createSyncEngine({
       storage: d.storage,
       transport,
@@ -63,6 +68,10 @@ export async function openSyncSession(d: SessionDeps): Promise<SyncSession> {
     }),
     uploader,
   );
+  const engine: SyncEngine = {
+    ...synced,
+    write: (w) => (d.isRevoked() ? Promise.reject(new DeviceRevokedError()) : synced.write(w)),
+  };
   const scheduler = createSyncScheduler({ engine, onStatus: d.onStatus, maxDelayMs: 60_000 });
   return {
     pairing,
@@ -70,6 +79,7 @@ export async function openSyncSession(d: SessionDeps): Promise<SyncSession> {
     scheduler,
     storage: d.storage,
     uploader,
+    revoked: d.isRevoked,
     close() {
       scheduler.stop();
       d.storage.close?.();

@@ -51,6 +51,10 @@ export const extension = {
     vi: "Hãy ghép nối tiện ích trước (trong Cài đặt)",
     en: "Pair the extension first (in Settings)",
   },
+  "capture.error.revoked": {
+    vi: "Chưa lưu: quản lý đã ngắt kết nối trình duyệt này. Hãy nhờ quản lý cấp mã mới (xem Cài đặt).",
+    en: "Not saved: a manager disconnected this browser. Ask a manager for a new code (see Settings).",
+  },
   "capture.error.invalid": {
     vi: "Không ghi lại được trang này",
     en: "Could not capture this page",
@@ -170,12 +174,93 @@ export const extension = {
     vi: "Cần cho phép truy cập máy chủ để ghép nối",
     en: "Access to the server must be allowed to pair",
   },
+  "options.pairError.device-id-taken": {
+    vi: "Máy chủ từ chối: mã thiết bị của trình duyệt này đang thuộc về một thiết bị chưa bị ngắt kết nối. Hãy nhờ quản lý xem Quản trị → Thiết bị. Không có dữ liệu nào bị xoá.",
+    en: "The server refused: this browser's device id belongs to a device that is still connected. Ask a manager to check Admin → Devices. Nothing was deleted.",
+  },
   "options.unpair": { vi: "Huỷ ghép nối", en: "Unpair" },
   "options.unpairWarn": {
-    vi: "Còn {count} thay đổi chưa đồng bộ sẽ bị mất. Vẫn huỷ ghép nối?",
-    en: "{count} unsynced changes will be lost. Unpair anyway?",
+    vi: "Còn {count} thay đổi CHƯA lên máy chủ. Huỷ ghép nối sẽ XOÁ VĨNH VIỄN chúng khỏi trình duyệt này.",
+    en: "{count} changes are NOT on the server yet. Unpairing DELETES them from this browser for good.",
+    plural: {
+      en: {
+        one: "{count} change is NOT on the server yet. Unpairing DELETES it from this browser for good.",
+      },
+    },
   },
-  "options.unpairConfirm": { vi: "Vẫn huỷ ghép nối", en: "Unpair anyway" },
+  "options.unpairExportFirst": {
+    vi: "Để không mất gì: trước hết hãy Xuất dữ liệu chưa gửi và đưa tệp cho quản lý.",
+    en: "To lose nothing: first Export unsent data and give the file to a manager.",
+  },
+  "options.unpairSyncHint": {
+    vi: "Hoặc bấm Đồng bộ ngay khi có mạng, rồi mới huỷ ghép nối.",
+    en: "Or press Sync now when the network is back, then unpair.",
+  },
+  "options.unpairAck": {
+    vi: "Tôi hiểu {count} thay đổi sẽ bị mất",
+    en: "I understand {count} changes will be lost",
+    plural: { en: { one: "I understand {count} change will be lost" } },
+  },
+  "options.unpairContinue": { vi: "Tiếp tục", en: "Continue" },
+  "options.unpairFinal": {
+    vi: "Bước cuối: huỷ ghép nối sẽ xoá vĩnh viễn {count} thay đổi chưa gửi khỏi trình duyệt này. Để xác nhận, hãy nhập số {count}.",
+    en: "Last check: unpairing deletes {count} unsent changes from this browser for good. To confirm, type the number {count}.",
+    plural: {
+      en: {
+        one: "Last check: unpairing deletes {count} unsent change from this browser for good. To confirm, type the number {count}.",
+      },
+    },
+  },
+  "options.unpairFinalLabel": { vi: "Số thay đổi sẽ bị xoá", en: "Number of changes to delete" },
+  "options.unpairConfirm": {
+    vi: "Xoá {count} thay đổi và huỷ ghép nối",
+    en: "Delete {count} changes and unpair",
+    plural: { en: { one: "Delete {count} change and unpair" } },
+  },
+  "options.back": { vi: "Quay lại", en: "Back" },
+
+  // Revoked by a manager: captures refused, unsent changes kept
+  "revoked.title": {
+    vi: "Trình duyệt này đã bị ngắt kết nối",
+    en: "This browser was disconnected",
+  },
+  "revoked.what": {
+    vi: "Một quản lý đã ngắt kết nối trình duyệt này khỏi Sightline, nên tiện ích không ghi thêm gì mới.",
+    en: "A manager disconnected this browser from Sightline, so the extension does not capture anything new.",
+  },
+  "revoked.kept": {
+    vi: "{count} thay đổi chưa gửi vẫn được giữ an toàn trong trình duyệt này.",
+    en: "Its {count} unsent changes are kept safe in this browser.",
+    plural: { en: { one: "Its {count} unsent change is kept safe in this browser." } },
+  },
+  "revoked.keptNone": {
+    vi: "Trình duyệt không còn thay đổi nào chưa gửi.",
+    en: "Nothing unsent is waiting in this browser.",
+  },
+  "revoked.ask": {
+    vi: "Hãy nhờ quản lý cấp mã ghép nối mới, rồi chọn Kết nối lại bằng mã mới trong Cài đặt.",
+    en: "Ask a manager for a new pairing code, then choose Reconnect with a new code in Settings.",
+  },
+  "revoked.screenshots": {
+    vi: "{count} ảnh chụp chưa tải lên không nằm trong tệp xuất; chúng vẫn ở đây và được gửi sau khi kết nối lại.",
+    en: "{count} screenshots not yet uploaded are not in the export file; they stay here and go up after reconnecting.",
+    plural: {
+      en: {
+        one: "{count} screenshot not yet uploaded is not in the export file; it stays here and goes up after reconnecting.",
+      },
+    },
+  },
+  "reconnect.button": { vi: "Kết nối lại bằng mã mới", en: "Reconnect with a new code" },
+  "reconnect.intro": {
+    vi: "Nhập mã ghép nối mới từ quản lý. Trình duyệt giữ nguyên mã thiết bị và các thay đổi chưa gửi; chúng được gửi ngay khi kết nối lại.",
+    en: "Enter the new pairing code from a manager. This browser keeps its device id and unsent changes; they are sent as soon as it is back.",
+  },
+  "reconnect.submit": { vi: "Kết nối lại", en: "Reconnect" },
+  "reconnect.working": { vi: "Đang kết nối lại…", en: "Reconnecting…" },
+  "reconnect.kept": {
+    vi: "Chưa kết nối lại được; mọi thay đổi chưa gửi vẫn nằm trong trình duyệt này.",
+    en: "Not reconnected; every unsent change is still in this browser.",
+  },
   "options.cancel": { vi: "Thôi", en: "Cancel" },
   "options.language": { vi: "Ngôn ngữ", en: "Language" },
   "options.access": { vi: "Quyền truy cập trang", en: "Site access" },

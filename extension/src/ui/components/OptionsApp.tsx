@@ -3,7 +3,11 @@ import type { PairResult, Settings } from "../../messages.ts";
 import { useClient } from "../client-context.ts";
 import { useObservations, useSettings, useStatus } from "../hooks.ts";
 import { I18n, type Locale, translator } from "../i18n.ts";
+import { ExportUnsent } from "./ExportUnsent.tsx";
+import { ReconnectForm } from "./ReconnectForm.tsx";
+import { RevokedNotice } from "./RevokedNotice.tsx";
 import { SyncStatusBar } from "./SyncStatusBar.tsx";
+import { UnpairFlow } from "./UnpairFlow.tsx";
 
 /** Browser permission calls; each must run directly in a click's user gesture. */
 export type OptionsActions = {
@@ -11,6 +15,8 @@ export type OptionsActions = {
   requestOrigins(origins: string[]): Promise<boolean>;
   hasOrigins(origins: string[]): Promise<boolean>;
   defaultDeviceName: string;
+  /** Save a file to the downloads ("Export unsent data"). */
+  download(name: string, text: string): void;
 };
 
 export type OptionsAppProps = { actions: OptionsActions };
@@ -27,7 +33,10 @@ export function competitorOrigins(domains: readonly string[]): string[] {
   });
 }
 
-/** Options: server URL + pairing code → pair, language, site access, unpair. */
+/**
+ * Options: server URL + pairing code → pair, language, site access, unpair.
+ * A revoked install says so here and offers Export unsent data and Reconnect.
+ */
 export function OptionsApp({ actions }: OptionsAppProps) {
   const client = useClient();
   const [settings, updateSettings] = useSettings();
@@ -41,7 +50,6 @@ export function OptionsApp({ actions }: OptionsAppProps) {
   const [name, setName] = useState(actions.defaultDeviceName);
   const [pairing, setPairing] = useState(false);
   const [pairResult, setPairResult] = useState<PairResult | null>(null);
-  const [unpairWarn, setUnpairWarn] = useState<number | null>(null);
   const [access, setAccess] = useState({ competitors: false, all: false });
   const competitorPatterns = config.competitors.flatMap((c) => competitorOrigins(c.domains));
 
@@ -79,11 +87,6 @@ export function OptionsApp({ actions }: OptionsAppProps) {
       setPairing(false);
     }
   };
-  const unpair = async (force: boolean) => {
-    const r = await client.request({ type: "unpair", force });
-    setUnpairWarn(r.ok ? null : r.unsynced);
-    if (r.ok) setPairResult(null);
-  };
   const allow = async (origins: string[]) => {
     if (await actions.requestOrigins(origins).catch(() => false)) {
       setAccess((a) => ({
@@ -101,21 +104,18 @@ export function OptionsApp({ actions }: OptionsAppProps) {
         {status?.paired ? (
           <section>
             <p data-testid="paired">{t("options.paired", { server: status.serverUrl ?? "" })}</p>
-            {unpairWarn === null ? (
-              <button type="button" class="danger" onClick={() => void unpair(false)}>
-                {t("options.unpair")}
-              </button>
-            ) : (
-              <div class="warn" role="alert">
-                <p>{t("options.unpairWarn", { count: unpairWarn })}</p>
-                <button type="button" class="danger" onClick={() => void unpair(true)}>
-                  {t("options.unpairConfirm")}
-                </button>
-                <button type="button" onClick={() => setUnpairWarn(null)}>
-                  {t("options.cancel")}
-                </button>
-              </div>
+            {status.state === "unauthorized" && (
+              <>
+                <RevokedNotice status={status} />
+                {status.unsynced > 0 && <ExportUnsent download={actions.download} />}
+                <ReconnectForm />
+              </>
             )}
+            <UnpairFlow
+              status={status}
+              download={actions.download}
+              onUnpaired={() => setPairResult(null)}
+            />
           </section>
         ) : (
           <form onSubmit={pair} data-testid="pair-form">

@@ -37,17 +37,18 @@ const obs: ObservationView = {
   },
 };
 
-function fakeClient() {
+function fakeClient(current: SyncStatusView = status) {
   const sent: WorkerRequest[] = [];
   const listeners = new Set<(e: UiEvent) => void>();
   let locale: "vi" | "en" = "en";
+  const revoked = current.state === "unauthorized";
   const client: WorkerClient = {
     async request(r) {
       sent.push(r);
       const answer = (): unknown => {
         switch (r.type) {
           case "status.get":
-            return status;
+            return current;
           case "settings.get":
             return { locale, eventMode: { active: false, eventName: "", booth: "" } };
           case "settings.set":
@@ -69,7 +70,11 @@ function fakeClient() {
               },
             };
           case "capture.start":
-            return { ok: true, id: obs.id, screenshot: "none", elapsedMs: 42 };
+            return revoked
+              ? { ok: false, error: "revoked" }
+              : { ok: true, id: obs.id, screenshot: "none", elapsedMs: 42 };
+          case "export.unsent":
+            return { files: [{ name: "sightline-unsent-x.json", text: "{}", mutations: 2 }] };
           case "observation.update":
             return { ok: true };
           default:
@@ -92,10 +97,12 @@ function fakeClient() {
 const flush = async () => {
   for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 0)));
 };
+const downloads: string[] = [];
 const actions = {
   requestSiteAccess: async () => true,
   openOptions: () => undefined,
   storePhoto: async () => null,
+  download: (name: string) => void downloads.push(name),
 };
 
 describe("PanelApp", () => {
@@ -169,5 +176,62 @@ describe("PanelApp", () => {
     );
     await flush();
     expect(root.textContent).toContain("Trang này");
+  });
+
+  it("a revoked install says what happened and whom to ask, refuses a capture with that message, offers export — in both languages", async () => {
+    const { client } = fakeClient({
+      ...status,
+      state: "unauthorized",
+      lastError: "unauthorized",
+      unsynced: 2,
+      pendingBlobs: 0,
+    });
+    await act(() => {
+      render(
+        <Client.Provider value={client}>
+          <PanelApp actions={actions} />
+        </Client.Provider>,
+        root,
+      );
+    });
+    await flush();
+    const notice = () => root.querySelector('[data-testid="revoked"]')?.textContent ?? "";
+    expect(notice()).toContain("This browser was disconnected");
+    expect(notice()).toContain("A manager disconnected this browser from Sightline");
+    expect(notice()).toContain("Its 2 unsent changes are kept safe in this browser.");
+    expect(notice()).toContain("Ask a manager for a new pairing code");
+    expect(root.querySelector('[data-testid="sync-summary"]')?.textContent).toContain(
+      "A manager disconnected this device",
+    );
+    expect(root.querySelector('[data-testid="sync-now"]')).toBeNull();
+
+    await act(() =>
+      (root.querySelector('[data-testid="capture-selection"]') as HTMLButtonElement).click(),
+    );
+    await flush();
+    expect(root.querySelector('[data-testid="capture-result"]')?.textContent).toBe(
+      "Not saved: a manager disconnected this browser. Ask a manager for a new code (see Settings).",
+    );
+    expect(root.textContent).not.toContain("Saved in");
+
+    await act(() =>
+      (root.querySelector('[data-testid="export-unsent"]') as HTMLButtonElement).click(),
+    );
+    await flush();
+    expect(downloads).toContain("sightline-unsent-x.json");
+    expect(root.querySelector('[data-testid="export-result"]')?.textContent).toBe(
+      "Saved 2 changes to sightline-unsent-x.json. Give the file to a manager.",
+    );
+
+    await act(() =>
+      (root.querySelector('[data-testid="locale-toggle"]') as HTMLButtonElement).click(),
+    );
+    await flush();
+    expect(notice()).toContain("Trình duyệt này đã bị ngắt kết nối");
+    expect(notice()).toContain("2 thay đổi chưa gửi vẫn được giữ an toàn trong trình duyệt này.");
+    expect(notice()).toContain("Hãy nhờ quản lý cấp mã ghép nối mới");
+    expect(root.querySelector('[data-testid="capture-result"]')?.textContent).toBe(
+      "Chưa lưu: quản lý đã ngắt kết nối trình duyệt này. Hãy nhờ quản lý cấp mã mới (xem Cài đặt).",
+    );
   });
 });

@@ -10,15 +10,19 @@ import {
 import { I18n, type Locale, translator } from "../i18n.ts";
 import { CaptureBar } from "./CaptureBar.tsx";
 import { EventPanel } from "./EventPanel.tsx";
+import { ExportUnsent } from "./ExportUnsent.tsx";
 import { ObservationForm } from "./ObservationForm.tsx";
 import { PageView } from "./PageView.tsx";
 import { RecentList } from "./RecentList.tsx";
+import { RevokedNotice } from "./RevokedNotice.tsx";
 import { SyncStatusBar } from "./SyncStatusBar.tsx";
 
 /** Browser-specific actions, supplied by the page's main (they need user gestures). */
 export type PanelActions = {
   requestSiteAccess(url: string | null): Promise<boolean>;
   openOptions(): void;
+  /** Save a file to the downloads ("Export unsent data"). */
+  download(name: string, text: string): void;
   openPanel?(): void;
   /** Popup: close once a gesture starts in the page. */
   gestureStarted?(): void;
@@ -76,6 +80,15 @@ export function PanelApp({ compact = false, tabId, actions }: PanelAppProps) {
         </header>
         <SyncStatusBar status={status} onSync={() => void syncNow()} />
         {status && !status.paired && <p class="notice">{t("panel.notPaired")}</p>}
+        {status?.state === "unauthorized" && (
+          <>
+            <RevokedNotice status={status} />
+            {status.unsynced > 0 && <ExportUnsent download={actions.download} />}
+            <button type="button" onClick={actions.openOptions} data-testid="open-reconnect">
+              {t("reconnect.button")}
+            </button>
+          </>
+        )}
         <CaptureBar
           tabId={tabId}
           requestSiteAccess={() => actions.requestSiteAccess(page?.url ?? null)}

@@ -3,7 +3,10 @@ import { ago, useI18n } from "../i18n.ts";
 
 export type SyncStatusBarProps = { status: SyncStatusView | null; onSync(): void; now?: number };
 
-/** Unsynced count, age of the oldest unsynced item, last sync, and "Sync now". */
+/**
+ * Unsynced count, age of the oldest unsynced item, last sync, and "Sync now"
+ * (not while revoked: it could not help).
+ */
 export function SyncStatusBar({ status, onSync, now = Date.now() }: SyncStatusBarProps) {
   const { t } = useI18n();
   if (!status) return <div class="status" />;
@@ -29,7 +32,7 @@ export function SyncStatusBar({ status, onSync, now = Date.now() }: SyncStatusBa
         <strong data-testid="sync-summary">{parts.join(" · ")}</strong>
         <span class="muted">{status.paired ? last : t("options.notPaired")}</span>
       </div>
-      {status.paired && (
+      {status.paired && status.state !== "unauthorized" && (
         <button
           type="button"
           onClick={onSync}
