@@ -7,7 +7,12 @@
 // twice, or importing it and later re-admitting the device, applies each
 // write once: seqs at or below the device's lastSeq are duplicates.
 import { z } from "@hono/zod-openapi";
-import { CLIENT_SCHEMA_VERSION, type Mutation, upcastMutation } from "@sightline/shared";
+import {
+  CLIENT_SCHEMA_VERSION,
+  DEFAULT_MAX_DRIFT_MS,
+  type Mutation,
+  upcastMutation,
+} from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
 import { ADMINS } from "../auth/roles.ts";
 import { badRequest, HttpProblem, notFound } from "../http/problem.ts";
@@ -16,6 +21,7 @@ import { newRouter } from "../http/router.ts";
 import { IdSchema, SeqGapSchema, UnsentExportSchema } from "../http/shared-schemas.ts";
 import { userOf } from "../middleware/auth/index.ts";
 import type { DevicePrincipal, DeviceRecord } from "../store/port.ts";
+import { intoClockWindow } from "../sync/clock-window.ts";
 
 const ImportAnswerSchema = z.object({
   /** Writes of the file this import applied (accepted, changed or not). */
@@ -99,13 +105,16 @@ export function deviceUnsentRoutes(deps: AppDeps) {
       ]);
     const device = await deps.store.getDevice(user.workspaceId, id);
     if (!device) throw notFound("device");
-    const mutations = upcast(file.mutations, file.clientSchema);
+    const at = now();
+    const maxDriftMs = deps.maxClockDriftMs ?? DEFAULT_MAX_DRIFT_MS;
+    const mutations = intoClockWindow(upcast(file.mutations, file.clientSchema), at, maxDriftMs);
     const out = await deps.store.push({
       workspaceId: device.workspaceId,
       device: principalOf(device),
       appVersion: file.appVersion,
       mutations,
-      now: now(),
+      now: at,
+      maxClockDriftMs: maxDriftMs,
     });
     if (out.kind === "seq-gap")
       return c.json({ error: "seq-gap" as const, expectedSeq: out.expectedSeq }, 409);

@@ -1,9 +1,15 @@
 // Pairing and device management: codes are single use, expire, fit the
 // device kind; revocation takes effect on the next request.
-import { CLIENT_SCHEMA_VERSION, type Mutation, UNSENT_EXPORT_FORMAT } from "@sightline/shared";
+import {
+  CLIENT_SCHEMA_VERSION,
+  hlcFormat,
+  hlcWallMs,
+  type Mutation,
+  UNSENT_EXPORT_FORMAT,
+} from "@sightline/shared";
 import { afterEach, describe, expect, it } from "vitest";
 import { PAIRING_ALPHABET } from "../auth/tokens.ts";
-import { storeObservation, webObservation } from "../testing/mutations.ts";
+import { patch, storeObservation, webObservation } from "../testing/mutations.ts";
 import { createTestApp, TEST_STORE, type TestApp, type TestDevice } from "../testing/test-app.ts";
 
 let t: TestApp;
@@ -310,6 +316,27 @@ describe("import unsent data", () => {
     t.request(`/v1/devices/${id}/unsent`, { method: "POST", token, json });
   const revoke = (t: TestApp, id: string) =>
     t.request(`/v1/devices/${id}`, { method: "DELETE", token: t.admin.token });
+
+  it("brings a wrong clock's writes into the window instead of losing them (no client is left to re-stamp)", async () => {
+    t = await createTestApp();
+    const d = await t.pair("staff");
+    expect((await revoke(t, d.deviceId)).status).toBe(204);
+    const ahead = Date.now() + 3 * 86_400_000; // the tablet ran three days ahead
+    const tap = {
+      ...storeObservation(1, d, { capturedAt: new Date(ahead).toISOString() }),
+      hlc: hlcFormat({ ms: ahead, counter: 0, node: d.deviceId }),
+    };
+    const note = {
+      ...patch(2, d, tap.id, { note: "kept" }),
+      hlc: hlcFormat({ ms: ahead, counter: 1, node: d.deviceId }),
+    };
+    const res = await importAs(t, d.deviceId, fileOf(d, [tap, note]));
+    expect(await res.json()).toMatchObject({ applied: 2, rejected: [] });
+    const row = (await t.dumpAll()).find((e) => e.id === tap.id);
+    expect(row?.fields.note).toBe("kept");
+    expect(Date.parse(String(row?.fields.capturedAt))).toBeLessThanOrEqual(Date.now());
+    expect(hlcWallMs(row?.fieldHlc.note)).toBeLessThanOrEqual(Date.now());
+  });
 
   it("applies a revoked kiosk's unsent writes as that device's push; the same file again applies nothing", async () => {
     t = await createTestApp();
