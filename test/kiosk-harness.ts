@@ -84,6 +84,8 @@ export async function adminApi(url: string, email: string, password: string) {
     },
     observationStatus: async (id: string) =>
       (await call("GET", `/v1/observations/${id}`, undefined, false)).status,
+    /** Admin → Devices → Revoke: the device's token answers 401 from now on. */
+    revokeDevice: async (id: string) => void (await call("DELETE", `/v1/devices/${id}`)),
     devices: async () =>
       (
         (await (await call("GET", "/v1/devices")).json()) as {
