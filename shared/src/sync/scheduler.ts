@@ -149,27 +149,29 @@ export function createSyncScheduler(o: SchedulerOptions): SyncScheduler {
     interval = timers.setTimeout(tick, o.intervalMs);
   }
 
+  const request: SyncScheduler["request"] = (reason) => {
+    if (stopped) return;
+    if (reason === "write") {
+      if (status.state === "waiting") return; // backoff already scheduled
+      schedule(o.debounceMs ?? 300);
+      return;
+    }
+    if (timer !== null) {
+      timers.clearTimeout(timer);
+      timer = null;
+    }
+    // A manual or network-back trigger resets the backoff.
+    if (reason === "manual" || reason === "online") set({ failures: 0 });
+    run();
+  };
+
   return {
-    request(reason) {
-      if (stopped) return;
-      if (reason === "write") {
-        if (status.state === "waiting") return; // backoff already scheduled
-        schedule(o.debounceMs ?? 300);
-        return;
-      }
-      if (timer !== null) {
-        timers.clearTimeout(timer);
-        timer = null;
-      }
-      // A manual or network-back trigger resets the backoff.
-      if (reason === "manual" || reason === "online") set({ failures: 0 });
-      run();
-    },
+    request,
     status: () => status,
     syncNow() {
       if (stopped) return Promise.resolve(null);
       const answer = new Promise<SyncOutcome | null>((resolve) => asking.push(resolve));
-      this.request("manual");
+      request("manual");
       return answer;
     },
     idle: () =>
