@@ -172,4 +172,36 @@ describe("revoked tablet", () => {
     );
     expect(el.textContent).not.toMatch(/sync|disconnected|unsent/i);
   });
+
+  it("an unfinished answer refused by a revoked tablet stays pending for after re-admission", async () => {
+    const { service, server } = await revoked(0);
+    const pending = { id: crypto.randomUUID(), rating: 2, at: Date.now(), suspect: false };
+    const settings = new Map([["kiosk.pendingAnswer", JSON.stringify(pending)]]);
+    const mode = () => (
+      <FeedbackMode
+        store={store}
+        status={status}
+        kioskLocale="en"
+        suspectRule={createSuspectRule()}
+        onExit={() => {}}
+      />
+    );
+    let status = await service.status();
+    const first = renderUi(mode(), { api: service, platform: fakePlatform(settings) });
+    await settle();
+    expect(settings.has("kiosk.pendingAnswer")).toBe(true);
+    first.unmount();
+
+    server.codes.add("NEWC0DE9");
+    expect(await service.reconnect("NEWC0DE9")).toEqual({ ok: true });
+    status = await service.status();
+    renderUi(mode(), { api: service, platform: fakePlatform(settings) });
+    await settle();
+    expect(settings.has("kiosk.pendingAnswer")).toBe(false);
+    await vi.waitFor(() =>
+      expect(server.mutations.map((m) => [m.id, m.fields?.reasons])).toEqual([
+        [pending.id, ["timeout"]],
+      ]),
+    );
+  });
 });
