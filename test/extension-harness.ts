@@ -53,7 +53,7 @@ export type FixtureSite = {
 };
 
 export async function fixtureSite(): Promise<FixtureSite> {
-  let html = readFileSync(join(repo, "extension", "test-fixtures", "vi-shop.html"), "utf8");
+  let html = readFileSync(join(repo, "extension", "test", "fixtures", "vi-shop.html"), "utf8");
   const server: Server = createServer((req, res) => {
     if (req.url?.startsWith("/tai-nghe/")) {
       res.writeHead(200, {

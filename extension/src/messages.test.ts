@@ -3,7 +3,7 @@
 // tab with untrusted page code) may send only their three message types.
 import { describe, expect, it } from "vitest";
 import { parseWorkerRequest } from "./messages.ts";
-import { FAKE_ID, FAKE_ORIGIN } from "./testing/fake-browser-api.ts";
+import { FAKE_ID, FAKE_ORIGIN } from "../test/support/fake-browser-api.ts";
 import { senderKind } from "./worker/router.ts";
 
 const facts = { title: "t" };

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from "vitest";
-import { loadFixture } from "../../test-fixtures/load-fixture.ts";
+import { loadFixture } from "../../test/fixtures/load-fixture.ts";
 import { anchor, anchorMatch } from "./anchor.ts";
 import { describeRange } from "./describe-range.ts";
 import type { Selector } from "./selector-types.ts";

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from "vitest";
-import { fixtureHtml, loadFixture } from "../../test-fixtures/load-fixture.ts";
+import { fixtureHtml, loadFixture } from "../../test/fixtures/load-fixture.ts";
 import { anchor } from "./anchor.ts";
 import { detectChanges, type EarlierCapture } from "./change-detect.ts";
 import { describeRange } from "./describe-range.ts";

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { loadFixture } from "../../test-fixtures/load-fixture.ts";
+import { loadFixture } from "../../test/fixtures/load-fixture.ts";
 import { cssSelectorFor, looksGenerated } from "./css-selector.ts";
 
 const only = (selector: string | null) => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { SelectorSchema } from "@sightline/shared";
 import { beforeEach, describe, expect, it } from "vitest";
-import { loadFixture } from "../../test-fixtures/load-fixture.ts";
+import { loadFixture } from "../../test/fixtures/load-fixture.ts";
 import { describeRange } from "./describe-range.ts";
 import { selectorOfType } from "./selector-types.ts";
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { PageFactsSchema } from "@sightline/shared";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { loadFixture } from "../../test-fixtures/load-fixture.ts";
+import { loadFixture } from "../../test/fixtures/load-fixture.ts";
 import { describeElement, elementText, toDevicePixels } from "./element-box.ts";
 
 afterEach(() => vi.restoreAllMocks());

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { PageFactsSchema } from "@sightline/shared";
 import { describe, expect, it } from "vitest";
-import { loadFixture } from "../../test-fixtures/load-fixture.ts";
+import { loadFixture } from "../../test/fixtures/load-fixture.ts";
 import { extractPageFacts } from "./page-facts.ts";
 
 const at = (href: string) => ({ href });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { PriceSchema } from "@sightline/shared";
 import { describe, expect, it } from "vitest";
-import { loadFixture } from "../../test-fixtures/load-fixture.ts";
+import { loadFixture } from "../../test/fixtures/load-fixture.ts";
 import { extractPrices } from "./prices.ts";
 
 const summary = () => extractPrices(document).map((p) => `${p.source} ${p.amount} ${p.currency}`);

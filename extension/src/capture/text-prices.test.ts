@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { loadFixture } from "../../test-fixtures/load-fixture.ts";
+import { loadFixture } from "../../test/fixtures/load-fixture.ts";
 import { textPrices } from "./text-prices.ts";
 
 const amounts = (root: Element) => textPrices(root).map((p) => `${p.amount} ${p.currency}`);

@@ -3,7 +3,7 @@
 // describing a selection and an element, then a revisit where the page
 // changed (price and wording) — highlights, not-found list, old → new.
 import { describe, expect, it } from "vitest";
-import { loadFixture } from "../../test-fixtures/load-fixture.ts";
+import { loadFixture } from "../../test/fixtures/load-fixture.ts";
 import type { EarlierCapture } from "../messages.ts";
 import { elementPayload, selectionPayload } from "./capture-payload.ts";
 import { changesOf, formatPrice, reviewPage } from "./page-review.ts";

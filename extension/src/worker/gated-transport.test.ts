@@ -8,7 +8,7 @@ import {
   type SyncEngine,
 } from "@sightline/shared";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createFakeServer, type FakeServer } from "../testing/fake-server.ts";
+import { createFakeServer, type FakeServer } from "../../test/support/fake-server.ts";
 import { type BlobStore, openBlobStore } from "./blob-store.ts";
 import { createBlobUploader } from "./blob-upload.ts";
 import { gateTransport, referencedBlobs, withBlobUploads } from "./gated-transport.ts";

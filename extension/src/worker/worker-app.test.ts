@@ -14,8 +14,8 @@ import {
   type FakeBrowser,
   type FakeTab,
   pageSender,
-} from "../testing/fake-browser-api.ts";
-import { createFakeServer, type FakeServer } from "../testing/fake-server.ts";
+} from "../../test/support/fake-browser-api.ts";
+import { createFakeServer, type FakeServer } from "../../test/support/fake-server.ts";
 import { openBlobStore } from "./blob-store.ts";
 import type { Screenshotter } from "./screenshot.ts";
 import { createWorkerApp, type WorkerApp } from "./worker-app.ts";

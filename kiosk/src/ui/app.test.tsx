@@ -7,7 +7,7 @@ import {
   renderUi,
   settle,
   type,
-} from "../test-support/render.tsx";
+} from "../../test/support/render.tsx";
 import { App } from "./app.tsx";
 
 const field = (el: HTMLElement, name: string) =>

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { FEEDBACK_IDLE_MS } from "../core/idle-timer.ts";
 import { createSuspectRule } from "../core/suspect.ts";
-import { TEST_CONFIG } from "../test-support/fake-server.ts";
+import { TEST_CONFIG } from "../../test/support/fake-server.ts";
 import {
   click,
   fakePlatform,
@@ -10,7 +10,7 @@ import {
   recordWrites,
   renderUi,
   settle,
-} from "../test-support/render.tsx";
+} from "../../test/support/render.tsx";
 import { FeedbackMode, THANKS_MS } from "./feedback-mode.tsx";
 
 const store = TEST_CONFIG.store as NonNullable<typeof TEST_CONFIG.store>;

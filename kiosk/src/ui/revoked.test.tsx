@@ -7,7 +7,7 @@ import { UnsentExportSchema } from "@sightline/shared/sync/messages/unsent-expor
 import { describe, expect, it, vi } from "vitest";
 import { storeTapFields } from "../core/observation-fields.ts";
 import { createSuspectRule } from "../core/suspect.ts";
-import { TEST_CONFIG } from "../test-support/fake-server.ts";
+import { TEST_CONFIG } from "../../test/support/fake-server.ts";
 import {
   click,
   fakePlatform,
@@ -15,7 +15,7 @@ import {
   renderUi,
   settle,
   type,
-} from "../test-support/render.tsx";
+} from "../../test/support/render.tsx";
 import { App } from "./app.tsx";
 import { FeedbackMode } from "./feedback-mode.tsx";
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { TEST_CONFIG } from "../test-support/fake-server.ts";
+import { TEST_CONFIG } from "../../test/support/fake-server.ts";
 import {
   click,
   fakePlatform,
@@ -9,7 +9,7 @@ import {
   renderUi,
   settle,
   type,
-} from "../test-support/render.tsx";
+} from "../../test/support/render.tsx";
 import type { KioskApi } from "../worker/api.ts";
 import { StaffPad, UNDO_MS } from "./staff-pad.tsx";
 

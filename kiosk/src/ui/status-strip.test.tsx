@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { fakePlatform, kioskService, renderUi } from "../test-support/render.tsx";
+import { fakePlatform, kioskService, renderUi } from "../../test/support/render.tsx";
 import type { KioskStatus } from "../worker/api.ts";
 import { StatusStrip } from "./status-strip.tsx";
 

@@ -8,7 +8,7 @@ import { deleteDB } from "idb";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { dayKey } from "../core/local-time.ts";
 import { storeTapFields } from "../core/observation-fields.ts";
-import { createFakeServer, type FakeServer } from "../test-support/fake-server.ts";
+import { createFakeServer, type FakeServer } from "../../test/support/fake-server.ts";
 import type { KioskStatus } from "./api.ts";
 import { createMemoryDeviceStore, type DeviceStore } from "./device-store.ts";
 import { createKioskService, type KioskService } from "./kiosk-service.ts";

@@ -1,4 +1,4 @@
 import { createMemoryStorage } from "./memory-storage.ts";
-import { describeSyncStorageContract } from "./storage.contract.ts";
+import { describeSyncStorageContract } from "../../test/support/sync-storage.contract.ts";
 
 describeSyncStorageContract("memory", async () => createMemoryStorage());

@@ -1,7 +1,7 @@
 // The client sync engine's storage port. Each method is ONE atomic storage
 // transaction; implementations (IndexedDB via idb, in-memory for tests) share
 // the pure steps in local-state.ts so they cannot drift apart. One contract
-// suite (storage.contract.ts) runs against every implementation.
+// suite (shared/test/support/sync-storage.contract.ts) runs against every implementation.
 import type { Entity } from "../entity.ts";
 import type { SyncConfig } from "../schema/config.ts";
 import type { Mutation, MutationOp } from "./messages/mutation.ts";

@@ -9,7 +9,7 @@ import type { Api } from "../api/client.ts";
 import { ApiError } from "../api/problem.ts";
 import type { Device, User } from "../api/types.ts";
 import { MyExtensionPage } from "../pages/my-extension-page.tsx";
-import { fire, renderUi, settle, TEST_USER } from "../test-support/render.tsx";
+import { fire, renderUi, settle, TEST_USER } from "../../test/support/render.tsx";
 import { DevicesAdmin } from "./devices-admin.tsx";
 import { PairingAdmin } from "./pairing-admin.tsx";
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { renderUi } from "../test-support/render.tsx";
+import { renderUi } from "../../test/support/render.tsx";
 import { pairingPayload } from "./pairing-admin.tsx";
 import { QrCode, qrMatrix } from "./qr-code.tsx";
 

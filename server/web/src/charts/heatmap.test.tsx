@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { fire, renderUi } from "../test-support/render.tsx";
+import { fire, renderUi } from "../../test/support/render.tsx";
 import { Heatmap } from "./heatmap.tsx";
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];

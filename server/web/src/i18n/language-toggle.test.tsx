@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { getByRole } from "@testing-library/dom";
 import { beforeEach, describe, expect, it } from "vitest";
-import { fire, renderUi } from "../test-support/render.tsx";
+import { fire, renderUi } from "../../test/support/render.tsx";
 import { useI18n } from "./i18n.tsx";
 import { LanguageToggle } from "./language-toggle.tsx";
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { renderUi } from "../test-support/render.tsx";
+import { renderUi } from "../../test/support/render.tsx";
 import { CorroborationBadge } from "./corroboration-badge.tsx";
 
 describe("CorroborationBadge", () => {

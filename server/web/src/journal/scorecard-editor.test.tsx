@@ -2,7 +2,7 @@
 import { getByLabelText, getByText } from "@testing-library/dom";
 import { describe, expect, it, vi } from "vitest";
 import type { Principles } from "../api/types.ts";
-import { fire, renderUi } from "../test-support/render.tsx";
+import { fire, renderUi } from "../../test/support/render.tsx";
 import { ScorecardEditor } from "./scorecard-editor.tsx";
 
 describe("ScorecardEditor", () => {

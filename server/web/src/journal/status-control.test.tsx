@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { getByLabelText, getByRole, queryByRole } from "@testing-library/dom";
 import { describe, expect, it, vi } from "vitest";
-import { fire, renderUi } from "../test-support/render.tsx";
+import { fire, renderUi } from "../../test/support/render.tsx";
 import { StatusControl } from "./status-control.tsx";
 
 const select = (el: HTMLElement) => el.querySelector("select") as HTMLSelectElement;

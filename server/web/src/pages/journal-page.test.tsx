@@ -5,7 +5,7 @@ import { getByRole, getByText, within } from "@testing-library/dom";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Api } from "../api/client.ts";
 import type { Insight, JournalDetail, Observation } from "../api/types.ts";
-import { fire, renderUi, settle } from "../test-support/render.tsx";
+import { fire, renderUi, settle } from "../../test/support/render.tsx";
 import { JournalPage } from "./journal-page.tsx";
 
 const obs = (

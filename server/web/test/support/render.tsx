@@ -8,10 +8,10 @@ import { fireEvent } from "@testing-library/dom";
 import { type ComponentChildren, render } from "preact";
 import { act } from "preact/test-utils";
 import { afterEach } from "vitest";
-import type { Api } from "../api/client.ts";
-import type { User } from "../api/types.ts";
-import { AppContext } from "../app-context.ts";
-import { I18nProvider } from "../i18n/i18n.tsx";
+import type { Api } from "../../src/api/client.ts";
+import type { User } from "../../src/api/types.ts";
+import { AppContext } from "../../src/app-context.ts";
+import { I18nProvider } from "../../src/i18n/i18n.tsx";
 
 const mounted: HTMLElement[] = [];
 

@@ -1,9 +1,9 @@
 // One behaviour suite for every SyncStorage implementation (memory, idb).
 import { describe, expect, it } from "vitest";
-import type { Entity } from "../entity.ts";
-import { DEFAULT_MAX_DRIFT_MS, HLC_PATTERN, hlcCompare, hlcFormat, hlcWallMs } from "../hlc.ts";
-import type { PullResponse } from "./messages/pull.ts";
-import { LocalWriteError, type SyncStorage } from "./storage.ts";
+import type { Entity } from "../../src/entity.ts";
+import { DEFAULT_MAX_DRIFT_MS, HLC_PATTERN, hlcCompare, hlcFormat, hlcWallMs } from "../../src/hlc.ts";
+import type { PullResponse } from "../../src/sync/messages/pull.ts";
+import { LocalWriteError, type SyncStorage } from "../../src/sync/storage.ts";
 
 const T = Date.UTC(2026, 10, 24, 3);
 const DEV = "0193a1b2-0000-7000-8000-000000000001";

@@ -4,7 +4,7 @@
 // checked), push (gap-free seqs per device) and pull (config only). A revoked
 // device's token answers 401. It logs every request in order, so tests can
 // assert that a screenshot reached the server before the observation naming it.
-import { sha256Hex } from "../worker/sha256.ts";
+import { sha256Hex } from "../../src/worker/sha256.ts";
 
 export type LoggedRequest = { method: string; path: string; ids: string[] };
 export type FakeDevice = { token: string; revoked: boolean; lastSeq: number };

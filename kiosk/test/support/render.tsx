@@ -9,11 +9,11 @@ import { fireEvent, within } from "@testing-library/dom";
 import { type ComponentChildren, render } from "preact";
 import { act } from "preact/test-utils";
 import { afterEach, vi } from "vitest";
-import { I18nProvider } from "../ui/i18n.tsx";
-import { KioskContext, type Platform } from "../ui/kiosk-context.ts";
-import type { KioskApi } from "../worker/api.ts";
-import { createMemoryDeviceStore } from "../worker/device-store.ts";
-import { createKioskService, type KioskService } from "../worker/kiosk-service.ts";
+import { I18nProvider } from "../../src/ui/i18n.tsx";
+import { KioskContext, type Platform } from "../../src/ui/kiosk-context.ts";
+import type { KioskApi } from "../../src/worker/api.ts";
+import { createMemoryDeviceStore } from "../../src/worker/device-store.ts";
+import { createKioskService, type KioskService } from "../../src/worker/kiosk-service.ts";
 import { createFakeServer, type FakeServer } from "./fake-server.ts";
 
 const mounted: HTMLElement[] = [];

@@ -1,8 +1,8 @@
 // A BrowserApi for unit tests: in-memory storage, tabs whose "content
 // script" is a function the test supplies, recorded permissions, and hooks to
 // fire the events the worker listens to. Mirrors what the real seam promises
-// (browser-api.ts), nothing more.
-import type { BrowserApi, MenuItem, MessageSender, PortLike, Tab } from "../browser-api.ts";
+// (src/browser-api.ts), nothing more.
+import type { BrowserApi, MenuItem, MessageSender, PortLike, Tab } from "../../src/browser-api.ts";
 
 export type ContentHandler = (message: unknown) => unknown;
 
