@@ -6,7 +6,10 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   test: {
-    include: ["{shared,server,kiosk,extension,test}/**/*.test.{ts,tsx}"],
+    include: [
+      "{shared,server,kiosk,extension,test}/**/*.test.{ts,tsx}",
+      "server/test/**/*.test.{ts,tsx}",
+    ],
     exclude: ["**/node_modules/**", "**/dist/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -8,7 +8,7 @@
 // request again.
 // Baseline for suggestions: the algorithm alone on synthetic data.
 import { uuidv4 } from "@sightline/shared";
-import { benchSuggestions } from "../server/src/insights/bench-suggestions.ts";
+import { benchSuggestions } from "../server/test/support/bench/suggestions.ts";
 import type { Row } from "./table.ts";
 import { createMutations } from "./workload.ts";
 

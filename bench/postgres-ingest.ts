@@ -16,11 +16,8 @@
 // bench returns one row saying it was skipped.
 import { uuidv4 } from "@sightline/shared";
 import { hashPassword } from "../server/src/auth/password.ts";
-import { openPostgresStore } from "../server/src/store/postgres/postgres-store.ts";
-import {
-  createTestSchema,
-  postgresTestTarget,
-} from "../server/src/store/postgres/test-database.ts";
+import { openPostgresStore } from "../server/src/db/postgres/db.ts";
+import { createTestSchema, postgresTestTarget } from "../server/test/support/postgres-schema.ts";
 import {
   ADMIN,
   adminSession,

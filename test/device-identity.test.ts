@@ -6,7 +6,7 @@
 import "fake-indexeddb/auto";
 import { uuidv4, uuidv7 } from "@sightline/shared";
 import { afterEach, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../server/src/testing/test-app.ts";
+import { createTestApp, type TestApp } from "../server/test/support/test-app.ts";
 import { createSimClient, type SimClient } from "./support/sim-client.ts";
 
 let t: TestApp | null = null;

@@ -15,15 +15,12 @@ import {
   wireMutation,
 } from "@sightline/shared";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  openPostgresStore,
-  type PostgresStore,
-} from "../server/src/store/postgres/postgres-store.ts";
+import { openPostgresStore, type PostgresStore } from "../server/src/db/postgres/db.ts";
 import {
   createTestSchema,
   postgresTestTarget,
   type TestSchema,
-} from "../server/src/store/postgres/test-database.ts";
+} from "../server/test/support/postgres-schema.ts";
 import { createFaultyNetwork, type FaultRates } from "./support/faulty-network.ts";
 import { createRng, type Rng } from "./support/prng.ts";
 import { adminSession, type ServerProcess, startServerProcess } from "./support/server-process.ts";

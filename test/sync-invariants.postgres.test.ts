@@ -3,9 +3,9 @@
 // fresh PostgreSQL schema instead of in-memory SQLite. Skips without
 // TEST_DATABASE_URL; fails instead when REQUIRE_POSTGRES=1.
 import { describe } from "vitest";
-import { postgresTestTarget } from "../server/src/store/postgres/test-database.ts";
-import { openPostgresTestParts } from "../server/src/store/postgres/testing.ts";
-import { useTestDatabase } from "../server/src/testing/test-app.ts";
+import { openPostgresTestParts } from "../server/test/support/postgres-db.ts";
+import { postgresTestTarget } from "../server/test/support/postgres-schema.ts";
+import { useTestDatabase } from "../server/test/support/test-app.ts";
 
 const target = await postgresTestTarget();
 describe.skipIf(!target.ok)("sync invariants on PostgreSQL", async () => {

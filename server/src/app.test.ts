@@ -2,7 +2,7 @@
 // operation, problem+json for unknown routes and bad bodies, health, metrics,
 // security headers.
 import { afterEach, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "./testing/test-app.ts";
+import { createTestApp, type TestApp } from "../test/support/test-app.ts";
 
 let t: TestApp;
 afterEach(() => t?.close());

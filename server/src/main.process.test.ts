@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Entity, Mutation } from "@sightline/shared";
 import { afterAll, describe, expect, it } from "vitest";
-import { webObservation } from "./testing/mutations.ts";
+import { webObservation } from "../test/support/mutations.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), "sightline-process-"));

@@ -6,7 +6,7 @@ import {
   createTestApp,
   type TestApp,
   type TestAppOptions,
-} from "../../server/src/testing/test-app.ts";
+} from "../../server/test/support/test-app.ts";
 
 export type LoopbackApp = TestApp & { base: string; stop(): Promise<void> };
 

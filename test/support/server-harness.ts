@@ -3,7 +3,7 @@
 // routes, a full entity dump, per-device lastSeq, and a replay of every push
 // ever delivered (for the "re-delivery changes nothing" invariant).
 import type { Entity, SyncPath, TransportResponse } from "@sightline/shared";
-import { createTestApp, TEST_STORE } from "../../server/src/testing/test-app.ts";
+import { createTestApp, TEST_STORE } from "../../server/test/support/test-app.ts";
 
 export type Harness = {
   workspaceId: string;

@@ -2,8 +2,8 @@
 // in the store's time zone, suspect taps apart; behaviour × zone × day.
 import type { Mutation } from "@sightline/shared";
 import { afterEach, describe, expect, it } from "vitest";
-import { nextHlc, storeObservation } from "../testing/mutations.ts";
-import { createTestApp, type TestApp, type TestDevice } from "../testing/test-app.ts";
+import { nextHlc, storeObservation } from "../../test/support/mutations.ts";
+import { createTestApp, type TestApp, type TestDevice } from "../../test/support/test-app.ts";
 
 let t: TestApp;
 afterEach(() => t?.close());

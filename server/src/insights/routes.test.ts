@@ -2,8 +2,8 @@
 // supporting evidence, the single-source gate on validation, principles
 // totals, evidence links and actions; exports of the result in each format.
 import { afterEach, describe, expect, it } from "vitest";
-import { storeObservation, webObservation } from "../testing/mutations.ts";
-import { createTestApp, type TestApp } from "../testing/test-app.ts";
+import { storeObservation, webObservation } from "../../test/support/mutations.ts";
+import { createTestApp, type TestApp } from "../../test/support/test-app.ts";
 
 let t: TestApp;
 afterEach(() => t?.close());

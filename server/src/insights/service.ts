@@ -3,6 +3,7 @@
 // the status flow with its gates (status.ts) turned into HTTP problems.
 import { CHANNELS, type Channel, uuidv7 } from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
+import type { InsightChanges } from "../db/journal-port.ts";
 import { badRequest, HttpProblem, notFound } from "../http/problem.ts";
 import type {
   ActionInput,
@@ -13,7 +14,6 @@ import type {
   InsightPatch,
   InsightView,
 } from "../journals/model.ts";
-import type { InsightChanges } from "../journals/store-port.ts";
 import { viewInsight } from "./insight-view.ts";
 import { mergePrinciples } from "./principles.ts";
 import { checkTransition } from "./status.ts";

@@ -3,8 +3,8 @@
 // isolation. Everything through app.request() on the real app.
 import type { Mutation } from "@sightline/shared";
 import { afterEach, describe, expect, it } from "vitest";
-import { nextHlc, storeObservation, webObservation } from "../testing/mutations.ts";
-import { createTestApp, type TestApp, type TestDevice } from "../testing/test-app.ts";
+import { nextHlc, storeObservation, webObservation } from "../../test/support/mutations.ts";
+import { createTestApp, type TestApp, type TestDevice } from "../../test/support/test-app.ts";
 
 let t: TestApp;
 afterEach(() => t?.close());

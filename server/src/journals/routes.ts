@@ -8,8 +8,6 @@ import { CHANNEL_CODES, type Locale, pickLocale, uuidv7 } from "@sightline/share
 import type { Context } from "hono";
 import type { AppDeps } from "../app-deps.ts";
 import { ADMINS, READERS } from "../auth/roles.ts";
-import { EXPORT_FORMATS } from "../export/journal-export.ts";
-import { EXPORT_MEDIA_TYPES, renderExport } from "../export/render.ts";
 import type { AppEnv } from "../http/env.ts";
 import { notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
@@ -17,9 +15,11 @@ import { newRouter } from "../http/router.ts";
 import { IdSchema, LocaleSchema } from "../http/shared-schemas.ts";
 import { createInsight, viewInsights } from "../insights/service.ts";
 import { userOf } from "../middleware/auth/index.ts";
+import { observationView } from "../observations/routes.ts";
 import { foldText } from "../observations/search-text.ts";
-import { observationView } from "../routes/observations.ts";
-import { journalExport } from "./journal-export.ts";
+import { journalExport } from "./export/gather.ts";
+import { EXPORT_FORMATS } from "./export/journal-export.ts";
+import { EXPORT_MEDIA_TYPES, renderExport } from "./export/render.ts";
 import { journalSuggestions } from "./journal-suggestions.ts";
 import { InsightInputSchema, JournalInputSchema, JournalPatchSchema } from "./model.ts";
 import {

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { randomFields } from "../../test/support/random-fields.ts";
+import type { ScannedObservation, ScopeChanges } from "../db/journal-port.ts";
 import type { JournalScope } from "./model.ts";
-import { randomFields } from "./random-fields.ts";
 import { createScopeCache } from "./scope-cache.ts";
 import { journalStats } from "./stats.ts";
-import type { ScannedObservation, ScopeChanges } from "./store-port.ts";
 
 type Row = ScannedObservation & { live: boolean };
 

@@ -13,6 +13,8 @@
 // entry that was brought forward is dropped. Derived results (suggestions…)
 // ride along per entry; the stats tally is carried forward, adjusted by the
 // changed observations only.
+
+import type { JournalStore, ScannedObservation, ScopeChanges } from "../db/journal-port.ts";
 import type { JournalScope } from "./model.ts";
 import {
   copyTally,
@@ -22,7 +24,6 @@ import {
   tallyObservation,
   tallyOf,
 } from "./stats.ts";
-import type { JournalStore, ScannedObservation, ScopeChanges } from "./store-port.ts";
 
 export type ScopeEntry = {
   version: number;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { randomFields } from "./random-fields.ts";
+import { randomFields } from "../../test/support/random-fields.ts";
 import { copyTally, finishStats, journalStats, tallyObservation, tallyOf } from "./stats.ts";
 
 describe("journalStats", () => {

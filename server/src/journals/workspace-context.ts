@@ -2,7 +2,7 @@
 // beyond observations: reason → need maps and behaviour labels from every
 // store's config, store time zones, and display names.
 import type { NeedCode } from "@sightline/shared";
-import type { Store } from "../store/port.ts";
+import type { Store } from "../db/port.ts";
 
 export type WorkspaceContext = {
   reasonNeeds: Map<string, NeedCode>;

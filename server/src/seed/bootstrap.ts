@@ -3,7 +3,7 @@
 // returned once so main.ts can print it — it is never stored in clear.
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../auth/password.ts";
-import type { Store, UserRecord, Workspace } from "../store/port.ts";
+import type { Store, UserRecord, Workspace } from "../db/port.ts";
 
 export type Bootstrap = {
   workspace: Workspace;

@@ -11,7 +11,7 @@ import {
   type Mutation,
   type RejectedMutation,
 } from "@sightline/shared";
-import type { DevicePrincipal, PushOutcome } from "../store/port.ts";
+import type { DevicePrincipal, PushOutcome } from "../db/port.ts";
 import { checkScope, type StoredEntity } from "./device-policy.ts";
 
 export type { StoredEntity };

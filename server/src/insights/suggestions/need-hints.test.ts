@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { obs, page, rate, tap } from "../../../test/support/suggestions-fixture.ts";
 import { terms } from "../text/tokenise.ts";
 import { featurise } from "./featurise.ts";
-import { obs, page, rate, tap } from "./fixture.ts";
 import { needsFromTerms } from "./need-hints.ts";
 import { needsOf } from "./need-mask.ts";
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { obs, page, priceJournal, REASON_NEEDS, rate, tap } from "./fixture.ts";
+import {
+  obs,
+  page,
+  priceJournal,
+  REASON_NEEDS,
+  rate,
+  tap,
+} from "../../../test/support/suggestions-fixture.ts";
 import { suggest } from "./suggest.ts";
 
 describe("suggest — theme groups", () => {

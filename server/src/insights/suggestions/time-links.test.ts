@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
+import {
+  page,
+  priceJournal,
+  REASON_NEEDS,
+  rate,
+  tap,
+} from "../../../test/support/suggestions-fixture.ts";
 import { findCompetitorChanges } from "./competitor-changes.ts";
 import { featurise } from "./featurise.ts";
-import { page, priceJournal, REASON_NEEDS, rate, tap } from "./fixture.ts";
 import { suggest } from "./suggest.ts";
 import { findTimeLinks } from "./time-links.ts";
 

@@ -4,9 +4,9 @@ import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { afterEach, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../auth/tokens.ts";
+import { openSqliteStore, type SqliteStore } from "../../db/sqlite/db.ts";
 import type { AppEnv } from "../../http/env.ts";
 import { HttpProblem, problemResponse } from "../../http/problem.ts";
-import { openSqliteStore, type SqliteStore } from "../../store/sqlite/sqlite-store.ts";
 import { accessOf, principalOf, requireAccess, resolvePrincipal } from "./index.ts";
 
 let store: SqliteStore;

@@ -6,9 +6,9 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { Access } from "../../auth/roles.ts";
 import { SESSION_COOKIE, sha256Hex } from "../../auth/tokens.ts";
+import type { DevicePrincipal, Principal, Store } from "../../db/port.ts";
 import type { AppEnv } from "../../http/env.ts";
 import { HttpProblem } from "../../http/problem.ts";
-import type { DevicePrincipal, Principal, Store } from "../../store/port.ts";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 

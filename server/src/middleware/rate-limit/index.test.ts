@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
+import type { Principal } from "../../db/port.ts";
 import type { AppEnv } from "../../http/env.ts";
 import { HttpProblem, problemResponse } from "../../http/problem.ts";
-import type { Principal } from "../../store/port.ts";
 import { createRateLimiter, DEFAULT_RATE_LIMITS } from "./index.ts";
 import { createBuckets } from "./token-bucket.ts";
 

@@ -3,8 +3,8 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { webObservation } from "../../testing/mutations.ts";
-import { createTestApp } from "../../testing/test-app.ts";
+import { webObservation } from "../../../test/support/mutations.ts";
+import { createTestApp } from "../../../test/support/test-app.ts";
 
 describe("requestLog", () => {
   it("logs one line per request without secrets", async () => {

@@ -1,7 +1,7 @@
 // The demo seed: real entities across four channels, the price-war pattern,
 // and idempotence.
 import { afterEach, describe, expect, it } from "vitest";
-import { openSqliteStore, type SqliteStore } from "../../store/sqlite/sqlite-store.ts";
+import { openSqliteStore, type SqliteStore } from "../../db/sqlite/db.ts";
 import { bootstrap } from "../bootstrap.ts";
 import { seedDemo } from "./index.ts";
 import { PRICE_CUT_DAY, timeline } from "./timeline.ts";

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { hlcFormat, type Mutation } from "@sightline/shared";
 import { KIND_OF_ROLE } from "../../auth/roles.ts";
-import type { DevicePrincipal, Store } from "../../store/port.ts";
+import type { DevicePrincipal, Store } from "../../db/port.ts";
 import {
   DEMO_COMPETITORS,
   DEMO_STORES,

@@ -1,7 +1,7 @@
 // The demo opens on a useful journal: it exists once, spans every channel,
 // and its first suggestion is the cross-channel price story.
 import { describe, expect, it } from "vitest";
-import { createTestApp } from "../../testing/test-app.ts";
+import { createTestApp } from "../../../test/support/test-app.ts";
 import { seedDemo } from "./index.ts";
 import { DEMO_JOURNAL } from "./journal.ts";
 

@@ -2,7 +2,7 @@
 // so a manager opening the demo lands on a merged timeline with suggestions
 // (the price cut on a competitor's site next to price complaints in store).
 import { uuidv7 } from "@sightline/shared";
-import type { Store } from "../../store/port.ts";
+import type { Store } from "../../db/port.ts";
 
 export const DEMO_JOURNAL = {
   title: "Vì sao khách hỏi giá rồi rời đi? · Why do shoppers ask the price, then leave?",

@@ -1,0 +1,242 @@
+// The Store port: everything the server keeps, behind async methods so the
+// embedded SQLite adapter and a PostgreSQL adapter are interchangeable. One
+// contract suite (store.contract.ts) pins the behaviour of every adapter.
+// Every method that touches tenant data takes the workspace id first: there
+// is no unscoped read or write of tenant rows.
+import type {
+  Competitor,
+  CompetitorInput,
+  Cookie,
+  Entity,
+  Mutation,
+  RejectedMutation,
+  Store as StoreConfig,
+  StoreInput,
+} from "@sightline/shared";
+import type { DeviceKind, DeviceRole, UserRole } from "../auth/roles.ts";
+import type { ChangeJson } from "../sync/change-json.ts";
+import type { JournalStore } from "./journal-port.ts";
+
+export type Workspace = { id: string; name: string; version: number; createdAt: string };
+
+export type UserRecord = {
+  id: string;
+  workspaceId: string;
+  email: string;
+  name: string | null;
+  role: UserRole;
+  passwordHash: string;
+  createdAt: string;
+};
+export type NewUser = Omit<UserRecord, "id" | "createdAt">;
+
+export type DeviceRecord = {
+  id: string;
+  workspaceId: string;
+  kind: DeviceKind;
+  role: DeviceRole;
+  storeId: string | null;
+  /**
+   * The person the device belongs to: for an extension, the person its code
+   * was issued for (the issuer when none was named) — its sync scope; for a
+   * kiosk, the issuer of its code (no bearing on scope).
+   */
+  ownerId: string;
+  name: string | null;
+  /** Origin of the pairing request (chrome-extension://…), allowed by CORS. */
+  origin: string | null;
+  lastSeq: number;
+  lastPushAt: string | null;
+  lastPullAt: string | null;
+  appVersion: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+};
+
+/** Who is calling, resolved from a bearer token or session cookie. */
+export type Principal =
+  | { type: "user"; workspaceId: string; userId: string; role: UserRole; email: string }
+  | {
+      type: "device";
+      workspaceId: string;
+      deviceId: string;
+      kind: DeviceKind;
+      role: DeviceRole;
+      storeId: string | null;
+      ownerId: string;
+    };
+export type DevicePrincipal = Extract<Principal, { type: "device" }>;
+
+export type NewPairingCode = {
+  workspaceId: string;
+  codeHash: string;
+  role: DeviceRole;
+  storeId: string | null;
+  label: string | null;
+  createdBy: string;
+  /** Marketer codes only: the person whose extension it pairs (null or absent: the issuer). */
+  forUserId?: string | null;
+  expiresAt: string;
+};
+
+export type PairRequest = {
+  codeHash: string;
+  deviceId: string;
+  kind: DeviceKind;
+  name: string | null;
+  origin: string | null;
+  tokenHash: string;
+  now: string;
+};
+/**
+ * Why a device id cannot be (re-)paired with this code: the id belongs to a
+ * live device; or, to re-admit a revoked device, the code is of another kind,
+ * for another store (kiosk) or person (extension), or was not issued by an
+ * admin or manager.
+ */
+export type DeviceIdTaken =
+  | "in-use"
+  | "other-kind"
+  | "other-store"
+  | "other-person"
+  | "issuer-not-admin";
+/**
+ * A device id belongs to the row made at its first pairing (SYNC.md "Device
+ * identity"): a new id makes a device; a revoked device's id re-admits it,
+ * keeping its seq line and creation time. A refused pairing never uses the code.
+ */
+export type PairResult =
+  | { ok: true; device: DeviceRecord }
+  | { ok: false; reason: "unknown" | "expired" | "used" | "kind-mismatch" }
+  | { ok: false; reason: "device-id-taken"; why: DeviceIdTaken };
+
+export type PushParams = {
+  workspaceId: string;
+  device: DevicePrincipal;
+  appVersion: string;
+  /** Already upcast to the current client schema. */
+  mutations: readonly Mutation[];
+  now: Date;
+  /** How far ahead of `now` a mutation's stamp may be (default 5 minutes); beyond: `clock-ahead`. */
+  maxClockDriftMs?: number;
+};
+export type PushOutcome =
+  | {
+      kind: "ok";
+      lastSeq: number;
+      version: number;
+      rejected: RejectedMutation[];
+      applied: number;
+      changed: boolean;
+    }
+  | { kind: "seq-gap"; expectedSeq: number }
+  /** The server's seqs up to lastSeq are another history of this device id: nothing applied. */
+  | { kind: "seq-reused"; lastSeq: number }
+  | { kind: "transient"; message: string };
+
+export type PullParams = {
+  workspaceId: string;
+  device: DevicePrincipal;
+  cookie: Cookie | null;
+  limit: number;
+  now: Date;
+  /** Kiosks pull their own observations captured in the last N days. */
+  kioskWindowDays: number;
+};
+/** A change as the client reads it (tests decode `PullPage.changes` into these). */
+export type PullChange =
+  | { op: "put"; entity: Entity }
+  | { op: "del"; id: string; deletedHlc: string; version: number };
+export type PullPage = {
+  /** UTF-8 JSON of each change, spliced into the answer unparsed (sync/change-json.ts). */
+  changes: ChangeJson[];
+  cookie: Cookie;
+  reset: boolean;
+  hasMore: boolean;
+  lastSeq: number;
+};
+
+export type ObservationQuery = {
+  channel?: string;
+  storeId?: string;
+  competitorId?: string;
+  need?: string;
+  tag?: string;
+  /** Already accent-folded (see observations/search-text.ts). */
+  q?: string;
+  fromMs?: number;
+  toMs?: number;
+  limit: number;
+  cursor?: string;
+};
+export type ObservationPage = { items: Entity[]; nextCursor: string | null };
+
+export interface Store extends JournalStore {
+  readonly dialect: "sqlite" | "postgres";
+  /** Random id of this database, created with it; changes on restore/reset. */
+  epoch(): Promise<string>;
+  close(): Promise<void>;
+
+  createWorkspace(name: string): Promise<Workspace>;
+  getWorkspace(id: string): Promise<Workspace | null>;
+  listWorkspaces(): Promise<Workspace[]>;
+
+  /** Throws ConflictError when the email (case-insensitive) is taken. */
+  createUser(user: NewUser): Promise<UserRecord>;
+  findUserByEmail(email: string): Promise<UserRecord | null>;
+  /** The workspace's people, by email. */
+  listUsers(workspaceId: string): Promise<UserRecord[]>;
+  createSession(s: {
+    tokenHash: string;
+    userId: string;
+    workspaceId: string;
+    expiresAt: string;
+  }): Promise<void>;
+  revokeSession(tokenHash: string): Promise<void>;
+  /** A live session or an unrevoked device for this token hash. */
+  resolveToken(tokenHash: string, now: string): Promise<Principal | null>;
+
+  createPairingCode(code: NewPairingCode): Promise<void>;
+  /** Consume the code and create (or re-admit a revoked) device, atomically. */
+  pairDevice(req: PairRequest): Promise<PairResult>;
+  listDevices(workspaceId: string): Promise<DeviceRecord[]>;
+  /** One device of the workspace, revoked or not; null when none. */
+  getDevice(workspaceId: string, deviceId: string): Promise<DeviceRecord | null>;
+  /** False when no such device in that workspace. */
+  revokeDevice(workspaceId: string, deviceId: string, now: string): Promise<boolean>;
+  listDeviceOrigins(): Promise<string[]>;
+
+  listStores(workspaceId: string): Promise<StoreConfig[]>;
+  getStore(workspaceId: string, id: string): Promise<StoreConfig | null>;
+  /** Creating or changing config bumps the workspace version (devices re-pull config). */
+  createStore(workspaceId: string, input: StoreInput): Promise<StoreConfig>;
+  updateStore(
+    workspaceId: string,
+    id: string,
+    patch: Partial<StoreInput>,
+  ): Promise<StoreConfig | null>;
+  listCompetitors(workspaceId: string): Promise<Competitor[]>;
+  createCompetitor(workspaceId: string, input: CompetitorInput): Promise<Competitor>;
+  updateCompetitor(
+    workspaceId: string,
+    id: string,
+    patch: Partial<CompetitorInput>,
+  ): Promise<Competitor | null>;
+  /** Tags in use on live observations, most used first. */
+  listTags(workspaceId: string, limit: number): Promise<string[]>;
+
+  /** SYNC.md "Server push algorithm", in one durable transaction. */
+  push(p: PushParams): Promise<PushOutcome>;
+  /** SYNC.md "Server pull algorithm", in one read snapshot; records the pull time. */
+  pull(p: PullParams): Promise<PullPage>;
+
+  /** Live observations, newest capturedAt first. */
+  listObservations(workspaceId: string, q: ObservationQuery): Promise<ObservationPage>;
+  /** A live observation, or null (unknown, other workspace or deleted). */
+  getObservation(workspaceId: string, id: string): Promise<Entity | null>;
+  /** Every entity of the workspace, tombstones included, ordered by id (tests, export). */
+  dumpEntities(workspaceId: string): Promise<Entity[]>;
+}
+
+/** A unique key is taken (email, id). */
+export class ConflictError extends Error {}

@@ -1,0 +1,132 @@
+// Numbered PostgreSQL migrations, the same history as the SQLite ones
+// (db/sqlite/migrations.ts) in Postgres types. Append only: a shipped
+// migration never changes. Ids are `COLLATE "C"` so (version, id) order and
+// "ordered by id" mean byte order, as in SQLite, whatever the database's
+// default collation is.
+import { JOURNALS_POSTGRES_SQL } from "./journals-migration.ts";
+
+export type Migration = { id: number; name: string; sql: string };
+
+// Migration 7's parts (as in the SQLite migration): now as a 15-digit ms
+// string, a stamp clamped to it, and "this row holds a stamp ahead of now".
+const NOW_MS = "lpad(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint::text, 15, '0')";
+const clamp = (col: string) =>
+  `CASE WHEN left(${col}, 15) > ${NOW_MS} THEN ${NOW_MS} || substr(${col}, 16) ELSE ${col} END`;
+const aheadIn = (o: string) => `left(${o}.deleted_hlc, 15) > ${NOW_MS}
+  OR left(${o}.restored_hlc, 15) > ${NOW_MS}
+  OR EXISTS (SELECT 1 FROM jsonb_each_text(${o}.field_hlc) j WHERE left(j.value, 15) > ${NOW_MS})`;
+
+/** Migration 7, exported so a test can run it again over rows it poisoned itself. */
+export const CLAMP_FUTURE_STAMPS_SQL = `
+UPDATE meta SET value = md5(random()::text || clock_timestamp()::text) WHERE key = 'epoch'
+  AND EXISTS (SELECT 1 FROM observations o WHERE ${aheadIn("o")});
+UPDATE observations o SET
+  field_hlc = coalesce((SELECT jsonb_object_agg(j.key, ${clamp("j.value")})
+    FROM jsonb_each_text(o.field_hlc) j), '{}'::jsonb),
+  deleted_hlc = ${clamp("o.deleted_hlc")},
+  restored_hlc = ${clamp("o.restored_hlc")}
+WHERE ${aheadIn("o")};
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: "core",
+    sql: `
+CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE workspaces (
+  id text COLLATE "C" PRIMARY KEY, name text NOT NULL, version bigint NOT NULL DEFAULT 0,
+  created_at timestamptz NOT NULL);
+CREATE TABLE users (
+  id text COLLATE "C" PRIMARY KEY, workspace_id text COLLATE "C" NOT NULL REFERENCES workspaces(id),
+  email text NOT NULL, name text, role text NOT NULL, password_hash text NOT NULL,
+  created_at timestamptz NOT NULL);
+CREATE UNIQUE INDEX users_email ON users (lower(email));
+CREATE TABLE sessions (
+  token_hash text PRIMARY KEY, workspace_id text COLLATE "C" NOT NULL REFERENCES workspaces(id),
+  user_id text COLLATE "C" NOT NULL REFERENCES users(id), created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL, revoked_at timestamptz);
+CREATE TABLE stores (
+  workspace_id text COLLATE "C" NOT NULL REFERENCES workspaces(id), id text COLLATE "C" NOT NULL,
+  name text NOT NULL, config jsonb NOT NULL, updated_at timestamptz NOT NULL,
+  PRIMARY KEY (workspace_id, id));
+CREATE TABLE competitors (
+  workspace_id text COLLATE "C" NOT NULL REFERENCES workspaces(id), id text COLLATE "C" NOT NULL,
+  name text NOT NULL, domains jsonb NOT NULL, updated_at timestamptz NOT NULL,
+  PRIMARY KEY (workspace_id, id));
+CREATE TABLE pairing_codes (
+  code_hash text PRIMARY KEY, workspace_id text COLLATE "C" NOT NULL REFERENCES workspaces(id),
+  role text NOT NULL, store_id text COLLATE "C", label text,
+  created_by text COLLATE "C" NOT NULL REFERENCES users(id),
+  created_at timestamptz NOT NULL, expires_at timestamptz NOT NULL, used_at timestamptz,
+  used_by_device text COLLATE "C");
+CREATE TABLE devices (
+  workspace_id text COLLATE "C" NOT NULL REFERENCES workspaces(id), id text COLLATE "C" NOT NULL,
+  kind text NOT NULL, role text NOT NULL, store_id text COLLATE "C",
+  owner_id text COLLATE "C" NOT NULL REFERENCES users(id),
+  name text, origin text, token_hash text NOT NULL UNIQUE,
+  last_seq bigint NOT NULL DEFAULT 0, last_push_at timestamptz, last_pull_at timestamptz,
+  app_version text, revoked_at timestamptz, created_at timestamptz NOT NULL,
+  PRIMARY KEY (workspace_id, id));
+`,
+  },
+  {
+    id: 2,
+    name: "observations",
+    sql: `
+CREATE TABLE observations (
+  workspace_id text COLLATE "C" NOT NULL REFERENCES workspaces(id), id text COLLATE "C" NOT NULL,
+  created_by text COLLATE "C" NOT NULL, owner_id text COLLATE "C" NOT NULL,
+  channel text, store_id text COLLATE "C", competitor_id text COLLATE "C", captured_ms bigint,
+  fields jsonb NOT NULL, field_hlc jsonb NOT NULL, deleted_hlc text, restored_hlc text,
+  live boolean NOT NULL, version bigint NOT NULL, search_text text NOT NULL,
+  PRIMARY KEY (workspace_id, id));
+CREATE INDEX observations_version ON observations (workspace_id, version, id);
+CREATE INDEX observations_by_device ON observations (workspace_id, created_by, version, id);
+CREATE INDEX observations_by_owner ON observations (workspace_id, owner_id, version, id);
+CREATE INDEX observations_captured ON observations (workspace_id, captured_ms DESC, id DESC);
+CREATE TABLE rejected_mutations (
+  workspace_id text COLLATE "C" NOT NULL, device_id text COLLATE "C" NOT NULL, seq bigint NOT NULL,
+  op text NOT NULL, entity_id text NOT NULL, code text NOT NULL, message text NOT NULL,
+  created_at timestamptz NOT NULL,
+  PRIMARY KEY (workspace_id, device_id, seq),
+  FOREIGN KEY (workspace_id, device_id) REFERENCES devices(workspace_id, id));
+`,
+  },
+  {
+    id: 3,
+    name: "blobs",
+    sql: `
+CREATE TABLE blobs (
+  workspace_id text COLLATE "C" NOT NULL REFERENCES workspaces(id), sha256 text COLLATE "C" NOT NULL,
+  content_type text NOT NULL, size integer NOT NULL, bytes bytea NOT NULL,
+  created_at timestamptz NOT NULL,
+  PRIMARY KEY (workspace_id, sha256));
+`,
+  },
+  { id: 4, name: "journals", sql: JOURNALS_POSTGRES_SQL },
+  {
+    // A marketer code may name the person whose extension it pairs (NULL: the
+    // issuer); that person becomes the device's owner, its sync scope.
+    id: 5,
+    name: "device-person",
+    sql: `
+ALTER TABLE pairing_codes ADD COLUMN for_user_id text COLLATE "C" REFERENCES users(id);
+`,
+  },
+  {
+    // Kiosks pull their store's rows (docs: sync protocol, scope by kind).
+    id: 6,
+    name: "observations-by-store",
+    sql: `
+CREATE INDEX observations_by_store ON observations (workspace_id, store_id, version, id);
+`,
+  },
+  {
+    // Stamps stored before the server bounded clocks: clamped to now, and a
+    // new epoch when any row was touched (see the SQLite migration 7).
+    id: 7,
+    name: "clamp-future-stamps",
+    sql: CLAMP_FUTURE_STAMPS_SQL,
+  },
+];

@@ -1,0 +1,129 @@
+// Numbered SQLite migrations. Append only: a shipped migration never changes;
+// each runs once, in its own transaction, and is recorded in `migrations`.
+import { JOURNALS_SQLITE_SQL } from "./journals-migration.ts";
+
+export type Migration = { id: number; name: string; sql: string };
+
+// Migration 7's parts: the server's now as a 15-digit ms string, a stamp
+// clamped to it, and "this row holds a stamp ahead of now".
+const NOW_MS = "printf('%015d', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))";
+const clamp = (col: string) =>
+  `CASE WHEN substr(${col}, 1, 15) > ${NOW_MS} THEN ${NOW_MS} || substr(${col}, 16) ELSE ${col} END`;
+const aheadIn = (o: string) => `substr(${o}.deleted_hlc, 1, 15) > ${NOW_MS}
+  OR substr(${o}.restored_hlc, 1, 15) > ${NOW_MS}
+  OR EXISTS (SELECT 1 FROM json_each(${o}.field_hlc) j WHERE substr(j.value, 1, 15) > ${NOW_MS})`;
+
+/** Migration 7, exported so a test can run it again over rows it poisoned itself. */
+export const CLAMP_FUTURE_STAMPS_SQL = `
+UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'epoch'
+  AND EXISTS (SELECT 1 FROM observations o WHERE ${aheadIn("o")});
+UPDATE observations SET
+  field_hlc = coalesce((SELECT json_group_object(j.key, ${clamp("j.value")})
+    FROM json_each(observations.field_hlc) j), '{}'),
+  deleted_hlc = ${clamp("deleted_hlc")},
+  restored_hlc = ${clamp("restored_hlc")}
+WHERE ${aheadIn("observations")};
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: "core",
+    sql: `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE workspaces (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL) STRICT;
+CREATE TABLE users (
+  id TEXT PRIMARY KEY, workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+  email TEXT NOT NULL, name TEXT, role TEXT NOT NULL, password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL) STRICT;
+CREATE UNIQUE INDEX users_email ON users (lower(email));
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY, workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+  user_id TEXT NOT NULL REFERENCES users(id), created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL, revoked_at TEXT) STRICT;
+CREATE TABLE stores (
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id), id TEXT NOT NULL,
+  name TEXT NOT NULL, config TEXT NOT NULL, updated_at TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, id)) STRICT;
+CREATE TABLE competitors (
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id), id TEXT NOT NULL,
+  name TEXT NOT NULL, domains TEXT NOT NULL, updated_at TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, id)) STRICT;
+CREATE TABLE pairing_codes (
+  code_hash TEXT PRIMARY KEY, workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+  role TEXT NOT NULL, store_id TEXT, label TEXT, created_by TEXT NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT, used_by_device TEXT) STRICT;
+CREATE TABLE devices (
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id), id TEXT NOT NULL,
+  kind TEXT NOT NULL, role TEXT NOT NULL, store_id TEXT, owner_id TEXT NOT NULL REFERENCES users(id),
+  name TEXT, origin TEXT, token_hash TEXT NOT NULL UNIQUE,
+  last_seq INTEGER NOT NULL DEFAULT 0, last_push_at TEXT, last_pull_at TEXT, app_version TEXT,
+  revoked_at TEXT, created_at TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, id)) STRICT;
+`,
+  },
+  {
+    id: 2,
+    name: "observations",
+    sql: `
+CREATE TABLE observations (
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id), id TEXT NOT NULL,
+  created_by TEXT NOT NULL, owner_id TEXT NOT NULL,
+  channel TEXT, store_id TEXT, competitor_id TEXT, captured_ms INTEGER,
+  fields TEXT NOT NULL, field_hlc TEXT NOT NULL, deleted_hlc TEXT, restored_hlc TEXT,
+  live INTEGER NOT NULL, version INTEGER NOT NULL, search_text TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, id)) STRICT;
+CREATE INDEX observations_version ON observations (workspace_id, version, id);
+CREATE INDEX observations_by_device ON observations (workspace_id, created_by, version, id);
+CREATE INDEX observations_by_owner ON observations (workspace_id, owner_id, version, id);
+CREATE INDEX observations_captured ON observations (workspace_id, captured_ms DESC, id DESC);
+CREATE TABLE rejected_mutations (
+  workspace_id TEXT NOT NULL, device_id TEXT NOT NULL, seq INTEGER NOT NULL,
+  op TEXT NOT NULL, entity_id TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, device_id, seq),
+  FOREIGN KEY (workspace_id, device_id) REFERENCES devices(workspace_id, id)) STRICT;
+`,
+  },
+  {
+    id: 3,
+    name: "blobs",
+    sql: `
+CREATE TABLE blobs (
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id), sha256 TEXT NOT NULL,
+  content_type TEXT NOT NULL, size INTEGER NOT NULL, bytes BLOB NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, sha256)) STRICT;
+`,
+  },
+  { id: 4, name: "journals", sql: JOURNALS_SQLITE_SQL },
+  {
+    // A marketer code may name the person whose extension it pairs (NULL: the
+    // issuer); that person becomes the device's owner, its sync scope.
+    id: 5,
+    name: "device-person",
+    sql: `
+ALTER TABLE pairing_codes ADD COLUMN for_user_id TEXT REFERENCES users(id);
+`,
+  },
+  {
+    // Kiosks pull their store's rows (docs: sync protocol, scope by kind).
+    id: 6,
+    name: "observations-by-store",
+    sql: `
+CREATE INDEX observations_by_store ON observations (workspace_id, store_id, version, id);
+`,
+  },
+  {
+    // Stamps stored before the server bounded clocks (a device once pushed
+    // 999999999999999-…): clamp every stamp ahead of the server's clock to
+    // now, so honest later edits win again. When any row was touched, the
+    // epoch changes first, so every device rebuilds its mirror (which holds
+    // the old stamps) from the clamped rows.
+    id: 7,
+    name: "clamp-future-stamps",
+    sql: CLAMP_FUTURE_STAMPS_SQL,
+  },
+];

@@ -1,0 +1,86 @@
+// Reading observations for people (REST, not sync): filters, accent-folded
+// substring search and keyset pagination on (captured_ms, id) descending.
+import type { Statement } from "better-sqlite3";
+import type { ObservationQuery, Store } from "../port.ts";
+import type { SqliteHandle } from "./handle.ts";
+import { type ObservationRow, toEntity } from "./observation-rows.ts";
+
+type ReadPart = Pick<Store, "listObservations" | "getObservation" | "dumpEntities">;
+type Cursor = [number, string];
+
+export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+
+function decodeCursor(s: string): Cursor | null {
+  try {
+    const v = JSON.parse(Buffer.from(s, "base64url").toString());
+    return Array.isArray(v) && typeof v[0] === "number" && typeof v[1] === "string"
+      ? [v[0], v[1]]
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function where(q: ObservationQuery): { sql: string; params: Record<string, unknown> } {
+  const parts = ["workspace_id = @ws", "live = 1"];
+  const params: Record<string, unknown> = {};
+  const add = (sql: string, name: string, value: unknown) => {
+    if (value === undefined) return;
+    parts.push(sql);
+    params[name] = value;
+  };
+  add("channel = @channel", "channel", q.channel);
+  add("store_id = @storeId", "storeId", q.storeId);
+  add("competitor_id = @competitorId", "competitorId", q.competitorId);
+  add("EXISTS (SELECT 1 FROM json_each(fields, '$.needs') WHERE value = @need)", "need", q.need);
+  add("EXISTS (SELECT 1 FROM json_each(fields, '$.tags') WHERE value = @tag)", "tag", q.tag);
+  add("search_text LIKE @q ESCAPE '\\'", "q", q.q ? `%${escapeLike(q.q)}%` : undefined);
+  add("captured_ms >= @fromMs", "fromMs", q.fromMs);
+  add("captured_ms < @toMs", "toMs", q.toMs);
+  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+  if (cursor) {
+    parts.push("(captured_ms < @cMs OR (captured_ms = @cMs AND id < @cId))");
+    params.cMs = cursor[0];
+    params.cId = cursor[1];
+  }
+  return { sql: parts.join(" AND "), params };
+}
+
+export function createObservationsPart({ db, queue }: SqliteHandle): ReadPart {
+  const cache = new Map<string, Statement>();
+  const prepared = (sql: string) => {
+    const known = cache.get(sql);
+    if (known) return known;
+    const s = db.prepare(sql);
+    cache.set(sql, s);
+    return s;
+  };
+  const one = db.prepare(
+    "SELECT * FROM observations WHERE workspace_id = ? AND id = ? AND live = 1",
+  );
+  const all = db.prepare("SELECT * FROM observations WHERE workspace_id = ? ORDER BY id");
+
+  return {
+    listObservations: (ws, q) =>
+      queue.run(() => {
+        const w = where(q);
+        const sql = `SELECT * FROM observations WHERE ${w.sql} ORDER BY captured_ms DESC, id DESC LIMIT @limit`;
+        const rows = prepared(sql).all({ ...w.params, ws, limit: q.limit + 1 }) as ObservationRow[];
+        const page = rows.slice(0, q.limit);
+        const last = page.at(-1);
+        return {
+          items: page.map(toEntity),
+          nextCursor:
+            rows.length > q.limit && last ? encodeCursor([last.captured_ms ?? 0, last.id]) : null,
+        };
+      }),
+    getObservation: (ws, id) =>
+      queue.run(() => {
+        const r = one.get(ws, id) as ObservationRow | undefined;
+        return r ? toEntity(r) : null;
+      }),
+    dumpEntities: (ws) => queue.run(() => (all.all(ws) as ObservationRow[]).map(toEntity)),
+  };
+}

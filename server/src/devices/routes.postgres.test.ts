@@ -1,0 +1,16 @@
+// The device route tests (pairing, device identity and re-admission, codes
+// for a person, importing unsent data) run again, unchanged, on PostgreSQL:
+// every createTestApp() in them gets a fresh schema through useTestDatabase.
+// Their SQLite run is their own test file.
+import { describe } from "vitest";
+import { openPostgresTestParts } from "../../test/support/postgres-db.ts";
+import { postgresTestTarget } from "../../test/support/postgres-schema.ts";
+import { useTestDatabase } from "../../test/support/test-app.ts";
+
+const target = await postgresTestTarget();
+
+describe.skipIf(!target.ok)("device routes on PostgreSQL", async () => {
+  if (!target.ok) return;
+  useTestDatabase(() => openPostgresTestParts(target.url));
+  await import("./routes.test.ts");
+});

@@ -1,0 +1,241 @@
+// Import rows → observation fields. Columns map to fields by an explicit
+// mapping, else by name (field names and common vi/en headers, compared
+// folded: "Nội dung", "noi_dung" and "NOIDUNG" are one name). Each row is
+// validated with the shared create schema; a bad row is reported with its
+// line and the rest are kept. `sourceRowId` comes from the row id column,
+// else from a hash of the row, so the same file imported twice is the same.
+import { createHash } from "node:crypto";
+import {
+  NEED_CODES,
+  NEEDS,
+  type NeedCode,
+  type ObservationCreate,
+  ObservationCreateSchema,
+} from "@sightline/shared";
+import { foldText } from "../../insights/text/fold.ts";
+import { readCapturedAt } from "./captured-at.ts";
+
+export const IMPORT_FIELDS = [
+  "what",
+  "who",
+  "where",
+  "why",
+  "how",
+  "note",
+  "capturedAt",
+  "needs",
+  "tags",
+  "basis",
+  "method",
+  "storeId",
+  "competitorId",
+  "zone",
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** Header names recognised per field, folded with separators removed. */
+const ALIASES: Record<ImportField, string[]> = {
+  what: [
+    "what",
+    "text",
+    "content",
+    "noidung",
+    "comment",
+    "comments",
+    "binhluan",
+    "feedback",
+    "phanhoi",
+    "message",
+    "description",
+    "mota",
+    "review",
+    "danhgia",
+  ],
+  who: ["who", "customer", "khachhang", "segment", "phankhuc"],
+  where: ["where", "location", "diadiem", "noi"],
+  why: ["why", "reason", "lydo", "nguyennhan"],
+  how: ["how", "cachthuc"],
+  note: ["note", "notes", "ghichu"],
+  capturedAt: [
+    "capturedat",
+    "date",
+    "time",
+    "datetime",
+    "timestamp",
+    "createdat",
+    "ngay",
+    "thoigian",
+    "ngaygio",
+  ],
+  needs: ["needs", "need", "nhucau"],
+  tags: ["tags", "tag", "nhan", "the"],
+  basis: ["basis", "coso"],
+  method: ["method", "phuongphap"],
+  storeId: ["storeid", "store", "cuahang"],
+  competitorId: ["competitorid", "competitor", "doithu"],
+  zone: ["zone", "khuvuc"],
+};
+const ROW_ID_ALIASES = ["id", "rowid", "sourcerowid", "ma", "stt", "recordid", "ticketid"];
+
+const key = (s: string) => foldText(s).replace(/ /g, "");
+
+export type ImportOptions = {
+  /** Where the rows come from ("CRM", "Khảo sát T3"): its own data type for corroboration. */
+  source: string;
+  /** Column holding a stable row id; found by name ("id", "mã"…) when omitted. */
+  rowIdColumn?: string | undefined;
+  /** field → column, overriding names. */
+  mapping?: Partial<Record<ImportField, string>> | undefined;
+  /** Zone for times without an offset (default UTC). */
+  timeZone?: string | undefined;
+  /** Values for fields the file lacks. */
+  defaults?:
+    | Partial<
+        Pick<ObservationCreate, "method" | "storeId" | "competitorId" | "needs" | "tags" | "basis">
+      >
+    | undefined;
+};
+
+export type RowError = { path: string; message: string };
+export type MappedRow =
+  | { ok: true; line: number; sourceRowId: string; fields: ObservationCreate }
+  | { ok: false; line: number; sourceRowId?: string | undefined; errors: RowError[] };
+
+export type ColumnPlan = { columns: Partial<Record<ImportField, string>>; rowId: string | null };
+
+/** Which column feeds which field; errors when a named column is missing. */
+export function planColumns(
+  header: readonly string[],
+  o: Pick<ImportOptions, "mapping" | "rowIdColumn">,
+): { ok: true; plan: ColumnPlan } | { ok: false; errors: RowError[] } {
+  const byKey = new Map(header.map((h) => [key(h), h]));
+  const errors: RowError[] = [];
+  const columns: ColumnPlan["columns"] = {};
+  for (const field of IMPORT_FIELDS) {
+    const named = o.mapping?.[field];
+    if (named !== undefined) {
+      if (header.includes(named)) columns[field] = named;
+      else errors.push({ path: `mapping.${field}`, message: `no column "${named}"` });
+      continue;
+    }
+    const found = ALIASES[field].map((a) => byKey.get(a)).find((h) => h !== undefined);
+    if (found !== undefined) columns[field] = found;
+  }
+  let rowId: string | null = null;
+  if (o.rowIdColumn !== undefined) {
+    if (header.includes(o.rowIdColumn)) rowId = o.rowIdColumn;
+    else errors.push({ path: "rowIdColumn", message: `no column "${o.rowIdColumn}"` });
+  } else {
+    rowId = ROW_ID_ALIASES.map((a) => byKey.get(a)).find((h) => h !== undefined) ?? null;
+  }
+  if (columns.what === undefined && !errors.length) {
+    errors.push({ path: "mapping.what", message: "no column for `what` (the text of each row)" });
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, plan: { columns, rowId } };
+}
+
+const NEED_BY_NAME = new Map<string, NeedCode>();
+for (const code of NEED_CODES) {
+  NEED_BY_NAME.set(code, code);
+  NEED_BY_NAME.set(key(NEEDS[code].vi), code);
+  NEED_BY_NAME.set(key(NEEDS[code].en), code);
+}
+
+const text = (v: unknown): string | undefined => {
+  if (v === null || v === undefined) return undefined;
+  const s = (
+    typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : ""
+  ).trim();
+  return s === "" ? undefined : s;
+};
+
+const list = (v: unknown): string[] | undefined => {
+  if (Array.isArray(v)) return v.map(text).filter((x): x is string => x !== undefined);
+  const s = text(v);
+  return s === undefined
+    ? undefined
+    : s
+        .split(/[|;,]/)
+        .map((x) => x.trim())
+        .filter(Boolean);
+};
+
+/** A stable id for a row without an id column: a hash of its cells. */
+export function rowHash(value: Record<string, unknown>): string {
+  const canonical = JSON.stringify(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, value[k]]),
+  );
+  return `h-${createHash("sha256").update(canonical).digest("hex").slice(0, 32)}`;
+}
+
+export function mapRow(
+  line: number,
+  value: Record<string, unknown>,
+  plan: ColumnPlan,
+  o: ImportOptions,
+): MappedRow {
+  const get = (f: ImportField) =>
+    plan.columns[f] === undefined ? undefined : value[plan.columns[f]];
+  const sourceRowId = plan.rowId === null ? rowHash(value) : text(value[plan.rowId]);
+  if (sourceRowId === undefined) {
+    return {
+      ok: false,
+      line,
+      errors: [{ path: plan.rowId ?? "id", message: "the row id is empty" }],
+    };
+  }
+  const errors: RowError[] = [];
+  const fields: Record<string, unknown> = {
+    channel: "import",
+    method: text(get("method")) ?? o.defaults?.method ?? "import",
+    source: o.source,
+    sourceRowId,
+  };
+  for (const f of [
+    "what",
+    "who",
+    "where",
+    "why",
+    "how",
+    "note",
+    "storeId",
+    "competitorId",
+    "zone",
+    "basis",
+  ] as const) {
+    const v = text(get(f)) ?? (o.defaults as Record<string, unknown> | undefined)?.[f];
+    if (v !== undefined) fields[f] = v;
+  }
+  const rawTime = get("capturedAt");
+  const capturedAt = readCapturedAt(rawTime, o.timeZone ?? "UTC");
+  if (capturedAt) fields.capturedAt = capturedAt;
+  else
+    errors.push({
+      path: "capturedAt",
+      message: text(rawTime) ? `cannot read the time "${text(rawTime)}"` : "the time is missing",
+    });
+  const needs = list(get("needs"));
+  if (needs) {
+    const codes = new Set<NeedCode>();
+    for (const n of needs) {
+      const code = NEED_BY_NAME.get(key(n));
+      if (code) codes.add(code);
+      else errors.push({ path: "needs", message: `unknown need "${n}"` });
+    }
+    fields.needs = [...codes];
+  } else if (o.defaults?.needs) fields.needs = o.defaults.needs;
+  const tags = list(get("tags"));
+  if (tags) fields.tags = [...new Set(tags)];
+  else if (o.defaults?.tags) fields.tags = o.defaults.tags;
+  const parsed = ObservationCreateSchema.safeParse(fields);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map(String).join(".") || "(row)";
+      if (!errors.some((e) => e.path === path)) errors.push({ path, message: issue.message });
+    }
+  }
+  if (errors.length || !parsed.success) return { ok: false, line, sourceRowId, errors };
+  return { ok: true, line, sourceRowId, fields: parsed.data };
+}

@@ -1,0 +1,177 @@
+// POST /v1/observations/import (admins and managers): CSV or JSON lines
+// from surveys, CRM, call centres, POS, reviews… Either a JSON body
+// {source, format, content, …} (the web app) or the raw file with
+// ?source=&format=&rowIdColumn=&timeZone= (scripts: curl --data-binary).
+// Answers 200 with counts and per-row errors; 400 when the file as a whole
+// cannot be read (a file that is not UTF-8 among them). Idempotent on the
+// row id (or a hash of the row). The file's text is checked row by row: a
+// row holding NUL or a lone surrogate is a row error, never the whole file.
+import { z } from "@hono/zod-openapi";
+import { INVALID_CHARACTER_MESSAGE, isWellFormedText, NEED_CODES } from "@sightline/shared";
+import type { AppDeps } from "../../app-deps.ts";
+import { ADMINS } from "../../auth/roles.ts";
+import { badRequest } from "../../http/problem.ts";
+import { defineRoute } from "../../http/route.ts";
+import { newRouter } from "../../http/router.ts";
+import { IdSchema, requiredText } from "../../http/shared-schemas.ts";
+import { json } from "../../journals/schemas.ts";
+import { userOf } from "../../middleware/auth/index.ts";
+import { importObservations } from "./import-observations.ts";
+import { IMPORT_FIELDS } from "./map-rows.ts";
+import { IMPORT_FORMATS } from "./parse-import.ts";
+
+/** Request bodies up to this size (the app-wide default is 256 KiB). */
+export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
+
+/** A column name or a zone: as sent, without NUL or lone surrogates. */
+const name = (max: number) =>
+  z.string().min(1).max(max).refine(isWellFormedText, INVALID_CHARACTER_MESSAGE);
+
+const TimeZone = z
+  .string()
+  .max(64)
+  .refine(isWellFormedText, INVALID_CHARACTER_MESSAGE)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "unknown IANA time zone");
+
+const Options = z.object({
+  source: requiredText(100),
+  format: z.enum(IMPORT_FORMATS).optional(),
+  rowIdColumn: name(200).optional(),
+  timeZone: TimeZone.optional(),
+});
+
+const BodySchema = Options.extend({
+  content: z.string().max(MAX_IMPORT_BYTES),
+  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), name(200)).optional(),
+  defaults: z
+    .strictObject({
+      method: z.enum(["survey", "in-depth-interview", "daily-life", "import"]).optional(),
+      storeId: IdSchema.optional(),
+      competitorId: IdSchema.optional(),
+      needs: z.array(z.enum(NEED_CODES)).max(16).optional(),
+      tags: z.array(requiredText(60)).max(20).optional(),
+    })
+    .optional(),
+}).openapi("ImportRequest");
+
+const ReportSchema = z
+  .object({
+    source: z.string(),
+    received: z.number(),
+    created: z.number(),
+    duplicates: z.number(),
+    createdIds: z.array(z.string()),
+    errors: z.array(
+      z.object({
+        line: z.number(),
+        rowId: z.string().optional(),
+        errors: z.array(z.object({ path: z.string(), message: z.string() })),
+      }),
+    ),
+  })
+  .openapi("ImportReport");
+
+/** The body's bytes as UTF-8 text, or a 400 saying the file is not UTF-8. */
+async function utf8Body(req: { arrayBuffer(): Promise<ArrayBuffer> }): Promise<string> {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(await req.arrayBuffer());
+  } catch {
+    throw badRequest("the file is not UTF-8 text", [
+      { path: "(body)", message: "save the file as UTF-8 (CSV UTF-8 in Excel) and try again" },
+    ]);
+  }
+}
+
+const route = defineRoute(
+  ADMINS,
+  {
+    method: "post",
+    path: "/import",
+    summary: "Import observations from a CSV or JSON-lines file (idempotent per source and row id)",
+    request: {
+      query: Options.partial(),
+      body: {
+        // Not `required`: @hono/zod-openapi would then run the JSON validator on CSV bodies too.
+        required: false,
+        content: {
+          "application/json": { schema: BodySchema },
+          "text/csv": { schema: z.string() },
+          "application/x-ndjson": { schema: z.string() },
+        },
+      },
+    },
+    responses: {
+      200: {
+        description: "What was imported and what was not, per row",
+        content: json(ReportSchema),
+      },
+    },
+  },
+  // `content` is the file: its strings are checked per row (map-rows.ts).
+  { text: { body: false } },
+);
+
+export function importRoutes(deps: AppDeps) {
+  return newRouter().openapi(route, async (c) => {
+    const user = userOf(c);
+    const type = c.req.header("content-type") ?? "";
+    let request: z.infer<typeof BodySchema>;
+    if (type.includes("application/json")) {
+      const body = await utf8Body(c.req);
+      let value: unknown;
+      try {
+        value = JSON.parse(body);
+      } catch {
+        value = undefined;
+      }
+      const parsed = BodySchema.safeParse(value);
+      if (!parsed.success)
+        throw badRequest(
+          "invalid import request",
+          parsed.error.issues.map((i) => ({
+            path: i.path.join(".") || "(body)",
+            message: i.message,
+          })),
+        );
+      request = parsed.data;
+    } else {
+      const parsed = Options.safeParse(c.req.query());
+      if (!parsed.success)
+        throw badRequest(
+          "invalid import query",
+          parsed.error.issues.map((i) => ({
+            path: `query.${i.path.join(".")}`,
+            message: i.message,
+          })),
+        );
+      const format =
+        parsed.data.format ?? (type.includes("ndjson") || type.includes("jsonl") ? "jsonl" : "csv");
+      request = { ...parsed.data, format, content: await utf8Body(c.req) };
+    }
+    const format = request.format ?? "csv";
+    const result = await importObservations(deps, user, request.content, format, {
+      source: request.source,
+      rowIdColumn: request.rowIdColumn,
+      mapping: request.mapping,
+      timeZone: request.timeZone,
+      defaults: request.defaults,
+    });
+    if (!result.ok)
+      throw badRequest(
+        "the file cannot be imported",
+        result.errors.map((e) => ({
+          path: e.line ? `line ${e.line}` : e.path,
+          message: e.message,
+        })),
+      );
+    const { ok: _, ...report } = result;
+    return c.json(report, 200);
+  });
+}

@@ -1,0 +1,121 @@
+// Stores, competitors and vocabulary: CRUD by admins and managers, version
+// bumps and pokes so devices re-pull their config.
+import { afterEach, describe, expect, it } from "vitest";
+import { createTestApp, TEST_STORE, type TestApp } from "../../test/support/test-app.ts";
+
+let t: TestApp;
+afterEach(() => t?.close());
+
+describe("stores", () => {
+  it("creates, lists and patches stores; a change pokes devices and reaches them on pull", async () => {
+    t = await createTestApp();
+    const pokes: number[] = [];
+    t.deps.notifier.subscribe(t.workspaceId, (v) => pokes.push(v));
+    const kiosk = await t.pair("staff");
+    const first = await (await t.pull(kiosk, null)).json();
+    const res = await t.request(`/v1/stores/${t.storeId}`, {
+      method: "PATCH",
+      token: t.admin.token,
+      json: { zones: ["Lối vào", "Kệ TV"] },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ...TEST_STORE, id: t.storeId, zones: ["Lối vào", "Kệ TV"] });
+    expect(pokes).toHaveLength(1);
+    const next = await (await t.pull(kiosk, first.cookie)).json();
+    expect(next.cookie.v).toBeGreaterThan(first.cookie.v);
+    expect(next.config.store.zones).toEqual(["Lối vào", "Kệ TV"]);
+    const created = await t.request("/v1/stores", {
+      method: "POST",
+      token: t.admin.token,
+      json: { ...TEST_STORE, name: "Hà Nội" },
+    });
+    expect(created.status).toBe(201);
+    expect(
+      (await (await t.request("/v1/stores", { token: t.admin.token })).json()).items,
+    ).toHaveLength(2);
+  });
+
+  it("validates store input and refuses non-managers", async () => {
+    t = await createTestApp();
+    const bad = await t.request("/v1/stores", {
+      method: "POST",
+      token: t.admin.token,
+      json: { ...TEST_STORE, timeZone: "Mars/Base" },
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors[0].path).toBe("timeZone");
+    const viewer = await t.loginAs("viewer");
+    expect(
+      (await t.request("/v1/stores", { method: "POST", token: viewer.token, json: TEST_STORE }))
+        .status,
+    ).toBe(403);
+    expect((await t.request("/v1/stores", { token: viewer.token })).status).toBe(200);
+    expect(
+      (
+        await t.request(`/v1/stores/${t.storeId}`, {
+          method: "PATCH",
+          token: t.admin.token,
+          json: {},
+        })
+      ).status,
+    ).toBe(400);
+  });
+});
+
+describe("competitors", () => {
+  it("creates and patches competitors", async () => {
+    t = await createTestApp();
+    const c = await (
+      await t.request("/v1/competitors", {
+        method: "POST",
+        token: t.admin.token,
+        json: { name: "Thế Giới Di Động", domains: ["thegioididong.com"] },
+      })
+    ).json();
+    const p = await t.request(`/v1/competitors/${c.id}`, {
+      method: "PATCH",
+      token: t.admin.token,
+      json: { domains: ["tgdd.vn"] },
+    });
+    expect(await p.json()).toEqual({ id: c.id, name: "Thế Giới Di Động", domains: ["tgdd.vn"] });
+    expect(
+      (
+        await t.request("/v1/competitors/nope", {
+          method: "PATCH",
+          token: t.admin.token,
+          json: { name: "x" },
+        })
+      ).status,
+    ).toBe(404);
+    const bad = await t.request("/v1/competitors", {
+      method: "POST",
+      token: t.admin.token,
+      json: { name: "x", domains: ["https://x.vn/"] },
+    });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe("vocabulary", () => {
+  it("lists the 16 needs, behaviours, methods and channels in vi and en, to anyone", async () => {
+    t = await createTestApp();
+    const v = await (await t.request("/v1/vocabulary")).json();
+    expect(v.needs).toHaveLength(16);
+    expect(v.needs[0]).toEqual({
+      code: "function",
+      group: "product",
+      vi: "Chức năng",
+      en: "Function",
+      description: expect.any(Object),
+    });
+    expect(v.behaviours.map((b: { code: string }) => b.code)).toContain("left-without-buying");
+    expect(v.channels.map((c: { code: string }) => c.code)).toEqual([
+      "web",
+      "event",
+      "store",
+      "feedback",
+      "import",
+    ]);
+    expect(v.methods.length).toBe(8);
+  });
+});

@@ -1,0 +1,434 @@
+// The security suite's own statement of who may call what, one entry per
+// operation of the OpenAPI document ("METHOD /path" as the document spells
+// it), with a valid sample request. Written by hand from API.md and
+// ARCHITECTURE.md — not copied from the routes — so the matrix test compares
+// two independent statements: this table and each route's
+// `x-sightline-access`. A route without an entry here fails the suite.
+import { PROTOCOL_VERSION, uuidv4, uuidv7 } from "@sightline/shared";
+import type { Access } from "../../../src/auth/roles.ts";
+import { nextHlc } from "../mutations.ts";
+import { TEST_STORE } from "../test-app.ts";
+import { type Caller, PASSWORD, pngBytes, sha256Hex, type Tenant, type World } from "./world.ts";
+
+export type SampleRequest = {
+  path: string;
+  json?: unknown;
+  body?: Uint8Array<ArrayBuffer> | string;
+  headers?: Record<string, string>;
+  /** Use this token instead of the caller's (e.g. a fresh session to sign out). */
+  token?: string | null;
+};
+
+export type SampleContext = {
+  world: World;
+  caller: Caller;
+  /** Whose ids the path and body aim at (the caller's own tenant, or the other one). */
+  target: Tenant;
+  /** Whose ids are referenced inside bodies and queries (evidence, scope, filters). */
+  refs: Tenant;
+};
+
+export type RouteExpectation = {
+  allow: readonly Access[];
+  /** A request that succeeds (2xx) for an allowed caller of `target`'s tenant. */
+  sample: (c: SampleContext) => Promise<SampleRequest> | SampleRequest;
+  /** Aiming at the other tenant's ids may succeed (content-addressed uploads, anonymous routes). */
+  foreignIdsMaySucceed?: boolean;
+};
+
+const PEOPLE = ["admin", "manager", "marketer", "staff", "viewer"] as const;
+const DEVICES = ["device:staff", "device:marketer"] as const;
+/** People who read observations, journals and analytics: never staff, never devices. */
+const READERS = ["admin", "manager", "marketer", "viewer"] as const;
+const ADMINS = ["admin", "manager"] as const;
+const ANYONE = ["anonymous"] as const;
+
+const unique = () => uuidv4().slice(0, 8);
+
+/** A push of one valid observation from the caller's device (or a made-up device). */
+function pushSample(c: SampleContext): SampleRequest {
+  const d = c.caller.device;
+  const deviceId = d?.deviceId ?? uuidv4();
+  const seq = d ? c.world.nextSeq(deviceId) : 1;
+  const kiosk = c.caller.access === "device:staff";
+  const fields = kiosk
+    ? {
+        channel: "store",
+        method: "shopper-observation",
+        capturedAt: new Date().toISOString(),
+        storeId: d?.storeId,
+        what: `matrix tap ${seq}`,
+      }
+    : {
+        channel: "web",
+        method: "competitor-audit",
+        capturedAt: new Date().toISOString(),
+        url: "https://rival.example.vn/p/1",
+        what: `matrix capture ${seq}`,
+        competitorId: c.caller.tenant.competitorId,
+      };
+  return {
+    path: "/v1/sync/push",
+    json: {
+      protocol: PROTOCOL_VERSION,
+      deviceId,
+      clientSchema: 1,
+      appVersion: "matrix",
+      mutations: [
+        { seq, op: "obs.create", id: uuidv7(), hlc: nextHlc(deviceId), fields },
+        // Aimed at the target tenant's observation: another tenant's id must not be touched.
+        {
+          seq: d ? c.world.nextSeq(deviceId) : 2,
+          op: "obs.patch",
+          id: kiosk ? c.target.storeObservationId : c.target.webObservationId,
+          hlc: nextHlc(deviceId),
+          fields: { why: "matrix patch" },
+        },
+      ],
+    },
+  };
+}
+
+export const ROUTES: Record<string, RouteExpectation> = {
+  "GET /health": { allow: ANYONE, sample: () => ({ path: "/health" }) },
+  "GET /metrics": { allow: ANYONE, sample: () => ({ path: "/metrics" }) },
+  "GET /v1/vocabulary": { allow: ANYONE, sample: () => ({ path: "/v1/vocabulary" }) },
+
+  "POST /v1/auth/login": {
+    allow: ANYONE,
+    sample: () => ({
+      path: "/v1/auth/login",
+      json: { email: "admin@example.com", password: PASSWORD },
+    }),
+  },
+  "GET /v1/auth/me": { allow: PEOPLE, sample: () => ({ path: "/v1/auth/me" }) },
+  "POST /v1/auth/logout": {
+    allow: PEOPLE,
+    // Signing out a fresh session, so the caller's own token keeps working.
+    sample: async (c) => ({
+      path: "/v1/auth/logout",
+      ...(c.caller.freshSession ? { token: await c.caller.freshSession() } : {}),
+    }),
+  },
+  "GET /v1/users": { allow: ADMINS, sample: () => ({ path: "/v1/users" }) },
+  "POST /v1/users": {
+    allow: ["admin"],
+    sample: () => ({
+      path: "/v1/users",
+      json: { email: `u-${unique()}@example.com`, password: PASSWORD, role: "viewer" },
+    }),
+  },
+
+  "POST /v1/pairing-codes": {
+    // A marketer issues only a marketer code for themselves (their own extension).
+    allow: [...ADMINS, "marketer"],
+    sample: (c) => ({
+      path: "/v1/pairing-codes",
+      json:
+        c.caller.access === "marketer"
+          ? { role: "marketer", label: "matrix" }
+          : { role: "staff", storeId: c.refs.storeId, label: "matrix" },
+    }),
+  },
+  "POST /v1/devices/pair": {
+    allow: ANYONE,
+    foreignIdsMaySucceed: true,
+    sample: async (c) => ({
+      path: "/v1/devices/pair",
+      json: { code: await c.world.pairingCode(c.target), deviceId: uuidv4(), kind: "extension" },
+    }),
+  },
+  "GET /v1/devices": { allow: ADMINS, sample: () => ({ path: "/v1/devices" }) },
+  "DELETE /v1/devices/{id}": {
+    allow: ADMINS,
+    sample: async (c) => ({
+      path: `/v1/devices/${c.target === c.caller.tenant ? await c.world.spareDevice(c.target) : c.target.spareDeviceId}`,
+    }),
+  },
+  "POST /v1/devices/{id}/unsent": {
+    allow: ADMINS,
+    // A fresh extension of the target's (its seq line starts at 1), and a file
+    // that names the refs' workspace: foreign and ghost ids answer alike.
+    sample: async (c) => {
+      const deviceId =
+        c.target === c.caller.tenant ? await c.world.spareDevice(c.target) : c.target.spareDeviceId;
+      return {
+        path: `/v1/devices/${deviceId}/unsent`,
+        json: {
+          format: "sightline-unsent",
+          version: 1,
+          deviceId,
+          workspaceId: c.refs.workspaceId,
+          kind: "extension",
+          clientSchema: 1,
+          appVersion: "matrix",
+          exportedAt: new Date().toISOString(),
+          mutations: [
+            {
+              seq: 1,
+              op: "obs.create",
+              id: uuidv7(),
+              hlc: nextHlc(deviceId),
+              fields: {
+                channel: "web",
+                method: "competitor-audit",
+                capturedAt: new Date().toISOString(),
+                url: "https://rival.example.vn/p/2",
+                what: "matrix unsent capture",
+              },
+            },
+          ],
+        },
+      };
+    },
+  },
+
+  "GET /v1/stores": { allow: [...PEOPLE, ...DEVICES], sample: () => ({ path: "/v1/stores" }) },
+  "POST /v1/stores": {
+    allow: ADMINS,
+    sample: () => ({ path: "/v1/stores", json: { ...TEST_STORE, name: `Store ${unique()}` } }),
+  },
+  "PATCH /v1/stores/{id}": {
+    allow: ADMINS,
+    sample: (c) => ({
+      path: `/v1/stores/${c.target.storeId}`,
+      json: { zones: ["Cửa vào", "Kệ điện thoại", "Quầy thu ngân"] },
+    }),
+  },
+  "GET /v1/competitors": {
+    allow: [...PEOPLE, "device:marketer"],
+    sample: () => ({ path: "/v1/competitors" }),
+  },
+  "POST /v1/competitors": {
+    allow: ADMINS,
+    sample: () => ({
+      path: "/v1/competitors",
+      json: { name: `Rival ${unique()}`, domains: ["rival.example.vn"] },
+    }),
+  },
+  "PATCH /v1/competitors/{id}": {
+    allow: ADMINS,
+    sample: (c) => ({
+      path: `/v1/competitors/${c.target.competitorId}`,
+      json: { domains: [`${c.target.name.toLowerCase()}-rival.example.vn`] },
+    }),
+  },
+
+  "POST /v1/sync/push": { allow: DEVICES, sample: pushSample },
+  "POST /v1/sync/pull": {
+    allow: DEVICES,
+    sample: (c) => ({
+      path: "/v1/sync/pull",
+      json: {
+        protocol: PROTOCOL_VERSION,
+        deviceId: c.caller.device?.deviceId ?? uuidv4(),
+        clientSchema: 1,
+        cookie: null,
+      },
+    }),
+  },
+  "GET /v1/sync/events": {
+    allow: [...PEOPLE, ...DEVICES],
+    sample: () => ({ path: "/v1/sync/events" }),
+  },
+
+  "PUT /v1/blobs/{sha256}": {
+    allow: [...DEVICES, "admin", "manager", "marketer"],
+    // Aimed at another tenant's hash, the bytes do not match it (400, as for any
+    // unknown hash). Uploading bytes another tenant already holds is its own test.
+    sample: (c) => {
+      const bytes = pngBytes(`upload ${unique()}`);
+      const own = c.target === c.caller.tenant;
+      return {
+        path: `/v1/blobs/${own ? sha256Hex(bytes) : c.target.blob.sha256}`,
+        body: bytes,
+        headers: { "content-type": "image/png" },
+      };
+    },
+  },
+  "GET /v1/blobs/{sha256}": {
+    allow: [...READERS, "device:marketer"],
+    sample: (c) => ({ path: `/v1/blobs/${c.target.blob.sha256}` }),
+  },
+
+  "GET /v1/observations": {
+    allow: READERS,
+    sample: (c) => ({
+      path: `/v1/observations?limit=200&competitorId=${c.refs.competitorId}`,
+    }),
+  },
+  "GET /v1/observations/{id}": {
+    allow: READERS,
+    sample: (c) => ({ path: `/v1/observations/${c.target.webObservationId}` }),
+  },
+  "POST /v1/observations/import": {
+    allow: ADMINS,
+    sample: (c) => ({
+      path: "/v1/observations/import",
+      json: {
+        source: "matrix survey",
+        format: "csv",
+        content: `id,what\n${unique()},Khách muốn giao nhanh\n`,
+        rowIdColumn: "id",
+        defaults: { storeId: c.refs.storeId, competitorId: c.refs.competitorId },
+      },
+    }),
+  },
+
+  "GET /v1/journals": { allow: READERS, sample: () => ({ path: "/v1/journals" }) },
+  "POST /v1/journals": {
+    allow: ADMINS,
+    sample: (c) => ({
+      path: "/v1/journals",
+      json: {
+        title: `Journal ${unique()}`,
+        question: "Why?",
+        goal: "Goal",
+        scope: { storeIds: [c.refs.storeId], competitorIds: [c.refs.competitorId] },
+      },
+    }),
+  },
+  "GET /v1/journals/{id}": {
+    allow: READERS,
+    sample: (c) => ({ path: `/v1/journals/${c.target.journalId}` }),
+  },
+  "PATCH /v1/journals/{id}": {
+    allow: ADMINS,
+    sample: (c) => ({ path: `/v1/journals/${c.target.journalId}`, json: { goal: "Sharper goal" } }),
+  },
+  "GET /v1/journals/{id}/suggestions": {
+    allow: READERS,
+    sample: (c) => ({ path: `/v1/journals/${c.target.journalId}/suggestions?lang=en` }),
+  },
+  "POST /v1/journals/{id}/insights": {
+    allow: ADMINS,
+    sample: (c) => ({
+      path: `/v1/journals/${c.target.journalId}/insights`,
+      json: {
+        statement: "Shoppers leave when prices are unclear",
+        evidence: [{ observationId: c.refs.storeObservationId, stance: "supports" }],
+      },
+    }),
+  },
+  "GET /v1/journals/{id}/export": {
+    allow: READERS,
+    sample: (c) => ({ path: `/v1/journals/${c.target.journalId}/export?format=json` }),
+  },
+  "PATCH /v1/insights/{id}": {
+    allow: ADMINS,
+    sample: (c) => ({
+      path: `/v1/insights/${c.target.insightId}`,
+      json: { needs: ["price", "transparency"] },
+    }),
+  },
+  "POST /v1/insights/{id}/evidence": {
+    allow: ADMINS,
+    sample: (c) => ({
+      path: `/v1/insights/${c.target.insightId}/evidence`,
+      json: { observationId: c.refs.storeObservationId, stance: "context" },
+    }),
+  },
+  "DELETE /v1/insights/{id}/evidence/{observationId}": {
+    allow: ADMINS,
+    // Link first (as the tenant's admin), so there is something to unlink.
+    sample: async (c) => {
+      if (c.target === c.caller.tenant && c.refs === c.target)
+        await c.world.t.request(`/v1/insights/${c.target.insightId}/evidence`, {
+          method: "POST",
+          token: c.target.adminToken,
+          json: { observationId: c.target.storeObservationId, stance: "context" },
+        });
+      return {
+        path: `/v1/insights/${c.target.insightId}/evidence/${c.refs.storeObservationId}`,
+      };
+    },
+  },
+  "POST /v1/insights/{id}/actions": {
+    allow: ADMINS,
+    sample: (c) => ({
+      path: `/v1/insights/${c.target.insightId}/actions`,
+      json: { title: "Put prices on every shelf", owner: "Lan", due: "2026-12-31" },
+    }),
+  },
+  "PATCH /v1/actions/{id}": {
+    allow: ADMINS,
+    sample: (c) => ({ path: `/v1/actions/${c.target.actionId}`, json: { owner: "Minh" } }),
+  },
+
+  "GET /v1/analytics/feedback": {
+    allow: READERS,
+    sample: (c) => ({ path: `/v1/analytics/feedback?storeId=${c.refs.storeId}` }),
+  },
+  "GET /v1/analytics/behaviour": {
+    allow: READERS,
+    sample: (c) => ({ path: `/v1/analytics/behaviour?storeId=${c.refs.storeId}` }),
+  },
+};
+
+export type Operation = { key: string; method: string; path: string; access: Access[] };
+
+/** Every operation of the served OpenAPI document. */
+export async function operationsOf(request: (path: string) => Response | Promise<Response>) {
+  const doc = (await (await request("/v1/openapi.json")).json()) as {
+    paths: Record<string, Record<string, { "x-sightline-access"?: Access[] }>>;
+  };
+  return Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(
+      ([method, op]): Operation => ({
+        key: `${method.toUpperCase()} ${path}`,
+        method: method.toUpperCase(),
+        path,
+        access: op["x-sightline-access"] ?? [],
+      }),
+    ),
+  );
+}
+
+/** What a caller should get: allowed, or refused with 401 (no live identity) or 403 (wrong role). */
+export function expectedOutcome(
+  method: string,
+  allow: readonly Access[],
+  caller: Caller,
+): "allow" | 401 | 403 {
+  if (allow.includes("anonymous")) return "allow";
+  if (!caller.access) return 401;
+  // A session cookie sent from another origin on a write is ignored (CSRF).
+  if (caller.crossSiteCookie && !["GET", "HEAD", "OPTIONS"].includes(method)) return 401;
+  return allow.includes(caller.access) ? "allow" : 403;
+}
+
+/** Send a sample as a caller: bearer token, or the session cookie from another origin. */
+export async function send(
+  world: World,
+  method: string,
+  caller: Caller,
+  req: SampleRequest,
+): Promise<{ status: number; text: string; headers: Headers }> {
+  const token = req.token !== undefined ? req.token : caller.token;
+  const headers: Record<string, string> = { ...req.headers };
+  if (token && caller.crossSiteCookie) {
+    headers.cookie = `sightline_session=${token}`;
+    headers.origin = "https://evil.example";
+  } else if (token) headers.authorization = `Bearer ${token}`;
+  const body = req.json !== undefined ? JSON.stringify(req.json) : req.body;
+  if (req.json !== undefined) headers["content-type"] = "application/json";
+  const res = await world.t.app.request(req.path, {
+    method,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+  });
+  return { status: res.status, text: await readSome(res), headers: res.headers };
+}
+
+/** The body, or for an event stream its first chunk (then the stream is closed). */
+async function readSome(res: Response): Promise<string> {
+  if (!res.headers.get("content-type")?.includes("text/event-stream")) return res.text();
+  const reader = res.body?.getReader();
+  if (!reader) return "";
+  const first = await Promise.race([
+    reader.read(),
+    new Promise<{ value?: undefined }>((r) => setTimeout(() => r({}), 200)),
+  ]);
+  await reader.cancel();
+  return first.value ? new TextDecoder().decode(first.value) : "";
+}
