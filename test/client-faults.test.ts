@@ -28,7 +28,7 @@ import { IDBFactory } from "fake-indexeddb";
 import { deleteDB } from "idb";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { storeTapFields } from "../kiosk/src/core/observation-fields.ts";
-import { idbDeviceStore } from "../kiosk/src/worker/device-store.ts";
+import { idbDeviceRecordStorage } from "../kiosk/src/worker/device-record.ts";
 import { createKioskService, type KioskService } from "../kiosk/src/worker/kiosk-service.ts";
 import { installQuota } from "./support/idb-quota.ts";
 import { type LoopbackApp, startLoopbackApp } from "./support/loopback-app.ts";
@@ -265,11 +265,11 @@ async function until(check: () => Promise<boolean>, timeoutMs = 10_000) {
   }
 }
 
-/** The kiosk's worker side with its real IndexedDB stores, as the tablet runs it. */
+/** The kiosk's worker side with its real IndexedDB databases, as the tablet runs it. */
 async function kiosk(name: string) {
   const dbs = { device: `${name}-device`, sync: `${name}-sync` };
   const service: KioskService = createKioskService({
-    deviceStore: idbDeviceStore(dbs.device),
+    deviceRecord: idbDeviceRecordStorage(dbs.device),
     openStorage: () => openIdbStorage(dbs.sync),
     deleteStorage: () => deleteDB(dbs.sync),
     fetch: (input, init) => fetch(input, init),

@@ -1,6 +1,6 @@
 // The extension's only composition root: the service worker (Chrome) or
 // event page (Firefox). It owns IndexedDB — the shared sync engine's database
-// and the blob store — and is the only context that talks to the server;
+// and blob storage — and is the only context that talks to the server;
 // content scripts and UI pages only message it. Listeners are registered
 // synchronously here so events that wake the worker are not missed.
 import { loadSchemaMessages } from "@sightline/shared";
@@ -9,8 +9,8 @@ import { deleteDB } from "idb";
 import browser from "webextension-polyfill";
 import * as z from "zod/mini";
 import { createBrowserApi } from "./browser-api.ts";
-import { openBlobStore } from "./worker/blob-store.ts";
-import { lazyBlobStore } from "./worker/lazy-blob-store.ts";
+import { openBlobStorage } from "./worker/blob-storage.ts";
+import { lazyBlobStorage } from "./worker/lazy-blob-storage.ts";
 import { createScreenshotter } from "./worker/screenshot.ts";
 import { createIntervalQueue, realClock } from "./worker/throttle.ts";
 import { createWorkerApp } from "./worker/worker-app.ts";
@@ -25,7 +25,7 @@ loadSchemaMessages();
 const api = createBrowserApi(browser);
 const app = createWorkerApp({
   api,
-  blobs: lazyBlobStore(() => openBlobStore()),
+  blobs: lazyBlobStorage(() => openBlobStorage()),
   openStorage: (name) => openIdbStorage(name),
   deleteStorage: (name) => deleteDB(name),
   screenshots: createScreenshotter({

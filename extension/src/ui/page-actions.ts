@@ -1,9 +1,9 @@
 // Browser actions the UI pages need inside user gestures (permission prompts,
 // opening the side panel), built over the BrowserApi seam.
 import type { BrowserApi } from "../browser-api.ts";
-import { openBlobStore } from "../worker/blob-store.ts";
+import { openBlobStorage } from "../worker/blob-storage.ts";
 import type { PanelActions } from "./components/PanelApp.tsx";
-import { storePhoto } from "./photo.ts";
+import { savePhoto } from "./photo.ts";
 import { saveFile } from "./save-file.ts";
 
 export function panelActions(api: BrowserApi, opts: { popup: boolean }): PanelActions {
@@ -38,10 +38,10 @@ export function panelActions(api: BrowserApi, opts: { popup: boolean }): PanelAc
           gestureStarted: () => window.close(),
         }
       : {}),
-    async storePhoto(file) {
-      const blobs = await openBlobStore();
+    async savePhoto(file) {
+      const blobs = await openBlobStorage();
       try {
-        return await storePhoto(file, blobs, Date.now());
+        return await savePhoto(file, blobs, Date.now());
       } finally {
         blobs.close();
       }

@@ -1,8 +1,8 @@
 // Event photos chosen in the panel: scaled down to at most 2048 px on the
 // long side and re-encoded as JPEG (phone photos are often over the server's
-// 5 MiB cap), then stored in the blob store from this extension page — the
+// 5 MiB cap), then kept in blob storage from this extension page — the
 // worker only references blobs it can already find there.
-import type { BlobStore } from "../worker/blob-store.ts";
+import type { BlobStorage } from "../worker/blob-storage.ts";
 import { MAX_BLOB_BYTES } from "../worker/screenshot.ts";
 
 const MAX_SIDE = 2048;
@@ -20,9 +20,9 @@ export function fitWithin(
   };
 }
 
-export async function storePhoto(
+export async function savePhoto(
   file: Blob,
-  blobs: BlobStore,
+  blobs: BlobStorage,
   now: number,
 ): Promise<string | null> {
   const bitmap = await createImageBitmap(file);

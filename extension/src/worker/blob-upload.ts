@@ -3,7 +3,7 @@
 // 415 are final refusals — recorded, never retried, so one bad blob cannot
 // block the queue; 401 stops the round (pair again); anything else
 // (network, 404, 429, 5xx) is transient and retried on the next round.
-import type { BlobStore, StoredBlob } from "./blob-store.ts";
+import type { BlobStorage, StoredBlob } from "./blob-storage.ts";
 
 export type ServerAccess = () => Promise<{ baseUrl: string; token: string } | null>;
 export type UploadOutcome = "uploaded" | "refused" | "unauthorized" | "transient";
@@ -21,7 +21,7 @@ export type BlobUploader = {
 const FINAL_REFUSALS = new Set([400, 413, 415, 422]);
 
 export function createBlobUploader(o: {
-  blobs: BlobStore;
+  blobs: BlobStorage;
   fetch: typeof fetch;
   server: ServerAccess;
 }): BlobUploader {

@@ -15,7 +15,7 @@ import {
   type CaptureResult,
   type ContentRequest,
 } from "../messages.ts";
-import type { BlobStore } from "./blob-store.ts";
+import type { BlobStorage } from "./blob-storage.ts";
 import type { ContentChannel } from "./content-injector.ts";
 import { fieldsFromCapture, type ParsedCapture } from "./observation-fields.ts";
 import type { Screenshotter } from "./screenshot.ts";
@@ -26,7 +26,7 @@ export type CaptureServiceDeps = {
   api: BrowserApi;
   channel: ContentChannel;
   screenshots: Screenshotter;
-  blobs: BlobStore;
+  blobs: BlobStorage;
   sync: SyncService;
   context: WorkerContext;
   now(): number;

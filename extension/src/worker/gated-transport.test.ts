@@ -1,5 +1,5 @@
-// Blob-before-observation ordering, on the real shared engine with a blob
-// store in fake-indexeddb and a scripted server that logs requests in order.
+// Blob-before-observation ordering, on the real shared engine with blob
+// storage in fake-indexeddb and a scripted server that logs requests in order.
 import "fake-indexeddb/auto";
 import {
   createFetchTransport,
@@ -9,7 +9,7 @@ import {
 } from "@sightline/shared";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createFakeServer, type FakeServer } from "../../test/support/fake-server.ts";
-import { type BlobStore, openBlobStore } from "./blob-store.ts";
+import { type BlobStorage, openBlobStorage } from "./blob-storage.ts";
 import { createBlobUploader } from "./blob-upload.ts";
 import { gateTransport, referencedBlobs, withBlobUploads } from "./gated-transport.ts";
 
@@ -19,7 +19,7 @@ let n = 0;
 async function setup() {
   const server: FakeServer = createFakeServer();
   server.devices.set(DEVICE, { token: "device-token", revoked: false, lastSeq: 0 });
-  const blobs: BlobStore = await openBlobStore(`blobs-${++n}`);
+  const blobs: BlobStorage = await openBlobStorage(`blobs-${++n}`);
   const storage = createMemoryStorage();
   await storage.init(DEVICE, "ws1");
   const access = async () => ({ baseUrl: "https://s.example.vn", token: "device-token" });

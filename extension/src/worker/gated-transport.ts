@@ -1,6 +1,6 @@
 // Blob-before-observation ordering. The guarantee, in two steps:
 //
-//  1. Capture stores the screenshot in the blob store (durable, awaited)
+//  1. Capture saves the screenshot in blob storage (durable, awaited)
 //     *before* it writes the observation that references it to the outbox
 //     (capture-service.ts). So any outbox entry naming a blob has that blob
 //     locally, in state pending or uploaded.

@@ -4,17 +4,17 @@
 // validated, lands in the outbox and is synced like a capture.
 import { isDeviceRevoked, isLive, LocalWriteError, uuidv7 } from "@sightline/shared";
 import type { ListFilter, ObservationView, Settings } from "../messages.ts";
-import type { BlobStore } from "./blob-store.ts";
+import type { BlobStorage } from "./blob-storage.ts";
 import { fieldsFromEventNote } from "./observation-fields.ts";
 import { samePage } from "./page-key.ts";
-import type { SettingsStore } from "./settings-store.ts";
+import type { SettingsStorage } from "./settings-storage.ts";
 import type { SyncService } from "./sync-service.ts";
 import type { WorkerContext } from "./worker-context.ts";
 
 export type ObservationServiceDeps = {
   sync: SyncService;
-  blobs: BlobStore;
-  settings: SettingsStore;
+  blobs: BlobStorage;
+  settings: SettingsStorage;
   context: WorkerContext;
   now(): number;
   changed(): void;

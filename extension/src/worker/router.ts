@@ -9,7 +9,7 @@ import { type ParsedWorkerRequest, parseWorkerRequest, type WorkerResponses } fr
 import type { CaptureService } from "./capture-service.ts";
 import type { ObservationService } from "./observation-service.ts";
 import type { PageService } from "./page-service.ts";
-import type { SettingsStore } from "./settings-store.ts";
+import type { SettingsStorage } from "./settings-storage.ts";
 import type { SyncService } from "./sync-service.ts";
 import type { WorkerContext } from "./worker-context.ts";
 
@@ -20,7 +20,7 @@ export type RouterDeps = {
   observations: ObservationService;
   pages: PageService;
   sync: SyncService;
-  settings: SettingsStore;
+  settings: SettingsStorage;
   context: WorkerContext;
   settingsChanged(): void;
 };

@@ -9,14 +9,14 @@
 // sends it. Unpairing over unsent writes needs two confirmations naming them.
 import { exportUnsent, type SyncStatus, type SyncStorage } from "@sightline/shared";
 import type { Pairing, PairResult, SyncStatusView, UnpairResult, UnsentFile } from "../messages.ts";
-import type { BlobStore } from "./blob-store.ts";
+import type { BlobStorage } from "./blob-storage.ts";
 import { type PairInput, pairDevice } from "./pairing.ts";
-import type { SettingsStore } from "./settings-store.ts";
+import type { SettingsStorage } from "./settings-storage.ts";
 import { openSyncSession, type SyncSession, syncDbName } from "./sync-session.ts";
 
 export type SyncServiceDeps = {
-  settings: SettingsStore;
-  blobs: BlobStore;
+  settings: SettingsStorage;
+  blobs: BlobStorage;
   fetch: typeof fetch;
   appVersion: string;
   openStorage(name: string): Promise<SyncStorage & { close?(): void }>;

@@ -15,7 +15,7 @@ import {
   type SyncStorage,
 } from "@sightline/shared";
 import type { Pairing } from "../messages.ts";
-import type { BlobStore } from "./blob-store.ts";
+import type { BlobStorage } from "./blob-storage.ts";
 import { type BlobUploader, createBlobUploader } from "./blob-upload.ts";
 import { gateTransport, withBlobUploads } from "./gated-transport.ts";
 
@@ -33,7 +33,7 @@ export type SyncSession = {
 export type SessionDeps = {
   pairing: Pairing;
   storage: SyncStorage & { close?(): void };
-  blobs: BlobStore;
+  blobs: BlobStorage;
   fetch: typeof fetch;
   appVersion: string;
   onStatus(s: SyncStatus): void;

@@ -1,13 +1,12 @@
 // The whole worker on fakes: the BrowserApi seam (fake tabs whose content
-// script is a function), fake-indexeddb for the sync database and the blob
-// store, and a scripted server. Exercises the real routing, capture, sync
+// script is a function), fake-indexeddb for the sync database and blob
+// storage, and a scripted server. Exercises the real routing, capture, sync
 // and page-review paths end to end, without a browser.
 import "fake-indexeddb/auto";
 import { UnsentExportSchema } from "@sightline/shared";
 import { openIdbStorage } from "@sightline/shared/idb";
 import { deleteDB } from "idb";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { CaptureResult, ContentRequest, PageReport, SyncStatusView } from "../messages.ts";
 import {
   contentSender,
   createFakeBrowser,
@@ -16,7 +15,8 @@ import {
   pageSender,
 } from "../../test/support/fake-browser-api.ts";
 import { createFakeServer, type FakeServer } from "../../test/support/fake-server.ts";
-import { openBlobStore } from "./blob-store.ts";
+import type { CaptureResult, ContentRequest, PageReport, SyncStatusView } from "../messages.ts";
+import { openBlobStorage } from "./blob-storage.ts";
 import type { Screenshotter } from "./screenshot.ts";
 import { createWorkerApp, type WorkerApp } from "./worker-app.ts";
 
@@ -40,8 +40,8 @@ async function setup(from?: Ctx): Promise<Ctx> {
   const seq = from?.seq ?? ++dbSeq;
   const server = from?.server ?? createFakeServer();
   const browser = createFakeBrowser(server.fetch);
-  if (from) for (const [k, v] of from.browser.store) browser.store.set(k, v);
-  const blobs = await openBlobStore(`worker-blobs-${seq}`);
+  if (from) for (const [k, v] of from.browser.storageLocal) browser.storageLocal.set(k, v);
+  const blobs = await openBlobStorage(`worker-blobs-${seq}`);
   const shots: number[] = [];
   const screenshots: Screenshotter = {
     capture: async (windowId, _viewport, box) => {
@@ -377,7 +377,7 @@ describe("worker", () => {
       type: "settings.set",
       patch: { eventMode: { active: true, eventName: "Vietnam Expo", booth: "B12" } },
     });
-    const blobs = await openBlobStore(`worker-blobs-${dbSeq}`);
+    const blobs = await openBlobStorage(`worker-blobs-${dbSeq}`);
     const photo = await blobs.put(new Uint8Array([9, 9, 9]), "image/jpeg", Date.now());
     expect(await ask(ctx, { type: "event.note", text: "", photo: "f".repeat(64) })).toEqual({
       ok: false,
@@ -425,7 +425,7 @@ describe("worker", () => {
       paired: false,
       state: "unpaired",
     });
-    expect(ctx.browser.store.has("pairing")).toBe(false);
+    expect(ctx.browser.storageLocal.has("pairing")).toBe(false);
   });
 
   it("creates the context menus in the chosen language and captures from them", async () => {
@@ -478,7 +478,7 @@ describe("worker: revocation without loss", () => {
     expect(
       await ask(ctx, { type: "observation.update", id: queued[0], fields: { why: "giá rẻ" } }),
     ).toEqual({ ok: false, error: "revoked" });
-    expect((ctx.browser.store.get("pairing") as { revokedAt?: number }).revokedAt).toEqual(
+    expect((ctx.browser.storageLocal.get("pairing") as { revokedAt?: number }).revokedAt).toEqual(
       expect.any(Number),
     );
     const list = await ask<{ items: { id: string; pending: boolean }[] }>(ctx, {
@@ -550,7 +550,7 @@ describe("worker: revocation without loss", () => {
       pendingBlobs: 0,
     });
     expect(await deviceId(ctx)).toBe(id);
-    expect(ctx.browser.store.get("pairing")).not.toHaveProperty("revokedAt");
+    expect(ctx.browser.storageLocal.get("pairing")).not.toHaveProperty("revokedAt");
     const pushed = ctx.server.log.filter((l) => l.path === "/v1/sync/push").flatMap((l) => l.ids);
     expect(pushed).toEqual([synced, ...queued]);
     expect(ctx.server.devices.get(id)?.lastSeq).toBe(3);
@@ -566,13 +566,13 @@ describe("worker: revocation without loss", () => {
   it("re-admission refused as device-id-taken changes nothing and keeps the queue", async () => {
     await revokedWithQueue(ctx);
     const id = await deviceId(ctx);
-    const before = ctx.browser.store.get("pairing");
+    const before = ctx.browser.storageLocal.get("pairing");
     ctx.server.devices.set(id, { token: "someone-else", revoked: false, lastSeq: 0 });
     expect(await ask(ctx, { type: "reconnect", code: ctx.server.pairCode })).toMatchObject({
       ok: false,
       error: "device-id-taken",
     });
-    expect(ctx.browser.store.get("pairing")).toEqual(before);
+    expect(ctx.browser.storageLocal.get("pairing")).toEqual(before);
     expect(await ask(ctx, { type: "status.get" })).toMatchObject({
       state: "unauthorized",
       unsynced: 2,

@@ -6,7 +6,7 @@ import type { SyncStorage } from "@sightline/shared";
 import type { BrowserApi } from "../browser-api.ts";
 import type { UiEvent } from "../messages.ts";
 import { UI_PORT } from "../ports.ts";
-import type { BlobStore } from "./blob-store.ts";
+import type { BlobStorage } from "./blob-storage.ts";
 import { createCaptureService } from "./capture-service.ts";
 import { createContentChannel } from "./content-injector.ts";
 import { COMMANDS, createMenus, menuKind } from "./menus.ts";
@@ -14,7 +14,7 @@ import { createObservationService } from "./observation-service.ts";
 import { createPageService } from "./page-service.ts";
 import { createRouter } from "./router.ts";
 import type { Screenshotter } from "./screenshot.ts";
-import { createSettingsStore } from "./settings-store.ts";
+import { createSettingsStorage } from "./settings-storage.ts";
 import { createSyncService } from "./sync-service.ts";
 import { createUiHub } from "./ui-hub.ts";
 import { createWorkerContext } from "./worker-context.ts";
@@ -25,7 +25,7 @@ export const SYNC_PERIOD_MINUTES = 0.5;
 
 export type WorkerDeps = {
   api: BrowserApi;
-  blobs: BlobStore;
+  blobs: BlobStorage;
   openStorage(name: string): Promise<SyncStorage & { close?(): void }>;
   deleteStorage(name: string): Promise<void>;
   screenshots: Screenshotter;
@@ -38,7 +38,7 @@ export function createWorkerApp(d: WorkerDeps) {
   const { api } = d;
   const hub = createUiHub();
   const emit = (e: UiEvent) => hub.emit(e);
-  const settings = createSettingsStore(api, d.languages);
+  const settings = createSettingsStorage(api, d.languages);
   const sync = createSyncService({
     settings,
     blobs: d.blobs,

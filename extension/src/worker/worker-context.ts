@@ -5,7 +5,7 @@
 import { extension } from "@sightline/shared/i18n/extension";
 import { createTranslator, type Translate } from "@sightline/shared/i18n/translate";
 import type { ConfigView } from "../messages.ts";
-import type { SettingsStore } from "./settings-store.ts";
+import type { SettingsStorage } from "./settings-storage.ts";
 import type { SyncService } from "./sync-service.ts";
 
 export type WorkerContext = {
@@ -13,7 +13,7 @@ export type WorkerContext = {
   t(): Promise<Translate<typeof extension>>;
 };
 
-export function createWorkerContext(sync: SyncService, settings: SettingsStore): WorkerContext {
+export function createWorkerContext(sync: SyncService, settings: SettingsStorage): WorkerContext {
   return {
     async config() {
       const session = await sync.session();

@@ -12,7 +12,7 @@ export type FakeBrowser = BrowserApi & {
   readonly tabsById: Map<number, FakeTab>;
   readonly granted: Set<string>;
   readonly menuItems: MenuItem[];
-  readonly store: Map<string, unknown>;
+  readonly storageLocal: Map<string, unknown>;
   /** Content handler installed when the worker injects into a permitted tab. */
   contentFor(tabId: number, make: () => ContentHandler): void;
   /** Tabs the worker may script (activeTab or host permission). */
@@ -33,7 +33,7 @@ export const FAKE_ID = "fakeextensionid";
 export const FAKE_ORIGIN = `chrome-extension://${FAKE_ID}/`;
 
 export function createFakeBrowser(fetchImpl: typeof fetch): FakeBrowser {
-  const store = new Map<string, unknown>();
+  const storageLocal = new Map<string, unknown>();
   const tabsById = new Map<number, FakeTab>();
   const injected = new Map<number, ContentHandler>();
   const factories = new Map<number, () => ContentHandler>();
@@ -58,7 +58,7 @@ export function createFakeBrowser(fetchImpl: typeof fetch): FakeBrowser {
     tabsById,
     granted,
     menuItems,
-    store,
+    storageLocal,
     scriptable,
     active: null,
     contentFor: (tabId, make) => factories.set(tabId, make),
@@ -77,9 +77,9 @@ export function createFakeBrowser(fetchImpl: typeof fetch): FakeBrowser {
       openOptionsPage: async () => undefined,
     },
     storage: {
-      get: async <T>(k: string) => structuredClone(store.get(k)) as T | undefined,
-      set: async (k, v) => void store.set(k, structuredClone(v)),
-      remove: async (k) => void store.delete(k),
+      get: async <T>(k: string) => structuredClone(storageLocal.get(k)) as T | undefined,
+      set: async (k, v) => void storageLocal.set(k, structuredClone(v)),
+      remove: async (k) => void storageLocal.delete(k),
     },
     tabs: {
       query: async () => (fake.active === null ? [] : [getTab(fake.active)]),

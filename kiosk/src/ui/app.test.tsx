@@ -75,7 +75,7 @@ describe("kiosk app", () => {
     click(el.querySelector('[data-testid="lang-toggle"]'));
     expect(el.textContent).toContain("Observation pad");
     expect(el.querySelector("button.behaviour .behaviour__label")?.textContent).toBe("Browsed");
-    expect(platform.store.get("kiosk.locale")).toBe('"en"');
+    expect(platform.saved.get("kiosk.locale")).toBe('"en"');
   });
 
   it("shows unsynced count and Sync now in the status strip", async () => {

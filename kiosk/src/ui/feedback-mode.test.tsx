@@ -1,7 +1,5 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { FEEDBACK_IDLE_MS } from "../core/idle-timer.ts";
-import { createSuspectRule } from "../core/suspect.ts";
 import { TEST_CONFIG } from "../../test/support/fake-server.ts";
 import {
   click,
@@ -11,6 +9,8 @@ import {
   renderUi,
   settle,
 } from "../../test/support/render.tsx";
+import { FEEDBACK_IDLE_MS } from "../core/idle-timer.ts";
+import { createSuspectRule } from "../core/suspect.ts";
 import { FeedbackMode, THANKS_MS } from "./feedback-mode.tsx";
 
 const store = TEST_CONFIG.store as NonNullable<typeof TEST_CONFIG.store>;

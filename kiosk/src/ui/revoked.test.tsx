@@ -5,8 +5,6 @@
 // new code, and shows customers only a neutral out-of-service screen.
 import { UnsentExportSchema } from "@sightline/shared/sync/messages/unsent-export";
 import { describe, expect, it, vi } from "vitest";
-import { storeTapFields } from "../core/observation-fields.ts";
-import { createSuspectRule } from "../core/suspect.ts";
 import { TEST_CONFIG } from "../../test/support/fake-server.ts";
 import {
   click,
@@ -16,6 +14,8 @@ import {
   settle,
   type,
 } from "../../test/support/render.tsx";
+import { storeTapFields } from "../core/observation-fields.ts";
+import { createSuspectRule } from "../core/suspect.ts";
 import { App } from "./app.tsx";
 import { FeedbackMode } from "./feedback-mode.tsx";
 

@@ -6,11 +6,11 @@ import {
 } from "@sightline/shared/sync/messages/unsent-export";
 import { deleteDB } from "idb";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createFakeServer, type FakeServer } from "../../test/support/fake-server.ts";
 import { dayKey } from "../core/local-time.ts";
 import { storeTapFields } from "../core/observation-fields.ts";
-import { createFakeServer, type FakeServer } from "../../test/support/fake-server.ts";
 import type { KioskStatus } from "./api.ts";
-import { createMemoryDeviceStore, type DeviceStore } from "./device-store.ts";
+import { createMemoryDeviceRecordStorage, type DeviceRecordStorage } from "./device-record.ts";
 import { createKioskService, type KioskService } from "./kiosk-service.ts";
 
 let n = 0;
@@ -18,11 +18,11 @@ const open: KioskService[] = [];
 
 function setup(
   server: FakeServer,
-  deviceStore: DeviceStore = createMemoryDeviceStore(),
+  deviceRecord: DeviceRecordStorage = createMemoryDeviceRecordStorage(),
   db = `kiosk-test-${++n}`,
 ) {
   const service = createKioskService({
-    deviceStore,
+    deviceRecord,
     openStorage: () => openIdbStorage(db),
     deleteStorage: () => deleteDB(db),
     fetch: server.fetch,
@@ -32,7 +32,7 @@ function setup(
     maxBackoffMs: 50,
   });
   open.push(service);
-  return { service, deviceStore, db };
+  return { service, deviceRecord, db };
 }
 
 afterEach(async () => {
@@ -61,11 +61,11 @@ async function until(service: KioskService, pred: (s: KioskStatus) => boolean) {
 describe("kiosk service (worker side)", () => {
   it("makes a device id on first run and keeps it", async () => {
     const server = createFakeServer();
-    const { service, deviceStore } = setup(server);
+    const { service, deviceRecord } = setup(server);
     const first = await service.status();
     expect(first.paired).toBe(false);
     expect(first.deviceId).toMatch(/^[0-9a-f-]{36}$/);
-    const again = setup(server, deviceStore);
+    const again = setup(server, deviceRecord);
     expect((await again.service.status()).deviceId).toBe(first.deviceId);
   });
 
@@ -86,9 +86,9 @@ describe("kiosk service (worker side)", () => {
 
   it("pairs, keeps the token and a PIN hash, then pulls the store config", async () => {
     const server = createFakeServer();
-    const { service, deviceStore } = setup(server);
+    const { service, deviceRecord } = setup(server);
     expect(await service.pair(PAIR)).toEqual({ ok: true });
-    const record = await deviceStore.get();
+    const record = await deviceRecord.get();
     expect(record).toMatchObject({ token: "tok-1", serverUrl: "http://kiosk.test", name: "Front" });
     expect(JSON.stringify(record)).not.toContain("2468");
     await until(service, (s) => s.config?.store?.name === "Cửa hàng Quận 1");
@@ -129,7 +129,7 @@ describe("kiosk service (worker side)", () => {
 
   it("will not unpair over unsynced data without both confirmations, then starts over as a new device", async () => {
     const server = createFakeServer();
-    const { service, deviceStore } = setup(server);
+    const { service, deviceRecord } = setup(server);
     await service.pair(PAIR);
     const before = await service.status();
     server.down = true;
@@ -151,7 +151,7 @@ describe("kiosk service (worker side)", () => {
     const after = await service.status();
     expect(after).toMatchObject({ paired: false, unsynced: 0, config: null });
     expect(after.deviceId).not.toBe(before.deviceId);
-    expect((await deviceStore.get())?.token).toBeUndefined();
+    expect((await deviceRecord.get())?.token).toBeUndefined();
     await expect(service.write(tap(3))).rejects.toThrow(/not paired/);
   });
 
@@ -180,7 +180,7 @@ describe("kiosk service (worker side)", () => {
     const server = createFakeServer();
     const id = "0190aaaa-0000-4000-8000-00000000abcd";
     server.devices.set(id, { token: "old", revoked: true, lastSeq: 7 });
-    const { service } = setup(server, createMemoryDeviceStore({ deviceId: id }));
+    const { service } = setup(server, createMemoryDeviceRecordStorage({ deviceId: id }));
     expect(await service.pair(PAIR)).toEqual({ ok: true });
     expect((await service.write(tap(1))).seq).toBe(8);
     expect(await service.syncNow()).toEqual({ ok: true, unsynced: 0 });
@@ -225,7 +225,7 @@ describe("kiosk service: revocation without loss", () => {
   }
 
   it("after a 401 it refuses new writes with a clear error, keeps the queue, and stays so after a restart", async () => {
-    const { service, server, deviceStore, db } = await revokedWith(2, 3);
+    const { service, server, deviceRecord, db } = await revokedWith(2, 3);
     await expect(service.write(tap(99))).rejects.toMatchObject({
       name: "DeviceRevokedError",
       message: expect.stringMatching(/disconnected by a manager/),
@@ -240,7 +240,7 @@ describe("kiosk service: revocation without loss", () => {
     const other = await openIdbStorage(db);
     expect((await other.outboxFrom(3, 100)).map((e) => e.seq)).toEqual([3, 4, 5]);
     other.close();
-    expect((await deviceStore.get())?.revokedAt).toEqual(expect.any(Number));
+    expect((await deviceRecord.get())?.revokedAt).toEqual(expect.any(Number));
     // Sync now cannot help: it says so without asking the server.
     const asked = server.requests.length;
     expect(await service.syncNow()).toEqual({ ok: false, failure: "unauthorized", unsynced: 3 });
@@ -248,7 +248,7 @@ describe("kiosk service: revocation without loss", () => {
     expect(server.requests.length).toBe(asked);
 
     await service.close();
-    const again = setup(server, deviceStore, db).service;
+    const again = setup(server, deviceRecord, db).service;
     expect(await again.status()).toMatchObject({ sync: "unauthorized", unsynced: 3 });
     await expect(again.write(tap(100))).rejects.toMatchObject({ name: "DeviceRevokedError" });
     expect(server.requests.length).toBe(asked);
@@ -268,15 +268,15 @@ describe("kiosk service: revocation without loss", () => {
   });
 
   it("re-admission with a new code keeps the device id and storage and sends the whole queue once", async () => {
-    const { service, server, ids, deviceId, deviceStore } = await revokedWith(2, 8);
+    const { service, server, ids, deviceId, deviceRecord } = await revokedWith(2, 8);
     expect(await service.reconnect("WRONG123")).toMatchObject({ ok: false, error: "code" });
     expect(await service.status()).toMatchObject({ sync: "unauthorized", unsynced: 8 });
     server.codes.add("NEWC0DE9");
     expect(await service.reconnect("NEWC 0DE9")).toEqual({ ok: true });
     await until(service, (s) => s.sync === "idle" && s.unsynced === 0);
     expect((await service.status()).deviceId).toBe(deviceId);
-    expect(await deviceStore.get()).toMatchObject({ deviceId, token: "tok-2" });
-    expect((await deviceStore.get())?.revokedAt).toBeUndefined();
+    expect(await deviceRecord.get()).toMatchObject({ deviceId, token: "tok-2" });
+    expect((await deviceRecord.get())?.revokedAt).toBeUndefined();
     // 2 before the revocation, then all 8 queued ones, each once, in order.
     expect(server.mutations.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(server.mutations.slice(2).map((m) => m.id)).toEqual(ids);
@@ -286,7 +286,7 @@ describe("kiosk service: revocation without loss", () => {
   });
 
   it("re-admission refused as device-id-taken changes nothing and keeps the queue", async () => {
-    const { service, server, deviceId, deviceStore } = await revokedWith(0, 4);
+    const { service, server, deviceId, deviceRecord } = await revokedWith(0, 4);
     // Someone else holds the id now (e.g. a cloned tablet re-admitted first).
     server.devices.set(deviceId, { token: "other", revoked: false, lastSeq: 0 });
     server.codes.add("NEWC0DE9");
@@ -296,7 +296,7 @@ describe("kiosk service: revocation without loss", () => {
       status: 409,
     });
     expect(await service.status()).toMatchObject({ sync: "unauthorized", unsynced: 4 });
-    expect(await deviceStore.get()).toMatchObject({
+    expect(await deviceRecord.get()).toMatchObject({
       token: "tok-1",
       revokedAt: expect.any(Number),
     });

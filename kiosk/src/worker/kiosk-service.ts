@@ -27,12 +27,12 @@ import type {
   SyncNowResult,
   UnpairConfirmation,
 } from "./api.ts";
-import type { DeviceRecord, DeviceStore } from "./device-store.ts";
+import type { DeviceRecord, DeviceRecordStorage } from "./device-record.ts";
 import { normaliseServerUrl, pairDevice } from "./pair-device.ts";
 import { type PokeStream, watchPokes } from "./poke-stream.ts";
 
 export type KioskServiceDeps = {
-  deviceStore: DeviceStore;
+  deviceRecord: DeviceRecordStorage;
   openStorage(): Promise<SyncStorage & { close?(): void }>;
   /** Delete the sync database (after `close`), at unpairing. */
   deleteStorage(): Promise<void>;
@@ -68,9 +68,9 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
   const revoked = () => record.revokedAt !== undefined;
 
   const ready = (async () => {
-    const existing = await deps.deviceStore.get();
+    const existing = await deps.deviceRecord.get();
     record = existing ?? { deviceId: uuidv4() };
-    if (!existing) await deps.deviceStore.put(record);
+    if (!existing) await deps.deviceRecord.put(record);
     storage = await deps.openStorage();
     if (isPaired(record)) {
       await storage.init(record.deviceId, record.device.workspaceId);
@@ -84,7 +84,7 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
     record = { ...record, revokedAt: now() };
     stop();
     emit();
-    await deps.deviceStore.put(record);
+    await deps.deviceRecord.put(record);
   }
 
   function start() {
@@ -215,7 +215,7 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
         pin,
         pairedAt: now(),
       };
-      await deps.deviceStore.put(record);
+      await deps.deviceRecord.put(record);
       // A fresh storage starts its seq line after what the server holds for this id.
       await storage.init(record.deviceId, answer.device.workspaceId, answer.lastSeq);
       start();
@@ -236,7 +236,7 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
       stop();
       const { revokedAt: _gone, ...kept } = record;
       record = { ...kept, token: answer.token, device: answer.device, pairedAt: now() };
-      await deps.deviceStore.put(record);
+      await deps.deviceRecord.put(record);
       // The same storage and seq line: the server kept lastSeq, the queue goes out as it is.
       await storage.init(record.deviceId, answer.device.workspaceId, answer.lastSeq);
       start();
@@ -298,7 +298,7 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
       await deps.deleteStorage();
       // A new id: the server keeps the old device's lastSeq, and seqs restart at 1.
       record = { deviceId: uuidv4() };
-      await deps.deviceStore.put(record);
+      await deps.deviceRecord.put(record);
       storage = await deps.openStorage();
       emit();
       return { ok: true };

@@ -4,7 +4,7 @@ import { loadSchemaMessages } from "@sightline/shared";
 import { openIdbStorage } from "@sightline/shared/idb";
 import { expose } from "comlink";
 import { deleteDB } from "idb";
-import { idbDeviceStore } from "./device-store.ts";
+import { idbDeviceRecordStorage } from "./device-record.ts";
 import { createKioskService } from "./kiosk-service.ts";
 
 const SYNC_DB = "sightline-kiosk-sync";
@@ -13,7 +13,7 @@ const SYNC_DB = "sightline-kiosk-sync";
 loadSchemaMessages();
 
 const service = createKioskService({
-  deviceStore: idbDeviceStore(),
+  deviceRecord: idbDeviceRecordStorage(),
   openStorage: () => openIdbStorage(SYNC_DB),
   deleteStorage: () => deleteDB(SYNC_DB),
   fetch: globalThis.fetch.bind(globalThis),

@@ -12,7 +12,7 @@ import { afterEach, vi } from "vitest";
 import { I18nProvider } from "../../src/ui/i18n.tsx";
 import { KioskContext, type Platform } from "../../src/ui/kiosk-context.ts";
 import type { KioskApi } from "../../src/worker/api.ts";
-import { createMemoryDeviceStore } from "../../src/worker/device-store.ts";
+import { createMemoryDeviceRecordStorage } from "../../src/worker/device-record.ts";
 import { createKioskService, type KioskService } from "../../src/worker/kiosk-service.ts";
 import { createFakeServer, type FakeServer } from "./fake-server.ts";
 
@@ -28,16 +28,16 @@ afterEach(async () => {
 });
 
 export type FakePlatform = Platform & {
-  store: Map<string, string>;
+  saved: Map<string, string>;
   downloads: { name: string; text: string; type: string }[];
   wake: { acquire: ReturnType<typeof vi.fn>; release: ReturnType<typeof vi.fn> };
 };
 
-export function fakePlatform(store = new Map<string, string>()): FakePlatform {
+export function fakePlatform(saved = new Map<string, string>()): FakePlatform {
   const wake = { acquire: vi.fn(async () => {}), release: vi.fn(async () => {}) };
   const downloads: FakePlatform["downloads"] = [];
   return {
-    store,
+    saved,
     wake,
     downloads,
     download: (name, text, type) => void downloads.push({ name, text, type }),
@@ -46,8 +46,8 @@ export function fakePlatform(store = new Map<string, string>()): FakePlatform {
     persisted: async () => true,
     wakeLock: wake,
     settings: {
-      get: (k) => store.get(k) ?? null,
-      set: (k, v) => (v === null ? store.delete(k) : store.set(k, v)),
+      get: (k) => saved.get(k) ?? null,
+      set: (k, v) => (v === null ? saved.delete(k) : saved.set(k, v)),
     },
     origin: "http://kiosk.test",
     pairingCodeFromUrl: () => null,
@@ -59,7 +59,7 @@ export function fakePlatform(store = new Map<string, string>()): FakePlatform {
 export async function kioskService(opts: { paired?: boolean; server?: FakeServer } = {}) {
   const server = opts.server ?? createFakeServer();
   const service = createKioskService({
-    deviceStore: createMemoryDeviceStore(),
+    deviceRecord: createMemoryDeviceRecordStorage(),
     openStorage: async () => createMemoryStorage(),
     deleteStorage: async () => {},
     fetch: server.fetch,

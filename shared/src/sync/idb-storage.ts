@@ -1,4 +1,4 @@
-// IndexedDB SyncStorage on `idb`: stores entities, outbox, meta and staging.
+// IndexedDB SyncStorage on `idb`: keeps entities, outbox, meta and staging.
 // Each port method is one IndexedDB transaction and awaits nothing but its own
 // requests, so a write is durable together with its outbox entry and HLC.
 //

@@ -7,12 +7,12 @@ export type EventPanelProps = {
   settings: Settings;
   config: ConfigView;
   updateSettings(patch: Partial<Settings>): Promise<void>;
-  /** Store a chosen photo as a blob; resolves with its sha256 (null when too large). */
-  storePhoto(file: File): Promise<string | null>;
+  /** Save a chosen photo as a blob; resolves with its sha256 (null when too large). */
+  savePhoto(file: File): Promise<string | null>;
 };
 
 /** Event mode: event name and booth set once; quick notes and photos become `event` observations. */
-export function EventPanel({ settings, config, updateSettings, storePhoto }: EventPanelProps) {
+export function EventPanel({ settings, config, updateSettings, savePhoto }: EventPanelProps) {
   const client = useClient();
   const { t } = useI18n();
   const mode = settings.eventMode;
@@ -43,7 +43,7 @@ export function EventPanel({ settings, config, updateSettings, storePhoto }: Eve
     }
     let sha: string | null = null;
     if (photo) {
-      sha = await storePhoto(photo);
+      sha = await savePhoto(photo);
       if (!sha) {
         setMessage(t("event.photoTooBig"));
         return;

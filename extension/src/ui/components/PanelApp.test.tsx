@@ -101,7 +101,7 @@ const downloads: string[] = [];
 const actions = {
   requestSiteAccess: async () => true,
   openOptions: () => undefined,
-  storePhoto: async () => null,
+  savePhoto: async () => null,
   download: (name: string) => void downloads.push(name),
 };
 

@@ -26,7 +26,7 @@ export type PanelActions = {
   openPanel?(): void;
   /** Popup: close once a gesture starts in the page. */
   gestureStarted?(): void;
-  storePhoto(file: File): Promise<string | null>;
+  savePhoto(file: File): Promise<string | null>;
 };
 
 export type PanelAppProps = {
@@ -126,7 +126,7 @@ export function PanelApp({ compact = false, tabId, actions }: PanelAppProps) {
             settings={settings}
             config={config}
             updateSettings={updateSettings}
-            storePhoto={actions.storePhoto}
+            savePhoto={actions.savePhoto}
           />
         )}
       </div>

@@ -23,8 +23,8 @@ interface BlobDB extends DBSchema {
   blobs: { key: string; value: StoredBlob; indexes: { state: BlobState } };
 }
 
-export interface BlobStore {
-  /** Store bytes (idempotent per hash) and resolve with the hash once durable. */
+export interface BlobStorage {
+  /** Save bytes (idempotent per hash) and resolve with the hash once durable. */
   put(bytes: Uint8Array, type: string, now: number): Promise<string>;
   get(sha256: string): Promise<StoredBlob | undefined>;
   pending(): Promise<StoredBlob[]>;
@@ -36,7 +36,7 @@ export interface BlobStore {
 
 export const BLOB_DB = "sightline-blobs";
 
-export async function openBlobStore(name = BLOB_DB): Promise<BlobStore> {
+export async function openBlobStorage(name = BLOB_DB): Promise<BlobStorage> {
   const db: IDBPDatabase<BlobDB> = await openDB<BlobDB>(name, 1, {
     upgrade(d) {
       d.createObjectStore("blobs", { keyPath: "sha256" }).createIndex("state", "state");
@@ -77,6 +77,6 @@ export async function openBlobStore(name = BLOB_DB): Promise<BlobStore> {
 }
 
 /** Remove the whole blob database (unpair). */
-export function deleteBlobStore(name = BLOB_DB): Promise<void> {
+export function deleteBlobStorage(name = BLOB_DB): Promise<void> {
   return deleteDB(name);
 }

@@ -1,11 +1,11 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
-import { openBlobStore } from "./blob-store.ts";
+import { openBlobStorage } from "./blob-storage.ts";
 import { sha256Hex } from "./sha256.ts";
 
-describe("blob store", () => {
+describe("blob storage", () => {
   it("stores content-addressed, idempotently, and tracks upload state", async () => {
-    const blobs = await openBlobStore("blob-store-test");
+    const blobs = await openBlobStorage("blob-storage-test");
     const bytes = new TextEncoder().encode("hello");
     const sha = await blobs.put(bytes, "image/png", 1);
     expect(sha).toBe("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
@@ -25,7 +25,7 @@ describe("blob store", () => {
   });
 
   it("stores a view's bytes, not its whole underlying buffer", async () => {
-    const blobs = await openBlobStore("blob-store-test-2");
+    const blobs = await openBlobStorage("blob-storage-test-2");
     const buffer = new Uint8Array([1, 2, 3, 4, 5, 6]);
     const sha = await blobs.put(buffer.subarray(2, 4), "image/png", 1);
     expect(new Uint8Array((await blobs.get(sha))?.bytes as ArrayBuffer)).toEqual(

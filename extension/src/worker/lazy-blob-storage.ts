@@ -1,9 +1,9 @@
 // The worker must register its listeners synchronously at start-up, before
-// IndexedDB has opened; this BlobStore opens on first use and then forwards.
-import type { BlobStore } from "./blob-store.ts";
+// IndexedDB has opened; this BlobStorage opens on first use and then forwards.
+import type { BlobStorage } from "./blob-storage.ts";
 
-export function lazyBlobStore(open: () => Promise<BlobStore>): BlobStore {
-  let db: Promise<BlobStore> | null = null;
+export function lazyBlobStorage(open: () => Promise<BlobStorage>): BlobStorage {
+  let db: Promise<BlobStorage> | null = null;
   const get = () => {
     db ??= open().catch((e: unknown) => {
       db = null;

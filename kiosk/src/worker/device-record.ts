@@ -21,15 +21,15 @@ export type DeviceRecord = {
   revokedAt?: number;
 };
 
-export interface DeviceStore {
+export interface DeviceRecordStorage {
   get(): Promise<DeviceRecord | null>;
   put(r: DeviceRecord): Promise<void>;
 }
 
 const KEY = "self";
 
-/** The IndexedDB store; the database opens on first use. */
-export function idbDeviceStore(name = "sightline-kiosk-device"): DeviceStore {
+/** The record in IndexedDB; the database opens on first use. */
+export function idbDeviceRecordStorage(name = "sightline-kiosk-device"): DeviceRecordStorage {
   let db: ReturnType<typeof open> | null = null;
   const open = () =>
     openDB(name, 1, {
@@ -49,7 +49,9 @@ export function idbDeviceStore(name = "sightline-kiosk-device"): DeviceStore {
   };
 }
 
-export function createMemoryDeviceStore(initial: DeviceRecord | null = null): DeviceStore {
+export function createMemoryDeviceRecordStorage(
+  initial: DeviceRecord | null = null,
+): DeviceRecordStorage {
   let r = initial ? structuredClone(initial) : null;
   return {
     get: async () => (r ? structuredClone(r) : null),

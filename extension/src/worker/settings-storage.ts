@@ -7,7 +7,7 @@ import type { Pairing, Settings, SettingsPatch } from "../messages.ts";
 const SETTINGS = "settings";
 const PAIRING = "pairing";
 
-export type SettingsStore = {
+export type SettingsStorage = {
   settings(): Promise<Settings>;
   update(patch: SettingsPatch): Promise<Settings>;
   pairing(): Promise<Pairing | null>;
@@ -21,7 +21,10 @@ export function defaultSettings(languages: readonly string[] | undefined): Setti
   };
 }
 
-export function createSettingsStore(api: BrowserApi, languages?: readonly string[]): SettingsStore {
+export function createSettingsStorage(
+  api: BrowserApi,
+  languages?: readonly string[],
+): SettingsStorage {
   const settings = async (): Promise<Settings> => ({
     ...defaultSettings(languages),
     ...((await api.storage.get<Partial<Settings>>(SETTINGS)) ?? {}),
