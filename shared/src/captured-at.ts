@@ -2,7 +2,8 @@
 // one day past the server's now. The server refuses a create outside it with
 // a clock code (never `invalid`), and the client engine moves the time by the
 // clock error it has measured and sends the write again, so a tablet whose
-// clock reset to 1970 or ran a year ahead loses no tap.
+// clock reset to 1970 or ran a year ahead loses no tap. Devices write it with
+// isoWithOffset: local time with the device's own UTC offset.
 
 export const CAPTURED_AT_MIN_MS = Date.UTC(2000, 0, 1);
 export const CAPTURED_AT_MAX_AHEAD_MS = 86_400_000;
@@ -24,6 +25,25 @@ export function capturedAtFit(iso: unknown, now: number): "ok" | ClockRejectCode
 }
 
 const OFFSET = /(?:Z|([+-])(\d{2}):(\d{2}))$/i;
+const pad = (n: number, w = 2) => String(Math.trunc(Math.abs(n))).padStart(w, "0");
+
+/**
+ * `ms` as the devices write `capturedAt`: ISO-8601 in local time with its UTC
+ * offset, e.g. 2026-03-01T09:15:02.123+07:00 for `offsetMin` = 420 minutes
+ * east of UTC (the device's own offset at that instant when absent).
+ */
+export function isoWithOffset(
+  ms: number,
+  offsetMin: number = -new Date(ms).getTimezoneOffset(),
+): string {
+  const local = new Date(ms + offsetMin * 60_000);
+  const sign = offsetMin < 0 ? "-" : "+";
+  return (
+    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
+    `.${pad(local.getUTCMilliseconds(), 3)}${sign}${pad(offsetMin / 60)}:${pad(offsetMin % 60)}`
+  );
+}
 
 /** `ms` written in the same UTC offset as `like` ("…+07:00" stays "+07:00"). */
 export function isoInOffsetOf(like: string, ms: number): string {

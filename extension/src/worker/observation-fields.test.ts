@@ -11,7 +11,6 @@ import {
   fieldsFromCapture,
   fieldsFromChange,
   fieldsFromEventNote,
-  isoWithOffset,
   wireUrl,
 } from "./observation-fields.ts";
 
@@ -160,11 +159,6 @@ describe("fieldsFromChange", () => {
 });
 
 describe("helpers", () => {
-  it("isoWithOffset keeps the instant and carries an offset", () => {
-    const s = isoWithOffset(now);
-    expect(s).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$/);
-    expect(Date.parse(s)).toBe(now.getTime());
-  });
   it("wireUrl shortens over-long URLs to origin + path", () => {
     const long = `https://shop.vn/p?${"x=1&".repeat(600)}`;
     expect(wireUrl(long)).toBe("https://shop.vn/p");

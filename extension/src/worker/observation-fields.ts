@@ -2,6 +2,7 @@
 // worker validates the result with the shared ObservationCreateSchema when
 // it commits the write, so anything produced here that the server would
 // refuse fails loudly on this device first.
+import { isoWithOffset } from "@sightline/shared/captured-at";
 import type { ExtensionKey, extension } from "@sightline/shared/i18n/extension";
 import type { Translate } from "@sightline/shared/i18n/translate";
 import type * as z from "zod/mini";
@@ -18,17 +19,6 @@ const cap = (s: string, max: number) => {
   return s.slice(0, c >= 0xd800 && c <= 0xdbff ? max - 1 : max);
 };
 const oneLine = (s: string, max: number) => cap(s.replace(/\s+/g, " ").trim(), max);
-
-/** ISO-8601 in the device's local time with its offset (e.g. 2025-03-01T09:30:00.000+07:00). */
-export function isoWithOffset(d: Date): string {
-  const offset = -d.getTimezoneOffset();
-  const sign = offset >= 0 ? "+" : "-";
-  const abs = Math.abs(offset);
-  const hh = String(Math.floor(abs / 60)).padStart(2, "0");
-  const mm = String(abs % 60).padStart(2, "0");
-  const local = new Date(d.getTime() + offset * 60_000).toISOString().slice(0, 23);
-  return `${local}${sign}${hh}:${mm}`;
-}
 
 /** An http(s) URL that fits the wire cap, or undefined (file:, data:, too long). */
 export function wireUrl(url: string | undefined): string | undefined {
@@ -94,7 +84,7 @@ export function fieldsFromCapture(c: ParsedCapture, ctx: CaptureContext): Fields
   return compact({
     channel: "web",
     method: "competitor-audit",
-    capturedAt: isoWithOffset(ctx.now),
+    capturedAt: isoWithOffset(ctx.now.getTime()),
     what,
     who: ctx.competitor?.name,
     competitorId: ctx.competitor?.id,
@@ -126,7 +116,7 @@ export function fieldsFromEventNote(
   return compact({
     channel: "event",
     method: "event-visit",
-    capturedAt: isoWithOffset(now),
+    capturedAt: isoWithOffset(now.getTime()),
     what,
     who: input.competitor?.name,
     competitorId: input.competitor?.id,
@@ -159,7 +149,7 @@ export function fieldsFromChange(x: ChangeContext): Fields {
   return compact({
     channel: "web",
     method: "competitor-audit",
-    capturedAt: isoWithOffset(x.now),
+    capturedAt: isoWithOffset(x.now.getTime()),
     what: cap(what, 4000),
     who: x.competitor?.name,
     competitorId: x.competitor?.id,

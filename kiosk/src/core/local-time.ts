@@ -1,22 +1,8 @@
-// Times as the kiosk writes and groups them. `capturedAt` is ISO-8601 with the
-// device's own UTC offset (DOMAIN.md: "ISO-8601 with offset, device clock");
-// "today" is the calendar day in the store's time zone.
+// Times as the kiosk groups and shows them: "today" is the calendar day in
+// the store's time zone. (`capturedAt` is written by isoWithOffset in
+// @sightline/shared/captured-at.)
 
 const pad = (n: number, w = 2) => String(Math.trunc(Math.abs(n))).padStart(w, "0");
-
-/** e.g. 2026-03-01T09:15:02.123+07:00 for `ms` at `offsetMin` minutes east of UTC. */
-export function isoWithOffset(
-  ms: number,
-  offsetMin: number = -new Date(ms).getTimezoneOffset(),
-): string {
-  const local = new Date(ms + offsetMin * 60_000);
-  const sign = offsetMin < 0 ? "-" : "+";
-  return (
-    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
-    `.${pad(local.getUTCMilliseconds(), 3)}${sign}${pad(offsetMin / 60)}:${pad(offsetMin % 60)}`
-  );
-}
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,7 +1,7 @@
 // The observation fields a kiosk writes (DOMAIN.md "Observation fields"): a
 // behaviour tap and a dwell (channel `store`) and a feedback answer (channel
 // `feedback`). Empty optional values are left out rather than sent empty.
-import { isoWithOffset } from "./local-time.ts";
+import { isoWithOffset } from "@sightline/shared/captured-at";
 import type { Segment } from "./segments.ts";
 
 export type Fields = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
-import { openIdbStorage } from "./idb-storage.ts";
 import { describeSyncStorageContract } from "../../test/support/sync-storage.contract.ts";
+import { openIdbStorage } from "./idb-storage.ts";
 
 let n = 0;
 describeSyncStorageContract("idb (fake-indexeddb)", () => openIdbStorage(`contract-${n++}`));

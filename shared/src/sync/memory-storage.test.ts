@@ -1,4 +1,4 @@
-import { createMemoryStorage } from "./memory-storage.ts";
 import { describeSyncStorageContract } from "../../test/support/sync-storage.contract.ts";
+import { createMemoryStorage } from "./memory-storage.ts";
 
 describeSyncStorageContract("memory", async () => createMemoryStorage());
