@@ -2,8 +2,9 @@
 // long side and re-encoded as JPEG (phone photos are often over the server's
 // 5 MiB cap), then kept in blob storage from this extension page — the
 // worker only references blobs it can already find there.
+
+import { MAX_BLOB_BYTES } from "@sightline/shared/blobs";
 import type { BlobStorage } from "../worker/blob-storage.ts";
-import { MAX_BLOB_BYTES } from "../worker/screenshot.ts";
 
 const MAX_SIDE = 2048;
 

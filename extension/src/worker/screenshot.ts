@@ -2,11 +2,11 @@
 // then a crop to the captured element or region with OffscreenCanvas (there
 // is no DOM canvas in a service worker). PNG keeps text crisp; a crop that
 // would exceed the server's 5 MiB cap is re-encoded as JPEG.
+import { MAX_BLOB_BYTES } from "@sightline/shared/blobs";
 import type { Box, Viewport } from "../messages.ts";
 import { cropRect } from "./crop-math.ts";
 import type { IntervalQueue } from "./throttle.ts";
 
-export const MAX_BLOB_BYTES = 5 * 1024 * 1024;
 /** Chrome answers this when the per-second quota is hit anyway (another extension, a race). */
 const QUOTA_ERROR = /MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND/;
 
