@@ -1,4 +1,5 @@
 // Public surface of @sightline/shared. Pure: no DOM, no Node APIs.
+export * from "./blobs.ts";
 export * from "./captured-at.ts";
 export * from "./entity.ts";
 export * from "./five-w1h.ts";
@@ -20,10 +21,12 @@ export * from "./sync/export-unsent.ts";
 export * from "./sync/local-state.ts";
 export * from "./sync/memory-storage.ts";
 export * from "./sync/messages/mutation.ts";
+export * from "./sync/messages/pair.ts";
 export * from "./sync/messages/protocol.ts";
 export * from "./sync/messages/pull.ts";
 export * from "./sync/messages/push.ts";
 export * from "./sync/messages/unsent-export.ts";
+export * from "./sync/pair-device.ts";
 export * from "./sync/scheduler.ts";
 export * from "./sync/storage.ts";
 export * from "./sync/transport.ts";

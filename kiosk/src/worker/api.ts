@@ -2,17 +2,12 @@
 // Types only: the UI imports nothing that runs in the worker.
 import type { SyncConfig } from "@sightline/shared/schema/config";
 import type { UnsentExportFile } from "@sightline/shared/sync/export-unsent";
+import type { PairedDevice } from "@sightline/shared/sync/pair-device";
 import type { LocalWrite } from "@sightline/shared/sync/storage";
 import type { Tally } from "../core/tally.ts";
 
-/** What the server answered at pairing (API.md `POST /v1/devices/pair`). */
-export type PairedDevice = {
-  id: string;
-  kind: string;
-  role: string;
-  storeId?: string;
-  workspaceId: string;
-};
+/** What the server answered at pairing (`POST /v1/devices/pair`). */
+export type { PairedDevice };
 
 export type SyncState = "idle" | "syncing" | "waiting" | "unauthorized" | "too-old";
 
