@@ -7,7 +7,7 @@ export default defineConfig({
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   test: {
     include: [
-      "{shared,server,kiosk,extension,test}/**/*.test.{ts,tsx}",
+      "{shared,browser,server,kiosk,extension,test}/**/*.test.{ts,tsx}",
       "server/test/**/*.test.{ts,tsx}",
     ],
     exclude: ["**/node_modules/**", "**/dist/**"],

@@ -4,8 +4,8 @@
 // the floor under the end-to-end figure in Node: fake-indexeddb alone, the
 // same entities put with plain idb in one transaction per page.
 import "fake-indexeddb/auto";
+import { openIdbStorage } from "@sightline/browser/idb-storage";
 import { createFetchTransport, createSyncEngine, type Entity, uuidv4 } from "@sightline/shared";
-import { openIdbStorage } from "@sightline/shared/idb";
 import { openDB } from "idb";
 import type { Row } from "./table.ts";
 

@@ -12,6 +12,7 @@
 //   server keeps everything it had (same or new device id, see below).
 import "fake-indexeddb/auto";
 import { createServer, type Server } from "node:http";
+import { openIdbStorage } from "@sightline/browser/idb-storage";
 import {
   createFetchTransport,
   createMemoryStorage,
@@ -23,7 +24,6 @@ import {
   uuidv4,
   uuidv7,
 } from "@sightline/shared";
-import { openIdbStorage } from "@sightline/shared/idb";
 import { IDBFactory } from "fake-indexeddb";
 import { deleteDB } from "idb";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";

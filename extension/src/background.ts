@@ -3,8 +3,8 @@
 // and blob storage — and is the only context that talks to the server;
 // content scripts and UI pages only message it. Listeners are registered
 // synchronously here so events that wake the worker are not missed.
+import { openIdbStorage } from "@sightline/browser/idb-storage";
 import { loadSchemaMessages } from "@sightline/shared";
-import { openIdbStorage } from "@sightline/shared/idb";
 import { deleteDB } from "idb";
 import browser from "webextension-polyfill";
 import * as z from "zod/mini";

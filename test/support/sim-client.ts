@@ -1,6 +1,7 @@
 // A simulated device: the real client sync engine on fake-indexeddb (or
 // memory) storage, talking through a (faulty) transport. Records every write
 // it made so invariants can be checked against the server afterwards.
+import { openIdbStorage } from "@sightline/browser/idb-storage";
 import {
   type Cookie,
   clockRejectedSeqs,
@@ -12,7 +13,6 @@ import {
   type SyncStorage,
   type Transport,
 } from "@sightline/shared";
-import { openIdbStorage } from "@sightline/shared/idb";
 
 export type SimClient = {
   name: string;

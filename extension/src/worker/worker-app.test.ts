@@ -3,8 +3,8 @@
 // storage, and a scripted server. Exercises the real routing, capture, sync
 // and page-review paths end to end, without a browser.
 import "fake-indexeddb/auto";
+import { openIdbStorage } from "@sightline/browser/idb-storage";
 import { UnsentExportSchema } from "@sightline/shared";
-import { openIdbStorage } from "@sightline/shared/idb";
 import { deleteDB } from "idb";
 import { beforeEach, describe, expect, it } from "vitest";
 import {

@@ -1,5 +1,5 @@
 import "fake-indexeddb/auto";
-import { openIdbStorage } from "@sightline/shared/idb";
+import { openIdbStorage } from "@sightline/browser/idb-storage";
 import {
   UnsentExportSchema,
   unsentExportFileName,

@@ -1,7 +1,7 @@
 // Composition root of the sync worker: IndexedDB storage, the real network,
 // and the service exposed to the page over comlink.
+import { openIdbStorage } from "@sightline/browser/idb-storage";
 import { loadSchemaMessages } from "@sightline/shared";
-import { openIdbStorage } from "@sightline/shared/idb";
 import { expose } from "comlink";
 import { deleteDB } from "idb";
 import { idbDeviceRecordStorage } from "./device-record.ts";

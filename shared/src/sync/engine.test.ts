@@ -1,10 +1,7 @@
 // Engine behaviour against a scripted transport: the status codes of SYNC.md.
 // (End-to-end behaviour against the real server lives in the invariant suite.)
-import "fake-indexeddb/auto";
-import { openDB } from "idb";
 import { describe, expect, it } from "vitest";
 import { createSyncEngine } from "./engine.ts";
-import { openIdbStorage } from "./idb-storage.ts";
 import { createMemoryStorage } from "./memory-storage.ts";
 import type { Mutation } from "./messages/mutation.ts";
 import type { Cookie } from "./messages/pull.ts";
@@ -291,68 +288,5 @@ describe("sync engine", () => {
     expect(calls.map((c) => c.body.cookie)).toEqual([head, { epoch: "e", v: 3, k: "x" }, head]);
     expect(await storage.entity("never")).toBeUndefined();
     expect((await storage.meta())?.cookie).toEqual(head);
-  });
-});
-
-// An app update with writes still queued: the old build's entries sit in
-// IndexedDB (one from before entries named their schema at all); the new
-// build's engine pushes them upcast to its schema, in one push with its own.
-describe("sync engine after an app update", () => {
-  it("pushes writes queued by the old build upcast to the new schema, never the local stamp", async () => {
-    const name = "upcast-after-update";
-    const sent: { clientSchema: number; mutations: Mutation[] }[] = [];
-    const transport: Transport = async (path, body) => {
-      if (path === "/v1/sync/push") sent.push(structuredClone(body) as never);
-      return path === "/v1/sync/push"
-        ? { status: 200, body: { lastSeq: 4, version: 1, serverTime: "", rejected: [] } }
-        : pullOk(4);
-    };
-
-    // Build 1 queues three writes offline…
-    const before = await openIdbStorage(name);
-    await before.init(DEV, "ws");
-    const old = createSyncEngine({ storage: before, transport, appVersion: "1", now: () => T });
-    for (let i = 1; i <= 3; i++) await old.write(obs(i));
-    // …the third as a build from before entries named their schema stored it.
-    const raw = await openDB(name);
-    const third = await raw.get("outbox", 3);
-    delete third.schema;
-    await raw.put("outbox", third);
-    raw.close();
-
-    // Build 2 (its schema 2 renamed `what` → `summary`, say) opens the same database.
-    const storage = await openIdbStorage(name);
-    expect((await storage.outboxFrom(1, 10)).map((e) => e.schema)).toEqual([1, 1, undefined]);
-    const updated = createSyncEngine({
-      storage,
-      transport,
-      appVersion: "2",
-      now: () => T,
-      clientSchema: 2,
-      upcast: createUpcaster(
-        {
-          1: (m) => {
-            const { what, ...rest } = m.fields ?? {};
-            return { ...m, fields: { ...rest, summary: what } };
-          },
-        },
-        2,
-      ),
-    });
-    await updated.write(obs(4));
-    expect((await storage.outboxFrom(4, 1))[0]?.schema).toBe(2);
-    expect(await updated.sync()).toMatchObject({ ok: true, pushed: 4 });
-
-    expect(sent).toHaveLength(1);
-    const [push] = sent;
-    expect(push?.clientSchema).toBe(2);
-    expect(push?.mutations.map((m) => [m.seq, m.fields?.summary, m.fields?.what])).toEqual([
-      [1, "quote 1", undefined],
-      [2, "quote 2", undefined],
-      [3, "quote 3", undefined],
-      [4, undefined, "quote 4"], // written by build 2: sent as written
-    ]);
-    expect(push?.mutations.some((m) => "schema" in m)).toBe(false);
-    expect((await storage.stats()).unsynced).toBe(0);
   });
 });

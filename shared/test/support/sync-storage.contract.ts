@@ -1,7 +1,13 @@
 // One behaviour suite for every SyncStorage implementation (memory, idb).
 import { describe, expect, it } from "vitest";
 import type { Entity } from "../../src/entity.ts";
-import { DEFAULT_MAX_DRIFT_MS, HLC_PATTERN, hlcCompare, hlcFormat, hlcWallMs } from "../../src/hlc.ts";
+import {
+  DEFAULT_MAX_DRIFT_MS,
+  HLC_PATTERN,
+  hlcCompare,
+  hlcFormat,
+  hlcWallMs,
+} from "../../src/hlc.ts";
 import type { PullResponse } from "../../src/sync/messages/pull.ts";
 import { LocalWriteError, type SyncStorage } from "../../src/sync/storage.ts";
 

@@ -10,16 +10,7 @@
 //
 // Pulled pages are written with raw requests that are not awaited one by
 // one: a failing request aborts the transaction, and `settle` reports it.
-import {
-  type DBSchema,
-  type IDBPDatabase,
-  type IDBPObjectStore,
-  type IDBPTransaction,
-  openDB,
-  type StoreNames,
-  unwrap,
-} from "idb";
-import type { Entity } from "../entity.ts";
+import type { Entity } from "@sightline/shared/entity";
 import {
   ackMeta,
   applyChange,
@@ -30,18 +21,32 @@ import {
   planRebase,
   planRestamp,
   replayOutbox,
-} from "./local-state.ts";
-import type { PullResponse } from "./messages/pull.ts";
-import type { LocalWrite, OutboxEntry, SyncMeta, SyncStorage } from "./storage.ts";
+} from "@sightline/shared/sync/local-state";
+import type { PullResponse } from "@sightline/shared/sync/messages/pull";
+import type {
+  LocalWrite,
+  OutboxEntry,
+  SyncMeta,
+  SyncStorage,
+} from "@sightline/shared/sync/storage";
+import {
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPObjectStore,
+  type IDBPTransaction,
+  openDB,
+  type StoreNames,
+  unwrap,
+} from "idb";
 
-type EntityStore = "entities" | "staging";
+type EntityObjectStore = "entities" | "staging";
 
 interface SyncDB extends DBSchema {
   entities: { key: string; value: Entity };
   staging: { key: string; value: Entity };
   outbox: { key: number; value: OutboxEntry };
   /** SyncMeta under "meta"; the name of the store holding the mirror under "mirror". */
-  meta: { key: string; value: SyncMeta | EntityStore };
+  meta: { key: string; value: SyncMeta | EntityObjectStore };
 }
 
 const META = "meta";
@@ -49,10 +54,11 @@ const MIRROR = "mirror";
 const ALL = ["meta", "entities", "staging", "outbox"] as const;
 type AnyTx = IDBPTransaction<SyncDB, ArrayLike<StoreNames<SyncDB>>, IDBTransactionMode>;
 
-const other = (s: EntityStore): EntityStore => (s === "entities" ? "staging" : "entities");
+const other = (s: EntityObjectStore): EntityObjectStore =>
+  s === "entities" ? "staging" : "entities";
 
-/** The store that holds the mirror, read in `tx` (which must include "meta"). */
-async function mirrorOf(tx: AnyTx): Promise<EntityStore> {
+/** The object store that holds the mirror, read in `tx` (which must include "meta"). */
+async function mirrorOf(tx: AnyTx): Promise<EntityObjectStore> {
   const v = await tx.objectStore("meta").get(MIRROR);
   return v === "staging" ? "staging" : "entities";
 }
@@ -76,7 +82,7 @@ export async function openIdbStorage(
 }
 
 function idbStorage(db: IDBPDatabase<SyncDB>): SyncStorage & { close(): void } {
-  const need = (m: SyncMeta | EntityStore | undefined): SyncMeta => {
+  const need = (m: SyncMeta | EntityObjectStore | undefined): SyncMeta => {
     if (!m || typeof m !== "object") throw new Error("sync storage not initialised");
     return m;
   };
@@ -261,10 +267,15 @@ async function settle<T>(
   }
 }
 
-type OutboxStore = IDBPObjectStore<SyncDB, ArrayLike<StoreNames<SyncDB>>, "outbox", "readwrite">;
+type OutboxObjectStore = IDBPObjectStore<
+  SyncDB,
+  ArrayLike<StoreNames<SyncDB>>,
+  "outbox",
+  "readwrite"
+>;
 
 /** Rewind acks in (to, from] — a restored server no longer holds them. */
-async function markUnacked(outbox: OutboxStore, to: number, from: number): Promise<void> {
+async function markUnacked(outbox: OutboxObjectStore, to: number, from: number): Promise<void> {
   if (to >= from) return;
   for (
     let c = await outbox.openCursor(IDBKeyRange.bound(to + 1, from));
@@ -276,7 +287,7 @@ async function markUnacked(outbox: OutboxStore, to: number, from: number): Promi
 }
 
 async function markAcked(
-  outbox: OutboxStore,
+  outbox: OutboxObjectStore,
   from: number,
   to: number,
   now: number,

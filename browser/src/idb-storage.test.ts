@@ -1,6 +1,6 @@
 import "fake-indexeddb/auto";
+import { describeSyncStorageContract } from "@sightline/shared/test/support/sync-storage.contract";
 import { describe, expect, it } from "vitest";
-import { describeSyncStorageContract } from "../../test/support/sync-storage.contract.ts";
 import { openIdbStorage } from "./idb-storage.ts";
 
 let n = 0;
