@@ -16,7 +16,7 @@
 // bench returns one row saying it was skipped.
 import { uuidv4 } from "@sightline/shared";
 import { hashPassword } from "../server/src/auth/password.ts";
-import { openPostgresStore } from "../server/src/db/postgres/db.ts";
+import { openPostgresDb } from "../server/src/db/postgres/db.ts";
 import { createTestSchema, postgresTestTarget } from "../server/test/support/postgres-schema.ts";
 import {
   ADMIN,
@@ -63,17 +63,17 @@ async function post(base: string, path: string, json: unknown, token?: string) {
 
 type Device = { deviceId: string; token: string; storeId: string; seq: number };
 
-/** Admin tokens of `n` workspaces: the bootstrapped one, then more made through the Store. */
+/** Admin tokens of `n` workspaces: the bootstrapped one, then more made through the Db. */
 async function workspaceAdmins(url: string, base: string, n: number): Promise<string[]> {
   const tokens = [(await adminSession(base)).token];
   if (n === 1) return tokens;
-  const store = await openPostgresStore(url, { max: 2 });
+  const db = await openPostgresDb(url, { max: 2 });
   try {
     for (let i = 1; i < n; i++) {
-      const ws = await store.createWorkspace(`Bench ${i}`);
+      const ws = await db.createWorkspace(`Bench ${i}`);
       const email = `admin${i}@bench.example.com`;
       const passwordHash = await hashPassword(ADMIN.password);
-      await store.createUser({
+      await db.createUser({
         workspaceId: ws.id,
         email,
         name: null,
@@ -84,7 +84,7 @@ async function workspaceAdmins(url: string, base: string, n: number): Promise<st
       tokens.push(login.token as string);
     }
   } finally {
-    await store.close();
+    await db.close();
   }
   return tokens;
 }

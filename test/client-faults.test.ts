@@ -103,7 +103,7 @@ async function device(storage: SyncStorage) {
 const serverIds = async (createdBy: string) =>
   (await app.dumpAll()).filter((e) => e.createdBy === createdBy).map((e) => e.id);
 const serverLastSeq = async (deviceId: string) =>
-  (await app.store.listDevices(app.workspaceId)).find((d) => d.id === deviceId)?.lastSeq;
+  (await app.db.listDevices(app.workspaceId)).find((d) => d.id === deviceId)?.lastSeq;
 
 describe("captive portal", () => {
   for (const mode of ["html", "redirect", "json", "html-with-lastSeq"] as const) {
@@ -346,7 +346,7 @@ describe("a kiosk whose storage was wiped", () => {
       [oldId, fresh.deviceId].includes(o.createdBy),
     );
     expect(ours).toHaveLength(8);
-    const devices = await app.store.listDevices(app.workspaceId);
+    const devices = await app.db.listDevices(app.workspaceId);
     expect(devices.find((d) => d.id === oldId)?.lastSeq).toBe(5);
     expect(devices.find((d) => d.id === fresh.deviceId)?.lastSeq).toBe(3);
     await second.close();

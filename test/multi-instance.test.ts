@@ -15,7 +15,7 @@ import {
   wireMutation,
 } from "@sightline/shared";
 import { afterAll, describe, expect, it } from "vitest";
-import { openPostgresStore, type PostgresStore } from "../server/src/db/postgres/db.ts";
+import { openPostgresDb, type PostgresDb } from "../server/src/db/postgres/db.ts";
 import {
   createTestSchema,
   postgresTestTarget,
@@ -44,7 +44,7 @@ const WRITES_PER_DEVICE = 40;
 let schema: TestSchema | null = null;
 let servers: ServerProcess[] = [];
 let sse: SseClient | null = null;
-let db: PostgresStore | null = null;
+let db: PostgresDb | null = null;
 afterAll(async () => {
   await sse?.close();
   await Promise.all(servers.map((s) => s.dispose()));
@@ -138,7 +138,7 @@ describe.skipIf(!target.ok)("three server instances on one PostgreSQL", () => {
     const [a, b, c] = servers as [ServerProcess, ServerProcess, ServerProcess];
     for (const s of servers)
       expect(await call(s.base, "/health")).toMatchObject({ db: "postgres" });
-    db = await openPostgresStore(schema.url, { max: 2 });
+    db = await openPostgresDb(schema.url, { max: 2 });
     expect(await db.listWorkspaces()).toHaveLength(1);
 
     const admin = (await adminSession(b.base)).token;

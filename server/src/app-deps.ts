@@ -2,15 +2,15 @@
 // logger, filesystem roots) comes in here, so tests build the app from
 // in-memory parts and main.ts is the only place that wires real ones.
 import type { Logger } from "pino";
-import type { BlobStore } from "./db/blob-port.ts";
-import type { Store } from "./db/port.ts";
+import type { Blobs } from "./db/blob-port.ts";
+import type { Db } from "./db/port.ts";
 import type { RateLimitOptions } from "./middleware/rate-limit/index.ts";
 import type { Metrics } from "./observability/metrics.ts";
 import type { Notifier } from "./sync/notifier.ts";
 
 export type AppDeps = {
-  store: Store;
-  blobs: BlobStore;
+  db: Db;
+  blobs: Blobs;
   notifier: Notifier;
   metrics: Metrics;
   logger: Logger;

@@ -40,7 +40,7 @@ export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const origins = createOriginAllowList({
     configured: deps.corsOrigins ?? [],
-    deviceOrigins: () => deps.store.listDeviceOrigins(),
+    deviceOrigins: () => deps.db.listDeviceOrigins(),
     pairingPath: "/v1/devices/pair",
   });
   const limiter = createRateLimiter(
@@ -66,7 +66,7 @@ export function createApp(deps: AppDeps) {
       ],
       DEFAULT_BODY_BYTES,
     ),
-    resolvePrincipal(deps.store, now),
+    resolvePrincipal(deps.db, now),
     limiter.middleware,
   );
 

@@ -7,27 +7,25 @@ import { serve } from "@hono/node-server";
 import pino from "pino";
 import { createApp } from "./app.ts";
 import { ConfigError, readConfig, type ServerConfig } from "./config.ts";
-import type { BlobStore } from "./db/blob-port.ts";
-import type { Store } from "./db/port.ts";
+import type { Blobs } from "./db/blob-port.ts";
+import type { Db } from "./db/port.ts";
 import { openPostgresParts } from "./db/postgres/open.ts";
-import { createSqliteBlobStore } from "./db/sqlite/blobs.ts";
-import { createSqliteStore } from "./db/sqlite/db.ts";
-import { openSqlite } from "./db/sqlite/handle.ts";
+import { openSqliteParts } from "./db/sqlite/open.ts";
 import { LOG_REDACT } from "./middleware/request-log/index.ts";
 import { createMetrics } from "./observability/metrics.ts";
 import { bootstrap } from "./seed/bootstrap.ts";
 import { seedDemo } from "./seed/demo/index.ts";
-import { createInProcessNotifier, type Notifier } from "./sync/notifier.ts";
+import type { Notifier } from "./sync/notifier.ts";
 
 const VERSION = "0.1.0";
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 type Database = {
-  store: Store;
-  blobs: BlobStore;
+  db: Db;
+  blobs: Blobs;
   notifier: Notifier;
-  /** First-start work; on PostgreSQL under a lock, as several instances may start at once. */
-  once<T>(fn: () => Promise<T>): Promise<T>;
+  /** Run one-time start-up work; on PostgreSQL under a lock, as several instances may start at once. */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -36,29 +34,18 @@ async function openDatabase(
   config: ServerConfig,
   log: (msg: string, err: unknown) => void,
 ): Promise<Database> {
-  if (config.databaseUrl) {
-    const pg = await openPostgresParts(config.databaseUrl, { log });
-    return { ...pg, once: (fn) => pg.exclusive("first-start", fn) };
-  }
-  const handle = openSqlite(join(config.dataDir, "sightline.sqlite"));
-  const store = createSqliteStore(handle, log);
-  return {
-    store,
-    blobs: createSqliteBlobStore(handle),
-    notifier: createInProcessNotifier(),
-    once: (fn) => fn(),
-    close: () => store.close(),
-  };
+  if (config.databaseUrl) return openPostgresParts(config.databaseUrl, { log });
+  return openSqliteParts(join(config.dataDir, "sightline.sqlite"), { log });
 }
 
 async function main() {
   const config = readConfig(process.env);
   const logger = pino({ level: config.logLevel, redact: LOG_REDACT });
-  const db = await openDatabase(config, (msg, err) => logger.error({ err }, msg));
-  const { store } = db;
+  const database = await openDatabase(config, (msg, err) => logger.error({ err }, msg));
+  const { db } = database;
 
-  const boot = await db.once(() =>
-    bootstrap(store, {
+  const boot = await database.exclusive("first-start", () =>
+    bootstrap(db, {
       adminEmail: config.adminEmail,
       adminPassword: config.adminPassword,
     }),
@@ -69,21 +56,25 @@ async function main() {
     );
   }
   if (config.demo) {
-    const owner = boot.created?.admin ?? (await store.findUserByEmail(config.adminEmail));
+    const owner = boot.created?.admin ?? (await db.findUserByEmail(config.adminEmail));
     if (!owner)
       logger.warn("SIGHTLINE_DEMO: no user with SIGHTLINE_ADMIN_EMAIL to own the demo; skipped");
     else
       logger.info(
-        { added: await db.once(() => seedDemo(store, owner.workspaceId, owner.id)) },
+        {
+          added: await database.exclusive("first-start", () =>
+            seedDemo(db, owner.workspaceId, owner.id),
+          ),
+        },
         "demo data seeded",
       );
   }
 
   const shutdown = new AbortController();
   const app = createApp({
-    store,
-    blobs: db.blobs,
-    notifier: db.notifier,
+    db,
+    blobs: database.blobs,
+    notifier: database.notifier,
     metrics: createMetrics(),
     logger,
     version: VERSION,
@@ -106,7 +97,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(() => {
-      db.close().finally(() => process.exit(0));
+      database.close().finally(() => process.exit(0));
     });
     if ("closeIdleConnections" in server) server.closeIdleConnections();
   };

@@ -20,7 +20,7 @@ export type Harness = {
 
 export async function startHarness(o: { file?: string } = {}): Promise<Harness> {
   const t = await createTestApp(o.file ? { file: o.file } : {});
-  const other = await t.store.createStore(t.workspaceId, {
+  const other = await t.db.createStore(t.workspaceId, {
     ...TEST_STORE,
     name: "Sightline Hà Nội",
   });
@@ -39,7 +39,7 @@ export async function startHarness(o: { file?: string } = {}): Promise<Harness> 
     },
     dumpAll: () => t.dumpAll(),
     async lastSeqs() {
-      const devices = await t.store.listDevices(t.workspaceId);
+      const devices = await t.db.listDevices(t.workspaceId);
       return new Map(devices.map((d) => [d.id, d.lastSeq]));
     },
     async replayAllPushes() {

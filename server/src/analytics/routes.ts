@@ -104,8 +104,8 @@ export function analyticsRoutes(deps: AppDeps) {
       const ws = userOf(c).workspaceId;
       const q = c.req.valid("query");
       const [rows, ctx] = await Promise.all([
-        deps.store.scanScopedObservations(ws, scopeOf("feedback", q)),
-        workspaceContext(deps.store, ws),
+        deps.db.scanScopedObservations(ws, scopeOf("feedback", q)),
+        workspaceContext(deps.db, ws),
       ]);
       const taps = rows.filter((o) => !q.storeId || o.fields.storeId === q.storeId).map(toTap);
       const includeSuspect = q.includeSuspect === "1" || q.includeSuspect === "true";
@@ -122,8 +122,8 @@ export function analyticsRoutes(deps: AppDeps) {
       const ws = userOf(c).workspaceId;
       const q = c.req.valid("query");
       const [rows, ctx] = await Promise.all([
-        deps.store.scanScopedObservations(ws, scopeOf("store", q)),
-        workspaceContext(deps.store, ws),
+        deps.db.scanScopedObservations(ws, scopeOf("store", q)),
+        workspaceContext(deps.db, ws),
       ]);
       const taps = rows
         .filter((o) => !q.storeId || o.fields.storeId === q.storeId)

@@ -77,7 +77,7 @@ export function authRoutes(deps: AppDeps, limiter: RateLimiter) {
       // A browser this account signed in from before has its own budget, so
       // guesses from elsewhere cannot lock the owner out (auth/known-device.ts).
       const known = getCookie(c, KNOWN_DEVICE_COOKIE);
-      const user = await deps.store.findUserByEmail(email);
+      const user = await deps.db.findUserByEmail(email);
       if (user && isKnownDevice(known, user, now().getTime()))
         limiter.check("knownDevice", `${user.id}:${known}`);
       else limiter.check("login", email.toLowerCase());
@@ -85,7 +85,7 @@ export function authRoutes(deps: AppDeps, limiter: RateLimiter) {
       if (!user || !ok) throw new HttpProblem(401, "Unauthorized", "wrong email or password");
       const token = newToken();
       const expires = new Date(now().getTime() + SESSION_DAYS * 86_400_000);
-      await deps.store.createSession({
+      await deps.db.createSession({
         tokenHash: sha256Hex(token),
         userId: user.id,
         workspaceId: user.workspaceId,
@@ -118,7 +118,7 @@ export function authRoutes(deps: AppDeps, limiter: RateLimiter) {
     })
     .openapi(logout, async (c) => {
       const found = requestToken(c);
-      if (found) await deps.store.revokeSession(sha256Hex(found.token));
+      if (found) await deps.db.revokeSession(sha256Hex(found.token));
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     });

@@ -56,17 +56,17 @@ const patch = defineRoute(ADMINS, {
 export function competitorRoutes(deps: AppDeps) {
   return newRouter()
     .openapi(list, async (c) =>
-      c.json({ items: await deps.store.listCompetitors(principalOf(c).workspaceId) }, 200),
+      c.json({ items: await deps.db.listCompetitors(principalOf(c).workspaceId) }, 200),
     )
     .openapi(create, async (c) => {
       const user = userOf(c);
-      const comp = await deps.store.createCompetitor(user.workspaceId, c.req.valid("json"));
+      const comp = await deps.db.createCompetitor(user.workspaceId, c.req.valid("json"));
       await pokeConfigChange(deps, user.workspaceId);
       return c.json(comp, 201);
     })
     .openapi(patch, async (c) => {
       const user = userOf(c);
-      const comp = await deps.store.updateCompetitor(
+      const comp = await deps.db.updateCompetitor(
         user.workspaceId,
         c.req.valid("param").id,
         c.req.valid("json"),

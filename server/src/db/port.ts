@@ -1,8 +1,11 @@
-// The Store port: everything the server keeps, behind async methods so the
-// embedded SQLite adapter and a PostgreSQL adapter are interchangeable. One
-// contract suite (store.contract.ts) pins the behaviour of every adapter.
-// Every method that touches tenant data takes the workspace id first: there
-// is no unscoped read or write of tenant rows.
+// The database port, Db: everything the server keeps — people, devices,
+// shops (stores) and competitors, synced observations, journals, insights,
+// evidence, actions and imported rows — behind async methods, so the embedded
+// SQLite adapter (db/sqlite) and the PostgreSQL adapter (db/postgres) are
+// interchangeable. One contract suite (server/test/contract/db.contract.ts)
+// pins the behaviour of every adapter. Every method that touches tenant data
+// takes the workspace id first: there is no unscoped read or write of tenant
+// rows.
 import type {
   Competitor,
   CompetitorInput,
@@ -10,12 +13,14 @@ import type {
   Entity,
   Mutation,
   RejectedMutation,
-  Store as StoreConfig,
+  Store,
   StoreInput,
 } from "@sightline/shared";
 import type { DeviceKind, DeviceRole, UserRole } from "../auth/roles.ts";
+import type { Principles } from "../insights/principles.ts";
+import type { ActionStatus, InsightStatus } from "../insights/vocabulary.ts";
+import type { Action, Evidence, Insight, Journal, JournalScope } from "../journals/model.ts";
 import type { ChangeJson } from "../sync/change-json.ts";
-import type { JournalStore } from "./journal-port.ts";
 
 export type Workspace = { id: string; name: string; version: number; createdAt: string };
 
@@ -171,7 +176,73 @@ export type ObservationQuery = {
 };
 export type ObservationPage = { items: Entity[]; nextCursor: string | null };
 
-export interface Store extends JournalStore {
+export type NewJournal = Omit<Journal, "archived" | "updatedAt">;
+export type JournalChanges = Partial<
+  Pick<Journal, "title" | "question" | "goal" | "scope" | "archived">
+>;
+
+export type NewInsight = Omit<
+  Insight,
+  "evidence" | "actions" | "updatedAt" | "status" | "principles" | "overrideReason"
+> & {
+  evidence: Evidence[];
+};
+export type InsightChanges = Partial<{
+  statement: string;
+  needs: Insight["needs"];
+  status: InsightStatus;
+  principles: Principles;
+  overrideReason: string | null;
+}>;
+
+export type NewAction = Omit<Action, "updatedAt" | "status">;
+export type ActionChanges = Partial<{
+  title: string;
+  owner: string | null;
+  due: string | null;
+  status: ActionStatus;
+}>;
+
+/**
+ * Observations in a journal's scope. Dimensions combine with AND, values
+ * within one with OR. `storeIds` only narrows observations that have a store
+ * and `competitorIds` only those that name a competitor, so a journal about
+ * one shop and one rival still sees both shop-floor and web observations.
+ */
+export type ScopeQuery = {
+  scope: JournalScope;
+  /** Accent-folded text (observations/search-text.ts) matched as a substring. */
+  q?: string | undefined;
+  /** Further narrowing within the scope (timeline filters). */
+  channel?: string | undefined;
+  /** Oldest first (timeline) when true; newest first otherwise. */
+  ascending?: boolean;
+  limit: number;
+  cursor?: string | undefined;
+};
+
+/** What a full scan returns: enough for views, suggestions and stats (no clocks). */
+export type ScannedObservation = Pick<Entity, "id" | "createdBy" | "version" | "fields">;
+
+/** What changed in a scope after a workspace version (see scanScopedChanges). */
+export type ScopeChanges = {
+  /** Every observation written after the version: live or deleted, in the scope or not. */
+  changedIds: string[];
+  /** Those of them that are live and in the scope now, oldest first. */
+  observations: ScannedObservation[];
+};
+
+export type ImportRow = { observationId: string; sourceRowId: string; entity: Entity };
+export type ImportOutcome = {
+  /** Observation ids created now. */
+  created: string[];
+  /** Source row ids already imported before (left untouched). */
+  duplicates: string[];
+  /** Workspace version after the import (unchanged when nothing was created). */
+  version: number;
+};
+
+export interface Db {
   readonly dialect: "sqlite" | "postgres";
   /** Random id of this database, created with it; changes on restore/reset. */
   epoch(): Promise<string>;
@@ -206,15 +277,11 @@ export interface Store extends JournalStore {
   revokeDevice(workspaceId: string, deviceId: string, now: string): Promise<boolean>;
   listDeviceOrigins(): Promise<string[]>;
 
-  listStores(workspaceId: string): Promise<StoreConfig[]>;
-  getStore(workspaceId: string, id: string): Promise<StoreConfig | null>;
+  listStores(workspaceId: string): Promise<Store[]>;
+  getStore(workspaceId: string, id: string): Promise<Store | null>;
   /** Creating or changing config bumps the workspace version (devices re-pull config). */
-  createStore(workspaceId: string, input: StoreInput): Promise<StoreConfig>;
-  updateStore(
-    workspaceId: string,
-    id: string,
-    patch: Partial<StoreInput>,
-  ): Promise<StoreConfig | null>;
+  createStore(workspaceId: string, input: StoreInput): Promise<Store>;
+  updateStore(workspaceId: string, id: string, patch: Partial<StoreInput>): Promise<Store | null>;
   listCompetitors(workspaceId: string): Promise<Competitor[]>;
   createCompetitor(workspaceId: string, input: CompetitorInput): Promise<Competitor>;
   updateCompetitor(
@@ -236,6 +303,85 @@ export interface Store extends JournalStore {
   getObservation(workspaceId: string, id: string): Promise<Entity | null>;
   /** Every entity of the workspace, tombstones included, ordered by id (tests, export). */
   dumpEntities(workspaceId: string): Promise<Entity[]>;
+
+  // Journals, insights, evidence links, actions and imported rows; scoped
+  // observation reads for timelines, suggestions and stats.
+  createJournal(workspaceId: string, j: NewJournal): Promise<Journal>;
+  /** Newest first. */
+  listJournals(workspaceId: string): Promise<Journal[]>;
+  getJournal(workspaceId: string, id: string): Promise<Journal | null>;
+  updateJournal(
+    workspaceId: string,
+    id: string,
+    changes: JournalChanges,
+    now: string,
+  ): Promise<Journal | null>;
+
+  /** Observations of a scope, one page, live only, keyset-paginated on (capturedAt, id). */
+  listScopedObservations(
+    workspaceId: string,
+    q: ScopeQuery,
+  ): Promise<{ items: Entity[]; nextCursor: string | null }>;
+  /** Every live observation of a scope, oldest first (suggestions, stats, analytics). */
+  scanScopedObservations(workspaceId: string, scope: JournalScope): Promise<ScannedObservation[]>;
+  /**
+   * The observations written after workspace version `sinceVersion` (read
+   * through the version index, so its cost follows the change, not the
+   * scope): lets a cached scan be brought up to date without rereading it.
+   */
+  scanScopedChanges(
+    workspaceId: string,
+    scope: JournalScope,
+    sinceVersion: number,
+  ): Promise<ScopeChanges>;
+  /** Live observations among `ids` (any order; unknown ids are left out). */
+  getObservations(workspaceId: string, ids: readonly string[]): Promise<Entity[]>;
+
+  /** Fails with ConflictError when the journal does not exist. */
+  createInsight(workspaceId: string, i: NewInsight): Promise<Insight>;
+  getInsight(workspaceId: string, id: string): Promise<Insight | null>;
+  /** Oldest first, with evidence and actions. */
+  listInsights(workspaceId: string, journalId: string): Promise<Insight[]>;
+  updateInsight(
+    workspaceId: string,
+    id: string,
+    changes: InsightChanges,
+    now: string,
+  ): Promise<Insight | null>;
+  /** Link (or re-link with a new stance/note) an observation. Null when no such insight. */
+  putEvidence(
+    workspaceId: string,
+    insightId: string,
+    e: Evidence,
+    now: string,
+  ): Promise<Insight | null>;
+  /** False when the link did not exist. */
+  removeEvidence(
+    workspaceId: string,
+    insightId: string,
+    observationId: string,
+    now: string,
+  ): Promise<boolean>;
+
+  /** Null when no such insight. */
+  createAction(workspaceId: string, a: NewAction): Promise<Action | null>;
+  getAction(workspaceId: string, id: string): Promise<Action | null>;
+  updateAction(
+    workspaceId: string,
+    id: string,
+    changes: ActionChanges,
+    now: string,
+  ): Promise<Action | null>;
+
+  /**
+   * Imported observations, idempotent per (source, row id): rows already
+   * imported from `sourceKey` are skipped, the others are stored as live
+   * observations owned by `ownerId`, stamped with one new workspace version.
+   */
+  importObservations(
+    workspaceId: string,
+    p: { sourceKey: string; ownerId: string; rows: readonly ImportRow[]; now: string },
+  ): Promise<ImportOutcome>;
 }
 
 /** A unique key is taken (email, id). */

@@ -62,7 +62,7 @@ export function pairingCodeRoutes(deps: AppDeps) {
         throw badRequest("a staff code pairs a store's kiosk, not a person's extension", [
           { path: "userId", message: "not for staff codes" },
         ]);
-      if (!(await deps.store.getStore(user.workspaceId, body.storeId)))
+      if (!(await deps.db.getStore(user.workspaceId, body.storeId)))
         throw badRequest("no such store in this workspace", [
           { path: "storeId", message: "unknown store" },
         ]);
@@ -72,9 +72,7 @@ export function pairingCodeRoutes(deps: AppDeps) {
       ]);
     }
     if (body.userId !== undefined && body.userId !== user.userId) {
-      const person = (await deps.store.listUsers(user.workspaceId)).find(
-        (u) => u.id === body.userId,
-      );
+      const person = (await deps.db.listUsers(user.workspaceId)).find((u) => u.id === body.userId);
       if (!person)
         throw badRequest("no such person in this workspace", [
           { path: "userId", message: "unknown person" },
@@ -86,7 +84,7 @@ export function pairingCodeRoutes(deps: AppDeps) {
     }
     const code = newPairingCode();
     const expiresAt = new Date(now().getTime() + PAIRING_CODE_TTL_MS).toISOString();
-    await deps.store.createPairingCode({
+    await deps.db.createPairingCode({
       workspaceId: user.workspaceId,
       codeHash: sha256Hex(code),
       role: body.role,

@@ -127,7 +127,7 @@ export function deviceRoutes(deps: AppDeps, limiter: RateLimiter, originsChanged
       limiter.check("pairing", codeHash);
       const origin = c.req.header("origin");
       const token = newToken();
-      const r = await deps.store.pairDevice({
+      const r = await deps.db.pairDevice({
         codeHash,
         deviceId: body.deviceId,
         kind: body.kind,
@@ -150,7 +150,7 @@ export function deviceRoutes(deps: AppDeps, limiter: RateLimiter, originsChanged
     })
     .openapi(list, async (c) => {
       const user = userOf(c);
-      const items = (await deps.store.listDevices(user.workspaceId)).map((d) => ({
+      const items = (await deps.db.listDevices(user.workspaceId)).map((d) => ({
         id: d.id,
         kind: d.kind,
         role: d.role,
@@ -170,7 +170,7 @@ export function deviceRoutes(deps: AppDeps, limiter: RateLimiter, originsChanged
     .openapi(revoke, async (c) => {
       const user = userOf(c);
       const { id } = c.req.valid("param");
-      if (!(await deps.store.revokeDevice(user.workspaceId, id, now().toISOString())))
+      if (!(await deps.db.revokeDevice(user.workspaceId, id, now().toISOString())))
         throw notFound("device");
       return c.body(null, 204);
     });

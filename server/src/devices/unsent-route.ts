@@ -1,7 +1,7 @@
 // POST /v1/devices/{id}/unsent (admin, manager): "Import unsent data". A
 // revoked (or otherwise stuck) kiosk or extension saves the writes the server
 // never acknowledged as a file (shared UnsentExportSchema); a manager uploads
-// it here and the server applies it as that device's push — the same store
+// it here and the server applies it as that device's push — the same Db
 // push, the same seq line, under a principal made from the device's own row
 // (revoked or not), never from anything the file claims. So importing a file
 // twice, or importing it and later re-admitting the device, applies each
@@ -103,12 +103,12 @@ export function deviceUnsentRoutes(deps: AppDeps) {
       throw badRequest("this file was saved by another device", [
         { path: "deviceId", message: "not the device in the path" },
       ]);
-    const device = await deps.store.getDevice(user.workspaceId, id);
+    const device = await deps.db.getDevice(user.workspaceId, id);
     if (!device) throw notFound("device");
     const at = now();
     const maxDriftMs = deps.maxClockDriftMs ?? DEFAULT_MAX_DRIFT_MS;
     const mutations = intoClockWindow(upcast(file.mutations, file.clientSchema), at, maxDriftMs);
-    const out = await deps.store.push({
+    const out = await deps.db.push({
       workspaceId: device.workspaceId,
       device: principalOf(device),
       appVersion: file.appVersion,
@@ -129,7 +129,7 @@ export function deviceUnsentRoutes(deps: AppDeps) {
       throw new HttpProblem(503, "Unavailable", "the database is busy; retry", {
         headers: { "retry-after": "1" },
       });
-    // Seqs the device had already sent: the store reports their old rejections
+    // Seqs the device had already sent: the Db reports their old rejections
     // again (for a client's retry); an import counts them as duplicates only.
     const duplicates = mutations.filter((m) => m.seq <= device.lastSeq).length;
     const rejected = out.rejected.filter((r) => r.seq > device.lastSeq);

@@ -3,7 +3,7 @@
 // the status flow with its gates (status.ts) turned into HTTP problems.
 import { CHANNELS, type Channel, uuidv7 } from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
-import type { InsightChanges } from "../db/journal-port.ts";
+import type { InsightChanges } from "../db/port.ts";
 import { badRequest, HttpProblem, notFound } from "../http/problem.ts";
 import type {
   ActionInput,
@@ -18,7 +18,7 @@ import { viewInsight } from "./insight-view.ts";
 import { mergePrinciples } from "./principles.ts";
 import { checkTransition } from "./status.ts";
 
-type Deps = Pick<AppDeps, "store" | "now">;
+type Deps = Pick<AppDeps, "db" | "now">;
 type Caller = { workspaceId: string; userId: string };
 
 const nowIso = (d: Deps) => (d.now?.() ?? new Date()).toISOString();
@@ -32,7 +32,7 @@ export async function viewInsights(
   insights: Insight[],
 ): Promise<InsightView[]> {
   const ids = [...new Set(insights.flatMap((i) => i.evidence.map((e) => e.observationId)))];
-  const fields = new Map((await d.store.getObservations(ws, ids)).map((e) => [e.id, e.fields]));
+  const fields = new Map((await d.db.getObservations(ws, ids)).map((e) => [e.id, e.fields]));
   return insights.map((i) =>
     viewInsight(i, (id) => {
       const f = fields.get(id);
@@ -43,7 +43,7 @@ export async function viewInsights(
 }
 
 async function requireObservations(d: Deps, ws: string, ids: string[]): Promise<void> {
-  const found = new Set((await d.store.getObservations(ws, ids)).map((e) => e.id));
+  const found = new Set((await d.db.getObservations(ws, ids)).map((e) => e.id));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) {
     throw badRequest(
@@ -54,12 +54,12 @@ async function requireObservations(d: Deps, ws: string, ids: string[]): Promise<
 }
 
 export async function createInsight(d: Deps, who: Caller, journalId: string, input: InsightInput) {
-  const journal = await d.store.getJournal(who.workspaceId, journalId);
+  const journal = await d.db.getJournal(who.workspaceId, journalId);
   if (!journal) throw notFound("journal");
   const unique = new Map(input.evidence.map((e) => [e.observationId, e]));
   await requireObservations(d, who.workspaceId, [...unique.keys()]);
   const at = nowIso(d);
-  const insight = await d.store.createInsight(who.workspaceId, {
+  const insight = await d.db.createInsight(who.workspaceId, {
     id: uuidv7(),
     journalId,
     statement: input.statement,
@@ -78,7 +78,7 @@ export async function createInsight(d: Deps, who: Caller, journalId: string, inp
 }
 
 async function loadView(d: Deps, ws: string, id: string): Promise<InsightView> {
-  const insight = await d.store.getInsight(ws, id);
+  const insight = await d.db.getInsight(ws, id);
   if (!insight) throw notFound("insight");
   return (await viewInsights(d, ws, [insight]))[0] as InsightView;
 }
@@ -100,14 +100,14 @@ export async function patchInsight(d: Deps, who: Caller, id: string, p: InsightP
     if (!check.ok) throw new HttpProblem(409, "Conflict", check.message, { slug: check.code });
     changes.status = p.status;
   }
-  await d.store.updateInsight(who.workspaceId, id, changes, nowIso(d));
+  await d.db.updateInsight(who.workspaceId, id, changes, nowIso(d));
   return loadView(d, who.workspaceId, id);
 }
 
 export async function linkEvidence(d: Deps, who: Caller, id: string, e: EvidenceInput) {
   await requireObservations(d, who.workspaceId, [e.observationId]);
   const at = nowIso(d);
-  const updated = await d.store.putEvidence(
+  const updated = await d.db.putEvidence(
     who.workspaceId,
     id,
     {
@@ -125,14 +125,14 @@ export async function linkEvidence(d: Deps, who: Caller, id: string, e: Evidence
 
 export async function unlinkEvidence(d: Deps, who: Caller, id: string, observationId: string) {
   await loadView(d, who.workspaceId, id);
-  if (!(await d.store.removeEvidence(who.workspaceId, id, observationId, nowIso(d)))) {
+  if (!(await d.db.removeEvidence(who.workspaceId, id, observationId, nowIso(d)))) {
     throw notFound("evidence link");
   }
   return loadView(d, who.workspaceId, id);
 }
 
 export async function addAction(d: Deps, who: Caller, insightId: string, a: ActionInput) {
-  const action = await d.store.createAction(who.workspaceId, {
+  const action = await d.db.createAction(who.workspaceId, {
     id: uuidv7(),
     insightId,
     title: a.title,
@@ -151,7 +151,7 @@ export async function patchAction(d: Deps, who: Caller, id: string, p: ActionPat
     ...(p.owner !== undefined ? { owner: p.owner?.trim() || null } : {}),
     ...(p.due !== undefined ? { due: p.due } : {}),
   };
-  const action = await d.store.updateAction(who.workspaceId, id, changes, nowIso(d));
+  const action = await d.db.updateAction(who.workspaceId, id, changes, nowIso(d));
   if (!action) throw notFound("action");
   return action;
 }

@@ -3,7 +3,7 @@
 // map, behaviour labels and competitor names. Computed once per workspace
 // version, language and limit.
 import type { Locale } from "@sightline/shared";
-import type { ScannedObservation } from "../db/journal-port.ts";
+import type { ScannedObservation } from "../db/port.ts";
 import type { SuggestObservation } from "../insights/suggestions/observation.ts";
 import { type Suggestions, suggest } from "../insights/suggestions/suggest.ts";
 import type { ScopeCache, ScopeEntry } from "./scope-cache.ts";

@@ -2,7 +2,7 @@
 // question toward a business goal over a scope of observations; insights
 // link evidence (supports / contradicts / context), carry a principles
 // scorecard and a status, and end in actions. Inputs are zod schemas (the
-// schema is the type); records are what the Store keeps.
+// schema is the type); records are what the Db keeps.
 import { z } from "@hono/zod-openapi";
 import {
   CHANNEL_CODES,

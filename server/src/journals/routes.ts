@@ -143,25 +143,25 @@ export const localeOf = (c: Context<AppEnv>, lang: Locale | undefined): Locale =
   );
 
 export function journalRoutes(deps: AppDeps) {
-  const cache = createScopeCache(deps.store);
+  const cache = createScopeCache(deps.db);
   const now = () => (deps.now?.() ?? new Date()).toISOString();
   const scopeEntry = async (ws: string, scope: Parameters<typeof cache.get>[2]) => {
-    const version = (await deps.store.getWorkspace(ws))?.version ?? 0;
+    const version = (await deps.db.getWorkspace(ws))?.version ?? 0;
     return cache.get(ws, version, scope);
   };
   const journalOr404 = async (ws: string, id: string) => {
-    const j = await deps.store.getJournal(ws, id);
+    const j = await deps.db.getJournal(ws, id);
     if (!j) throw notFound("journal");
     return j;
   };
 
   return newRouter()
     .openapi(list, async (c) =>
-      c.json({ items: await deps.store.listJournals(userOf(c).workspaceId) }, 200),
+      c.json({ items: await deps.db.listJournals(userOf(c).workspaceId) }, 200),
     )
     .openapi(create, async (c) => {
       const user = userOf(c);
-      const journal = await deps.store.createJournal(user.workspaceId, {
+      const journal = await deps.db.createJournal(user.workspaceId, {
         id: uuidv7(),
         ...c.req.valid("json"),
         createdBy: user.userId,
@@ -175,7 +175,7 @@ export function journalRoutes(deps: AppDeps) {
       const q = c.req.valid("query");
       const [entry, page, insights] = await Promise.all([
         scopeEntry(ws, journal.scope),
-        deps.store.listScopedObservations(ws, {
+        deps.db.listScopedObservations(ws, {
           scope: journal.scope,
           q: q.q ? foldText(q.q) : undefined,
           channel: q.channel,
@@ -183,7 +183,7 @@ export function journalRoutes(deps: AppDeps) {
           limit: q.limit,
           cursor: q.cursor,
         }),
-        deps.store.listInsights(ws, journal.id),
+        deps.db.listInsights(ws, journal.id),
       ]);
       return c.json(
         {
@@ -198,7 +198,7 @@ export function journalRoutes(deps: AppDeps) {
     })
     .openapi(patch, async (c) => {
       const ws = userOf(c).workspaceId;
-      const changed = await deps.store.updateJournal(
+      const changed = await deps.db.updateJournal(
         ws,
         c.req.valid("param").id,
         c.req.valid("json"),
@@ -213,7 +213,7 @@ export function journalRoutes(deps: AppDeps) {
       const q = c.req.valid("query");
       const [entry, ctx] = await Promise.all([
         scopeEntry(ws, journal.scope),
-        workspaceContext(deps.store, ws),
+        workspaceContext(deps.db, ws),
       ]);
       return c.json(
         journalSuggestions(cache, entry, ctx, { locale: localeOf(c, q.lang), limit: q.limit }),

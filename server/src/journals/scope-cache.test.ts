@@ -1,15 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { randomFields } from "../../test/support/random-fields.ts";
-import type { ScannedObservation, ScopeChanges } from "../db/journal-port.ts";
+import type { ScannedObservation, ScopeChanges } from "../db/port.ts";
 import type { JournalScope } from "./model.ts";
 import { createScopeCache } from "./scope-cache.ts";
 import { journalStats } from "./stats.ts";
 
 type Row = ScannedObservation & { live: boolean };
 
-/** An in-memory store with the port's semantics (scope = channels only). */
-function fakeStore() {
+/** An in-memory Db with the port's semantics (scope = channels only). */
+function fakeDb() {
   const rows = new Map<string, Row>();
   const calls = { scans: [] as string[], changes: 0 };
   let version = 0;
@@ -67,19 +67,19 @@ const obs = (id: string, minute: number, channel = "web") => ({
 
 describe("createScopeCache", () => {
   it("scans once per workspace, version and scope (key order does not matter)", async () => {
-    const store = fakeStore();
-    store.write([obs("o1", 1)]);
-    const cache = createScopeCache(store);
+    const db = fakeDb();
+    db.write([obs("o1", 1)]);
+    const cache = createScopeCache(db);
     const a = await cache.get("w", 1, { channels: ["web"], needs: ["price"] });
     const b = await cache.get("w", 1, { needs: ["price"], channels: ["web"] });
     expect(b).toBe(a);
     await cache.get("w", 1, { channels: ["store"] });
     await cache.get("v", 1, { channels: ["web"], needs: ["price"] });
-    expect(store.calls.scans).toHaveLength(3);
+    expect(db.calls.scans).toHaveLength(3);
   });
 
   it("computes a derived result once per entry", async () => {
-    const cache = createScopeCache(fakeStore());
+    const cache = createScopeCache(fakeDb());
     const entry = await cache.get("w", 1, {});
     let runs = 0;
     const f = () => ++runs;
@@ -89,44 +89,44 @@ describe("createScopeCache", () => {
   });
 
   it("brings the newest entry of a scope forward from the changes instead of rescanning", async () => {
-    const store = fakeStore();
-    store.write([obs("a", 1), obs("b", 5), obs("c", 9, "store")]);
-    const cache = createScopeCache(store);
+    const db = fakeDb();
+    db.write([obs("a", 1), obs("b", 5), obs("c", 9, "store")]);
+    const cache = createScopeCache(db);
     const scope = { channels: ["web" as const] };
     const first = await cache.get("w", 1, scope);
     expect(cache.stats(first).total).toBe(2);
-    store.write([obs("d", 3), { id: "b", live: false }, obs("c", 2, "web")]);
+    db.write([obs("d", 3), { id: "b", live: false }, obs("c", 2, "web")]);
     const next = await cache.get("w", 2, scope);
-    expect(store.calls).toMatchObject({ scans: ['w:{"channels":["web"]}'], changes: 1 });
+    expect(db.calls).toMatchObject({ scans: ['w:{"channels":["web"]}'], changes: 1 });
     expect(next.observations.map((o) => o.id)).toEqual(["a", "c", "d"]);
     expect(cache.stats(next)).toEqual(journalStats(next.observations));
     expect(cache.stats(first).total).toBe(2); // the older entry's stats are untouched
     expect(await cache.get("w", 2, scope)).toBe(next);
     await cache.get("w", 1, scope); // brought forward, so gone: rescanned
-    expect(store.calls.scans).toHaveLength(2);
+    expect(db.calls.scans).toHaveLength(2);
   });
 
   it("rescans when a changed observation has no capturedAt to order it by", async () => {
-    const store = fakeStore();
-    store.write([obs("a", 1)]);
-    const cache = createScopeCache(store);
+    const db = fakeDb();
+    db.write([obs("a", 1)]);
+    const cache = createScopeCache(db);
     await cache.get("w", 1, {});
-    store.write([{ id: "x", fields: { channel: "web", what: "x" } }]);
+    db.write([{ id: "x", fields: { channel: "web", what: "x" } }]);
     await cache.get("w", 2, {});
-    expect(store.calls.scans).toHaveLength(2);
+    expect(db.calls.scans).toHaveLength(2);
   });
 
   it("keeps the most recently used entries only", async () => {
-    const store = fakeStore();
-    const cache = createScopeCache(store, 2);
+    const db = fakeDb();
+    const cache = createScopeCache(db, 2);
     await cache.get("w", 1, { channels: ["web"] });
     await cache.get("w", 1, { channels: ["store"] });
     await cache.get("w", 1, { channels: ["web"] });
     await cache.get("w", 1, { channels: ["event"] });
     await cache.get("w", 1, { channels: ["web"] });
-    expect(store.calls.scans).toHaveLength(3);
+    expect(db.calls.scans).toHaveLength(3);
     await cache.get("w", 1, { channels: ["store"] });
-    expect(store.calls.scans).toHaveLength(4);
+    expect(db.calls.scans).toHaveLength(4);
   });
 
   it("is, version after version, what a fresh scan and a full stats pass give (property)", async () => {
@@ -141,19 +141,19 @@ describe("createScopeCache", () => {
         fc.constantFrom<JournalScope>({}, { channels: ["web", "store"] }),
         fc.boolean(),
         async (batches, scope, statsEveryTime) => {
-          const store = fakeStore();
-          const cache = createScopeCache(store);
+          const db = fakeDb();
+          const cache = createScopeCache(db);
           for (const batch of batches) {
-            store.write(batch);
-            const entry = await cache.get("w", store.version(), scope);
-            const fresh = await store.scanScopedObservations("w", scope);
+            db.write(batch);
+            const entry = await cache.get("w", db.version(), scope);
+            const fresh = await db.scanScopedObservations("w", scope);
             expect(entry.observations).toEqual(fresh);
             if (statsEveryTime) expect(cache.stats(entry)).toEqual(journalStats(fresh));
           }
-          const last = await cache.get("w", store.version(), scope);
+          const last = await cache.get("w", db.version(), scope);
           expect(cache.stats(last)).toEqual(journalStats(last.observations));
           // One scan by the cache, the rest by this test: every later version came from changes.
-          expect(store.calls.scans).toHaveLength(1 + batches.length);
+          expect(db.calls.scans).toHaveLength(1 + batches.length);
         },
       ),
       { numRuns: 200 },

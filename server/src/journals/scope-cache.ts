@@ -4,7 +4,7 @@
 // are keyed by workspace + version + scope. When the version moves (any
 // push, import or config change) the newest entry of the same scope is
 // brought up to date from the observations written since its version
-// (store.scanScopedChanges, through the version index) instead of
+// (db.scanScopedChanges, through the version index) instead of
 // rescanning: the cost of a cold open follows the change, not the scope.
 // Versions are a safe watermark because every versioned write of a
 // workspace is serialised (the same order pulls rely on).
@@ -14,7 +14,7 @@
 // ride along per entry; the stats tally is carried forward, adjusted by the
 // changed observations only.
 
-import type { JournalStore, ScannedObservation, ScopeChanges } from "../db/journal-port.ts";
+import type { Db, ScannedObservation, ScopeChanges } from "../db/port.ts";
 import type { JournalScope } from "./model.ts";
 import {
   copyTally,
@@ -87,12 +87,12 @@ export function applyScopeChanges(
 type Slot = { scopeKey: string; version: number; entry: Promise<ScopeEntry> };
 
 export function createScopeCache(
-  store: Pick<JournalStore, "scanScopedObservations" | "scanScopedChanges">,
+  db: Pick<Db, "scanScopedObservations" | "scanScopedChanges">,
   size = 3,
 ): ScopeCache {
   const slots = new Map<string, Slot>();
   const scan = (ws: string, scope: JournalScope, version: number) =>
-    store
+    db
       .scanScopedObservations(ws, scope)
       .then(
         (observations): ScopeEntry => ({ version, observations, derived: new Map(), tally: null }),
@@ -126,7 +126,7 @@ export function createScopeCache(
       if (base) {
         const [baseKey, { entry: prev }] = base;
         entry = prev.then(async (p) => {
-          const changes = await store.scanScopedChanges(ws, scope, p.version);
+          const changes = await db.scanScopedChanges(ws, scope, p.version);
           return applyScopeChanges(p, changes, version) ?? scan(ws, scope, version);
         });
         // Brought forward: the older entry is not served again once this one is ready.

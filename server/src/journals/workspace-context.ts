@@ -2,7 +2,7 @@
 // beyond observations: reason → need maps and behaviour labels from every
 // store's config, store time zones, and display names.
 import type { NeedCode } from "@sightline/shared";
-import type { Store } from "../db/port.ts";
+import type { Db } from "../db/port.ts";
 
 export type WorkspaceContext = {
   reasonNeeds: Map<string, NeedCode>;
@@ -13,12 +13,12 @@ export type WorkspaceContext = {
 };
 
 export async function workspaceContext(
-  store: Pick<Store, "listStores" | "listCompetitors">,
+  db: Pick<Db, "listStores" | "listCompetitors">,
   workspaceId: string,
 ): Promise<WorkspaceContext> {
   const [stores, competitors] = await Promise.all([
-    store.listStores(workspaceId),
-    store.listCompetitors(workspaceId),
+    db.listStores(workspaceId),
+    db.listCompetitors(workspaceId),
   ]);
   const reasonNeeds = new Map<string, NeedCode>();
   const behaviourLabels = new Map<string, { vi: string; en: string }>();

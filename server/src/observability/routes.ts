@@ -32,8 +32,8 @@ const metrics = defineRoute(ANYONE, {
 export function healthRoutes(deps: AppDeps) {
   return newRouter()
     .openapi(health, async (c) => {
-      await deps.store.epoch();
-      return c.json({ status: "ok" as const, db: deps.store.dialect, version: deps.version }, 200);
+      await deps.db.epoch();
+      return c.json({ status: "ok" as const, db: deps.db.dialect, version: deps.version }, 200);
     })
     .openapi(metrics, (c) => {
       c.header("content-type", "text/plain; version=0.0.4; charset=utf-8");

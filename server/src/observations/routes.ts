@@ -101,7 +101,7 @@ export function observationRoutes(deps: AppDeps) {
     .openapi(list, async (c) => {
       const user = userOf(c);
       const { from, to, q, ...rest } = c.req.valid("query");
-      const page = await deps.store.listObservations(user.workspaceId, {
+      const page = await deps.db.listObservations(user.workspaceId, {
         ...rest,
         ...(q ? { q: foldText(q) } : {}),
         ...(from ? { fromMs: Date.parse(from) } : {}),
@@ -110,7 +110,7 @@ export function observationRoutes(deps: AppDeps) {
       return c.json({ items: page.items.map(observationView), nextCursor: page.nextCursor }, 200);
     })
     .openapi(one, async (c) => {
-      const e = await deps.store.getObservation(userOf(c).workspaceId, c.req.valid("param").id);
+      const e = await deps.db.getObservation(userOf(c).workspaceId, c.req.valid("param").id);
       if (!e) throw notFound("observation");
       return c.json(observationView(e), 200);
     });

@@ -3,7 +3,7 @@
 // returned once so main.ts can print it — it is never stored in clear.
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../auth/password.ts";
-import type { Store, UserRecord, Workspace } from "../db/port.ts";
+import type { Db, UserRecord, Workspace } from "../db/port.ts";
 
 export type Bootstrap = {
   workspace: Workspace;
@@ -12,14 +12,14 @@ export type Bootstrap = {
 };
 
 export async function bootstrap(
-  store: Store,
+  db: Db,
   o: { adminEmail: string; adminPassword?: string | undefined; workspaceName?: string },
 ): Promise<Bootstrap> {
-  const [existing] = await store.listWorkspaces();
+  const [existing] = await db.listWorkspaces();
   if (existing) return { workspace: existing, created: null };
-  const workspace = await store.createWorkspace(o.workspaceName ?? "Sightline");
+  const workspace = await db.createWorkspace(o.workspaceName ?? "Sightline");
   const password = o.adminPassword || randomBytes(12).toString("base64url");
-  const admin = await store.createUser({
+  const admin = await db.createUser({
     workspaceId: workspace.id,
     email: o.adminEmail,
     name: "Admin",

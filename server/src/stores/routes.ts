@@ -55,20 +55,20 @@ export function storeRoutes(deps: AppDeps) {
   return newRouter()
     .openapi(list, async (c) => {
       const p = principalOf(c);
-      const all = await deps.store.listStores(p.workspaceId);
+      const all = await deps.db.listStores(p.workspaceId);
       const items =
         p.type === "device" && p.role === "staff" ? all.filter((s) => s.id === p.storeId) : all;
       return c.json({ items }, 200);
     })
     .openapi(create, async (c) => {
       const user = userOf(c);
-      const s = await deps.store.createStore(user.workspaceId, c.req.valid("json"));
+      const s = await deps.db.createStore(user.workspaceId, c.req.valid("json"));
       await pokeConfigChange(deps, user.workspaceId);
       return c.json(s, 201);
     })
     .openapi(patch, async (c) => {
       const user = userOf(c);
-      const s = await deps.store.updateStore(
+      const s = await deps.db.updateStore(
         user.workspaceId,
         c.req.valid("param").id,
         c.req.valid("json"),

@@ -12,7 +12,7 @@ export type ChangeJson = Uint8Array & { readonly __brand: "ChangeJson" };
 
 /**
  * The stored columns a change is made of. `fieldsJson` and `fieldHlcJson`
- * are JSON object text as the store wrote it (JSON.stringify in SQLite,
+ * are JSON object text as the database wrote it (JSON.stringify in SQLite,
  * jsonb::text in PostgreSQL), so they are valid JSON by construction.
  */
 export type ChangeColumns = {

@@ -3,6 +3,6 @@
 import type { AppDeps } from "../app-deps.ts";
 
 export async function pokeConfigChange(deps: AppDeps, workspaceId: string): Promise<void> {
-  const ws = await deps.store.getWorkspace(workspaceId);
+  const ws = await deps.db.getWorkspace(workspaceId);
   if (ws) deps.notifier.notify(workspaceId, ws.version);
 }

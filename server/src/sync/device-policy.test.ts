@@ -55,7 +55,7 @@ async function pushOne(a: Actor, m: Omit<Mutation, "seq">) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const storeB = (await t.store.createStore(t.workspaceId, { ...TEST_STORE, name: "Q7" })).id;
+  const storeB = (await t.db.createStore(t.workspaceId, { ...TEST_STORE, name: "Q7" })).id;
   const p = await t.loginAs("marketer");
   const q = await t.loginAs("marketer");
   const mk = async (

@@ -1,11 +1,11 @@
 // POST /v1/sync/pull (SYNC.md): one read snapshot of the device's scope, plus
 // its config on the first page of a pull session (a cookie without `k`).
-// The answer is written as bytes: the store hands each change over as UTF-8
+// The answer is written as bytes: the Db hands each change over as UTF-8
 // JSON (sync/change-json.ts) and it is spliced in, never parsed again.
 import { CLIENT_SCHEMA_VERSION, DEFAULT_PULL_LIMIT, type SyncConfig } from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
 import { ALL_DEVICES } from "../auth/roles.ts";
-import type { DevicePrincipal, Store } from "../db/port.ts";
+import type { Db, DevicePrincipal } from "../db/port.ts";
 import { badRequest, forbidden } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
@@ -38,7 +38,7 @@ const CHANGES_KEY = Buffer.from('{"changes":');
  */
 const TAGS_FRESH_MS = 60_000;
 
-export function recentTags(store: Pick<Store, "listTags">, now: () => Date) {
+export function recentTags(store: Pick<Db, "listTags">, now: () => Date) {
   const counted = new Map<string, { at: number; tags: Promise<string[]> }>();
   return (workspaceId: string): Promise<string[]> => {
     const t = now().getTime();
@@ -53,18 +53,18 @@ export function recentTags(store: Pick<Store, "listTags">, now: () => Date) {
 
 /** Kiosk: workspace + its store. Extension: workspace + competitors + tags in use. */
 export async function deviceConfig(
-  store: Store,
+  db: Db,
   d: DevicePrincipal,
   tagsOf: (workspaceId: string) => Promise<string[]>,
 ): Promise<SyncConfig> {
-  const ws = await store.getWorkspace(d.workspaceId);
+  const ws = await db.getWorkspace(d.workspaceId);
   const workspace = { id: d.workspaceId, name: ws?.name ?? "" };
   if (d.role === "staff") {
-    const s = d.storeId ? await store.getStore(d.workspaceId, d.storeId) : null;
+    const s = d.storeId ? await db.getStore(d.workspaceId, d.storeId) : null;
     return s ? { workspace, store: s } : { workspace };
   }
   const [competitors, tags] = await Promise.all([
-    store.listCompetitors(d.workspaceId),
+    db.listCompetitors(d.workspaceId),
     tagsOf(d.workspaceId),
   ]);
   return { workspace, competitors, tags };
@@ -72,7 +72,7 @@ export async function deviceConfig(
 
 export function syncPullRoutes(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
-  const tagsOf = recentTags(deps.store, now);
+  const tagsOf = recentTags(deps.db, now);
   return newRouter().openapi(route, async (c) => {
     const device = deviceOf(c);
     const body = c.req.valid("json");
@@ -83,7 +83,7 @@ export function syncPullRoutes(deps: AppDeps) {
         `client schema ${body.clientSchema} is newer than this server's ${CLIENT_SCHEMA_VERSION}`,
       );
     const at = now();
-    const page = await deps.store.pull({
+    const page = await deps.db.pull({
       workspaceId: device.workspaceId,
       device,
       cookie: body.cookie,
@@ -93,7 +93,7 @@ export function syncPullRoutes(deps: AppDeps) {
     });
     deps.metrics.pullPages.inc({ role: device.role });
     const first = body.cookie?.k === undefined;
-    const config = first ? await deviceConfig(deps.store, device, tagsOf) : undefined;
+    const config = first ? await deviceConfig(deps.db, device, tagsOf) : undefined;
     const { changes, ...head } = page;
     const rest = JSON.stringify({
       ...head,

@@ -1,5 +1,5 @@
 // POST /v1/sync/push (SYNC.md): envelope checks here, the algorithm in the
-// Store (one durable transaction), the answer only after commit, then a poke.
+// Db (one durable transaction), the answer only after commit, then a poke.
 import { CLIENT_SCHEMA_VERSION, type Mutation, upcastMutation } from "@sightline/shared";
 import type { ZodError } from "zod";
 import type { AppDeps } from "../app-deps.ts";
@@ -87,7 +87,7 @@ export function syncPushRoutes(deps: AppDeps) {
           ? upcast(body.mutations, body.clientSchema)
           : body.mutations;
       const at = now();
-      const out = await deps.store.push({
+      const out = await deps.db.push({
         workspaceId: device.workspaceId,
         device,
         appVersion: body.appVersion,

@@ -168,7 +168,7 @@ describe("queued mutations of an older client schema", () => {
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect((await res.json()).detail).toContain("update the app");
     expect(await t.dumpAll()).toEqual([]);
-    expect((await t.store.listDevices(t.workspaceId))[0]?.lastSeq).toBe(0);
+    expect((await t.db.listDevices(t.workspaceId))[0]?.lastSeq).toBe(0);
     // Below the envelope's minimum schema it is a malformed request (queue kept).
     expect((await pushAs(kiosk, 0, [ok])).status).toBe(400);
   });

@@ -55,7 +55,7 @@ const create = defineRoute(["admin"], {
 export function userRoutes(deps: AppDeps) {
   return newRouter()
     .openapi(list, async (c) => {
-      const users = await deps.store.listUsers(userOf(c).workspaceId);
+      const users = await deps.db.listUsers(userOf(c).workspaceId);
       const items = users.map(({ id, email, name, role, createdAt }) => ({
         id,
         email,
@@ -69,7 +69,7 @@ export function userRoutes(deps: AppDeps) {
       const admin = userOf(c);
       const body = c.req.valid("json");
       try {
-        const user = await deps.store.createUser({
+        const user = await deps.db.createUser({
           workspaceId: admin.workspaceId,
           email: body.email,
           name: body.name ?? null,

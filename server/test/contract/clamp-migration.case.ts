@@ -5,11 +5,11 @@
 // made after the migration wins again.
 import { hlcFormat, hlcWallMs } from "@sightline/shared";
 import { expect } from "vitest";
-import type { Store } from "../../src/db/port.ts";
+import type { Db } from "../../src/db/port.ts";
 import { NOW, pushAs, seedWorkspace, webCreate } from "./fixture.ts";
 
 export type ClampTarget = {
-  store: Store;
+  db: Db;
   /** Run migration 7's SQL again over the current rows. */
   runClamp(): Promise<void>;
   /** The epoch as stored now (the adapter caches its own at open). */
@@ -19,7 +19,7 @@ export type ClampTarget = {
 const YEAR_9999 = Date.UTC(9999, 0, 1);
 
 export async function checkClampMigration(t: ClampTarget): Promise<void> {
-  const f = await seedWorkspace(t.store);
+  const f = await seedWorkspace(t.db);
   const d = (await f.pair("marketer")).principal;
   const honest = webCreate(1, d);
   const poisoned = { ...webCreate(2, d), hlc: `999999999999999-zzzz-${d.deviceId}` };
@@ -32,7 +32,7 @@ export async function checkClampMigration(t: ClampTarget): Promise<void> {
   };
   const del = { seq: 4, op: "obs.delete" as const, id: poisoned.id, hlc: poisoned.hlc };
   // An old server, without the bound: everything applies.
-  const old = await t.store.push({
+  const old = await t.db.push({
     workspaceId: f.ws.id,
     device: d,
     appVersion: "old",
@@ -47,7 +47,7 @@ export async function checkClampMigration(t: ClampTarget): Promise<void> {
   await t.runClamp();
   const after = Date.now();
 
-  const rows = new Map((await t.store.dumpEntities(f.ws.id)).map((e) => [e.id, e]));
+  const rows = new Map((await t.db.dumpEntities(f.ws.id)).map((e) => [e.id, e]));
   const stamps = [...rows.values()].flatMap((e) => [
     ...Object.values(e.fieldHlc),
     ...(e.deletedHlc ? [e.deletedHlc] : []),
@@ -68,8 +68,8 @@ export async function checkClampMigration(t: ClampTarget): Promise<void> {
     hlc: hlcFormat({ ms: Date.now(), counter: 1, node: d.deviceId }),
     fields: { why: "honest why" },
   };
-  await pushAs(t.store, d, [edit], new Date());
-  expect((await t.store.getObservation(f.ws.id, honest.id))?.fields.why).toBe("honest why");
+  await pushAs(t.db, d, [edit], new Date());
+  expect((await t.db.getObservation(f.ws.id, honest.id))?.fields.why).toBe("honest why");
 
   // Nothing ahead any more: running it again changes neither rows nor epoch.
   const epoch = await t.storedEpoch();

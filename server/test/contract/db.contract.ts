@@ -1,9 +1,9 @@
-// The Store contract: one behaviour suite every adapter must pass (hono's
+// The Db contract: one behaviour suite every adapter must pass (hono's
 // router `common.case.test.ts` pattern). Call it from an adapter's test file
-// with a factory returning a fresh, empty store. Port-only: no SQL here.
+// with a factory returning a fresh, empty Db. Port-only: no SQL here.
 
 import { configContract } from "./config.contract.ts";
-import type { StoreFactory } from "./fixture.ts";
+import type { DbFactory } from "./fixture.ts";
 import { journalsContract } from "./journals.contract.ts";
 import { observationsContract } from "./observations.contract.ts";
 import { peopleContract } from "./people.contract.ts";
@@ -12,9 +12,9 @@ import { pushContract } from "./push.contract.ts";
 import { textContract } from "./text.contract.ts";
 import { trustContract } from "./trust.contract.ts";
 
-export type { StoreFactory };
+export type { DbFactory };
 
-export function storeContract(make: StoreFactory): void {
+export function dbContract(make: DbFactory): void {
   peopleContract(make);
   configContract(make);
   pushContract(make);

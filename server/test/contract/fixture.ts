@@ -1,12 +1,12 @@
-// Fixtures for the Store contract suite, built through the port only (no
+// Fixtures for the Db contract suite, built through the port only (no
 // SQL), so the same suite runs against every adapter.
 import { randomUUID } from "node:crypto";
 import { hlcFormat, type Mutation, type StoreInput, uuidv7 } from "@sightline/shared";
 import type { DeviceRole } from "../../src/auth/roles.ts";
 import { KIND_OF_ROLE } from "../../src/auth/roles.ts";
-import type { DevicePrincipal, PullChange, Store } from "../../src/db/port.ts";
+import type { Db, DevicePrincipal, PullChange } from "../../src/db/port.ts";
 
-export type StoreFactory = () => Promise<Store>;
+export type DbFactory = () => Promise<Db>;
 
 export const STORE_INPUT: StoreInput = {
   name: "Quận 1",
@@ -20,21 +20,21 @@ export const STORE_INPUT: StoreInput = {
 export const iso = (ms: number) => new Date(ms).toISOString();
 export const NOW = new Date("2026-03-10T08:00:00.000Z");
 
-export async function seedWorkspace(store: Store, name = "Acme") {
-  const ws = await store.createWorkspace(name);
-  const admin = await store.createUser({
+export async function seedWorkspace(db: Db, name = "Acme") {
+  const ws = await db.createWorkspace(name);
+  const admin = await db.createUser({
     workspaceId: ws.id,
     email: `admin-${randomUUID()}@example.com`,
     name: null,
     role: "admin",
     passwordHash: "scrypt$x",
   });
-  const shop = await store.createStore(ws.id, STORE_INPUT);
+  const shop = await db.createStore(ws.id, STORE_INPUT);
   /** Pair a device through a fresh code issued by `ownerId` (default: the admin). */
   async function pair(role: DeviceRole, o: { storeId?: string; ownerId?: string } = {}) {
     const codeHash = randomUUID();
     const tokenHash = randomUUID();
-    await store.createPairingCode({
+    await db.createPairingCode({
       workspaceId: ws.id,
       codeHash,
       role,
@@ -43,7 +43,7 @@ export async function seedWorkspace(store: Store, name = "Acme") {
       createdBy: o.ownerId ?? admin.id,
       expiresAt: iso(Date.now() + 60_000),
     });
-    const r = await store.pairDevice({
+    const r = await db.pairDevice({
       codeHash,
       deviceId: randomUUID(),
       kind: KIND_OF_ROLE[role],
@@ -116,19 +116,19 @@ export function webCreate(
   };
 }
 
-export function pushAs(store: Store, d: DevicePrincipal, mutations: Mutation[], now = NOW) {
-  return store.push({ workspaceId: d.workspaceId, device: d, appVersion: "test", mutations, now });
+export function pushAs(db: Db, d: DevicePrincipal, mutations: Mutation[], now = NOW) {
+  return db.push({ workspaceId: d.workspaceId, device: d, appVersion: "test", mutations, now });
 }
 
 /** A pull page with its changes decoded from their JSON text, as a client reads them. */
 export async function pullAs(
-  store: Store,
+  db: Db,
   d: DevicePrincipal,
-  cookie: Parameters<Store["pull"]>[0]["cookie"],
+  cookie: Parameters<Db["pull"]>[0]["cookie"],
   limit = 1000,
   now = NOW,
 ) {
-  const page = await store.pull({
+  const page = await db.pull({
     workspaceId: d.workspaceId,
     device: d,
     cookie,

@@ -1,26 +1,19 @@
-// Contract of the JournalStore side of the Store port, run by the
-// foundation's storeContract on every adapter (SQLite, PostgreSQL). Port
+// Contract of the journal side of the Db port (journals, insights,
+// evidence, actions, imports, scoped reads), run by dbContract on every adapter (SQLite, PostgreSQL). Port
 // only: observations go in through push, everything else through the port.
 import { applyMutation, type Entity, hlcFormat, uuidv7 } from "@sightline/shared";
 import { describe, expect, it } from "vitest";
-import type { Store } from "../../src/db/port.ts";
+import type { Db } from "../../src/db/port.ts";
 import { foldText } from "../../src/observations/search-text.ts";
-import {
-  NOW,
-  pushAs,
-  type StoreFactory,
-  seedWorkspace,
-  storeCreate,
-  webCreate,
-} from "./fixture.ts";
-import { useStore } from "./use-db.ts";
+import { type DbFactory, NOW, pushAs, seedWorkspace, storeCreate, webCreate } from "./fixture.ts";
+import { useDb } from "./use-db.ts";
 
 const at = (day: number, hour = 10) =>
   `2026-03-${String(day).padStart(2, "0")}T${String(hour).padStart(2, "0")}:00:00+07:00`;
 const T = "2026-03-20T00:00:00.000Z";
 
-async function world(store: Store) {
-  const f = await seedWorkspace(store);
+async function world(db: Db) {
+  const f = await seedWorkspace(db);
   const kiosk = (await f.pair("staff")).principal;
   const ext = (await f.pair("marketer")).principal;
   const web = [
@@ -43,8 +36,8 @@ async function world(store: Store) {
     storeCreate(2, kiosk, { what: "Chờ thanh toán", capturedAt: at(3), behaviour: "waited" }),
     storeCreate(3, kiosk, { what: "Khách hỏi giá lần nữa", capturedAt: at(5), tags: ["ship"] }),
   ];
-  await pushAs(store, ext, web);
-  await pushAs(store, kiosk, shop);
+  await pushAs(db, ext, web);
+  await pushAs(db, kiosk, shop);
   const ids = Object.fromEntries([...web, ...shop].map((m) => [m.fields?.what as string, m.id]));
   return { f, kiosk, ext, ids };
 }
@@ -59,14 +52,14 @@ const newJournal = (id: string, title: string, scope = {}) => ({
   createdAt: T,
 });
 
-export function journalsContract(make: StoreFactory): void {
+export function journalsContract(make: DbFactory): void {
   describe("journals", () => {
-    const store = useStore(make);
+    const db = useDb(make);
 
     it("creates, lists newest first, reads and updates journals within a workspace", async () => {
-      const { ws } = await seedWorkspace(store());
-      const other = await seedWorkspace(store(), "Other");
-      const a = await store().createJournal(ws.id, newJournal("j1", "Giá", { channels: ["web"] }));
+      const { ws } = await seedWorkspace(db());
+      const other = await seedWorkspace(db(), "Other");
+      const a = await db().createJournal(ws.id, newJournal("j1", "Giá", { channels: ["web"] }));
       expect(a).toMatchObject({
         id: "j1",
         title: "Giá",
@@ -74,14 +67,14 @@ export function journalsContract(make: StoreFactory): void {
         scope: { channels: ["web"] },
         updatedAt: T,
       });
-      await store().createJournal(ws.id, {
+      await db().createJournal(ws.id, {
         ...newJournal("j2", "Chờ"),
         createdAt: "2026-03-21T00:00:00.000Z",
       });
-      expect((await store().listJournals(ws.id)).map((j) => j.id)).toEqual(["j2", "j1"]);
-      expect(await store().getJournal(other.ws.id, "j1")).toBeNull();
-      expect(await store().listJournals(other.ws.id)).toEqual([]);
-      const u = await store().updateJournal(
+      expect((await db().listJournals(ws.id)).map((j) => j.id)).toEqual(["j2", "j1"]);
+      expect(await db().getJournal(other.ws.id, "j1")).toBeNull();
+      expect(await db().listJournals(other.ws.id)).toEqual([]);
+      const u = await db().updateJournal(
         ws.id,
         "j1",
         { title: "Giá cả", archived: true, scope: {} },
@@ -94,13 +87,13 @@ export function journalsContract(make: StoreFactory): void {
         question: "Vì sao?",
         updatedAt: "2026-03-22T00:00:00.000Z",
       });
-      expect(await store().updateJournal(other.ws.id, "j1", { title: "x" }, T)).toBeNull();
+      expect(await db().updateJournal(other.ws.id, "j1", { title: "x" }, T)).toBeNull();
     });
 
     it("pages a scope oldest first with a cursor", async () => {
-      const { f, ids } = await world(store());
-      const page1 = await store().listScopedObservations(f.ws.id, { scope: {}, limit: 4 });
-      const page2 = await store().listScopedObservations(f.ws.id, {
+      const { f, ids } = await world(db());
+      const page1 = await db().listScopedObservations(f.ws.id, { scope: {}, limit: 4 });
+      const page2 = await db().listScopedObservations(f.ws.id, {
         scope: {},
         limit: 4,
         cursor: page1.nextCursor ?? "",
@@ -119,9 +112,9 @@ export function journalsContract(make: StoreFactory): void {
     });
 
     it("filters a scope by channel, time, need and tag; stores and competitors narrow only their own kind", async () => {
-      const { f } = await world(store());
+      const { f } = await world(db());
       const whats = async (scope: object, extra: object = {}) =>
-        (await store().listScopedObservations(f.ws.id, { scope, limit: 50, ...extra })).items.map(
+        (await db().listScopedObservations(f.ws.id, { scope, limit: 50, ...extra })).items.map(
           (e) => e.fields.what,
         );
       expect(await whats({ channels: ["web"] })).toEqual([
@@ -157,10 +150,10 @@ export function journalsContract(make: StoreFactory): void {
     });
 
     it("scans a whole scope, live observations only, and reads observations by id within the workspace", async () => {
-      const { f, kiosk, ids } = await world(store());
-      const other = await seedWorkspace(store(), "Other");
+      const { f, kiosk, ids } = await world(db());
+      const other = await seedWorkspace(db(), "Other");
       const gone = ids["Chờ thanh toán"] as string;
-      await pushAs(store(), kiosk, [
+      await pushAs(db(), kiosk, [
         {
           seq: 4,
           op: "obs.delete",
@@ -168,56 +161,54 @@ export function journalsContract(make: StoreFactory): void {
           hlc: hlcFormat({ ms: NOW.getTime() + 99_999, counter: 0, node: kiosk.deviceId }),
         },
       ]);
-      const scan = await store().scanScopedObservations(f.ws.id, { channels: ["store"] });
+      const scan = await db().scanScopedObservations(f.ws.id, { channels: ["store"] });
       expect(scan.map((o) => o.fields.what)).toEqual(["Khách hỏi giá", "Khách hỏi giá lần nữa"]);
       expect(scan[0]).toMatchObject({ id: ids["Khách hỏi giá"], createdBy: kiosk.deviceId });
-      const got = await store().getObservations(f.ws.id, [
+      const got = await db().getObservations(f.ws.id, [
         ids["Khách hỏi giá"] as string,
         gone,
         "unknown",
       ]);
       expect(got.map((e) => e.id)).toEqual([ids["Khách hỏi giá"]]);
-      expect(await store().getObservations(other.ws.id, [ids["Khách hỏi giá"] as string])).toEqual(
-        [],
-      );
-      expect(await store().getObservations(f.ws.id, [])).toEqual([]);
+      expect(await db().getObservations(other.ws.id, [ids["Khách hỏi giá"] as string])).toEqual([]);
+      expect(await db().getObservations(f.ws.id, [])).toEqual([]);
     });
 
     it("scans what changed in a scope after a version: every changed id, the live in-scope rows", async () => {
-      const { f, kiosk, ext, ids } = await world(store());
-      const other = await seedWorkspace(store(), "Other");
+      const { f, kiosk, ext, ids } = await world(db());
+      const other = await seedWorkspace(db(), "Other");
       const ws = f.ws.id;
-      const since = (await store().getWorkspace(ws))?.version ?? 0;
+      const since = (await db().getWorkspace(ws))?.version ?? 0;
       const gone = ids["Chờ thanh toán"] as string;
       const edited = ids["Khách hỏi giá"] as string;
       const added = storeCreate(6, kiosk, { what: "Mới", capturedAt: at(7) });
       const web = webCreate(4, ext, { what: "Web mới", capturedAt: at(8) });
       const h = (ms: number) =>
         hlcFormat({ ms: NOW.getTime() + ms, counter: 0, node: kiosk.deviceId });
-      await pushAs(store(), kiosk, [
+      await pushAs(db(), kiosk, [
         { seq: 4, op: "obs.delete", id: gone, hlc: h(99_999) },
         { seq: 5, op: "obs.patch", id: edited, hlc: h(99_998), fields: { what: "Đã sửa" } },
         added,
       ]);
-      await pushAs(store(), ext, [web]);
+      await pushAs(db(), ext, [web]);
       const scope = { channels: ["store" as const] };
-      const changes = await store().scanScopedChanges(ws, scope, since);
+      const changes = await db().scanScopedChanges(ws, scope, since);
       expect([...changes.changedIds].sort()).toEqual([gone, edited, added.id, web.id].sort());
       expect(changes.observations.map((o) => [o.id, o.fields.what])).toEqual([
         [edited, "Đã sửa"],
         [added.id, "Mới"],
       ]);
       expect(changes.observations[1]).toMatchObject({ createdBy: kiosk.deviceId });
-      const now = (await store().getWorkspace(ws))?.version ?? 0;
-      expect(await store().scanScopedChanges(ws, scope, now)).toEqual({
+      const now = (await db().getWorkspace(ws))?.version ?? 0;
+      expect(await db().scanScopedChanges(ws, scope, now)).toEqual({
         changedIds: [],
         observations: [],
       });
-      expect((await store().scanScopedChanges(other.ws.id, {}, 0)).changedIds).toEqual([]);
+      expect((await db().scanScopedChanges(other.ws.id, {}, 0)).changedIds).toEqual([]);
     });
 
     it("scans from version 0 exactly the rows a full scan of the scope gives, in its order", async () => {
-      const { f } = await world(store());
+      const { f } = await world(db());
       const scopes = [
         {},
         { channels: ["web" as const] },
@@ -229,18 +220,18 @@ export function journalsContract(make: StoreFactory): void {
         { channels: ["web" as const, "store" as const], tags: ["ship"], from: "2026-03-03" },
       ];
       for (const scope of scopes) {
-        const changes = await store().scanScopedChanges(f.ws.id, scope, 0);
+        const changes = await db().scanScopedChanges(f.ws.id, scope, 0);
         expect(changes.observations, JSON.stringify(scope)).toEqual(
-          await store().scanScopedObservations(f.ws.id, scope),
+          await db().scanScopedObservations(f.ws.id, scope),
         );
         expect(changes.changedIds).toHaveLength(6);
       }
     });
 
     it("keeps insights with evidence and actions", async () => {
-      const { f, ids } = await world(store());
+      const { f, ids } = await world(db());
       const ws = f.ws.id;
-      await store().createJournal(ws, newJournal("j1", "Giá"));
+      await db().createJournal(ws, newJournal("j1", "Giá"));
       const ev = (
         observationId: string,
         stance: "supports" | "contradicts" | "context" = "supports",
@@ -253,7 +244,7 @@ export function journalsContract(make: StoreFactory): void {
       });
       const a = ids["Khách hỏi giá"] as string;
       const b = ids["Giá giảm còn 990.000₫"] as string;
-      const created = await store().createInsight(ws, {
+      const created = await db().createInsight(ws, {
         id: "i1",
         journalId: "j1",
         statement: "Khách so giá",
@@ -272,7 +263,7 @@ export function journalsContract(make: StoreFactory): void {
       expect(created.evidence.map((e) => e.observationId).sort()).toEqual([a, b].sort());
 
       const later = "2026-03-21T00:00:00.000Z";
-      const relinked = await store().putEvidence(
+      const relinked = await db().putEvidence(
         ws,
         "i1",
         { ...ev(a, "contradicts"), note: "hmm" },
@@ -283,10 +274,10 @@ export function journalsContract(make: StoreFactory): void {
         note: "hmm",
       });
       expect(relinked?.updatedAt).toBe(later);
-      expect(await store().removeEvidence(ws, "i1", b, later)).toBe(true);
-      expect(await store().removeEvidence(ws, "i1", b, later)).toBe(false);
+      expect(await db().removeEvidence(ws, "i1", b, later)).toBe(true);
+      expect(await db().removeEvidence(ws, "i1", b, later)).toBe(false);
 
-      const u = await store().updateInsight(
+      const u = await db().updateInsight(
         ws,
         "i1",
         {
@@ -303,7 +294,7 @@ export function journalsContract(make: StoreFactory): void {
         statement: "Khách so giá",
       });
 
-      const act = await store().createAction(ws, {
+      const act = await db().createAction(ws, {
         id: "a1",
         insightId: "i1",
         title: "Giảm giá",
@@ -313,10 +304,10 @@ export function journalsContract(make: StoreFactory): void {
       });
       expect(act).toMatchObject({ id: "a1", status: "todo", owner: "Lan", due: "2026-04-01" });
       expect(
-        await store().updateAction(ws, "a1", { status: "done", owner: null }, later),
+        await db().updateAction(ws, "a1", { status: "done", owner: null }, later),
       ).toMatchObject({ status: "done", owner: null, due: "2026-04-01", updatedAt: later });
       expect(
-        await store().createAction(ws, {
+        await db().createAction(ws, {
           id: "a2",
           insightId: "nope",
           title: "x",
@@ -326,26 +317,26 @@ export function journalsContract(make: StoreFactory): void {
         }),
       ).toBeNull();
 
-      const list = await store().listInsights(ws, "j1");
+      const list = await db().listInsights(ws, "j1");
       expect(list).toHaveLength(1);
       expect(list[0]?.actions.map((x) => x.id)).toEqual(["a1"]);
       expect(list[0]?.evidence.map((x) => x.observationId)).toEqual([a]);
-      expect(await store().getInsight(ws, "i1")).toEqual(list[0]);
+      expect(await db().getInsight(ws, "i1")).toEqual(list[0]);
     });
 
     it("scopes insights and actions to their workspace", async () => {
-      const { ws } = await seedWorkspace(store());
-      const other = await seedWorkspace(store(), "Other");
-      await store().createJournal(ws.id, newJournal("j1", "Giá"));
+      const { ws } = await seedWorkspace(db());
+      const other = await seedWorkspace(db(), "Other");
+      await db().createJournal(ws.id, newJournal("j1", "Giá"));
       const base = { statement: "x", needs: [], createdBy: "u1", createdAt: T, evidence: [] };
       await expect(
-        store().createInsight(other.ws.id, { ...base, id: "i1", journalId: "j1" }),
+        db().createInsight(other.ws.id, { ...base, id: "i1", journalId: "j1" }),
       ).rejects.toThrow();
-      await store().createInsight(ws.id, { ...base, id: "i1", journalId: "j1" });
-      expect(await store().getInsight(other.ws.id, "i1")).toBeNull();
-      expect(await store().updateInsight(other.ws.id, "i1", { status: "stale" }, T)).toBeNull();
+      await db().createInsight(ws.id, { ...base, id: "i1", journalId: "j1" });
+      expect(await db().getInsight(other.ws.id, "i1")).toBeNull();
+      expect(await db().updateInsight(other.ws.id, "i1", { status: "stale" }, T)).toBeNull();
       expect(
-        await store().putEvidence(
+        await db().putEvidence(
           other.ws.id,
           "i1",
           { observationId: "o", stance: "supports", note: null, addedBy: "u", addedAt: T },
@@ -353,7 +344,7 @@ export function journalsContract(make: StoreFactory): void {
         ),
       ).toBeNull();
       expect(
-        await store().createAction(other.ws.id, {
+        await db().createAction(other.ws.id, {
           id: "a1",
           insightId: "i1",
           title: "x",
@@ -362,12 +353,12 @@ export function journalsContract(make: StoreFactory): void {
           createdAt: T,
         }),
       ).toBeNull();
-      expect(await store().listInsights(other.ws.id, "j1")).toEqual([]);
+      expect(await db().listInsights(other.ws.id, "j1")).toEqual([]);
     });
 
     it("imports observations once per source row, with one new workspace version", async () => {
-      const { ws, admin } = await seedWorkspace(store());
-      const other = await seedWorkspace(store(), "Other");
+      const { ws, admin } = await seedWorkspace(db());
+      const other = await seedWorkspace(db(), "Other");
       const row = (n: number, workspaceId = ws.id) => {
         const id = uuidv7();
         const r = applyMutation(
@@ -391,8 +382,8 @@ export function journalsContract(make: StoreFactory): void {
         if (!r.ok) throw new Error(r.message);
         return { observationId: id, sourceRowId: `r${n}`, entity: r.entity as Entity };
       };
-      const before = (await store().getWorkspace(ws.id))?.version ?? 0;
-      const first = await store().importObservations(ws.id, {
+      const before = (await db().getWorkspace(ws.id))?.version ?? 0;
+      const first = await db().importObservations(ws.id, {
         sourceKey: "import:crm",
         ownerId: admin.id,
         rows: [row(1), row(2)],
@@ -401,7 +392,7 @@ export function journalsContract(make: StoreFactory): void {
       expect(first.created).toHaveLength(2);
       expect(first.duplicates).toEqual([]);
       expect(first.version).toBe(before + 1);
-      const again = await store().importObservations(ws.id, {
+      const again = await db().importObservations(ws.id, {
         sourceKey: "import:crm",
         ownerId: admin.id,
         rows: [row(1), row(2), row(3)],
@@ -410,19 +401,19 @@ export function journalsContract(make: StoreFactory): void {
       expect(again.duplicates).toEqual(["r1", "r2"]);
       expect(again.created).toHaveLength(1);
       expect(again.version).toBe(before + 2);
-      const none = await store().importObservations(ws.id, {
+      const none = await db().importObservations(ws.id, {
         sourceKey: "import:crm",
         ownerId: admin.id,
         rows: [row(1)],
         now: T,
       });
       expect(none).toEqual({ created: [], duplicates: ["r1"], version: before + 2 });
-      const scan = await store().scanScopedObservations(ws.id, { channels: ["import"] });
+      const scan = await db().scanScopedObservations(ws.id, { channels: ["import"] });
       expect(scan.map((o) => o.fields.what)).toEqual(["Phản hồi 1", "Phản hồi 2", "Phản hồi 3"]);
       expect(
-        (await store().listObservations(ws.id, { limit: 10, q: foldText("phan hoi 2") })).items,
+        (await db().listObservations(ws.id, { limit: 10, q: foldText("phan hoi 2") })).items,
       ).toHaveLength(1);
-      const elsewhere = await store().importObservations(other.ws.id, {
+      const elsewhere = await db().importObservations(other.ws.id, {
         sourceKey: "import:crm",
         ownerId: other.admin.id,
         rows: [row(1, other.ws.id)],

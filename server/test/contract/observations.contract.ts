@@ -2,15 +2,15 @@
 // search, keyset pagination, workspace isolation, deleted rows hidden.
 import { describe, expect, it } from "vitest";
 import { foldText } from "../../src/observations/search-text.ts";
-import { hlc, pushAs, type StoreFactory, seedWorkspace, webCreate } from "./fixture.ts";
-import { useStore } from "./use-db.ts";
+import { type DbFactory, hlc, pushAs, seedWorkspace, webCreate } from "./fixture.ts";
+import { useDb } from "./use-db.ts";
 
-export function observationsContract(make: StoreFactory) {
+export function observationsContract(make: DbFactory) {
   describe("observations read", () => {
-    const store = useStore(make);
+    const db = useDb(make);
 
     async function world() {
-      const f = await seedWorkspace(store());
+      const f = await seedWorkspace(db());
       const d = (await f.pair("marketer")).principal;
       const at = (day: number) => `2026-03-0${day}T10:00:00+07:00`;
       const ms = [
@@ -37,11 +37,11 @@ export function observationsContract(make: StoreFactory) {
           },
         },
       ];
-      await pushAs(store(), d, ms);
+      await pushAs(db(), d, ms);
       return { f, d, ids: ms.map((m) => m.id) };
     }
     const list = (ws: string, q: Record<string, unknown> = {}) =>
-      store().listObservations(ws, { limit: 50, ...q });
+      db().listObservations(ws, { limit: 50, ...q });
 
     it("lists newest first and filters by channel, need, tag and time", async () => {
       const { f, ids } = await world();
@@ -85,16 +85,16 @@ export function observationsContract(make: StoreFactory) {
 
     it("hides deleted observations and other workspaces' observations", async () => {
       const { f, d, ids } = await world();
-      const other = await seedWorkspace(store(), "Other");
-      await pushAs(store(), d, [
+      const other = await seedWorkspace(db(), "Other");
+      await pushAs(db(), d, [
         { seq: 5, op: "obs.delete", id: ids[0] as string, hlc: hlc(d.deviceId) },
       ]);
-      expect(await store().getObservation(f.ws.id, ids[0] as string)).toBeNull();
-      expect(await store().getObservation(f.ws.id, ids[1] as string)).not.toBeNull();
-      expect(await store().getObservation(other.ws.id, ids[1] as string)).toBeNull();
+      expect(await db().getObservation(f.ws.id, ids[0] as string)).toBeNull();
+      expect(await db().getObservation(f.ws.id, ids[1] as string)).not.toBeNull();
+      expect(await db().getObservation(other.ws.id, ids[1] as string)).toBeNull();
       expect((await list(other.ws.id)).items).toEqual([]);
       expect((await list(f.ws.id)).items).toHaveLength(3);
-      expect(await store().dumpEntities(f.ws.id)).toHaveLength(4);
+      expect(await db().dumpEntities(f.ws.id)).toHaveLength(4);
     });
   });
 }

@@ -8,16 +8,8 @@
 import { loadSchemaMessages, type Mutation, uuidv7 } from "@sightline/shared";
 import { describe, expect, it } from "vitest";
 import type { DevicePrincipal } from "../../src/db/port.ts";
-import {
-  hlc,
-  NOW,
-  pullAs,
-  pushAs,
-  type StoreFactory,
-  seedWorkspace,
-  webCreate,
-} from "./fixture.ts";
-import { useStore } from "./use-db.ts";
+import { type DbFactory, hlc, NOW, pullAs, pushAs, seedWorkspace, webCreate } from "./fixture.ts";
+import { useDb } from "./use-db.ts";
 
 /** Strings neither adapter may be asked to store. */
 export const BAD_TEXT = {
@@ -54,18 +46,18 @@ const wellFormed = (s: string) => cleaned(s) === s;
 const patch = (seq: number, d: DevicePrincipal, id: string, fields: Record<string, unknown>) =>
   ({ seq, op: "obs.patch", id, hlc: hlc(d.deviceId), fields }) satisfies Mutation;
 
-export function textContract(make: StoreFactory) {
+export function textContract(make: DbFactory) {
   describe("text rules", () => {
-    const store = useStore(make);
+    const db = useDb(make);
     // As on the server (classic zod loads them): messages that quote a bad key.
     loadSchemaMessages();
 
     it("rejects a lone surrogate or NUL in any value as invalid and keeps the queue moving", async () => {
-      const f = await seedWorkspace(store());
+      const f = await seedWorkspace(db());
       const d = (await f.pair("marketer")).principal;
       const target = webCreate(1, d);
-      await pushAs(store(), d, [target]);
-      const before = await store().getObservation(f.ws.id, target.id);
+      await pushAs(db(), d, [target]);
+      const before = await db().getObservation(f.ws.id, target.id);
       let seq = 1;
       const bad: Mutation[] = [];
       for (const s of Object.values(BAD_TEXT)) {
@@ -84,28 +76,28 @@ export function textContract(make: StoreFactory) {
         );
       }
       const good = webCreate(++seq, d, { what: "sau đó vẫn ghi được" });
-      const out = await pushAs(store(), d, [...bad, good]);
+      const out = await pushAs(db(), d, [...bad, good]);
       expect(out).toMatchObject({ kind: "ok", lastSeq: seq, applied: 1, changed: true });
       if (out.kind !== "ok") return;
       expect(out.rejected.map((r) => [r.seq, r.code])).toEqual(bad.map((m) => [m.seq, "invalid"]));
       for (const r of out.rejected) expect(wellFormed(r.message), r.message).toBe(true);
-      expect(await store().getObservation(f.ws.id, target.id)).toEqual(before);
-      expect(await store().getObservation(f.ws.id, good.id)).toMatchObject({
+      expect(await db().getObservation(f.ws.id, target.id)).toEqual(before);
+      expect(await db().getObservation(f.ws.id, good.id)).toMatchObject({
         fields: { what: "sau đó vẫn ghi được" },
       });
-      expect((await store().dumpEntities(f.ws.id)).map((e) => e.id).sort()).toEqual(
+      expect((await db().dumpEntities(f.ws.id)).map((e) => e.id).sort()).toEqual(
         [target.id, good.id].sort(),
       );
       // The recorded rejections read back the same on a retry.
-      const retry = await pushAs(store(), d, bad);
+      const retry = await pushAs(db(), d, bad);
       expect(retry.kind === "ok" && retry.rejected).toEqual(out.rejected);
     });
 
     it("rejects a lone surrogate or NUL in a field name as invalid and keeps the queue moving", async () => {
-      const f = await seedWorkspace(store());
+      const f = await seedWorkspace(db());
       const d = (await f.pair("marketer")).principal;
       const target = webCreate(1, d);
-      await pushAs(store(), d, [target]);
+      await pushAs(db(), d, [target]);
       let seq = 1;
       const bad: Mutation[] = [];
       for (const s of Object.values(BAD_TEXT)) {
@@ -117,24 +109,24 @@ export function textContract(make: StoreFactory) {
         );
       }
       const good = patch(++seq, d, target.id, { why: "vẫn sửa được" });
-      const out = await pushAs(store(), d, [...bad, good]);
+      const out = await pushAs(db(), d, [...bad, good]);
       expect(out).toMatchObject({ kind: "ok", lastSeq: seq, applied: 1 });
       if (out.kind !== "ok") return;
       expect(out.rejected.map((r) => [r.seq, r.code])).toEqual(bad.map((m) => [m.seq, "invalid"]));
       for (const r of out.rejected) expect(wellFormed(r.message), r.message).toBe(true);
-      expect(await store().getObservation(f.ws.id, target.id)).toMatchObject({
+      expect(await db().getObservation(f.ws.id, target.id)).toMatchObject({
         fields: { why: "vẫn sửa được" },
       });
-      expect(await store().dumpEntities(f.ws.id)).toHaveLength(1);
+      expect(await db().dumpEntities(f.ws.id)).toHaveLength(1);
     });
 
     it("stores an app version holding a lone surrogate or NUL the same way, applying the push", async () => {
-      const f = await seedWorkspace(store());
+      const f = await seedWorkspace(db());
       const d = (await f.pair("marketer")).principal;
       let seq = 0;
       for (const s of Object.values(BAD_TEXT)) {
         const m = webCreate(++seq, d);
-        const out = await store().push({
+        const out = await db().push({
           workspaceId: f.ws.id,
           device: d,
           appVersion: `1.0 ${s}`,
@@ -142,14 +134,14 @@ export function textContract(make: StoreFactory) {
           now: NOW,
         });
         expect(out).toMatchObject({ kind: "ok", lastSeq: seq, applied: 1, rejected: [] });
-        const dev = (await store().listDevices(f.ws.id)).find((x) => x.id === d.deviceId);
+        const dev = (await db().listDevices(f.ws.id)).find((x) => x.id === d.deviceId);
         expect(dev?.appVersion).toBe(`1.0 ${cleaned(s)}`);
       }
-      expect(await store().dumpEntities(f.ws.id)).toHaveLength(seq);
+      expect(await db().dumpEntities(f.ws.id)).toHaveLength(seq);
     });
 
     it("round-trips astral characters, emoji and Vietnamese byte-identically", async () => {
-      const f = await seedWorkspace(store());
+      const f = await seedWorkspace(db());
       const d = (await f.pair("marketer")).principal;
       for (const s of GOOD_TEXT) expect(s.normalize("NFC")).toBe(s);
       const fields = {
@@ -164,7 +156,7 @@ export function textContract(make: StoreFactory) {
       };
       const m = webCreate(1, d, fields);
       const id = uuidv7();
-      const out = await pushAs(store(), d, [
+      const out = await pushAs(db(), d, [
         m,
         { seq: 2, op: "obs.create", id, hlc: hlc(d.deviceId), fields: { ...m.fields, what: "x" } },
         patch(3, d, id, { what: GOOD_TEXT[2], why: GOOD_TEXT[1] }),
@@ -183,16 +175,16 @@ export function textContract(make: StoreFactory) {
             : v;
       const bytes = (v: unknown) => Buffer.from(JSON.stringify(sorted(v)) ?? "", "utf8");
       const sent = m.fields as Record<string, unknown>;
-      const got = await store().getObservation(f.ws.id, m.id);
+      const got = await db().getObservation(f.ws.id, m.id);
       for (const k of Object.keys(fields))
         expect(bytes(got?.fields[k]).equals(bytes(sent[k])), k).toBe(true);
-      const patched = await store().getObservation(f.ws.id, id);
+      const patched = await db().getObservation(f.ws.id, id);
       expect(bytes(patched?.fields.what).equals(bytes(GOOD_TEXT[2]))).toBe(true);
       expect(bytes(patched?.fields.why).equals(bytes(GOOD_TEXT[1]))).toBe(true);
-      const page = await pullAs(store(), d, null);
+      const page = await pullAs(db(), d, null);
       const pulled = page.changes.find((c) => c.op === "put" && c.entity.id === m.id);
       expect(pulled?.op === "put" && pulled.entity.fields).toEqual(got?.fields);
-      const dumped = (await store().dumpEntities(f.ws.id)).find((e) => e.id === m.id);
+      const dumped = (await db().dumpEntities(f.ws.id)).find((e) => e.id === m.id);
       expect(bytes(dumped?.fields).equals(bytes(got?.fields))).toBe(true);
     });
   });

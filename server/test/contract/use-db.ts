@@ -1,19 +1,19 @@
-// A fresh store per test from the adapter's factory, closed afterwards.
+// A fresh Db per test from the adapter's factory, closed afterwards.
 import { afterEach, beforeEach } from "vitest";
-import type { Store } from "../../src/db/port.ts";
-import type { StoreFactory } from "./fixture.ts";
+import type { Db } from "../../src/db/port.ts";
+import type { DbFactory } from "./fixture.ts";
 
-export function useStore(make: StoreFactory): () => Store {
-  let store: Store | null = null;
+export function useDb(make: DbFactory): () => Db {
+  let db: Db | null = null;
   beforeEach(async () => {
-    store = await make();
+    db = await make();
   });
   afterEach(async () => {
-    await store?.close();
-    store = null;
+    await db?.close();
+    db = null;
   });
   return () => {
-    if (!store) throw new Error("store not ready");
-    return store;
+    if (!db) throw new Error("store not ready");
+    return db;
   };
 }

@@ -167,7 +167,7 @@ describe("hostile input on every write operation", () => {
         fc.asyncProperty(planArbitrary, fc.nat(), async (plan: Plan, who: number) => {
           const caller = callers[who % callers.length] as Caller;
           if (caller.device) {
-            const d = (await w.t.store.listDevices(w.a.workspaceId)).find(
+            const d = (await w.t.db.listDevices(w.a.workspaceId)).find(
               (x) => x.id === caller.device?.deviceId,
             );
             w.setSeq(caller.device.deviceId, d?.lastSeq ?? 0);
@@ -372,7 +372,7 @@ describe("hostile input: fixed edge cases", () => {
     const x = caller("extension");
     w.setSeq(
       x.device?.deviceId as string,
-      (await w.t.store.listDevices(w.a.workspaceId)).find((d) => d.id === x.device?.deviceId)
+      (await w.t.db.listDevices(w.a.workspaceId)).find((d) => d.id === x.device?.deviceId)
         ?.lastSeq ?? 0,
     );
     const sample = await ROUTES["POST /v1/sync/push"]?.sample({

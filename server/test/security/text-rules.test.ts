@@ -54,7 +54,7 @@ describe("text rules over HTTP", () => {
       ).toContain("appVersion");
     }
     expect(await t.dumpAll()).toEqual([]);
-    const dev = (await t.store.listDevices(t.workspaceId)).find((d) => d.id === x.deviceId);
+    const dev = (await t.db.listDevices(t.workspaceId)).find((d) => d.id === x.deviceId);
     expect(dev).toMatchObject({ lastSeq: 0 });
   });
 
@@ -159,7 +159,7 @@ describe("text rules over HTTP", () => {
       ["POST", "/v1/journals", (s) => ({ title: "ok", scope: { [s]: ["x"] } })],
     ];
     const before = await t.dumpRows();
-    const stores = await t.store.listStores(t.workspaceId);
+    const stores = await t.db.listStores(t.workspaceId);
     for (const [method, path, body] of cases) {
       for (const [name, s] of BAD_CASES) {
         const res = await t.request(path, { method, token: admin, json: body(s) });
@@ -167,7 +167,7 @@ describe("text rules over HTTP", () => {
       }
     }
     expect(await t.dumpRows()).toEqual(before);
-    expect(await t.store.listStores(t.workspaceId)).toEqual(stores);
+    expect(await t.db.listStores(t.workspaceId)).toEqual(stores);
   });
 
   it("answers NUL or a lone surrogate in a query string or path parameter with a 400 problem", async () => {

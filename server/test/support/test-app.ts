@@ -1,4 +1,4 @@
-// createTestApp(): the real app on an in-memory SQLite store (or, with
+// createTestApp(): the real app on an in-memory SQLite database (or, with
 // useTestDatabase, another adapter such as PostgreSQL), with a signed-in
 // admin, one store, and helpers to sign in as any role, pair devices and
 // push/pull — for route tests here and for other packages' tests. Requests go
@@ -9,14 +9,12 @@ import { createApp } from "../../src/app.ts";
 import type { AppDeps } from "../../src/app-deps.ts";
 import { hashPassword } from "../../src/auth/password.ts";
 import type { UserRole } from "../../src/auth/roles.ts";
-import type { BlobStore } from "../../src/db/blob-port.ts";
-import type { Store } from "../../src/db/port.ts";
-import { createSqliteBlobStore } from "../../src/db/sqlite/blobs.ts";
-import { createSqliteStore } from "../../src/db/sqlite/db.ts";
-import { openSqlite } from "../../src/db/sqlite/handle.ts";
+import type { Blobs } from "../../src/db/blob-port.ts";
+import type { Db } from "../../src/db/port.ts";
+import { openSqliteParts } from "../../src/db/sqlite/open.ts";
 import { createMetrics } from "../../src/observability/metrics.ts";
 import { bootstrap } from "../../src/seed/bootstrap.ts";
-import { createInProcessNotifier, type Notifier } from "../../src/sync/notifier.ts";
+import type { Notifier } from "../../src/sync/notifier.ts";
 
 export const TEST_STORE: StoreInput = {
   name: "Sightline Quận 1",
@@ -48,10 +46,10 @@ export type TestAppOptions = Partial<
   file?: string;
 };
 
-/** The database side of a test app: one adapter's store, blobs and notifier. */
+/** The database side of a test app: one adapter's Db, blobs and notifier. */
 export type TestDatabase = {
-  store: Store;
-  blobs: BlobStore;
+  db: Db;
+  blobs: Blobs;
   notifier: Notifier;
   /** Every observation row as stored, for byte-identical comparisons. */
   dumpRows(): Promise<unknown[]>;
@@ -61,15 +59,14 @@ export type TestDatabase = {
 };
 
 function sqliteDatabase(file: string): TestDatabase {
-  const handle = openSqlite(file);
-  const store = createSqliteStore(handle);
+  const { db, blobs, notifier, close } = openSqliteParts(file);
   return {
-    store,
-    blobs: createSqliteBlobStore(handle),
-    notifier: createInProcessNotifier(),
+    db,
+    blobs,
+    notifier,
     dumpRows: async () =>
-      handle.db.prepare("SELECT * FROM observations ORDER BY workspace_id, id").all(),
-    close: () => store.close(),
+      db.handle.db.prepare("SELECT * FROM observations ORDER BY workspace_id, id").all(),
+    close,
   };
 }
 
@@ -80,12 +77,12 @@ export function useTestDatabase(open: (() => Promise<TestDatabase>) | null): voi
 }
 
 export async function createTestApp(o: TestAppOptions = {}) {
-  const db = openDatabase ? await openDatabase() : sqliteDatabase(o.file ?? ":memory:");
-  const { store } = db;
+  const database = openDatabase ? await openDatabase() : sqliteDatabase(o.file ?? ":memory:");
+  const { db } = database;
   const deps: AppDeps = {
-    store,
-    blobs: db.blobs,
-    notifier: db.notifier,
+    db,
+    blobs: database.blobs,
+    notifier: database.notifier,
     metrics: createMetrics(),
     logger: o.logger ?? pino({ level: "silent" }),
     version: "test",
@@ -94,9 +91,9 @@ export async function createTestApp(o: TestAppOptions = {}) {
   };
   const app = createApp(deps);
   const adminPassword = "correct horse battery";
-  const boot = await bootstrap(store, { adminEmail: "admin@example.com", adminPassword });
+  const boot = await bootstrap(db, { adminEmail: "admin@example.com", adminPassword });
   const workspaceId = boot.workspace.id;
-  const shop = await store.createStore(workspaceId, TEST_STORE);
+  const shop = await db.createStore(workspaceId, TEST_STORE);
 
   /** app.request with a bearer token and/or a JSON body. */
   const request = (path: string, { token, json, headers, ...init }: Init = {}) => {
@@ -193,16 +190,16 @@ export async function createTestApp(o: TestAppOptions = {}) {
 
   /** A second tenant with its own admin and store, to prove isolation. */
   async function otherWorkspace(name = "Other Co") {
-    const ws = await store.createWorkspace(name);
+    const ws = await db.createWorkspace(name);
     const email = `admin@${ws.id}.example.com`;
-    await store.createUser({
+    await db.createUser({
       workspaceId: ws.id,
       email,
       name: null,
       role: "admin",
       passwordHash: await hashPassword(adminPassword),
     });
-    const otherShop = await store.createStore(ws.id, { ...TEST_STORE, name: `${name} store` });
+    const otherShop = await db.createStore(ws.id, { ...TEST_STORE, name: `${name} store` });
     return {
       workspaceId: ws.id,
       storeId: otherShop.id,
@@ -225,7 +222,7 @@ export async function createTestApp(o: TestAppOptions = {}) {
   return {
     app,
     deps,
-    store,
+    db,
     workspaceId,
     storeId: shop.id,
     admin: {
@@ -242,12 +239,12 @@ export async function createTestApp(o: TestAppOptions = {}) {
     pull,
     handler,
     /** Every entity of the workspace, tombstones included, ordered by id. */
-    dumpAll: () => store.dumpEntities(workspaceId),
+    dumpAll: () => db.dumpEntities(workspaceId),
     /** Every observation row as the adapter stores it. */
-    dumpRows: () => db.dumpRows(),
+    dumpRows: () => database.dumpRows(),
     /** The database under the app (its `url` when it is PostgreSQL). */
-    database: db,
-    close: () => db.close(),
+    database,
+    close: () => database.close(),
   };
 }
 

@@ -1,4 +1,4 @@
-// The bytea BlobStore: content-addressed, first writer wins, per workspace.
+// The bytea Blobs: content-addressed, first writer wins, per workspace.
 import { createHash, randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -14,12 +14,12 @@ afterEach(async () => {
   parts = null;
 });
 
-describe.skipIf(!target.ok)("PostgreSQL BlobStore", () => {
+describe.skipIf(!target.ok)("PostgreSQL Blobs", () => {
   it("stores bytes once per workspace and hands them back unchanged", async () => {
     parts = await openPostgresTestParts(target.ok ? target.url : "");
-    const { store, blobs } = parts;
-    const a = await store.createWorkspace("A");
-    const b = await store.createWorkspace("B");
+    const { db, blobs } = parts;
+    const a = await db.createWorkspace("A");
+    const b = await db.createWorkspace("B");
     const bytes = new Uint8Array(randomBytes(300_000));
     const sha = createHash("sha256").update(bytes).digest("hex");
     expect(await blobs.put(a.id, sha, { contentType: "image/png", bytes })).toBe("created");

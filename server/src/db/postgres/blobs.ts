@@ -1,9 +1,9 @@
-// BlobStore on PostgreSQL: content-addressed bytes in a bytea column, per
+// Blobs on PostgreSQL: content-addressed bytes in a bytea column, per
 // workspace. First writer wins; a second put of the same hash is "exists".
-import type { Blob, BlobStore } from "../blob-port.ts";
+import type { Blob, Blobs } from "../blob-port.ts";
 import type { PgHandle } from "./handle.ts";
 
-export function createPostgresBlobStore({ sql }: PgHandle): BlobStore {
+export function createPostgresBlobs({ sql }: PgHandle): Blobs {
   return {
     async put(ws, sha, b: Blob) {
       const r = await sql`

@@ -10,30 +10,28 @@ import {
   type TestSchema,
 } from "../../../test/support/postgres-schema.ts";
 import type { PullChange, PushOutcome } from "../port.ts";
-import { openPostgresStore, type PostgresStore } from "./db.ts";
+import { openPostgresDb, type PostgresDb } from "./db.ts";
 import type { PushMode } from "./push-tx.ts";
 
 const target = await postgresTestTarget();
 const url = target.ok ? target.url : "";
 let schema: TestSchema | null = null;
-let stores: PostgresStore[] = [];
+let dbs: PostgresDb[] = [];
 afterEach(async () => {
-  await Promise.all(stores.map((s) => s.close()));
-  stores = [];
+  await Promise.all(dbs.map((s) => s.close()));
+  dbs = [];
   await schema?.drop();
   schema = null;
 });
 
-/** `n` stores (pools) on one fresh schema: n server instances, as far as the database can tell. */
-async function instances(n: number, mode?: PushMode): Promise<PostgresStore[]> {
+/** `n` Dbs (pools) on one fresh schema: n server instances, as far as the database can tell. */
+async function instances(n: number, mode?: PushMode): Promise<PostgresDb[]> {
   schema = await createTestSchema(url);
   const s = schema;
-  stores = await Promise.all(
-    Array.from({ length: n }, () =>
-      openPostgresStore(s.url, { max: 4, ...(mode ? { mode } : {}) }),
-    ),
+  dbs = await Promise.all(
+    Array.from({ length: n }, () => openPostgresDb(s.url, { max: 4, ...(mode ? { mode } : {}) })),
   );
-  return stores;
+  return dbs;
 }
 
 const ok = (o: PushOutcome) => {
@@ -44,7 +42,7 @@ const idOf = (c: PullChange) => (c.op === "put" ? c.entity.id : c.id);
 
 describe.skipIf(!target.ok)("PostgreSQL store under concurrency", () => {
   it("gives racing pushes of one workspace distinct, gap-free versions and loses nothing", async () => {
-    const [a, b, c] = (await instances(3)) as [PostgresStore, PostgresStore, PostgresStore];
+    const [a, b, c] = (await instances(3)) as [PostgresDb, PostgresDb, PostgresDb];
     const f = await seedWorkspace(a);
     const v0 = (await a.getWorkspace(f.ws.id))?.version ?? 0;
     const devices = await Promise.all(Array.from({ length: 9 }, () => f.pair("marketer")));
@@ -52,7 +50,7 @@ describe.skipIf(!target.ok)("PostgreSQL store under concurrency", () => {
     await Promise.all(
       devices.map(async ({ principal: d }, i) => {
         for (let k = 0; k < 8; k++) {
-          const via = [a, b, c][(i + k) % 3] as PostgresStore;
+          const via = [a, b, c][(i + k) % 3] as PostgresDb;
           const batch = [1, 2, 3, 4, 5].map((j) => webCreate(k * 5 + j, d));
           versions.push(ok(await pushAs(via, d, batch)).version);
         }
@@ -64,7 +62,7 @@ describe.skipIf(!target.ok)("PostgreSQL store under concurrency", () => {
   });
 
   it("applies a batch delivered to two instances at once exactly once", async () => {
-    const [a, b] = (await instances(2)) as [PostgresStore, PostgresStore];
+    const [a, b] = (await instances(2)) as [PostgresDb, PostgresDb];
     const f = await seedWorkspace(a);
     const { principal: d } = await f.pair("marketer");
     for (let round = 0; round < 5; round++) {
@@ -81,7 +79,7 @@ describe.skipIf(!target.ok)("PostgreSQL store under concurrency", () => {
   });
 
   it("never lets a paging reader skip a row that commits while it reads", async () => {
-    const [a, b, c] = (await instances(3)) as [PostgresStore, PostgresStore, PostgresStore];
+    const [a, b, c] = (await instances(3)) as [PostgresDb, PostgresDb, PostgresDb];
     const f = await seedWorkspace(a);
     const writers = await Promise.all(Array.from({ length: 6 }, () => f.pair("marketer")));
     const { principal: reader } = await f.pair("marketer");
@@ -117,7 +115,7 @@ describe.skipIf(!target.ok)("PostgreSQL store under concurrency", () => {
 
   for (const mode of ["batched", "savepoints"] as const) {
     it(`rejects only the mutation the database refuses (${mode})`, async () => {
-      const [a] = (await instances(1, mode)) as [PostgresStore];
+      const [a] = (await instances(1, mode)) as [PostgresDb];
       // A test-only trigger stands in for a constraint one row trips.
       await a.handle.sql.unsafe(`
         CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -2,14 +2,14 @@
 // jsonb columns) and the tags in use. A config change takes the workspace
 // row lock first and bumps the version in the same transaction, exactly like
 // a push, so versions are still handed out in commit order (see pull.ts).
-import type { Competitor, Store as StoreConfig } from "@sightline/shared";
+import type { Competitor, Store } from "@sightline/shared";
 import { uuidv7 } from "@sightline/shared";
-import type { Store } from "../port.ts";
+import type { Db } from "../port.ts";
 import type { Sql, Tx } from "./connect.ts";
 import type { PgHandle } from "./handle.ts";
 
 type ConfigPart = Pick<
-  Store,
+  Db,
   | "listStores"
   | "getStore"
   | "createStore"
@@ -20,16 +20,16 @@ type ConfigPart = Pick<
   | "listTags"
 >;
 
-type StoreRow = { id: string; name: string; config: Omit<StoreConfig, "id" | "name"> };
+type StoreRow = { id: string; name: string; config: Omit<Store, "id" | "name"> };
 type CompetitorRow = { id: string; name: string; domains: string[] };
 
-const toStore = (r: StoreRow): StoreConfig => ({ id: r.id, name: r.name, ...r.config });
+const toStore = (r: StoreRow): Store => ({ id: r.id, name: r.name, ...r.config });
 const toCompetitor = (r: CompetitorRow): Competitor => ({
   id: r.id,
   name: r.name,
   domains: r.domains,
 });
-const configOf = ({ id: _id, name: _name, ...rest }: StoreConfig) => rest as never;
+const configOf = ({ id: _id, name: _name, ...rest }: Store) => rest as never;
 
 export function createConfigPart({ sql }: PgHandle): ConfigPart {
   /** Run `fn` under the workspace row lock; bump the version when it returns a value. */
@@ -48,7 +48,7 @@ export function createConfigPart({ sql }: PgHandle): ConfigPart {
     >`SELECT id, name, config FROM stores WHERE workspace_id = ${ws} AND id = ${id}`;
     return r ? toStore(r) : null;
   };
-  const saveStore = async (tx: Tx, ws: string, s: StoreConfig) => {
+  const saveStore = async (tx: Tx, ws: string, s: Store) => {
     await tx`INSERT INTO stores (workspace_id, id, name, config, updated_at)
       VALUES (${ws}, ${s.id}, ${s.name}, ${tx.json(configOf(s))}, now())
       ON CONFLICT (workspace_id, id) DO UPDATE SET name = excluded.name, config = excluded.config,

@@ -1,25 +1,27 @@
-// The PostgreSQL adapter of the Store port, for many stateless server
+// The PostgreSQL adapter of the Db port, for many stateless server
 // instances on one database: a postgres.js pool, migrations under an
-// advisory lock at open, parts per concern (the same split as SQLite).
-
+// advisory lock at open, parts per concern (the same parts, by the same file
+// names, as the SQLite adapter).
 import type { PushLog } from "../../sync/push-algorithm.ts";
-import type { Store } from "../port.ts";
+import type { Db } from "../port.ts";
 import { createConfigPart } from "./config.ts";
 import { type ConnectOptions, connectPostgres } from "./connect.ts";
 import type { PgHandle } from "./handle.ts";
-import { createPostgresJournalStore } from "./journal-parts.ts";
+import { createImportsPart } from "./imports.ts";
+import { createInsightsPart } from "./insights.ts";
+import { createJournalsPart } from "./journals.ts";
 import { migrate } from "./migrate.ts";
 import { createObservationsPart } from "./observations.ts";
 import { createPeoplePart } from "./people.ts";
 import { createPullPart } from "./pull.ts";
 import { createPushPart, type PushOptions } from "./push.ts";
 
-export type PostgresStore = Store & { readonly handle: PgHandle };
+export type PostgresDb = Db & { readonly handle: PgHandle };
 
-export type PostgresStoreOptions = ConnectOptions & PushOptions & { log?: PushLog };
+export type PostgresDbOptions = ConnectOptions & PushOptions & { log?: PushLog };
 
-/** A Store over an open, migrated handle (share it with the Postgres BlobStore). */
-export function createPostgresStore(handle: PgHandle, o: PostgresStoreOptions = {}): PostgresStore {
+/** A Db over an open, migrated handle (share it with the PostgreSQL Blobs). */
+export function createPostgresDb(handle: PgHandle, o: PostgresDbOptions = {}): PostgresDb {
   return {
     dialect: "postgres",
     handle,
@@ -30,19 +32,18 @@ export function createPostgresStore(handle: PgHandle, o: PostgresStoreOptions = 
     ...createPushPart(handle, o.log ?? (() => {}), o),
     ...createPullPart(handle),
     ...createObservationsPart(handle),
-    ...createPostgresJournalStore(handle),
+    ...createJournalsPart(handle),
+    ...createInsightsPart(handle),
+    ...createImportsPart(handle),
   };
 }
 
 /** Connect to `url`, migrate (several instances may do this at once) and wrap. */
-export async function openPostgresStore(
-  url: string,
-  o: PostgresStoreOptions = {},
-): Promise<PostgresStore> {
+export async function openPostgresDb(url: string, o: PostgresDbOptions = {}): Promise<PostgresDb> {
   const sql = connectPostgres(url, o);
   try {
     const { epoch } = await migrate(sql);
-    return createPostgresStore({ sql, epoch }, o);
+    return createPostgresDb({ sql, epoch }, o);
   } catch (e) {
     await sql.end({ timeout: 1 });
     throw e;

@@ -2,11 +2,11 @@
 // id) through import_rows, in one transaction that locks the workspace row
 // first (the same lock order as a push) and stamps one new version.
 
-import type { JournalStore } from "../journal-port.ts";
+import type { Db } from "../port.ts";
 import type { PgHandle } from "./handle.ts";
 import { rowValues, UPSERT_OBSERVATION } from "./observation-rows.ts";
 
-export function createImportsPart({ sql }: PgHandle): Pick<JournalStore, "importObservations"> {
+export function createImportsPart({ sql }: PgHandle): Pick<Db, "importObservations"> {
   return {
     importObservations: (ws, p) =>
       sql.begin(async (tx) => {

@@ -2,7 +2,7 @@
 
 import type { Principles } from "../../insights/principles.ts";
 import type { Action, Evidence, Insight } from "../../journals/model.ts";
-import type { JournalStore } from "../journal-port.ts";
+import type { Db } from "../port.ts";
 import { ConflictError } from "../port.ts";
 import type { PgHandle } from "./handle.ts";
 
@@ -70,7 +70,7 @@ const build = (r: InsightRow, evidence: Evidence[], actions: Action[]): Insight 
 });
 
 type Part = Pick<
-  JournalStore,
+  Db,
   | "createInsight"
   | "getInsight"
   | "listInsights"

@@ -3,7 +3,7 @@
 import type postgres from "postgres";
 import type { Journal, JournalScope } from "../../journals/model.ts";
 import { decodeTimelineCursor, encodeTimelineCursor, scopeWindow } from "../../journals/scope.ts";
-import type { JournalStore, ScopeQuery } from "../journal-port.ts";
+import type { Db, ScopeQuery } from "../port.ts";
 import type { Sql } from "./connect.ts";
 import type { PgHandle } from "./handle.ts";
 import { type ObservationRow, toEntity } from "./observation-rows.ts";
@@ -57,7 +57,7 @@ function scopeFilter(
 }
 
 type Part = Pick<
-  JournalStore,
+  Db,
   | "createJournal"
   | "listJournals"
   | "getJournal"

@@ -6,7 +6,7 @@ import {
   type TestSchema,
 } from "../../../test/support/postgres-schema.ts";
 import { connectPostgres, takeMax } from "./connect.ts";
-import { openPostgresStore } from "./db.ts";
+import { openPostgresDb } from "./db.ts";
 import { migrate } from "./migrate.ts";
 import { MIGRATIONS } from "./migrations.ts";
 
@@ -22,17 +22,17 @@ describe.skipIf(!target.ok)("PostgreSQL migrations", () => {
   it("apply once when six instances start together, and agree on one epoch", async () => {
     schema = await createTestSchema(url);
     const s = schema;
-    const stores = await Promise.all(
-      Array.from({ length: 6 }, () => openPostgresStore(s.url, { max: 2 })),
+    const dbs = await Promise.all(
+      Array.from({ length: 6 }, () => openPostgresDb(s.url, { max: 2 })),
     );
     try {
-      const epochs = new Set(await Promise.all(stores.map((x) => x.epoch())));
+      const epochs = new Set(await Promise.all(dbs.map((x) => x.epoch())));
       expect(epochs.size).toBe(1);
-      const sql = (stores[0] as (typeof stores)[number]).handle.sql;
+      const sql = (dbs[0] as (typeof dbs)[number]).handle.sql;
       const rows = await sql<{ id: number }[]>`SELECT id FROM migrations ORDER BY id`;
       expect(rows.map((r) => r.id)).toEqual(MIGRATIONS.map((m) => m.id));
     } finally {
-      await Promise.all(stores.map((x) => x.close()));
+      await Promise.all(dbs.map((x) => x.close()));
     }
   });
 

@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 async function instance(parts: PostgresTestParts, name?: string): Promise<PostgresNotifier> {
-  const n = await createPostgresNotifier(parts.url, parts.store.handle.sql, {
+  const n = await createPostgresNotifier(parts.url, parts.db.handle.sql, {
     backoffMs: [20],
     ...(name ? { name } : {}),
   });
@@ -88,8 +88,8 @@ describe.skipIf(!target.ok)("PostgreSQL notifier (LISTEN/NOTIFY)", () => {
   it("listens again after its connection dies and pokes with the current version", async () => {
     const parts = await openPostgresTestParts(url);
     cleanup.push(() => parts.close());
-    const ws = await parts.store.createWorkspace("Acme");
-    await parts.store.createStore(ws.id, {
+    const ws = await parts.db.createWorkspace("Acme");
+    await parts.db.createStore(ws.id, {
       name: "Q1",
       timeZone: "Asia/Ho_Chi_Minh",
       zones: [],
@@ -102,7 +102,7 @@ describe.skipIf(!target.ok)("PostgreSQL notifier (LISTEN/NOTIFY)", () => {
     const b = await instance(parts);
     const heard = collector();
     a.subscribe(ws.id, heard.fn);
-    const killed = await parts.store.handle.sql`
+    const killed = await parts.db.handle.sql`
       SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ${name}`;
     expect(killed.count).toBe(1);
     await heard.until((g) => g.includes(1)); // the catch-up poke: version 1 after createStore

@@ -48,7 +48,7 @@ export const channelFor = (schema: string) =>
 
 /**
  * Open the dedicated LISTEN connection to `url` (same database and schema as
- * the store) and resolve once it listens. `pool` sends the NOTIFYs.
+ * the Db) and resolve once it listens. `pool` sends the NOTIFYs.
  */
 export async function createPostgresNotifier(
   url: string,

@@ -3,12 +3,12 @@
 // escaping to get wrong) and keyset pagination on (captured_ms, id)
 // descending, with the same opaque cursor as the SQLite adapter.
 import type postgres from "postgres";
-import type { ObservationQuery, Store } from "../port.ts";
+import type { Db, ObservationQuery } from "../port.ts";
 import type { Sql } from "./connect.ts";
 import type { PgHandle } from "./handle.ts";
 import { type ObservationRow, toEntity } from "./observation-rows.ts";
 
-type ReadPart = Pick<Store, "listObservations" | "getObservation" | "dumpEntities">;
+type ReadPart = Pick<Db, "listObservations" | "getObservation" | "dumpEntities">;
 type Cursor = [number, string];
 type Fragment = postgres.Fragment;
 

@@ -1,23 +1,23 @@
-// Everything main.ts needs from PostgreSQL in one call: the migrated Store,
-// the bytea BlobStore, the LISTEN/NOTIFY Notifier on its own connection,
+// Everything main.ts needs from PostgreSQL in one call: the migrated Db,
+// the bytea Blobs, the LISTEN/NOTIFY Notifier on its own connection,
 // and a cluster-wide lock for one-time start-up work (first-start bootstrap,
 // demo seed) that several instances starting together must not do twice.
 import postgres from "postgres";
-import type { BlobStore } from "../blob-port.ts";
-import { createPostgresBlobStore } from "./blobs.ts";
-import { openPostgresStore, type PostgresStore, type PostgresStoreOptions } from "./db.ts";
+import type { Blobs } from "../blob-port.ts";
+import { createPostgresBlobs } from "./blobs.ts";
+import { openPostgresDb, type PostgresDb, type PostgresDbOptions } from "./db.ts";
 import { createPostgresNotifier, type PostgresNotifier } from "./notifier.ts";
 
 export type PostgresParts = {
-  store: PostgresStore;
-  blobs: BlobStore;
+  db: PostgresDb;
+  blobs: Blobs;
   notifier: PostgresNotifier;
   /** Run `fn` while holding an advisory lock named `name` (per schema), across all instances. */
   exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
-export type OpenPartsOptions = PostgresStoreOptions & {
+export type OpenPartsOptions = PostgresDbOptions & {
   log?: (msg: string, error?: unknown) => void;
 };
 
@@ -25,17 +25,17 @@ export async function openPostgresParts(
   url: string,
   o: OpenPartsOptions = {},
 ): Promise<PostgresParts> {
-  const store = await openPostgresStore(url, o);
-  const { sql } = store.handle;
+  const db = await openPostgresDb(url, o);
+  const { sql } = db.handle;
   const notifier = await createPostgresNotifier(url, sql, o.log ? { log: o.log } : {}).catch(
     async (e) => {
-      await store.close();
+      await db.close();
       throw e;
     },
   );
   return {
-    store,
-    blobs: createPostgresBlobStore(store.handle),
+    db,
+    blobs: createPostgresBlobs(db.handle),
     notifier,
     // The lock lives in a transaction on a connection of its own (not the
     // pool, which `fn` needs, even at ?max=1). A crashed instance's session
@@ -57,7 +57,7 @@ export async function openPostgresParts(
     },
     async close() {
       await notifier.close();
-      await store.close();
+      await db.close();
     },
   };
 }

@@ -4,7 +4,7 @@
 // under a row lock so two tablets can never pair with one code.
 import { uuidv7 } from "@sightline/shared";
 import { KIND_OF_ROLE } from "../../auth/roles.ts";
-import { ConflictError, type PairResult, type Principal, type Store } from "../port.ts";
+import { ConflictError, type Db, type PairResult, type Principal } from "../port.ts";
 import { readmissionRefusal } from "../readmission.ts";
 import { type PgHandle, sqlState, UNIQUE_VIOLATION } from "./handle.ts";
 import {
@@ -18,7 +18,7 @@ import {
 } from "./people-rows.ts";
 
 type PeoplePart = Pick<
-  Store,
+  Db,
   | "createWorkspace"
   | "getWorkspace"
   | "listWorkspaces"
@@ -66,7 +66,7 @@ export function createPeoplePart({ sql }: PgHandle): PeoplePart {
   // The code row is locked first, then the device row (when it exists), so a
   // concurrent pairing of the same code or the same id waits and then sees
   // the outcome. A refusal returns before the code is used.
-  const pairDevice: Store["pairDevice"] = (r) =>
+  const pairDevice: Db["pairDevice"] = (r) =>
     sql.begin(async (tx): Promise<PairResult> => {
       const [code] = await tx<CodeRow[]>`
         SELECT c.workspace_id, c.role, c.store_id, c.created_by, c.for_user_id, c.expires_at,

@@ -25,12 +25,12 @@
 import { type ChangeColumns, changeJson } from "../../sync/change-json.ts";
 import { DEVICE_POLICY } from "../../sync/device-policy.ts";
 import { pageCookie, pullStart } from "../../sync/pull-position.ts";
-import type { PullPage, PullParams, Store } from "../port.ts";
+import type { Db, PullPage, PullParams } from "../port.ts";
 import type { PgHandle } from "./handle.ts";
 
 const DAY_MS = 86_400_000;
 
-export function createPullPart(h: PgHandle): Pick<Store, "pull"> {
+export function createPullPart(h: PgHandle): Pick<Db, "pull"> {
   const { sql, epoch } = h;
 
   const read = (p: PullParams) =>

@@ -12,7 +12,7 @@
 // it can lose on a crash, so the push raises it back for its own
 // transaction (SET LOCAL), leaving stricter settings such as remote_apply alone.
 import { type PushLog, runPush } from "../../sync/push-algorithm.ts";
-import type { PushOutcome, PushParams, Store } from "../port.ts";
+import type { Db, PushOutcome, PushParams } from "../port.ts";
 import type { PgHandle } from "./handle.ts";
 import { createPgPushTx, type PushMode, prefetch } from "./push-tx.ts";
 import { isTransientPgError } from "./transient.ts";
@@ -29,11 +29,7 @@ export type PushOptions = {
   mode?: PushMode;
 };
 
-export function createPushPart(
-  h: PgHandle,
-  log: PushLog,
-  o: PushOptions = {},
-): Pick<Store, "push"> {
+export function createPushPart(h: PgHandle, log: PushLog, o: PushOptions = {}): Pick<Db, "push"> {
   const { sql } = h;
 
   const attempt = (p: PushParams, mode: PushMode) =>

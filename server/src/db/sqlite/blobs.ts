@@ -1,10 +1,10 @@
-// BlobStore on the SQLite database (a BLOB column), sharing the store's
+// Blobs on the SQLite database (a BLOB column), sharing the Db's
 // connection and its one-caller-at-a-time queue.
 
-import type { BlobStore } from "../blob-port.ts";
+import type { Blobs } from "../blob-port.ts";
 import type { SqliteHandle } from "./handle.ts";
 
-export function createSqliteBlobStore({ db, queue }: SqliteHandle): BlobStore {
+export function createSqliteBlobs({ db, queue }: SqliteHandle): Blobs {
   const insert = db.prepare(
     `INSERT INTO blobs (workspace_id, sha256, content_type, size, bytes, created_at)
      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,

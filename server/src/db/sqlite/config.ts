@@ -1,13 +1,13 @@
 // Workspace configuration on SQLite: stores (zones, behaviours, feedback
 // question, reasons) and competitors. Any change bumps the workspace version,
 // so a device's next pull carries a new cookie and the fresh config.
-import type { Competitor, Store as StoreConfig } from "@sightline/shared";
+import type { Competitor, Store } from "@sightline/shared";
 import { uuidv7 } from "@sightline/shared";
-import type { Store } from "../port.ts";
+import type { Db } from "../port.ts";
 import type { SqliteHandle } from "./handle.ts";
 
 type ConfigPart = Pick<
-  Store,
+  Db,
   | "listStores"
   | "getStore"
   | "createStore"
@@ -21,13 +21,13 @@ type ConfigPart = Pick<
 type StoreRow = { id: string; name: string; config: string };
 type CompetitorRow = { id: string; name: string; domains: string };
 
-const toStore = (r: StoreRow): StoreConfig => ({ id: r.id, name: r.name, ...JSON.parse(r.config) });
+const toStore = (r: StoreRow): Store => ({ id: r.id, name: r.name, ...JSON.parse(r.config) });
 const toCompetitor = (r: CompetitorRow): Competitor => ({
   id: r.id,
   name: r.name,
   domains: JSON.parse(r.domains),
 });
-const storeConfig = ({ id: _id, name: _name, ...rest }: StoreConfig) => JSON.stringify(rest);
+const storeConfig = ({ id: _id, name: _name, ...rest }: Store) => JSON.stringify(rest);
 
 export function createConfigPart({ db, queue }: SqliteHandle): ConfigPart {
   const q = {
@@ -58,7 +58,7 @@ export function createConfigPart({ db, queue }: SqliteHandle): ConfigPart {
     ),
   };
 
-  const saveStore = db.transaction((ws: string, s: StoreConfig) => {
+  const saveStore = db.transaction((ws: string, s: Store) => {
     q.putStore.run(ws, s.id, s.name, storeConfig(s), new Date().toISOString());
     q.bump.run(ws);
     return s;

@@ -1,22 +1,22 @@
-// The Store contract on SQLite (:memory:), plus what only SQLite has: the
+// The Db contract on SQLite (:memory:), plus what only SQLite has: the
 // pragmas, the migrations table and reopening a file.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkClampMigration } from "../../../test/contract/clamp-migration.case.ts";
-import { storeContract } from "../../../test/contract/db.contract.ts";
-import { openSqliteStore } from "./db.ts";
+import { dbContract } from "../../../test/contract/db.contract.ts";
+import { openSqliteDb } from "./db.ts";
 import { CLAMP_FUTURE_STAMPS_SQL, MIGRATIONS } from "./migrations.ts";
 
 describe("SQLite store", () => {
-  storeContract(async () => openSqliteStore(":memory:"));
+  dbContract(async () => openSqliteDb(":memory:"));
 
   it("is durable: WAL, synchronous=FULL, foreign keys, numbered migrations, stable epoch", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sightline-sqlite-"));
     try {
       const file = join(dir, "db", "sightline.sqlite");
-      const s = openSqliteStore(file);
+      const s = openSqliteDb(file);
       const { db } = s.handle;
       expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
       expect(db.pragma("synchronous", { simple: true })).toBe(2);
@@ -28,7 +28,7 @@ describe("SQLite store", () => {
       const epoch = await s.epoch();
       const ws = await s.createWorkspace("Acme");
       await s.close();
-      const again = openSqliteStore(file);
+      const again = openSqliteDb(file);
       expect(await again.epoch()).toBe(epoch);
       expect((await again.getWorkspace(ws.id))?.name).toBe("Acme");
       await again.close();
@@ -38,11 +38,11 @@ describe("SQLite store", () => {
   });
 
   it("migration 7 clamps stamps stored ahead of the clock and changes the epoch", async () => {
-    const store = openSqliteStore(":memory:");
-    const { db } = store.handle;
+    const sqlite = openSqliteDb(":memory:");
+    const { db } = sqlite.handle;
     try {
       await checkClampMigration({
-        store,
+        db: sqlite,
         runClamp: async () => {
           db.exec(CLAMP_FUTURE_STAMPS_SQL);
         },
@@ -51,7 +51,7 @@ describe("SQLite store", () => {
             .value,
       });
     } finally {
-      await store.close();
+      await sqlite.close();
     }
   });
 });

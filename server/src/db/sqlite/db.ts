@@ -1,20 +1,22 @@
-// The embedded SQLite adapter of the Store port: one file (or :memory:), one
-// connection used by one caller at a time, composed from parts per concern.
-
+// The embedded SQLite adapter of the Db port: one file (or :memory:), one
+// connection used by one caller at a time, composed from parts per concern
+// (the same parts, by the same file names, as the PostgreSQL adapter).
 import type { PushLog } from "../../sync/push-algorithm.ts";
-import type { Store } from "../port.ts";
+import type { Db } from "../port.ts";
 import { createConfigPart } from "./config.ts";
 import { openSqlite, type SqliteHandle } from "./handle.ts";
-import { createSqliteJournalStore } from "./journal-parts.ts";
+import { createImportsPart } from "./imports.ts";
+import { createInsightsPart } from "./insights.ts";
+import { createJournalsPart } from "./journals.ts";
 import { createObservationsPart } from "./observations.ts";
 import { createPeoplePart } from "./people.ts";
 import { createPullPart } from "./pull.ts";
 import { createPushPart } from "./push.ts";
 
-export type SqliteStore = Store & { readonly handle: SqliteHandle };
+export type SqliteDb = Db & { readonly handle: SqliteHandle };
 
-/** A Store over an open handle (share the handle with the SQLite BlobStore). */
-export function createSqliteStore(handle: SqliteHandle, log?: PushLog): SqliteStore {
+/** A Db over an open handle (share the handle with the SQLite Blobs). */
+export function createSqliteDb(handle: SqliteHandle, log?: PushLog): SqliteDb {
   return {
     dialect: "sqlite",
     handle,
@@ -25,11 +27,13 @@ export function createSqliteStore(handle: SqliteHandle, log?: PushLog): SqliteSt
     ...createPushPart(handle, log ?? (() => {})),
     ...createPullPart(handle),
     ...createObservationsPart(handle),
-    ...createSqliteJournalStore(handle),
+    ...createJournalsPart(handle),
+    ...createInsightsPart(handle),
+    ...createImportsPart(handle),
   };
 }
 
 /** Open `file` (":memory:" for tests) and wrap it. */
-export function openSqliteStore(file: string, log?: PushLog): SqliteStore {
-  return createSqliteStore(openSqlite(file), log);
+export function openSqliteDb(file: string, log?: PushLog): SqliteDb {
+  return createSqliteDb(openSqlite(file), log);
 }

@@ -1,11 +1,11 @@
-// Opening the SQLite database: durability pragmas (WAL + synchronous=FULL so
-// an ack survives power loss), foreign keys, a busy timeout, numbered
-// migrations and the database epoch.
-import { randomUUID } from "node:crypto";
+// The SQLite handle every part of the adapter shares: the connection opened
+// with durability pragmas (WAL + synchronous=FULL so an ack survives power
+// loss), foreign keys and a busy timeout, migrated (migrate.ts), with its
+// epoch and the queue that lets one caller at a time use it.
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { MIGRATIONS } from "./migrations.ts";
+import { migrate } from "./migrate.ts";
 import { createSerialQueue, type SerialQueue } from "./serial-queue.ts";
 
 export type SqliteHandle = {
@@ -23,33 +23,6 @@ export function openSqlite(file: string): SqliteHandle {
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
-  migrate(db);
-  return { db, queue: createSerialQueue(), epoch: ensureEpoch(db), close: () => db.close() };
-}
-
-function migrate(db: Database.Database): void {
-  db.exec(
-    "CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT",
-  );
-  const done = new Set(
-    (db.prepare("SELECT id FROM migrations").all() as { id: number }[]).map((r) => r.id),
-  );
-  const record = db.prepare("INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)");
-  for (const m of MIGRATIONS) {
-    if (done.has(m.id)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      record.run(m.id, m.name, new Date().toISOString());
-    }).immediate();
-  }
-}
-
-function ensureEpoch(db: Database.Database): string {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'epoch'").get() as
-    | { value: string }
-    | undefined;
-  if (row) return row.value;
-  const epoch = randomUUID().replaceAll("-", "");
-  db.prepare("INSERT INTO meta (key, value) VALUES ('epoch', ?)").run(epoch);
-  return epoch;
+  const { epoch } = migrate(db);
+  return { db, queue: createSerialQueue(), epoch, close: () => db.close() };
 }

@@ -2,14 +2,11 @@
 // through import_rows, all in one transaction stamped with one new
 // workspace version (so pulls and live pokes see them like a push).
 
-import type { JournalStore } from "../journal-port.ts";
+import type { Db } from "../port.ts";
 import type { SqliteHandle } from "./handle.ts";
 import { type ObservationRow, toRow, UPSERT_OBSERVATION } from "./observation-rows.ts";
 
-export function createImportsPart({
-  db,
-  queue,
-}: SqliteHandle): Pick<JournalStore, "importObservations"> {
+export function createImportsPart({ db, queue }: SqliteHandle): Pick<Db, "importObservations"> {
   const q = {
     version: db.prepare("SELECT version FROM workspaces WHERE id = ?"),
     bump: db.prepare("UPDATE workspaces SET version = ? WHERE id = ?"),

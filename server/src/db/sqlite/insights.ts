@@ -1,7 +1,7 @@
 // SQLite: insights with their evidence links and actions.
 
 import type { Action, Evidence, Insight } from "../../journals/model.ts";
-import type { JournalStore } from "../journal-port.ts";
+import type { Db } from "../port.ts";
 import { ConflictError } from "../port.ts";
 import type { SqliteHandle } from "./handle.ts";
 
@@ -55,7 +55,7 @@ const toAction = (r: ActionRow): Action => ({
 });
 
 type Part = Pick<
-  JournalStore,
+  Db,
   | "createInsight"
   | "getInsight"
   | "listInsights"

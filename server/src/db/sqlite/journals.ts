@@ -3,7 +3,7 @@
 import type { Statement } from "better-sqlite3";
 import type { Journal, JournalScope } from "../../journals/model.ts";
 import { decodeTimelineCursor, encodeTimelineCursor, scopeWindow } from "../../journals/scope.ts";
-import type { JournalStore, ScopeQuery } from "../journal-port.ts";
+import type { Db, ScopeQuery } from "../port.ts";
 import type { SqliteHandle } from "./handle.ts";
 import { type ObservationRow, toEntity } from "./observation-rows.ts";
 
@@ -88,7 +88,7 @@ export function scopeWhere(
 }
 
 type Part = Pick<
-  JournalStore,
+  Db,
   | "createJournal"
   | "listJournals"
   | "getJournal"

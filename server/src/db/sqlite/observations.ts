@@ -1,11 +1,11 @@
 // Reading observations for people (REST, not sync): filters, accent-folded
 // substring search and keyset pagination on (captured_ms, id) descending.
 import type { Statement } from "better-sqlite3";
-import type { ObservationQuery, Store } from "../port.ts";
+import type { Db, ObservationQuery } from "../port.ts";
 import type { SqliteHandle } from "./handle.ts";
 import { type ObservationRow, toEntity } from "./observation-rows.ts";
 
-type ReadPart = Pick<Store, "listObservations" | "getObservation" | "dumpEntities">;
+type ReadPart = Pick<Db, "listObservations" | "getObservation" | "dumpEntities">;
 type Cursor = [number, string];
 
 export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");

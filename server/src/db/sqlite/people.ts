@@ -1,7 +1,7 @@
 // Workspaces, users, sessions, pairing codes and devices on SQLite.
 import { uuidv7 } from "@sightline/shared";
 import { KIND_OF_ROLE, type UserRole } from "../../auth/roles.ts";
-import { ConflictError, type PairResult, type Principal, type Store } from "../port.ts";
+import { ConflictError, type Db, type PairResult, type Principal } from "../port.ts";
 import { readmissionRefusal } from "../readmission.ts";
 import type { SqliteHandle } from "./handle.ts";
 import {
@@ -14,7 +14,7 @@ import {
 } from "./people-rows.ts";
 
 type PeoplePart = Pick<
-  Store,
+  Db,
   | "createWorkspace"
   | "getWorkspace"
   | "listWorkspaces"
@@ -100,7 +100,7 @@ export function createPeoplePart({ db, queue }: SqliteHandle): PeoplePart {
 
   // BEGIN IMMEDIATE (the single writer): nothing changes between the checks
   // and the writes, and a refusal returns before the code is used.
-  const pair = db.transaction((r: Parameters<Store["pairDevice"]>[0]): PairResult => {
+  const pair = db.transaction((r: Parameters<Db["pairDevice"]>[0]): PairResult => {
     const code = q.code.get(r.codeHash) as CodeRow | undefined;
     if (!code) return { ok: false, reason: "unknown" };
     if (code.used_at) return { ok: false, reason: "used" };

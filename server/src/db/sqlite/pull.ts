@@ -7,7 +7,7 @@
 import { SQLITE_PUT_JSON, type SqliteChangeRow, sqliteChange } from "../../sync/change-json.ts";
 import { DEVICE_POLICY } from "../../sync/device-policy.ts";
 import { pageCookie, pullStart } from "../../sync/pull-position.ts";
-import type { PullPage, PullParams, Store } from "../port.ts";
+import type { Db, PullPage, PullParams } from "../port.ts";
 import type { SqliteHandle } from "./handle.ts";
 
 // Row values: with @k NULL the comparison is NULL for version = @v, i.e.
@@ -21,7 +21,7 @@ const channelsOf = (kind: keyof typeof DEVICE_POLICY) =>
 const COLUMNS = `id, deleted_hlc AS deletedHlc, restored_hlc AS restoredHlc, version,
   ${SQLITE_PUT_JSON}`;
 
-export function createPullPart(h: SqliteHandle): Pick<Store, "pull"> {
+export function createPullPart(h: SqliteHandle): Pick<Db, "pull"> {
   const { db } = h;
   const q = {
     state: db.prepare(

@@ -4,14 +4,14 @@
 import { describe, expect, it } from "vitest";
 import { webObservation } from "../../../test/support/mutations.ts";
 import { createTestApp } from "../../../test/support/test-app.ts";
-import type { SqliteStore } from "./db.ts";
+import type { SqliteDb } from "./db.ts";
 
 describe("SQLite push: batched, savepoints on failure", () => {
   it("rejects only the mutation the database refuses", async () => {
     const t = await createTestApp();
     const d = await t.pair("marketer");
     // A test-only trigger stands in for a constraint that one row trips.
-    (t.store as SqliteStore).handle.db.exec(`
+    (t.db as SqliteDb).handle.db.exec(`
       CREATE TRIGGER refuse_boom BEFORE INSERT ON observations
       WHEN json_extract(NEW.fields, '$.what') = 'boom'
       BEGIN SELECT RAISE(ABORT, 'boom refused'); END;`);

@@ -16,7 +16,7 @@ import {
   runPush,
   type StoredEntity,
 } from "../../sync/push-algorithm.ts";
-import type { PushOutcome, PushParams, Store } from "../port.ts";
+import type { Db, PushOutcome, PushParams } from "../port.ts";
 import type { SqliteHandle } from "./handle.ts";
 import { type ObservationRow, toEntity, toRow, UPSERT_OBSERVATION } from "./observation-rows.ts";
 
@@ -42,7 +42,7 @@ class BatchAborted extends Error {
   }
 }
 
-export function createPushPart(h: SqliteHandle, log: PushLog): Pick<Store, "push"> {
+export function createPushPart(h: SqliteHandle, log: PushLog): Pick<Db, "push"> {
   const { db } = h;
   const q = {
     state: db.prepare(

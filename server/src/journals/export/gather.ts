@@ -10,17 +10,17 @@ import { workspaceContext } from "../workspace-context.ts";
 import type { JournalExport } from "./journal-export.ts";
 
 export async function journalExport(
-  deps: Pick<AppDeps, "store" | "now">,
+  deps: Pick<AppDeps, "db" | "now">,
   ws: string,
   journal: Journal,
   locale: Locale,
 ): Promise<JournalExport> {
-  const insights = await viewInsights(deps, ws, await deps.store.listInsights(ws, journal.id));
+  const insights = await viewInsights(deps, ws, await deps.db.listInsights(ws, journal.id));
   const ids = [...new Set(insights.flatMap((i) => i.evidence.map((e) => e.observationId)))];
   const observations = new Map<string, ObservationView | null>(
-    (await deps.store.getObservations(ws, ids)).map((e) => [e.id, typedObservationView(e)]),
+    (await deps.db.getObservations(ws, ids)).map((e) => [e.id, typedObservationView(e)]),
   );
-  const ctx = await workspaceContext(deps.store, ws);
+  const ctx = await workspaceContext(deps.db, ws);
   return {
     journal,
     insights: insights.map((i) => ({

@@ -1,21 +1,21 @@
 // resolvePrincipal + requireAccess on a bare Hono app over a real in-memory
-// store: bearer and cookie identities, 401 vs 403, revoked tokens, CSRF.
+// database: bearer and cookie identities, 401 vs 403, revoked tokens, CSRF.
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { afterEach, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../auth/tokens.ts";
-import { openSqliteStore, type SqliteStore } from "../../db/sqlite/db.ts";
+import { openSqliteDb, type SqliteDb } from "../../db/sqlite/db.ts";
 import type { AppEnv } from "../../http/env.ts";
 import { HttpProblem, problemResponse } from "../../http/problem.ts";
 import { accessOf, principalOf, requireAccess, resolvePrincipal } from "./index.ts";
 
-let store: SqliteStore;
-afterEach(() => store?.close());
+let db: SqliteDb;
+afterEach(() => db?.close());
 
 async function world() {
-  store = openSqliteStore(":memory:");
-  const ws = await store.createWorkspace("Acme");
-  const user = await store.createUser({
+  db = openSqliteDb(":memory:");
+  const ws = await db.createWorkspace("Acme");
+  const user = await db.createUser({
     workspaceId: ws.id,
     email: "m@x.vn",
     name: null,
@@ -24,14 +24,14 @@ async function world() {
   });
   const token = randomUUID();
   const expiresAt = new Date(Date.now() + 60_000).toISOString();
-  await store.createSession({
+  await db.createSession({
     tokenHash: sha256Hex(token),
     userId: user.id,
     workspaceId: ws.id,
     expiresAt,
   });
   const app = new Hono<AppEnv>()
-    .use(resolvePrincipal(store, () => new Date()))
+    .use(resolvePrincipal(db, () => new Date()))
     .onError((e) =>
       e instanceof HttpProblem ? problemResponse(e) : new Response(null, { status: 500 }),
     )

@@ -6,7 +6,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { Access } from "../../auth/roles.ts";
 import { SESSION_COOKIE, sha256Hex } from "../../auth/tokens.ts";
-import type { DevicePrincipal, Principal, Store } from "../../db/port.ts";
+import type { Db, DevicePrincipal, Principal } from "../../db/port.ts";
 import type { AppEnv } from "../../http/env.ts";
 import { HttpProblem } from "../../http/problem.ts";
 
@@ -27,13 +27,13 @@ function crossSiteCookieWrite(c: Context): boolean {
   return !SAFE.has(c.req.method) && origin !== undefined && origin !== new URL(c.req.url).origin;
 }
 
-export function resolvePrincipal(store: Store, now: () => Date): MiddlewareHandler<AppEnv> {
+export function resolvePrincipal(db: Db, now: () => Date): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set("principal", null);
     c.set("badToken", false);
     const found = requestToken(c);
     if (found && !(found.cookie && crossSiteCookieWrite(c))) {
-      const p = await store.resolveToken(sha256Hex(found.token), now().toISOString());
+      const p = await db.resolveToken(sha256Hex(found.token), now().toISOString());
       c.set("principal", p);
       c.set("badToken", p === null);
     }

@@ -39,7 +39,7 @@ export function cors(isAllowed: OriginCheck): MiddlewareHandler {
 export const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[a-z0-9-]{1,64}$/i;
 
 /**
- * The allow-list: static origins, device origins read from the store (cached
+ * The allow-list: static origins, device origins read from the database (cached
  * for `ttlMs`, refreshed at once after a pairing), and extensions on the
  * pairing route.
  */

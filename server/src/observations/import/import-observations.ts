@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { applyMutation, hlcFormat } from "@sightline/shared";
 import type { AppDeps } from "../../app-deps.ts";
-import type { ImportRow } from "../../db/journal-port.ts";
+import type { ImportRow } from "../../db/port.ts";
 import { dataTypeOf } from "../../insights/corroboration.ts";
 import type { ImportOptions, MappedRow, RowError } from "./map-rows.ts";
 import { type ImportFormat, parseImport } from "./parse-import.ts";
@@ -33,7 +33,7 @@ export function importObservationId(workspaceId: string, sourceKey: string, rowI
 }
 
 export async function importObservations(
-  deps: Pick<AppDeps, "store" | "notifier" | "now">,
+  deps: Pick<AppDeps, "db" | "notifier" | "now">,
   who: { workspaceId: string; userId: string },
   content: string,
   format: ImportFormat,
@@ -43,8 +43,8 @@ export async function importObservations(
   if (!parsed.ok) return parsed;
   const ws = who.workspaceId;
   const [stores, competitors] = await Promise.all([
-    deps.store.listStores(ws),
-    deps.store.listCompetitors(ws),
+    deps.db.listStores(ws),
+    deps.db.listCompetitors(ws),
   ]);
   const storeIds = new Set(stores.map((s) => s.id));
   const competitorIds = new Set(competitors.map((c) => c.id));
@@ -89,7 +89,7 @@ export async function importObservations(
     rows.push({ observationId: id, sourceRowId: r.sourceRowId, entity: made.entity });
   }
   const outcome = rows.length
-    ? await deps.store.importObservations(ws, {
+    ? await deps.db.importObservations(ws, {
         sourceKey,
         ownerId: who.userId,
         rows,

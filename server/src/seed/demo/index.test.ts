@@ -1,46 +1,46 @@
 // The demo seed: real entities across four channels, the price-war pattern,
 // and idempotence.
 import { afterEach, describe, expect, it } from "vitest";
-import { openSqliteStore, type SqliteStore } from "../../db/sqlite/db.ts";
+import { openSqliteDb, type SqliteDb } from "../../db/sqlite/db.ts";
 import { bootstrap } from "../bootstrap.ts";
 import { seedDemo } from "./index.ts";
 import { PRICE_CUT_DAY, timeline } from "./timeline.ts";
 
-let store: SqliteStore;
-afterEach(() => store?.close());
+let db: SqliteDb;
+afterEach(() => db?.close());
 
 describe("seedDemo", () => {
   it("seeds a few hundred observations across four channels, once", async () => {
-    store = openSqliteStore(":memory:");
-    const boot = await bootstrap(store, {
+    db = openSqliteDb(":memory:");
+    const boot = await bootstrap(db, {
       adminEmail: "admin@localhost",
       adminPassword: "demo demo demo",
     });
     const ws = boot.workspace.id;
     const now = new Date("2026-03-10T05:00:00Z");
-    const added = await seedDemo(store, ws, boot.created?.admin.id as string, now);
+    const added = await seedDemo(db, ws, boot.created?.admin.id as string, now);
     expect(added).toBeGreaterThan(250);
     expect(added).toBeLessThan(1000);
-    const all = await store.dumpEntities(ws);
+    const all = await db.dumpEntities(ws);
     expect(all).toHaveLength(added);
     const channels = new Set(all.map((e) => e.fields.channel));
     expect([...channels].sort()).toEqual(["event", "feedback", "store", "web"]);
-    expect((await store.listStores(ws)).length).toBe(2);
-    expect((await store.listCompetitors(ws)).length).toBe(3);
-    expect(await seedDemo(store, ws, boot.created?.admin.id as string, now)).toBe(0);
-    expect((await store.dumpEntities(ws)).length).toBe(added);
-    expect((await store.listStores(ws)).length).toBe(2);
+    expect((await db.listStores(ws)).length).toBe(2);
+    expect((await db.listCompetitors(ws)).length).toBe(3);
+    expect(await seedDemo(db, ws, boot.created?.admin.id as string, now)).toBe(0);
+    expect((await db.dumpEntities(ws)).length).toBe(added);
+    expect((await db.listStores(ws)).length).toBe(2);
   });
 
   it("shows more price walk-outs and price complaints in the week after the competitor's cut", async () => {
-    store = openSqliteStore(":memory:");
-    const boot = await bootstrap(store, {
+    db = openSqliteDb(":memory:");
+    const boot = await bootstrap(db, {
       adminEmail: "admin@localhost",
       adminPassword: "demo demo demo",
     });
     const now = new Date("2026-03-10T05:00:00Z");
-    await seedDemo(store, boot.workspace.id, boot.created?.admin.id as string, now);
-    const all = await store.dumpEntities(boot.workspace.id);
+    await seedDemo(db, boot.workspace.id, boot.created?.admin.id as string, now);
+    const all = await db.dumpEntities(boot.workspace.id);
     const cut = timeline(now).dayStart(PRICE_CUT_DAY);
     const week = 7 * 86_400_000;
     const count = (pred: (f: Record<string, unknown>) => boolean, from: number) =>

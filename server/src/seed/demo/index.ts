@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { hlcFormat, type Mutation } from "@sightline/shared";
 import { KIND_OF_ROLE } from "../../auth/roles.ts";
-import type { DevicePrincipal, Store } from "../../db/port.ts";
+import type { Db, DevicePrincipal } from "../../db/port.ts";
 import {
   DEMO_COMPETITORS,
   DEMO_STORES,
@@ -21,16 +21,16 @@ import { timeline } from "./timeline.ts";
 
 type Keyed<K extends string> = Record<K, string>;
 
-async function ensureConfig(store: Store, ws: string) {
-  const stores = await store.listStores(ws);
-  const competitors = await store.listCompetitors(ws);
+async function ensureConfig(db: Db, ws: string) {
+  const stores = await db.listStores(ws);
+  const competitors = await db.listCompetitors(ws);
   const storeIds = {} as Keyed<DemoStoreKey>;
   for (const [key, input] of Object.entries(DEMO_STORES) as [
     DemoStoreKey,
     (typeof DEMO_STORES)[DemoStoreKey],
   ][]) {
     storeIds[key] =
-      stores.find((s) => s.name === input.name)?.id ?? (await store.createStore(ws, input)).id;
+      stores.find((s) => s.name === input.name)?.id ?? (await db.createStore(ws, input)).id;
   }
   const competitorIds = {} as Keyed<DemoCompetitorKey>;
   for (const [key, input] of Object.entries(DEMO_COMPETITORS) as [
@@ -39,21 +39,21 @@ async function ensureConfig(store: Store, ws: string) {
   ][]) {
     competitorIds[key] =
       competitors.find((c) => c.name === input.name)?.id ??
-      (await store.createCompetitor(ws, input)).id;
+      (await db.createCompetitor(ws, input)).id;
   }
   return { storeIds, competitorIds };
 }
 
 /** A seed device with a fixed id, paired once through a code like any other. */
 async function seedDevice(
-  store: Store,
+  db: Db,
   ws: string,
   ownerId: string,
   deviceId: string,
   role: "staff" | "marketer",
   storeId: string | null,
 ): Promise<DevicePrincipal> {
-  const known = (await store.listDevices(ws)).find((d) => d.id === deviceId);
+  const known = (await db.listDevices(ws)).find((d) => d.id === deviceId);
   const principal = (d: {
     id: string;
     storeId: string | null;
@@ -70,7 +70,7 @@ async function seedDevice(
   if (known) return principal(known);
   const codeHash = `demo-${randomUUID()}`;
   const now = new Date();
-  await store.createPairingCode({
+  await db.createPairingCode({
     workspaceId: ws,
     codeHash,
     role,
@@ -79,7 +79,7 @@ async function seedDevice(
     createdBy: ownerId,
     expiresAt: new Date(now.getTime() + 60_000).toISOString(),
   });
-  const r = await store.pairDevice({
+  const r = await db.pairDevice({
     codeHash,
     deviceId,
     kind: KIND_OF_ROLE[role],
@@ -93,7 +93,7 @@ async function seedDevice(
 }
 
 async function pushAll(
-  store: Store,
+  db: Db,
   d: DevicePrincipal,
   creates: Record<string, unknown>[],
   now: Date,
@@ -110,7 +110,7 @@ async function pushAll(
   });
   let applied = 0;
   for (let i = 0; i < mutations.length; i += 500) {
-    const out = await store.push({
+    const out = await db.push({
       workspaceId: d.workspaceId,
       device: d,
       appVersion: "demo-seed",
@@ -127,17 +127,17 @@ async function pushAll(
 
 /** Seed the demo into `workspaceId`; returns how many observations this call added. */
 export async function seedDemo(
-  store: Store,
+  db: Db,
   workspaceId: string,
   ownerId: string,
   now = new Date(),
 ): Promise<number> {
-  const { storeIds, competitorIds } = await ensureConfig(store, workspaceId);
+  const { storeIds, competitorIds } = await ensureConfig(db, workspaceId);
   const t = timeline(now);
   let added = 0;
   for (const key of ["hcm", "hn"] as const) {
     const kiosk = await seedDevice(
-      store,
+      db,
       workspaceId,
       ownerId,
       `demo-kiosk-${key}`,
@@ -146,7 +146,7 @@ export async function seedDemo(
     );
     const s = DEMO_STORES[key];
     added += await pushAll(
-      store,
+      db,
       kiosk,
       storeFloor(
         createRng(key === "hcm" ? 11 : 22),
@@ -159,8 +159,8 @@ export async function seedDemo(
       now,
     );
   }
-  const ext = await seedDevice(store, workspaceId, ownerId, "demo-extension", "marketer", null);
-  added += await pushAll(store, ext, marketerDesk(createRng(33), t, competitorIds), now);
-  await seedDemoJournal(store, workspaceId, ownerId, now);
+  const ext = await seedDevice(db, workspaceId, ownerId, "demo-extension", "marketer", null);
+  added += await pushAll(db, ext, marketerDesk(createRng(33), t, competitorIds), now);
+  await seedDemoJournal(db, workspaceId, ownerId, now);
   return added;
 }

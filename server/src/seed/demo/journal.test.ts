@@ -8,8 +8,8 @@ import { DEMO_JOURNAL } from "./journal.ts";
 describe("demo journal", () => {
   it("is created once and suggests the cross-channel price insight first, in vi and en", async () => {
     const t = await createTestApp();
-    await seedDemo(t.store, t.workspaceId, t.admin.userId);
-    await seedDemo(t.store, t.workspaceId, t.admin.userId);
+    await seedDemo(t.db, t.workspaceId, t.admin.userId);
+    await seedDemo(t.db, t.workspaceId, t.admin.userId);
     const list = await (await t.request("/v1/journals", { token: t.admin.token })).json();
     const demo = list.items.filter((j: { title: string }) => j.title === DEMO_JOURNAL.title);
     expect(demo).toHaveLength(1);

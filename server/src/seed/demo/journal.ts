@@ -2,7 +2,7 @@
 // so a manager opening the demo lands on a merged timeline with suggestions
 // (the price cut on a competitor's site next to price complaints in store).
 import { uuidv7 } from "@sightline/shared";
-import type { Store } from "../../db/port.ts";
+import type { Db } from "../../db/port.ts";
 
 export const DEMO_JOURNAL = {
   title: "Vì sao khách hỏi giá rồi rời đi? · Why do shoppers ask the price, then leave?",
@@ -13,15 +13,15 @@ export const DEMO_JOURNAL = {
 
 /** Create the demo journal once (matched by title). Returns whether it was created. */
 export async function seedDemoJournal(
-  store: Store,
+  db: Db,
   ws: string,
   ownerId: string,
   now: Date,
 ): Promise<boolean> {
-  const existing = await store.listJournals(ws);
+  const existing = await db.listJournals(ws);
   if (existing.some((j) => j.title === DEMO_JOURNAL.title)) return false;
   const from = new Date(now.getTime() - 28 * 86_400_000).toISOString().slice(0, 10);
-  await store.createJournal(ws, {
+  await db.createJournal(ws, {
     id: uuidv7(now.getTime()),
     ...DEMO_JOURNAL,
     scope: { from },

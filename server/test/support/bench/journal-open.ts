@@ -5,7 +5,7 @@
 // after change = the first open after one more observation. For
 // `npm run bench`: benchJournalOpen() returns the figures, nothing printed.
 import { applyMutation, hlcFormat } from "@sightline/shared";
-import type { ImportRow } from "../../../src/db/journal-port.ts";
+import type { ImportRow } from "../../../src/db/port.ts";
 import { createTestApp } from "../test-app.ts";
 import { syntheticObservations } from "./synthetic.ts";
 
@@ -46,7 +46,7 @@ export async function benchJournalOpen(n: number): Promise<JournalBench> {
       return { observationId: id, sourceRowId: id, entity: r.entity };
     });
     const [loadMs] = await timed(() =>
-      t.store.importObservations(t.workspaceId, {
+      t.db.importObservations(t.workspaceId, {
         sourceKey: "bench",
         ownerId: t.admin.userId,
         rows,
@@ -67,7 +67,7 @@ export async function benchJournalOpen(n: number): Promise<JournalBench> {
     const [suggestionsColdMs] = await timed(() => get(`/v1/journals/${id}/suggestions`));
     const [suggestionsWarmMs] = await timed(() => get(`/v1/journals/${id}/suggestions`));
     await t.request("/v1/journals", { method: "POST", token, json: { title: "bump" } });
-    await t.store.importObservations(t.workspaceId, {
+    await t.db.importObservations(t.workspaceId, {
       sourceKey: "bench",
       ownerId: t.admin.userId,
       rows: rows.slice(0, 1).map((r) => ({

@@ -2,7 +2,7 @@
 // connection to the test app's database (SQLite file, read-only; or the
 // PostgreSQL schema) hashes every row of every table (optionally only one
 // workspace's rows). Two equal fingerprints mean no table changed, whatever
-// route or store method was involved.
+// route or Db method was involved.
 import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import { connectPostgres, quoteIdent } from "../../../src/db/postgres/connect.ts";

@@ -227,13 +227,13 @@ export async function createWorld(o: TestAppOptions = {}): Promise<World> {
   const other = await t.otherWorkspace("Beta Retail");
   const b = await tenant("B", other);
 
-  // A new session straight in the store: signing in through the route costs an
+  // A new session straight in the database: signing in through the route costs an
   // scrypt derivation, and samples sign out many times.
   const sessionOf = (email: string) => async () => {
-    const user = await t.store.findUserByEmail(email);
+    const user = await t.db.findUserByEmail(email);
     if (!user) throw new Error(`no user ${email}`);
     const token = newToken();
-    await t.store.createSession({
+    await t.db.createSession({
       tokenHash: hashToken(token),
       userId: user.id,
       workspaceId: user.workspaceId,
