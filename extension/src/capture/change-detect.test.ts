@@ -45,7 +45,7 @@ describe("detectChanges", () => {
     const report = detectChanges(earlier, document);
     expect(report.quote?.status).toBe("same");
     expect(report.element?.status).toBe("same");
-    expect(report.prices.map((p) => p.status)).toEqual(["same", "same", "same"]);
+    expect(report.prices.map((p) => p.status)).toEqual(["same", "same", "same", "same"]);
   });
 
   it("reports a price drop in JSON-LD and in the visible price, found by selector", () => {

@@ -13,7 +13,15 @@ describe("jsonLdPrices", () => {
   it("reads the Product Offer of the Vietnamese shop in VND", () => {
     loadFixture("vi-shop.html");
     expect(jsonLdPrices(document)).toEqual([
-      { amount: 1290000, currency: "VND", source: "json-ld", raw: "1290000" },
+      {
+        amount: 1290000,
+        currency: "VND",
+        source: "json-ld",
+        raw: "1290000",
+        role: "current",
+        position: 0,
+        fingerprint: "",
+      },
     ]);
   });
 
@@ -53,7 +61,46 @@ describe("jsonLdPrices", () => {
       JSON.stringify({ "@type": "Offer", price: "12,50", priceCurrency: "EUR" }),
     );
     expect(jsonLdPrices(document)).toEqual([
-      { amount: 12.5, currency: "EUR", source: "json-ld", raw: "12,50" },
+      {
+        amount: 12.5,
+        currency: "EUR",
+        source: "json-ld",
+        raw: "12,50",
+        role: "current",
+        position: 0,
+        fingerprint: "",
+      },
+    ]);
+  });
+
+  it("reads the list price, sale and monthly specifications, and skips related products", () => {
+    withJsonLd(
+      JSON.stringify({
+        "@type": "Product",
+        offers: {
+          "@type": "Offer",
+          price: 9490000,
+          priceCurrency: "VND",
+          priceSpecification: [
+            {
+              "@type": "UnitPriceSpecification",
+              price: 10990000,
+              priceType: "https://schema.org/ListPrice",
+            },
+            { "@type": "UnitPriceSpecification", price: 790833, billingDuration: "P1M" },
+            { "@type": "UnitPriceSpecification", price: 9490000 },
+          ],
+        },
+        isRelatedTo: {
+          "@type": "Product",
+          offers: { "@type": "Offer", price: 1, priceCurrency: "VND" },
+        },
+      }),
+    );
+    expect(jsonLdPrices(document).map((p) => [p.amount, p.role])).toEqual([
+      [9490000, "current"],
+      [10990000, "was"],
+      [790833, "instalment"],
     ]);
   });
 });

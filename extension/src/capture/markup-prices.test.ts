@@ -13,6 +13,8 @@ describe("metaPrices", () => {
         source: "meta",
         raw: "1299.99",
         selector: 'meta[property="product:price:amount"]',
+        role: "current",
+        position: 0,
       },
     ]);
   });
@@ -22,6 +24,16 @@ describe("metaPrices", () => {
       <meta name="og:price:amount" content="1.290.000"><meta name="og:price:currency" content="VND">
       <meta property="product:price:amount" content="10">`;
     expect(metaPrices(document).map((p) => [p.amount, p.currency])).toEqual([[1290000, "VND"]]);
+  });
+
+  it("reads the original and sale price tags with their roles", () => {
+    document.head.innerHTML = `
+      <meta property="product:original_price:amount" content="40"><meta property="product:original_price:currency" content="USD">
+      <meta property="product:sale_price:amount" content="32"><meta property="product:sale_price:currency" content="USD">`;
+    expect(metaPrices(document).map((p) => [p.amount, p.role])).toEqual([
+      [32, "sale"],
+      [40, "was"],
+    ]);
   });
 });
 
@@ -35,6 +47,7 @@ describe("microdataPrices", () => {
         source: "microdata",
         raw: "1299.99",
         selector: 'span[itemprop="price"]',
+        role: "current",
       },
     ]);
   });

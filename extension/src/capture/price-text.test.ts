@@ -10,7 +10,7 @@ describe("parsePriceText", () => {
     ["1.290.000 VNĐ", 1290000, "VND"],
     ["12.990.000đ", 12990000, "VND"],
     ["1.290.000 đồng", 1290000, "VND"],
-    ["Giá: 990.000đ/tháng", 990000, "VND"],
+    ["Giá: 990.000đ", 990000, "VND"],
     ["$1,299.99", 1299.99, "USD"],
     ["1.299,99 €", 1299.99, "EUR"],
     ["€12,50", 12.5, "EUR"],
@@ -22,7 +22,7 @@ describe("parsePriceText", () => {
     ["1\u00a0299,99\u00a0€", 1299.99, "EUR"],
     ["€1.299", 1299, "EUR"],
   ])("reads %s", (text, amount, currency) => {
-    expect(parsePriceText(text)).toEqual({ amount, currency, raw: expect.any(String) });
+    expect(parsePriceText(text)).toMatchObject({ amount, currency, raw: expect.any(String) });
   });
 
   it.each([
@@ -38,27 +38,47 @@ describe("parsePriceText", () => {
     expect(parsePriceText(text)).toBeNull();
   });
 
-  it("keeps the matched text as raw", () => {
-    expect(parsePriceText("Chỉ còn 1.290.000 VNĐ hôm nay")?.raw).toBe("1.290.000 VNĐ");
+  it("keeps the matched text as raw, its place in the text and the words before it", () => {
+    expect(parsePriceText("Chỉ còn 1.290.000 VNĐ hôm nay")).toMatchObject({
+      raw: "1.290.000 VNĐ",
+      index: 8,
+      end: 21,
+      role: "sale",
+      cued: true,
+      label: "chỉ còn",
+    });
+  });
+
+  it("drops conditions but keeps the prices around them", () => {
+    expect(
+      scanPriceText("Giá 1.290.000₫ · Freeship đơn từ 300k · Trả góp 107.500₫/tháng").map((p) => [
+        p.amount,
+        p.role,
+      ]),
+    ).toEqual([
+      [1290000, "current"],
+      [107500, "instalment"],
+    ]);
   });
 });
 
 describe("scanPriceText", () => {
   it("finds every price in order and honours the limit", () => {
     const text = "Was $1,499.00, now $1,299.99 — or 2.990.000₫";
-    expect(scanPriceText(text).map((p) => [p.amount, p.currency])).toEqual([
-      [1499, "USD"],
-      [1299.99, "USD"],
-      [2990000, "VND"],
+    expect(scanPriceText(text).map((p) => [p.amount, p.currency, p.role])).toEqual([
+      [1499, "USD", "was"],
+      [1299.99, "USD", "sale"],
+      [2990000, "VND", "current"],
     ]);
-    expect(scanPriceText(text, 2)).toHaveLength(2);
+    expect(scanPriceText(text, { limit: 2 })).toHaveLength(2);
   });
 });
 
 describe("parseAmount", () => {
-  it("treats every separator as grouping for zero-decimal currencies", () => {
+  it("groups thousands in zero-decimal currencies and allows only zero decimals", () => {
     expect(parseAmount("1.290", "VND")).toBe(1290);
-    expect(parseAmount("1,290.00", "JPY")).toBe(129000);
+    expect(parseAmount("1,290.00", "JPY")).toBe(1290);
+    expect(parseAmount("1.290.000,50", "VND")).toBeNull();
   });
   it("decides the decimal separator by the last separator and digit count", () => {
     expect(parseAmount("1,299.99", "USD")).toBe(1299.99);
@@ -67,6 +87,13 @@ describe("parseAmount", () => {
     expect(parseAmount("1,299", "USD")).toBe(1299);
     expect(parseAmount("1,299,000", "USD")).toBe(1299000);
     expect(parseAmount("1299.99", "USD")).toBe(1299.99);
+  });
+  it("reads space-grouped thousands whole, and abstains on inconsistent grouping", () => {
+    expect(parseAmount("450 000", "VND")).toBe(450000);
+    expect(parseAmount("1 139,00", "EUR")).toBe(1139);
+    expect(parseAmount("12 34", "EUR")).toBeNull();
+    expect(parseAmount("1.234.56", "EUR")).toBeNull();
+    expect(parseAmount("1,29,999", "USD")).toBeNull();
   });
   it("rejects non-numbers", () => {
     expect(parseAmount("12a", "USD")).toBeNull();

@@ -2,31 +2,47 @@
 import { PriceSchema } from "@sightline/shared";
 import { describe, expect, it } from "vitest";
 import { loadFixture } from "../../test/fixtures/load-fixture.ts";
-import { extractPrices } from "./prices.ts";
+import { extractPrices, readPrices } from "./prices.ts";
 
-const summary = () => extractPrices(document).map((p) => `${p.source} ${p.amount} ${p.currency}`);
+const summary = () =>
+  readPrices(document).map((p) => `${p.source} ${p.amount} ${p.currency} ${p.role}`);
 
 describe("extractPrices", () => {
   it("puts JSON-LD first, then visible text, on the Vietnamese shop", () => {
     loadFixture("vi-shop.html");
-    expect(summary()).toEqual(["json-ld 1290000 VND", "text 1290000 VND", "text 1590000 VND"]);
+    expect(summary()).toEqual([
+      "json-ld 1290000 VND current",
+      "text 1290000 VND current",
+      "text 1590000 VND was",
+      "text 1290000 VND current", // the same amount quoted in a review is a price of its own
+    ]);
   });
 
   it("orders meta before microdata before text on the English shop", () => {
     loadFixture("en-shop.html");
     expect(summary()).toEqual([
-      "meta 1299.99 USD",
-      "microdata 1299.99 USD",
-      "text 1299.99 USD",
-      "text 1499 USD",
-      "text 149 USD",
-      "text 199 USD",
+      "meta 1299.99 USD current",
+      "microdata 1299.99 USD current",
+      "text 1299.99 USD current",
+      "text 1499 USD was",
+      "text 149 USD current",
+      "text 199 USD current",
+      "text 1299.99 USD current",
     ]);
   });
 
   it("falls back to text alone on a page without structured data", () => {
     loadFixture("plain-price.html");
     expect(extractPrices(document).every((p) => p.source === "text")).toBe(true);
+  });
+
+  it("sends only what the shared schema holds (role and key stay in the extension)", () => {
+    loadFixture("vi-shop.html");
+    const wire = extractPrices(document);
+    expect(wire.map((p) => Object.keys(p).sort().join(","))).toContain(
+      "amount,currency,raw,selector,source",
+    );
+    expect(wire.every((p) => !("role" in p))).toBe(true);
   });
 
   it("produces prices the shared schema accepts, at most 20", () => {

@@ -5,8 +5,10 @@
 import type { Price } from "@sightline/shared";
 import { jsonLdPrices } from "./json-ld-prices.ts";
 import { metaPrices, microdataPrices } from "./markup-prices.ts";
+import { numberPositions, type PriceReading, toWirePrice } from "./price-reading.ts";
 import { textPrices } from "./text-prices.ts";
 
+export type { PriceReading, PriceRole } from "./price-reading.ts";
 export { parsePriceText } from "./price-text.ts";
 export type { Price };
 
@@ -14,22 +16,27 @@ export type { Price };
 export const MAX_PRICES = 20;
 
 /**
- * Prices in `doc` ordered json-ld, meta, microdata, text; within a source,
- * repeated amount + currency pairs are dropped; at most MAX_PRICES in total.
+ * Prices in `doc` with roles and keys, ordered json-ld, meta, microdata, text;
+ * within a structured source, repeated amount + currency + role are dropped;
+ * at most `limit` (default MAX_PRICES) in total.
  */
-export function extractPrices(doc: Document): Price[] {
+export function readPrices(doc: Document, limit = MAX_PRICES): PriceReading[] {
   const seen = new Set<string>();
-  const out: Price[] = [];
-  const sources = [jsonLdPrices, metaPrices, microdataPrices];
-  for (const read of sources) {
+  const out: PriceReading[] = [];
+  for (const read of [jsonLdPrices, metaPrices, microdataPrices]) {
     for (const p of read(doc)) {
-      const key = `${p.source} ${p.amount} ${p.currency}`;
+      const key = `${p.source} ${p.amount} ${p.currency} ${p.role}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(p);
-      if (out.length >= MAX_PRICES) return out;
+      if (out.length >= limit) return numberPositions(out);
     }
   }
-  const visible = doc.body ? textPrices(doc.body) : [];
-  return out.concat(visible.slice(0, MAX_PRICES - out.length));
+  const visible = doc.body ? textPrices(doc.body, { limit: limit - out.length }) : [];
+  return numberPositions(out.concat(visible));
+}
+
+/** What a capture stores: `readPrices` in the wire form (shared PriceSchema). */
+export function extractPrices(doc: Document): Price[] {
+  return readPrices(doc).map(toWirePrice);
 }

@@ -10,6 +10,9 @@ describe("textPrices", () => {
     loadFixture("plain-price.html");
     expect(amounts(document.body)).toEqual([
       "1290000 VND",
+      "1290000 VND",
+      "1290000 VND",
+      "1290000 VND",
       "12990000 VND",
       "2490000 VND",
       "1299.99 USD",
@@ -28,19 +31,48 @@ describe("textPrices", () => {
       expect(all).not.toContain(hidden);
   });
 
-  it("records a selector that finds the price's element again", () => {
+  it("keys a price by a stable selector, never a position that shifts, and the words before it", () => {
     loadFixture("plain-price.html");
     const split = textPrices(document.body).find((p) => p.amount === 2490000);
     expect(split?.raw).toBe("2.490.000đ");
-    const el = document.querySelector(split?.selector ?? "");
-    expect(el?.textContent).toBe("2.490.000đ");
-    expect(document.querySelectorAll(split?.selector ?? "")).toHaveLength(1);
+    // The rows have no names of their own: the table's id is the anchor, the label tells them apart.
+    expect(split?.selector).toBe("#price-list > tbody");
+    expect(split?.fingerprint).toBe("bàn phím cơ");
+    expect(document.querySelector(split?.selector ?? "")?.textContent).toContain("2.490.000đ");
+    for (const p of textPrices(document.body)) expect(p.selector).not.toMatch(/nth-/);
+  });
+
+  it("ties each price to its own smallest element, even when one element holds several", () => {
+    document.body.innerHTML = `
+      <div class="combo">Giá gốc <b>1.590.000</b>₫, mua kèm chỉ <b>300.000</b>₫</div>
+      <ul class="promo"><li>Giảm thêm <b>390.000</b>₫ qua VNPAY</li><li>Trợ giá đến <b>2.000.000</b>₫</li></ul>
+      <p><del>10.990.000₫</del> <span class="now">9.490.000₫</span></p>`;
+    expect(
+      textPrices(document.body).map((p) => [
+        p.amount,
+        p.role,
+        p.selector,
+        p.position,
+        p.fingerprint,
+      ]),
+    ).toEqual([
+      [1590000, "was", "div.combo", 0, "giá gốc"],
+      [300000, "current", "div.combo", 0, "mua kèm chỉ"],
+      [390000, "discount", "ul.promo", 0, "giảm thêm"],
+      [2000000, "discount", "ul.promo", 1, "trợ giá đến"],
+      [10990000, "was", "html > body > p > del", 0, ""],
+      [9490000, "current", "span.now", 0, ""],
+    ]);
   });
 
   it("finds the visible VND prices of the shop page but not the hidden member price", () => {
     loadFixture("vi-shop.html");
     const prices = textPrices(document.body);
-    expect(prices.map((p) => p.amount)).toEqual([1290000, 1590000]);
+    expect(prices.map((p) => [p.amount, p.role])).toEqual([
+      [1290000, "current"],
+      [1590000, "was"],
+      [1290000, "current"],
+    ]);
     expect(prices[0]?.selector).toBe('span[data-testid="product-price"]');
   });
 
