@@ -22,6 +22,7 @@ import { newRouter } from "../http/router.ts";
 import { IdSchema, SeqGapSchema, UnsentExportSchema } from "../http/shared-schemas.ts";
 import { userOf } from "../middleware/auth/index.ts";
 import { intoClockWindow } from "../sync/clock-window.ts";
+import { upcastMutations } from "../sync/upcast.ts";
 
 const ImportAnswerSchema = z.object({
   /** Writes of the file this import applied (accepted, changed or not). */
@@ -74,21 +75,6 @@ const principalOf = (d: DeviceRecord): DevicePrincipal => ({
   ownerId: d.ownerId,
 });
 
-function upcast(mutations: readonly Mutation[], from: number): Mutation[] {
-  if (from === CLIENT_SCHEMA_VERSION) return [...mutations];
-  if (from > CLIENT_SCHEMA_VERSION)
-    throw badRequest(`client schema ${from} is newer than this server's ${CLIENT_SCHEMA_VERSION}`);
-  try {
-    return mutations.map((m) => upcastMutation(m, from));
-  } catch (e) {
-    throw new HttpProblem(
-      426,
-      "Upgrade required",
-      e instanceof Error ? e.message : "client too old",
-    );
-  }
-}
-
 export function deviceUnsentRoutes(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   return newRouter().openapi(route, async (c) => {
@@ -107,7 +93,11 @@ export function deviceUnsentRoutes(deps: AppDeps) {
     if (!device) throw notFound("device");
     const at = now();
     const maxDriftMs = deps.maxClockDriftMs ?? DEFAULT_MAX_DRIFT_MS;
-    const mutations = intoClockWindow(upcast(file.mutations, file.clientSchema), at, maxDriftMs);
+    const mutations = intoClockWindow(
+      upcastMutations(file.mutations, file.clientSchema),
+      at,
+      maxDriftMs,
+    );
     const out = await deps.db.push({
       workspaceId: device.workspaceId,
       device: principalOf(device),

@@ -1,6 +1,5 @@
 // POST /v1/sync/push (SYNC.md): envelope checks here, the algorithm in the
 // Db (one durable transaction), the answer only after commit, then a poke.
-import { CLIENT_SCHEMA_VERSION, type Mutation, upcastMutation } from "@sightline/shared";
 import type { ZodError } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import { ALL_DEVICES } from "../auth/roles.ts";
@@ -20,6 +19,7 @@ import {
   SeqReusedSchema,
 } from "../http/shared-schemas.ts";
 import { deviceOf } from "../middleware/auth/index.ts";
+import { upcastMutations } from "./upcast.ts";
 
 const route = defineRoute(
   ALL_DEVICES,
@@ -57,18 +57,6 @@ function tooManyOrBad(result: { success: true } | { success: false; error: ZodEr
   return problemResponse(badRequest("invalid push envelope", fieldErrors(result.error)));
 }
 
-function upcast(mutations: readonly Mutation[], from: number): Mutation[] {
-  try {
-    return mutations.map((m) => upcastMutation(m, from));
-  } catch (e) {
-    throw new HttpProblem(
-      426,
-      "Upgrade required",
-      e instanceof Error ? e.message : "client too old",
-    );
-  }
-}
-
 export function syncPushRoutes(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   return newRouter().openapi(
@@ -78,14 +66,7 @@ export function syncPushRoutes(deps: AppDeps) {
       const body = c.req.valid("json");
       if (body.deviceId !== device.deviceId)
         throw forbidden("deviceId does not match the token's device");
-      if (body.clientSchema > CLIENT_SCHEMA_VERSION)
-        throw badRequest(
-          `client schema ${body.clientSchema} is newer than this server's ${CLIENT_SCHEMA_VERSION}`,
-        );
-      const mutations =
-        body.clientSchema < CLIENT_SCHEMA_VERSION
-          ? upcast(body.mutations, body.clientSchema)
-          : body.mutations;
+      const mutations = upcastMutations(body.mutations, body.clientSchema);
       const at = now();
       const out = await deps.db.push({
         workspaceId: device.workspaceId,
