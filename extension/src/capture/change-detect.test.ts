@@ -1,107 +1,347 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from "vitest";
-import { fixtureHtml, loadFixture } from "../../test/fixtures/load-fixture.ts";
-import { anchor } from "./anchor.ts";
-import { detectChanges, type EarlierCapture } from "./change-detect.ts";
+// Change detection per page: before/after pairs of a Vietnamese phone shop
+// page (test/fixtures/changes/phone-shop.html) where one element holds
+// several prices, a promotion list has unnamed lines and the price shows in
+// JSON-LD, a variant list and the price box. The baseline is built from every
+// capture of the page; each pair asserts the exact change rows.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadFixture } from "../../test/fixtures/load-fixture.ts";
+import {
+  buildBaseline,
+  type ChangeRow,
+  detectPageChanges,
+  type PageCapture,
+} from "./change-detect.ts";
 import { describeRange } from "./describe-range.ts";
 import { elementText } from "./element-box.ts";
-import { extractPrices } from "./prices.ts";
+import { readPrices } from "./prices.ts";
 import { indexText } from "./text-index.ts";
 
-const QUOTE = "Khách hàng thường hỏi nhân viên về màu sắc trước khi quyết định mua.";
+const PAGE = readFileSync(
+  join(import.meta.dirname, "../../test/fixtures/changes/phone-shop.html"),
+  "utf8",
+);
+const QUOTE = "Khách hàng thường hỏi nhân viên về thời lượng pin trước khi quyết định mua.";
 
-/** Capture the vi-shop page the way the extension would. */
-function capture(): EarlierCapture {
-  loadFixture("vi-shop.html");
-  const index = indexText(document.body);
-  const at = index.text.indexOf(QUOTE);
-  const range = index.rangeAt(at, at + QUOTE.length) as Range;
-  return {
-    selectors: describeRange(range),
-    elementSelector: "#product-summary",
-    text: elementText(document.getElementById("product-summary") as Element),
-    prices: extractPrices(document),
-  };
-}
-
-/** Load the vi-shop page with text replacements applied to its HTML. */
-function revisit(...edits: [string, string][]) {
-  let html = fixtureHtml("vi-shop.html");
-  for (const [from, to] of edits) {
-    expect(html).toContain(from);
-    html = html.replaceAll(from, to);
-  }
+function load(html: string) {
   loadFixture("vi-shop.html", document, html);
 }
 
-let earlier: EarlierCapture;
-beforeEach(() => {
-  earlier = capture();
+function edit(...edits: [string, string][]): string {
+  let html = PAGE;
+  for (const [from, to] of edits) {
+    expect(html).toContain(from);
+    html = html.replace(from, to);
+  }
+  return html;
+}
+
+/** Captures of the page as it was: the page's prices, the price element, the summary, a quote. */
+function capture(html = PAGE): PageCapture[] {
+  load(html);
+  const index = indexText(document.body);
+  const at = index.text.indexOf(QUOTE);
+  const element = (id: string, selector: string, capturedAt: string): PageCapture => ({
+    id,
+    capturedAt,
+    elementSelector: selector,
+    text: elementText(document.querySelector(selector) as Element),
+  });
+  return [
+    {
+      id: "quote",
+      capturedAt: "2026-03-01T09:00:00+07:00",
+      selectors: describeRange(index.rangeAt(at, at + QUOTE.length) as Range),
+    },
+    element("price", ".product__price--show", "2026-03-01T09:05:00+07:00"),
+    element("summary", "#product-summary", "2026-03-01T09:10:00+07:00"),
+    { id: "page", capturedAt: "2026-03-01T09:15:00+07:00", prices: readPrices(document) },
+  ];
+}
+
+function review(after: string, captures = capture()) {
+  const baseline = buildBaseline(captures);
+  load(after);
+  return detectPageChanges(baseline, document);
+}
+
+/** The rows without their opaque keys, for exact comparison. */
+const rows = (r: { rows: ChangeRow[] }) => r.rows.map(({ key: _, ...row }) => row);
+const vnd = (amount: number, raw: string) => ({ amount, currency: "VND", raw });
+
+describe("detectPageChanges: before/after pairs", () => {
+  it("nothing changed: no rows, every capture found", () => {
+    const r = review(PAGE);
+    expect(r.rows).toEqual([]);
+    expect(r.found.sort()).toEqual(["price", "quote", "summary"]);
+    expect(r.notFound).toEqual([]);
+    expect(r.ranges.map((range) => range.toString())).toEqual([QUOTE]);
+  });
+
+  it("a promotion line removed: that promotion is gone, its neighbour unchanged", () => {
+    const r = review(edit(["<li>Giảm thêm <b>390.000</b>₫ khi thanh toán qua VNPAY</li>", ""]));
+    expect(rows(r)).toEqual([
+      {
+        kind: "price",
+        change: "removed",
+        role: "discount",
+        source: "text",
+        selector: "div.box-promotion > ul",
+        before: vnd(390000, "390.000₫"),
+        after: null,
+        observationIds: ["page"],
+      },
+    ]);
+  });
+
+  it("one of several prices in one element changed: exactly that price", () => {
+    const r = review(edit(["tai nghe chỉ <b>300.000</b>", "tai nghe chỉ <b>350.000</b>"]));
+    expect(rows(r)).toEqual([
+      {
+        kind: "price",
+        change: "changed",
+        role: "current",
+        source: "text",
+        selector: "div.combo",
+        before: vnd(300000, "300.000₫"),
+        after: vnd(350000, "350.000₫"),
+        observationIds: ["page"],
+      },
+    ]);
+  });
+
+  it("the instalment changed next to the full price in the same element", () => {
+    const r = review(edit(["chỉ từ <b>790.833</b>", "chỉ từ <b>832.500</b>"]));
+    expect(rows(r)).toEqual([
+      {
+        kind: "price",
+        change: "changed",
+        role: "instalment",
+        source: "text",
+        selector: "div.box-installment",
+        before: vnd(790833, "790.833₫"),
+        after: vnd(832500, "832.500₫"),
+        observationIds: ["page"],
+      },
+    ]);
+  });
+
+  it("lists reordered (variants and promotions): no rows", () => {
+    const variants = [
+      '<a class="item-variant" href="?v=128"><strong>128GB</strong><span>9.490.000₫</span></a>',
+      '<a class="item-variant" href="?v=256"><strong>256GB</strong><span>10.990.000₫</span></a>',
+    ];
+    const promos = [
+      "<li>Giảm thêm <b>390.000</b>₫ khi thanh toán qua VNPAY</li>",
+      "<li>Thu cũ đổi mới trợ giá đến <b>2.000.000</b>₫</li>",
+      "<li>Tặng ốp lưng trị giá <b>150.000</b>₫</li>",
+    ];
+    const html = edit(
+      [variants.join("\n      "), `${variants[1]}\n      ${variants[0]}`],
+      [promos.join("\n        "), [promos[2], promos[0], promos[1]].join("\n        ")],
+    );
+    expect(review(html).rows).toEqual([]);
+  });
+
+  it("a price added: one row for the new promotion", () => {
+    const r = review(
+      edit([
+        "<li>Tặng ốp lưng trị giá <b>150.000</b>₫</li>",
+        "<li>Tặng ốp lưng trị giá <b>150.000</b>₫</li><li>Tặng phiếu mua hàng trị giá <b>200.000</b>₫</li>",
+      ]),
+    );
+    expect(rows(r)).toEqual([
+      {
+        kind: "price",
+        change: "added",
+        role: "gift",
+        source: "text",
+        selector: "div.box-promotion > ul",
+        before: null,
+        after: vnd(200000, "200.000₫"),
+        observationIds: ["page"],
+      },
+    ]);
+  });
+
+  it("a sale ended: the price went up to the list price and the list price is gone", () => {
+    const r = review(
+      edit(
+        ['"price": "9490000"', '"price": "10990000"'],
+        [
+          `,
+      "priceSpecification": {
+        "@type": "UnitPriceSpecification",
+        "price": "10990000",
+        "priceCurrency": "VND",
+        "priceType": "https://schema.org/ListPrice"
+      }`,
+          "",
+        ],
+        ["<strong>128GB</strong><span>9.490.000₫", "<strong>128GB</strong><span>10.990.000₫"],
+        ['price--show">9.490.000', 'price--show">10.990.000'],
+        ['<p class="product__price--through"><del>10.990.000₫</del></p>', ""],
+        ['<p class="product__price--percent">Giảm 14%</p>', ""],
+      ),
+    );
+    expect(rows(r)).toEqual([
+      {
+        kind: "price",
+        change: "changed",
+        role: "current",
+        source: "json-ld",
+        selector: undefined,
+        before: vnd(9490000, "9490000"),
+        after: vnd(10990000, "10990000"),
+        observationIds: ["page", "price"],
+      },
+      {
+        kind: "price",
+        change: "removed",
+        role: "was",
+        source: "json-ld",
+        selector: undefined,
+        before: vnd(10990000, "10990000"),
+        after: null,
+        observationIds: ["page"],
+      },
+    ]);
+  });
+
+  it("currency formatting changed, same amounts: no rows", () => {
+    const r = review(
+      edit(
+        ['"price": "9490000"', '"price": 9490000'],
+        ['price--show">9.490.000<sup>₫</sup>', 'price--show">9.490.000 đ'],
+        ["<span>9.490.000₫</span>", "<span>9,490,000 VNĐ</span>"],
+        ["<b>390.000</b>₫", "<b>390.000</b> đồng"],
+        ["chỉ từ <b>790.833</b>₫/tháng", "chỉ từ <b>790 833</b> ₫/tháng"],
+      ),
+    );
+    expect(r.rows).toEqual([]);
+  });
+
+  it("the price changed everywhere: one price row, the price element is not also a content row", () => {
+    const r = review(
+      edit(
+        ['"price": "9490000"', '"price": "8990000"'],
+        ["<strong>128GB</strong><span>9.490.000₫", "<strong>128GB</strong><span>8.990.000₫"],
+        ['price--show">9.490.000', 'price--show">8.990.000'],
+        ["Giảm 14%", "Giảm 18%"],
+      ),
+    );
+    expect(rows(r)).toEqual([
+      {
+        kind: "price",
+        change: "changed",
+        role: "current",
+        source: "json-ld",
+        selector: undefined,
+        before: vnd(9490000, "9490000"),
+        after: vnd(8990000, "8990000"),
+        observationIds: ["page", "price"],
+      },
+    ]);
+  });
+
+  it("an element's wording changed: one content row with the old and new text", () => {
+    const r = review(edit(["Mua ngay", "Đặt hàng ngay"]));
+    expect(rows(r)).toEqual([
+      {
+        kind: "element",
+        change: "changed",
+        selector: "#product-summary",
+        before: "Aurora X5 có pin 5.000mAh, màn hình OLED 120Hz và sạc nhanh 33W. Mua ngay",
+        after: "Aurora X5 có pin 5.000mAh, màn hình OLED 120Hz và sạc nhanh 33W. Đặt hàng ngay",
+        observationIds: ["summary"],
+      },
+    ]);
+  });
+
+  it("a quote edited is one quote row; a quote removed is not found, not a row", () => {
+    const edited = review(edit(["về thời lượng pin trước", "về thời lượng pin và giá trước"]));
+    expect(rows(edited)).toEqual([
+      {
+        kind: "quote",
+        change: "changed",
+        selector: undefined,
+        before: QUOTE,
+        after: "Khách hàng thường hỏi nhân viên về thời lượng pin và giá trước khi quyết định mua.",
+        observationIds: ["quote"],
+      },
+    ]);
+    const removed = review(edit([QUOTE, "Đoạn này đã được viết lại hoàn toàn."]));
+    expect(removed.rows).toEqual([]);
+    expect(removed.notFound).toEqual(["quote"]);
+  });
+
+  it("an element gone is not found, not a change", () => {
+    const r = review(edit(['id="product-summary"', 'id="summary"']));
+    expect(r.rows).toEqual([]);
+    expect(r.notFound).toEqual(["summary"]);
+  });
 });
 
-describe("detectChanges", () => {
-  it("reports everything the same on an unchanged page", () => {
-    revisit();
-    const report = detectChanges(earlier, document);
-    expect(report.quote?.status).toBe("same");
-    expect(report.element?.status).toBe("same");
-    expect(report.prices.map((p) => p.status)).toEqual(["same", "same", "same", "same"]);
-  });
-
-  it("reports a price drop in JSON-LD and in the visible price, found by selector", () => {
-    revisit(
-      ['"price": "1290000"', '"price": "1190000"'],
-      ['data-testid="product-price">1.290.000₫', 'data-testid="product-price">1.190.000₫'],
+describe("buildBaseline: every capture of the page, one baseline", () => {
+  it("the same element and the same quote captured twice give one row each, naming both captures", () => {
+    const captures = capture();
+    const again = captures.map((c) => ({
+      ...c,
+      id: `${c.id}-2`,
+      capturedAt: "2026-03-02T10:00:00+07:00",
+    }));
+    const r = review(
+      edit(
+        ["Mua ngay", "Đặt hàng ngay"],
+        ["về thời lượng pin trước", "về thời lượng pin và giá trước"],
+      ),
+      [...captures, ...again],
     );
-    const [jsonLd, visible, old] = detectChanges(earlier, document).prices;
-    expect(jsonLd).toMatchObject({
-      status: "changed",
-      old: { amount: 1290000 },
-      new: { amount: 1190000 },
-    });
-    expect(visible).toMatchObject({ status: "changed", new: { amount: 1190000, currency: "VND" } });
-    expect(old?.status).toBe("same"); // the struck-through 1.590.000₫ didn't move
+    expect(r.rows.map((row) => [row.kind, row.observationIds])).toEqual([
+      ["element", ["summary-2", "summary"]],
+      ["quote", ["quote-2", "quote"]],
+    ]);
   });
 
-  it("re-finds a text price by source when its element lost the selector", () => {
-    revisit(['data-testid="product-price"', 'data-testid="price-now"']);
-    const visible = detectChanges(earlier, document).prices[1];
-    expect(visible).toMatchObject({ status: "same", new: { amount: 1290000, source: "text" } });
-  });
-
-  it("reports not-found for prices and elements that are gone", () => {
-    revisit(
-      ['"price": "1290000",', ""],
-      ['<div class="price-box">', '<div class="price-box" hidden>'],
-      ['id="product-summary"', 'id="summary"'],
+  it("prices come from the newest capture that has them: a change already captured is not reported again", () => {
+    const older = capture();
+    const newer = capture(edit(["tai nghe chỉ <b>300.000</b>", "tai nghe chỉ <b>350.000</b>"])).map(
+      (c) => ({ ...c, id: `${c.id}-new`, capturedAt: "2026-03-05T09:00:00+07:00" }),
     );
-    const report = detectChanges(earlier, document);
-    expect(report.prices[0]?.status).toBe("not-found");
-    // The hidden price box no longer counts; the same amount in a review still does.
-    expect(report.prices[1]?.new?.selector).not.toBe(earlier.prices?.[1]?.selector);
-    expect(report.prices[2]?.status).toBe("not-found");
-    expect(report.element).toEqual({ status: "not-found", old: earlier.text, new: null });
+    const r = review(edit(["tai nghe chỉ <b>300.000</b>", "tai nghe chỉ <b>350.000</b>"]), [
+      ...older,
+      ...newer,
+    ]);
+    expect(r.rows).toEqual([]);
   });
 
-  it("reports an edited quote as changed with the new wording, and a removed one as not-found", () => {
-    revisit(["về màu sắc trước", "về màu sắc và giá trước"]);
-    const edited = detectChanges(earlier, document).quote;
-    expect(edited?.status).toBe("changed");
-    expect(edited?.new).toContain("về màu sắc và giá trước");
-
-    revisit([QUOTE, "Đoạn văn này đã được viết lại hoàn toàn."]);
-    expect(detectChanges(earlier, document).quote).toEqual({
-      status: "not-found",
-      old: QUOTE,
-      new: null,
-    });
+  it("a quote recorded as a formatted price (8.990.000 ₫) is the same price as the page's 8.990.000₫", () => {
+    const captures: PageCapture[] = [
+      { id: "recorded", capturedAt: "2026-03-01T09:00:00+07:00", quote: "9.490.000\u00a0₫" },
+    ];
+    const r = review(PAGE, captures);
+    expect(r.rows).toEqual([]);
+    expect(r.found).toEqual(["recorded"]);
   });
 
-  it("reports a changed element text", () => {
-    revisit(["Mua ngay", "Đặt hàng ngay"]);
-    const element = detectChanges(earlier, document).element;
-    expect(element?.status).toBe("changed");
-    expect(element?.new).toContain("Đặt hàng ngay");
-    expect(anchor(document.body, earlier.selectors)?.toString()).toBe(QUOTE);
+  it("captures stored without roles or keys (the wire form today) still give no false change", () => {
+    const wire = capture().map((c) =>
+      c.prices
+        ? {
+            ...c,
+            prices: c.prices.map(({ role: _r, position: _p, fingerprint: _f, ...p }) => p),
+          }
+        : c,
+    );
+    expect(review(PAGE, wire).rows).toEqual([]);
+    const combo = review(
+      edit(["tai nghe chỉ <b>300.000</b>", "tai nghe chỉ <b>350.000</b>"]),
+      wire,
+    );
+    expect(combo.rows.map((row) => [row.kind, row.before, row.after])).toEqual([
+      ["price", vnd(300000, "300.000₫"), vnd(350000, "350.000₫")],
+    ]);
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadFixture } from "../../test/fixtures/load-fixture.ts";
 import type { EarlierCapture } from "../messages.ts";
 import { elementPayload, selectionPayload } from "./capture-payload.ts";
-import { changesOf, formatPrice, reviewPage } from "./page-review.ts";
+import { formatPrice, reviewPage, toPageChanges } from "./page-review.ts";
 import { normaliseRect } from "./region-drag.ts";
 
 function select(doc: Document, text: string): void {
@@ -122,12 +122,13 @@ describe("revisit", () => {
     expect(report.found).toEqual(expect.arrayContaining(["q1", "e1"]));
     const kinds = report.changes.map((c) => [c.observationId, c.kind]);
     expect(kinds).toContainEqual(["q1", "quote"]);
-    expect(kinds).toContainEqual(["e1", "price"]);
+    // One price change for the page (JSON-LD, the price element and the review
+    // all moved the same way), never also an element or a second price row.
+    expect(report.changes.filter((c) => c.kind === "price")).toHaveLength(1);
     const priceChange = report.changes.find((c) => c.kind === "price");
     expect(priceChange?.before).toMatch(/1[.,]290[.,]000/);
     expect(priceChange?.after).toMatch(/1[.,]190[.,]000/);
-    // The price element's own text change is the same fact: listed once, as a price.
-    expect(kinds).not.toContainEqual(["e1", "element"]);
+    expect(report.changes.map((c) => c.kind)).not.toContain("element");
     expect(report.changes.find((c) => c.kind === "quote")).toMatchObject({
       before: "Bảo hành chính hãng 12 tháng",
       after: "Bảo hành chính hãng 24 tháng",
@@ -136,20 +137,48 @@ describe("revisit", () => {
 });
 
 describe("helpers", () => {
-  it("changesOf lists a non-price element change", () => {
-    const changes = changesOf(
-      { id: "e", capturedAt: "", selectors: [], elementSelector: "h1", text: "Old title" },
-      { prices: [], element: { status: "changed", old: "Old title", new: "New title" } },
-      null,
+  it("toPageChanges lists an element change and a removed price for the panel", () => {
+    const changes = toPageChanges(
+      [
+        {
+          kind: "element",
+          key: "element:1",
+          change: "changed",
+          selector: "h1",
+          before: "Old title",
+          after: "New title",
+          observationIds: ["e"],
+        },
+        {
+          kind: "price",
+          key: "price:2",
+          change: "removed",
+          role: "discount",
+          source: "text",
+          selector: "ul.promo",
+          before: { amount: 390000, currency: "VND", raw: "390.000₫" },
+          after: null,
+          observationIds: ["p", "e"],
+        },
+      ],
+      "vi",
     );
     expect(changes).toEqual([
       {
-        key: "e:element",
+        key: "element:1",
         observationId: "e",
         kind: "element",
         before: "Old title",
         after: "New title",
         selector: "h1",
+      },
+      {
+        key: "price:2",
+        observationId: "p",
+        kind: "price",
+        before: expect.stringMatching(/^390\.000/),
+        after: "—",
+        selector: "ul.promo",
       },
     ]);
   });

@@ -1,15 +1,15 @@
 // Revisiting a page: ask the worker for earlier captures of it, re-anchor
 // their quotes (highlighted, never DOM-rewritten), re-find captured elements,
-// compare their text and the page's prices with what was captured, and
-// report found / not found / changed back to the worker for the side panel.
-// Late-loading pages (SPAs, lazy lists) get a few more tries when the DOM
-// changes, so a quote that appears after load is still found.
+// and compare the page with the baseline all those captures make together
+// (capture/change-detect.ts): one change per real change, reported back to
+// the worker for the side panel. Late-loading pages (SPAs, lazy lists) get a
+// few more tries when the DOM changes, so a quote that appears after load is
+// still found.
 
 import type { Price } from "@sightline/shared";
-import { anchorMatch } from "../capture/anchor.ts";
-import { type ChangeReport, detectChanges } from "../capture/change-detect.ts";
+import { capText } from "../capture/cap-text.ts";
+import { buildBaseline, type ChangeRow, detectPageChanges } from "../capture/change-detect.ts";
 import { extractPageFacts } from "../capture/page-facts.ts";
-import { parsePriceText } from "../capture/prices.ts";
 import type { EarlierCapture, PageChange, PageReport } from "../messages.ts";
 import { showHighlights } from "./highlights.ts";
 
@@ -22,6 +22,8 @@ export type ReviewDeps = {
 
 const RETRIES = 5;
 const RETRY_DEBOUNCE_MS = 800;
+/** What the panel shows for the side of a change that has no price (added, removed). */
+export const NO_PRICE = "—";
 
 export function formatPrice(p: Pick<Price, "amount" | "currency">, locale?: string): string {
   try {
@@ -35,62 +37,24 @@ export function formatPrice(p: Pick<Price, "amount" | "currency">, locale?: stri
   }
 }
 
-/** Turn one capture's change report into the changes the panel lists. */
-export function changesOf(
-  c: EarlierCapture,
-  report: ChangeReport,
-  quoteNow: string | null,
-  locale?: string,
-): PageChange[] {
-  const out: PageChange[] = [];
-  const seen = new Set<string>();
-  const add = (change: PageChange) => {
-    const pair = `${change.kind === "price" ? "p" : "t"}|${change.before}|${change.after}`;
-    if (seen.has(pair)) return;
-    seen.add(pair);
-    out.push(change);
-  };
-  const priceMoves: [number, number][] = [];
-  report.prices.forEach((p, i) => {
-    if (p.status !== "changed" || !p.new) return;
-    priceMoves.push([p.old.amount, p.new.amount]);
-    add({
-      key: `${c.id}:price:${i}`,
-      observationId: c.id,
-      kind: "price",
-      before: formatPrice(p.old, locale),
-      after: formatPrice(p.new, locale),
-      ...(p.old.selector ? { selector: p.old.selector } : {}),
-    });
+/**
+ * The change rows as the panel lists them (the message schema holds text):
+ * prices formatted in the page's locale, "—" for a price added or removed.
+ */
+export function toPageChanges(rows: readonly ChangeRow[], locale?: string): PageChange[] {
+  return rows.map((r) => {
+    const side = (v: ChangeRow["before"]) =>
+      v === null ? NO_PRICE : typeof v === "string" ? capText(v, 4000) : formatPrice(v, locale);
+    const change: PageChange = {
+      key: r.key,
+      observationId: r.observationIds[0] as string,
+      kind: r.kind,
+      before: side(r.before),
+      after: side(r.after),
+    };
+    if (r.selector) change.selector = capText(r.selector, 2000);
+    return change;
   });
-  const el = report.element;
-  if (el?.status === "changed" && el.new !== null) {
-    // A captured price element that moved is already listed as a price change.
-    const before = parsePriceText(el.old)?.amount;
-    const after = parsePriceText(el.new)?.amount;
-    const dup = priceMoves.some(([o, n]) => o === before && n === after);
-    if (!dup) {
-      add({
-        key: `${c.id}:element`,
-        observationId: c.id,
-        kind: "element",
-        before: el.old,
-        after: el.new,
-        ...(c.elementSelector ? { selector: c.elementSelector } : {}),
-      });
-    }
-  }
-  const quote = c.quote;
-  if (quote && quoteNow !== null && quoteNow.normalize("NFC") !== quote.normalize("NFC")) {
-    add({
-      key: `${c.id}:quote`,
-      observationId: c.id,
-      kind: "quote",
-      before: quote,
-      after: quoteNow,
-    });
-  }
-  return out;
 }
 
 export function reviewPage(
@@ -101,30 +65,18 @@ export function reviewPage(
   ranges: Range[];
 } {
   const { doc, win } = d;
-  const found: string[] = [];
-  const notFound: string[] = [];
-  const changes: PageChange[] = [];
-  const ranges: Range[] = [];
   const locale = doc.documentElement.lang || win.navigator.language;
-  for (const c of captures) {
-    const match =
-      c.quote || c.selectors.length ? anchorMatch(doc.body, c.selectors, { quote: c.quote }) : null;
-    if (match) ranges.push(match.range);
-    // Element text and prices; the quote was anchored just above.
-    const report = detectChanges(
-      { selectors: [], elementSelector: c.elementSelector, text: c.text, prices: c.prices },
-      doc,
-    );
-    const hasAnchor = Boolean(c.quote) || c.elementSelector !== undefined;
-    if (hasAnchor) {
-      const ok =
-        (c.quote ? match !== null : true) &&
-        (report.element ? report.element.status !== "not-found" : true);
-      (ok ? found : notFound).push(c.id);
-    }
-    changes.push(...changesOf(c, report, match ? match.text : null, locale));
-  }
-  return { report: { found, notFound, changes: changes.slice(0, 200) }, ranges };
+  const review = detectPageChanges(buildBaseline(captures), doc);
+  const order = new Map(captures.map((c, i) => [c.id, i]));
+  const byCapture = (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+  return {
+    report: {
+      found: review.found.sort(byCapture),
+      notFound: review.notFound.sort(byCapture),
+      changes: toPageChanges(review.rows, locale).slice(0, 200),
+    },
+    ranges: review.ranges,
+  };
 }
 
 /** Runs reviews on request and retries while captures are still missing. */
