@@ -7,12 +7,7 @@
 // twice, or importing it and later re-admitting the device, applies each
 // write once: seqs at or below the device's lastSeq are duplicates.
 import { z } from "@hono/zod-openapi";
-import {
-  CLIENT_SCHEMA_VERSION,
-  DEFAULT_MAX_DRIFT_MS,
-  type Mutation,
-  upcastMutation,
-} from "@sightline/shared";
+import { DEFAULT_MAX_DRIFT_MS } from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
 import { ADMINS } from "../auth/roles.ts";
 import type { DevicePrincipal, DeviceRecord } from "../db/port.ts";
