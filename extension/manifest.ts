@@ -4,7 +4,7 @@
 // script is injected on demand (activeTab + scripting), and the server's
 // origin — or competitor sites, or all sites — are optional host permissions
 // the user grants from the options page.
-import { extension } from "../shared/src/i18n/extension.ts";
+import { extension } from "@sightline/shared/i18n/extension";
 
 export type Target = "chrome" | "firefox";
 

@@ -75,7 +75,7 @@ function serviceWorkerPrecache(): Plugin {
 export default defineConfig({
   root,
   base: "/kiosk/",
-  plugins: [preact({ devToolsInProd: false, prefreshEnabled: false }), serviceWorkerPrecache()],
+  plugins: [preact({ devtoolsInProd: false, prefreshEnabled: false }), serviceWorkerPrecache()],
   define: { "import.meta.env.VITE_KIOSK_VERSION": JSON.stringify(version) },
   worker: {
     format: "es",

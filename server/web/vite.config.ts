@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   root,
   base: "/",
-  plugins: [preact({ devToolsInProd: false, prefreshEnabled: false })],
+  plugins: [preact({ devtoolsInProd: false, prefreshEnabled: false })],
   build: {
     outDir: `${root}dist`,
     emptyOutDir: true,

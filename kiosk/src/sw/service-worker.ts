@@ -5,22 +5,11 @@
 // atomically and the next load uses it. API calls (/v1/…) pass straight
 // through: only the kiosk's own files under the scope are answered here.
 
-type ExtendableEventLike = Event & { waitUntil(p: Promise<unknown>): void };
-type FetchEventLike = ExtendableEventLike & {
-  request: Request;
-  respondWith(r: Response | Promise<Response>): void;
-};
-type SwScope = {
+/** The worker's scope, with the precache list and version the build writes into sw.js. */
+const sw = self as unknown as ServiceWorkerGlobalScope & {
   __PRECACHE?: string[];
   __VERSION?: string;
-  registration: { scope: string };
-  clients: { claim(): Promise<void> };
-  skipWaiting(): Promise<void>;
-  addEventListener(type: "install" | "activate", fn: (e: ExtendableEventLike) => void): void;
-  addEventListener(type: "fetch", fn: (e: FetchEventLike) => void): void;
 };
-
-const sw = self as unknown as SwScope;
 const PRECACHE = sw.__PRECACHE ?? [];
 const CACHE = `sightline-kiosk-${sw.__VERSION ?? "dev"}`;
 const scope = new URL(sw.registration.scope);

@@ -22,7 +22,7 @@ function fakeTimers() {
       pending.delete(next[0]);
       now = next[1].at;
       next[1].fn();
-      await new Promise((r) => setImmediate(r));
+      await new Promise<void>((r) => setTimeout(r, 0));
     }
     now = until;
   };
@@ -78,7 +78,7 @@ describe("sync scheduler", () => {
       baseDelayMs: 1000,
     });
     s.request("manual");
-    await new Promise((r) => setImmediate(r));
+    await new Promise<void>((r) => setTimeout(r, 0));
     expect(s.status()).toMatchObject({ state: "waiting", failures: 1, nextAttemptAt: 1000 });
     await t.advance(1000);
     expect(calls.length).toBe(2);
