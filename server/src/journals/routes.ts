@@ -15,9 +15,9 @@ import { newRouter } from "../http/router.ts";
 import { IdSchema, LocaleSchema } from "../http/shared-schemas.ts";
 import { createInsight, viewInsights } from "../insights/service.ts";
 import { userOf } from "../middleware/auth/index.ts";
-import { observationView } from "../observations/routes.ts";
 import { foldText } from "../observations/search-text.ts";
-import { journalExport } from "./export/gather.ts";
+import { observationView } from "../observations/view.ts";
+import { gatherJournalExport } from "./export/gather.ts";
 import { EXPORT_FORMATS } from "./export/journal-export.ts";
 import { EXPORT_MEDIA_TYPES, renderExport } from "./export/render.ts";
 import { journalSuggestions } from "./journal-suggestions.ts";
@@ -229,7 +229,7 @@ export function journalRoutes(deps: AppDeps) {
       const ws = userOf(c).workspaceId;
       const journal = await journalOr404(ws, c.req.valid("param").id);
       const q = c.req.valid("query");
-      const x = await journalExport(deps, ws, journal, localeOf(c, q.lang));
+      const x = await gatherJournalExport(deps, ws, journal, localeOf(c, q.lang));
       const body = renderExport(x, q.format);
       const name = `journal-${journal.id}.${q.format}`;
       return c.body(body, 200, {

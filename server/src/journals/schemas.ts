@@ -2,7 +2,7 @@
 // fields are spelled out for the generated document; objects stay open
 // (catchall) so the document never lags behind an added field.
 import { z } from "@hono/zod-openapi";
-import { ObservationViewSchema } from "../observations/routes.ts";
+import { ObservationViewSchema } from "../observations/view.ts";
 
 const open = <T extends z.ZodRawShape>(shape: T) => z.object(shape).catchall(z.unknown());
 

@@ -2,13 +2,7 @@
 // GET /v1/observations with filters, accent-insensitive `q` and a cursor;
 // GET /v1/observations/:id. Items are flat views with their 5W1H score.
 import { z } from "@hono/zod-openapi";
-import {
-  CHANNEL_CODES,
-  type Entity,
-  fiveW1HScore,
-  NEED_CODES,
-  type ObservationFields,
-} from "@sightline/shared";
+import { CHANNEL_CODES, NEED_CODES } from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
 import { READERS } from "../auth/roles.ts";
 import { notFound } from "../http/problem.ts";
@@ -17,6 +11,7 @@ import { newRouter } from "../http/router.ts";
 import { IdSchema } from "../http/shared-schemas.ts";
 import { userOf } from "../middleware/auth/index.ts";
 import { foldText } from "./search-text.ts";
+import { ObservationViewSchema, observationView } from "./view.ts";
 
 const DAY_OR_TIME = z
   .string()
@@ -39,29 +34,8 @@ const QuerySchema = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-export const ObservationViewSchema = z
-  .object({
-    id: z.string(),
-    createdBy: z.string(),
-    version: z.number().int(),
-    fiveW1H: z.number().int(),
-  })
-  .catchall(z.unknown())
-  .openapi("ObservationView");
-
 /** `to` is exclusive; a bare date means "through the end of that day" (UTC). */
 const endOf = (to: string) => Date.parse(to) + (to.length === 10 ? 86_400_000 : 0);
-
-/** The flat view: id, createdBy, version, every field, and the 5W1H score. */
-export function observationView(e: Entity) {
-  return {
-    id: e.id,
-    createdBy: e.createdBy,
-    version: e.version,
-    ...e.fields,
-    fiveW1H: fiveW1HScore(e.fields as ObservationFields),
-  };
-}
 
 const list = defineRoute(READERS, {
   method: "get",

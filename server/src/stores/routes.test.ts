@@ -1,5 +1,5 @@
-// Stores, competitors and vocabulary: CRUD by admins and managers, version
-// bumps and pokes so devices re-pull their config.
+// Stores (the shops): CRUD by admins and managers, version bumps and pokes
+// so devices re-pull their config.
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestApp, TEST_STORE, type TestApp } from "../../test/support/test-app.ts";
 
@@ -59,63 +59,5 @@ describe("stores", () => {
         })
       ).status,
     ).toBe(400);
-  });
-});
-
-describe("competitors", () => {
-  it("creates and patches competitors", async () => {
-    t = await createTestApp();
-    const c = await (
-      await t.request("/v1/competitors", {
-        method: "POST",
-        token: t.admin.token,
-        json: { name: "Thế Giới Di Động", domains: ["thegioididong.com"] },
-      })
-    ).json();
-    const p = await t.request(`/v1/competitors/${c.id}`, {
-      method: "PATCH",
-      token: t.admin.token,
-      json: { domains: ["tgdd.vn"] },
-    });
-    expect(await p.json()).toEqual({ id: c.id, name: "Thế Giới Di Động", domains: ["tgdd.vn"] });
-    expect(
-      (
-        await t.request("/v1/competitors/nope", {
-          method: "PATCH",
-          token: t.admin.token,
-          json: { name: "x" },
-        })
-      ).status,
-    ).toBe(404);
-    const bad = await t.request("/v1/competitors", {
-      method: "POST",
-      token: t.admin.token,
-      json: { name: "x", domains: ["https://x.vn/"] },
-    });
-    expect(bad.status).toBe(400);
-  });
-});
-
-describe("vocabulary", () => {
-  it("lists the 16 needs, behaviours, methods and channels in vi and en, to anyone", async () => {
-    t = await createTestApp();
-    const v = await (await t.request("/v1/vocabulary")).json();
-    expect(v.needs).toHaveLength(16);
-    expect(v.needs[0]).toEqual({
-      code: "function",
-      group: "product",
-      vi: "Chức năng",
-      en: "Function",
-      description: expect.any(Object),
-    });
-    expect(v.behaviours.map((b: { code: string }) => b.code)).toContain("left-without-buying");
-    expect(v.channels.map((c: { code: string }) => c.code)).toEqual([
-      "web",
-      "event",
-      "store",
-      "feedback",
-      "import",
-    ]);
-    expect(v.methods.length).toBe(8);
   });
 });

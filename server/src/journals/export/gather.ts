@@ -9,7 +9,7 @@ import type { Journal, ObservationView } from "../model.ts";
 import { workspaceContext } from "../workspace-context.ts";
 import type { JournalExport } from "./journal-export.ts";
 
-export async function journalExport(
+export async function gatherJournalExport(
   deps: Pick<AppDeps, "db" | "now">,
   ws: string,
   journal: Journal,
