@@ -1,0 +1,21 @@
+// `npm run test:unit`: the whole suite except the tests that start a browser
+// or a child process (kept to minutes, not seconds, on a laptop). `npm test`
+// runs everything. test/import-rules.test.ts checks that every test reaching
+// `node:child_process` or playwright-core is left out here.
+import { defineConfig, mergeConfig } from "vitest/config";
+import base from "./vitest.config.ts";
+
+/** Tests that start Chromium or another process, by glob (repository-relative). */
+export const NOT_UNIT = [
+  // Browser end to end: Chromium through playwright-core.
+  "**/*.e2e.test.ts",
+  // Real server processes (spawned, SIGKILLed, restarted).
+  "**/*.process.test.ts",
+  "test/multi-instance.test.ts",
+  "test/soak.test.ts",
+  "test/brute-force.test.ts",
+  // The extension build as a child process, then web-ext lint.
+  "extension/build.test.ts",
+];
+
+export default mergeConfig(base, defineConfig({ test: { exclude: NOT_UNIT } }));
