@@ -11,7 +11,8 @@
 //   dist/chrome/   dist/firefox/   dist/sightline-<target>-<version>.zip
 //
 // `--out <dir>` builds elsewhere (tests build into temporary folders so they
-// never race each other or a developer's dist/).
+// never race each other or a developer's dist/). Importing this module builds
+// nothing: test/bundle-budgets.test.ts calls buildContentScript.
 import {
   cpSync,
   mkdirSync,
@@ -22,6 +23,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import preact from "@preact/preset-vite";
 import { zipSync } from "fflate";
 import { build, type InlineConfig } from "vite";
@@ -47,12 +49,17 @@ const shared: InlineConfig = {
 };
 
 /** One file, no chunks: the worker and the content script each load as a single script. */
-async function single(entry: string, format: "es" | "iife", fileName: string): Promise<void> {
+async function single(
+  entry: string,
+  format: "es" | "iife",
+  fileName: string,
+  outDir = stage,
+): Promise<void> {
   await build({
     ...shared,
     plugins: [],
     build: {
-      outDir: stage,
+      outDir,
       emptyOutDir: false,
       minify: true,
       target: "es2022",
@@ -118,11 +125,21 @@ function packageFor(target: Target): void {
   );
 }
 
-rmSync(dist, { recursive: true, force: true });
-mkdirSync(stage, { recursive: true });
-await pages();
-await single(join(src, "background.ts"), "es", "background.js");
-await single(join(src, "content", "content.ts"), "iife", "content.js");
-for (const target of ["chrome", "firefox"] as const) packageFor(target);
-rmSync(stage, { recursive: true, force: true });
-console.log(`extension ${version}: dist/chrome, dist/firefox and zips`);
+/** Only the content script, as content.js in `outDir` (the bundle budget test measures it). */
+export async function buildContentScript(outDir: string): Promise<void> {
+  await single(join(src, "content", "content.ts"), "iife", "content.js", outDir);
+}
+
+async function main(): Promise<void> {
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(stage, { recursive: true });
+  await pages();
+  await single(join(src, "background.ts"), "es", "background.js");
+  await buildContentScript(stage);
+  for (const target of ["chrome", "firefox"] as const) packageFor(target);
+  rmSync(stage, { recursive: true, force: true });
+  console.log(`extension ${version}: dist/chrome, dist/firefox and zips`);
+}
+
+// Run as a script (`tsx build.ts`), not when a test imports buildContentScript.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
