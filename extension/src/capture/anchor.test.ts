@@ -158,3 +158,79 @@ describe("anchor on a large page", () => {
     expect(performance.now() - t0).toBeLessThan(4000);
   });
 });
+
+describe("anchor: foreign and ambiguous selectors", () => {
+  beforeEach(() => {
+    document.body.innerHTML =
+      "<div><p>Mở đầu bài viết.</p><p>Giá tốt nhất trong tuần này là ở cửa hàng lớn.</p></div>" +
+      "<div><p>Ghi chú: Giá tốt nhất trong tuần này là ở cửa hàng lớn.</p></div>";
+  });
+  const quote = "Giá tốt nhất trong tuần này";
+
+  it("accepts a Hypothesis RangeSelector (startContainer/endContainer with offsets) without throwing", () => {
+    const hypothesis = {
+      type: "RangeSelector",
+      startContainer: "/div[1]/p[2]",
+      startOffset: 0,
+      endContainer: "/div[1]/p[2]",
+      endOffset: quote.length,
+    } as unknown as Selector;
+    const m = anchorMatch(document.body, [
+      hypothesis,
+      { type: "TextQuoteSelector", exact: quote, prefix: "Mở đầu bài viết." },
+    ]);
+    expect(m?.via).toBe("range");
+    expect(m?.start).toBe(document.body.textContent?.indexOf(quote));
+  });
+
+  it("accepts one refined by a TextPositionSelector, and one with text() steps", () => {
+    const refined = {
+      type: "RangeSelector",
+      startContainer: "/div[2]/p[1]",
+      startOffset: 0,
+      endContainer: "/div[2]/p[1]",
+      endOffset: 40,
+      refinedBy: { type: "TextPositionSelector", start: 9, end: 9 + quote.length },
+    } as unknown as Selector;
+    const second = (document.body.textContent ?? "").lastIndexOf(quote);
+    expect(anchorMatch(document.body, [refined], { quote })?.start).toBe(second);
+    const textSteps = {
+      type: "RangeSelector",
+      startContainer: "/div[2]/p[1]/text()[1]",
+      startOffset: 9,
+      endContainer: "/div[2]/p[1]/text()[1]",
+      endOffset: 9 + quote.length,
+    } as unknown as Selector;
+    expect(anchorMatch(document.body, [textSteps], { quote })?.start).toBe(second);
+  });
+
+  it("ignores malformed selectors instead of throwing", () => {
+    const junk = [
+      { type: "RangeSelector" },
+      { type: "RangeSelector", startSelector: null, endSelector: 5 },
+      { type: "CssSelector", value: "p:::nope" },
+      { type: "TextPositionSelector", start: "x" },
+    ] as unknown as Selector[];
+    expect(() => anchorMatch(document.body, junk, { quote })).not.toThrow();
+    expect(anchorMatch(document.body, junk, { quote })?.text).toBe(quote);
+  });
+
+  it("does not trust a structural region that now holds a copy with other context", () => {
+    // Captured in the second div; a copy of the sentence is now where its XPath points.
+    const selectors: Selector[] = [
+      {
+        type: "RangeSelector",
+        startSelector: { type: "XPathSelector", value: "/div[1]/p[2]" },
+        endSelector: { type: "XPathSelector", value: "/div[1]/p[2]" },
+      },
+      {
+        type: "TextQuoteSelector",
+        exact: quote,
+        prefix: "Ghi chú: ",
+        suffix: " là ở cửa hàng lớn.",
+      },
+    ];
+    const second = (document.body.textContent ?? "").lastIndexOf(quote);
+    expect(anchorMatch(document.body, selectors)?.start).toBe(second);
+  });
+});

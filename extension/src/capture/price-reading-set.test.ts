@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// The price-reading set (test-fixtures/prices): Vietnamese and international
+// The price-reading set (test/fixtures/prices): Vietnamese and international
 // formats, roles, conditions, non-prices and hard cases the reader must
 // abstain on. Every case must pass; the accuracy is printed.
 import { readFileSync } from "node:fs";

@@ -2,9 +2,16 @@
 // the quote. W3C XPaths carry no character offsets, so Sightline reads the
 // pair as a *region* — from the start of the start element to the end of the
 // end element — and anchoring looks for the quote inside it. Structure-based,
-// so it survives text inserted elsewhere on the page.
+// so it survives text inserted elsewhere on the page. Hypothesis's form
+// (startContainer/startOffset/endContainer/endOffset, maybe refinedBy a
+// TextPositionSelector) is read too, as the exact span its offsets name.
 import { cssSelectorFor } from "./css-selector.ts";
-import type { CssSelector, RangeSelector, XPathSelector } from "./selector-types.ts";
+import type {
+  CssSelector,
+  HypothesisRangeSelector,
+  RangeSelector,
+  XPathSelector,
+} from "./selector-types.ts";
 import type { TextIndex, TextSpan } from "./text-index.ts";
 import { elementFromXPath, xpathOf } from "./xpath.ts";
 
@@ -21,7 +28,9 @@ export function describeRangeSelector(range: Range, root: Node): RangeSelector |
 }
 
 function resolveEnd(index: TextIndex, selector: XPathSelector | CssSelector): Node | null {
+  if (typeof selector?.value !== "string") return null;
   if (selector.type === "XPathSelector") return elementFromXPath(selector.value, index.root);
+  if (selector.type !== "CssSelector") return null;
   const doc = index.root.ownerDocument ?? (index.root as Document);
   try {
     return doc.querySelector(selector.value);
@@ -30,18 +39,48 @@ function resolveEnd(index: TextIndex, selector: XPathSelector | CssSelector): No
   }
 }
 
+/** A span that offsets place exactly (Hypothesis offsets, refinedBy), not a region of whole elements. */
+export type ResolvedSpan = TextSpan & { precise?: true };
+
+/** The text offset of a Hypothesis boundary: an element or text node by XPath, and an offset in its text. */
+function boundary(index: TextIndex, xpath: unknown, offset: unknown): number | null {
+  if (typeof xpath !== "string" || typeof offset !== "number" || !(offset >= 0)) return null;
+  const node = elementFromXPath(xpath, index.root);
+  if (!node) return null;
+  if (node.nodeType === 3) return index.offsetOf(node, offset);
+  const span = index.spanOf(node);
+  return span && Math.min(span.start + Math.floor(offset), span.end);
+}
+
 /**
- * The text region the selector names (start of its start element to end of
- * its end element), or null when either element is gone or they are out of order.
+ * The text the selector names: for ours, the region from the start of its
+ * start element to the end of its end element; for Hypothesis's, the span its
+ * offsets name; narrowed by `refinedBy` when present. Null when an element is
+ * gone, they are out of order, or the selector is not one of these shapes.
  */
-export function resolveRangeSelector(index: TextIndex, selector: RangeSelector): TextSpan | null {
-  const startNode = resolveEnd(index, selector.startSelector);
-  const endNode = resolveEnd(index, selector.endSelector);
-  if (!startNode || !endNode) return null;
-  const start = index.spanOf(startNode)?.start;
-  const end = index.spanOf(endNode)?.end;
-  if (start === undefined || end === undefined || end < start) return null;
-  return { start, end };
+export function resolveRangeSelector(
+  index: TextIndex,
+  selector: RangeSelector | HypothesisRangeSelector,
+): ResolvedSpan | null {
+  const s = selector as Partial<RangeSelector & HypothesisRangeSelector>;
+  let span: ResolvedSpan | null = null;
+  if (s.startSelector && s.endSelector) {
+    const startNode = resolveEnd(index, s.startSelector);
+    const endNode = resolveEnd(index, s.endSelector);
+    const start = startNode && index.spanOf(startNode)?.start;
+    const end = endNode && index.spanOf(endNode)?.end;
+    if (typeof start === "number" && typeof end === "number" && end >= start) span = { start, end };
+  } else {
+    const start = boundary(index, s.startContainer, s.startOffset);
+    const end = boundary(index, s.endContainer, s.endOffset);
+    if (start !== null && end !== null && end >= start) span = { start, end, precise: true };
+  }
+  const refined = s.refinedBy;
+  if (!span || !refined) return span;
+  if (refined.type !== "TextPositionSelector" || !Number.isInteger(refined.start)) return span;
+  const start = span.start + refined.start;
+  const end = span.start + refined.end;
+  return start <= end && end <= span.end ? { start, end, precise: true } : null;
 }
 
 /**

@@ -27,7 +27,14 @@ describe("findExactQuote", () => {
     const q = "1.290.000₫";
     const second = text.indexOf(q, 10);
     const found = findExactQuote(text, q, { prefix: "Đánh giá: giá ", suffix: " là hợp lý" });
-    expect(found).toEqual({ start: second, end: second + q.length });
+    expect(found).toMatchObject({ start: second, end: second + q.length, context: 1 });
+  });
+
+  it("scores context approximately: a prefix off by one space still disambiguates", () => {
+    const page = "Mục một: giá tốt nhất. Mục hai:  giá tốt nhất hôm nay.";
+    const second = page.lastIndexOf("giá tốt nhất");
+    expect(findExactQuote(page, "giá tốt nhất", { prefix: "Mục hai: " })?.start).toBe(second);
+    expect(findExactQuote(page, "giá tốt nhất", { suffix: "hôm nay." })?.start).toBe(second);
   });
 
   it("falls back to the occurrence nearest the hint when context says nothing", () => {

@@ -34,4 +34,13 @@ describe("xpathOf / elementFromXPath", () => {
     expect(elementFromXPath("div[1]", document.body)).toBeNull();
     expect(elementFromXPath("/div/p", document.body)).toBe(document.querySelector("p"));
   });
+
+  it("reads what Hypothesis writes: text() steps, namespace prefixes, /html/body from the body", () => {
+    document.body.innerHTML = `<div><p>one<b>two</b>three</p></div>`;
+    const p = document.querySelector("p") as Element;
+    expect(elementFromXPath("/div[1]/p[1]/text()[2]", document.body)).toBe(p.lastChild);
+    expect(elementFromXPath("/xhtml:div[1]/xhtml:p[1]", document.body)).toBe(p);
+    expect(elementFromXPath("/html[1]/body[1]/div[1]/p[1]", document.body)).toBe(p);
+    expect(elementFromXPath("/div[1]/p[1]/text()[3]", document.body)).toBeNull();
+  });
 });

@@ -35,25 +35,35 @@ export function xpathOf(node: Node, root: Node): string | null {
   return steps.length === 0 ? "/" : steps.reverse().join("");
 }
 
-const STEP = /^([A-Za-z_][\w.-]*)(?:\[(\d+)\])?$/;
+const STEP = /^(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*|text\(\))(?:\[(\d+)\])?$/;
 
 /**
- * The element an `xpathOf` path names under `root`, or null when the path no
- * longer resolves (or uses XPath syntax beyond `/name[n]` steps).
+ * The node an XPath of `/name[n]` steps names under `root`, or null when the
+ * path no longer resolves (or uses XPath syntax beyond such steps). Accepts
+ * what Hypothesis writes too: a last `text()[n]` step (the n-th text node),
+ * namespace prefixes (`/xhtml:p[2]`) and a leading `/html[1]/body[1]` when
+ * `root` is the body.
  */
 export function elementFromXPath(xpath: string, root: Node): Node | null {
   if (xpath === "/") return root;
   if (!xpath.startsWith("/")) return null;
+  let parts = xpath.slice(1).split("/");
+  if ((root as Element).localName === "body" && /^(?:\w+:)?html(?:\[1\])?$/i.test(parts[0] ?? ""))
+    parts = /^(?:\w+:)?body(?:\[1\])?$/i.test(parts[1] ?? "") ? parts.slice(2) : parts;
   let current: Node = root;
-  for (const part of xpath.slice(1).split("/")) {
+  for (const part of parts) {
     const m = STEP.exec(part);
     if (!m) return null;
     const name = (m[1] as string).toLowerCase();
     let n = m[2] === undefined ? 1 : Number(m[2]);
-    let found: Element | null = null;
+    let found: Node | null = null;
     for (const child of Array.from(current.childNodes)) {
-      if (child.nodeType === 1 && step(child as Element) === name && --n === 0) {
-        found = child as Element;
+      const fits =
+        name === "text()"
+          ? child.nodeType === 3
+          : child.nodeType === 1 && step(child as Element) === name;
+      if (fits && --n === 0) {
+        found = child;
         break;
       }
     }
