@@ -72,6 +72,17 @@ export type Principal =
     };
 export type DevicePrincipal = Extract<Principal, { type: "device" }>;
 
+/** The principal a device's row stands for (its token's, or an import's on its behalf). */
+export const devicePrincipal = (d: DeviceRecord): DevicePrincipal => ({
+  type: "device",
+  workspaceId: d.workspaceId,
+  deviceId: d.id,
+  kind: d.kind,
+  role: d.role,
+  storeId: d.storeId,
+  ownerId: d.ownerId,
+});
+
 export type NewPairingCode = {
   workspaceId: string;
   codeHash: string;

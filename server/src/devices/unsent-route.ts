@@ -10,7 +10,7 @@ import { z } from "@hono/zod-openapi";
 import { DEFAULT_MAX_DRIFT_MS } from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
 import { ADMINS } from "../auth/roles.ts";
-import type { DevicePrincipal, DeviceRecord } from "../db/port.ts";
+import { devicePrincipal } from "../db/port.ts";
 import { badRequest, HttpProblem, notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
@@ -60,16 +60,6 @@ const route = defineRoute(
   { text: { body: false } },
 );
 
-const principalOf = (d: DeviceRecord): DevicePrincipal => ({
-  type: "device",
-  workspaceId: d.workspaceId,
-  deviceId: d.id,
-  kind: d.kind,
-  role: d.role,
-  storeId: d.storeId,
-  ownerId: d.ownerId,
-});
-
 export function deviceUnsentRoutes(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   return newRouter().openapi(route, async (c) => {
@@ -95,7 +85,7 @@ export function deviceUnsentRoutes(deps: AppDeps) {
     );
     const out = await deps.db.push({
       workspaceId: device.workspaceId,
-      device: principalOf(device),
+      device: devicePrincipal(device),
       appVersion: file.appVersion,
       mutations,
       now: at,

@@ -13,7 +13,6 @@
 // entry that was brought forward is dropped. Derived results (suggestions…)
 // ride along per entry; the stats tally is carried forward, adjusted by the
 // changed observations only.
-
 import type { Db, ScannedObservation, ScopeChanges } from "../db/port.ts";
 import type { JournalScope } from "./model.ts";
 import {

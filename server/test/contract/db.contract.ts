@@ -1,7 +1,6 @@
 // The Db contract: one behaviour suite every adapter must pass (hono's
 // router `common.case.test.ts` pattern). Call it from an adapter's test file
 // with a factory returning a fresh, empty Db. Port-only: no SQL here.
-
 import { configContract } from "./config.contract.ts";
 import type { DbFactory } from "./fixture.ts";
 import { journalsContract } from "./journals.contract.ts";

@@ -5,8 +5,10 @@
 import type { Competitor, Store } from "@sightline/shared";
 import { uuidv7 } from "@sightline/shared";
 import type { Db } from "../port.ts";
+import { type CompetitorRow, type StoreRow, storeConfig } from "../rows/config.ts";
 import type { Sql, Tx } from "./connect.ts";
 import type { PgHandle } from "./handle.ts";
+import { toCompetitor, toStore } from "./rows.ts";
 
 type ConfigPart = Pick<
   Db,
@@ -19,17 +21,6 @@ type ConfigPart = Pick<
   | "updateCompetitor"
   | "listTags"
 >;
-
-type StoreRow = { id: string; name: string; config: Omit<Store, "id" | "name"> };
-type CompetitorRow = { id: string; name: string; domains: string[] };
-
-const toStore = (r: StoreRow): Store => ({ id: r.id, name: r.name, ...r.config });
-const toCompetitor = (r: CompetitorRow): Competitor => ({
-  id: r.id,
-  name: r.name,
-  domains: r.domains,
-});
-const configOf = ({ id: _id, name: _name, ...rest }: Store) => rest as never;
 
 export function createConfigPart({ sql }: PgHandle): ConfigPart {
   /** Run `fn` under the workspace row lock; bump the version when it returns a value. */
@@ -50,7 +41,7 @@ export function createConfigPart({ sql }: PgHandle): ConfigPart {
   };
   const saveStore = async (tx: Tx, ws: string, s: Store) => {
     await tx`INSERT INTO stores (workspace_id, id, name, config, updated_at)
-      VALUES (${ws}, ${s.id}, ${s.name}, ${tx.json(configOf(s))}, now())
+      VALUES (${ws}, ${s.id}, ${s.name}, ${tx.json(storeConfig(s) as never)}, now())
       ON CONFLICT (workspace_id, id) DO UPDATE SET name = excluded.name, config = excluded.config,
         updated_at = excluded.updated_at`;
     return s;

@@ -1,10 +1,9 @@
 // PostgreSQL: imported observations, idempotent per (workspace, source, row
 // id) through import_rows, in one transaction that locks the workspace row
 // first (the same lock order as a push) and stamps one new version.
-
 import type { Db } from "../port.ts";
 import type { PgHandle } from "./handle.ts";
-import { rowValues, UPSERT_OBSERVATION } from "./observation-rows.ts";
+import { rowValues, UPSERT_OBSERVATION } from "./rows.ts";
 
 export function createImportsPart({ sql }: PgHandle): Pick<Db, "importObservations"> {
   return {
@@ -29,7 +28,7 @@ export function createImportsPart({ sql }: PgHandle): Pick<Db, "importObservatio
             { entity: { ...r.entity, version }, ownerId: p.ownerId },
             tx.json,
           );
-          await tx.unsafe(UPSERT_OBSERVATION, [...values] as never[]);
+          await tx.unsafe(UPSERT_OBSERVATION, values as never[]);
           await tx`INSERT INTO import_rows (workspace_id, source_key, source_row_id, observation_id,
             imported_by, imported_at) VALUES (${ws}, ${p.sourceKey}, ${r.sourceRowId}, ${r.observationId},
             ${p.ownerId}, ${p.now})`;

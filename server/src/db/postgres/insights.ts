@@ -1,73 +1,15 @@
 // PostgreSQL: insights with their evidence links and actions.
-
-import type { Principles } from "../../insights/principles.ts";
-import type { Action, Evidence, Insight } from "../../journals/model.ts";
-import type { Db } from "../port.ts";
-import { ConflictError } from "../port.ts";
+import type { Insight } from "../../journals/model.ts";
+import { ConflictError, type Db } from "../port.ts";
+import {
+  type ActionRow,
+  type EvidenceRow,
+  type InsightRow,
+  toAction,
+  toEvidence,
+} from "../rows/journals.ts";
 import type { PgHandle } from "./handle.ts";
-
-type InsightRow = {
-  id: string;
-  journal_id: string;
-  statement: string;
-  needs: Insight["needs"];
-  status: Insight["status"];
-  principles: Principles;
-  override_reason: string | null;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-};
-type EvidenceRow = {
-  insight_id: string;
-  observation_id: string;
-  stance: Evidence["stance"];
-  note: string | null;
-  added_by: string;
-  added_at: string;
-};
-type ActionRow = {
-  id: string;
-  insight_id: string;
-  title: string;
-  owner: string | null;
-  due: string | null;
-  status: Action["status"];
-  created_at: string;
-  updated_at: string;
-};
-
-const toEvidence = (r: EvidenceRow): Evidence => ({
-  observationId: r.observation_id,
-  stance: r.stance,
-  note: r.note,
-  addedBy: r.added_by,
-  addedAt: r.added_at,
-});
-const toAction = (r: ActionRow): Action => ({
-  id: r.id,
-  insightId: r.insight_id,
-  title: r.title,
-  owner: r.owner,
-  due: r.due,
-  status: r.status,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-const build = (r: InsightRow, evidence: Evidence[], actions: Action[]): Insight => ({
-  id: r.id,
-  journalId: r.journal_id,
-  statement: r.statement,
-  needs: r.needs,
-  status: r.status,
-  principles: r.principles,
-  overrideReason: r.override_reason,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  evidence,
-  actions,
-});
+import { toInsight } from "./rows.ts";
 
 type Part = Pick<
   Db,
@@ -92,7 +34,7 @@ export function createInsightsPart({ sql }: PgHandle): Part {
       WHERE workspace_id = ${ws} AND insight_id = ${id} ORDER BY added_at, observation_id`;
     const ac = await sql<ActionRow[]>`SELECT * FROM actions
       WHERE workspace_id = ${ws} AND insight_id = ${id} ORDER BY created_at, id`;
-    return build(r, ev.map(toEvidence), ac.map(toAction));
+    return toInsight(r, ev.map(toEvidence), ac.map(toAction));
   };
   const loadAction = async (ws: string, id: string) => {
     const [r] = await sql<
@@ -138,7 +80,7 @@ export function createInsightsPart({ sql }: PgHandle): Part {
       };
       const evidence = group(ev, toEvidence);
       const actions = group(ac, toAction);
-      return rows.map((r) => build(r, evidence.get(r.id) ?? [], actions.get(r.id) ?? []));
+      return rows.map((r) => toInsight(r, evidence.get(r.id) ?? [], actions.get(r.id) ?? []));
     },
     async updateInsight(ws, id, changes, now) {
       const cur = await load(ws, id);

@@ -4,34 +4,13 @@ import type postgres from "postgres";
 import type { Journal, JournalScope } from "../../journals/model.ts";
 import { decodeTimelineCursor, encodeTimelineCursor, scopeWindow } from "../../journals/scope.ts";
 import type { Db, ScopeQuery } from "../port.ts";
+import type { JournalRow } from "../rows/journals.ts";
+import type { ObservationRow } from "../rows/observations.ts";
 import type { Sql } from "./connect.ts";
 import type { PgHandle } from "./handle.ts";
-import { type ObservationRow, toEntity } from "./observation-rows.ts";
+import { toEntity, toJournal, toScanned } from "./rows.ts";
 
 type Fragment = postgres.Fragment;
-type JournalRow = {
-  id: string;
-  title: string;
-  question: string;
-  goal: string;
-  scope: JournalScope;
-  archived: boolean;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-};
-
-const toJournal = (r: JournalRow): Journal => ({
-  id: r.id,
-  title: r.title,
-  question: r.question,
-  goal: r.goal,
-  scope: r.scope,
-  archived: r.archived,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
 
 function scopeFilter(
   sql: Sql,
@@ -122,12 +101,7 @@ export function createJournalsPart({ sql }: PgHandle): Part {
       const rows = await sql<Pick<ObservationRow, "id" | "created_by" | "fields" | "version">[]>`
         SELECT id, created_by, fields, version FROM observations
         WHERE ${scopeFilter(sql, ws, scope)} ORDER BY captured_ms, id`;
-      return rows.map((r) => ({
-        id: r.id,
-        createdBy: r.created_by,
-        fields: r.fields,
-        version: r.version,
-      }));
+      return rows.map(toScanned);
     },
     async scanScopedChanges(ws, scope, since) {
       // Scope as a column, not a filter: the version range alone picks the
@@ -139,14 +113,7 @@ export function createJournalsPart({ sql }: PgHandle): Part {
         ORDER BY captured_ms, id`;
       return {
         changedIds: rows.map((r) => r.id),
-        observations: rows
-          .filter((r) => r.in_scope)
-          .map((r) => ({
-            id: r.id,
-            createdBy: r.created_by,
-            fields: r.fields,
-            version: r.version,
-          })),
+        observations: rows.filter((r) => r.in_scope).map(toScanned),
       };
     },
     async getObservations(ws, ids) {

@@ -4,9 +4,10 @@
 // descending, with the same opaque cursor as the SQLite adapter.
 import type postgres from "postgres";
 import type { Db, ObservationQuery } from "../port.ts";
+import type { ObservationRow } from "../rows/observations.ts";
 import type { Sql } from "./connect.ts";
 import type { PgHandle } from "./handle.ts";
-import { type ObservationRow, toEntity } from "./observation-rows.ts";
+import { toEntity } from "./rows.ts";
 
 type ReadPart = Pick<Db, "listObservations" | "getObservation" | "dumpEntities">;
 type Cursor = [number, string];

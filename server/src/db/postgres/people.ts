@@ -4,18 +4,17 @@
 // under a row lock so two tablets can never pair with one code.
 import { uuidv7 } from "@sightline/shared";
 import { KIND_OF_ROLE } from "../../auth/roles.ts";
-import { ConflictError, type Db, type PairResult, type Principal } from "../port.ts";
-import { readmissionRefusal } from "../readmission.ts";
-import { type PgHandle, sqlState, UNIQUE_VIOLATION } from "./handle.ts";
 import {
-  type DeviceRow,
-  toDevice,
-  toDevicePrincipal,
-  toUser,
-  toWorkspace,
-  type UserRow,
-  type WorkspaceRow,
-} from "./people-rows.ts";
+  ConflictError,
+  type Db,
+  devicePrincipal,
+  type PairResult,
+  type Principal,
+} from "../port.ts";
+import { readmissionRefusal } from "../readmission.ts";
+import type { DeviceRow, UserRow, WorkspaceRow } from "../rows/people.ts";
+import { type PgHandle, sqlState, UNIQUE_VIOLATION } from "./handle.ts";
+import { toDevice, toUser, toWorkspace } from "./rows.ts";
 
 type PeoplePart = Pick<
   Db,
@@ -60,7 +59,7 @@ export function createPeoplePart({ sql }: PgHandle): PeoplePart {
     }
     const [d] = await sql<DeviceRow[]>`
       SELECT * FROM devices WHERE token_hash = ${tokenHash} AND revoked_at IS NULL`;
-    return d ? toDevicePrincipal(toDevice(d)) : null;
+    return d ? devicePrincipal(toDevice(d)) : null;
   }
 
   // The code row is locked first, then the device row (when it exists), so a

@@ -18,15 +18,10 @@
 import { type RejectedMutation, toWellFormedText } from "@sightline/shared";
 import type { PushTx, StoredEntity } from "../../sync/push-algorithm.ts";
 import type { PushParams } from "../port.ts";
+import type { ObservationRow } from "../rows/observations.ts";
+import { type ObservationColumns, observationColumns } from "../rows/observations.ts";
 import type { Tx } from "./connect.ts";
-import {
-  COLUMNS,
-  type ObservationRow,
-  rowValues,
-  toEntity,
-  UPSERT_OBSERVATION,
-  UPSERT_OBSERVATIONS,
-} from "./observation-rows.ts";
+import { rowValues, toEntity, UPSERT_OBSERVATION, UPSERT_OBSERVATIONS } from "./rows.ts";
 import { isTransientPgError } from "./transient.ts";
 
 export type PushMode = "batched" | "savepoints";
@@ -85,7 +80,7 @@ export function createPgPushTx(
 
   async function flush(): Promise<void> {
     if (dirty.size > 0) {
-      const rows = [...dirty].map((id) => rowValues(entities.get(id) as StoredEntity, (x) => x));
+      const rows = [...dirty].map((id) => observationColumns(entities.get(id) as StoredEntity));
       dirty.clear();
       await upsertMany(outer, rows);
     }
@@ -112,7 +107,7 @@ export function createPgPushTx(
     },
     async putEntity(e) {
       if (mode === "batched") dirty.add(e.entity.id);
-      else await current.unsafe(UPSERT_OBSERVATION, [...rowValues(e, current.json)] as never[]);
+      else await current.unsafe(UPSERT_OBSERVATION, rowValues(e, current.json) as never[]);
       remember(e);
     },
     async recordRejection(r) {
@@ -167,7 +162,6 @@ export function createPgPushTx(
  * rows travel as one JSON parameter expanded by json_to_recordset, so the
  * statement text — and its prepared plan — is the same for any batch size.
  */
-async function upsertMany(tx: Tx, rows: ReturnType<typeof rowValues>[]): Promise<void> {
-  const records = rows.map((v) => Object.fromEntries(COLUMNS.map((c, i) => [c, v[i]])));
-  await tx.unsafe(UPSERT_OBSERVATIONS, [tx.json(records as never)] as never[]);
+async function upsertMany(tx: Tx, rows: ObservationColumns[]): Promise<void> {
+  await tx.unsafe(UPSERT_OBSERVATIONS, [tx.json(rows as never)] as never[]);
 }

@@ -1,6 +1,5 @@
 // Blobs on the SQLite database (a BLOB column), sharing the Db's
 // connection and its one-caller-at-a-time queue.
-
 import type { Blobs } from "../blob-port.ts";
 import type { SqliteHandle } from "./handle.ts";
 

@@ -4,7 +4,9 @@
 import type { Competitor, Store } from "@sightline/shared";
 import { uuidv7 } from "@sightline/shared";
 import type { Db } from "../port.ts";
+import { type CompetitorRow, type StoreRow, storeConfig } from "../rows/config.ts";
 import type { SqliteHandle } from "./handle.ts";
+import { toCompetitor, toStore } from "./rows.ts";
 
 type ConfigPart = Pick<
   Db,
@@ -17,17 +19,6 @@ type ConfigPart = Pick<
   | "updateCompetitor"
   | "listTags"
 >;
-
-type StoreRow = { id: string; name: string; config: string };
-type CompetitorRow = { id: string; name: string; domains: string };
-
-const toStore = (r: StoreRow): Store => ({ id: r.id, name: r.name, ...JSON.parse(r.config) });
-const toCompetitor = (r: CompetitorRow): Competitor => ({
-  id: r.id,
-  name: r.name,
-  domains: JSON.parse(r.domains),
-});
-const storeConfig = ({ id: _id, name: _name, ...rest }: Store) => JSON.stringify(rest);
 
 export function createConfigPart({ db, queue }: SqliteHandle): ConfigPart {
   const q = {
@@ -59,7 +50,7 @@ export function createConfigPart({ db, queue }: SqliteHandle): ConfigPart {
   };
 
   const saveStore = db.transaction((ws: string, s: Store) => {
-    q.putStore.run(ws, s.id, s.name, storeConfig(s), new Date().toISOString());
+    q.putStore.run(ws, s.id, s.name, JSON.stringify(storeConfig(s)), new Date().toISOString());
     q.bump.run(ws);
     return s;
   });

@@ -1,10 +1,9 @@
 // SQLite: imported observations, idempotent per (workspace, source, row id)
 // through import_rows, all in one transaction stamped with one new
 // workspace version (so pulls and live pokes see them like a push).
-
 import type { Db } from "../port.ts";
 import type { SqliteHandle } from "./handle.ts";
-import { type ObservationRow, toRow, UPSERT_OBSERVATION } from "./observation-rows.ts";
+import { toRow, UPSERT_OBSERVATION } from "./rows.ts";
 
 export function createImportsPart({ db, queue }: SqliteHandle): Pick<Db, "importObservations"> {
   const q = {
@@ -32,11 +31,7 @@ export function createImportsPart({ db, queue }: SqliteHandle): Pick<Db, "import
                 duplicates.push(r.sourceRowId);
                 continue;
               }
-              const row: ObservationRow = toRow({
-                entity: { ...r.entity, version },
-                ownerId: p.ownerId,
-              });
-              q.upsert.run(row);
+              q.upsert.run(toRow({ entity: { ...r.entity, version }, ownerId: p.ownerId }));
               q.record.run(ws, p.sourceKey, r.sourceRowId, r.observationId, p.ownerId, p.now);
               created.push(r.observationId);
             }

@@ -1,58 +1,15 @@
 // SQLite: insights with their evidence links and actions.
-
 import type { Action, Evidence, Insight } from "../../journals/model.ts";
-import type { Db } from "../port.ts";
-import { ConflictError } from "../port.ts";
+import { ConflictError, type Db } from "../port.ts";
+import {
+  type ActionRow,
+  type EvidenceRow,
+  type InsightRow,
+  toAction,
+  toEvidence,
+} from "../rows/journals.ts";
 import type { SqliteHandle } from "./handle.ts";
-
-type InsightRow = {
-  id: string;
-  journal_id: string;
-  statement: string;
-  needs: string;
-  status: Insight["status"];
-  principles: string;
-  override_reason: string | null;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-};
-type EvidenceRow = {
-  insight_id: string;
-  observation_id: string;
-  stance: Evidence["stance"];
-  note: string | null;
-  added_by: string;
-  added_at: string;
-};
-type ActionRow = {
-  id: string;
-  insight_id: string;
-  title: string;
-  owner: string | null;
-  due: string | null;
-  status: Action["status"];
-  created_at: string;
-  updated_at: string;
-};
-
-const toEvidence = (r: EvidenceRow): Evidence => ({
-  observationId: r.observation_id,
-  stance: r.stance,
-  note: r.note,
-  addedBy: r.added_by,
-  addedAt: r.added_at,
-});
-const toAction = (r: ActionRow): Action => ({
-  id: r.id,
-  insightId: r.insight_id,
-  title: r.title,
-  owner: r.owner,
-  due: r.due,
-  status: r.status,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
+import { toInsight } from "./rows.ts";
 
 type Part = Pick<
   Db,
@@ -110,24 +67,10 @@ export function createInsightsPart({ db, queue }: SqliteHandle): Part {
       status = @status, updated_at = @now WHERE workspace_id = @ws AND id = @id`),
   };
 
-  const build = (r: InsightRow, evidence: Evidence[], actions: Action[]): Insight => ({
-    id: r.id,
-    journalId: r.journal_id,
-    statement: r.statement,
-    needs: JSON.parse(r.needs),
-    status: r.status,
-    principles: JSON.parse(r.principles),
-    overrideReason: r.override_reason,
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    evidence,
-    actions,
-  });
   const load = (ws: string, id: string): Insight | null => {
     const r = q.one.get(ws, id) as InsightRow | undefined;
     if (!r) return null;
-    return build(
+    return toInsight(
       r,
       (q.evidenceOf.all(ws, id) as EvidenceRow[]).map(toEvidence),
       (q.actionsOf.all(ws, id) as ActionRow[]).map(toAction),
@@ -165,7 +108,7 @@ export function createInsightsPart({ db, queue }: SqliteHandle): Part {
           actions.set(r.insight_id, l);
         }
         return (q.ofJournal.all(ws, journalId) as InsightRow[]).map((r) =>
-          build(r, evidence.get(r.id) ?? [], actions.get(r.id) ?? []),
+          toInsight(r, evidence.get(r.id) ?? [], actions.get(r.id) ?? []),
         );
       }),
     updateInsight: (ws, id, changes, now) =>

@@ -4,32 +4,10 @@ import type { Statement } from "better-sqlite3";
 import type { Journal, JournalScope } from "../../journals/model.ts";
 import { decodeTimelineCursor, encodeTimelineCursor, scopeWindow } from "../../journals/scope.ts";
 import type { Db, ScopeQuery } from "../port.ts";
+import type { JournalRow } from "../rows/journals.ts";
+import type { ObservationRow } from "../rows/observations.ts";
 import type { SqliteHandle } from "./handle.ts";
-import { type ObservationRow, toEntity } from "./observation-rows.ts";
-
-type JournalRow = {
-  id: string;
-  title: string;
-  question: string;
-  goal: string;
-  scope: string;
-  archived: number;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-};
-
-const toJournal = (r: JournalRow): Journal => ({
-  id: r.id,
-  title: r.title,
-  question: r.question,
-  goal: r.goal,
-  scope: JSON.parse(r.scope),
-  archived: r.archived === 1,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
+import { toEntity, toJournal, toScanned } from "./rows.ts";
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -189,12 +167,7 @@ export function createJournalsPart({ db, queue }: SqliteHandle): Part {
           ObservationRow,
           "id" | "created_by" | "fields" | "version"
         >[];
-        return rows.map((r) => ({
-          id: r.id,
-          createdBy: r.created_by,
-          fields: JSON.parse(r.fields),
-          version: r.version,
-        }));
+        return rows.map(toScanned);
       }),
     scanScopedChanges: (ws, scope, since) =>
       queue.run(() => {
@@ -210,14 +183,7 @@ export function createJournalsPart({ db, queue }: SqliteHandle): Part {
         > & { in_scope: number })[];
         return {
           changedIds: rows.map((r) => r.id),
-          observations: rows
-            .filter((r) => r.in_scope === 1)
-            .map((r) => ({
-              id: r.id,
-              createdBy: r.created_by,
-              fields: JSON.parse(r.fields),
-              version: r.version,
-            })),
+          observations: rows.filter((r) => r.in_scope === 1).map(toScanned),
         };
       }),
     getObservations: (ws, ids) =>

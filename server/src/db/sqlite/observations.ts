@@ -2,8 +2,9 @@
 // substring search and keyset pagination on (captured_ms, id) descending.
 import type { Statement } from "better-sqlite3";
 import type { Db, ObservationQuery } from "../port.ts";
+import type { ObservationRow } from "../rows/observations.ts";
 import type { SqliteHandle } from "./handle.ts";
-import { type ObservationRow, toEntity } from "./observation-rows.ts";
+import { toEntity } from "./rows.ts";
 
 type ReadPart = Pick<Db, "listObservations" | "getObservation" | "dumpEntities">;
 type Cursor = [number, string];

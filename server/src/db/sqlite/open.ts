@@ -2,7 +2,6 @@
 // shape of the PostgreSQL adapter's openPostgresParts: the Db, the blob table
 // on the same connection, an in-process Notifier (one server, one process),
 // and `exclusive`, which has no one to exclude here and simply runs `fn`.
-
 import { createInProcessNotifier, type Notifier } from "../../sync/notifier.ts";
 import type { PushLog } from "../../sync/push-algorithm.ts";
 import type { Blobs } from "../blob-port.ts";

@@ -1,17 +1,17 @@
 // Workspaces, users, sessions, pairing codes and devices on SQLite.
 import { uuidv7 } from "@sightline/shared";
 import { KIND_OF_ROLE, type UserRole } from "../../auth/roles.ts";
-import { ConflictError, type Db, type PairResult, type Principal } from "../port.ts";
-import { readmissionRefusal } from "../readmission.ts";
-import type { SqliteHandle } from "./handle.ts";
 import {
-  type DeviceRow,
-  toDevice,
-  toUser,
-  toWorkspace,
-  type UserRow,
-  type WorkspaceRow,
-} from "./people-rows.ts";
+  ConflictError,
+  type Db,
+  devicePrincipal,
+  type PairResult,
+  type Principal,
+} from "../port.ts";
+import { readmissionRefusal } from "../readmission.ts";
+import type { DeviceRow, UserRow, WorkspaceRow } from "../rows/people.ts";
+import type { SqliteHandle } from "./handle.ts";
+import { toDevice, toUser, toWorkspace } from "./rows.ts";
 
 type PeoplePart = Pick<
   Db,
@@ -151,16 +151,7 @@ export function createPeoplePart({ db, queue }: SqliteHandle): PeoplePart {
     }
     const row = q.deviceByToken.get(tokenHash) as DeviceRow | undefined;
     if (!row) return null;
-    const d = toDevice(row);
-    return {
-      type: "device",
-      workspaceId: d.workspaceId,
-      deviceId: d.id,
-      kind: d.kind,
-      role: d.role,
-      storeId: d.storeId,
-      ownerId: d.ownerId,
-    };
+    return devicePrincipal(toDevice(row));
   };
 
   return {

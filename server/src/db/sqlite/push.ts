@@ -17,8 +17,9 @@ import {
   type StoredEntity,
 } from "../../sync/push-algorithm.ts";
 import type { Db, PushOutcome, PushParams } from "../port.ts";
+import type { ObservationRow } from "../rows/observations.ts";
 import type { SqliteHandle } from "./handle.ts";
-import { type ObservationRow, toEntity, toRow, UPSERT_OBSERVATION } from "./observation-rows.ts";
+import { toEntity, toRow, UPSERT_OBSERVATION } from "./rows.ts";
 
 const TRANSIENT = new Set([
   "SQLITE_BUSY",

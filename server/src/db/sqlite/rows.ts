@@ -1,62 +1,32 @@
-// Observation rows ↔ entities. Besides the entity JSON, a row keeps the
-// columns queries filter on (channel, store, competitor, captured time,
-// owner, liveness) and the folded search text, all derived at write time.
-import { type Entity, isLive } from "@sightline/shared";
-import { searchTextOf } from "../../observations/search-text.ts";
-import type { StoredEntity } from "../../sync/push-algorithm.ts";
+// SQLite's half of the row mapping: how better-sqlite3 hands back JSON (TEXT),
+// times (ISO TEXT) and flags (INTEGER 0/1), bound to the mappers both
+// adapters share (db/rows), and how an observation row is written.
+import type { StoredEntity } from "../../sync/device-policy.ts";
+import { configRows } from "../rows/config.ts";
+import type { Decode } from "../rows/decode.ts";
+import { journalRows } from "../rows/journals.ts";
+import { observationColumns, observationRows } from "../rows/observations.ts";
+import { peopleRows } from "../rows/people.ts";
 
-export type ObservationRow = {
-  workspace_id: string;
-  id: string;
-  created_by: string;
-  owner_id: string;
-  channel: string | null;
-  store_id: string | null;
-  competitor_id: string | null;
-  captured_ms: number | null;
-  fields: string;
-  field_hlc: string;
-  deleted_hlc: string | null;
-  restored_hlc: string | null;
-  live: number;
-  version: number;
-  search_text: string;
+const decode: Decode = {
+  json: (v) => JSON.parse(v as string),
+  time: (v) => v as string,
+  flag: (v) => v === 1,
 };
 
-export function toEntity(r: ObservationRow): Entity {
-  return {
-    id: r.id,
-    workspaceId: r.workspace_id,
-    createdBy: r.created_by,
-    fields: JSON.parse(r.fields),
-    fieldHlc: JSON.parse(r.field_hlc),
-    deletedHlc: r.deleted_hlc,
-    restoredHlc: r.restored_hlc,
-    version: r.version,
-  };
-}
+export const { toWorkspace, toUser, toDevice } = peopleRows(decode);
+export const { toStore, toCompetitor } = configRows(decode);
+export const { toEntity, toScanned } = observationRows(decode);
+export const { toJournal, toInsight } = journalRows(decode);
 
-const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
-
-export function toRow({ entity: e, ownerId }: StoredEntity): ObservationRow {
-  const captured = str(e.fields.capturedAt);
-  const ms = captured ? Date.parse(captured) : Number.NaN;
+/** UPSERT_OBSERVATION's named parameters for a stored entity. */
+export function toRow(s: StoredEntity) {
+  const c = observationColumns(s);
   return {
-    workspace_id: e.workspaceId,
-    id: e.id,
-    created_by: e.createdBy,
-    owner_id: ownerId,
-    channel: str(e.fields.channel),
-    store_id: str(e.fields.storeId),
-    competitor_id: str(e.fields.competitorId),
-    captured_ms: Number.isFinite(ms) ? ms : null,
-    fields: JSON.stringify(e.fields),
-    field_hlc: JSON.stringify(e.fieldHlc),
-    deleted_hlc: e.deletedHlc,
-    restored_hlc: e.restoredHlc,
-    live: isLive(e) ? 1 : 0,
-    version: e.version,
-    search_text: searchTextOf(e),
+    ...c,
+    fields: JSON.stringify(c.fields),
+    field_hlc: JSON.stringify(c.field_hlc),
+    live: c.live ? 1 : 0,
   };
 }
 
