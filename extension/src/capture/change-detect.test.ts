@@ -284,6 +284,63 @@ describe("detectPageChanges: before/after pairs", () => {
   });
 });
 
+describe("detectPageChanges: every single change on the page is exactly one row", () => {
+  // Each price on the page, changed on its own to an amount seen nowhere else.
+  const spots: [string, string, number, number][] = [
+    [
+      "<strong>128GB</strong><span>9.490.000₫",
+      "<strong>128GB</strong><span>9.190.000₫",
+      9490000,
+      9190000,
+    ],
+    [
+      "<strong>256GB</strong><span>10.990.000₫",
+      "<strong>256GB</strong><span>10.490.000₫",
+      10990000,
+      10490000,
+    ],
+    ['price--show">9.490.000', 'price--show">9.290.000', 9490000, 9290000],
+    ["<del>10.990.000₫</del>", "<del>11.490.000₫</del>", 10990000, 11490000],
+    ["Giá 10.990.000₫ –", "Giá 10.890.000₫ –", 10990000, 10890000],
+    ["<b>790.833</b>", "<b>774.167</b>", 790833, 774167],
+    ["Giá gốc 1.590.000₫,", "Giá gốc 1.690.000₫,", 1590000, 1690000],
+    ["<b>300.000</b>", "<b>250.000</b>", 300000, 250000],
+    ["<b>390.000</b>", "<b>410.000</b>", 390000, 410000],
+    ["<b>2.000.000</b>", "<b>2.500.000</b>", 2000000, 2500000],
+    ["<b>150.000</b>", "<b>190.000</b>", 150000, 190000],
+  ];
+  it.each(spots)("%s → %s", (from, to, before, after) => {
+    const r = review(edit([from, to]));
+    expect(r.rows.map((row) => [row.kind, row.change, row.before, row.after])).toEqual([
+      [
+        "price",
+        "changed",
+        expect.objectContaining({ amount: before }),
+        expect.objectContaining({ amount: after }),
+      ],
+    ]);
+  });
+
+  const lines = [
+    ["<li>Giảm thêm <b>390.000</b>₫ khi thanh toán qua VNPAY</li>", 390000],
+    ["<li>Thu cũ đổi mới trợ giá đến <b>2.000.000</b>₫</li>", 2000000],
+    ["<li>Tặng ốp lưng trị giá <b>150.000</b>₫</li>", 150000],
+  ] as const;
+  it.each(lines)("the promotion line %s removed", (line, amount) => {
+    const r = review(edit([line, ""]));
+    expect(r.rows.map((row) => [row.change, row.before, row.after])).toEqual([
+      ["removed", expect.objectContaining({ amount }), null],
+    ]);
+  });
+
+  it.each(lines)("a line added after %s", (line) => {
+    const r = review(edit([line, `${line}<li>Giảm thêm <b>120.000</b>₫ cho học sinh</li>`]));
+    expect(r.rows.map((row) => [row.change, row.before, row.after])).toEqual([
+      ["added", null, expect.objectContaining({ amount: 120000 })],
+    ]);
+  });
+});
+
 describe("buildBaseline: every capture of the page, one baseline", () => {
   it("the same element and the same quote captured twice give one row each, naming both captures", () => {
     const captures = capture();
@@ -342,6 +399,56 @@ describe("buildBaseline: every capture of the page, one baseline", () => {
     );
     expect(combo.rows.map((row) => [row.kind, row.before, row.after])).toEqual([
       ["price", vnd(300000, "300.000₫"), vnd(350000, "350.000₫")],
+    ]);
+  });
+
+  it("prices stored by the previous reader (parent selectors, li:nth-of-type) are placed again, not misread", () => {
+    const old = (amount: number, raw: string, selector: string) => ({
+      amount,
+      currency: "VND",
+      source: "text" as const,
+      raw,
+      selector,
+    });
+    const legacy: PageCapture[] = [
+      {
+        id: "old",
+        capturedAt: "2025-12-01T09:00:00+07:00",
+        prices: [
+          { amount: 9490000, currency: "VND", source: "json-ld", raw: "9490000" },
+          old(
+            9490000,
+            "9.490.000₫",
+            "div.box-product-variants > a.item-variant:nth-of-type(1) > span",
+          ),
+          old(
+            10990000,
+            "10.990.000₫",
+            "div.box-product-variants > a.item-variant:nth-of-type(2) > span",
+          ),
+          old(790833, "790.833₫", "div.box-installment"),
+          old(1590000, "1.590.000₫", "div.combo"),
+          old(300000, "300.000₫", "div.combo"),
+          old(390000, "390.000₫", "div.box-promotion > ul > li:nth-of-type(1)"),
+          old(2000000, "2.000.000₫", "div.box-promotion > ul > li:nth-of-type(2)"),
+          old(150000, "150.000₫", "div.box-promotion > ul > li:nth-of-type(3)"),
+        ],
+      },
+    ];
+    expect(review(PAGE, legacy).rows).toEqual([]);
+    const removed = review(
+      edit(["<li>Giảm thêm <b>390.000</b>₫ khi thanh toán qua VNPAY</li>", ""]),
+      legacy,
+    );
+    expect(removed.rows.map((r) => [r.kind, r.change, r.before, r.after])).toEqual([
+      ["price", "removed", vnd(390000, "390.000₫"), null],
+    ]);
+    const combo = review(
+      edit(["tai nghe chỉ <b>300.000</b>", "tai nghe chỉ <b>350.000</b>"]),
+      legacy,
+    );
+    expect(combo.rows.map((r) => [r.kind, r.change, r.before, r.after])).toEqual([
+      ["price", "changed", vnd(300000, "300.000₫"), vnd(350000, "350.000₫")],
     ]);
   });
 });

@@ -10,7 +10,7 @@
 import type { Selector } from "@sightline/shared";
 import { anchorMatch } from "./anchor.ts";
 import { elementText } from "./element-box.ts";
-import type { PriceReading, PriceRole } from "./price-reading.ts";
+import { type PriceReading, type PriceRole, stableSelectorFor } from "./price-reading.ts";
 import { scanPriceText } from "./price-text.ts";
 import { MAX_PRICES, readPrices } from "./prices.ts";
 import { selectorOfType } from "./selector-types.ts";
@@ -167,6 +167,9 @@ const rolesAgree = (a: PriceReading, b: PriceReading) =>
   a.role === undefined || b.role === undefined || a.role === b.role;
 const sameLabel = (a: PriceReading, b: PriceReading) =>
   (a.fingerprint ?? "") === (b.fingerprint ?? "");
+/** Labels that do not contradict each other (a price stored without one agrees with any). */
+const labelsAgree = (a: PriceReading, b: PriceReading) =>
+  a.fingerprint === undefined || b.fingerprint === undefined || a.fingerprint === b.fingerprint;
 const value = (p: PriceReading): PriceValue => ({
   amount: p.amount,
   currency: p.currency,
@@ -182,9 +185,9 @@ interface Pairing {
 
 /**
  * Pair earlier prices with current ones: same place and value (label and
- * position agreeing first), then same place, role and label with a new value,
- * then the one remaining price of a role at a place, then the same value and
- * role anywhere (it moved).
+ * position agreeing first), then the same value, role and label anywhere (it
+ * moved), then same place, role and label with a new value, then the one
+ * remaining price of a role at a place, then the same value and role anywhere.
  */
 export function pairPrices(
   before: readonly PriceReading[],
@@ -208,8 +211,12 @@ export function pairPrices(
     });
   };
   const here = (b: PriceReading, c: PriceReading) => place(b) === place(c) && rolesAgree(b, c);
+  const moved = (b: PriceReading, c: PriceReading) =>
+    b.source === c.source && sameValue(b, c) && rolesAgree(b, c);
   pass((b, c) => here(b, c) && sameValue(b, c) && sameLabel(b, c));
   pass((b, c) => here(b, c) && sameValue(b, c));
+  // An unchanged price that moved is that price, before any value is called changed.
+  pass((b, c) => moved(b, c) && labelsAgree(b, c));
   pass((b, c) => here(b, c) && b.role !== undefined && !!b.fingerprint && sameLabel(b, c));
   // The one price of a role left at a place on each side is that price, changed.
   before.forEach((b, i) => {
@@ -222,7 +229,7 @@ export function pairPrices(
     pairs.set(i, j);
     taken.add(j);
   });
-  pass((b, c) => b.source === c.source && sameValue(b, c) && rolesAgree(b, c));
+  pass(moved);
   return {
     pairs,
     unpairedBefore: before.map((_, i) => i).filter((i) => !pairs.has(i)),
@@ -382,6 +389,29 @@ function mergeRows(rows: ChangeRow[]): ChangeRow[] {
   return out.sort((a, b) => rank(a) - rank(b));
 }
 
+/** Current prices read for comparison: room for prices pushed down by new ones. */
+const CURRENT_PRICES = MAX_PRICES * 2;
+
+/**
+ * Prices stored without a role (older captures, or the wire form) may name
+ * their place the old way (a parent's selector, `li:nth-of-type(2)`): name it
+ * again the current way, from the element that selector finds now.
+ */
+function rekey(baseline: Baseline, doc: Document): Baseline {
+  const cache = new Map<Element, string>();
+  const prices = baseline.prices.map((b) => {
+    if (
+      b.price.role !== undefined ||
+      b.price.selector === undefined ||
+      b.price.source === "json-ld"
+    )
+      return b;
+    const el = query(doc, b.price.selector);
+    return el ? { ...b, price: { ...b.price, selector: stableSelectorFor(el, cache) } } : b;
+  });
+  return { ...baseline, prices };
+}
+
 /**
  * Compare the baseline with `doc` as it is now: one row per real change, the
  * captures found and not found, and where each found quote is (for highlights).
@@ -390,10 +420,10 @@ function mergeRows(rows: ChangeRow[]): ChangeRow[] {
 export function detectPageChanges(
   baseline: Baseline,
   doc: Document,
-  current: readonly PriceReading[] = readPrices(doc, 100),
+  current: readonly PriceReading[] = readPrices(doc, CURRENT_PRICES),
 ): PageReview {
   const lang = doc.documentElement?.getAttribute("lang") ?? undefined;
-  const rows: ChangeRow[] = priceRows(baseline, current, doc);
+  const rows: ChangeRow[] = priceRows(rekey(baseline, doc), current, doc);
   const missing = new Set<string>();
   const anchored = new Set<string>();
   const ranges: Range[] = [];
