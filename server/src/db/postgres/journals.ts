@@ -2,7 +2,8 @@
 // and full scans), with the same semantics and cursor as the SQLite part.
 import type postgres from "postgres";
 import type { Journal, JournalScope } from "../../journals/model.ts";
-import { decodeTimelineCursor, encodeTimelineCursor, scopeWindow } from "../../journals/scope.ts";
+import { scopeWindow } from "../../journals/scope.ts";
+import { decodeCursor, keysetPage } from "../cursor.ts";
 import type { Db, ScopeQuery } from "../port.ts";
 import type { JournalRow } from "../rows/journals.ts";
 import type { ObservationRow } from "../rows/observations.ts";
@@ -77,7 +78,7 @@ export function createJournalsPart({ sql }: PgHandle): Part {
       return getJournal(ws, id);
     },
     async listScopedObservations(ws, q) {
-      const cursor = decodeTimelineCursor(q.cursor);
+      const cursor = decodeCursor(q.cursor);
       const asc = q.ascending ?? true;
       const after = cursor
         ? asc
@@ -87,15 +88,7 @@ export function createJournalsPart({ sql }: PgHandle): Part {
       const order = asc ? sql`ORDER BY captured_ms, id` : sql`ORDER BY captured_ms DESC, id DESC`;
       const rows = await sql<ObservationRow[]>`SELECT * FROM observations
         WHERE ${scopeFilter(sql, ws, q.scope, q)} ${after} ${order} LIMIT ${q.limit + 1}`;
-      const page = rows.slice(0, q.limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(toEntity),
-        nextCursor:
-          rows.length > q.limit && last
-            ? encodeTimelineCursor([last.captured_ms ?? 0, last.id])
-            : null,
-      };
+      return keysetPage(rows, q.limit, toEntity);
     },
     async scanScopedObservations(ws, scope) {
       const rows = await sql<Pick<ObservationRow, "id" | "created_by" | "fields" | "version">[]>`

@@ -1,8 +1,9 @@
 // Reading observations for people (REST, not sync) on PostgreSQL: filters,
 // accent-folded substring search (strpos on the folded text, no LIKE
 // escaping to get wrong) and keyset pagination on (captured_ms, id)
-// descending, with the same opaque cursor as the SQLite adapter.
+// descending, with the same opaque cursor as the SQLite adapter (db/cursor.ts).
 import type postgres from "postgres";
+import { decodeCursor, keysetPage } from "../cursor.ts";
 import type { Db, ObservationQuery } from "../port.ts";
 import type { ObservationRow } from "../rows/observations.ts";
 import type { Sql } from "./connect.ts";
@@ -10,21 +11,7 @@ import type { PgHandle } from "./handle.ts";
 import { toEntity } from "./rows.ts";
 
 type ReadPart = Pick<Db, "listObservations" | "getObservation" | "dumpEntities">;
-type Cursor = [number, string];
 type Fragment = postgres.Fragment;
-
-export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
-
-function decodeCursor(s: string): Cursor | null {
-  try {
-    const v = JSON.parse(Buffer.from(s, "base64url").toString());
-    return Array.isArray(v) && typeof v[0] === "number" && typeof v[1] === "string"
-      ? [v[0], v[1]]
-      : null;
-  } catch {
-    return null;
-  }
-}
 
 function filters(sql: Sql, ws: string, q: ObservationQuery): Fragment {
   const parts: Fragment[] = [sql`workspace_id = ${ws}`, sql`live`];
@@ -36,7 +23,7 @@ function filters(sql: Sql, ws: string, q: ObservationQuery): Fragment {
   if (q.q) parts.push(sql`strpos(search_text, ${q.q}) > 0`);
   if (q.fromMs !== undefined) parts.push(sql`captured_ms >= ${q.fromMs}`);
   if (q.toMs !== undefined) parts.push(sql`captured_ms < ${q.toMs}`);
-  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+  const cursor = decodeCursor(q.cursor);
   if (cursor) parts.push(sql`(captured_ms, id) < (${cursor[0]}, ${cursor[1]})`);
   return parts.reduce((a, b) => sql`${a} AND ${b}`);
 }
@@ -47,13 +34,7 @@ export function createObservationsPart({ sql }: PgHandle): ReadPart {
       const rows = await sql<ObservationRow[]>`
         SELECT * FROM observations WHERE ${filters(sql, ws, q)}
         ORDER BY captured_ms DESC NULLS LAST, id DESC LIMIT ${q.limit + 1}`;
-      const page = rows.slice(0, q.limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(toEntity),
-        nextCursor:
-          rows.length > q.limit && last ? encodeCursor([last.captured_ms ?? 0, last.id]) : null,
-      };
+      return keysetPage(rows, q.limit, toEntity);
     },
     async getObservation(ws, id) {
       const [r] = await sql<ObservationRow[]>`

@@ -2,7 +2,8 @@
 // full scans for suggestions and stats).
 import type { Statement } from "better-sqlite3";
 import type { Journal, JournalScope } from "../../journals/model.ts";
-import { decodeTimelineCursor, encodeTimelineCursor, scopeWindow } from "../../journals/scope.ts";
+import { scopeWindow } from "../../journals/scope.ts";
+import { decodeCursor, keysetPage } from "../cursor.ts";
 import type { Db, ScopeQuery } from "../port.ts";
 import type { JournalRow } from "../rows/journals.ts";
 import type { ObservationRow } from "../rows/observations.ts";
@@ -132,7 +133,7 @@ export function createJournalsPart({ db, queue }: SqliteHandle): Part {
     listScopedObservations: (ws, sq) =>
       queue.run(() => {
         const w = scopeWhere(ws, sq.scope, sq);
-        const cursor = decodeTimelineCursor(sq.cursor);
+        const cursor = decodeCursor(sq.cursor);
         const asc = sq.ascending ?? true;
         let sql = `SELECT * FROM observations WHERE ${w.sql}`;
         if (cursor) {
@@ -148,15 +149,7 @@ export function createJournalsPart({ db, queue }: SqliteHandle): Part {
           ...(cursor ? { cMs: cursor[0], cId: cursor[1] } : {}),
           limit: sq.limit + 1,
         }) as ObservationRow[];
-        const page = rows.slice(0, sq.limit);
-        const last = page.at(-1);
-        return {
-          items: page.map(toEntity),
-          nextCursor:
-            rows.length > sq.limit && last
-              ? encodeTimelineCursor([last.captured_ms ?? 0, last.id])
-              : null,
-        };
+        return keysetPage(rows, sq.limit, toEntity);
       }),
     scanScopedObservations: (ws, scope) =>
       queue.run(() => {

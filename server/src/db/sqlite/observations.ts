@@ -1,26 +1,13 @@
 // Reading observations for people (REST, not sync): filters, accent-folded
 // substring search and keyset pagination on (captured_ms, id) descending.
 import type { Statement } from "better-sqlite3";
+import { decodeCursor, keysetPage } from "../cursor.ts";
 import type { Db, ObservationQuery } from "../port.ts";
 import type { ObservationRow } from "../rows/observations.ts";
 import type { SqliteHandle } from "./handle.ts";
 import { toEntity } from "./rows.ts";
 
 type ReadPart = Pick<Db, "listObservations" | "getObservation" | "dumpEntities">;
-type Cursor = [number, string];
-
-export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
-
-function decodeCursor(s: string): Cursor | null {
-  try {
-    const v = JSON.parse(Buffer.from(s, "base64url").toString());
-    return Array.isArray(v) && typeof v[0] === "number" && typeof v[1] === "string"
-      ? [v[0], v[1]]
-      : null;
-  } catch {
-    return null;
-  }
-}
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -40,7 +27,7 @@ function where(q: ObservationQuery): { sql: string; params: Record<string, unkno
   add("search_text LIKE @q ESCAPE '\\'", "q", q.q ? `%${escapeLike(q.q)}%` : undefined);
   add("captured_ms >= @fromMs", "fromMs", q.fromMs);
   add("captured_ms < @toMs", "toMs", q.toMs);
-  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+  const cursor = decodeCursor(q.cursor);
   if (cursor) {
     parts.push("(captured_ms < @cMs OR (captured_ms = @cMs AND id < @cId))");
     params.cMs = cursor[0];
@@ -69,13 +56,7 @@ export function createObservationsPart({ db, queue }: SqliteHandle): ReadPart {
         const w = where(q);
         const sql = `SELECT * FROM observations WHERE ${w.sql} ORDER BY captured_ms DESC, id DESC LIMIT @limit`;
         const rows = prepared(sql).all({ ...w.params, ws, limit: q.limit + 1 }) as ObservationRow[];
-        const page = rows.slice(0, q.limit);
-        const last = page.at(-1);
-        return {
-          items: page.map(toEntity),
-          nextCursor:
-            rows.length > q.limit && last ? encodeCursor([last.captured_ms ?? 0, last.id]) : null,
-        };
+        return keysetPage(rows, q.limit, toEntity);
       }),
     getObservation: (ws, id) =>
       queue.run(() => {
