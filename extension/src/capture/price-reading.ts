@@ -25,6 +25,11 @@ export function toWirePrice(p: PriceReading): Price {
   return wire;
 }
 
+const nameable = (el: Element) =>
+  el.id !== "" ||
+  el.classList.length > 0 ||
+  el.getAttributeNames().some((n) => n.startsWith("data-") || /^(itemprop|name|property)$/.test(n));
+
 /**
  * The selector of `el` or of its nearest ancestor that has one without a
  * position in it (`li:nth-of-type(2)` shifts when a line is removed): an id,
@@ -40,6 +45,8 @@ export function stableSelectorFor(el: Element, cache?: Map<Element, string>): st
       break;
     }
     seen.push(a);
+    // An element with no id, class or naming attribute can only be named by position.
+    if (!nameable(a)) continue;
     const s = cssSelectorFor(a);
     if (s && !s.includes(":nth-")) {
       found = s;

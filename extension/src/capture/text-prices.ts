@@ -28,61 +28,18 @@ const BLOCK = new Set(
   ),
 );
 
-interface Flat {
-  text: string;
-  /** Text nodes and where each starts in `text`, in document order. */
-  nodes: Text[];
-  starts: number[];
-}
+/** Text scanned at a time: prices are read block by block as the walk goes, so it can stop early. */
+const SCAN_CHUNK = 2048;
+/** Text before a chunk kept for the words that give a price its role. */
+const CONTEXT_BEFORE = 80;
 
-/** The visible text under `root` with boundary marks (see the file comment). */
-function flatten(root: Element): Flat {
-  const parts: string[] = [];
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  let length = 0;
-  let last = "";
-  const mark = (m: string) => {
-    if (last === "\n" || last === m) return;
-    parts.push(m);
-    length += 1;
-    last = m;
-  };
-  const stack: (Node | { exit: Element })[] = [root];
-  let visited = 0;
-  while (stack.length && visited++ < MAX_NODES) {
-    const item = stack.pop() as Node | { exit: Element };
-    if ("exit" in item) {
-      mark(BLOCK.has(item.exit.localName) ? "\n" : "\u200b");
-      continue;
-    }
-    if (item.nodeType === 3) {
-      const data = (item as Text).data;
-      if (!data) continue;
-      nodes.push(item as Text);
-      starts.push(length);
-      parts.push(data);
-      length += data.length;
-      last = data.charAt(data.length - 1);
-      continue;
-    }
-    if (item.nodeType !== 1) continue;
-    const el = item as Element;
-    if (el !== root && hidesSubtree(el)) continue;
-    mark(BLOCK.has(el.localName) ? "\n" : "\u200b");
-    stack.push({ exit: el });
-    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
-  }
-  return { text: parts.join(""), nodes, starts };
-}
-
-/** Index of the last node starting at or before `offset`. */
-function nodeAt(flat: Flat, offset: number): number {
+/** Index of the last start at or before `offset`. */
+function nodeAt(starts: readonly number[], offset: number): number {
   let lo = 0;
-  let hi = flat.starts.length;
+  let hi = starts.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((flat.starts[mid] as number) <= offset) lo = mid + 1;
+    if ((starts[mid] as number) <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo - 1;
@@ -98,7 +55,8 @@ function commonElement(a: Node, b: Node): Element | null {
 /**
  * Visible prices under `root`, in document order, at most `limit`, each with
  * its role, the stable selector of its smallest element, its position there
- * and a fingerprint. Not deduplicated: the same amount in two places is two prices.
+ * and a fingerprint. Not deduplicated: the same amount in two places is two
+ * prices. The walk stops once `limit` prices are read.
  */
 export function textPrices(
   root: Element,
@@ -107,30 +65,77 @@ export function textPrices(
   const limit = options.limit ?? MAX_TEXT_PRICES;
   const lang =
     options.lang ?? root.ownerDocument.documentElement?.getAttribute("lang") ?? undefined;
-  const flat = flatten(root);
   const out: PriceReading[] = [];
   const selectors = new Map<Element, string>();
-  for (const p of scanPriceText(flat.text, { limit, lang })) {
-    const first = nodeAt(flat, p.index);
-    const lastNode = nodeAt(flat, p.end - 1);
-    const a = flat.nodes[Math.max(first, 0)];
-    const b = flat.nodes[Math.max(lastNode, 0)];
-    const el = a && b && commonElement(a, b);
-    if (!el) continue;
-    // The digits' own element: where a struck-through or a telling class applies.
-    const firstDigit = p.index + flat.text.slice(p.index, p.end).search(/\d/);
-    const digits = flat.nodes[nodeAt(flat, firstDigit)]?.parentElement ?? el;
-    const byMarkup = markupRole(digits, el, p.raw.length);
-    const role = byMarkup === "was" ? "was" : p.cued ? p.role : (byMarkup ?? p.role);
-    out.push({
-      amount: p.amount,
-      currency: p.currency,
-      source: "text",
-      raw: capText(p.raw, 200),
-      selector: stableSelectorFor(el, selectors),
-      role,
-      fingerprint: p.label,
-    });
+  // The visible text so far with boundary marks, and where each text node starts in it.
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let text = "";
+  let scanFrom = 0;
+
+  /** Read the prices in the text added since the last scan (it ends at a block boundary). */
+  const scan = () => {
+    const from = Math.max(0, scanFrom - CONTEXT_BEFORE);
+    const chunk = text.slice(from);
+    for (const p of scanPriceText(chunk, { limit: limit + 100, lang })) {
+      const index = p.index + from;
+      const end = p.end + from;
+      if (index < scanFrom) continue;
+      const a = nodes[Math.max(nodeAt(starts, index), 0)];
+      const b = nodes[Math.max(nodeAt(starts, end - 1), 0)];
+      const el = a && b && commonElement(a, b);
+      if (!el) continue;
+      // The digits' own element: where a struck-through or a telling class applies.
+      const firstDigit = index + chunk.slice(p.index, p.end).search(/\d/);
+      const digits = nodes[nodeAt(starts, firstDigit)]?.parentElement ?? el;
+      const byMarkup = markupRole(digits, el, p.raw.length);
+      const role = byMarkup === "was" ? "was" : p.cued ? p.role : (byMarkup ?? p.role);
+      out.push({
+        amount: p.amount,
+        currency: p.currency,
+        source: "text",
+        raw: capText(p.raw, 200),
+        selector: stableSelectorFor(el, selectors),
+        role,
+        fingerprint: p.label,
+      });
+      if (out.length >= limit) break;
+    }
+    scanFrom = text.length;
+  };
+  const mark = (m: string) => {
+    const last = text.charAt(text.length - 1);
+    if (last === "\n" || last === m) return;
+    text += m;
+    if (m === "\n" && text.length - scanFrom >= SCAN_CHUNK) scan();
+  };
+
+  const stack: (Node | { exit: Element })[] = [root];
+  let visited = 0;
+  while (stack.length && visited++ < MAX_NODES && out.length < limit) {
+    const item = stack.pop() as Node | { exit: Element };
+    if ("exit" in item) {
+      mark(BLOCK.has(item.exit.localName) ? "\n" : "\u200b");
+      continue;
+    }
+    if (item.nodeType === 3) {
+      const data = (item as Text).data;
+      if (!data) continue;
+      nodes.push(item as Text);
+      starts.push(text.length);
+      text += data;
+      continue;
+    }
+    if (item.nodeType !== 1) continue;
+    const el = item as Element;
+    if (el !== root && hidesSubtree(el)) continue;
+    mark(BLOCK.has(el.localName) ? "\n" : "\u200b");
+    stack.push({ exit: el });
+    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  if (out.length < limit) {
+    mark("\n");
+    scan();
   }
   return numberPositions(out);
 }
