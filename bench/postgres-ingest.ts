@@ -14,10 +14,9 @@
 //
 // Database: BENCH_DATABASE_URL, else TEST_DATABASE_URL. Without either the
 // bench returns one row saying it was skipped.
+import { createTestSchema, openPostgresDb, postgresTestTarget } from "@sightline/server/testing";
 import { uuidv4 } from "@sightline/shared";
 import { hashPassword } from "../server/src/auth/password.ts";
-import { openPostgresDb } from "../server/src/db/postgres/db.ts";
-import { createTestSchema, postgresTestTarget } from "../server/test/support/postgres-schema.ts";
 import {
   ADMIN,
   adminSession,

@@ -5,10 +5,10 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { TEST_STORE } from "@sightline/server/testing";
 import { uuidv4 } from "@sightline/shared";
 import { openSqlite } from "../server/src/db/sqlite/handle.ts";
 import { toRow, UPSERT_OBSERVATION } from "../server/src/db/sqlite/rows.ts";
-import { TEST_STORE } from "../server/test/support/test-app.ts";
 import { adminSession, startServerProcess } from "../test/support/server-process.ts";
 import type { Row } from "./table.ts";
 import { createMutations } from "./workload.ts";

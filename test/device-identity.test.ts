@@ -4,9 +4,9 @@
 // its queue, and re-admission under the same id sends all of it, once. The
 // same file runs on PostgreSQL from sync-invariants.postgres.test.ts.
 import "fake-indexeddb/auto";
+import { createTestApp, type TestApp } from "@sightline/server/testing";
 import { uuidv4, uuidv7 } from "@sightline/shared";
 import { afterEach, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../server/test/support/test-app.ts";
 import { createSimClient, type SimClient } from "./support/sim-client.ts";
 
 let t: TestApp | null = null;

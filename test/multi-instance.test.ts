@@ -7,6 +7,13 @@
 // server, every write is there exactly once, and re-delivering every push
 // changes nothing. An SSE client on instance A hears pushes made through B.
 import {
+  createTestSchema,
+  openPostgresDb,
+  type PostgresDb,
+  postgresTestTarget,
+  type TestSchema,
+} from "@sightline/server/testing";
+import {
   isLive,
   type SyncPath,
   type TransportResponse,
@@ -15,12 +22,6 @@ import {
   wireMutation,
 } from "@sightline/shared";
 import { afterAll, describe, expect, it } from "vitest";
-import { openPostgresDb, type PostgresDb } from "../server/src/db/postgres/db.ts";
-import {
-  createTestSchema,
-  postgresTestTarget,
-  type TestSchema,
-} from "../server/test/support/postgres-schema.ts";
 import { createFaultyNetwork, type FaultRates } from "./support/faulty-network.ts";
 import { createRng, type Rng } from "./support/prng.ts";
 import { adminSession, type ServerProcess, startServerProcess } from "./support/server-process.ts";

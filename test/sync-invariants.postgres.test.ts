@@ -2,10 +2,12 @@
 // (sync-invariants.test.ts, unchanged) runs again with every harness on a
 // fresh PostgreSQL schema instead of in-memory SQLite. Skips without
 // TEST_DATABASE_URL; fails instead when REQUIRE_POSTGRES=1.
+import {
+  openPostgresTestParts,
+  postgresTestTarget,
+  useTestDatabase,
+} from "@sightline/server/testing";
 import { describe } from "vitest";
-import { openPostgresTestParts } from "../server/test/support/postgres-db.ts";
-import { postgresTestTarget } from "../server/test/support/postgres-schema.ts";
-import { useTestDatabase } from "../server/test/support/test-app.ts";
 
 const target = await postgresTestTarget();
 describe.skipIf(!target.ok)("sync invariants on PostgreSQL", async () => {

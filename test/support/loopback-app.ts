@@ -2,11 +2,7 @@
 // for tests whose clients must go through real HTTP — fetch transports,
 // kiosk services, browsers — without the cost of a server process.
 import { type ServerType, serve } from "@hono/node-server";
-import {
-  createTestApp,
-  type TestApp,
-  type TestAppOptions,
-} from "../../server/test/support/test-app.ts";
+import { createTestApp, type TestApp, type TestAppOptions } from "@sightline/server/testing";
 
 export type LoopbackApp = TestApp & { base: string; stop(): Promise<void> };
 

@@ -2,8 +2,8 @@
 // simulations need it: a sync handler, device pairing through the real
 // routes, a full entity dump, per-device lastSeq, and a replay of every push
 // ever delivered (for the "re-delivery changes nothing" invariant).
+import { createTestApp, TEST_STORE } from "@sightline/server/testing";
 import type { Entity, SyncPath, TransportResponse } from "@sightline/shared";
-import { createTestApp, TEST_STORE } from "../../server/test/support/test-app.ts";
 
 export type Harness = {
   workspaceId: string;
