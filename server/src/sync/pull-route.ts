@@ -38,13 +38,13 @@ const CHANGES_KEY = Buffer.from('{"changes":');
  */
 const TAGS_FRESH_MS = 60_000;
 
-export function recentTags(store: Pick<Db, "listTags">, now: () => Date) {
+export function recentTags(db: Pick<Db, "listTags">, now: () => Date) {
   const counted = new Map<string, { at: number; tags: Promise<string[]> }>();
   return (workspaceId: string): Promise<string[]> => {
     const t = now().getTime();
     const hit = counted.get(workspaceId);
     if (hit && t - hit.at < TAGS_FRESH_MS) return hit.tags;
-    const tags = store.listTags(workspaceId, MAX_TAGS);
+    const tags = db.listTags(workspaceId, MAX_TAGS);
     counted.set(workspaceId, { at: t, tags });
     tags.catch(() => counted.delete(workspaceId));
     return tags;
