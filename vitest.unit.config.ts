@@ -18,4 +18,6 @@ export const NOT_UNIT = [
   "extension/build.test.ts",
 ];
 
-export default mergeConfig(base, defineConfig({ test: { exclude: NOT_UNIT } }));
+// Threads start faster than the full suite's forks; nothing left here needs a
+// process of its own.
+export default mergeConfig(base, defineConfig({ test: { exclude: NOT_UNIT, pool: "threads" } }));
