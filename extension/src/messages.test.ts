@@ -2,8 +2,8 @@
 // unknown or over-long ones are refused, and content scripts (which share a
 // tab with untrusted page code) may send only their three message types.
 import { describe, expect, it } from "vitest";
-import { parseWorkerRequest } from "./messages.ts";
 import { FAKE_ID, FAKE_ORIGIN } from "../test/support/fake-browser-api.ts";
+import { parseWorkerRequest } from "./messages.ts";
 import { senderKind } from "./worker/router.ts";
 
 const facts = { title: "t" };

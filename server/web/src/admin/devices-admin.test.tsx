@@ -5,11 +5,11 @@
 // Then issuing codes for a person, and a marketer pairing their own browser.
 import { UNSENT_EXPORT_FORMAT } from "@sightline/shared/sync/messages/unsent-export";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { fire, renderUi, settle, TEST_USER } from "../../test/support/render.tsx";
 import type { Api } from "../api/client.ts";
 import { ApiError } from "../api/problem.ts";
 import type { Device, User } from "../api/types.ts";
 import { MyExtensionPage } from "../pages/my-extension-page.tsx";
-import { fire, renderUi, settle, TEST_USER } from "../../test/support/render.tsx";
 import { DevicesAdmin } from "./devices-admin.tsx";
 import { PairingAdmin } from "./pairing-admin.tsx";
 

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { getByLabelText, getByText } from "@testing-library/dom";
 import { describe, expect, it, vi } from "vitest";
-import type { Principles } from "../api/types.ts";
 import { fire, renderUi } from "../../test/support/render.tsx";
+import type { Principles } from "../api/types.ts";
 import { ScorecardEditor } from "./scorecard-editor.tsx";
 
 describe("ScorecardEditor", () => {

@@ -3,9 +3,9 @@
 // linking evidence by drag and by pick, and a live poke refreshing the page.
 import { getByRole, getByText, within } from "@testing-library/dom";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fire, renderUi, settle } from "../../test/support/render.tsx";
 import type { Api } from "../api/client.ts";
 import type { Insight, JournalDetail, Observation } from "../api/types.ts";
-import { fire, renderUi, settle } from "../../test/support/render.tsx";
 import { JournalPage } from "./journal-page.tsx";
 
 const obs = (
