@@ -287,7 +287,13 @@ describe.skipIf(!target.ok)("three server instances on one PostgreSQL", () => {
             expect((s.fieldHlc[f] ?? "") >= e.hlc).toBe(true);
       }
       // Convergence: the mirror equals the server within the device's scope.
-      const scope = server.filter((e) => (kiosk ? e.createdBy === client.deviceId : true));
+      // (The policy table: a kiosk pulls its store's store/feedback rows; an
+      // extension its person's web/event rows.)
+      const scope = server.filter((e) =>
+        kiosk
+          ? ["store", "feedback"].includes(String(e.fields.channel))
+          : ["web", "event"].includes(String(e.fields.channel)),
+      );
       const view = (list: typeof server) =>
         Object.fromEntries(
           list.map((e) => [

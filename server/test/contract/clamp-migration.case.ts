@@ -65,7 +65,7 @@ export async function checkClampMigration(t: ClampTarget): Promise<void> {
     seq: 5,
     op: "obs.patch" as const,
     id: honest.id,
-    hlc: hlcFormat({ ms: Date.now(), counter: 1, node: d.deviceId }),
+    hlc: hlcFormat({ ms: Date.now() + 1, counter: 0, node: d.deviceId }),
     fields: { why: "honest why" },
   };
   await pushAs(t.db, d, [edit], new Date());
@@ -73,6 +73,7 @@ export async function checkClampMigration(t: ClampTarget): Promise<void> {
 
   // Nothing ahead any more: running it again changes neither rows nor epoch.
   const epoch = await t.storedEpoch();
+  await new Promise((r) => setTimeout(r, 10)); // the edit above is 1 ms ahead
   await t.runClamp();
   expect(await t.storedEpoch()).toBe(epoch);
 }

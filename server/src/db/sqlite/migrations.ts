@@ -5,7 +5,9 @@ export type Migration = { id: number; name: string; sql: string };
 
 // Migration 7's parts: the server's now as a 15-digit ms string, a stamp
 // clamped to it, and "this row holds a stamp ahead of now".
-const NOW_MS = "printf('%015d', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))";
+// ROUND, not a bare CAST: julianday arithmetic can land a hair under the
+// millisecond, and truncating it would call a stamp of "now" ahead.
+const NOW_MS = "printf('%015d', CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER))";
 const clamp = (col: string) =>
   `CASE WHEN substr(${col}, 1, 15) > ${NOW_MS} THEN ${NOW_MS} || substr(${col}, 16) ELSE ${col} END`;
 const aheadIn = (o: string) => `substr(${o}.deleted_hlc, 1, 15) > ${NOW_MS}
