@@ -150,7 +150,9 @@ describe("kiosk end to end (Chromium, real server)", () => {
     }
     await page.click('button.behaviour[data-code="purchased"]');
     await page.waitForSelector("text=Đã lưu: Đã mua");
-    await page.click('[data-testid="toast"] button');
+    await page.click('[data-testid="undo"]');
+    await page.waitForSelector("text=Hoàn tác Đã mua?");
+    await page.click('[data-testid="undo-confirm"]');
     await page.waitForSelector("text=Đã hoàn tác: Đã mua");
     expect(await todayTotal()).toBe("Hôm nay: 50 quan sát");
     const ms = await page.evaluate(() =>

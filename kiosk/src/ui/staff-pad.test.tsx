@@ -136,7 +136,12 @@ describe("staff pad", () => {
     click(behaviour("purchased"));
     await settle();
     expect(el.querySelector('[data-code="purchased"] .behaviour__count')?.textContent).toBe("1");
-    click(toast()?.querySelector("button"));
+    click(toast()?.querySelector('[data-testid="undo"]'));
+    await settle();
+    // The first press only asks; nothing is deleted yet.
+    expect(writes.map((w) => w.op)).toEqual(["obs.create"]);
+    expect(toast()?.textContent).toContain("Undo Purchased?");
+    click(toast()?.querySelector('[data-testid="undo-confirm"]'));
     await settle();
     expect(writes.map((w) => w.op)).toEqual(["obs.create", "obs.delete"]);
     expect(writes[1]?.id).toBe(writes[0]?.id);
@@ -146,12 +151,43 @@ describe("staff pad", () => {
     expect((await service.status()).unsynced).toBe(2);
   });
 
+  it("a double tap on Undo lands on Keep: nothing is deleted", async () => {
+    const { el, behaviour, writes, toast } = await setup();
+    click(behaviour("purchased"));
+    await settle();
+    const undo = toast()?.querySelector('[data-testid="undo"]') as HTMLElement;
+    click(undo);
+    await settle();
+    const keep = toast()?.querySelector('[data-testid="undo-keep"]') as HTMLElement;
+    // Keep is the last button of the strip, where Undo was.
+    expect(keep.parentElement?.lastElementChild).toBe(keep);
+    click(keep);
+    await settle();
+    expect(writes.map((w) => w.op)).toEqual(["obs.create"]);
+    expect(toast()?.textContent).toContain("Saved: Purchased");
+    expect(el.querySelector('[data-code="purchased"] .behaviour__count')?.textContent).toBe("1");
+  });
+
+  it("the confirmation has a row of its own above the pad, reserved even when empty", async () => {
+    const { el, behaviour, toast } = await setup();
+    const strip = () => el.querySelector('[data-testid="confirm-strip"]');
+    expect(strip()).not.toBeNull();
+    expect(toast()).toBeNull();
+    const pad = el.querySelector("main.pad") as HTMLElement;
+    // The strip comes before the pad in the flow: it is not an overlay.
+    expect(strip()?.compareDocumentPosition(pad)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(pad.contains(strip())).toBe(false);
+    click(behaviour("browsed"));
+    await settle();
+    expect(strip()?.contains(toast())).toBe(true);
+  });
+
   it("offers Undo for 8 seconds", async () => {
     const { behaviour, toast } = await setup();
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     click(behaviour("browsed"));
     await settle();
-    expect(toast()?.querySelector("button")?.textContent).toBe("Undo");
+    expect(toast()?.querySelector('[data-testid="undo"]')?.textContent).toBe("Undo");
     vi.advanceTimersByTime(UNDO_MS - 100);
     await settle();
     expect(toast()).not.toBeNull();

@@ -1,6 +1,8 @@
 // Staff mode: the observation pad. One tap on a behaviour = one observation
 // committed to IndexedDB (through the worker) before anything confirms it;
-// then an Undo toast for 8 s (undo = an `obs.delete` tombstone that syncs).
+// then "Saved · Undo" for 8 s in a strip of its own under the top bar, which
+// never covers a button (undo = two presses, then an `obs.delete` tombstone
+// that syncs).
 // A tablet a manager revoked refuses taps (nothing new is queued that could
 // never be sent) and says why, instead of confirming them.
 import { uuidv7 } from "@sightline/shared/ids";
@@ -19,7 +21,7 @@ import { storeLabel, useI18n } from "./i18n.tsx";
 import { useKiosk } from "./kiosk-context.ts";
 import { RevokedNotice } from "./revoked-notice.tsx";
 import { SegmentPicker } from "./segment-picker.tsx";
-import { Toast } from "./toast.tsx";
+import { Toast, type ToastProps } from "./toast.tsx";
 import { TopBar } from "./top-bar.tsx";
 import { useNow } from "./use-now.ts";
 import { useSetting } from "./use-setting.ts";
@@ -129,6 +131,32 @@ export function StaffPad({ store, onCustomerMode, onDevice, revoked }: StaffPadP
     setToast({ kind: "undone", label: s.label });
   }
 
+  function toastProps(): ToastProps {
+    switch (toast?.kind) {
+      case "saved": {
+        const s = toast;
+        return {
+          message: t("pad.saved", { label: s.label }),
+          undo: {
+            label: s.label,
+            onUndo: () => void undo(s),
+            // Asking "Undo …?" gives the full time again to answer.
+            onArm: () => setToast((cur) => (cur === s ? { ...s } : cur)),
+          },
+        };
+      }
+      case "undone":
+        return { tone: "info", message: t("pad.undone", { label: toast.label }) };
+      case "error":
+        return { tone: "error", message: t("pad.notSaved", { detail: toast.detail }) };
+      case "refused":
+        return { tone: "error", message: t("revoked.tapRefused") };
+      default:
+        return {};
+    }
+  }
+  const toastKey = toast?.kind === "saved" ? toast.id : (toast?.kind ?? "none");
+
   return (
     <div class="screen screen--staff">
       <TopBar title={t("mode.staff")} subtitle={store.name}>
@@ -145,6 +173,7 @@ export function StaffPad({ store, onCustomerMode, onDevice, revoked }: StaffPadP
         </button>
       </TopBar>
       {revoked ? <RevokedNotice unsynced={revoked.unsynced} /> : null}
+      <Toast key={toastKey} {...toastProps()} />
       <main class="pad">
         <aside class="pad__context">
           <SegmentPicker
@@ -189,19 +218,6 @@ export function StaffPad({ store, onCustomerMode, onDevice, revoked }: StaffPadP
           />
         </section>
       </main>
-      {toast?.kind === "saved" ? (
-        <Toast
-          message={t("pad.saved", { label: toast.label })}
-          actionLabel={t("pad.undo")}
-          onAction={() => void undo(toast)}
-        />
-      ) : toast?.kind === "undone" ? (
-        <Toast tone="info" message={t("pad.undone", { label: toast.label })} />
-      ) : toast?.kind === "error" ? (
-        <Toast tone="error" message={t("pad.notSaved", { detail: toast.detail })} />
-      ) : toast?.kind === "refused" ? (
-        <Toast tone="error" message={t("revoked.tapRefused")} />
-      ) : null}
     </div>
   );
 }

@@ -93,6 +93,9 @@ export const kiosk = {
   "pad.countOf": { vi: "{count} lần hôm nay", en: "{count} today" },
   "pad.saved": { vi: "Đã lưu: {label}", en: "Saved: {label}" },
   "pad.undo": { vi: "Hoàn tác", en: "Undo" },
+  "pad.undoAsk": { vi: "Hoàn tác {label}?", en: "Undo {label}?" },
+  "pad.undoConfirm": { vi: "Có, hoàn tác", en: "Yes, undo" },
+  "pad.undoKeep": { vi: "Giữ lại", en: "Keep it" },
   "pad.undone": { vi: "Đã hoàn tác: {label}", en: "Undone: {label}" },
   "pad.notSaved": { vi: "Chưa lưu được: {detail}", en: "Not saved: {detail}" },
   "pad.noConfig": {
