@@ -1,6 +1,10 @@
 // Analytics over HTTP: feedback faces, happy index, the hour × weekday grid
 // in the store's time zone, suspect taps apart; behaviour × zone × day.
-import type { Mutation } from "@sightline/shared";
+import {
+  BehaviourAnalyticsSchema,
+  FeedbackAnalyticsSchema,
+  type Mutation,
+} from "@sightline/shared";
 import { afterEach, describe, expect, it } from "vitest";
 import { nextHlc, storeObservation } from "../../test/support/mutations.ts";
 import { createTestApp, type TestApp, type TestDevice } from "../../test/support/test-app.ts";
@@ -41,7 +45,9 @@ describe("analytics routes", () => {
       rate(4, kiosk, 1, "2026-03-02T11:05:01Z", { suspect: true }),
     ]);
     const viewer = await t.loginAs("viewer");
-    const a = await (await t.request("/v1/analytics/feedback", { token: viewer.token })).json();
+    const a = FeedbackAnalyticsSchema.parse(
+      await (await t.request("/v1/analytics/feedback", { token: viewer.token })).json(),
+    );
     expect(a).toMatchObject({
       total: 3,
       suspect: 1,
@@ -49,17 +55,19 @@ describe("analytics routes", () => {
       faces: { "1": 1, "2": 0, "3": 1, "4": 1 },
       happyIndex: 66.7,
     });
-    expect(a.byHourWeekday[0][9]).toEqual({ count: 2, happyIndex: 100 });
-    expect(a.byHourWeekday[0][18]).toEqual({ count: 1, happyIndex: 0 });
+    expect(a.byHourWeekday[0]?.[9]).toEqual({ count: 2, happyIndex: 100 });
+    expect(a.byHourWeekday[0]?.[18]).toEqual({ count: 1, happyIndex: 0 });
     expect(a.byReason).toEqual([{ reason: "price", need: "price", count: 1, happyIndex: 0 }]);
     expect(a.byDay).toEqual([{ date: "2026-03-02", count: 3, happyIndex: 66.7 }]);
     const withSuspect = await (
       await t.request("/v1/analytics/feedback?includeSuspect=1", { token: viewer.token })
     ).json();
     expect(withSuspect).toMatchObject({ total: 4, happyIndex: 50 });
-    const none = await (
-      await t.request("/v1/analytics/feedback?from=2026-04-01", { token: viewer.token })
-    ).json();
+    const none = FeedbackAnalyticsSchema.parse(
+      await (
+        await t.request("/v1/analytics/feedback?from=2026-04-01", { token: viewer.token })
+      ).json(),
+    );
     expect(none).toMatchObject({ total: 0, happyIndex: null });
     const other = await t.request(`/v1/analytics/feedback?storeId=${"x".repeat(10)}`, {
       token: viewer.token,
@@ -79,7 +87,9 @@ describe("analytics routes", () => {
         zone: "Quầy thu ngân",
       }),
     ]);
-    const b = await (await t.request("/v1/analytics/behaviour", { token: t.admin.token })).json();
+    const b = BehaviourAnalyticsSchema.parse(
+      await (await t.request("/v1/analytics/behaviour", { token: t.admin.token })).json(),
+    );
     expect(b.cells).toEqual([
       { behaviour: "asked-price", zone: "Cửa vào", day: "2026-03-02", count: 1 },
       { behaviour: "asked-price", zone: "Cửa vào", day: "2026-03-03", count: 1 },

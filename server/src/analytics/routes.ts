@@ -8,7 +8,7 @@ import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
 import { IdSchema } from "../http/shared-schemas.ts";
 import { DayOrTimeSchema } from "../journals/model.ts";
-import { json } from "../journals/schemas.ts";
+import { BehaviourAnalyticsSchema, FeedbackAnalyticsSchema, json } from "../journals/schemas.ts";
 import { workspaceContext } from "../journals/workspace-context.ts";
 import { userOf } from "../middleware/auth/index.ts";
 import { type BehaviourTap, behaviourAnalytics } from "./behaviour.ts";
@@ -19,7 +19,6 @@ const Query = z.object({
   from: DayOrTimeSchema.optional(),
   to: DayOrTimeSchema.optional(),
 });
-const open = (shape: z.ZodRawShape) => z.object(shape).catchall(z.unknown());
 
 const feedback = defineRoute(READERS, {
   method: "get",
@@ -31,22 +30,7 @@ const feedback = defineRoute(READERS, {
   responses: {
     200: {
       description: "Feedback analytics",
-      content: json(
-        open({
-          total: z.number(),
-          suspect: z.number(),
-          includeSuspect: z.boolean(),
-          faces: z.record(z.string(), z.number()),
-          happyIndex: z.number().nullable(),
-          byHourWeekday: z.array(
-            z.array(open({ count: z.number(), happyIndex: z.number().nullable() })),
-          ),
-          byReason: z.array(
-            open({ reason: z.string(), need: z.string().nullable(), count: z.number() }),
-          ),
-          byDay: z.array(open({ date: z.string(), count: z.number() })),
-        }).openapi("FeedbackAnalytics"),
-      ),
+      content: json(FeedbackAnalyticsSchema),
     },
   },
 });
@@ -58,18 +42,7 @@ const behaviour = defineRoute(READERS, {
   responses: {
     200: {
       description: "Behaviour analytics",
-      content: json(
-        open({
-          total: z.number(),
-          cells: z.array(
-            open({ behaviour: z.string(), zone: z.string(), day: z.string(), count: z.number() }),
-          ),
-          byBehaviour: z.record(z.string(), z.number()),
-          byZone: z.record(z.string(), z.number()),
-          byDay: z.record(z.string(), z.number()),
-          withoutBehaviour: z.number(),
-        }).openapi("BehaviourAnalytics"),
-      ),
+      content: json(BehaviourAnalyticsSchema),
     },
   },
 });

@@ -28,3 +28,20 @@ export const SeqReusedSchema = classicTwin(shared.SeqReusedSchema);
 export const PullRequestSchema = classicTwin(shared.PullRequestSchema);
 export const PullResponseSchema = classicTwin(shared.PullResponseSchema);
 export const UnsentExportSchema = classicTwin(shared.UnsentExportSchema);
+
+// Responses of the journal, insight, suggestion and analytics routes.
+export const JournalSchema = classicTwin(shared.JournalSchema).openapi("Journal");
+export const JournalListSchema = classicTwin(shared.JournalListSchema).openapi("JournalList");
+export const JournalCreatedSchema = classicTwin(shared.JournalCreatedSchema);
+export const JournalPageSchema = classicTwin(shared.JournalPageSchema).openapi("JournalPage");
+export const InsightSchema = classicTwin(shared.InsightSchema).openapi("Insight");
+export const InsightCreatedSchema = classicTwin(shared.InsightCreatedSchema);
+export const ActionSchema = classicTwin(shared.ActionSchema).openapi("Action");
+export const ActionCreatedSchema = classicTwin(shared.ActionCreatedSchema);
+export const SuggestionsSchema = classicTwin(shared.SuggestionsSchema).openapi("Suggestions");
+export const FeedbackAnalyticsSchema = classicTwin(shared.FeedbackAnalyticsSchema).openapi(
+  "FeedbackAnalytics",
+);
+export const BehaviourAnalyticsSchema = classicTwin(shared.BehaviourAnalyticsSchema).openapi(
+  "BehaviourAnalytics",
+);

@@ -1,3 +1,4 @@
+import { PRINCIPLES, weakestPrinciple } from "@sightline/shared";
 import { describe, expect, it } from "vitest";
 import { mergePrinciples, PrinciplesSchema, summarisePrinciples } from "./principles.ts";
 
@@ -53,5 +54,28 @@ describe("mergePrinciples", () => {
       { truth: { score: 3, note: "c" } },
     );
     expect(merged).toEqual({ truth: { score: 3, note: "c" }, resonance: { score: 2, note: "b" } });
+  });
+});
+
+describe("the weakest principle (shared with the web app's scorecard editor)", () => {
+  it("is the first of the lowest scores, unscored = 0, for every combination", () => {
+    const scores = [undefined, 0, 1, 2, 3] as const;
+    for (const a of scores)
+      for (const b of scores)
+        for (const c of scores)
+          for (const d of scores) {
+            const p = Object.fromEntries(
+              PRINCIPLES.flatMap((n, i) => {
+                const s = [a, b, c, d][i];
+                return s === undefined ? [] : [[n, { score: s, note: "" }]];
+              }),
+            );
+            const given: number[] = [a, b, c, d].map((s) => s ?? 0);
+            const oracle = given.every((_, i) => [a, b, c, d][i] === undefined)
+              ? null
+              : PRINCIPLES[given.indexOf(Math.min(...given))];
+            expect(summarisePrinciples(p).weakest).toBe(oracle);
+            expect(weakestPrinciple(p)).toBe(oracle);
+          }
   });
 });

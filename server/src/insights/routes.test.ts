@@ -1,6 +1,12 @@
 // Insights over HTTP: created with evidence, corroboration counted from
 // supporting evidence, the single-source gate on validation, principles
 // totals, evidence links and actions; exports of the result in each format.
+import {
+  ActionCreatedSchema,
+  ActionSchema,
+  InsightCreatedSchema,
+  InsightSchema,
+} from "@sightline/shared";
 import { afterEach, describe, expect, it } from "vitest";
 import { storeObservation, webObservation } from "../../test/support/mutations.ts";
 import { createTestApp, type TestApp } from "../../test/support/test-app.ts";
@@ -42,13 +48,15 @@ async function setup() {
 describe("insights", () => {
   it("counts corroboration from supporting evidence and gates validation of a single source", async () => {
     const { journal, taps, page, req } = await setup();
-    const created = await asJson(
-      await req(`/v1/journals/${journal.id}/insights`, "POST", {
-        statement: "Khách hỏi giá vì đối thủ rẻ hơn",
-        needs: ["price"],
-        evidence: taps.map((m) => ({ observationId: m.id, stance: "supports" })),
-      }),
-      201,
+    const created = InsightCreatedSchema.parse(
+      await asJson(
+        await req(`/v1/journals/${journal.id}/insights`, "POST", {
+          statement: "Khách hỏi giá vì đối thủ rẻ hơn",
+          needs: ["price"],
+          evidence: taps.map((m) => ({ observationId: m.id, stance: "supports" })),
+        }),
+        201,
+      ),
     );
     expect(created.insight).toMatchObject({
       status: "draft",
@@ -76,11 +84,13 @@ describe("insights", () => {
     });
     await asJson(await req(`/v1/insights/${id}`, "PATCH", { status: "emerging" }));
 
-    const linked = await asJson(
-      await req(`/v1/insights/${id}/evidence`, "POST", {
-        observationId: page.id,
-        stance: "supports",
-      }),
+    const linked = InsightSchema.parse(
+      await asJson(
+        await req(`/v1/insights/${id}/evidence`, "POST", {
+          observationId: page.id,
+          stance: "supports",
+        }),
+      ),
     );
     expect(linked.corroboration).toMatchObject({
       channels: 2,
@@ -166,13 +176,15 @@ describe("insights", () => {
     );
     await asJson(await req(`/v1/insights/${id}`, "PATCH", { status: "validated" }));
     expect((await req(`/v1/insights/${id}`, "PATCH", { status: "actioned" })).status).toBe(409);
-    const { action } = await asJson(
-      await req(`/v1/insights/${id}/actions`, "POST", {
-        title: "Khớp giá túi Classic",
-        owner: "Lan",
-        due: "2026-04-01",
-      }),
-      201,
+    const { action } = ActionCreatedSchema.parse(
+      await asJson(
+        await req(`/v1/insights/${id}/actions`, "POST", {
+          title: "Khớp giá túi Classic",
+          owner: "Lan",
+          due: "2026-04-01",
+        }),
+        201,
+      ),
     );
     expect(action).toMatchObject({
       title: "Khớp giá túi Classic",
@@ -181,7 +193,9 @@ describe("insights", () => {
       status: "todo",
     });
     expect(
-      await asJson(await req(`/v1/actions/${action.id}`, "PATCH", { status: "done" })),
+      ActionSchema.parse(
+        await asJson(await req(`/v1/actions/${action.id}`, "PATCH", { status: "done" })),
+      ),
     ).toMatchObject({ status: "done" });
     expect((await req(`/v1/actions/${action.id}`, "PATCH", { status: "finished" })).status).toBe(
       400,
@@ -189,7 +203,9 @@ describe("insights", () => {
     expect((await req("/v1/actions/nope", "PATCH", { status: "done" })).status).toBe(404);
     const actioned = await asJson(await req(`/v1/insights/${id}`, "PATCH", { status: "actioned" }));
     expect(actioned.actions).toHaveLength(1);
-    const unlinked = await asJson(await req(`/v1/insights/${id}/evidence/${page.id}`, "DELETE"));
+    const unlinked = InsightSchema.parse(
+      await asJson(await req(`/v1/insights/${id}/evidence/${page.id}`, "DELETE")),
+    );
     expect(unlinked.corroboration).toMatchObject({ channels: 1, singleSource: true });
     expect((await req(`/v1/insights/${id}/evidence/${page.id}`, "DELETE")).status).toBe(404);
     const open = await asJson(

@@ -14,7 +14,7 @@ import {
   EvidenceInputSchema,
   InsightPatchSchema,
 } from "../journals/model.ts";
-import { ActionSchema, InsightSchema, json } from "../journals/schemas.ts";
+import { ActionCreatedSchema, ActionSchema, InsightSchema, json } from "../journals/schemas.ts";
 import { userOf } from "../middleware/auth/index.ts";
 import { addAction, linkEvidence, patchAction, patchInsight, unlinkEvidence } from "./service.ts";
 
@@ -64,7 +64,7 @@ const newAction = defineRoute(ADMINS, {
   responses: {
     201: {
       description: "Created",
-      content: json(z.object({ id: z.string(), action: ActionSchema })),
+      content: json(ActionCreatedSchema),
     },
     404: { description: "No such insight" },
   },

@@ -1,7 +1,14 @@
 // Journals over HTTP: roles, the journal page (timeline, search, stats),
 // suggestions over observations pushed through sync, and workspace
 // isolation. Everything through app.request() on the real app.
-import type { Mutation } from "@sightline/shared";
+import {
+  InsightCreatedSchema,
+  JournalCreatedSchema,
+  JournalListSchema,
+  JournalPageSchema,
+  type Mutation,
+  SuggestionsSchema,
+} from "@sightline/shared";
 import { afterEach, describe, expect, it } from "vitest";
 import { nextHlc, storeObservation, webObservation } from "../../test/support/mutations.ts";
 import { createTestApp, type TestApp, type TestDevice } from "../../test/support/test-app.ts";
@@ -161,6 +168,58 @@ describe("journals — roles", () => {
   });
 });
 
+describe("journals — the list", () => {
+  it("counts the observations in each journal's whole scope and its insights", async () => {
+    t = await createTestApp();
+    const { web } = await priceStory(t);
+    const create = async (json: Record<string, unknown>) =>
+      JournalCreatedSchema.parse(
+        await asJson(
+          await t.request("/v1/journals", { method: "POST", token: t.admin.token, json }),
+          201,
+        ),
+      );
+    const all = await create({ title: "Mọi thứ" });
+    const webOnly = await create({ title: "Web", scope: { channels: ["web"] } });
+    const none = await create({ title: "Trống", scope: { channels: ["event"] } });
+    for (const statement of ["Giá cao hơn đối thủ", "Khách hỏi giá nhiều"]) {
+      InsightCreatedSchema.parse(
+        await asJson(
+          await t.request(`/v1/journals/${webOnly.id}/insights`, {
+            method: "POST",
+            token: t.admin.token,
+            json: { statement, evidence: [{ observationId: web[0]?.id }] },
+          }),
+          201,
+        ),
+      );
+    }
+    const list = JournalListSchema.parse(
+      await asJson(await t.request("/v1/journals", { token: t.admin.token })),
+    );
+    const byId = new Map(list.items.map((j) => [j.id, j]));
+    expect(byId.get(all.id)).toMatchObject({ observationCount: 18, insightCount: 0 });
+    expect(byId.get(webOnly.id)).toMatchObject({ observationCount: 2, insightCount: 2 });
+    expect(byId.get(none.id)).toMatchObject({ observationCount: 0, insightCount: 0 });
+    // The same count the journal page shows over its whole scope (the timeline is paged).
+    for (const j of list.items) {
+      const page = JournalPageSchema.parse(
+        await asJson(await t.request(`/v1/journals/${j.id}?limit=1`, { token: t.admin.token })),
+      );
+      expect(page.stats.total).toBe(j.observationCount);
+      expect(page.insights).toHaveLength(j.insightCount);
+    }
+    // A new observation is counted on the next list.
+    const ext = await t.pair("marketer");
+    const more = [webObservation(1, ext, { what: "Giá mới", capturedAt: day(20) })];
+    expect((await t.push(ext, more)).status).toBe(200);
+    const again = JournalListSchema.parse(
+      await asJson(await t.request("/v1/journals", { token: t.admin.token })),
+    );
+    expect(again.items.find((j) => j.id === webOnly.id)?.observationCount).toBe(3);
+  });
+});
+
 describe("journals — the journal page", () => {
   it("merges every channel into one timeline ordered by capturedAt, paged, with stats over the whole scope", async () => {
     t = await createTestApp();
@@ -173,8 +232,9 @@ describe("journals — the journal page", () => {
       }),
       201,
     );
-    const p1 = await asJson(
-      await t.request(`/v1/journals/${j.id}?limit=5`, { token: t.admin.token }),
+    JournalCreatedSchema.parse(j);
+    const p1 = JournalPageSchema.parse(
+      await asJson(await t.request(`/v1/journals/${j.id}?limit=5`, { token: t.admin.token })),
     );
     expect(p1.timeline).toHaveLength(5);
     expect(p1.timeline[0]).toMatchObject({
@@ -271,10 +331,13 @@ describe("journals — suggestions", () => {
       201,
     );
     const viewer = await t.loginAs("viewer");
-    const body = await asJson(
-      await t.request(`/v1/journals/${j.id}/suggestions?lang=en`, { token: viewer.token }),
+    const body = SuggestionsSchema.parse(
+      await asJson(
+        await t.request(`/v1/journals/${j.id}/suggestions?lang=en`, { token: viewer.token }),
+      ),
     );
     const [first] = body.suggestions;
+    if (!first) throw new Error("no suggestion");
     expect(first).toMatchObject({
       kind: "theme",
       channels: ["feedback", "store", "web"],

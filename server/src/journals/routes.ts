@@ -23,11 +23,13 @@ import { EXPORT_MEDIA_TYPES, renderExport } from "./export/render.ts";
 import { journalSuggestions } from "./journal-suggestions.ts";
 import { InsightInputSchema, JournalInputSchema, JournalPatchSchema } from "./model.ts";
 import {
-  InsightSchema,
+  InsightCreatedSchema,
+  JournalCreatedSchema,
+  JournalListSchema,
   JournalPageSchema,
   JournalSchema,
   json,
-  SuggestionSchema,
+  SuggestionsSchema,
 } from "./schemas.ts";
 import { createScopeCache } from "./scope-cache.ts";
 import { workspaceContext } from "./workspace-context.ts";
@@ -40,7 +42,7 @@ const list = defineRoute(READERS, {
   path: "/",
   summary: "Journals, newest first",
   responses: {
-    200: { description: "Journals", content: json(z.object({ items: z.array(JournalSchema) })) },
+    200: { description: "Journals", content: json(JournalListSchema) },
   },
 });
 const create = defineRoute(ADMINS, {
@@ -51,7 +53,7 @@ const create = defineRoute(ADMINS, {
   responses: {
     201: {
       description: "Created",
-      content: json(z.object({ id: z.string(), journal: JournalSchema })),
+      content: json(JournalCreatedSchema),
     },
   },
 });
@@ -96,9 +98,7 @@ const suggestions = defineRoute(READERS, {
   responses: {
     200: {
       description: "Suggestions, cross-channel first; time links apart",
-      content: json(
-        z.object({ suggestions: z.array(SuggestionSchema), timeLinks: z.array(SuggestionSchema) }),
-      ),
+      content: json(SuggestionsSchema),
     },
     404: { description: "No such journal" },
   },
@@ -111,7 +111,7 @@ const newInsight = defineRoute(ADMINS, {
   responses: {
     201: {
       description: "Created",
-      content: json(z.object({ id: z.string(), insight: InsightSchema })),
+      content: json(InsightCreatedSchema),
     },
     404: { description: "No such journal" },
   },
@@ -149,6 +149,23 @@ export function journalRoutes(deps: AppDeps) {
     const version = (await deps.db.getWorkspace(ws))?.version ?? 0;
     return cache.get(ws, version, scope);
   };
+  /**
+   * Observations in a journal's whole scope (as its stats' total), counted
+   * once per workspace version and scope: the list asks for every journal,
+   * which would push the open journals out of the scope cache.
+   */
+  const counts = new Map<string, Promise<number>>();
+  const scopeCount = (ws: string, version: number, scope: Parameters<typeof cache.get>[2]) => {
+    const key = `${ws}\u0000${version}\u0000${JSON.stringify(scope, Object.keys(scope).sort())}`;
+    let n = counts.get(key);
+    if (!n) {
+      if (counts.size >= 1000) counts.clear();
+      n = deps.db.scanScopedObservations(ws, scope).then((rows) => rows.length);
+      n.catch(() => counts.delete(key));
+      counts.set(key, n);
+    }
+    return n;
+  };
   const journalOr404 = async (ws: string, id: string) => {
     const j = await deps.db.getJournal(ws, id);
     if (!j) throw notFound("journal");
@@ -156,9 +173,23 @@ export function journalRoutes(deps: AppDeps) {
   };
 
   return newRouter()
-    .openapi(list, async (c) =>
-      c.json({ items: await deps.db.listJournals(userOf(c).workspaceId) }, 200),
-    )
+    .openapi(list, async (c) => {
+      const ws = userOf(c).workspaceId;
+      const [journals, version] = await Promise.all([
+        deps.db.listJournals(ws),
+        deps.db.getWorkspace(ws).then((w) => w?.version ?? 0),
+      ]);
+      const items = await Promise.all(
+        journals.map(async (j) => {
+          const [observationCount, insights] = await Promise.all([
+            scopeCount(ws, version, j.scope),
+            deps.db.listInsights(ws, j.id),
+          ]);
+          return { ...j, observationCount, insightCount: insights.length };
+        }),
+      );
+      return c.json({ items }, 200);
+    })
     .openapi(create, async (c) => {
       const user = userOf(c);
       const journal = await deps.db.createJournal(user.workspaceId, {
