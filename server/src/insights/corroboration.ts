@@ -2,7 +2,7 @@
 // (DOMAIN.md). Counted from supporting evidence only; every `import` source
 // (CRM, survey, call centre…) counts as its own data type.
 import type { Channel } from "@sightline/shared";
-import { foldText } from "./text/fold.ts";
+import { foldText } from "@sightline/shared/text/fold";
 import type { Stance } from "./vocabulary.ts";
 
 export type EvidenceFacts = {

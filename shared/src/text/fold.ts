@@ -1,4 +1,5 @@
-// Vietnamese-aware accent folding: NFC, lower case, diacritics removed and
+// The house's one text folding (server search, suggestions and the web
+// filter all use it). Vietnamese-aware accent folding: NFC, lower case, diacritics removed and
 // đ → d, so "Giá rẻ", "gia re" and "GIÁ RẺ" all read "gia re". Folding is
 // one table lookup per UTF-16 unit into a reused buffer (the table is built
 // once from NFD), because folding every text is the hot path of suggestions

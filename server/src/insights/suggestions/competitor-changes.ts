@@ -2,7 +2,7 @@
 // cut between two captures of the same competitor page (evidence facts), or
 // a web/event observation tagged or worded as a price cut or a claim.
 // Changes of one competitor and kind within 3 days count as one.
-import { foldText } from "../text/fold.ts";
+import { foldText } from "@sightline/shared/text/fold";
 import type { Featured, FeatureSet } from "./featurise.ts";
 
 export type ChangeKind = "price" | "claim";

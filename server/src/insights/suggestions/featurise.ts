@@ -4,8 +4,8 @@
 // document (kiosk taps mostly read "Hỏi giá"), so text work is per distinct
 // text; per observation only a few integer operations remain.
 import { type Channel, NEED_CODES, type NeedCode } from "@sightline/shared";
+import { foldText } from "@sightline/shared/text/fold";
 import { dataTypeOf } from "../corroboration.ts";
-import { foldText } from "../text/fold.ts";
 import { buildTfIdf, type SparseVector, TermDictionary, type TfIdf } from "../text/tf-idf.ts";
 import { terms } from "../text/tokenise.ts";
 import { BEHAVIOUR_MASK, needsFromTerms } from "./need-hints.ts";

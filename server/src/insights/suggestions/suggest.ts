@@ -10,9 +10,9 @@ import {
   NEEDS,
   type NeedCode,
 } from "@sightline/shared";
+import { words } from "@sightline/shared/text/tokenise";
 import { insightsCatalog } from "../catalog.ts";
 import { phraseFinder } from "../text/phrase.ts";
-import { words } from "../text/tokenise.ts";
 import { type Featured, type FeatureSet, featurise } from "./featurise.ts";
 import type { SuggestObservation } from "./observation.ts";
 import { findThemes, type Theme, type ThemeKey, type ThemeOptions } from "./themes.ts";

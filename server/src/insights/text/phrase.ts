@@ -5,7 +5,8 @@
 // Here a displayed term grows by the word to its left or right while that
 // same word accompanies it in most of its occurrences in the group's texts.
 // Runs only for the few terms a suggestion displays.
-import { isTermWord, type Word, words } from "./tokenise.ts";
+import { type Word, words } from "@sightline/shared/text/tokenise";
+import { isTermWord } from "./tokenise.ts";
 
 export type PhraseOptions = {
   /** Share of occurrences a neighbour must be in to join (default 0.75). */

@@ -5,7 +5,7 @@
 // (bigrams by the pair of their word ids, so no string is made twice),
 // identical texts are given once with a multiplicity, and surface forms are
 // only recovered for the few terms that get displayed.
-import { FOLD_BREAK, FOLD_MARK, FOLD_SEP, foldUnit } from "./fold.ts";
+import { FOLD_BREAK, FOLD_MARK, FOLD_SEP, foldUnit } from "@sightline/shared/text/fold";
 import { isTermWord, tokenise } from "./tokenise.ts";
 
 const FNV_OFFSET = 0x811c9dc5;

@@ -1,8 +1,8 @@
-// Tokens for text similarity: folded words (fold.ts) without stop words,
+// Tokens for text similarity: folded words (shared/src/text) without stop words,
 // numbers or one-letter words, plus bigrams of adjacent kept words, since
 // Vietnamese words are often two syllables ("giảm giá", "nhân viên") and a
 // folded syllable alone is ambiguous ("gia" is both "giá" and "gia").
-import { FOLD_BREAK, FOLD_MARK, FOLD_SEP, foldUnit } from "./fold.ts";
+import { type Word, words } from "@sightline/shared/text/tokenise";
 import { STOP_WORDS } from "./stop-words.ts";
 
 export type Token = {
@@ -17,37 +17,6 @@ export function isTermWord(w: string): boolean {
   if (w.length < 2) return false;
   const first = w.charCodeAt(0);
   return !(first >= 0x30 && first <= 0x39) && !STOP_WORDS.has(w);
-}
-
-/** A word; `end` when punctuation follows it, so no bigram joins it to the next. */
-export type Word = { folded: string; surface: string; end: boolean };
-
-/** Every word of a text (stop words too), in order. */
-export function words(text: string): Word[] {
-  const t = text.normalize("NFC");
-  const out: Word[] = [];
-  let folded = "";
-  let start = -1;
-  const flush = (end: number) => {
-    if (start < 0) return;
-    out.push({ folded, surface: t.slice(start, end).toLowerCase(), end: false });
-    folded = "";
-    start = -1;
-  };
-  for (let i = 0; i < t.length; i++) {
-    const v = foldUnit(t.charCodeAt(i));
-    if (v === FOLD_MARK) continue; // left standing by NFC: folded away (fold.ts foldUnit)
-    if (v === FOLD_SEP || v === FOLD_BREAK) {
-      flush(i);
-      const last = out[out.length - 1];
-      if (v === FOLD_BREAK && last) last.end = true;
-      continue;
-    }
-    if (start < 0) start = i;
-    folded += String.fromCharCode(v);
-  }
-  flush(t.length);
-  return out;
 }
 
 /** Unigrams and bigrams of one text, in order; folded terms with their surface form. */

@@ -12,7 +12,7 @@ import {
   type ObservationCreate,
   ObservationCreateSchema,
 } from "@sightline/shared";
-import { foldText } from "../../insights/text/fold.ts";
+import { foldText } from "@sightline/shared/text/fold";
 import { readCapturedAt } from "./captured-at.ts";
 
 export const IMPORT_FIELDS = [

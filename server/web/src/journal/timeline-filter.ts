@@ -1,7 +1,15 @@
 // Filtering the merged timeline in the browser: channel, need, text (accent-
-// insensitive, so "gia" finds "giá"), 5W1H minimum and "not yet used".
+// insensitive, so "gia" finds "giá"), 5W1H minimum and "not yet used". Text
+// is folded and split by the house's one text module (shared/src/text), as
+// server search and suggestions fold it: each query word must occur in the
+// observation's search text, the same fields the server searches.
 import { fiveW1HScore } from "@sightline/shared/five-w1h";
+import { foldText } from "@sightline/shared/text/fold";
+import { matchesWords, searchText } from "@sightline/shared/text/search-text";
+import { queryWords } from "@sightline/shared/text/tokenise";
 import type { Observation } from "../api/types.ts";
+
+export { foldText };
 
 export type TimelineFilter = {
   channels: string[];
@@ -21,53 +29,19 @@ export const EMPTY_FILTER: TimelineFilter = {
   withEvidenceOnly: false,
 };
 
-/** Lower case, no diacritics, đ → d: how Vietnamese text is matched. */
-export function foldText(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "d")
-    .toLowerCase();
-}
-
-function haystack(o: Observation): string {
-  return foldText(
-    [
-      o.what,
-      o.who,
-      o.where,
-      o.why,
-      o.how,
-      o.note,
-      o.zone,
-      o.pageTitle,
-      o.url,
-      o.eventName,
-      o.evidence?.quote,
-      ...(o.tags ?? []),
-    ]
-      .filter(Boolean)
-      .join(" \n "),
-  );
-}
-
 export function filterTimeline(
   items: readonly Observation[],
   f: TimelineFilter,
   linked: ReadonlySet<string>,
 ): Observation[] {
-  const words = foldText(f.text).split(/\s+/).filter(Boolean);
+  const words = queryWords(f.text);
   return items.filter((o) => {
     if (f.channels.length && !f.channels.includes(o.channel)) return false;
     if (f.need && !(o.needs ?? []).includes(f.need as never)) return false;
     if (f.minFiveW1H && fiveW1HScore(o) < f.minFiveW1H) return false;
     if (f.unlinkedOnly && linked.has(o.id)) return false;
     if (f.withEvidenceOnly && !o.evidence?.quote && !o.evidence?.screenshot) return false;
-    if (words.length) {
-      const h = haystack(o);
-      if (!words.every((w) => h.includes(w))) return false;
-    }
+    if (words.length && !matchesWords(searchText(o), words)) return false;
     return true;
   });
 }
