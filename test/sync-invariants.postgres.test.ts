@@ -1,4 +1,4 @@
-// SYNC.md invariants 1–10 on PostgreSQL: the invariant suite
+// docs/sync-protocol.md "Invariants" 1–10 on PostgreSQL: the invariant suite
 // (sync-invariants.test.ts, unchanged) runs again with every harness on a
 // fresh PostgreSQL schema instead of in-memory SQLite. Skips without
 // TEST_DATABASE_URL; fails instead when REQUIRE_POSTGRES=1.

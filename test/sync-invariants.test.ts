@@ -1,4 +1,4 @@
-// SYNC.md invariants 1–10, end to end: several simulated devices (the real
+// docs/sync-protocol.md "Invariants" 1–10, end to end: several simulated devices (the real
 // client engine on fake-indexeddb) talk to the real Hono app on SQLite through
 // a deterministic fault-injecting network (drop, duplicate, stale replay,
 // delay, response lost after commit, 5xx, 429). Invariant 5 (merge laws) is

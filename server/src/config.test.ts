@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, readConfig } from "./config.ts";
 
 describe("readConfig", () => {
-  it("uses the API.md defaults", () => {
+  it("uses the docs/http-api.md defaults", () => {
     expect(readConfig({})).toEqual({
       port: 8787,
       host: "127.0.0.1",

@@ -1,4 +1,4 @@
-// Server configuration from the environment (API.md "Configuration"),
+// Server configuration from the environment (docs/http-api.md "Configuration"),
 // validated once at start so a typo fails loudly instead of half-working.
 import { z } from "zod";
 import { EmailSchema } from "./auth/email.ts";

@@ -1,4 +1,4 @@
-// SYNC.md invariant 10 at process level: the real server on a temp SQLite
+// docs/sync-protocol.md "Invariants" #10 at process level: the real server on a temp SQLite
 // folder is SIGKILLed with pushes in flight, restarted, and nothing acked is
 // lost, nothing is duplicated, and re-pushing everything changes nothing.
 import { type ChildProcess, spawn } from "node:child_process";

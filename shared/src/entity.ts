@@ -1,5 +1,6 @@
-// A synced entity (SYNC.md "Data model"): field values with one HLC per
-// field, plus delete/restore stamps. The same shape lives on the server, in
+// A synced entity (docs/sync-protocol.md "Data model of a synced
+// observation"): field values with one HLC per field, plus delete/restore
+// stamps. The same shape lives on the server, in
 // every client mirror and on the wire.
 import * as z from "zod/mini";
 import { HlcSchema } from "./hlc.ts";

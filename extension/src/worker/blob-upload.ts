@@ -1,4 +1,4 @@
-// Uploads stored blobs content-addressed: PUT /v1/blobs/:sha256 (API.md).
+// Uploads stored blobs content-addressed: PUT /v1/blobs/:sha256 (docs/http-api.md "Blobs").
 // 200/201 = the server holds it; 400 (hash mismatch), 413 (over the cap) and
 // 415 are final refusals — recorded, never retried, so one bad blob cannot
 // block the queue; 401 stops the round (pair again); anything else

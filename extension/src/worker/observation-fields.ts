@@ -1,4 +1,4 @@
-// Captures → observation fields (the wire names of DOMAIN.md). Pure: the
+// Captures → observation fields (the wire names of docs/domain.md "Observation fields"). Pure: the
 // worker validates the result with the shared ObservationCreateSchema when
 // it commits the write, so anything produced here that the server would
 // refuse fails loudly on this device first.

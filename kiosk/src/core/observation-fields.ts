@@ -1,4 +1,4 @@
-// The observation fields a kiosk writes (DOMAIN.md "Observation fields"): a
+// The observation fields a kiosk writes (docs/domain.md "Observation fields"): a
 // behaviour tap and a dwell (channel `store`) and a feedback answer (channel
 // `feedback`). Empty optional values are left out rather than sent empty.
 import { isoWithOffset } from "@sightline/shared/captured-at";

@@ -1,4 +1,4 @@
-// The suspect-tap rule (DOMAIN.md "Customer feedback", HappyOrNot's response
+// The suspect-tap rule (docs/domain.md "Customer feedback", HappyOrNot's response
 // interval): a feedback answer whose face was pressed less than 2 s after the
 // previous face press on this tablet is kept but marked `suspect`, so reports
 // can leave rapid repeat presses out.

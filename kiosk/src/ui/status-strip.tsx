@@ -1,4 +1,4 @@
-// Always on screen (SYNC.md "Client rules"): unsynced count, age of the
+// Always on screen (docs/sync-protocol.md "Client rules"): unsynced count, age of the
 // oldest unsynced change, last successful sync, and "Sync now".
 import { ageKey } from "@sightline/shared/i18n/common";
 import type { KioskStatus } from "../worker/api.ts";

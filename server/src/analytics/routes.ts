@@ -1,4 +1,4 @@
-// Analytics for people (API.md "Analytics"): feedback faces, happy index,
+// Analytics for people (docs/http-api.md "Analytics"): feedback faces, happy index,
 // hour × weekday and reasons; behaviour × zone × day. Times are bucketed in
 // each store's time zone. Readers of observations may read these.
 import { z } from "@hono/zod-openapi";

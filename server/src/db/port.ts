@@ -117,8 +117,9 @@ export type DeviceIdTaken =
   | "other-person"
   | "issuer-not-admin";
 /**
- * A device id belongs to the row made at its first pairing (SYNC.md "Device
- * identity"): a new id makes a device; a revoked device's id re-admits it,
+ * A device id belongs to the row made at its first pairing
+ * (docs/sync-protocol.md "Device identity"): a new id makes a device; a
+ * revoked device's id re-admits it,
  * keeping its seq line and creation time. A refused pairing never uses the code.
  */
 export type PairResult =
@@ -303,9 +304,9 @@ export interface Db {
   /** Tags in use on live observations, most used first. */
   listTags(workspaceId: string, limit: number): Promise<string[]>;
 
-  /** SYNC.md "Server push algorithm", in one durable transaction. */
+  /** docs/sync-protocol.md "Server push algorithm", in one durable transaction. */
   push(p: PushParams): Promise<PushOutcome>;
-  /** SYNC.md "Server pull algorithm", in one read snapshot; records the pull time. */
+  /** docs/sync-protocol.md "Server pull algorithm", in one read snapshot; records the pull time. */
   pull(p: PullParams): Promise<PullPage>;
 
   /** Live observations, newest capturedAt first. */

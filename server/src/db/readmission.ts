@@ -1,4 +1,4 @@
-// Device identity (SYNC.md "Round 2 additions"): a device id belongs to the
+// Device identity (docs/sync-protocol.md "Device identity"): a device id belongs to the
 // row made at its first pairing. Pairing again under an existing id is a
 // re-admission, allowed only for a revoked device and only by a code that
 // would have made the same device: same kind, same store (kiosk) or person

@@ -1,5 +1,5 @@
 // Corroboration: "an insight is never based on a single kind of data"
-// (DOMAIN.md). Counted from supporting evidence only; every `import` source
+// (docs/domain.md "Analyse"). Counted from supporting evidence only; every `import` source
 // (CRM, survey, call centre…) counts as its own data type.
 import type { Channel } from "@sightline/shared";
 import { foldText } from "@sightline/shared/text/fold";
@@ -14,7 +14,7 @@ export type EvidenceFacts = {
 };
 
 export type Corroboration = {
-  /** Distinct data types among supporting evidence (API.md name). */
+  /** Distinct data types among supporting evidence (the name in docs/http-api.md). */
   channels: number;
   /** Distinct supporting observations. */
   observations: number;

@@ -1,4 +1,4 @@
-// Insights and actions (API.md "Journals and insights"): change an insight
+// Insights and actions (docs/http-api.md "Insights and actions"): change an insight
 // (statement, needs, principles, status through the gates of status.ts),
 // link and unlink evidence, add actions, change actions. Admins and
 // managers only; reading goes through GET /v1/journals/:id.

@@ -1,4 +1,4 @@
-// Closed sets of the insight model (API.md "Journals and insights"). Wire
+// Closed sets of the insight model (docs/http-api.md "Insights and actions"). Wire
 // names: the web app, exports and the database all use these codes; they are
 // defined once, with the response schemas, in shared/src/schema/insight.ts.
 export {

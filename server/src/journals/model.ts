@@ -1,4 +1,4 @@
-// The journal model (API.md "Journals and insights"): a journal asks one
+// The journal model (docs/http-api.md "Journals"): a journal asks one
 // question toward a business goal over a scope of observations; insights
 // link evidence (supports / contradicts / context), carry a principles
 // scorecard and a status, and end in actions. Inputs are zod schemas (the

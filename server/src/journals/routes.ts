@@ -1,4 +1,4 @@
-// Journals (API.md "Journals and insights"): list, create, open (merged
+// Journals (docs/http-api.md "Journals"): list, create, open (merged
 // timeline page + insights + stats over the whole scope), change, the
 // suggestions of its scope, new insights, and exports. People only: admins
 // and managers write; marketers and viewers read; staff and devices never

@@ -1,4 +1,4 @@
-// Journal stats over every observation in scope (API.md: byChannel, byNeed,
+// Journal stats over every observation in scope (docs/http-api.md "Journals": byChannel, byNeed,
 // byDay, fiveW1H): counts per channel and tagged need, per local day (the
 // date the device wrote in capturedAt), 5W1H completeness (mean score 0–6
 // and the share answering each question), and needs per channel for the

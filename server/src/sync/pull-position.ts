@@ -1,4 +1,4 @@
-// Cookie arithmetic of SYNC.md "Server pull algorithm", shared by adapters:
+// Cookie arithmetic of docs/sync-protocol.md "Server pull algorithm", shared by adapters:
 // where a pull starts, and which cookie ends a page. Rows are read in
 // (version, id) order strictly after the start position.
 import type { Cookie } from "@sightline/shared";

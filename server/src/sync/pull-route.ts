@@ -1,4 +1,4 @@
-// POST /v1/sync/pull (SYNC.md): one read snapshot of the device's scope, plus
+// POST /v1/sync/pull (docs/sync-protocol.md "Pull"): one read snapshot of the device's scope, plus
 // its config on the first page of a pull session (a cookie without `k`).
 // The answer is written as bytes: the Db hands each change over as UTF-8
 // JSON (sync/change-json.ts) and it is spliced in, never parsed again.

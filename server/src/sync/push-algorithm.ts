@@ -1,4 +1,4 @@
-// SYNC.md "Server push algorithm", written once over a small transaction
+// docs/sync-protocol.md "Server push algorithm", written once over a small transaction
 // interface so the SQLite and PostgreSQL adapters cannot drift apart. The
 // adapter opens the transaction (BEGIN IMMEDIATE / SELECT … FOR UPDATE),
 // hands us a PushTx bound to it, and commits after we return — or rolls

@@ -1,4 +1,4 @@
-// POST /v1/sync/push (SYNC.md): envelope checks here, the algorithm in the
+// POST /v1/sync/push (docs/sync-protocol.md "Push"): envelope checks here, the algorithm in the
 // Db (one durable transaction), the answer only after commit, then a poke.
 import type { ZodError } from "zod";
 import type { AppDeps } from "../app-deps.ts";

@@ -1,6 +1,6 @@
 // A server update with older tablets in the field: queued mutations of an
 // older client schema still sync, upcast by the server before the push
-// algorithm sees them (SYNC.md status 426 when no upcaster exists).
+// algorithm sees them (docs/sync-protocol.md "Status codes": 426 when no upcaster exists).
 //
 // The wire stays at CLIENT_SCHEMA_VERSION = 1, so the test swaps in a world
 // one schema ahead through the "@sightline/shared" import the server uses:

@@ -1,4 +1,4 @@
-// Contract: SYNC.md "Server pull algorithm" — (version, id) pagination,
+// Contract: docs/sync-protocol.md "Server pull algorithm" — (version, id) pagination,
 // cookies, resets, tombstones and device scopes.
 import { describe, expect, it } from "vitest";
 import {

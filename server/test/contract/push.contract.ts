@@ -1,4 +1,4 @@
-// Contract: SYNC.md "Server push algorithm" — seq order, duplicates, gaps,
+// Contract: docs/sync-protocol.md "Server push algorithm" — seq order, duplicates, gaps,
 // rejections that never block, versions, scope.
 import { describe, expect, it } from "vitest";
 import {

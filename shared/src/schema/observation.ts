@@ -1,5 +1,5 @@
 // Observation fields: the wire names shared by extension, kiosk and server
-// (DOMAIN.md "Observation fields"). Create-only fields are written once by
+// (docs/domain.md "Observation fields"). Create-only fields are written once by
 // `obs.create`; editable fields are LWW registers that `obs.patch` may change.
 import * as z from "zod/mini";
 import { CHANNEL_CODES } from "../vocabulary/channels.ts";

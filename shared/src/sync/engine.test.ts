@@ -1,4 +1,5 @@
-// Engine behaviour against a scripted transport: the status codes of SYNC.md.
+// Engine behaviour against a scripted transport: the status codes of
+// docs/sync-protocol.md "Status codes".
 // (End-to-end behaviour against the real server lives in the invariant suite.)
 import { describe, expect, it } from "vitest";
 import { createSyncEngine } from "./engine.ts";

@@ -1,5 +1,5 @@
 // The client sync engine: local writes, then push/pull rounds against the
-// server (SYNC.md "Client rules"). Transport- and storage-agnostic; the same
+// server (docs/sync-protocol.md "Client rules"). Transport- and storage-agnostic; the same
 // code runs in the kiosk's worker, the extension's service worker and tests.
 //
 // One `sync()` call = push everything pending, then pull until caught up.

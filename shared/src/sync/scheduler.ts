@@ -1,4 +1,4 @@
-// When to sync (SYNC.md "Client rules"): on write (debounced), on `online`,
+// When to sync (docs/sync-protocol.md "Client rules"): on write (debounced), on `online`,
 // on visibility, on a timer, on a poke, on "Sync now". Failures back off
 // exponentially with jitter and honour Retry-After. Requests that arrive
 // while a round runs trigger one more round afterwards, so no write waits

@@ -1,4 +1,4 @@
-// The PostgreSQL side of a pull (SYNC.md "Server pull algorithm"): the
+// The PostgreSQL side of a pull (docs/sync-protocol.md "Server pull algorithm"): the
 // device's scope in (version, id) order after the cookie, read in ONE
 // REPEATABLE READ READ ONLY transaction, so the workspace version, the
 // device's lastSeq and the rows all come from the same snapshot.

@@ -2,9 +2,10 @@
 // one open transaction that holds the workspace and device row locks.
 //
 // Two ways to apply a batch, with the same outcome:
-// - "savepoints" (SYNC.md step 3 as written): each mutation in its own
-//   savepoint, every write sent at once; a statement that fails rolls back
-//   to the savepoint and only that mutation is rejected.
+// - "savepoints" (docs/sync-protocol.md "Server push algorithm", step 4 as
+//   written): each mutation in its own savepoint, every write sent at once;
+//   a statement that fails rolls back to the savepoint and only that
+//   mutation is rejected.
 // - "batched": no savepoints; writes are kept in memory and sent in one
 //   multi-row statement at `finish`. Any error at all aborts the attempt
 //   (BatchAborted) and push.ts reruns the whole push in "savepoints" mode

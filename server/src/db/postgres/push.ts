@@ -1,4 +1,4 @@
-// The PostgreSQL side of a push (SYNC.md "Server push algorithm"): one
+// The PostgreSQL side of a push (docs/sync-protocol.md "Server push algorithm"): one
 // transaction that locks the workspace row, then the device row, runs the
 // shared algorithm over a PushTx, and commits before anyone is answered.
 //

@@ -1,5 +1,6 @@
-// The batched push (no per-mutation savepoints) must end exactly like SYNC.md
-// step 3 as written when a mutation fails unexpectedly: only that mutation is
+// The batched push (no per-mutation savepoints) must end exactly like
+// docs/sync-protocol.md "Server push algorithm" step 4 as written when a
+// mutation fails unexpectedly: only that mutation is
 // rejected, the ones before and after it apply, lastSeq covers all three.
 import { describe, expect, it } from "vitest";
 import { webObservation } from "../../../test/support/mutations.ts";

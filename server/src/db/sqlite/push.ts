@@ -7,7 +7,8 @@
 //   row (the observation or its rejection), and one statement is atomic, so a
 //   savepoint only matters when something throws — then the attempt is
 //   abandoned (BatchAborted), rolled back, and rerun in
-// - "savepoints": SYNC.md step 3 as written, each mutation in its own.
+// - "savepoints": docs/sync-protocol.md "Server push algorithm" step 4 as
+//   written, each mutation in its own.
 // Profiling showed SAVEPOINT/RELEASE at ~27 % of push CPU (bench/ README).
 import { type RejectedMutation, toWellFormedText } from "@sightline/shared";
 import {

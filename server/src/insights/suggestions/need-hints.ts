@@ -8,7 +8,7 @@
 import type { NeedCode } from "@sightline/shared";
 import { maskOf, needBit } from "./need-mask.ts";
 
-/** Default behaviour → need hints (DOMAIN.md behaviour catalogue). */
+/** Default behaviour → need hints (docs/domain.md "Kiosk behaviours"). */
 export const BEHAVIOUR_NEEDS: Readonly<Record<string, readonly NeedCode[]>> = {
   "asked-price": ["price"],
   "compared-products": ["options", "price"],

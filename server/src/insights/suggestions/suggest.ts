@@ -1,6 +1,6 @@
 // GET /v1/journals/:id/suggestions, storage-free: featurise once, then theme
 // groups (themes.ts) and time links (time-links.ts), each turned into the
-// API.md shape {title, needs, observationIds, channels, score, why}. No
+// docs/http-api.md "Journals" shape {title, needs, observationIds, channels, score, why}. No
 // network, no model: the same input gives the same suggestions.
 import {
   type Channel,

@@ -1,5 +1,5 @@
 // Body size caps before anything parses a body: 1 MiB for sync pushes
-// (SYNC.md) and imported unsent data (a push in a file), 5 MiB for blobs, a
+// (docs/sync-protocol.md "Push") and imported unsent data (a push in a file), 5 MiB for blobs, a
 // small default elsewhere. Over the cap → 413 problem, so clients halve their
 // batch instead of retrying forever.
 import type { MiddlewareHandler } from "hono";

@@ -1,4 +1,4 @@
-// CORS allow-list (ARCHITECTURE.md): the server's own origin, configured
+// CORS allow-list (docs/architecture.md "CORS"): the server's own origin, configured
 // origins (SIGHTLINE_CORS_ORIGINS, e.g. a kiosk host) and the extension
 // origins recorded when devices paired. Pairing itself accepts any
 // chrome-extension:// or moz-extension:// origin: the one-time code is the

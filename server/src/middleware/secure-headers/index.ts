@@ -1,6 +1,6 @@
 // Security headers on every answer, with a Content-Security-Policy that
 // forbids inline and remote scripts: the web app and the kiosk ship bundled
-// scripts only (ARCHITECTURE.md "no CDN links").
+// scripts only (docs/architecture.md "Dependencies": no CDN links).
 import type { MiddlewareHandler } from "hono";
 import { secureHeaders as honoSecureHeaders } from "hono/secure-headers";
 

@@ -1,7 +1,7 @@
 // The security suite's own statement of who may call what, one entry per
 // operation of the OpenAPI document ("METHOD /path" as the document spells
-// it), with a valid sample request. Written by hand from API.md and
-// ARCHITECTURE.md — not copied from the routes — so the matrix test compares
+// it), with a valid sample request. Written by hand from docs/http-api.md and
+// docs/architecture.md "Security model" — not copied from the routes — so the matrix test compares
 // two independent statements: this table and each route's
 // `x-sightline-access`. A route without an entry here fails the suite.
 import { PROTOCOL_VERSION, uuidv4, uuidv7 } from "@sightline/shared";

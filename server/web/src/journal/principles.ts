@@ -1,13 +1,21 @@
-// The four-principle scorecard (DOMAIN.md "Judge"): each principle 0–3, the
-// sum out of 12 and the weakest principle — the one to work on next.
+// The four-principle scorecard (docs/domain.md "Judge"): each principle 0–3, the
+// sum out of 12 and the weakest principle — the one to work on next. The
+// weakest-principle rule and the score reading are the shared ones
+// (shared/src/schema/insight.ts), the same the server's scorecard uses.
+import {
+  MAX_PRINCIPLE_SCORE,
+  MAX_PRINCIPLES_TOTAL,
+  principleScore,
+  weakestPrinciple,
+} from "@sightline/shared";
 import { PRINCIPLES, type Principle, type Principles } from "../api/types.ts";
 
-export const MAX_SCORE = 3;
-export const MAX_TOTAL = MAX_SCORE * PRINCIPLES.length;
+export { weakestPrinciple };
+export const MAX_SCORE = MAX_PRINCIPLE_SCORE;
+export const MAX_TOTAL = MAX_PRINCIPLES_TOTAL;
 
 export function scoreOf(p: Principles, name: Principle): number {
-  const s = p[name]?.score;
-  return typeof s === "number" && s >= 0 ? Math.min(MAX_SCORE, Math.round(s)) : 0;
+  return principleScore(p, name);
 }
 
 export function isScored(p: Principles): boolean {
@@ -17,16 +25,4 @@ export function isScored(p: Principles): boolean {
 /** Sum of the four scores; an unscored principle counts 0. */
 export function principleTotal(p: Principles): number {
   return PRINCIPLES.reduce((sum, n) => sum + scoreOf(p, n), 0);
-}
-
-/**
- * The lowest-scoring principle (first in the fixed order on ties), or null
- * while nothing has been scored. An unscored principle counts as 0: an
- * unjudged principle is the weakest link.
- */
-export function weakestPrinciple(p: Principles): Principle | null {
-  if (!isScored(p)) return null;
-  let weakest: Principle = PRINCIPLES[0];
-  for (const n of PRINCIPLES) if (scoreOf(p, n) < scoreOf(p, weakest)) weakest = n;
-  return weakest;
 }

@@ -7,7 +7,7 @@
 //       with a live device's id → 409 `device-id-taken`.
 export const PROTOCOL_VERSION = 1 as const;
 // Client data schema. Older clients' queued mutations are upcast on the server.
-//   1 — observation fields as in DOMAIN.md.
+//   1 — observation fields as in docs/domain.md "Observation fields".
 export const CLIENT_SCHEMA_VERSION = 1 as const;
 export const MAX_PUSH_MUTATIONS = 500;
 export const MAX_PUSH_BYTES = 1024 * 1024;
