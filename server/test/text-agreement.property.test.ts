@@ -6,12 +6,12 @@
 // the server finds is found by the web filter too (which asks only that every
 // word occur somewhere, in any order).
 import type { Entity } from "@sightline/shared";
+import type { ObservationView as Observation } from "@sightline/shared/schema/journal";
 import { foldedIncludes, foldText as sharedFold } from "@sightline/shared/text/fold";
 import { SEARCH_FIELDS } from "@sightline/shared/text/search-text";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { searchTextOf, foldText as serverFold } from "../src/observations/search-text.ts";
-import type { Observation } from "../web/src/api/types.ts";
 import {
   EMPTY_FILTER,
   filterTimeline,

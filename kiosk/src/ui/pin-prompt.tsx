@@ -1,6 +1,7 @@
 // The staff PIN keypad that unlocks customer feedback mode. Checked by the
-// worker against the salted hash; five wrong PINs lock it for 30 s.
-import { useState } from "preact/hooks";
+// worker against the salted hash; five wrong PINs lock it for 30 s, with a
+// countdown on screen (the lock is kept across reloads by the throttle).
+import { useEffect, useState } from "preact/hooks";
 import type { PinThrottle } from "../core/pin-throttle.ts";
 import { useI18n } from "./i18n.tsx";
 import { useKiosk } from "./kiosk-context.ts";
@@ -21,6 +22,15 @@ export function PinPrompt({ throttle, onUnlock, onCancel, onActivity }: PinPromp
   const [pin, setPin] = useState("");
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [, setTick] = useState(0);
+  const lockedMs = throttle.lockedFor(platform.now());
+  const locked = lockedMs > 0;
+  // While locked, a countdown that moves every second.
+  useEffect(() => {
+    if (!locked) return;
+    const h = setInterval(() => setTick((n) => n + 1), 1000);
+    return () => clearInterval(h);
+  }, [locked]);
 
   const submit = async () => {
     const wait = throttle.lockedFor(platform.now());
@@ -67,8 +77,15 @@ export function PinPrompt({ throttle, onUnlock, onCancel, onActivity }: PinPromp
             <span key={i} class={`pin-dot${i < pin.length ? " pin-dot--on" : ""}`} />
           ))}
         </div>
-        <p class="pin-prompt__message" role="alert">
-          {message ?? "\u00a0"}
+        <p
+          class="pin-prompt__message"
+          role="alert"
+          data-testid="pin-message"
+          data-locked={locked ? "true" : "false"}
+        >
+          {locked
+            ? t("pin.locked", { seconds: Math.ceil(lockedMs / 1000) })
+            : (message ?? "\u00a0")}
         </p>
         <div class="keypad">
           {KEYS.map((k) => (

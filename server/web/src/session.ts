@@ -2,6 +2,7 @@
 // app keeps a copy of the user (no secret) and asks the server to confirm.
 import type { Api } from "./api/client.ts";
 import { ApiError } from "./api/problem.ts";
+import { UserSchema } from "./api/schemas.ts";
 import type { User } from "./api/types.ts";
 
 const KEY = "sightline.user";
@@ -29,8 +30,8 @@ export function rememberUser(user: User | null): void {
 export async function confirmSession(api: Api, cached: User | null): Promise<User | null> {
   try {
     const r = await api.me();
-    const user = "user" in r ? r.user : r;
-    return user && typeof user.id === "string" ? user : cached;
+    const user = UserSchema.safeParse("user" in r ? r.user : r);
+    return user.success ? user.data : cached;
   } catch (e) {
     if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return null;
     return cached;

@@ -16,6 +16,10 @@ export const web = {
   "notFound.back": { vi: "Về danh sách nhật ký", en: "Back to the journals" },
   "state.loading": { vi: "Đang tải…", en: "Loading…" },
   "problem.title": { vi: "Lỗi {status}: {title}", en: "Error {status}: {title}" },
+  "error.unexpectedResponse": {
+    vi: "Máy chủ trả lời theo dạng ứng dụng không đọc được ({request}). Hãy tải lại trang; nếu vẫn lỗi, báo cho quản trị viên.",
+    en: "The server's answer is not in a form the app can read ({request}). Reload the page; if it persists, tell your administrator.",
+  },
   "time.never": { vi: "chưa bao giờ", en: "never" },
 
   // generic actions

@@ -11,7 +11,7 @@ import { ListEditor } from "./list-editor.tsx";
 export function CompetitorsAdmin() {
   const { api } = useApp();
   const { t } = useI18n();
-  const list = useAsync(() => api.competitors().then((r) => listOf<Competitor>(r)), [api]);
+  const list = useAsync(() => api.competitors().then((r) => listOf(r)), [api]);
   return (
     <div class="stack">
       <ProblemBanner error={list.error} onRetry={list.reload} />

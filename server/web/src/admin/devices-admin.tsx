@@ -24,14 +24,14 @@ export function DevicesAdmin() {
   const { t } = useI18n();
   const list = useAsync(async () => {
     const [devices, stores, people] = await Promise.all([
-      api.devices().then((r) => listOf<Device>(r)),
+      api.devices().then((r) => listOf(r)),
       api
         .stores()
-        .then((r) => listOf<Store>(r))
+        .then((r) => listOf(r))
         .catch(() => [] as Store[]),
       api
         .users()
-        .then((r) => listOf<UserListItem>(r))
+        .then((r) => listOf(r))
         .catch(() => [] as UserListItem[]),
     ]);
     return {

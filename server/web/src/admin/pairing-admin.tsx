@@ -21,10 +21,9 @@ type Issued = PairingCode & { role: "staff" | "marketer"; person: string | null 
 export function PairingAdmin() {
   const { api, user } = useApp();
   const { t } = useI18n();
-  const stores = useAsync(() => api.stores().then((r) => listOf<Store>(r)), [api]);
+  const stores = useAsync(() => api.stores().then((r) => listOf(r)), [api]);
   const people = useAsync(
-    () =>
-      api.users().then((r) => listOf<UserListItem>(r).filter((u) => CAPTURING.includes(u.role))),
+    () => api.users().then((r) => listOf(r).filter((u) => CAPTURING.includes(u.role))),
     [api],
   );
   const [role, setRole] = useState<"staff" | "marketer">("staff");

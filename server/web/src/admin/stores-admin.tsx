@@ -11,7 +11,7 @@ import { EMPTY_STORE, StoreForm } from "./store-form.tsx";
 export function StoresAdmin() {
   const { api } = useApp();
   const { t } = useI18n();
-  const stores = useAsync(() => api.stores().then((r) => listOf<Store>(r)), [api]);
+  const stores = useAsync(() => api.stores().then((r) => listOf(r)), [api]);
   const [selected, setSelected] = useState<string | "new" | null>(null);
   const current =
     selected === "new"

@@ -1,7 +1,25 @@
-// Read the analytics answers into the shapes the charts draw. The server's
-// JSON is checked field by field (never cast): anything missing becomes an
-// empty series rather than a crash.
-import type { BehaviourAnalytics, FeedbackAnalytics } from "../api/types.ts";
+// Read the analytics answers (parsed with the shared schemas by the API
+// client) into the shapes the charts draw. Still read field by field, never
+// cast: anything missing becomes an empty series rather than a crash.
+
+/** Feedback in the shape the charts draw. */
+export type FeedbackAnalytics = {
+  counts: [number, number, number, number];
+  happyIndex: number | null;
+  /** 7 weekdays (Monday first) × 24 hours of counts. */
+  hourWeekday: number[][];
+  /** The same grid's happy index per cell (null where no taps). */
+  hourWeekdayHappy: (number | null)[][];
+  /** Rapid repeat taps in the range, left out of the counts. */
+  suspect: number;
+  byReason: { code: string; count: number }[];
+  byDay: { day: string; happyIndex: number | null; count: number }[];
+};
+
+/** Behaviour taps in the shape the charts draw. */
+export type BehaviourAnalytics = {
+  rows: { behaviour: string; zone: string; day: string; count: number }[];
+};
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === "object" && !Array.isArray(v);

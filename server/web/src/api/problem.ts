@@ -2,6 +2,9 @@
 // (`{type, title, status, detail, errors?}`), or a network failure (status 0).
 export type FieldError = { path: string; message: string };
 
+/** The `type` of an ApiError for a 2xx answer that does not match its schema. */
+export const UNEXPECTED_RESPONSE = "urn:sightline:client:unexpected-response";
+
 export class ApiError extends Error {
   readonly status: number;
   readonly title: string;
@@ -28,6 +31,11 @@ export class ApiError extends Error {
 
   get isNetwork(): boolean {
     return this.status === 0;
+  }
+
+  /** The server answered, but not in the shape the app reads (its schema). */
+  get isUnexpected(): boolean {
+    return this.type === UNEXPECTED_RESPONSE;
   }
 }
 

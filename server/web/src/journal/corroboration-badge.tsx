@@ -8,9 +8,15 @@ type Props = { corroboration: Corroboration | undefined };
 
 export function CorroborationBadge({ corroboration }: Props) {
   const { t, label } = useI18n();
-  const c = corroboration ?? { channels: 0, observations: 0, singleSource: true };
-  const names = c.dataTypes ?? (Array.isArray(c.channels) ? c.channels : []);
-  const count = Array.isArray(c.channels) ? c.channels.length : c.channels;
+  const c: Corroboration = corroboration ?? {
+    channels: 0,
+    observations: 0,
+    singleSource: true,
+    dataTypes: [],
+    contradicting: 0,
+  };
+  const names = c.dataTypes;
+  const count = c.channels;
   const title = names
     .map((n) =>
       Object.hasOwn(CHANNELS, n) ? label(CHANNELS[n as Channel]) : n.replace(/^import:/, ""),

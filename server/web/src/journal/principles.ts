@@ -7,7 +7,7 @@ import {
   MAX_PRINCIPLES_TOTAL,
   principleScore,
   weakestPrinciple,
-} from "@sightline/shared";
+} from "@sightline/shared/schema/insight";
 import { PRINCIPLES, type Principle, type Principles } from "../api/types.ts";
 
 export { weakestPrinciple };

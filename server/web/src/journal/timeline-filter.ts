@@ -4,10 +4,10 @@
 // server search and suggestions fold it: each query word must occur in the
 // observation's search text, the same fields the server searches.
 import { fiveW1HScore } from "@sightline/shared/five-w1h";
+import type { ObservationView as Observation } from "@sightline/shared/schema/journal";
 import { foldText } from "@sightline/shared/text/fold";
 import { matchesWords, searchText } from "@sightline/shared/text/search-text";
 import { queryWords } from "@sightline/shared/text/tokenise";
-import type { Observation } from "../api/types.ts";
 
 export { foldText };
 

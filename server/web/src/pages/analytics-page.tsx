@@ -37,7 +37,7 @@ export function AnalyticsPage() {
   const [from, setFrom] = useState(daysAgo(29));
   const [to, setTo] = useState(daysAgo(0));
   const [heatMode, setHeatMode] = useState<"count" | "happy">("count");
-  const stores = useAsync(() => api.stores().then((r) => listOf<Store>(r)), [api]);
+  const stores = useAsync(() => api.stores().then((r) => listOf(r)), [api]);
   const query = () => {
     const q = new URLSearchParams();
     if (storeId) q.set("storeId", storeId);

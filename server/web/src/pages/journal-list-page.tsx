@@ -17,7 +17,7 @@ export function JournalListPage() {
   const { t, locale } = useI18n();
   useDocumentTitle(t("journals.title"));
   const list = useAsync(async () => {
-    const items = listOf<Journal>(await api.journals());
+    const items = listOf(await api.journals());
     return items.sort(
       (a, b) =>
         Date.parse(b.updatedAt ?? b.createdAt ?? "") -

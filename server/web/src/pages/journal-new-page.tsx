@@ -20,8 +20,8 @@ export function JournalNewPage() {
   useDocumentTitle(t("journalNew.title"));
   const refs = useAsync(async () => {
     const [stores, competitors] = await Promise.all([
-      api.stores().then((r) => listOf<Store>(r)),
-      api.competitors().then((r) => listOf<Competitor>(r)),
+      api.stores().then((r) => listOf(r)),
+      api.competitors().then((r) => listOf(r)),
     ]);
     return { stores, competitors };
   }, [api]);

@@ -37,11 +37,11 @@ export function JournalPage({ id }: Props) {
     const [stores, competitors] = await Promise.all([
       api
         .stores()
-        .then((r) => listOf<Store>(r))
+        .then((r) => listOf(r))
         .catch(() => []),
       api
         .competitors()
-        .then((r) => listOf<Competitor>(r))
+        .then((r) => listOf(r))
         .catch(() => []),
     ]);
     return { stores, competitors };

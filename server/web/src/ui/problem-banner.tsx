@@ -1,5 +1,6 @@
 // Shows a failed request clearly: the server's problem title and detail, the
-// per-field errors, or "cannot reach the server" for a network failure.
+// per-field errors, "cannot reach the server" for a network failure, or
+// "the server's answer was not understood" when a response fails its schema.
 import { ApiError } from "../api/problem.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 
@@ -11,9 +12,11 @@ export function ProblemBanner({ error, onRetry }: Props) {
   const e = error instanceof ApiError ? error : undefined;
   const title = e?.isNetwork
     ? t("error.network")
-    : e
-      ? t("problem.title", { status: e.status, title: e.title })
-      : t("error.generic", { detail: String(error) });
+    : e?.isUnexpected
+      ? t("error.unexpectedResponse", { request: e.title })
+      : e
+        ? t("problem.title", { status: e.status, title: e.title })
+        : t("error.generic", { detail: String(error) });
   return (
     <div class="problem" role="alert">
       <strong>{title}</strong>

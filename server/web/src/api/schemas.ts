@@ -1,0 +1,73 @@
+// Response schemas of the routes outside journals, insights, suggestions and
+// analytics (whose schemas live in shared/src/schema and are what the server
+// answers with). These are read leniently (loose objects, optional extras) so
+// the client still parses what it has always read; moving them to shared/,
+// where the server's route tests can check them, is the next step.
+import { CompetitorSchema, StoreSchema } from "@sightline/shared/schema/config";
+import * as z from "zod/mini";
+
+export const ROLES = ["admin", "manager", "marketer", "staff", "viewer"] as const;
+export const RoleSchema = z.enum(ROLES);
+
+export const UserSchema = z.looseObject({
+  id: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  workspaceId: z.string(),
+  name: z.optional(z.nullable(z.string())),
+});
+export const LoginResponseSchema = z.looseObject({ token: z.string(), user: UserSchema });
+/** GET /v1/auth/me: the user, bare or wrapped. */
+export const MeSchema = z.union([z.looseObject({ user: UserSchema }), UserSchema]);
+
+export const UserListItemSchema = z.looseObject({
+  id: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  name: z.optional(z.nullable(z.string())),
+  createdAt: z.string(),
+});
+export const UserListSchema = z.looseObject({ items: z.array(UserListItemSchema) });
+
+export const CreatedSchema = z.looseObject({ id: z.string() });
+
+/** Lists come back wrapped: `{items}`. */
+const listOf = <T extends z.ZodMiniType>(item: T) => z.looseObject({ items: z.array(item) });
+
+/** A store or competitor as read back: the shared shape, extra fields kept. */
+export const StoreViewSchema = z.looseObject(StoreSchema.shape);
+export const CompetitorViewSchema = z.looseObject(CompetitorSchema.shape);
+export const StoreListSchema = listOf(StoreViewSchema);
+export const CompetitorListSchema = listOf(CompetitorViewSchema);
+
+export const DeviceSchema = z.looseObject({
+  id: z.string(),
+  name: z.optional(z.nullable(z.string())),
+  kind: z.enum(["kiosk", "extension"]),
+  role: RoleSchema,
+  storeId: z.optional(z.nullable(z.string())),
+  lastPushAt: z.optional(z.nullable(z.string())),
+  lastPullAt: z.optional(z.nullable(z.string())),
+  lastSeenAt: z.optional(z.nullable(z.string())),
+  lastSeq: z.optional(z.number()),
+  appVersion: z.optional(z.nullable(z.string())),
+  revokedAt: z.optional(z.nullable(z.string())),
+  revoked: z.optional(z.boolean()),
+  createdAt: z.optional(z.string()),
+  /** The person the device belongs to (whose extension it is). */
+  ownerId: z.optional(z.string()),
+});
+export const DeviceListSchema = listOf(DeviceSchema);
+
+/** POST /v1/devices/{id}/unsent: what importing a device's unsent-data file did. */
+export const UnsentImportResultSchema = z.looseObject({
+  applied: z.number(),
+  duplicates: z.number(),
+  rejected: z.array(z.looseObject({ seq: z.number(), code: z.string(), message: z.string() })),
+  lastSeq: z.number(),
+});
+
+export const PairingCodeSchema = z.looseObject({ code: z.string(), expiresAt: z.string() });
+
+/** A body the client does not read (204, or a confirmation it ignores). */
+export const IgnoredSchema = z.unknown();
