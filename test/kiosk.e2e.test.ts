@@ -202,7 +202,8 @@ describe("kiosk end to end (Chromium, real server)", () => {
       await page.click('[data-testid="thank-you"]');
       await waitStep("question");
     }
-    expect(await unsynced()).toBe(72);
+    // Customers never see sync details: no status strip in customer mode.
+    expect(await page.locator('[data-testid="status-strip"]').count()).toBe(0);
     expect(await step()).toBe("question");
     // The customer's language choice did not stick.
     expect(await page.textContent(".feedback__question")).toBe(E2E_STORE.feedbackQuestion.vi);
@@ -212,7 +213,6 @@ describe("kiosk end to end (Chromium, real server)", () => {
     await page.reload();
     // Still locked in customer mode after a reload.
     await page.waitForSelector('[data-testid="feedback-mode"]', { timeout: 30_000 });
-    await page.waitForSelector('[data-testid="status-strip"][data-unsynced="72"]');
     await page.click('[data-testid="staff-exit"]');
     for (const d of "1111") await page.click(`[data-testid="pin-key-${d}"]`);
     await page.click('[data-testid="pin-key-ok"]');
@@ -220,6 +220,7 @@ describe("kiosk end to end (Chromium, real server)", () => {
     for (const d of PIN) await page.click(`[data-testid="pin-key-${d}"]`);
     await page.click('[data-testid="pin-key-ok"]');
     await page.waitForSelector("button.behaviour");
+    await page.waitForSelector('[data-testid="status-strip"][data-unsynced="72"]');
     await page.waitForFunction(() =>
       document.querySelector('[data-testid="today-total"]')?.textContent?.includes(" 50 "),
     );
@@ -345,9 +346,10 @@ describe("kiosk end to end (Chromium, real server)", () => {
     expect(rule.filter(Boolean)).toHaveLength(ANSWERS.filter((a) => a.fast).length);
   });
 
-  it("shows the synced state in customer mode", async () => {
+  it("shows customers no sync details, even when synced", async () => {
     await page.click('[data-testid="customer-mode"]');
     await waitStep("question");
+    expect(await page.locator('[data-testid="status-strip"]').count()).toBe(0);
     await shot("feedback-vi-synced");
   });
 });

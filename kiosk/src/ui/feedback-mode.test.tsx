@@ -251,3 +251,59 @@ describe("PIN lock", () => {
     expect(el.querySelector('[role="dialog"]')).toBeNull();
   });
 });
+
+describe("customer-mode lockdown", () => {
+  const enter = (byTestId: (id: string) => Element | null, pin: string) => {
+    for (const d of pin) click(byTestId(`pin-key-${d}`));
+    click(byTestId("pin-key-ok"));
+  };
+
+  it("a lockout after five wrong PINs survives a remount (reload), with a countdown", async () => {
+    let now = Date.UTC(2026, 2, 1, 3, 0, 0);
+    const settings = new Map<string, string>();
+    const first = await setup({ now: () => now, settings });
+    click(first.byTestId("staff-exit"));
+    for (let i = 0; i < 5; i++) {
+      enter(first.byTestId, "0000");
+      await vi.waitFor(() =>
+        expect((first.byTestId("pin-key-1") as HTMLButtonElement).disabled).toBe(false),
+      );
+    }
+    first.unmount();
+
+    now += 10_000;
+    const again = await setup({ now: () => now, settings });
+    click(again.byTestId("staff-exit"));
+    const message = () => again.byTestId("pin-message") as HTMLElement;
+    expect(message().dataset.locked).toBe("true");
+    expect(message().textContent).toBe("Thử lại sau 20 giây");
+    enter(again.byTestId, "2468");
+    await settle();
+    expect(again.onExit).not.toHaveBeenCalled();
+    // The countdown moves by itself.
+    now += 5_000;
+    await vi.waitFor(() => expect(message().textContent).toBe("Thử lại sau 15 giây"), {
+      timeout: 2500,
+    });
+    now += 15_000;
+    enter(again.byTestId, "2468");
+    await vi.waitFor(() => expect(again.onExit).toHaveBeenCalledOnce());
+  });
+
+  it("Back stays in customer mode: the trap entry is pushed again", async () => {
+    const { root, onExit } = await setup();
+    expect((history.state as { sightlineKiosk?: string } | null)?.sightlineKiosk).toBe("feedback");
+    const push = vi.spyOn(history, "pushState");
+    window.dispatchEvent(new PopStateEvent("popstate", { state: null }));
+    expect(push).toHaveBeenCalledOnce();
+    expect(root()).not.toBeNull();
+    expect(onExit).not.toHaveBeenCalled();
+    push.mockRestore();
+  });
+
+  it("customers see no sync details: no status strip, no Sync now", async () => {
+    const { el } = await setup();
+    expect(el.querySelector('[data-testid="status-strip"]')).toBeNull();
+    expect(el.textContent).not.toContain("Đồng bộ");
+  });
+});

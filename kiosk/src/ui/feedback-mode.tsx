@@ -7,7 +7,9 @@
 // also kept in the settings: if the page dies mid-answer (reload, crash), the
 // next start writes it with reason "timeout" under the same id.
 // A tablet a manager revoked shows customers a neutral "out of service,
-// please ask staff" screen and no sync details; staff still leave with the PIN.
+// please ask staff" screen; staff still leave with the PIN. Customers never
+// see sync details (status, re-pair notices, Sync now: the staff view's).
+// Browser Back is trapped; the PIN lockout survives a reload.
 
 import { createTranslator } from "@sightline/shared/i18n/translate";
 import { uuidv7 } from "@sightline/shared/ids";
@@ -30,7 +32,6 @@ import { useKiosk } from "./kiosk-context.ts";
 import { OutOfService } from "./out-of-service.tsx";
 import { PinPrompt } from "./pin-prompt.tsx";
 import { ReasonScreen } from "./reason-screen.tsx";
-import { StatusStrip } from "./status-strip.tsx";
 import { ThankYou } from "./thank-you.tsx";
 import { TopBar } from "./top-bar.tsx";
 
@@ -38,6 +39,8 @@ export const THANKS_MS = 3500;
 
 type Answer = { id: string; rating: Rating; at: number; suspect: boolean; start: number };
 const PENDING = "kiosk.pendingAnswer";
+/** Wrong PINs and the lockout, kept across reloads. */
+export const PIN_THROTTLE = "kiosk.pinThrottle";
 type Step = { kind: "question" } | { kind: "reasons"; answer: Answer } | { kind: "thanks" };
 
 export type FeedbackModeProps = {
@@ -62,7 +65,14 @@ export function FeedbackMode({
   const [reasons, setReasons] = useState<string[]>([]);
   const [pinOpen, setPinOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const throttle = useRef(createPinThrottle()).current;
+  const throttle = useMemo(
+    () =>
+      createPinThrottle(5, 30_000, {
+        get: () => platform.settings.get(PIN_THROTTLE),
+        set: (v) => platform.settings.set(PIN_THROTTLE, v),
+      }),
+    [platform],
+  );
   const saving = useRef(false);
 
   const t = useMemo(() => createTranslator(catalog, locale), [locale]);
@@ -170,6 +180,25 @@ export function FeedbackMode({
     return () => clearTimeout(h);
   }, [step, reset]);
 
+  // Back never leaves customer mode: an entry of our own sits on top of the
+  // history, and Back only pops it (and it is pushed again). Pushed again on
+  // touches too: Chromium skips entries pushed without a user gesture.
+  useEffect(() => {
+    const trap = () => history.pushState({ sightlineKiosk: "feedback" }, "");
+    const armed = () => (history.state as { sightlineKiosk?: string } | null)?.sightlineKiosk;
+    trap();
+    const onPop = () => trap();
+    const onTouch = () => {
+      if (!armed()) trap();
+    };
+    window.addEventListener("popstate", onPop);
+    document.addEventListener("pointerdown", onTouch, true);
+    return () => {
+      window.removeEventListener("popstate", onPop);
+      document.removeEventListener("pointerdown", onTouch, true);
+    };
+  }, []);
+
   // No long-press menus for customers.
   useEffect(() => {
     const block = (e: Event) => e.preventDefault();
@@ -230,7 +259,6 @@ export function FeedbackMode({
             {t("fb.staff")}
           </button>
         </div>
-        {revoked ? null : <StatusStrip status={status} compact />}
         {pinOpen ? (
           <PinPrompt
             throttle={throttle}
