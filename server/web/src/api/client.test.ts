@@ -2,6 +2,18 @@ import { describe, expect, it, vi } from "vitest";
 import { createApi, listOf } from "./client.ts";
 import { ApiError } from "./problem.ts";
 
+const journal = {
+  id: "j1",
+  title: "T",
+  question: "Q",
+  goal: "G",
+  scope: {},
+  archived: false,
+  createdBy: "u1",
+  createdAt: "2026-03-01T00:00:00Z",
+  updatedAt: "2026-03-01T00:00:00Z",
+};
+
 const respond = (status: number, body: unknown, type = "application/json") =>
   vi.fn(
     async () =>
@@ -13,11 +25,11 @@ const respond = (status: number, body: unknown, type = "application/json") =>
 
 describe("api client", () => {
   it("sends JSON with the session cookie", async () => {
-    const fetch = respond(201, { id: "j1" });
+    const fetch = respond(201, { id: "j1", journal });
     const api = createApi({ fetch });
     await expect(
       api.createJournal({ title: "T", question: "Q", goal: "G", scope: {} }),
-    ).resolves.toEqual({ id: "j1" });
+    ).resolves.toEqual({ id: "j1", journal });
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe("/v1/journals");
     expect(init.method).toBe("POST");
@@ -71,7 +83,30 @@ describe("api client", () => {
   it("reads lists bare or wrapped", () => {
     expect(listOf([1, 2])).toEqual([1, 2]);
     expect(listOf({ items: [3] })).toEqual([3]);
-    expect(listOf({ journals: [4], nextCursor: null })).toEqual([4]);
     expect(listOf(undefined)).toEqual([]);
+  });
+
+  it("returns the answer as its schema reads it: the journal list with its counts", async () => {
+    const api = createApi({
+      fetch: respond(200, { items: [{ ...journal, observationCount: 18, insightCount: 2 }] }),
+    });
+    const list = await api.journals();
+    expect(list.items[0]).toMatchObject({ id: "j1", observationCount: 18, insightCount: 2 });
+  });
+
+  it("rejects an answer that does not match its schema as an ApiError, never a cast", async () => {
+    const api = createApi({
+      fetch: respond(200, {
+        items: [{ ...journal, title: 42, observationCount: 1, insightCount: 0 }],
+      }),
+    });
+    const e = await api.journals().catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e).toMatchObject({
+      status: 200,
+      title: "GET /v1/journals",
+      errors: [expect.objectContaining({ path: "items.0.title" })],
+    });
+    expect((e as ApiError).isUnexpected).toBe(true);
   });
 });

@@ -6,7 +6,15 @@ import { CorroborationBadge } from "./corroboration-badge.tsx";
 describe("CorroborationBadge", () => {
   it("warns 'one source only' for a single-source insight", () => {
     const el = renderUi(
-      <CorroborationBadge corroboration={{ channels: 1, observations: 4, singleSource: true }} />,
+      <CorroborationBadge
+        corroboration={{
+          channels: 1,
+          observations: 4,
+          singleSource: true,
+          dataTypes: ["store"],
+          contradicting: 0,
+        }}
+      />,
     );
     const badge = el.querySelector(".corroboration");
     expect(badge?.classList.contains("single")).toBe(true);
@@ -33,10 +41,16 @@ describe("CorroborationBadge", () => {
     expect(badge?.getAttribute("title")).toBe("Feedback, crm, Web");
   });
 
-  it("accepts the channel list form and Vietnamese", () => {
+  it("speaks Vietnamese", () => {
     const el = renderUi(
       <CorroborationBadge
-        corroboration={{ channels: ["web", "store"], observations: 2, singleSource: false }}
+        corroboration={{
+          channels: 2,
+          observations: 2,
+          singleSource: false,
+          dataTypes: ["web", "store"],
+          contradicting: 0,
+        }}
       />,
       { locale: "vi" },
     );

@@ -9,6 +9,7 @@ const obs = (id: string, extra: Partial<Observation>): Observation => ({
   channel: "store",
   capturedAt: "2025-03-01T10:00:00+07:00",
   what: "",
+  fiveW1H: 0,
   ...extra,
 });
 

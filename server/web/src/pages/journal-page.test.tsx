@@ -20,6 +20,7 @@ const obs = (
   channel,
   capturedAt,
   what,
+  fiveW1H: 3,
 });
 
 const timeline = [
@@ -36,12 +37,39 @@ function detail(insights: Insight[], items = timeline): JournalDetail {
       question: "Vì sao khách bỏ đi?",
       goal: "Tăng chuyển đổi",
       scope: {},
+      archived: false,
+      createdBy: "u1",
+      createdAt: "2025-03-01T00:00:00Z",
+      updatedAt: "2025-03-01T00:00:00Z",
     },
     timeline: items,
+    nextCursor: null,
     insights,
-    stats: { byChannel: { store: 1, web: 1, feedback: 1 }, byNeed: {}, byDay: {}, fiveW1H: 3.3 },
+    stats: {
+      total: items.length,
+      byChannel: { store: 1, web: 1, feedback: 1 },
+      byNeed: {},
+      byDay: {},
+      fiveW1H: { average: 3.3, answered: {} },
+      needsByChannel: {},
+    },
   };
 }
+
+/** An insight as the API sends it, with what the test cares about. */
+const insightOf = (
+  i: Pick<Insight, "id" | "statement" | "needs" | "status" | "evidence"> & {
+    corroboration: Pick<Insight["corroboration"], "channels" | "observations" | "singleSource">;
+  },
+): Insight => ({
+  journalId: "j1",
+  principles: {},
+  overrideReason: null,
+  actions: [],
+  scorecard: { total: 0, max: 12, scored: 0, weakest: null },
+  ...i,
+  corroboration: { dataTypes: [], contradicting: 0, ...i.corroboration },
+});
 
 class FakeEventSource {
   static CLOSED = 2;
@@ -85,28 +113,41 @@ describe("JournalPage", () => {
       suggestions: vi.fn(async () => ({
         suggestions: [
           {
+            kind: "theme" as const,
             title: "Khách thấy giá cao hơn đối thủ",
             needs: ["price" as const],
             observationIds: ["o1", "o2", "o3"],
-            channels: ["store", "web", "feedback"],
+            channels: ["store" as const, "web" as const, "feedback" as const],
             score: 0.9,
-            why: { kind: "theme" as const, topTerms: ["giá", "rẻ"] },
+            why: {
+              kind: "theme" as const,
+              key: { type: "need" as const, code: "price" },
+              observations: 3,
+              shown: 3,
+              channels: { store: 1, web: 1, feedback: 1 },
+              dataTypes: { store: 1, web: 1, feedback: 1 },
+              needs: {},
+              topTerms: ["giá", "rẻ"],
+              coherence: 0.5,
+              from: null,
+              to: null,
+              days: 3,
+            },
           },
         ],
+        timeLinks: [],
       })),
-      stores: vi.fn(async () => []),
-      competitors: vi.fn(async () => []),
+      stores: vi.fn(async () => ({ items: [] })),
+      competitors: vi.fn(async () => ({ items: [] })),
       createInsight: vi.fn(async (_j, input) => {
-        const insight: Insight = {
+        const insight = insightOf({
           id: "i1",
           statement: input.statement,
           needs: ["price"],
           status: "draft",
-          principles: {},
           corroboration: { channels: 3, observations: 3, singleSource: false },
           evidence: input.evidence,
-          actions: [],
-        };
+        });
         insights = [insight];
         return { id: "i1", insight };
       }),
@@ -145,16 +186,14 @@ describe("JournalPage", () => {
 
   it("links evidence by drop and by pick", async () => {
     insights = [
-      {
+      insightOf({
         id: "i9",
         statement: "Hàng chờ thanh toán làm khách bực",
         needs: [],
         status: "draft",
-        principles: {},
         corroboration: { channels: 0, observations: 0, singleSource: true },
         evidence: [],
-        actions: [],
-      },
+      }),
     ];
     const el = renderUi(<JournalPage id="j1" />, { api });
     await settle();
