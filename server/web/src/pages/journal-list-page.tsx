@@ -1,7 +1,6 @@
 // All journals of the workspace, newest first, with their question and scope.
 
 import { listOf } from "../api/client.ts";
-import type { Journal } from "../api/types.ts";
 import { useApp } from "../app-context.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ScopeSummary } from "../journal/scope-summary.tsx";
@@ -18,11 +17,7 @@ export function JournalListPage() {
   useDocumentTitle(t("journals.title"));
   const list = useAsync(async () => {
     const items = listOf(await api.journals());
-    return items.sort(
-      (a, b) =>
-        Date.parse(b.updatedAt ?? b.createdAt ?? "") -
-          Date.parse(a.updatedAt ?? a.createdAt ?? "") || 0,
-    );
+    return items.sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || 0);
   }, [api]);
 
   return (
@@ -56,11 +51,9 @@ export function JournalListPage() {
             <p class="meta muted">
               {[
                 j.goal && t("journals.goal", { goal: j.goal }),
-                j.observationCount !== undefined &&
-                  t("journals.observations", { n: j.observationCount }),
-                j.insightCount !== undefined && t("journals.insights", { n: j.insightCount }),
-                (j.updatedAt ?? j.createdAt) &&
-                  t("journals.updated", { date: formatDate(j.updatedAt ?? j.createdAt, locale) }),
+                t("journals.observations", { n: j.observationCount }),
+                t("journals.insights", { n: j.insightCount }),
+                t("journals.updated", { date: formatDate(j.updatedAt, locale) }),
               ]
                 .filter(Boolean)
                 .join(" · ")}
