@@ -283,7 +283,9 @@ describe("kiosk end to end (Chromium, real server)", () => {
       })),
     ).toEqual(
       ANSWERS.map((a) => {
-        const reasons = a.mode === "send" ? a.reasons : a.mode === "walk-away" ? ["timeout"] : [];
+        // A walk-away keeps the reasons tapped before it, then "timeout".
+        const reasons =
+          a.mode === "send" ? a.reasons : a.mode === "walk-away" ? [...a.reasons, "timeout"] : [];
         const needs = reasons.map((r) => NEED_OF[r]).filter(Boolean);
         return {
           rating: a.rating,

@@ -101,7 +101,7 @@ describe("customer feedback mode", () => {
     expect(root().dataset.step).toBe("thanks");
   });
 
-  it("resets after 20 s idle and keeps the answer with reason timeout", async () => {
+  it("resets after 20 s idle and keeps the answer with the reason tapped, then timeout", async () => {
     const { face, reason, writes, root, byTestId } = await setup();
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     click(byTestId("lang-toggle"));
@@ -115,7 +115,7 @@ describe("customer feedback mode", () => {
     expect(writes).toHaveLength(1);
     expect(writes[0]?.fields).toMatchObject({
       rating: 1,
-      reasons: ["timeout"],
+      reasons: ["slow-checkout", "timeout"],
       question: "Were you happy today?",
     });
     expect(root().dataset.step).toBe("question");
@@ -158,8 +158,10 @@ describe("customer feedback mode", () => {
     const settings = new Map<string, string>();
     const first = await setup({ settings });
     click(first.face(3));
+    click(first.reason("good-price"));
     const pending = JSON.parse(settings.get("kiosk.pendingAnswer") ?? "null");
-    expect(pending).toMatchObject({ rating: 3 });
+    // The reason is kept as it is tapped.
+    expect(pending).toMatchObject({ rating: 3, reasons: ["good-price"] });
     first.unmount(); // the page dies before the customer finishes
     expect(first.writes).toHaveLength(0);
     const next = await setup({ settings });
@@ -167,7 +169,7 @@ describe("customer feedback mode", () => {
     expect(next.writes).toHaveLength(1);
     expect(next.writes[0]).toMatchObject({
       id: pending.id,
-      fields: { rating: 3, reasons: ["timeout"] },
+      fields: { rating: 3, reasons: ["good-price", "timeout"] },
     });
     expect(settings.has("kiosk.pendingAnswer")).toBe(false);
   });

@@ -1,7 +1,7 @@
 // Customer feedback mode (kiosk lock): question → four faces → optional
 // reasons → thank-you → back to the start. The answer is written once, when
 // it is complete; a customer who walks away mid-answer is reset after 20 s
-// idle and the answer is kept with reasons ["timeout"]. Leaving the mode
+// idle and the answer is kept with the reasons tapped so far plus "timeout". Leaving the mode
 // needs the staff PIN. The customer's language never sticks: it goes back to
 // the kiosk's language at every reset. A face pressed but not yet written is
 // also kept in the settings: if the page dies mid-answer (reload, crash), the
@@ -37,7 +37,21 @@ import { TopBar } from "./top-bar.tsx";
 
 export const THANKS_MS = 3500;
 
-type Answer = { id: string; rating: Rating; at: number; suspect: boolean; start: number };
+/** The reasons of an answer left unfinished: what was tapped, then "timeout". */
+const walkAway = (chosen: readonly string[]) => [
+  ...chosen.filter((c) => c !== TIMEOUT_REASON),
+  TIMEOUT_REASON,
+];
+
+type Answer = {
+  id: string;
+  rating: Rating;
+  at: number;
+  suspect: boolean;
+  start: number;
+  /** The reasons tapped so far (kept as they are tapped). */
+  reasons?: string[];
+};
 const PENDING = "kiosk.pendingAnswer";
 /** Wrong PINs and the lockout, kept across reloads. */
 export const PIN_THROTTLE = "kiosk.pinThrottle";
@@ -149,7 +163,8 @@ export function FeedbackMode({
     const raw = platform.settings.get(PENDING);
     if (!raw) return;
     try {
-      void save({ ...(JSON.parse(raw) as Answer), start: startOf() }, [TIMEOUT_REASON]);
+      const answer = JSON.parse(raw) as Answer;
+      void save({ ...answer, start: startOf() }, walkAway(answer.reasons ?? []));
     } catch {
       platform.settings.set(PENDING, null);
     }
@@ -159,7 +174,7 @@ export function FeedbackMode({
   // start; an unfinished answer is kept with the reserved reason "timeout".
   const onIdle = useRef(() => {});
   onIdle.current = () => {
-    if (step.kind === "reasons") void save(step.answer, [TIMEOUT_REASON]);
+    if (step.kind === "reasons") void save(step.answer, walkAway(reasons));
     reset();
   };
   const idle = useMemo(
@@ -235,9 +250,12 @@ export function FeedbackMode({
               reasons={store.reasons}
               selected={reasons}
               busy={busy}
-              onToggle={(c) =>
-                setReasons((r) => (r.includes(c) ? r.filter((x) => x !== c) : [...r, c]))
-              }
+              onToggle={(c) => {
+                const next = reasons.includes(c) ? reasons.filter((x) => x !== c) : [...reasons, c];
+                setReasons(next);
+                // Kept as tapped: a walk-away or a page death keeps the reason.
+                platform.settings.set(PENDING, JSON.stringify({ ...step.answer, reasons: next }));
+              }}
               onSend={() => void finish(step.answer, reasons)}
               onSkip={() => void finish(step.answer, [])}
             />
@@ -267,7 +285,7 @@ export function FeedbackMode({
             onUnlock={() => {
               idle.disarm();
               // Staff took over mid-answer: keep it, as a walk-away.
-              if (step.kind === "reasons") void save(step.answer, [TIMEOUT_REASON]);
+              if (step.kind === "reasons") void save(step.answer, walkAway(reasons));
               onExit();
             }}
           />
