@@ -10,8 +10,8 @@ const KEY = "sightline.user";
 export function cachedUser(): User | null {
   try {
     const raw = localStorage.getItem(KEY);
-    const u = raw ? (JSON.parse(raw) as Partial<User>) : null;
-    return u && typeof u.id === "string" && typeof u.email === "string" ? (u as User) : null;
+    const u = raw ? UserSchema.safeParse(JSON.parse(raw)) : null;
+    return u?.success ? u.data : null;
   } catch {
     return null;
   }

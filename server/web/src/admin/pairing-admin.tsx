@@ -3,8 +3,8 @@
 // belongs to that person: it sends and sees only their captures), shown big
 // and as a QR code.
 import { useState } from "preact/hooks";
-import { listOf, type UserListItem } from "../api/client.ts";
-import type { PairingCode, Role, Store } from "../api/types.ts";
+import { listOf } from "../api/client.ts";
+import type { PairingCode, Role } from "../api/types.ts";
 import { useApp } from "../app-context.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ProblemBanner } from "../ui/problem-banner.tsx";

@@ -1,7 +1,6 @@
 // Stores: pick one to edit, or add a new one.
 import { useState } from "preact/hooks";
 import { listOf } from "../api/client.ts";
-import type { Store } from "../api/types.ts";
 import { useApp } from "../app-context.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ProblemBanner } from "../ui/problem-banner.tsx";

@@ -119,7 +119,7 @@ export function createApi(options: ApiOptions = {}) {
         UNEXPECTED_RESPONSE,
       );
     }
-    return result.data as z.infer<S>;
+    return result.data;
   }
 
   const get = <S extends z.ZodMiniType>(schema: S, path: string) => request(schema, "GET", path);

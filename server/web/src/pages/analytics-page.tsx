@@ -6,7 +6,6 @@ import { useState } from "preact/hooks";
 import { loadNeedsByChannel } from "../analytics/needs-by-channel.ts";
 import { normaliseBehaviour, normaliseFeedback } from "../analytics/normalise.ts";
 import { listOf } from "../api/client.ts";
-import type { Store } from "../api/types.ts";
 import { useApp } from "../app-context.ts";
 import { FaceBars } from "../charts/face-bars.tsx";
 import { Heatmap } from "../charts/heatmap.tsx";

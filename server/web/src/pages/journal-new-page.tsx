@@ -4,7 +4,7 @@ import { CHANNEL_CODES, CHANNELS } from "@sightline/shared/vocabulary/channels";
 import { NEED_CODES, NEEDS } from "@sightline/shared/vocabulary/needs";
 import { useState } from "preact/hooks";
 import { listOf } from "../api/client.ts";
-import type { Competitor, Scope, Store } from "../api/types.ts";
+import type { Scope } from "../api/types.ts";
 import { useApp } from "../app-context.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { href, navigate } from "../route.ts";

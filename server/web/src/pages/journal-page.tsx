@@ -2,7 +2,7 @@
 // cards and suggestions side by side; live while open.
 import { useMemo, useState } from "preact/hooks";
 import { listOf } from "../api/client.ts";
-import type { Competitor, Insight, Observation, Store, Suggestion } from "../api/types.ts";
+import type { Insight, Observation, Suggestion } from "../api/types.ts";
 import { useApp } from "../app-context.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ExportButtons } from "../journal/export-buttons.tsx";
@@ -80,7 +80,7 @@ export function JournalPage({ id }: Props) {
   }, [suggestions.data, insights]);
 
   const [opError, setOpError] = useState<unknown>(undefined);
-  const ops = makeInsightOps(api, detail.setData, detail.reload);
+  const ops = makeInsightOps(api, detail.setData);
   const accept = async (s: Suggestion) => {
     const r = await api.createInsight(id, {
       statement: s.title,
