@@ -269,7 +269,8 @@ describe("kiosk end to end (Chromium, real server)", () => {
         method: "shopper-observation",
         storeId,
         segment: { ageBand: "25-34" },
-        what: taps[i]?.note ?? labelVi[taps[i]?.behaviour as string],
+        // The behaviour's label, with a note beside it in `note`.
+        what: labelVi[taps[i]?.behaviour as string],
       });
       expect(o.capturedAt).toMatch(/[+-]\d\d:\d\d$/);
     }

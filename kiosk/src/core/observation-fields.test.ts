@@ -28,7 +28,7 @@ describe("kiosk observation fields", () => {
     expect(Date.parse(f.capturedAt as string)).toBe(at);
   });
 
-  it("uses the note as `what` and leaves empty parts out", () => {
+  it("keeps the behaviour's label as `what`, the note beside it, and leaves empty parts out", () => {
     const f = storeTapFields({
       storeId: "s1",
       at,
@@ -44,7 +44,7 @@ describe("kiosk observation fields", () => {
       method: "shopper-observation",
       capturedAt: expect.any(String),
       storeId: "s1",
-      what: "looked at the red one",
+      what: "Browsed",
       behaviour: "browsed",
       note: "looked at the red one",
     });

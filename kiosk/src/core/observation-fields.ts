@@ -11,7 +11,7 @@ export type StoreTap = {
   /** Tap time, ms since epoch. */
   at: number;
   behaviour: string;
-  /** The behaviour's label, or the note when there is one. */
+  /** The behaviour's label (a note goes in `note`, beside it). */
   what: string;
   zone?: string | undefined;
   segment: Segment;
@@ -59,7 +59,7 @@ export function storeTapFields(t: StoreTap): Fields {
     method: "shopper-observation",
     capturedAt: isoWithOffset(t.at),
     storeId: t.storeId,
-    what: text(t.note) ?? t.what,
+    what: t.what,
     behaviour: t.behaviour,
     zone: text(t.zone),
     segment: segmentOf(t.segment),

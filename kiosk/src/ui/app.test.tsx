@@ -183,3 +183,66 @@ describe("kiosk app", () => {
     await vi.waitFor(() => expect(el.textContent).toContain("Pair this tablet"));
   });
 });
+
+describe("unattended hygiene", () => {
+  const openDevice = (el: HTMLElement) =>
+    click([...el.querySelectorAll(".top-bar button")].find((b) => b.textContent === "Device"));
+
+  it("keeps the screen on in staff mode too, unless staff turn the setting off", async () => {
+    const { service } = await kioskService();
+    const platform = fakePlatform();
+    const { el } = renderUi(<App initialLocale="en" />, { api: service, platform });
+    await vi.waitFor(() => expect(el.querySelector("button.behaviour")).not.toBeNull());
+    expect(platform.wake.acquire).toHaveBeenCalled();
+    openDevice(el);
+    const box = el.querySelector('[data-testid="staff-wake-lock"]') as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    box.checked = false;
+    box.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(platform.wake.release).toHaveBeenCalled();
+    expect(platform.saved.get("kiosk.staffWakeLock")).toBe("false");
+  });
+
+  it("asks for persistent storage at every launch until granted, and shows staff the state", async () => {
+    const { service } = await kioskService();
+    const platform = { ...fakePlatform(), persisted: async () => false };
+    platform.persistStorage = vi.fn(async () => false);
+    const first = renderUi(<App initialLocale="en" />, { api: service, platform });
+    await vi.waitFor(() =>
+      expect(first.el.querySelector('[data-testid="not-persisted"]')?.textContent).toBe(
+        "Storage not protected from eviction",
+      ),
+    );
+    expect(platform.persistStorage).toHaveBeenCalledTimes(1);
+    openDevice(first.el);
+    expect(first.el.querySelector('[data-testid="persisted"]')?.className).toBe("warning");
+    first.unmount();
+    // The next launch asks again.
+    const again = renderUi(<App initialLocale="en" />, { api: service, platform });
+    await vi.waitFor(() => expect(platform.persistStorage).toHaveBeenCalledTimes(2));
+    again.unmount();
+    // Once granted, it is not asked any more and the warning is gone.
+    const granted = { ...fakePlatform(), persisted: async () => true };
+    const third = renderUi(<App initialLocale="en" />, { api: service, platform: granted });
+    await vi.waitFor(() => expect(third.el.querySelector("button.behaviour")).not.toBeNull());
+    await settle();
+    expect(granted.persistStorage).not.toHaveBeenCalled();
+    expect(third.el.querySelector('[data-testid="not-persisted"]')).toBeNull();
+  });
+
+  it("the idle period that clears zone and segment is a setting", async () => {
+    const { service } = await kioskService();
+    const platform = fakePlatform();
+    const { el } = renderUi(<App initialLocale="en" />, { api: service, platform });
+    await vi.waitFor(() => expect(el.querySelector("button.behaviour")).not.toBeNull());
+    openDevice(el);
+    const select = el.querySelector('[data-testid="context-idle"]') as HTMLSelectElement;
+    expect(select.value).toBe("10");
+    expect([...select.options].map((o) => o.textContent)).toContain("5 minutes");
+    select.value = "30";
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(platform.saved.get("kiosk.contextIdleMin")).toBe("30");
+  });
+});

@@ -15,6 +15,10 @@ import { StatusStrip } from "./status-strip.tsx";
 import { TopBar } from "./top-bar.tsx";
 import { useSetting } from "./use-setting.ts";
 import { useStatus } from "./use-status.ts";
+import { useStoragePersistence, useWakeLock } from "./use-unattended.ts";
+
+/** Minutes without a touch after which the pad clears zone and segment (0 = never). */
+export const CONTEXT_IDLE_MIN = 10;
 
 export type AppProps = { initialLocale: Locale };
 
@@ -35,9 +39,15 @@ export function App({ initialLocale }: AppProps) {
 
 function Screens() {
   const { t, locale } = useI18n();
-  const { api } = useKiosk();
+  const { api, platform } = useKiosk();
   const { status, error } = useStatus();
   const [mode, setMode] = useSetting<"staff" | "feedback">("kiosk.mode", "staff");
+  const [staffWakeLock, setStaffWakeLock] = useSetting<boolean>("kiosk.staffWakeLock", true);
+  const [contextIdleMin, setContextIdleMin] = useSetting<number>(
+    "kiosk.contextIdleMin",
+    CONTEXT_IDLE_MIN,
+  );
+  const persisted = useStoragePersistence();
   const [deviceOpen, setDeviceOpen] = useState(false);
   const suspectRule = useMemo(() => createSuspectRule(), []);
 
@@ -59,7 +69,12 @@ function Screens() {
     if (paired !== false) return;
     setDeviceOpen(false);
     setMode("staff");
-  }, [paired, setMode]);
+    // Zone and segment belong to the shopper in front of the last pairing.
+    platform.settings.set("kiosk.zone", null);
+    platform.settings.set("kiosk.segment", null);
+  }, [paired, setMode, platform]);
+  // The screen stays on in customer mode, and in staff mode when the setting says so.
+  useWakeLock(paired === true && (mode === "feedback" || staffWakeLock), mode);
 
   if (error) return <p class="splash splash--error">{t("app.failed", { detail: error })}</p>;
   if (!status) return <p class="splash">{t("app.loading")}</p>;
@@ -94,9 +109,20 @@ function Screens() {
         onCustomerMode={() => setMode("feedback")}
         onDevice={() => setDeviceOpen(true)}
         revoked={status.sync === "unauthorized" ? { unsynced: status.unsynced } : null}
+        contextIdleMs={contextIdleMin * 60_000}
       />
-      <StatusStrip status={status} />
-      {deviceOpen ? <DevicePanel status={status} onClose={() => setDeviceOpen(false)} /> : null}
+      <StatusStrip status={status} persisted={persisted} />
+      {deviceOpen ? (
+        <DevicePanel
+          status={status}
+          onClose={() => setDeviceOpen(false)}
+          persisted={persisted}
+          staffWakeLock={staffWakeLock}
+          onStaffWakeLock={setStaffWakeLock}
+          contextIdleMin={contextIdleMin}
+          onContextIdleMin={setContextIdleMin}
+        />
+      ) : null}
     </>
   );
 }

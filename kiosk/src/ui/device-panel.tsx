@@ -11,18 +11,39 @@ import { ReconnectForm } from "./reconnect-form.tsx";
 import { RevokedNotice } from "./revoked-notice.tsx";
 import { UnpairFlow } from "./unpair-flow.tsx";
 
-export type DevicePanelProps = { status: KioskStatus; onClose(): void };
+export type DevicePanelProps = {
+  status: KioskStatus;
+  onClose(): void;
+  /** Storage persistence as asked at launch (null: not known yet). */
+  persisted?: boolean | null | undefined;
+  staffWakeLock?: boolean | undefined;
+  onStaffWakeLock?: ((on: boolean) => void) | undefined;
+  contextIdleMin?: number | undefined;
+  onContextIdleMin?: ((min: number) => void) | undefined;
+};
 
-export function DevicePanel({ status, onClose }: DevicePanelProps) {
+const IDLE_CHOICES = [0, 5, 10, 30, 60];
+
+export function DevicePanel({
+  status,
+  onClose,
+  persisted: known,
+  staffWakeLock,
+  onStaffWakeLock,
+  contextIdleMin,
+  onContextIdleMin,
+}: DevicePanelProps) {
   const { t } = useI18n();
   const { platform } = useKiosk();
-  const [persisted, setPersisted] = useState<boolean | null>(null);
+  const [asked, setAsked] = useState<boolean | null>(null);
   const [confirming, setConfirming] = useState(false);
   const revoked = status.sync === "unauthorized";
+  const persisted = known ?? asked;
 
   useEffect(() => {
-    platform.persisted().then(setPersisted, () => setPersisted(false));
-  }, [platform]);
+    if (known !== undefined && known !== null) return;
+    platform.persisted().then(setAsked, () => setAsked(false));
+  }, [platform, known]);
 
   return (
     <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="device-title">
@@ -52,9 +73,40 @@ export function DevicePanel({ status, onClose }: DevicePanelProps) {
               <dd class="mono">{status.deviceId}</dd>
             </dl>
             {persisted !== null ? (
-              <p class={persisted ? "hint" : "warning"}>
+              <p class={persisted ? "hint" : "warning"} data-testid="persisted">
                 {persisted ? t("settings.persisted") : t("settings.notPersisted")}
               </p>
+            ) : null}
+            {onStaffWakeLock ? (
+              <label class="setting">
+                <input
+                  type="checkbox"
+                  data-testid="staff-wake-lock"
+                  checked={staffWakeLock ?? false}
+                  onChange={(e) => onStaffWakeLock((e.currentTarget as HTMLInputElement).checked)}
+                />
+                {t("settings.staffWakeLock")}
+              </label>
+            ) : null}
+            {onContextIdleMin ? (
+              <label class="setting">
+                {t("settings.contextIdle")}
+                <select
+                  data-testid="context-idle"
+                  value={String(contextIdleMin ?? 0)}
+                  onChange={(e) =>
+                    onContextIdleMin(Number((e.currentTarget as HTMLSelectElement).value))
+                  }
+                >
+                  {IDLE_CHOICES.map((m) => (
+                    <option key={m} value={String(m)}>
+                      {m === 0
+                        ? t("settings.contextIdleNever")
+                        : t("settings.minutes", { count: m })}
+                    </option>
+                  ))}
+                </select>
+              </label>
             ) : null}
             <div class="button-row">
               <button type="button" class="button button--primary" onClick={onClose}>

@@ -1,4 +1,5 @@
-// What a refused pairing or re-admission says, in the staff's language.
+// What a refused pairing or re-admission says, in the staff's language: a
+// wrong, a used and an expired code each get their own message.
 import type { PairError } from "../worker/api.ts";
 import type { T } from "./i18n.tsx";
 
@@ -9,7 +10,14 @@ export function pairErrorMessage(
 ): string {
   switch (error) {
     case "code":
-      return t("pair.error.code");
+      // The server tells the three apart: unknown 404, used 409, expired 410.
+      return at.status === 404
+        ? t("pair.error.codeWrong")
+        : at.status === 409
+          ? t("pair.error.codeUsed")
+          : at.status === 410
+            ? t("pair.error.codeExpired")
+            : t("pair.error.code");
     case "network":
       return t("pair.error.network", { server: at.server });
     case "url":

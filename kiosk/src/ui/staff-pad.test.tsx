@@ -15,13 +15,18 @@ import { StaffPad, UNDO_MS } from "./staff-pad.tsx";
 
 const store = TEST_CONFIG.store as NonNullable<typeof TEST_CONFIG.store>;
 
-async function setup(platform = fakePlatform()) {
+async function setup(platform = fakePlatform(), contextIdleMs = 0) {
   const { service } = await kioskService();
   const { api, writes } = recordWrites(service);
-  const ui = renderUi(<StaffPad store={store} onCustomerMode={() => {}} onDevice={() => {}} />, {
-    api,
-    platform,
-  });
+  const ui = renderUi(
+    <StaffPad
+      store={store}
+      onCustomerMode={() => {}}
+      onDevice={() => {}}
+      contextIdleMs={contextIdleMs}
+    />,
+    { api, platform },
+  );
   await settle();
   const behaviour = (code: string) =>
     ui.el.querySelector(`button.behaviour[data-code="${code}"]`) as HTMLButtonElement;
@@ -112,7 +117,7 @@ describe("staff pad", () => {
         zone: "Điện thoại",
         segment: { party: "family" },
         note: "hỏi trả góp",
-        what: "hỏi trả góp",
+        what: "Asked price",
         needs: ["price"],
       },
       { zone: "Điện thoại", segment: { party: "family" }, what: "Browsed" },
@@ -180,6 +185,29 @@ describe("staff pad", () => {
     click(behaviour("browsed"));
     await settle();
     expect(strip()?.contains(toast())).toBe(true);
+  });
+
+  it("clears zone and segment after the idle period, so they never carry to the next shopper", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const { chip, behaviour, writes, platform } = await setup(fakePlatform(), 60_000);
+    click(chip("zones", "Laptop"));
+    click(chip("parties", "couple"));
+    vi.advanceTimersByTime(59_000);
+    click(behaviour("browsed")); // a touch restarts the count
+    await settle();
+    vi.advanceTimersByTime(59_000);
+    await settle();
+    expect(chip("zones", "Laptop")?.getAttribute("aria-pressed")).toBe("true");
+    vi.advanceTimersByTime(1_000);
+    await settle();
+    expect(chip("zones", "Laptop")?.getAttribute("aria-pressed")).toBe("false");
+    expect(chip("parties", "couple")?.getAttribute("aria-pressed")).toBe("false");
+    expect(platform.saved.get("kiosk.zone")).toBeUndefined();
+    click(behaviour("browsed"));
+    await settle();
+    expect(writes[0]?.fields?.zone).toBe("Laptop");
+    expect(writes[1]?.fields?.zone).toBeUndefined();
+    expect(writes[1]?.fields?.segment).toBeUndefined();
   });
 
   it("offers Undo for 8 seconds", async () => {

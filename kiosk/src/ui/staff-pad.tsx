@@ -25,6 +25,7 @@ import { Toast, type ToastProps } from "./toast.tsx";
 import { TopBar } from "./top-bar.tsx";
 import { useNow } from "./use-now.ts";
 import { useSetting } from "./use-setting.ts";
+import { useIdle } from "./use-unattended.ts";
 
 export const UNDO_MS = 8000;
 const NOTICE_MS = 3000;
@@ -49,9 +50,17 @@ export type StaffPadProps = {
   onDevice(): void;
   /** Set while a manager has revoked this tablet: how many unsent changes it keeps. */
   revoked?: { unsynced: number } | null | undefined;
+  /** No touch for this long clears zone and segment (0 or absent: never). */
+  contextIdleMs?: number | undefined;
 };
 
-export function StaffPad({ store, onCustomerMode, onDevice, revoked }: StaffPadProps) {
+export function StaffPad({
+  store,
+  onCustomerMode,
+  onDevice,
+  revoked,
+  contextIdleMs = 0,
+}: StaffPadProps) {
   const { t, locale } = useI18n();
   const { api, platform } = useKiosk();
   const [zoneSetting, setZone] = useSetting<string | null>("kiosk.zone", null);
@@ -62,6 +71,11 @@ export function StaffPad({ store, onCustomerMode, onDevice, revoked }: StaffPadP
   const [last, setLast] = useState<Tap | null>(null);
   const [toast, setToast] = useState<ToastState | null>(null);
   const zone = zoneSetting && store.zones.includes(zoneSetting) ? zoneSetting : null;
+  // Left alone, the pad forgets zone and segment: they never carry to the next shopper.
+  useIdle(contextIdleMs, () => {
+    setZone(null);
+    setSegment({});
+  });
   const today = dayKey(useNow(60_000), store.timeZone);
 
   useEffect(() => {

@@ -1,12 +1,18 @@
-// Always on screen (docs/sync-protocol.md "Client rules"): unsynced count, age of the
-// oldest unsynced change, last successful sync, and "Sync now".
+// Always on the staff screens (docs/sync-protocol.md "Client rules"): unsynced
+// count, age of the oldest unsynced change, last successful sync, whether the
+// storage is persistent, and "Sync now". Customers never see it.
 import { ageKey } from "@sightline/shared/i18n/common";
 import type { KioskStatus } from "../worker/api.ts";
 import { type T, useI18n } from "./i18n.tsx";
 import { useKiosk } from "./kiosk-context.ts";
 import { useNow } from "./use-now.ts";
 
-export type StatusStripProps = { status: KioskStatus; compact?: boolean };
+export type StatusStripProps = {
+  status: KioskStatus;
+  compact?: boolean;
+  /** Whether the browser keeps the storage persistent (null: not known yet). */
+  persisted?: boolean | null | undefined;
+};
 
 const age = (t: T, ms: number) => {
   const { key, n } = ageKey(ms);
@@ -22,7 +28,7 @@ function problem(s: KioskStatus, t: T): string | null {
   return null;
 }
 
-export function StatusStrip({ status: s, compact = false }: StatusStripProps) {
+export function StatusStrip({ status: s, compact = false, persisted = null }: StatusStripProps) {
   const { t } = useI18n();
   const { api, platform } = useKiosk();
   // Re-render every 5 s; read the clock at render, since status updates re-render too.
@@ -61,6 +67,11 @@ export function StatusStrip({ status: s, compact = false }: StatusStripProps) {
       {issue ? (
         <span class={`status-strip__issue${offline ? " status-strip__issue--calm" : ""}`}>
           {issue}
+        </span>
+      ) : null}
+      {persisted === false ? (
+        <span class="status-strip__issue" data-testid="not-persisted">
+          {t("sync.notPersisted")}
         </span>
       ) : null}
       {s.rejected > 0 ? (

@@ -127,6 +127,32 @@ describe("kiosk service (worker side)", () => {
     expect(await service.tally(today, "Asia/Ho_Chi_Minh")).toEqual({ browsed: 1 });
   });
 
+  it("counts today from the store's observations, other devices' and earlier pairings' too", async () => {
+    const server = createFakeServer();
+    const row = (i: number, storeId: string, createdBy: string) => ({
+      id: `0190bbbb-0000-7000-8000-${String(i).padStart(12, "0")}`,
+      workspaceId: "w1",
+      createdBy,
+      fields: tap(i).fields,
+      fieldHlc: {},
+      deletedHlc: null,
+      restoredHlc: null,
+      version: i,
+    });
+    server.rows = [
+      row(1, "s1", "another-tablet"),
+      row(2, "s1", "this-tablet-before-re-pairing"),
+      { ...row(3, "s2", "another-tablet"), fields: { ...tap(3).fields, storeId: "s2" } },
+    ];
+    const { service } = setup(server);
+    await service.pair(PAIR);
+    await until(service, (s) => s.config !== null && s.lastSyncAt !== null);
+    await service.write(tap(4));
+    const today = dayKey(Date.now(), "Asia/Ho_Chi_Minh");
+    // Two pulled rows of this store + this tap; the other store's row is not counted.
+    expect(await service.tally(today, "Asia/Ho_Chi_Minh")).toEqual({ browsed: 3 });
+  });
+
   it("will not unpair over unsynced data without both confirmations, then starts over as a new device", async () => {
     const server = createFakeServer();
     const { service, deviceRecord } = setup(server);

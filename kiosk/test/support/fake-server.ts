@@ -4,6 +4,7 @@
 // device, rejects nothing), pull (hands out the store config once) and an SSE
 // stream that stays open. A revoked device's token answers 401.
 // The end-to-end test (test/kiosk.e2e.test.ts) runs against the real server.
+import type { Entity } from "@sightline/shared/entity";
 import type { SyncConfig } from "@sightline/shared/schema/config";
 
 export type FakeDevice = { token: string; revoked: boolean; lastSeq: number };
@@ -20,6 +21,8 @@ export type FakeServer = {
   devices: Map<string, FakeDevice>;
   /** What a manager does in Admin → Devices: the token answers 401 from now on. */
   revoke(deviceId: string): void;
+  /** The store's rows (other devices' too), handed out with the config on a fresh pull. */
+  rows: Entity[];
 };
 
 export const TEST_CONFIG: SyncConfig = {
@@ -60,6 +63,7 @@ export function createFakeServer(config: SyncConfig = TEST_CONFIG): FakeServer {
     tokens: [],
     requests: [],
     devices: new Map(),
+    rows: [],
     revoke(deviceId) {
       const d = server.devices.get(deviceId);
       if (d) d.revoked = true;
@@ -132,7 +136,8 @@ export function createFakeServer(config: SyncConfig = TEST_CONFIG): FakeServer {
             hasMore: false,
             lastSeq: d.lastSeq,
             serverTime: new Date().toISOString(),
-            changes: [],
+            changes:
+              body.cookie === null ? server.rows.map((entity) => ({ op: "put", entity })) : [],
             ...(body.cookie === null ? { config } : {}),
           });
         }

@@ -33,6 +33,18 @@ export const kiosk = {
     vi: "Mã ghép nối không đúng, đã dùng hoặc đã hết hạn",
     en: "The pairing code is wrong, used or expired",
   },
+  "pair.error.codeWrong": {
+    vi: "Không có mã ghép nối này — hãy kiểm tra lại từng chữ số",
+    en: "There is no such pairing code — check it digit by digit",
+  },
+  "pair.error.codeUsed": {
+    vi: "Mã ghép nối này đã được dùng — hãy nhờ quản lý cấp mã mới",
+    en: "This pairing code was already used — ask a manager for a new one",
+  },
+  "pair.error.codeExpired": {
+    vi: "Mã ghép nối này đã hết hạn — hãy nhờ quản lý cấp mã mới",
+    en: "This pairing code has expired — ask a manager for a new one",
+  },
   "pair.error.network": {
     vi: "Không kết nối được máy chủ {server}",
     en: "Cannot reach the server {server}",
@@ -199,6 +211,24 @@ export const kiosk = {
   "settings.persisted": {
     vi: "Trình duyệt giữ dữ liệu lâu dài",
     en: "Storage is persistent",
+  },
+  "settings.staffWakeLock": {
+    vi: "Giữ màn hình luôn sáng ở chế độ nhân viên",
+    en: "Keep the screen on in staff mode",
+  },
+  "settings.contextIdle": {
+    vi: "Bỏ chọn khu vực và nhóm khách sau khi không dùng",
+    en: "Clear zone and segment after no use for",
+  },
+  "settings.contextIdleNever": { vi: "Không bao giờ", en: "Never" },
+  "settings.minutes": {
+    vi: "{count} phút",
+    en: "{count} minutes",
+    plural: { en: { one: "{count} minute" } },
+  },
+  "sync.notPersisted": {
+    vi: "Dữ liệu chưa được bảo vệ khỏi bị xoá",
+    en: "Storage not protected from eviction",
   },
   "settings.notPersisted": {
     vi: "Trình duyệt có thể xoá dữ liệu khi thiếu chỗ — hãy cài ứng dụng lên màn hình chính",
