@@ -1,6 +1,6 @@
 // Build of the store kiosk: root kiosk/, output kiosk/dist, served by the
 // server at /kiosk/. Three outputs: the page (Preact), the sync worker (ES
-// module, comlink) and the service worker at dist/sw.js, into which the
+// module, worker/rpc.ts) and the service worker at dist/sw.js, into which the
 // precache list of every built file is written here. Everything is bundled,
 // no inline script, and the built page carries a strict CSP.
 import { createHash } from "node:crypto";

@@ -17,14 +17,6 @@ const ROOT = join(import.meta.dirname, "..");
 const out = mkdtempSync(join(tmpdir(), "sightline-budgets-"));
 
 const BUDGET_KB = { kiosk: 50, contentScript: 20 };
-/**
- * What the kiosk may weigh until it is brought back under its budget: it was
- * 51.8 KB when the budget was first asserted (2026-12-03, issue 13), so this
- * stops it growing while the 50 KB target stands. Lower it as it shrinks;
- * delete it once the kiosk is under 50 KB.
- */
-const KIOSK_ALLOWANCE_KB = 52;
-
 const gzipKb = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
 const jsFiles = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
@@ -60,11 +52,10 @@ describe("bundle budgets (gzip)", () => {
     expect(files.length, "the kiosk build emitted no JS").toBeGreaterThan(0);
     const parts = files.map((f) => `${f.slice(out.length + 1)} ${kb(gzipKb(f))}`).join(", ");
     const total = files.reduce((sum, f) => sum + gzipKb(f), 0);
-    const limit = Math.max(BUDGET_KB.kiosk, KIOSK_ALLOWANCE_KB);
     expect(
       total,
-      `kiosk JS is ${kb(total)} gzip (${parts}); budget ${BUDGET_KB.kiosk} KB, allowed ${limit} KB for now`,
-    ).toBeLessThanOrEqual(limit);
+      `kiosk JS is ${kb(total)} gzip (${parts}); budget ${BUDGET_KB.kiosk} KB`,
+    ).toBeLessThanOrEqual(BUDGET_KB.kiosk);
   });
 
   it(`extension content script ≤ ${BUDGET_KB.contentScript} KB`, () => {

@@ -1,23 +1,23 @@
-// Composition root of the kiosk page: the sync worker behind comlink, the
+// Composition root of the kiosk page: the sync worker behind a small RPC, the
 // browser platform, the service worker, and the Preact app.
 import { pickLocale } from "@sightline/shared/i18n/translate";
-import { proxy, wrap } from "comlink";
 import { render } from "preact";
 import { browserPlatform } from "./browser-platform.ts";
 import { App } from "./ui/app.tsx";
 import { KioskContext } from "./ui/kiosk-context.ts";
 import type { KioskApi } from "./worker/api.ts";
+import { wrapService } from "./worker/rpc.ts";
 import "./ui/styles.css";
 
 const worker = new Worker(new URL("./worker/sync.worker.ts", import.meta.url), {
   type: "module",
   name: "sightline-sync",
 });
-const remote = wrap<KioskApi>(worker);
-// Listeners cross the worker boundary as comlink proxies.
+const remote = wrapService<KioskApi>(worker);
+// Listeners cross the worker boundary as callbacks (worker/rpc.ts).
 const api: KioskApi = {
   status: () => remote.status(),
-  subscribe: (listener) => remote.subscribe(proxy(listener)),
+  subscribe: (listener) => remote.subscribe(listener),
   pair: (input) => remote.pair(input),
   write: (w) => remote.write(w),
   requestSync: (reason) => remote.requestSync(reason),

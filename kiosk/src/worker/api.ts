@@ -1,4 +1,4 @@
-// The typed contract between the kiosk UI and its sync worker (comlink RPC).
+// The typed contract between the kiosk UI and its sync worker (worker/rpc.ts).
 // Types only: the UI imports nothing that runs in the worker.
 import type { SyncConfig } from "@sightline/shared/schema/config";
 import type { UnsentExportFile } from "@sightline/shared/sync/export-unsent";
@@ -51,7 +51,7 @@ export type SyncReason = "online" | "visible" | "manual" | "poke";
 
 export interface KioskApi {
   status(): Promise<KioskStatus>;
-  /** `listener` is called with every status change (wrap it in comlink.proxy over RPC). */
+  /** `listener` is called with every status change (a callback over worker/rpc.ts). */
   subscribe(listener: (s: KioskStatus) => void): Promise<void>;
   pair(input: PairInput): Promise<PairResult>;
   /** Resolves once the write and its outbox entry are committed to IndexedDB. */

@@ -1,4 +1,4 @@
-// The kiosk's sync side, run inside the Web Worker behind comlink: the device
+// The kiosk's sync side, run inside the Web Worker behind worker/rpc.ts: the device
 // record (id, token, PIN hash), the shared sync engine on IndexedDB, its
 // scheduler, and the live poke stream. Everything it needs is injected, so
 // tests run it in Node with fake-indexeddb and a fake server.

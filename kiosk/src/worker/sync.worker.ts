@@ -1,11 +1,11 @@
 // Composition root of the sync worker: IndexedDB storage, the real network,
-// and the service exposed to the page over comlink.
+// and the service exposed to the page over a small RPC (rpc.ts).
 import { openIdbStorage } from "@sightline/browser/idb-storage";
-import { loadSchemaMessages } from "@sightline/shared";
-import { expose } from "comlink";
+import { loadSchemaMessages } from "@sightline/shared/schema/messages";
 import { deleteDB } from "idb";
 import { idbDeviceRecordStorage } from "./device-record.ts";
 import { createKioskService } from "./kiosk-service.ts";
+import { type Endpoint, exposeService } from "./rpc.ts";
 
 const SYNC_DB = "sightline-kiosk-sync";
 
@@ -20,4 +20,4 @@ const service = createKioskService({
   appVersion: `kiosk/${import.meta.env.VITE_KIOSK_VERSION ?? "dev"}`,
 });
 self.addEventListener("online", () => void service.requestSync("online"));
-expose(service);
+exposeService(service, self as unknown as Endpoint);

@@ -2,6 +2,15 @@
 // import sources), so these codes are load-bearing.
 import type { Labelled } from "./label.ts";
 
+/**
+ * The codes alone, in label order (vocabulary/codes.test.ts checks it): what
+ * schemas import, so a bundle that validates but shows no label (the kiosk's
+ * sync worker) carries no label text.
+ */
+const CHANNEL_CODES_LIST = ["web", "event", "store", "feedback", "import"] as const;
+export type Channel = (typeof CHANNEL_CODES_LIST)[number];
+export const CHANNEL_CODES = CHANNEL_CODES_LIST as unknown as [Channel, ...Channel[]];
+
 export const CHANNELS = {
   web: {
     vi: "Website",
@@ -37,7 +46,4 @@ export const CHANNELS = {
       en: "Surveys, CRM, call centre, POS… imported from files",
     },
   },
-} as const satisfies Record<string, Labelled>;
-
-export type Channel = keyof typeof CHANNELS;
-export const CHANNEL_CODES = Object.keys(CHANNELS) as [Channel, ...Channel[]];
+} as const satisfies Record<Channel, Labelled>;

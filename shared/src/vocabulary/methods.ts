@@ -1,6 +1,24 @@
 // How an observation was obtained.
 import type { Labelled } from "./label.ts";
 
+/**
+ * The codes alone, in label order (vocabulary/codes.test.ts checks it): what
+ * schemas import, so a bundle that validates but shows no label (the kiosk's
+ * sync worker) carries no label text.
+ */
+const METHOD_CODES_LIST = [
+  "competitor-audit",
+  "event-visit",
+  "shopper-observation",
+  "daily-life",
+  "in-depth-interview",
+  "survey",
+  "feedback",
+  "import",
+] as const;
+export type Method = (typeof METHOD_CODES_LIST)[number];
+export const METHOD_CODES = METHOD_CODES_LIST as unknown as [Method, ...Method[]];
+
 export const METHODS = {
   "competitor-audit": {
     vi: "Khảo sát đối thủ",
@@ -50,7 +68,4 @@ export const METHODS = {
     en: "Import",
     description: { vi: "Dữ liệu từ hệ thống khác", en: "Data from another system" },
   },
-} as const satisfies Record<string, Labelled>;
-
-export type Method = keyof typeof METHODS;
-export const METHOD_CODES = Object.keys(METHODS) as [Method, ...Method[]];
+} as const satisfies Record<Method, Labelled>;

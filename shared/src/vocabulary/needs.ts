@@ -2,6 +2,32 @@
 // eight product needs and eight service needs. Codes are wire names.
 import type { Labelled } from "./label.ts";
 
+/**
+ * The codes alone, in label order (vocabulary/codes.test.ts checks it): what
+ * schemas import, so a bundle that validates but shows no label (the kiosk's
+ * sync worker) carries no label text.
+ */
+const NEED_CODES_LIST = [
+  "function",
+  "convenience",
+  "design",
+  "performance",
+  "compatibility",
+  "clarity",
+  "control",
+  "information",
+  "price",
+  "experience",
+  "reliability",
+  "efficiency",
+  "empathy",
+  "transparency",
+  "options",
+  "access",
+] as const;
+export type NeedCode = (typeof NEED_CODES_LIST)[number];
+export const NEED_CODES = NEED_CODES_LIST as unknown as [NeedCode, ...NeedCode[]];
+
 export const NEEDS = {
   function: {
     group: "product",
@@ -117,7 +143,4 @@ export const NEEDS = {
       en: "Easy to find and reach when needed",
     },
   },
-} as const satisfies Record<string, Labelled & { group: "product" | "service" }>;
-
-export type NeedCode = keyof typeof NEEDS;
-export const NEED_CODES = Object.keys(NEEDS) as [NeedCode, ...NeedCode[]];
+} as const satisfies Record<NeedCode, Labelled & { group: "product" | "service" }>;
