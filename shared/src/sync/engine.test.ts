@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { createSyncEngine } from "./engine.ts";
 import { createMemoryStorage } from "./memory-storage.ts";
 import type { Mutation } from "./messages/mutation.ts";
-import type { Cookie } from "./messages/pull.ts";
+import { type Cookie, PullRequestSchema } from "./messages/pull.ts";
+import { PushRequestSchema } from "./messages/push.ts";
 import type { SyncPath, Transport, TransportResponse } from "./transport.ts";
 import { createUpcaster } from "./upcast.ts";
 
@@ -68,6 +69,45 @@ describe("sync engine", () => {
     expect(calls.map((c) => c.path)).toEqual(["/v1/sync/push", "/v1/sync/pull"]);
     expect(seqs(calls[0] as Call)).toEqual([1, 2, 3]);
     expect((await storage.stats()).unsynced).toBe(0);
+  });
+
+  it("reports its queue (storage.stats()) in every push and pull as `status`", async () => {
+    const { engine, calls } = await setup((c) =>
+      c.path === "/v1/sync/push"
+        ? { status: 200, body: { lastSeq: 3, version: 1, serverTime: "", rejected: [] } }
+        : pullOk(3),
+    );
+    await engine.sync();
+    const status = (c: Call | undefined) => (c?.body as { status?: unknown } | undefined)?.status;
+    // Before the push: 3 waiting since the first write; after it: none.
+    expect(status(calls[0])).toEqual({ unsynced: 3, oldestUnsyncedAt: new Date(T).toISOString() });
+    expect(status(calls[1])).toEqual({ unsynced: 0, oldestUnsyncedAt: null });
+    expect(PushRequestSchema.safeParse(calls[0]?.body).success).toBe(true);
+    expect(PullRequestSchema.safeParse(calls[1]?.body).success).toBe(true);
+  });
+
+  it("adds storagePersisted when it can tell", async () => {
+    const storage = createMemoryStorage();
+    await storage.init(DEV, "ws");
+    const bodies: unknown[] = [];
+    const engine = createSyncEngine({
+      storage,
+      appVersion: "test",
+      now: () => T,
+      storagePersisted: async () => true,
+      transport: async (path, body) => {
+        bodies.push(body);
+        return path === "/v1/sync/push"
+          ? { status: 200, body: { lastSeq: 0, version: 1, serverTime: "", rejected: [] } }
+          : pullOk(0);
+      },
+    });
+    await engine.sync();
+    expect((bodies[0] as { status: unknown }).status).toEqual({
+      unsynced: 0,
+      oldestUnsyncedAt: null,
+      storagePersisted: true,
+    });
   });
 
   it("never treats a 200 without lastSeq (captive portal page) as an ack", async () => {

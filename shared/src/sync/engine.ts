@@ -8,6 +8,7 @@
 
 import { isClockReject } from "../captured-at.ts";
 import { PullRejectedError } from "./local-state.ts";
+import type { DeviceStatusReport } from "./messages/device-status.ts";
 import type { Mutation } from "./messages/mutation.ts";
 import {
   CLIENT_SCHEMA_VERSION,
@@ -58,6 +59,11 @@ export type SyncEngineOptions = {
   clientSchema?: number;
   /** Brings a queued mutation from an older schema to `clientSchema` (default upcast.ts). */
   upcast?: (m: Mutation, fromSchema: number) => Mutation;
+  /**
+   * Whether the storage is persistent, reported in every push and pull's
+   * `status` (default: navigator.storage.persisted() where there is one).
+   */
+  storagePersisted?: () => Promise<boolean | null>;
 };
 
 export type SyncEngine = {
@@ -68,6 +74,12 @@ export type SyncEngine = {
 };
 
 const MAX_GAP_RETRIES = 3;
+
+const defaultPersisted = async (): Promise<boolean | null> => {
+  const storage = (globalThis as { navigator?: { storage?: { persisted?(): Promise<boolean> } } })
+    .navigator?.storage;
+  return storage?.persisted ? storage.persisted() : null;
+};
 const MAX_RESTAMP_PASSES = 2;
 const JSON_OVERHEAD = 256;
 
@@ -147,6 +159,7 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
         clientSchema,
         appVersion: o.appVersion,
         mutations,
+        status: await deviceStatus(),
       });
       if ("ok" in r) return r;
       if (r.status === 200) {
@@ -200,14 +213,36 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
     }
   }
 
-  function requestPage(deviceId: string, cookie: Cookie | null) {
+  /** Sent at once (the next page is asked for while one is stored): `status` read before. */
+  function requestPage(
+    deviceId: string,
+    cookie: Cookie | null,
+    status: DeviceStatusReport | undefined,
+  ) {
     return send("/v1/sync/pull", {
       protocol: PROTOCOL_VERSION,
       deviceId,
       clientSchema,
       cookie,
       limit: o.pullLimit ?? DEFAULT_PULL_LIMIT,
+      status,
     });
+  }
+
+  /** The `status` of a push or pull: the queue from storage.stats(); undefined if unreadable. */
+  async function deviceStatus(): Promise<DeviceStatusReport | undefined> {
+    try {
+      const s = await o.storage.stats();
+      const persisted = await (o.storagePersisted ?? defaultPersisted)().catch(() => null);
+      return {
+        unsynced: s.unsynced,
+        oldestUnsyncedAt:
+          s.oldestUnsyncedAt === null ? null : new Date(s.oldestUnsyncedAt).toISOString(),
+        ...(typeof persisted === "boolean" ? { storagePersisted: persisted } : {}),
+      };
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -223,7 +258,8 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
     let skipped = 0;
     const meta = await o.storage.meta();
     if (!meta) return fail("bad-response", "storage not initialised");
-    let next = requestPage(deviceId, pullCookie(meta));
+    const status = await deviceStatus();
+    let next = requestPage(deviceId, pullCookie(meta), status);
     for (;;) {
       const r = await next;
       if ("ok" in r) return r;
@@ -231,7 +267,7 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
       const page = parsePullAnswer(r.body);
       if (!page) return fail("bad-response", "200 without a pull answer");
       const guess = page.hasMore ? page.cookie : null;
-      if (guess) next = requestPage(deviceId, guess);
+      if (guess) next = requestPage(deviceId, guess, status);
       try {
         await o.storage.applyPull(page, now());
       } catch (e) {
@@ -244,7 +280,7 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
       const after = await o.storage.meta();
       if (!after) return fail("bad-response", "storage not initialised");
       const cookie = pullCookie(after);
-      if (!sameCookie(cookie, guess)) next = requestPage(deviceId, cookie);
+      if (!sameCookie(cookie, guess)) next = requestPage(deviceId, cookie, status);
     }
   }
 

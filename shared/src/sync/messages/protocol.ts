@@ -5,6 +5,9 @@
 //       `seq-reused {lastSeq}` (renumber unsent writes after lastSeq); the pair
 //       answer's `device.lastSeq` (a fresh storage starts after it); pairing
 //       with a live device's id → 409 `device-id-taken`.
+//   1 (additions, round 3, optional) — push and pull requests may carry
+//       `status: {unsynced, oldestUnsyncedAt, storagePersisted?}` (the device's
+//       queue and storage); the server keeps the last one for the fleet view.
 export const PROTOCOL_VERSION = 1 as const;
 // Client data schema. Older clients' queued mutations are upcast on the server.
 //   1 — observation fields as in docs/domain.md "Observation fields".

@@ -5,6 +5,7 @@ import { EntitySchema } from "../../entity.ts";
 import { HlcSchema } from "../../hlc.ts";
 import { SyncConfigSchema } from "../../schema/config.ts";
 import { IdSchema, wellFormed } from "../../schema/text.ts";
+import { DeviceStatusReportSchema } from "./device-status.ts";
 import { MAX_PULL_LIMIT } from "./protocol.ts";
 
 export const CookieSchema = z.strictObject({
@@ -20,6 +21,8 @@ export const PullRequestSchema = z.strictObject({
   clientSchema: z.number().check(z.int(), z.minimum(1)),
   cookie: z.nullable(CookieSchema),
   limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_PULL_LIMIT))),
+  /** The device's queue and storage as it asks (optional; device-status.ts). */
+  status: z.optional(DeviceStatusReportSchema),
 });
 export type PullRequest = z.infer<typeof PullRequestSchema>;
 

@@ -1,6 +1,7 @@
 // POST /v1/sync/push — request, 200 answer and the 409 answers (seq-gap, seq-reused).
 import * as z from "zod/mini";
 import { IdSchema, plainText } from "../../schema/text.ts";
+import { DeviceStatusReportSchema } from "./device-status.ts";
 import { MutationSchema } from "./mutation.ts";
 import { MAX_PUSH_MUTATIONS } from "./protocol.ts";
 
@@ -10,6 +11,8 @@ export const PushRequestSchema = z.strictObject({
   clientSchema: z.number().check(z.int(), z.minimum(1)),
   appVersion: plainText(50),
   mutations: z.array(MutationSchema).check(z.maxLength(MAX_PUSH_MUTATIONS)),
+  /** The device's queue and storage as it sends this (optional; device-status.ts). */
+  status: z.optional(DeviceStatusReportSchema),
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
