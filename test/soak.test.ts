@@ -291,11 +291,13 @@ describe(`soak: ${DEVICES} devices, ${SECONDS} s, ${KILLS} SIGKILLs (real server
       const db = new Database(join(srv.dataDir, "sightline.sqlite"), { readonly: true });
       const rows = db
         .prepare(
-          "SELECT id, created_by, owner_id, fields, field_hlc, deleted_hlc, restored_hlc FROM observations",
+          "SELECT id, created_by, owner_id, channel, store_id, fields, field_hlc, deleted_hlc, restored_hlc FROM observations",
         )
         .all() as {
         id: string;
         created_by: string;
+        channel: string;
+        store_id: string | null;
         owner_id: string;
         fields: string;
         field_hlc: string;
@@ -345,8 +347,12 @@ describe(`soak: ${DEVICES} devices, ${SECONDS} s, ${KILLS} SIGKILLs (real server
         const mirror = new Map(
           (await d.engine.storage.entities()).map((e: Entity) => [e.id, snapshot(e)]),
         );
+        // The policy table: a kiosk pulls its store's store/feedback rows, an
+        // extension its person's web/event rows.
         const scope = rows.filter((r) =>
-          d.kind === "kiosk" ? r.created_by === d.deviceId : r.owner_id === d.ownerId,
+          d.kind === "kiosk"
+            ? r.store_id === store.id && (r.channel === "store" || r.channel === "feedback")
+            : r.owner_id === d.ownerId && (r.channel === "web" || r.channel === "event"),
         );
         const same =
           mirror.size === scope.length &&
