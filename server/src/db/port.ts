@@ -56,6 +56,17 @@ export type DeviceRecord = {
   appVersion: string | null;
   revokedAt: string | null;
   createdAt: string;
+  /** The device's last health report (push or pull `status`); null before the first. */
+  health: DeviceHealth | null;
+};
+
+/** What a device last said of its queue and storage, and when the server heard it. */
+export type DeviceHealth = {
+  unsynced: number;
+  /** ISO time of the oldest unsent write (the device's clock), or null. */
+  oldestUnsyncedAt: string | null;
+  storagePersisted: boolean | null;
+  at: string;
 };
 
 /** Who is calling, resolved from a bearer token or session cookie. */
@@ -287,6 +298,8 @@ export interface Db {
   getDevice(workspaceId: string, deviceId: string): Promise<DeviceRecord | null>;
   /** False when no such device in that workspace. */
   revokeDevice(workspaceId: string, deviceId: string, now: string): Promise<boolean>;
+  /** Keep a device's health report (the push or pull `status`). */
+  reportDeviceHealth(workspaceId: string, deviceId: string, health: DeviceHealth): Promise<void>;
   listDeviceOrigins(): Promise<string[]>;
 
   listStores(workspaceId: string): Promise<Store[]>;

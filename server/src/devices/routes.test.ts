@@ -427,3 +427,87 @@ describe("import unsent data", () => {
     expect(await t.dumpAll()).toEqual([]);
   });
 });
+
+describe("fleet health", () => {
+  const list = async (t: TestApp) =>
+    (await (await t.request("/v1/devices", { token: t.admin.token })).json()).items as Record<
+      string,
+      unknown
+    >[];
+  const envelope = (d: TestDevice) => ({
+    protocol: 1,
+    deviceId: d.deviceId,
+    clientSchema: 1,
+  });
+
+  it("keeps the status a device sends with push and pull, and lists it", async () => {
+    const clock = { now: new Date("2026-03-10T08:00:00Z") };
+    t = await createTestApp({ now: () => clock.now });
+    const d = await t.pair("staff");
+    const quiet = await t.pair("staff");
+    // Before any report: nulls, not zeros.
+    const before = (await list(t)).find((r) => r.id === d.deviceId);
+    expect(before).toMatchObject({ unsynced: null, storagePersisted: null, statusAt: null });
+
+    const pushed = await t.request("/v1/sync/push", {
+      method: "POST",
+      token: d.token,
+      json: {
+        ...envelope(d),
+        appVersion: "kiosk/1.4.0",
+        mutations: [storeObservation(1, d)],
+        status: {
+          unsynced: 7,
+          oldestUnsyncedAt: "2026-03-10T07:15:00.000+07:00",
+          storagePersisted: false,
+        },
+      },
+    });
+    expect(pushed.status).toBe(200);
+    let row = (await list(t)).find((r) => r.id === d.deviceId);
+    expect(row).toMatchObject({
+      unsynced: { count: 7, oldestAt: "2026-03-10T00:15:00.000Z" },
+      storagePersisted: false,
+      appVersion: "kiosk/1.4.0",
+      lastPushAt: "2026-03-10T08:00:00.000Z",
+      lastPullAt: null,
+      statusAt: "2026-03-10T08:00:00.000Z",
+    });
+
+    clock.now = new Date("2026-03-10T08:05:00Z");
+    const pulled = await t.request("/v1/sync/pull", {
+      method: "POST",
+      token: d.token,
+      json: {
+        ...envelope(d),
+        cookie: null,
+        status: { unsynced: 0, oldestUnsyncedAt: null, storagePersisted: true },
+      },
+    });
+    expect(pulled.status).toBe(200);
+    row = (await list(t)).find((r) => r.id === d.deviceId);
+    expect(row).toMatchObject({
+      unsynced: { count: 0, oldestAt: null },
+      storagePersisted: true,
+      lastPullAt: "2026-03-10T08:05:00.000Z",
+      statusAt: "2026-03-10T08:05:00.000Z",
+    });
+    // A device that never reports keeps nulls; an old client without status still syncs.
+    expect((await t.pull(quiet, null)).status).toBe(200);
+    expect((await list(t)).find((r) => r.id === quiet.deviceId)).toMatchObject({
+      unsynced: null,
+      storagePersisted: null,
+    });
+  });
+
+  it("refuses a malformed status (400)", async () => {
+    t = await createTestApp();
+    const d = await t.pair("staff");
+    const res = await t.request("/v1/sync/pull", {
+      method: "POST",
+      token: d.token,
+      json: { ...envelope(d), cookie: null, status: { unsynced: -1, oldestUnsyncedAt: null } },
+    });
+    expect(res.status).toBe(400);
+  });
+});

@@ -44,6 +44,12 @@ const DeviceStatusSchema = DeviceSchema.extend({
   appVersion: z.string().nullable(),
   revoked: z.boolean(),
   createdAt: z.string(),
+  /** What the device last reported of its queue (push/pull `status`); null before any report. */
+  unsynced: z.object({ count: z.number().int(), oldestAt: z.string().nullable() }).nullable(),
+  /** Whether the browser keeps the device's storage; null when it never said. */
+  storagePersisted: z.boolean().nullable(),
+  /** When the server last heard that report. */
+  statusAt: z.string().nullable(),
 });
 
 const pair = defineRoute(ANYONE, {
@@ -164,6 +170,11 @@ export function deviceRoutes(deps: AppDeps, limiter: RateLimiter, originsChanged
         appVersion: d.appVersion,
         revoked: d.revokedAt !== null,
         createdAt: d.createdAt,
+        unsynced: d.health
+          ? { count: d.health.unsynced, oldestAt: d.health.oldestUnsyncedAt }
+          : null,
+        storagePersisted: d.health?.storagePersisted ?? null,
+        statusAt: d.health?.at ?? null,
       }));
       return c.json({ items }, 200);
     })

@@ -6,6 +6,7 @@ import { CLIENT_SCHEMA_VERSION, DEFAULT_PULL_LIMIT, type SyncConfig } from "@sig
 import type { AppDeps } from "../app-deps.ts";
 import { ALL_DEVICES } from "../auth/roles.ts";
 import type { Db, DevicePrincipal } from "../db/port.ts";
+import { keepDeviceStatus } from "../devices/health.ts";
 import { badRequest, forbidden } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
@@ -83,6 +84,7 @@ export function syncPullRoutes(deps: AppDeps) {
         `client schema ${body.clientSchema} is newer than this server's ${CLIENT_SCHEMA_VERSION}`,
       );
     const at = now();
+    await keepDeviceStatus(deps.db, device, body.status, at);
     const page = await deps.db.pull({
       workspaceId: device.workspaceId,
       device,

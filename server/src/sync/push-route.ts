@@ -3,6 +3,7 @@
 import type { ZodError } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import { ALL_DEVICES } from "../auth/roles.ts";
+import { keepDeviceStatus } from "../devices/health.ts";
 import {
   badRequest,
   fieldErrors,
@@ -68,6 +69,7 @@ export function syncPushRoutes(deps: AppDeps) {
         throw forbidden("deviceId does not match the token's device");
       const mutations = upcastMutations(body.mutations, body.clientSchema);
       const at = now();
+      await keepDeviceStatus(deps.db, device, body.status, at);
       const out = await deps.db.push({
         workspaceId: device.workspaceId,
         device,

@@ -170,4 +170,16 @@ CREATE INDEX observations_by_store ON observations (workspace_id, store_id, vers
     name: "clamp-future-stamps",
     sql: CLAMP_FUTURE_STAMPS_SQL,
   },
+  {
+    // Fleet health: the queue and storage state a device reports with each
+    // push and pull (its last report; NULL until the first).
+    id: 8,
+    name: "device-status",
+    sql: `
+ALTER TABLE devices ADD COLUMN unsynced_count integer;
+ALTER TABLE devices ADD COLUMN oldest_unsynced_at timestamptz;
+ALTER TABLE devices ADD COLUMN storage_persisted boolean;
+ALTER TABLE devices ADD COLUMN status_at timestamptz;
+`,
+  },
 ];

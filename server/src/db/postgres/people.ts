@@ -32,6 +32,7 @@ type PeoplePart = Pick<
   | "listDevices"
   | "getDevice"
   | "revokeDevice"
+  | "reportDeviceHealth"
   | "listDeviceOrigins"
 >;
 
@@ -177,6 +178,11 @@ export function createPeoplePart({ sql }: PgHandle): PeoplePart {
       const r = await sql`UPDATE devices SET revoked_at = coalesce(revoked_at, ${now})
         WHERE workspace_id = ${ws} AND id = ${id}`;
       return r.count > 0;
+    },
+    async reportDeviceHealth(ws, id, h) {
+      await sql`UPDATE devices SET unsynced_count = ${h.unsynced},
+        oldest_unsynced_at = ${h.oldestUnsyncedAt}, storage_persisted = ${h.storagePersisted},
+        status_at = ${h.at} WHERE workspace_id = ${ws} AND id = ${id}`;
     },
     async listDeviceOrigins() {
       const rows = await sql<{ origin: string }[]>`

@@ -31,6 +31,10 @@ export type DeviceRow = {
   app_version: string | null;
   revoked_at: unknown;
   created_at: unknown;
+  unsynced_count?: number | null;
+  oldest_unsynced_at?: unknown;
+  storage_persisted?: unknown;
+  status_at?: unknown;
 };
 
 /** The people mappers over one adapter's Decode. */
@@ -67,6 +71,18 @@ export function peopleRows(d: Decode) {
       appVersion: r.app_version,
       revokedAt: timeOrNull(r.revoked_at),
       createdAt: d.time(r.created_at),
+      health:
+        r.status_at === null || r.status_at === undefined
+          ? null
+          : {
+              unsynced: Number(r.unsynced_count ?? 0),
+              oldestUnsyncedAt: timeOrNull(r.oldest_unsynced_at),
+              storagePersisted:
+                r.storage_persisted === null || r.storage_persisted === undefined
+                  ? null
+                  : Boolean(r.storage_persisted),
+              at: d.time(r.status_at),
+            },
     }),
   };
 }

@@ -165,4 +165,16 @@ CREATE INDEX observations_by_store ON observations (workspace_id, store_id, vers
     name: "clamp-future-stamps",
     sql: CLAMP_FUTURE_STAMPS_SQL,
   },
+  {
+    // Fleet health: the queue and storage state a device reports with each
+    // push and pull (its last report; NULL until the first).
+    id: 8,
+    name: "device-status",
+    sql: `
+ALTER TABLE devices ADD COLUMN unsynced_count INTEGER;
+ALTER TABLE devices ADD COLUMN oldest_unsynced_at TEXT;
+ALTER TABLE devices ADD COLUMN storage_persisted INTEGER;
+ALTER TABLE devices ADD COLUMN status_at TEXT;
+`,
+  },
 ];

@@ -29,6 +29,7 @@ type PeoplePart = Pick<
   | "listDevices"
   | "getDevice"
   | "revokeDevice"
+  | "reportDeviceHealth"
   | "listDeviceOrigins"
 >;
 
@@ -95,6 +96,10 @@ export function createPeoplePart({ db, queue }: SqliteHandle): PeoplePart {
     ),
     origins: db.prepare(
       "SELECT DISTINCT origin FROM devices WHERE origin IS NOT NULL AND revoked_at IS NULL",
+    ),
+    health: db.prepare(
+      `UPDATE devices SET unsynced_count = ?, oldest_unsynced_at = ?, storage_persisted = ?,
+       status_at = ? WHERE workspace_id = ? AND id = ?`,
     ),
   };
 
@@ -222,6 +227,17 @@ export function createPeoplePart({ db, queue }: SqliteHandle): PeoplePart {
         return r ? toDevice(r) : null;
       }),
     revokeDevice: (ws, id, now) => queue.run(() => q.revokeDevice.run(now, ws, id).changes > 0),
+    reportDeviceHealth: (ws, id, h) =>
+      queue.run(() => {
+        q.health.run(
+          h.unsynced,
+          h.oldestUnsyncedAt,
+          h.storagePersisted === null ? null : h.storagePersisted ? 1 : 0,
+          h.at,
+          ws,
+          id,
+        );
+      }),
     listDeviceOrigins: () =>
       queue.run(() => (q.origins.all() as { origin: string }[]).map((r) => r.origin)),
   };
