@@ -1,3 +1,4 @@
+import { SuggestionsSchema } from "@sightline/shared";
 import { describe, expect, it } from "vitest";
 import {
   page,
@@ -94,11 +95,14 @@ describe("findTimeLinks", () => {
 
   it("comes out of suggest() as a cross-channel suggestion with the change first", () => {
     const j = priceJournal();
-    const { timeLinks } = suggest(j.observations, {
+    const answer = suggest(j.observations, {
       reasonNeeds: REASON_NEEDS,
       locale: "en",
       competitorNames: new Map([["c1", "Túi Việt"]]),
     });
+    // What the route sends reads as the shared response schema, time links included.
+    const { timeLinks } = SuggestionsSchema.parse(answer);
+    expect(timeLinks.length).toBeGreaterThan(0);
     const [l] = timeLinks;
     expect(l?.title).toBe(
       "Túi Việt changed a price 1,490,000 → 1,290,000 VND (-13.4%); within 14 days: “Asked price” ×3, Price complaints ×6.6, happy index 92 → 40",
