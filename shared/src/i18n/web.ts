@@ -449,6 +449,25 @@ export const web = {
   "devices.confirmRevoke": { vi: "Thu hồi ngay", en: "Revoke now" },
   "devices.revoked": { vi: "Đã thu hồi", en: "Revoked" },
   "devices.person": { vi: "Của ai", en: "Whose" },
+  "devices.unsynced": { vi: "Chưa đồng bộ", en: "Unsynced" },
+  "devices.unsyncedNone": { vi: "Không có", en: "None" },
+  "devices.unsyncedCount": {
+    vi: "{count} thay đổi",
+    en: "{count} changes",
+    plural: { en: { one: "{count} change" } },
+  },
+  "devices.oldest": { vi: "cũ nhất", en: "oldest" },
+  "devices.storage": { vi: "Lưu trữ", en: "Storage" },
+  "devices.persisted": { vi: "Lâu dài", en: "Persistent" },
+  "devices.notPersisted": { vi: "Có thể bị xoá", en: "May be evicted" },
+  "devices.silent": {
+    vi: "Im lặng hơn {hours} giờ",
+    en: "Silent for over {hours} h",
+  },
+  "devices.fleetLead": {
+    vi: "Thiết bị cần chú ý nhất ở trên cùng: im lặng lâu, nhiều thay đổi chưa gửi, bộ nhớ có thể bị xoá.",
+    en: "The devices that most need attention come first: silent for long, many unsent changes, storage that may be evicted.",
+  },
   "devices.revokedHint": {
     vi: "Muốn dùng lại? Cấp mã mới cho đúng cửa hàng hoặc đúng người rồi ghép nối lại.",
     en: "To use it again, issue a new code for the same store or person and pair it again.",

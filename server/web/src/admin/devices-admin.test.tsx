@@ -91,12 +91,91 @@ async function pick(el: HTMLElement, contents: string) {
 
 afterEach(() => vi.restoreAllMocks());
 
+describe("fleet view", () => {
+  const NOW = Date.now();
+  const ago = (ms: number) => new Date(NOW - ms).toISOString();
+  const H = 3_600_000;
+  const fleet: Device[] = [
+    {
+      id: "fine",
+      name: "Quầy ổn",
+      kind: "kiosk",
+      role: "staff",
+      storeId: "s1",
+      lastPullAt: ago(60_000),
+      unsynced: { count: 0, oldestAt: null },
+      storagePersisted: true,
+      appVersion: "kiosk/1.4.0",
+      revoked: false,
+    },
+    {
+      id: "backlog",
+      name: "Quầy tồn",
+      kind: "kiosk",
+      role: "staff",
+      storeId: "s1",
+      lastPushAt: ago(5 * 60_000),
+      unsynced: { count: 12, oldestAt: ago(3 * H) },
+      storagePersisted: false,
+      appVersion: "kiosk/1.3.9",
+      revoked: false,
+    },
+    {
+      id: "silent",
+      name: "Quầy im",
+      kind: "kiosk",
+      role: "staff",
+      storeId: "s1",
+      lastPullAt: ago(30 * H),
+      unsynced: { count: 2, oldestAt: ago(31 * H) },
+      storagePersisted: true,
+      revoked: false,
+    },
+    { id: "gone", name: "Quầy cũ", kind: "kiosk", role: "staff", revoked: true },
+  ];
+
+  it("sorts by trouble, highlights a silent device, shows unsynced, storage and version", async () => {
+    const el = renderUi(<DevicesAdmin />, {
+      api: fakeApi({ devices: vi.fn(async () => ({ items: fleet })) }),
+    });
+    await settle();
+    const rows = [...el.querySelectorAll<HTMLElement>("tbody tr")];
+    expect(rows.map((r) => r.dataset.device)).toEqual(["silent", "backlog", "fine", "gone"]);
+    expect(rows.map((r) => r.dataset.silent ?? "")).toEqual(["true", "", "", ""]);
+    expect(rows[0]?.className).toBe("silent");
+    expect(rows[0]?.textContent).toContain("Silent for over 24 h");
+    const backlog = rows[1] as HTMLElement;
+    expect(backlog.querySelector('[data-testid="unsynced"]')?.textContent).toContain("12 changes");
+    expect(backlog.querySelector('[data-testid="unsynced"]')?.textContent).toContain("oldest");
+    expect(backlog.querySelector('[data-testid="storage"]')?.textContent).toBe("May be evicted");
+    expect(backlog.textContent).toContain("kiosk/1.3.9");
+    expect(rows[2]?.querySelector('[data-testid="unsynced"]')?.textContent).toBe("None");
+    expect(rows[2]?.querySelector('[data-testid="storage"]')?.textContent).toBe("Persistent");
+    expect(el.querySelector("thead")?.textContent).toContain("Unsynced");
+  });
+
+  it("speaks Vietnamese too", async () => {
+    const el = renderUi(<DevicesAdmin />, {
+      api: fakeApi({ devices: vi.fn(async () => ({ items: fleet })) }),
+      locale: "vi",
+    });
+    await settle();
+    const backlog = el.querySelector('tr[data-device="backlog"]');
+    expect(backlog?.querySelector('[data-testid="unsynced"]')?.textContent).toContain(
+      "12 thay đổi",
+    );
+    expect(backlog?.querySelector('[data-testid="storage"]')?.textContent).toBe("Có thể bị xoá");
+    expect(el.querySelector('tr[data-device="silent"]')?.textContent).toContain(
+      "Im lặng hơn 24 giờ",
+    );
+  });
+});
+
 describe("devices tab", () => {
   it("shows whose extension each device is", async () => {
     const el = renderUi(<DevicesAdmin />, { api: fakeApi() });
     await settle();
-    const rows = [...el.querySelectorAll("tbody tr")].map((r) => r.textContent ?? "");
-    expect(rows[1]).toContain("Lan");
+    expect(el.querySelector(`tr[data-device="${EXT}"]`)?.textContent).toContain("Lan");
     expect(el.querySelector("thead")?.textContent).toContain("Whose");
   });
 

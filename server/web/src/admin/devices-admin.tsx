@@ -1,7 +1,11 @@
-// Paired devices: kiosks and extensions (and whose extension each is), when
-// each was last seen, how far its uploads have got (lastSeq) and a revoke
-// button that cuts it off at once. A revoked device's unsent writes arrive
-// here as the file it saved ("Import unsent data").
+// The fleet view: paired kiosks and extensions (and whose extension each
+// is), sorted by trouble — silent devices first (no sync for SILENT_MS, the
+// row highlighted), then by unsent changes and their age, then storage that
+// may be evicted. Each row: store, last sync, unsynced count and oldest age
+// (as the device last reported them), app version, storage persisted, how
+// far its uploads have got (lastSeq) and a revoke button that cuts it off at
+// once. A revoked device's unsent writes arrive here as the file it saved
+// ("Import unsent data").
 import { useState } from "preact/hooks";
 import { listOf, type UserListItem } from "../api/client.ts";
 import type { Device, Store } from "../api/types.ts";
@@ -12,11 +16,43 @@ import { ProblemBanner } from "../ui/problem-banner.tsx";
 import { useAsync } from "../ui/use-async.ts";
 import { ImportUnsent } from "./import-unsent.tsx";
 
-const STALE_MS = 24 * 3600 * 1000;
+/** A device that has not synced for this long is silent: highlighted, listed first. */
+export const SILENT_MS = 24 * 3600 * 1000;
 
 export function lastSeen(d: Device): string | null {
   const times = [d.lastSeenAt, d.lastPushAt, d.lastPullAt].filter((x): x is string => !!x).sort();
   return times.at(-1) ?? null;
+}
+
+const isRevoked = (d: Device) => Boolean(d.revoked || d.revokedAt);
+
+export function isSilent(d: Device, now: number): boolean {
+  if (isRevoked(d)) return false;
+  const seen = lastSeen(d);
+  return !seen || now - new Date(seen).getTime() > SILENT_MS;
+}
+
+/** Most trouble first: silent, then more unsent changes, older ones, evictable storage; revoked last. */
+export function byTrouble(devices: readonly Device[], now: number): Device[] {
+  const oldest = (d: Device) =>
+    d.unsynced?.oldestAt ? new Date(d.unsynced.oldestAt).getTime() : Number.POSITIVE_INFINITY;
+  const key = (d: Device): number[] => [
+    isRevoked(d) ? 1 : 0,
+    isSilent(d, now) ? 0 : 1,
+    -(d.unsynced?.count ?? 0),
+    oldest(d),
+    d.storagePersisted === false ? 0 : 1,
+  ];
+  return [...devices].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) {
+      const x = ka[i] as number;
+      const y = kb[i] as number;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  });
 }
 
 export function DevicesAdmin() {
@@ -43,6 +79,7 @@ export function DevicesAdmin() {
   const [confirm, setConfirm] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(undefined);
   const now = Date.now();
+  const devices = list.data ? byTrouble(list.data.devices, now) : [];
 
   return (
     <>
@@ -50,6 +87,9 @@ export function DevicesAdmin() {
         <ProblemBanner error={list.error} onRetry={list.reload} />
         <ProblemBanner error={error} />
         {list.data?.devices.length === 0 && <p class="empty">{t("devices.empty")}</p>}
+        {list.data && list.data.devices.length > 0 && (
+          <p class="small muted">{t("devices.fleetLead")}</p>
+        )}
         {list.data && list.data.devices.length > 0 && (
           <div class="table-wrap">
             <table class="data">
@@ -60,19 +100,26 @@ export function DevicesAdmin() {
                   <th scope="col">{t("devices.store")}</th>
                   <th scope="col">{t("devices.person")}</th>
                   <th scope="col">{t("devices.lastSeen")}</th>
+                  <th scope="col">{t("devices.unsynced")}</th>
                   <th scope="col">{t("devices.lastSeq")}</th>
                   <th scope="col">{t("devices.version")}</th>
+                  <th scope="col">{t("devices.storage")}</th>
                   <th scope="col">
                     <span class="visually-hidden">{t("devices.revoke")}</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {list.data.devices.map((d) => {
+                {devices.map((d) => {
                   const seen = lastSeen(d);
-                  const stale = !seen || now - new Date(seen).getTime() > STALE_MS;
+                  const silent = isSilent(d, now);
                   return (
-                    <tr key={d.id} class={d.revoked || d.revokedAt ? "revoked" : undefined}>
+                    <tr
+                      key={d.id}
+                      class={isRevoked(d) ? "revoked" : silent ? "silent" : undefined}
+                      data-device={d.id}
+                      data-silent={silent ? "true" : undefined}
+                    >
                       <td>
                         <strong>{d.name || d.id.slice(0, 8)}</strong>
                         <div class="small muted">{t(`role.${d.role}`)}</div>
@@ -84,10 +131,31 @@ export function DevicesAdmin() {
                           ? (list.data?.people.get(d.ownerId) ?? d.ownerId)
                           : "—"}
                       </td>
-                      <td
-                        class={stale && !(d.revoked || d.revokedAt) ? "nowrap warn-text" : "nowrap"}
-                      >
+                      <td class={silent ? "nowrap warn-text" : "nowrap"}>
                         <Age iso={seen} now={now} />
+                        {silent && (
+                          <div class="small">
+                            {t("devices.silent", { hours: SILENT_MS / 3_600_000 })}
+                          </div>
+                        )}
+                      </td>
+                      <td class="nowrap" data-testid="unsynced">
+                        {!d.unsynced ? (
+                          "—"
+                        ) : d.unsynced.count === 0 ? (
+                          <span class="muted">{t("devices.unsyncedNone")}</span>
+                        ) : (
+                          <>
+                            <strong class="warn-text">
+                              {t("devices.unsyncedCount", { count: d.unsynced.count })}
+                            </strong>
+                            {d.unsynced.oldestAt && (
+                              <div class="small muted">
+                                {t("devices.oldest")} <Age iso={d.unsynced.oldestAt} now={now} />
+                              </div>
+                            )}
+                          </>
+                        )}
                       </td>
                       <td>
                         {d.lastSeq ?? 0}
@@ -98,6 +166,15 @@ export function DevicesAdmin() {
                         )}
                       </td>
                       <td>{d.appVersion || "—"}</td>
+                      <td data-testid="storage">
+                        {d.storagePersisted === true ? (
+                          t("devices.persisted")
+                        ) : d.storagePersisted === false ? (
+                          <span class="warn-text">{t("devices.notPersisted")}</span>
+                        ) : (
+                          "—"
+                        )}
+                      </td>
                       <td>
                         {d.revoked || d.revokedAt ? (
                           <span class="muted small" title={t("devices.revokedHint")}>

@@ -56,6 +56,12 @@ export const DeviceSchema = z.looseObject({
   createdAt: z.optional(z.string()),
   /** The person the device belongs to (whose extension it is). */
   ownerId: z.optional(z.string()),
+  /** Its queue as it last reported it (push/pull status); null before any report. */
+  unsynced: z.optional(
+    z.nullable(z.object({ count: z.number(), oldestAt: z.nullable(z.string()) })),
+  ),
+  storagePersisted: z.optional(z.nullable(z.boolean())),
+  statusAt: z.optional(z.nullable(z.string())),
 });
 export const DeviceListSchema = listOf(DeviceSchema);
 
