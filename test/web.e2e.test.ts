@@ -194,4 +194,36 @@ describe("managers' web app (real server, real Chromium)", () => {
     await page.screenshot({ path: join(ARTIFACTS, "journal-vi-full.png"), fullPage: true });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("vi");
   });
+
+  it("fleet view: a kiosk's unsynced writes, oldest age and storage show on the Devices page", async () => {
+    const admin = await adminSession(server.base);
+    const stores = await admin.api<{ items?: { id: string }[] }>("GET", "/v1/stores");
+    const store = (Array.isArray(stores) ? stores : (stores.items ?? []))[0];
+    if (!store) throw new Error("demo data has no store");
+    const deviceId = uuidv4();
+    const { token } = await admin.pair("staff", deviceId, store.id);
+    // The tablet reports 3 writes it could not send yet, the oldest 2 h old.
+    await apiClient(server.base, token)("POST", "/v1/sync/pull", {
+      protocol: 1,
+      deviceId,
+      clientSchema: 1,
+      cookie: null,
+      status: {
+        unsynced: 3,
+        oldestUnsyncedAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+        storagePersisted: false,
+      },
+    });
+    await page.goto(`${server.base}/#/admin/devices`);
+    const row = page.locator(`tr[data-device="${deviceId}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    // The page is in Vietnamese since the screenshots test.
+    expect(await row.locator('[data-testid="unsynced"]').textContent()).toMatch(
+      /^3 thay đổicũ nhất 2 giờ/,
+    );
+    expect(await row.locator('[data-testid="storage"]').textContent()).toBe("Có thể bị xoá");
+    expect(await row.getAttribute("data-silent")).toBeNull();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "devices-fleet-vi.png"), fullPage: true });
+  });
 });
