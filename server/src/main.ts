@@ -4,6 +4,7 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
+import { searchText } from "@sightline/shared/text/search-text";
 import pino from "pino";
 import { createApp } from "./app.ts";
 import { ConfigError, readConfig, type ServerConfig } from "./config.ts";
@@ -13,6 +14,7 @@ import { openPostgresParts } from "./db/postgres/open.ts";
 import { openSqliteParts } from "./db/sqlite/open.ts";
 import { LOG_REDACT } from "./middleware/request-log/index.ts";
 import { createMetrics } from "./observability/metrics.ts";
+import { SEARCH_TEXT_VERSION } from "./observations/search-text.ts";
 import { bootstrap } from "./seed/bootstrap.ts";
 import { seedDemo } from "./seed/demo/index.ts";
 import type { Notifier } from "./sync/notifier.ts";
@@ -55,6 +57,10 @@ async function main() {
       `\n  Sightline created the first admin.\n  email:    ${config.adminEmail}\n  password: ${boot.created.generatedPassword}\n  (shown once — set SIGHTLINE_ADMIN_PASSWORD to choose it)\n\n`,
     );
   }
+  const reindexed = await database.exclusive("search-text", () =>
+    db.refreshSearchText(SEARCH_TEXT_VERSION, searchText),
+  );
+  if (reindexed > 0) logger.info({ reindexed }, "search text brought up to date");
   if (config.demo) {
     const owner = boot.created?.admin ?? (await db.findUserByEmail(config.adminEmail));
     if (!owner)

@@ -328,6 +328,15 @@ export interface Db {
   getObservation(workspaceId: string, id: string): Promise<Entity | null>;
   /** Every entity of the workspace, tombstones included, ordered by id (tests, export). */
   dumpEntities(workspaceId: string): Promise<Entity[]>;
+  /**
+   * Recompute every observation's stored search text with `searchTextOf`
+   * unless the database already holds texts of `version` (one pass at start
+   * after the folding changed). Returns how many rows changed.
+   */
+  refreshSearchText(
+    version: string,
+    searchTextOf: (fields: Record<string, unknown>) => string,
+  ): Promise<number>;
 
   // Journals, insights, evidence links, actions and imported rows; scoped
   // observation reads for timelines, suggestions and stats.

@@ -12,3 +12,11 @@ export { foldText };
 export function searchTextOf(e: Entity): string {
   return searchText(e.fields);
 }
+
+/**
+ * The version of the stored search text. Raise it whenever the folding or the
+ * searched fields change: the server recomputes stored texts at its next start
+ * (Db.refreshSearchText), so old rows match exactly like new ones.
+ *   2 — the shared text module (punctuation folded to spaces, booth, question, source).
+ */
+export const SEARCH_TEXT_VERSION = "2";

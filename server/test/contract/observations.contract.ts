@@ -96,5 +96,17 @@ export function observationsContract(make: DbFactory) {
       expect((await list(f.ws.id)).items).toHaveLength(3);
       expect(await db().dumpEntities(f.ws.id)).toHaveLength(4);
     });
+
+    it("recomputes stored search text once per version, so old rows match like new ones", async () => {
+      const f = await seedWorkspace(db());
+      const d = (await f.pair("marketer")).principal;
+      await pushAs(db(), d, [webCreate(1, d, { what: "Giá-rẻ hôm nay" })]);
+      const marked = (fields: Record<string, unknown>) => `marker ${String(fields.what)}`;
+      expect(await db().refreshSearchText("test-1", marked)).toBe(1);
+      const found = await db().listObservations(f.ws.id, { q: "marker", limit: 10 });
+      expect(found.items.map((e) => e.fields.what)).toEqual(["Giá-rẻ hôm nay"]);
+      expect(await db().refreshSearchText("test-1", marked)).toBe(0); // already at this version
+      expect(await db().refreshSearchText("test-2", () => "other")).toBe(1);
+    });
   });
 }

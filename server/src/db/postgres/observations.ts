@@ -10,7 +10,10 @@ import type { Sql } from "./connect.ts";
 import type { PgHandle } from "./handle.ts";
 import { toEntity } from "./rows.ts";
 
-type ReadPart = Pick<Db, "listObservations" | "getObservation" | "dumpEntities">;
+type ReadPart = Pick<
+  Db,
+  "listObservations" | "getObservation" | "dumpEntities" | "refreshSearchText"
+>;
 type Fragment = postgres.Fragment;
 
 function filters(sql: Sql, ws: string, q: ObservationQuery): Fragment {
@@ -46,6 +49,32 @@ export function createObservationsPart({ sql }: PgHandle): ReadPart {
         ObservationRow[]
       >`SELECT * FROM observations WHERE workspace_id = ${ws} ORDER BY id`;
       return rows.map(toEntity);
+    },
+    async refreshSearchText(version, textOf) {
+      const [seen] = await sql<{ value: string }[]>`
+        SELECT value FROM meta WHERE key = 'search_text_version'`;
+      if (seen?.value === version) return 0;
+      let changed = 0;
+      let after = ["", ""];
+      for (;;) {
+        const rows = await sql<{ ws: string; id: string; fields: string; text: string }[]>`
+          SELECT workspace_id AS ws, id, fields::text AS fields, search_text AS text
+          FROM observations WHERE (workspace_id, id) > (${after[0] ?? ""}, ${after[1] ?? ""})
+          ORDER BY workspace_id, id LIMIT 1000`;
+        if (rows.length === 0) break;
+        for (const r of rows) {
+          const next = textOf(JSON.parse(r.fields));
+          if (next === r.text) continue;
+          const done = await sql`UPDATE observations SET search_text = ${next}
+            WHERE workspace_id = ${r.ws} AND id = ${r.id}`;
+          changed += done.count;
+        }
+        const last = rows[rows.length - 1] as { ws: string; id: string };
+        after = [last.ws, last.id];
+      }
+      await sql`INSERT INTO meta (key, value) VALUES ('search_text_version', ${version})
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
+      return changed;
     },
   };
 }

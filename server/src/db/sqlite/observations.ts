@@ -7,7 +7,10 @@ import type { ObservationRow } from "../rows/observations.ts";
 import type { SqliteHandle } from "./handle.ts";
 import { toEntity } from "./rows.ts";
 
-type ReadPart = Pick<Db, "listObservations" | "getObservation" | "dumpEntities">;
+type ReadPart = Pick<
+  Db,
+  "listObservations" | "getObservation" | "dumpEntities" | "refreshSearchText"
+>;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -64,5 +67,42 @@ export function createObservationsPart({ db, queue }: SqliteHandle): ReadPart {
         return r ? toEntity(r) : null;
       }),
     dumpEntities: (ws) => queue.run(() => (all.all(ws) as ObservationRow[]).map(toEntity)),
+    refreshSearchText: (version, textOf) =>
+      queue.run(() => {
+        const seen = db.prepare("SELECT value FROM meta WHERE key = 'search_text_version'").get() as
+          | { value: string }
+          | undefined;
+        if (seen?.value === version) return 0;
+        const page = db.prepare(
+          `SELECT workspace_id AS ws, id, fields, search_text AS text FROM observations
+           WHERE (workspace_id, id) > (?, ?) ORDER BY workspace_id, id LIMIT 1000`,
+        );
+        const update = db.prepare(
+          "UPDATE observations SET search_text = ? WHERE workspace_id = ? AND id = ?",
+        );
+        let changed = 0;
+        let after = ["", ""];
+        for (;;) {
+          const rows = page.all(...after) as {
+            ws: string;
+            id: string;
+            fields: string;
+            text: string;
+          }[];
+          if (rows.length === 0) break;
+          db.transaction(() => {
+            for (const r of rows) {
+              const next = textOf(JSON.parse(r.fields));
+              if (next !== r.text) changed += update.run(next, r.ws, r.id).changes;
+            }
+          })();
+          const last = rows[rows.length - 1] as { ws: string; id: string };
+          after = [last.ws, last.id];
+        }
+        db.prepare(
+          "INSERT INTO meta (key, value) VALUES ('search_text_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        ).run(version);
+        return changed;
+      }),
   };
 }
