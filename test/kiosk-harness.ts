@@ -89,7 +89,16 @@ export async function adminApi(url: string, email: string, password: string) {
     devices: async () =>
       (
         (await (await call("GET", "/v1/devices")).json()) as {
-          items: { id: string; kind: string; lastSeq: number; appVersion: string | null }[];
+          items: {
+            id: string;
+            kind: string;
+            lastSeq: number;
+            appVersion: string | null;
+            unsynced: { count: number; oldestAt: string | null } | null;
+            storagePersisted: boolean | null;
+            lastPushAt: string | null;
+            lastPullAt: string | null;
+          }[];
         }
       ).items,
   };

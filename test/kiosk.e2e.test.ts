@@ -236,6 +236,11 @@ describe("kiosk end to end (Chromium, real server)", () => {
     const device = (await admin.devices()).find((d) => d.kind === "kiosk");
     expect(device?.lastSeq).toBe(72);
     expect(device?.appVersion).toMatch(/^kiosk\//);
+    // Fleet health: the tablet reported its queue (empty now) and its storage with the sync.
+    expect(device?.unsynced).toEqual({ count: 0, oldestAt: null });
+    expect(typeof device?.storagePersisted).toBe("boolean");
+    expect(device?.lastPushAt).not.toBeNull();
+    expect(device?.lastPullAt).not.toBeNull();
   }, 120_000);
 
   it("the server holds exactly the 70 observations with the right fields", async () => {
