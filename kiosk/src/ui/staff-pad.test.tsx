@@ -210,6 +210,14 @@ describe("staff pad", () => {
     expect(writes[1]?.fields?.segment).toBeUndefined();
   });
 
+  it("the dwell timer sits in the head row above the grid (on screen in both orientations)", async () => {
+    const { el } = await setup();
+    const dwell = el.querySelector('[data-testid="dwell"]') as HTMLElement;
+    expect(dwell.parentElement?.classList.contains("pad__head")).toBe(true);
+    const grid = el.querySelector(".behaviour-grid") as HTMLElement;
+    expect(dwell.compareDocumentPosition(grid)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+
   it("offers Undo for 8 seconds", async () => {
     const { behaviour, toast } = await setup();
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });

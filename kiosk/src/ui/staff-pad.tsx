@@ -207,6 +207,13 @@ export function StaffPad({
                 {t("pad.today", { count: total(tally) })}
               </span>
             </div>
+            <DwellTimer
+              storeId={store.id}
+              zone={zone}
+              segment={segment}
+              onSaved={(id, label) => setToast({ kind: "saved", id, label, behaviour: null })}
+              onError={fail}
+            />
             <button
               type="button"
               class="button repeat"
@@ -223,13 +230,6 @@ export function StaffPad({
           </div>
           {store.behaviours.length === 0 ? <p class="empty">{t("pad.noConfig")}</p> : null}
           <BehaviourGrid behaviours={store.behaviours} tally={tally} onTap={onTap} />
-          <DwellTimer
-            storeId={store.id}
-            zone={zone}
-            segment={segment}
-            onSaved={(id, label) => setToast({ kind: "saved", id, label, behaviour: null })}
-            onError={fail}
-          />
         </section>
       </main>
     </div>
