@@ -2,8 +2,8 @@
 // comparable on a later visit — its role and a stable key (the selector of
 // its own smallest element that has a stable selector, its position among the
 // prices of the same role there, and a fingerprint of the words before it).
-// The wire schema has no room for role and key yet, so `toWirePrice` drops
-// them when a capture is sent; detection accepts prices with or without them.
+// The wire schema carries role and key too (optional, so older captures stay
+// valid); detection accepts prices with or without them.
 import type { Price } from "@sightline/shared";
 import { cssSelectorFor } from "./css-selector.ts";
 import type { PriceRole } from "./price-text.ts";
@@ -18,10 +18,14 @@ export type PriceReading = Price & {
   fingerprint?: string | undefined;
 };
 
-/** The wire form (shared PriceSchema): amount, currency, source, raw, selector. */
+/** The wire form (shared PriceSchema): amount, currency, source, raw, selector, role and key. */
 export function toWirePrice(p: PriceReading): Price {
   const wire: Price = { amount: p.amount, currency: p.currency, source: p.source, raw: p.raw };
   if (p.selector !== undefined) wire.selector = p.selector;
+  if (p.role !== undefined) wire.role = p.role;
+  if (p.position !== undefined && Number.isInteger(p.position) && p.position >= 0)
+    wire.position = Math.min(p.position, 1000);
+  if (p.fingerprint) wire.fingerprint = p.fingerprint.slice(0, 200);
   return wire;
 }
 

@@ -36,13 +36,14 @@ describe("extractPrices", () => {
     expect(extractPrices(document).every((p) => p.source === "text")).toBe(true);
   });
 
-  it("sends only what the shared schema holds (role and key stay in the extension)", () => {
+  it("sends role and key (position, fingerprint) with each price", () => {
     loadFixture("vi-shop.html");
     const wire = extractPrices(document);
-    expect(wire.map((p) => Object.keys(p).sort().join(","))).toContain(
-      "amount,currency,raw,selector,source",
-    );
-    expect(wire.every((p) => !("role" in p))).toBe(true);
+    expect(wire.map((p) => p.role)).toEqual(readPrices(document).map((p) => p.role));
+    expect(wire.every((p) => p.role !== undefined && typeof p.position === "number")).toBe(true);
+    const was = wire.find((p) => p.role === "was");
+    expect(was?.amount).toBe(1590000);
+    expect(wire.some((p) => typeof p.fingerprint === "string")).toBe(true);
   });
 
   it("produces prices the shared schema accepts, at most 20", () => {

@@ -3,12 +3,21 @@
 import * as z from "zod/mini";
 import { plainText, text } from "./text.ts";
 
+export const PRICE_ROLES = ["current", "was", "sale", "instalment", "gift", "discount"] as const;
+export type PriceRoleCode = (typeof PRICE_ROLES)[number];
+
 export const PriceSchema = z.strictObject({
   amount: z.number().check(z.nonnegative()),
   currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
   source: z.enum(["json-ld", "meta", "microdata", "text"]),
   raw: text(200),
   selector: z.optional(text(2000)),
+  /** What the price is on the page: the current price, a struck list price, a monthly instalment… */
+  role: z.optional(z.enum(PRICE_ROLES)),
+  /** Index among the prices of the same source, selector and role, in document order. */
+  position: z.optional(z.number().check(z.int(), z.nonnegative(), z.maximum(1000))),
+  /** A few words right before the price ("giá gốc"), so it is re-found when lines move. */
+  fingerprint: z.optional(text(200)),
 });
 export type Price = z.infer<typeof PriceSchema>;
 
