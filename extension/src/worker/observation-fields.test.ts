@@ -154,7 +154,10 @@ describe("fieldsFromChange", () => {
     );
     expect(fields.what).toBe("Price changed: 1.290.000 ₫ → 1.190.000 ₫");
     expect(fields.needs).toEqual(["price"]);
-    expect(fields.evidence?.quote).toBe("1.190.000 ₫");
+    // Structured before/after, not a quote (a quote would be re-anchored as text on every visit).
+    expect(fields.evidence?.quote).toBeUndefined();
+    expect(fields.note).toBe("Before: 1.290.000 ₫\nAfter: 1.190.000 ₫");
+    expect(fields.evidence?.facts).toEqual(facts);
   });
 });
 

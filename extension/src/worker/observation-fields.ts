@@ -158,7 +158,10 @@ export function fieldsFromChange(x: ChangeContext): Fields {
     pageTitle: oneLine(x.page.title, 500) || undefined,
     needs: change.kind === "price" ? ["price"] : undefined,
     basis: "observed",
-    evidence: compact({ quote: cap(change.after, 4000), facts: x.page.facts }),
+    note: cap(x.t("change.note", { before, after }), 4000),
+    // The page's facts (prices with role and key) as they are now; no quote, so the
+    // formatted price is never re-anchored as text on a later visit.
+    evidence: Object.keys(x.page.facts).length > 0 ? { facts: x.page.facts } : undefined,
   });
 }
 

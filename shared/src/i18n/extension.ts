@@ -120,6 +120,10 @@ export const extension = {
     vi: "Giá đã đổi: {before} → {after}",
     en: "Price changed: {before} → {after}",
   },
+  "change.note": {
+    vi: "Trước: {before}\nSau: {after}",
+    en: "Before: {before}\nAfter: {after}",
+  },
   "change.what.element": {
     vi: 'Nội dung đã đổi: "{before}" → "{after}"',
     en: 'Content changed: "{before}" → "{after}"',
