@@ -114,6 +114,8 @@ export const ListFilterSchema = z.strictObject({
   pageUrl: z.optional(z.string().check(z.maxLength(4096))),
   competitorId: z.optional(IdSchema),
   tag: z.optional(z.string().check(z.maxLength(60))),
+  /** Only this device owner's own web and event captures (Recent), not kiosk or imports. */
+  mine: z.optional(z.boolean()),
   limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(500))),
 });
 export type ListFilter = z.infer<typeof ListFilterSchema>;

@@ -22,9 +22,17 @@ export type ObservationServiceDeps = {
 
 type WriteResult = { ok: true; id: string } | { ok: false; error: string };
 
-const byNewest = (a: ObservationView, b: ObservationView) =>
-  String(b.fields.capturedAt ?? "").localeCompare(String(a.fields.capturedAt ?? "")) ||
-  b.id.localeCompare(a.id);
+/** Capture time as a number (mixed offsets compare as instants); unknown sorts last. */
+const capturedMs = (o: ObservationView) => {
+  const ms = Date.parse(String(o.fields.capturedAt ?? ""));
+  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
+};
+
+export const byNewest = (a: ObservationView, b: ObservationView) =>
+  capturedMs(b) - capturedMs(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/** The channels a person captures from the extension (Recent lists only these). */
+const OWN_CHANNELS = new Set(["web", "event"]);
 
 export function createObservationService(d: ObservationServiceDeps) {
   async function write(
@@ -62,6 +70,7 @@ export function createObservationService(d: ObservationServiceDeps) {
         if (!isLive(e)) continue;
         if (filter.id && e.id !== filter.id) continue;
         const f = e.fields as {
+          channel?: string;
           url?: string;
           competitorId?: string;
           tags?: string[];
@@ -73,6 +82,11 @@ export function createObservationService(d: ObservationServiceDeps) {
             { url: filter.pageUrl },
             { url: f.url, canonicalUrl: f.evidence?.facts?.canonicalUrl },
           )
+        )
+          continue;
+        if (
+          filter.mine &&
+          (e.createdBy !== session.pairing.deviceId || !OWN_CHANNELS.has(f.channel ?? ""))
         )
           continue;
         if (filter.competitorId && f.competitorId !== filter.competitorId) continue;

@@ -12,6 +12,7 @@ export function RecentList({ onEdit, limit = 50 }: RecentListProps) {
   const [tag, setTag] = useState("");
   const { items, config } = useObservations({
     limit,
+    mine: true,
     ...(competitorId ? { competitorId } : {}),
     ...(tag ? { tag } : {}),
   });
