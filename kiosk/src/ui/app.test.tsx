@@ -245,4 +245,18 @@ describe("unattended hygiene", () => {
     await settle();
     expect(platform.saved.get("kiosk.contextIdleMin")).toBe("30");
   });
+
+  it("zone and segment do not survive unpairing (they never carry to the next pairing)", async () => {
+    const { service } = await kioskService();
+    const platform = fakePlatform();
+    platform.saved.set("kiosk.zone", JSON.stringify("Laptop"));
+    platform.saved.set("kiosk.segment", JSON.stringify({ party: "couple" }));
+    const { el } = renderUi(<App initialLocale="en" />, { api: service, platform });
+    await vi.waitFor(() => expect(el.querySelector("button.behaviour")).not.toBeNull());
+    expect(platform.saved.get("kiosk.zone")).toBe('"Laptop"');
+    expect((await service.unpair()).ok).toBe(true);
+    await vi.waitFor(() => expect(el.querySelector('input[name="code"]')).not.toBeNull());
+    expect(platform.saved.has("kiosk.zone")).toBe(false);
+    expect(platform.saved.has("kiosk.segment")).toBe(false);
+  });
 });
