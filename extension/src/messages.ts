@@ -5,6 +5,7 @@
 // content script runs next to untrusted page code. The content script and the
 // UI import only the *types* from here, so zod stays out of their bundles.
 import {
+  BASES,
   IdSchema,
   ObservationPatchSchema,
   PageFactsSchema,
@@ -137,6 +138,8 @@ export const WorkerRequestSchema = z.discriminatedUnion("type", [
     text: z.string().check(z.maxLength(4000)),
     photo: z.optional(Sha256Schema),
     competitorId: z.optional(IdSchema),
+    /** Seen first-hand, inferred, or heard from someone (default observed). */
+    basis: z.optional(z.enum(BASES)),
   }),
   z.strictObject({
     type: z.literal("change.record"),

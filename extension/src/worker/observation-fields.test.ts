@@ -112,6 +112,15 @@ describe("fieldsFromCapture", () => {
 });
 
 describe("fieldsFromEventNote", () => {
+  it("keeps the basis chosen while writing (observed by default)", () => {
+    const mode = { active: true, eventName: "Vietnam Expo 2026", booth: "" };
+    const note = (basis?: "inferred" | "heard") =>
+      fieldsFromEventNote({ text: "Sắp giảm giá", competitor, basis }, mode, now, t).basis;
+    expect(note()).toBe("observed");
+    expect(note("heard")).toBe("heard");
+    expect(note("inferred")).toBe("inferred");
+  });
+
   it("makes an event observation with event name, booth and photo", () => {
     const sha = "b".repeat(64);
     const fields = ObservationCreateSchema.parse(

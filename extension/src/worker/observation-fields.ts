@@ -100,6 +100,8 @@ export type EventNoteInput = {
   text: string;
   photo?: string | undefined;
   competitor: CompetitorRef;
+  /** Seen first-hand (default), inferred, or heard from someone at the booth. */
+  basis?: "observed" | "inferred" | "heard" | undefined;
 };
 
 /** The `obs.create` fields of an event-mode note or photo. */
@@ -123,7 +125,7 @@ export function fieldsFromEventNote(
     where: place || undefined,
     eventName: eventName || undefined,
     booth: booth || undefined,
-    basis: "observed",
+    basis: input.basis ?? "observed",
     evidence: input.photo ? { screenshot: input.photo } : undefined,
   });
 }

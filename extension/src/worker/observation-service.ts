@@ -5,7 +5,7 @@
 import { isDeviceRevoked, isLive, LocalWriteError, uuidv7 } from "@sightline/shared";
 import type { ListFilter, ObservationView, Settings } from "../messages.ts";
 import type { BlobStorage } from "./blob-storage.ts";
-import { fieldsFromEventNote } from "./observation-fields.ts";
+import { type EventNoteInput, fieldsFromEventNote } from "./observation-fields.ts";
 import { samePage } from "./page-key.ts";
 import type { SettingsStorage } from "./settings-storage.ts";
 import type { SyncService } from "./sync-service.ts";
@@ -106,6 +106,7 @@ export function createObservationService(d: ObservationServiceDeps) {
       text: string;
       photo?: string | undefined;
       competitorId?: string | undefined;
+      basis?: EventNoteInput["basis"];
     }): Promise<WriteResult> {
       const settings: Settings = await d.settings.settings();
       if (!settings.eventMode.eventName.trim()) return { ok: false, error: "no-event" };
@@ -120,6 +121,7 @@ export function createObservationService(d: ObservationServiceDeps) {
           text: input.text,
           photo: input.photo,
           competitor: competitor && { id: competitor.id, name: competitor.name },
+          basis: input.basis,
         },
         settings.eventMode,
         new Date(d.now()),

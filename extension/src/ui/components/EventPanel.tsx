@@ -11,6 +11,9 @@ export type EventPanelProps = {
   savePhoto(file: File): Promise<string | null>;
 };
 
+const BASES = ["observed", "inferred", "heard"] as const;
+type Basis = (typeof BASES)[number];
+
 /** Event mode: event name and booth set once; quick notes and photos become `event` observations. */
 export function EventPanel({ settings, config, updateSettings, savePhoto }: EventPanelProps) {
   const client = useClient();
@@ -20,6 +23,7 @@ export function EventPanel({ settings, config, updateSettings, savePhoto }: Even
   const [booth, setBooth] = useState(mode.booth);
   const [text, setText] = useState("");
   const [competitorId, setCompetitorId] = useState("");
+  const [basis, setBasis] = useState<Basis>("observed");
   const [photo, setPhoto] = useState<File | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [inputKey, setInputKey] = useState(0);
@@ -54,9 +58,13 @@ export function EventPanel({ settings, config, updateSettings, savePhoto }: Even
       text,
       ...(sha ? { photo: sha } : {}),
       ...(competitorId ? { competitorId } : {}),
+      basis,
     });
     if (r.ok) {
+      // The next note starts fresh: no competitor or basis carried over from this one.
       setText("");
+      setCompetitorId("");
+      setBasis("observed");
       setPhoto(null);
       setInputKey((k) => k + 1);
       setMessage(t("event.added"));
@@ -130,6 +138,21 @@ export function EventPanel({ settings, config, updateSettings, savePhoto }: Even
           ))}
         </select>
       </label>
+      <fieldset class="basis">
+        <legend>{t("form.basis")}</legend>
+        {BASES.map((b) => (
+          <label key={b} class="inline">
+            <input
+              type="radio"
+              name="event-basis"
+              value={b}
+              checked={basis === b}
+              onChange={() => setBasis(b)}
+            />
+            {t(`basis.${b}`)}
+          </label>
+        ))}
+      </fieldset>
       <label>
         <span>{t("event.photo")}</span>
         <input
