@@ -41,7 +41,8 @@ const commands = {
     description: "__MSG_cmdElement__",
   },
   "capture-region": {
-    suggested_key: { default: "Alt+Shift+R" },
+    // Not Alt+Shift+R: Chromium keeps that one for itself and silently leaves the command unbound.
+    suggested_key: { default: "Alt+Shift+D" },
     description: "__MSG_cmdRegion__",
   },
 };
