@@ -54,15 +54,17 @@ describe("observation list", () => {
     expect(ids(await s.list({}))).toEqual(["b", "c", "a", "d"]);
   });
 
-  it("Recent (mine) lists only this person's web and event captures", async () => {
+  it("Recent (mine) lists this person's web and event captures, from any of their browsers", async () => {
     const at = "2026-12-03T04:00:00Z";
+    // The mirror holds this person's rows only (server scope); a second browser
+    // of theirs has another device id.
     const s = service([
       { id: "web", createdBy: ME, fields: { channel: "web", capturedAt: at } },
       { id: "event", createdBy: ME, fields: { channel: "event", capturedAt: at } },
-      { id: "kiosk", createdBy: ME, fields: { channel: "kiosk", capturedAt: at } },
-      { id: "theirs", createdBy: TEAMMATE, fields: { channel: "web", capturedAt: at } },
+      { id: "store", createdBy: ME, fields: { channel: "store", capturedAt: at } },
+      { id: "other-browser", createdBy: TEAMMATE, fields: { channel: "web", capturedAt: at } },
     ]);
-    expect(ids(await s.list({ mine: true })).sort()).toEqual(["event", "web"]);
-    expect(ids(await s.list({})).sort()).toEqual(["event", "kiosk", "theirs", "web"]);
+    expect(ids(await s.list({ mine: true })).sort()).toEqual(["event", "other-browser", "web"]);
+    expect(ids(await s.list({})).sort()).toEqual(["event", "other-browser", "store", "web"]);
   });
 });

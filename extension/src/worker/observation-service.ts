@@ -84,11 +84,9 @@ export function createObservationService(d: ObservationServiceDeps) {
           )
         )
           continue;
-        if (
-          filter.mine &&
-          (e.createdBy !== session.pairing.deviceId || !OWN_CHANNELS.has(f.channel ?? ""))
-        )
-          continue;
+        // The mirror holds exactly this person's rows (the server's sync scope:
+        // every browser they paired); Recent keeps their web and event captures.
+        if (filter.mine && !OWN_CHANNELS.has(f.channel ?? "")) continue;
         if (filter.competitorId && f.competitorId !== filter.competitorId) continue;
         if (filter.tag && !(f.tags ?? []).includes(filter.tag)) continue;
         items.push({
