@@ -133,7 +133,7 @@ describe("kiosk service (worker side)", () => {
       id: `0190bbbb-0000-7000-8000-${String(i).padStart(12, "0")}`,
       workspaceId: "w1",
       createdBy,
-      fields: tap(i).fields,
+      fields: { ...tap(i).fields, storeId },
       fieldHlc: {},
       deletedHlc: null,
       restoredHlc: null,
@@ -142,7 +142,7 @@ describe("kiosk service (worker side)", () => {
     server.rows = [
       row(1, "s1", "another-tablet"),
       row(2, "s1", "this-tablet-before-re-pairing"),
-      { ...row(3, "s2", "another-tablet"), fields: { ...tap(3).fields, storeId: "s2" } },
+      row(3, "s2", "another-tablet"),
     ];
     const { service } = setup(server);
     await service.pair(PAIR);
