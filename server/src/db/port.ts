@@ -420,3 +420,70 @@ export interface Db {
 
 /** A unique key is taken (email, id). */
 export class ConflictError extends Error {}
+
+/** What each adapter's people.ts provides (one list, so the two cannot drift). */
+export type PeopleDb = Pick<
+  Db,
+  | "createWorkspace"
+  | "getWorkspace"
+  | "listWorkspaces"
+  | "createUser"
+  | "findUserByEmail"
+  | "listUsers"
+  | "createSession"
+  | "revokeSession"
+  | "resolveToken"
+  | "createPairingCode"
+  | "pairDevice"
+  | "listDevices"
+  | "getDevice"
+  | "revokeDevice"
+  | "reportDeviceHealth"
+  | "listDeviceOrigins"
+>;
+
+/** What each adapter's insights.ts provides (one list, so the two cannot drift). */
+export type InsightsDb = Pick<
+  Db,
+  | "createInsight"
+  | "getInsight"
+  | "listInsights"
+  | "updateInsight"
+  | "putEvidence"
+  | "removeEvidence"
+  | "createAction"
+  | "getAction"
+  | "updateAction"
+>;
+
+/** What each adapter's config.ts provides (one list, so the two cannot drift). */
+export type ConfigDb = Pick<
+  Db,
+  | "listStores"
+  | "getStore"
+  | "createStore"
+  | "updateStore"
+  | "listCompetitors"
+  | "createCompetitor"
+  | "updateCompetitor"
+  | "listTags"
+>;
+
+/** What each adapter's observations.ts provides (one list, so the two cannot drift). */
+export type ObservationReadDb = Pick<
+  Db,
+  "listObservations" | "getObservation" | "dumpEntities" | "refreshSearchText"
+>;
+
+/** What each adapter's journals.ts provides (one list, so the two cannot drift). */
+export type JournalsDb = Pick<
+  Db,
+  | "createJournal"
+  | "listJournals"
+  | "getJournal"
+  | "updateJournal"
+  | "listScopedObservations"
+  | "scanScopedObservations"
+  | "scanScopedChanges"
+  | "getObservations"
+>;

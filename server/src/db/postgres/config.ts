@@ -4,25 +4,13 @@
 // a push, so versions are still handed out in commit order (see pull.ts).
 import type { Competitor, Store } from "@sightline/shared";
 import { uuidv7 } from "@sightline/shared";
-import type { Db } from "../port.ts";
+import type { ConfigDb } from "../port.ts";
 import { type CompetitorRow, type StoreRow, storeConfig } from "../rows/config.ts";
 import type { Sql, Tx } from "./connect.ts";
 import type { PgHandle } from "./handle.ts";
 import { toCompetitor, toStore } from "./rows.ts";
 
-type ConfigPart = Pick<
-  Db,
-  | "listStores"
-  | "getStore"
-  | "createStore"
-  | "updateStore"
-  | "listCompetitors"
-  | "createCompetitor"
-  | "updateCompetitor"
-  | "listTags"
->;
-
-export function createConfigPart({ sql }: PgHandle): ConfigPart {
+export function createConfigPart({ sql }: PgHandle): ConfigDb {
   /** Run `fn` under the workspace row lock; bump the version when it returns a value. */
   const configWrite = <T>(ws: string, fn: (tx: Tx) => Promise<T | null>) =>
     sql.begin(async (tx) => {

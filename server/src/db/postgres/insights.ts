@@ -1,6 +1,6 @@
 // PostgreSQL: insights with their evidence links and actions.
 import type { Insight } from "../../journals/model.ts";
-import { ConflictError, type Db } from "../port.ts";
+import { ConflictError, type InsightsDb } from "../port.ts";
 import {
   type ActionRow,
   type EvidenceRow,
@@ -11,20 +11,7 @@ import {
 import type { PgHandle } from "./handle.ts";
 import { toInsight } from "./rows.ts";
 
-type Part = Pick<
-  Db,
-  | "createInsight"
-  | "getInsight"
-  | "listInsights"
-  | "updateInsight"
-  | "putEvidence"
-  | "removeEvidence"
-  | "createAction"
-  | "getAction"
-  | "updateAction"
->;
-
-export function createInsightsPart({ sql }: PgHandle): Part {
+export function createInsightsPart({ sql }: PgHandle): InsightsDb {
   const load = async (ws: string, id: string): Promise<Insight | null> => {
     const [r] = await sql<
       InsightRow[]

@@ -4,7 +4,7 @@ import type postgres from "postgres";
 import type { Journal, JournalScope } from "../../journals/model.ts";
 import { scopeWindow } from "../../journals/scope.ts";
 import { decodeCursor, keysetPage } from "../cursor.ts";
-import type { Db, ScopeQuery } from "../port.ts";
+import type { JournalsDb, ScopeQuery } from "../port.ts";
 import type { JournalRow } from "../rows/journals.ts";
 import type { ObservationRow } from "../rows/observations.ts";
 import type { Sql } from "./connect.ts";
@@ -36,19 +36,7 @@ function scopeFilter(
   return parts.reduce((a, b) => sql`${a} AND ${b}`);
 }
 
-type Part = Pick<
-  Db,
-  | "createJournal"
-  | "listJournals"
-  | "getJournal"
-  | "updateJournal"
-  | "listScopedObservations"
-  | "scanScopedObservations"
-  | "scanScopedChanges"
-  | "getObservations"
->;
-
-export function createJournalsPart({ sql }: PgHandle): Part {
+export function createJournalsPart({ sql }: PgHandle): JournalsDb {
   const getJournal = async (ws: string, id: string) => {
     const [r] = await sql<
       JournalRow[]

@@ -4,16 +4,12 @@
 // descending, with the same opaque cursor as the SQLite adapter (db/cursor.ts).
 import type postgres from "postgres";
 import { decodeCursor, keysetPage } from "../cursor.ts";
-import type { Db, ObservationQuery } from "../port.ts";
+import type { ObservationQuery, ObservationReadDb } from "../port.ts";
 import type { ObservationRow } from "../rows/observations.ts";
 import type { Sql } from "./connect.ts";
 import type { PgHandle } from "./handle.ts";
 import { toEntity } from "./rows.ts";
 
-type ReadPart = Pick<
-  Db,
-  "listObservations" | "getObservation" | "dumpEntities" | "refreshSearchText"
->;
 type Fragment = postgres.Fragment;
 
 function filters(sql: Sql, ws: string, q: ObservationQuery): Fragment {
@@ -31,7 +27,7 @@ function filters(sql: Sql, ws: string, q: ObservationQuery): Fragment {
   return parts.reduce((a, b) => sql`${a} AND ${b}`);
 }
 
-export function createObservationsPart({ sql }: PgHandle): ReadPart {
+export function createObservationsPart({ sql }: PgHandle): ObservationReadDb {
   return {
     async listObservations(ws, q) {
       const rows = await sql<ObservationRow[]>`

@@ -9,32 +9,13 @@ import {
   type Db,
   devicePrincipal,
   type PairResult,
+  type PeopleDb,
   type Principal,
 } from "../port.ts";
 import { readmissionRefusal } from "../readmission.ts";
 import type { DeviceRow, UserRow, WorkspaceRow } from "../rows/people.ts";
 import { type PgHandle, sqlState, UNIQUE_VIOLATION } from "./handle.ts";
 import { toDevice, toUser, toWorkspace } from "./rows.ts";
-
-type PeoplePart = Pick<
-  Db,
-  | "createWorkspace"
-  | "getWorkspace"
-  | "listWorkspaces"
-  | "createUser"
-  | "findUserByEmail"
-  | "listUsers"
-  | "createSession"
-  | "revokeSession"
-  | "resolveToken"
-  | "createPairingCode"
-  | "pairDevice"
-  | "listDevices"
-  | "getDevice"
-  | "revokeDevice"
-  | "reportDeviceHealth"
-  | "listDeviceOrigins"
->;
 
 type CodeRow = {
   workspace_id: string;
@@ -49,7 +30,7 @@ type CodeRow = {
 };
 type SessionRow = { id: string; workspace_id: string; role: string; email: string };
 
-export function createPeoplePart({ sql }: PgHandle): PeoplePart {
+export function createPeoplePart({ sql }: PgHandle): PeopleDb {
   async function resolveToken(tokenHash: string, now: string): Promise<Principal | null> {
     const [s] = await sql<SessionRow[]>`
       SELECT u.id, u.workspace_id, u.role, u.email FROM sessions s JOIN users u ON u.id = s.user_id

@@ -3,24 +3,12 @@
 // so a device's next pull carries a new cookie and the fresh config.
 import type { Competitor, Store } from "@sightline/shared";
 import { uuidv7 } from "@sightline/shared";
-import type { Db } from "../port.ts";
+import type { ConfigDb } from "../port.ts";
 import { type CompetitorRow, type StoreRow, storeConfig } from "../rows/config.ts";
 import type { SqliteHandle } from "./handle.ts";
 import { toCompetitor, toStore } from "./rows.ts";
 
-type ConfigPart = Pick<
-  Db,
-  | "listStores"
-  | "getStore"
-  | "createStore"
-  | "updateStore"
-  | "listCompetitors"
-  | "createCompetitor"
-  | "updateCompetitor"
-  | "listTags"
->;
-
-export function createConfigPart({ db, queue }: SqliteHandle): ConfigPart {
+export function createConfigPart({ db, queue }: SqliteHandle): ConfigDb {
   const q = {
     stores: db.prepare(
       "SELECT id, name, config FROM stores WHERE workspace_id = ? ORDER BY name, id",

@@ -1,6 +1,6 @@
 // SQLite: insights with their evidence links and actions.
 import type { Action, Evidence, Insight } from "../../journals/model.ts";
-import { ConflictError, type Db } from "../port.ts";
+import { ConflictError, type InsightsDb } from "../port.ts";
 import {
   type ActionRow,
   type EvidenceRow,
@@ -11,20 +11,7 @@ import {
 import type { SqliteHandle } from "./handle.ts";
 import { toInsight } from "./rows.ts";
 
-type Part = Pick<
-  Db,
-  | "createInsight"
-  | "getInsight"
-  | "listInsights"
-  | "updateInsight"
-  | "putEvidence"
-  | "removeEvidence"
-  | "createAction"
-  | "getAction"
-  | "updateAction"
->;
-
-export function createInsightsPart({ db, queue }: SqliteHandle): Part {
+export function createInsightsPart({ db, queue }: SqliteHandle): InsightsDb {
   const q = {
     journalExists: db.prepare("SELECT 1 FROM journals WHERE workspace_id = ? AND id = ?"),
     insert:

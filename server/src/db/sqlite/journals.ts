@@ -4,7 +4,7 @@ import type { Statement } from "better-sqlite3";
 import type { Journal, JournalScope } from "../../journals/model.ts";
 import { scopeWindow } from "../../journals/scope.ts";
 import { decodeCursor, keysetPage } from "../cursor.ts";
-import type { Db, ScopeQuery } from "../port.ts";
+import type { JournalsDb, ScopeQuery } from "../port.ts";
 import type { JournalRow } from "../rows/journals.ts";
 import type { ObservationRow } from "../rows/observations.ts";
 import type { SqliteHandle } from "./handle.ts";
@@ -66,19 +66,7 @@ export function scopeWhere(
   return { sql: parts.join(" AND "), params };
 }
 
-type Part = Pick<
-  Db,
-  | "createJournal"
-  | "listJournals"
-  | "getJournal"
-  | "updateJournal"
-  | "listScopedObservations"
-  | "scanScopedObservations"
-  | "scanScopedChanges"
-  | "getObservations"
->;
-
-export function createJournalsPart({ db, queue }: SqliteHandle): Part {
+export function createJournalsPart({ db, queue }: SqliteHandle): JournalsDb {
   const q = {
     insert:
       db.prepare(`INSERT INTO journals (workspace_id, id, title, question, goal, scope, archived,

@@ -2,15 +2,10 @@
 // substring search and keyset pagination on (captured_ms, id) descending.
 import type { Statement } from "better-sqlite3";
 import { decodeCursor, keysetPage } from "../cursor.ts";
-import type { Db, ObservationQuery } from "../port.ts";
+import type { ObservationQuery, ObservationReadDb } from "../port.ts";
 import type { ObservationRow } from "../rows/observations.ts";
 import type { SqliteHandle } from "./handle.ts";
 import { toEntity } from "./rows.ts";
-
-type ReadPart = Pick<
-  Db,
-  "listObservations" | "getObservation" | "dumpEntities" | "refreshSearchText"
->;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -39,7 +34,7 @@ function where(q: ObservationQuery): { sql: string; params: Record<string, unkno
   return { sql: parts.join(" AND "), params };
 }
 
-export function createObservationsPart({ db, queue }: SqliteHandle): ReadPart {
+export function createObservationsPart({ db, queue }: SqliteHandle): ObservationReadDb {
   const cache = new Map<string, Statement>();
   const prepared = (sql: string) => {
     const known = cache.get(sql);

@@ -6,32 +6,13 @@ import {
   type Db,
   devicePrincipal,
   type PairResult,
+  type PeopleDb,
   type Principal,
 } from "../port.ts";
 import { readmissionRefusal } from "../readmission.ts";
 import type { DeviceRow, UserRow, WorkspaceRow } from "../rows/people.ts";
 import type { SqliteHandle } from "./handle.ts";
 import { toDevice, toUser, toWorkspace } from "./rows.ts";
-
-type PeoplePart = Pick<
-  Db,
-  | "createWorkspace"
-  | "getWorkspace"
-  | "listWorkspaces"
-  | "createUser"
-  | "findUserByEmail"
-  | "listUsers"
-  | "createSession"
-  | "revokeSession"
-  | "resolveToken"
-  | "createPairingCode"
-  | "pairDevice"
-  | "listDevices"
-  | "getDevice"
-  | "revokeDevice"
-  | "reportDeviceHealth"
-  | "listDeviceOrigins"
->;
 
 type CodeRow = {
   workspace_id: string;
@@ -45,7 +26,7 @@ type CodeRow = {
   issuer_role: string;
 };
 
-export function createPeoplePart({ db, queue }: SqliteHandle): PeoplePart {
+export function createPeoplePart({ db, queue }: SqliteHandle): PeopleDb {
   const q = {
     insertWs: db.prepare(
       "INSERT INTO workspaces (id, name, version, created_at) VALUES (?, ?, 0, ?) RETURNING *",
