@@ -7,18 +7,13 @@ import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  adminApi,
+  type adminApi,
   artifacts,
-  buildKiosk,
   E2E_STORE,
-  freePort,
   type KioskServer,
-  kioskServer,
-  launchTablet,
+  startKioskWorld,
 } from "./kiosk-harness.ts";
 
-const EMAIL = "admin@kiosk-fast-taps.test";
-const PASSWORD = "correct horse battery staple";
 const PIN = "8642";
 const BEHAVIOURS = E2E_STORE.behaviours.map((b) => b.code);
 
@@ -52,13 +47,11 @@ async function tapEveryButtonTwice(label: string) {
 }
 
 beforeAll(async () => {
-  await buildKiosk();
-  server = kioskServer({ port: await freePort(), email: EMAIL, password: PASSWORD });
-  await server.start();
-  admin = await adminApi(server.url, EMAIL, PASSWORD);
-  storeId = (await admin.createStore(E2E_STORE)).id;
-  context = await launchTablet({ locale: "vi-VN", width: 1280, height: 800 });
-  page = await context.newPage();
+  ({ server, admin, storeId, context, page } = await startKioskWorld("kiosk-fast-taps", {
+    locale: "vi-VN",
+    width: 1280,
+    height: 800,
+  }));
   const { code } = await admin.pairingCode(storeId);
   await page.goto(`${server.url}/kiosk/`);
   await page.fill('input[name="code"]', code);

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { StoreInput } from "@sightline/shared";
 import { type BrowserContext, chromium } from "playwright-core";
-import { freePort } from "./support/server-process.ts";
+import { adminServer, freePort } from "./support/server-process.ts";
 
 const run = promisify(execFile);
 export const repo = join(import.meta.dirname, "..");
@@ -171,6 +171,24 @@ export async function launchTablet(
     locale: o.locale ?? "vi-VN",
     serviceWorkers: "allow",
   });
+}
+
+/**
+ * What every kiosk end-to-end file starts from: the built kiosk, a real server
+ * process with its admin (named after the file) and one store, and a fresh
+ * tablet-sized Chromium with one page.
+ */
+export async function startKioskWorld(name: string, tablet: Parameters<typeof launchTablet>[0]) {
+  await buildKiosk();
+  const email = `admin@${name}.test`;
+  const password = "correct horse battery staple";
+  const server = adminServer({ port: await freePort(), email, password });
+  await server.start();
+  const admin = await adminApi(server.url, email, password);
+  const storeId = (await admin.createStore(E2E_STORE)).id;
+  const context = await launchTablet(tablet);
+  const page = await context.newPage();
+  return { server, admin, storeId, context, page };
 }
 
 /** p-th percentile (0–100) of `xs` (nearest rank). */

@@ -3,18 +3,8 @@
 // holds across a reload, with its countdown.
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  adminApi,
-  buildKiosk,
-  E2E_STORE,
-  freePort,
-  type KioskServer,
-  kioskServer,
-  launchTablet,
-} from "./kiosk-harness.ts";
+import { type KioskServer, startKioskWorld } from "./kiosk-harness.ts";
 
-const EMAIL = "admin@kiosk-lockdown.test";
-const PASSWORD = "correct horse battery staple";
 const PIN = "9753";
 
 let server: KioskServer;
@@ -28,13 +18,9 @@ async function enter(pin: string) {
 }
 
 beforeAll(async () => {
-  await buildKiosk();
-  server = kioskServer({ port: await freePort(), email: EMAIL, password: PASSWORD });
-  await server.start();
-  const admin = await adminApi(server.url, EMAIL, PASSWORD);
-  const storeId = (await admin.createStore(E2E_STORE)).id;
-  context = await launchTablet({ locale: "vi-VN" });
-  page = await context.newPage();
+  const world = await startKioskWorld("kiosk-lockdown", { locale: "vi-VN" });
+  ({ server, context, page } = world);
+  const { admin, storeId } = world;
   // Something in the history before the kiosk, as on a real tablet.
   await page.goto(`${server.url}/health`);
   const { code } = await admin.pairingCode(storeId);

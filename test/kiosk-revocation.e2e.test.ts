@@ -12,19 +12,8 @@ import { join } from "node:path";
 import { UnsentExportSchema } from "@sightline/shared";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  adminApi,
-  artifacts,
-  buildKiosk,
-  E2E_STORE,
-  freePort,
-  type KioskServer,
-  kioskServer,
-  launchTablet,
-} from "./kiosk-harness.ts";
+import { type adminApi, artifacts, type KioskServer, startKioskWorld } from "./kiosk-harness.ts";
 
-const EMAIL = "admin@kiosk-revocation.test";
-const PASSWORD = "correct horse battery staple";
 const PIN = "1357";
 
 let server: KioskServer;
@@ -52,13 +41,9 @@ const openDevice = () =>
   page.click('.top-bar button:text-is("Device")').then(() => page.waitForSelector(".device-panel"));
 
 beforeAll(async () => {
-  await buildKiosk();
-  server = kioskServer({ port: await freePort(), email: EMAIL, password: PASSWORD });
-  await server.start();
-  admin = await adminApi(server.url, EMAIL, PASSWORD);
-  storeId = (await admin.createStore(E2E_STORE)).id;
-  context = await launchTablet({ locale: "en-US" });
-  page = await context.newPage();
+  ({ server, admin, storeId, context, page } = await startKioskWorld("kiosk-revocation", {
+    locale: "en-US",
+  }));
 }, 180_000);
 
 afterAll(async () => {

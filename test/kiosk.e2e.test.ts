@@ -14,20 +14,15 @@ import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  adminApi,
+  type adminApi,
   artifacts,
-  buildKiosk,
   E2E_STORE,
-  freePort,
   type KioskServer,
-  kioskServer,
-  launchTablet,
   type Observation,
   percentile,
+  startKioskWorld,
 } from "./kiosk-harness.ts";
 
-const EMAIL = "admin@kiosk-e2e.test";
-const PASSWORD = "correct horse battery staple";
 const PIN = "2468";
 const ZONES = E2E_STORE.zones;
 const BEHAVIOURS = E2E_STORE.behaviours.map((b) => b.code);
@@ -85,13 +80,9 @@ async function chip(group: string, value: string): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  await buildKiosk();
-  server = kioskServer({ port: await freePort(), email: EMAIL, password: PASSWORD });
-  await server.start();
-  admin = await adminApi(server.url, EMAIL, PASSWORD);
-  storeId = (await admin.createStore(E2E_STORE)).id;
-  context = await launchTablet({ locale: "vi-VN" });
-  page = await context.newPage();
+  ({ server, admin, storeId, context, page } = await startKioskWorld("kiosk-e2e", {
+    locale: "vi-VN",
+  }));
 }, 180_000);
 
 afterAll(async () => {
