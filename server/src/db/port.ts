@@ -16,6 +16,7 @@ import type {
   Store,
   StoreInput,
 } from "@sightline/shared";
+import type { AuditActorType, AuditDetail, AuditType } from "../audit/event-types.ts";
 import type { DeviceKind, DeviceRole, UserRole } from "../auth/roles.ts";
 import type { Principles } from "../insights/principles.ts";
 import type { ActionStatus, InsightStatus } from "../insights/vocabulary.ts";
@@ -32,8 +33,12 @@ export type UserRecord = {
   role: UserRole;
   passwordHash: string;
   createdAt: string;
+  /** Set while an admin has disabled the account: no sign-in, no session, no extension token. */
+  disabledAt?: string | null;
+  /** Set when deleted: the row stays (their work stays attributed to the name), nothing resolves. */
+  deletedAt?: string | null;
 };
-export type NewUser = Omit<UserRecord, "id" | "createdAt">;
+export type NewUser = Omit<UserRecord, "id" | "createdAt" | "disabledAt" | "deletedAt">;
 
 export type DeviceRecord = {
   id: string;
@@ -265,7 +270,7 @@ export type ImportOutcome = {
   version: number;
 };
 
-export interface Db {
+export interface Db extends AuditDb, AccountsDb, RateBucketsDb {
   readonly dialect: "sqlite" | "postgres";
   /** Random id of this database, created with it; changes on restore/reset. */
   epoch(): Promise<string>;
@@ -287,8 +292,17 @@ export interface Db {
     expiresAt: string;
   }): Promise<void>;
   revokeSession(tokenHash: string): Promise<void>;
-  /** A live session or an unrevoked device for this token hash. */
-  resolveToken(tokenHash: string, now: string): Promise<Principal | null>;
+  /**
+   * A live session or an unrevoked device for this token hash. A session of a
+   * disabled or deleted user, or one unused since `o.idleSince`, is not live;
+   * nor is an extension of a disabled or deleted person. A resolved session's
+   * last use is recorded (at most once a minute).
+   */
+  resolveToken(
+    tokenHash: string,
+    now: string,
+    o?: { idleSince?: string | undefined },
+  ): Promise<Principal | null>;
 
   createPairingCode(code: NewPairingCode): Promise<void>;
   /** Consume the code and create (or re-admit a revoked) device, atomically. */
@@ -487,3 +501,112 @@ export type JournalsDb = Pick<
   | "scanScopedChanges"
   | "getObservations"
 >;
+
+/** One audit log row (docs/http-api.md "Audit log"): who did what to whom, when, from where. Never a secret. */
+export type AuditEvent = {
+  /** uuidv7, unique (the order and the cursor follow insertion). */
+  id: string;
+  /** Null for events outside any workspace (a failed sign-in with an unknown email). */
+  workspaceId: string | null;
+  type: AuditType;
+  at: string;
+  actorType: AuditActorType;
+  actorId: string | null;
+  /** Email of a person, name of a device: readable after the actor is gone. */
+  actorLabel: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  targetLabel: string | null;
+  /** The client address the request came from (the proxy-resolved one). */
+  address: string | null;
+  detail: AuditDetail;
+};
+export type NewAuditEvent = Omit<AuditEvent, "id">;
+export type AuditQuery = {
+  type?: AuditType | undefined;
+  actorId?: string | undefined;
+  /** ISO times, inclusive from, exclusive to. */
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+};
+export type AuditPage = { items: AuditEvent[]; nextCursor: string | null };
+
+/** The audit log: append-only (no update; rows leave only by retention). */
+export type AuditDb = {
+  appendAudit(e: NewAuditEvent): Promise<AuditEvent>;
+  /** A workspace's events, newest first, keyset-paginated on insertion order (a cursor stays valid as rows arrive). */
+  listAudit(workspaceId: string, q: AuditQuery): Promise<AuditPage>;
+  /** Delete events older than `before` (retention). Returns how many. */
+  pruneAudit(before: string): Promise<number>;
+};
+
+export type UserChanges = { role?: UserRole; disabled?: boolean; name?: string | null };
+export type UserChangeResult =
+  | { ok: true; before: UserRecord; user: UserRecord }
+  | { ok: false; reason: "not-found" | "last-admin" };
+
+/** Account lifecycle: one person's row, role, state, password and sessions. */
+export type AccountsDb = {
+  /** A user of the workspace, deleted or not; null when none. */
+  getUser(workspaceId: string, id: string): Promise<UserRecord | null>;
+  /**
+   * Change role, disabled state or name, atomically refusing (`last-admin`)
+   * when the workspace would be left without an enabled admin. Disabling
+   * revokes the user's sessions.
+   */
+  updateUser(
+    workspaceId: string,
+    id: string,
+    changes: UserChanges,
+    now: string,
+  ): Promise<UserChangeResult>;
+  /**
+   * Soft delete: the row keeps the name (the email is released, its old value
+   * kept as the name when there was none), sessions are revoked; refuses the
+   * last enabled admin.
+   */
+  deleteUser(workspaceId: string, id: string, now: string): Promise<UserChangeResult>;
+  /** New password hash; revokes every session of the user but `keepSession`. False: no such user. */
+  setPassword(
+    workspaceId: string,
+    userId: string,
+    passwordHash: string,
+    now: string,
+    keepSession?: string,
+  ): Promise<boolean>;
+  /** Revoke the user's sessions (all, or all but `exceptTokenHash`). Returns how many. */
+  revokeUserSessions(
+    workspaceId: string,
+    userId: string,
+    now: string,
+    exceptTokenHash?: string,
+  ): Promise<number>;
+  /** A one-time reset code (its hash); earlier unused codes of the user stop working. */
+  createPasswordReset(r: {
+    codeHash: string;
+    workspaceId: string;
+    userId: string;
+    createdBy: string;
+    expiresAt: string;
+  }): Promise<void>;
+  /**
+   * Use a reset code once: sets the password and revokes every session of the
+   * user, atomically. Null when the code is unknown, used, expired, or its
+   * user is disabled or deleted.
+   */
+  redeemPasswordReset(
+    codeHash: string,
+    passwordHash: string,
+    now: string,
+  ): Promise<UserRecord | null>;
+};
+
+export type RateSpec = { capacity: number; perSecond: number };
+export type RateTake = { ok: true } | { ok: false; retryAfterSec: number };
+/** Token buckets in the database, so every server instance on it shares them. */
+export type RateBucketsDb = {
+  /** Take one token from `key`'s bucket, atomically (an upsert). */
+  takeRateToken(key: string, spec: RateSpec, nowMs: number): Promise<RateTake>;
+};

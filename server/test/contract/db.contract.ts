@@ -1,6 +1,8 @@
 // The Db contract: one behaviour suite every adapter must pass (hono's
 // router `common.case.test.ts` pattern). Call it from an adapter's test file
 // with a factory returning a fresh, empty Db. Port-only: no SQL here.
+import { accountsContract } from "./accounts.contract.ts";
+import { auditContract } from "./audit.contract.ts";
 import { configContract } from "./config.contract.ts";
 import type { DbFactory } from "./fixture.ts";
 import { journalsContract } from "./journals.contract.ts";
@@ -22,4 +24,6 @@ export function dbContract(make: DbFactory): void {
   textContract(make);
   trustContract(make);
   journalsContract(make);
+  auditContract(make);
+  accountsContract(make);
 }

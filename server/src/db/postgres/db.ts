@@ -4,6 +4,8 @@
 // names, as the SQLite adapter).
 import type { PushLog } from "../../sync/push-algorithm.ts";
 import type { Db } from "../port.ts";
+import { createAccountsPart } from "./accounts.ts";
+import { createAuditPart } from "./audit.ts";
 import { createConfigPart } from "./config.ts";
 import { type ConnectOptions, connectPostgres } from "./connect.ts";
 import type { PgHandle } from "./handle.ts";
@@ -15,6 +17,8 @@ import { createObservationsPart } from "./observations.ts";
 import { createPeoplePart } from "./people.ts";
 import { createPullPart } from "./pull.ts";
 import { createPushPart, type PushOptions } from "./push.ts";
+import { createRateBucketsPart } from "./rate-buckets.ts";
+import { createTimelinePart } from "./timeline.ts";
 
 export type PostgresDb = Db & { readonly handle: PgHandle };
 
@@ -35,6 +39,10 @@ export function createPostgresDb(handle: PgHandle, o: PostgresDbOptions = {}): P
     ...createJournalsPart(handle),
     ...createInsightsPart(handle),
     ...createImportsPart(handle),
+    ...createAuditPart(handle),
+    ...createAccountsPart(handle),
+    ...createRateBucketsPart(handle),
+    ...createTimelinePart(handle),
   };
 }
 

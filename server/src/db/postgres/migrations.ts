@@ -182,4 +182,34 @@ ALTER TABLE devices ADD COLUMN storage_persisted boolean;
 ALTER TABLE devices ADD COLUMN status_at timestamptz;
 `,
   },
+  {
+    // Issue 18 (accounts, audit, rate limits): see the SQLite migration 10.
+    // Rate buckets are shared by every instance on this database.
+    id: 10,
+    name: "accounts-audit",
+    sql: `
+CREATE TABLE audit_events (
+  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, id text NOT NULL UNIQUE, workspace_id text, type text NOT NULL, at timestamptz NOT NULL,
+  actor_type text NOT NULL, actor_id text, actor_label text,
+  target_type text, target_id text, target_label text,
+  address text, detail jsonb NOT NULL DEFAULT '{}');
+CREATE INDEX audit_by_workspace ON audit_events (workspace_id, seq);
+CREATE INDEX audit_by_at ON audit_events (at);
+CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'audit events are append-only'; END $$;
+CREATE TRIGGER audit_events_append_only BEFORE UPDATE ON audit_events
+  FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+ALTER TABLE users ADD COLUMN disabled_at timestamptz;
+ALTER TABLE users ADD COLUMN deleted_at timestamptz;
+ALTER TABLE sessions ADD COLUMN last_seen_at timestamptz;
+CREATE INDEX sessions_by_user ON sessions (user_id);
+CREATE TABLE password_resets (
+  code_hash text PRIMARY KEY, workspace_id text NOT NULL REFERENCES workspaces(id),
+  user_id text NOT NULL REFERENCES users(id), created_by text NOT NULL,
+  created_at timestamptz NOT NULL, expires_at timestamptz NOT NULL, used_at timestamptz);
+CREATE INDEX password_resets_by_user ON password_resets (user_id);
+CREATE TABLE rate_buckets (
+  key text PRIMARY KEY, tokens double precision NOT NULL, at_ms bigint NOT NULL, ok boolean NOT NULL);
+`,
+  },
 ];

@@ -28,21 +28,32 @@ type CodeRow = {
   /** The issuer's role now (joined from users). */
   issuer_role: string;
 };
-type SessionRow = { id: string; workspace_id: string; role: string; email: string };
+type SessionRow = { id: string; workspace_id: string; role: string; email: string; seen: Date };
 
 export function createPeoplePart({ sql }: PgHandle): PeopleDb {
-  async function resolveToken(tokenHash: string, now: string): Promise<Principal | null> {
+  // Disabled or deleted people have no live session and their extensions
+  // stop (a kiosk is the store's, whoever issued its code); a session unused
+  // since the idle cut-off has ended (issue 18).
+  const resolveToken: Db["resolveToken"] = async (tokenHash, now, o) => {
+    const idle = o?.idleSince ?? null;
     const [s] = await sql<SessionRow[]>`
-      SELECT u.id, u.workspace_id, u.role, u.email FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.token_hash = ${tokenHash} AND s.revoked_at IS NULL AND s.expires_at > ${now}`;
+      SELECT u.id, u.workspace_id, u.role, u.email, coalesce(s.last_seen_at, s.created_at) AS seen
+      FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = ${tokenHash} AND s.revoked_at IS NULL AND s.expires_at > ${now}
+        AND u.disabled_at IS NULL AND u.deleted_at IS NULL
+        ${idle ? sql`AND coalesce(s.last_seen_at, s.created_at) > ${idle}` : sql``}`;
     if (s) {
+      if (Date.parse(now) - s.seen.getTime() > 60_000)
+        await sql`UPDATE sessions SET last_seen_at = ${now} WHERE token_hash = ${tokenHash}`;
       const role = s.role as Extract<Principal, { type: "user" }>["role"];
       return { type: "user", workspaceId: s.workspace_id, userId: s.id, role, email: s.email };
     }
     const [d] = await sql<DeviceRow[]>`
-      SELECT * FROM devices WHERE token_hash = ${tokenHash} AND revoked_at IS NULL`;
+      SELECT d.* FROM devices d JOIN users u ON u.id = d.owner_id
+      WHERE d.token_hash = ${tokenHash} AND d.revoked_at IS NULL
+        AND (d.kind <> 'extension' OR (u.disabled_at IS NULL AND u.deleted_at IS NULL))`;
     return d ? devicePrincipal(toDevice(d)) : null;
-  }
+  };
 
   // The code row is locked first, then the device row (when it exists), so a
   // concurrent pairing of the same code or the same id waits and then sees

@@ -2,6 +2,7 @@
 // (parsed already), timestamptz (a Date) and booleans, bound to the mappers
 // both adapters share (db/rows), and how observation rows are written.
 import type { StoredEntity } from "../../sync/device-policy.ts";
+import { auditRows } from "../rows/audit.ts";
 import { configRows } from "../rows/config.ts";
 import type { Decode } from "../rows/decode.ts";
 import { journalRows } from "../rows/journals.ts";
@@ -18,6 +19,7 @@ export const { toWorkspace, toUser, toDevice } = peopleRows(decode);
 export const { toStore, toCompetitor } = configRows(decode);
 export const { toEntity, toScanned } = observationRows(decode);
 export const { toJournal, toInsight } = journalRows(decode);
+export const { toAuditEvent } = auditRows(decode);
 
 /**
  * Column values of one row, in UPSERT_OBSERVATION's parameter order. `json`

@@ -14,6 +14,8 @@ export type UserRow = {
   role: string;
   password_hash: string;
   created_at: unknown;
+  disabled_at?: unknown;
+  deleted_at?: unknown;
 };
 
 export type DeviceRow = {
@@ -55,6 +57,8 @@ export function peopleRows(d: Decode) {
       role: r.role as UserRole,
       passwordHash: r.password_hash,
       createdAt: d.time(r.created_at),
+      disabledAt: timeOrNull(r.disabled_at),
+      deletedAt: timeOrNull(r.deleted_at),
     }),
     toDevice: (r: DeviceRow): DeviceRecord => ({
       id: r.id,

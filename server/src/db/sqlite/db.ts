@@ -3,6 +3,8 @@
 // (the same parts, by the same file names, as the PostgreSQL adapter).
 import type { PushLog } from "../../sync/push-algorithm.ts";
 import type { Db } from "../port.ts";
+import { createAccountsPart } from "./accounts.ts";
+import { createAuditPart } from "./audit.ts";
 import { createConfigPart } from "./config.ts";
 import { openSqlite, type SqliteHandle } from "./handle.ts";
 import { createImportsPart } from "./imports.ts";
@@ -12,6 +14,8 @@ import { createObservationsPart } from "./observations.ts";
 import { createPeoplePart } from "./people.ts";
 import { createPullPart } from "./pull.ts";
 import { createPushPart } from "./push.ts";
+import { createRateBucketsPart } from "./rate-buckets.ts";
+import { createTimelinePart } from "./timeline.ts";
 
 export type SqliteDb = Db & { readonly handle: SqliteHandle };
 
@@ -30,6 +34,10 @@ export function createSqliteDb(handle: SqliteHandle, log?: PushLog): SqliteDb {
     ...createJournalsPart(handle),
     ...createInsightsPart(handle),
     ...createImportsPart(handle),
+    ...createAuditPart(handle),
+    ...createAccountsPart(handle),
+    ...createRateBucketsPart(handle),
+    ...createTimelinePart(handle),
   };
 }
 

@@ -177,4 +177,33 @@ ALTER TABLE devices ADD COLUMN storage_persisted INTEGER;
 ALTER TABLE devices ADD COLUMN status_at TEXT;
 `,
   },
+  {
+    // Issue 18 (accounts, audit, rate limits): the append-only audit log,
+    // disabled and deleted people, a session's last use (idle timeout),
+    // one-time password reset codes and shared rate-limit buckets.
+    id: 10,
+    name: "accounts-audit",
+    sql: `
+CREATE TABLE audit_events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, workspace_id TEXT, type TEXT NOT NULL, at TEXT NOT NULL,
+  actor_type TEXT NOT NULL, actor_id TEXT, actor_label TEXT,
+  target_type TEXT, target_id TEXT, target_label TEXT,
+  address TEXT, detail TEXT NOT NULL DEFAULT '{}') STRICT;
+CREATE INDEX audit_by_workspace ON audit_events (workspace_id, seq);
+CREATE INDEX audit_by_at ON audit_events (at);
+CREATE TRIGGER audit_events_append_only BEFORE UPDATE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+ALTER TABLE users ADD COLUMN disabled_at TEXT;
+ALTER TABLE users ADD COLUMN deleted_at TEXT;
+ALTER TABLE sessions ADD COLUMN last_seen_at TEXT;
+CREATE INDEX sessions_by_user ON sessions (user_id);
+CREATE TABLE password_resets (
+  code_hash TEXT PRIMARY KEY, workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+  user_id TEXT NOT NULL REFERENCES users(id), created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT) STRICT;
+CREATE INDEX password_resets_by_user ON password_resets (user_id);
+CREATE TABLE rate_buckets (
+  key TEXT PRIMARY KEY, tokens REAL NOT NULL, at_ms INTEGER NOT NULL, ok INTEGER NOT NULL) STRICT;
+`,
+  },
 ];

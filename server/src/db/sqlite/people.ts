@@ -44,11 +44,23 @@ export function createPeoplePart({ db, queue }: SqliteHandle): PeopleDb {
     revokeSession: db.prepare(
       "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
     ),
+    // Disabled or deleted people have no live session (issue 18); a session
+    // unused since the idle cut-off has ended.
     session: db.prepare(
-      `SELECT u.id, u.workspace_id, u.role, u.email FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?`,
+      `SELECT u.id, u.workspace_id, u.role, u.email, coalesce(s.last_seen_at, s.created_at) AS seen
+       FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.token_hash = @hash AND s.revoked_at IS NULL AND s.expires_at > @now
+         AND u.disabled_at IS NULL AND u.deleted_at IS NULL
+         AND (@idle IS NULL OR coalesce(s.last_seen_at, s.created_at) > @idle)`,
     ),
-    deviceByToken: db.prepare("SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL"),
+    touchSession: db.prepare("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?"),
+    // An extension belongs to its person: it stops with them. A kiosk is the
+    // store's, whoever issued its code.
+    deviceByToken: db.prepare(
+      `SELECT d.* FROM devices d JOIN users u ON u.id = d.owner_id
+       WHERE d.token_hash = ? AND d.revoked_at IS NULL
+         AND (d.kind <> 'extension' OR (u.disabled_at IS NULL AND u.deleted_at IS NULL))`,
+    ),
     insertCode: db.prepare(
       "INSERT INTO pairing_codes (code_hash, workspace_id, role, store_id, label, created_by, for_user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     ),
@@ -127,11 +139,12 @@ export function createPeoplePart({ db, queue }: SqliteHandle): PeopleDb {
     return { ok: true, device: toDevice(row) };
   });
 
-  const resolve = (tokenHash: string, now: string): Principal | null => {
-    const s = q.session.get(tokenHash, now) as
-      | { id: string; workspace_id: string; role: string; email: string }
+  const resolve = (tokenHash: string, now: string, idle: string | null): Principal | null => {
+    const s = q.session.get({ hash: tokenHash, now, idle }) as
+      | { id: string; workspace_id: string; role: string; email: string; seen: string }
       | undefined;
     if (s) {
+      if (Date.parse(now) - Date.parse(s.seen) > 60_000) q.touchSession.run(now, tokenHash);
       const role = s.role as UserRole;
       return { type: "user", workspaceId: s.workspace_id, userId: s.id, role, email: s.email };
     }
@@ -185,7 +198,7 @@ export function createPeoplePart({ db, queue }: SqliteHandle): PeopleDb {
       queue.run(() => {
         q.revokeSession.run(new Date().toISOString(), hash);
       }),
-    resolveToken: (hash, now) => queue.run(() => resolve(hash, now)),
+    resolveToken: (hash, now, o) => queue.run(() => resolve(hash, now, o?.idleSince ?? null)),
     createPairingCode: (c) =>
       queue.run(() => {
         q.insertCode.run(

@@ -2,6 +2,7 @@
 // times (ISO TEXT) and flags (INTEGER 0/1), bound to the mappers both
 // adapters share (db/rows), and how an observation row is written.
 import type { StoredEntity } from "../../sync/device-policy.ts";
+import { auditRows } from "../rows/audit.ts";
 import { configRows } from "../rows/config.ts";
 import type { Decode } from "../rows/decode.ts";
 import { journalRows } from "../rows/journals.ts";
@@ -18,6 +19,7 @@ export const { toWorkspace, toUser, toDevice } = peopleRows(decode);
 export const { toStore, toCompetitor } = configRows(decode);
 export const { toEntity, toScanned } = observationRows(decode);
 export const { toJournal, toInsight } = journalRows(decode);
+export const { toAuditEvent } = auditRows(decode);
 
 /** UPSERT_OBSERVATION's named parameters for a stored entity. */
 export function toRow(s: StoredEntity) {
