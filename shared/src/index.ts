@@ -18,6 +18,7 @@ export * from "./schema/page-facts.ts";
 export * from "./schema/selectors.ts";
 export * from "./schema/suggestion.ts";
 export * from "./schema/text.ts";
+export * from "./schema/timeline.ts";
 export * from "./sync/apply-mutation.ts";
 export * from "./sync/device-revoked.ts";
 export * from "./sync/engine.ts";

@@ -249,6 +249,46 @@ export type ScopeQuery = {
   cursor?: string | undefined;
 };
 
+/**
+ * The whole-journal timeline query (docs/http-api.md "Journal timeline"):
+ * the journal's scope narrowed by filters. Different filters combine with
+ * AND, values within one filter with OR; unlike the scope, `storeIds` and
+ * `competitorIds` here keep only observations that name one of them.
+ */
+export type TimelineQuery = {
+  scope: JournalScope;
+  channels?: readonly string[] | undefined;
+  storeIds?: readonly string[] | undefined;
+  competitorIds?: readonly string[] | undefined;
+  needs?: readonly string[] | undefined;
+  tags?: readonly string[] | undefined;
+  bases?: readonly string[] | undefined;
+  /** Captured at or after (ms). */
+  fromMs?: number | undefined;
+  /** Captured before (ms). */
+  toMs?: number | undefined;
+  /**
+   * The query's folded words (db/timeline-rank.ts); every one must occur in
+   * the search text or in the name of the observation's store or competitor.
+   * With words the page is ranked by BM25; without, newest first.
+   */
+  words?: readonly TimelineWord[] | undefined;
+  limit: number;
+  cursor?: string | undefined;
+};
+/** A folded query word and the stores and competitors whose folded names contain it. */
+export type TimelineWord = {
+  word: string;
+  storeIds: readonly string[];
+  competitorIds: readonly string[];
+};
+export type TimelineResult = {
+  items: { entity: Entity; score?: number }[];
+  nextCursor: string | null;
+  /** Every observation of the scope that passes the filters. */
+  total: number;
+};
+
 /** What a full scan returns: enough for views, suggestions and stats (no clocks). */
 export type ScannedObservation = Pick<Entity, "id" | "createdBy" | "version" | "fields">;
 
@@ -384,6 +424,8 @@ export interface Db extends AuditDb, AccountsDb, RateBucketsDb {
   ): Promise<ScopeChanges>;
   /** Live observations among `ids` (any order; unknown ids are left out). */
   getObservations(workspaceId: string, ids: readonly string[]): Promise<Entity[]>;
+  /** One page of a journal's filtered, searched timeline with the exact total. */
+  queryTimeline(workspaceId: string, q: TimelineQuery): Promise<TimelineResult>;
 
   /** Fails with ConflictError when the journal does not exist. */
   createInsight(workspaceId: string, i: NewInsight): Promise<Insight>;
@@ -501,6 +543,9 @@ export type JournalsDb = Pick<
   | "scanScopedChanges"
   | "getObservations"
 >;
+
+/** What each adapter's timeline.ts provides (one list, so the two cannot drift). */
+export type TimelineDb = Pick<Db, "queryTimeline">;
 
 /** One audit log row (docs/http-api.md "Audit log"): who did what to whom, when, from where. Never a secret. */
 export type AuditEvent = {

@@ -12,6 +12,7 @@ describe.skipIf(!target.ok)("journal routes on PostgreSQL", async () => {
   if (!target.ok) return;
   useTestDatabase(() => openPostgresTestParts(target.url));
   await import("./routes.test.ts");
+  await import("./timeline/route.test.ts");
   await import("../insights/routes.test.ts");
   await import("../observations/import/routes.test.ts");
   await import("../analytics/routes.test.ts");

@@ -32,6 +32,8 @@ import {
   SuggestionsSchema,
 } from "./schemas.ts";
 import { createScopeCache } from "./scope-cache.ts";
+import { timelineQuery } from "./timeline/query.ts";
+import { timelineBody, timelineRoute } from "./timeline/route.ts";
 import { workspaceContext } from "./workspace-context.ts";
 
 const Params = z.object({ id: IdSchema });
@@ -224,6 +226,23 @@ export function journalRoutes(deps: AppDeps) {
           insights: await viewInsights(deps, ws, insights),
           stats: cache.stats(entry),
         },
+        200,
+      );
+    })
+    .openapi(timelineRoute, async (c) => {
+      const ws = userOf(c).workspaceId;
+      const journal = await journalOr404(ws, c.req.valid("param").id);
+      const [stores, competitors] = await Promise.all([
+        deps.db.listStores(ws),
+        deps.db.listCompetitors(ws),
+      ]);
+      const query = timelineQuery(journal.scope, c.req.valid("query"), { stores, competitors });
+      const result = await deps.db.queryTimeline(ws, query);
+      return c.json(
+        timelineBody(result, query.words ?? [], {
+          stores: Object.fromEntries(stores.map((s) => [s.id, s.name])),
+          competitors: Object.fromEntries(competitors.map((x) => [x.id, x.name])),
+        }),
         200,
       );
     })

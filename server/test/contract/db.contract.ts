@@ -11,6 +11,7 @@ import { peopleContract } from "./people.contract.ts";
 import { pullContract } from "./pull.contract.ts";
 import { pushContract } from "./push.contract.ts";
 import { textContract } from "./text.contract.ts";
+import { timelineContract } from "./timeline.contract.ts";
 import { trustContract } from "./trust.contract.ts";
 
 export type { DbFactory };
@@ -26,4 +27,5 @@ export function dbContract(make: DbFactory): void {
   journalsContract(make);
   auditContract(make);
   accountsContract(make);
+  timelineContract(make);
 }

@@ -13,7 +13,7 @@ import { toEntity, toJournal, toScanned } from "./rows.ts";
 
 type Fragment = postgres.Fragment;
 
-function scopeFilter(
+export function scopeFilter(
   sql: Sql,
   ws: string,
   s: JournalScope,

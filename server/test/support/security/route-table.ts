@@ -296,6 +296,10 @@ export const ROUTES: Record<string, RouteExpectation> = {
     allow: ADMINS,
     sample: (c) => ({ path: `/v1/journals/${c.target.journalId}`, json: { goal: "Sharper goal" } }),
   },
+  "GET /v1/journals/{id}/timeline": {
+    allow: READERS,
+    sample: (c) => ({ path: `/v1/journals/${c.target.journalId}/timeline?q=gia&channel=store` }),
+  },
   "GET /v1/journals/{id}/suggestions": {
     allow: READERS,
     sample: (c) => ({ path: `/v1/journals/${c.target.journalId}/suggestions?lang=en` }),
