@@ -67,13 +67,15 @@ describe("createApp", () => {
   });
 
   it("reports health and metrics", async () => {
-    t = await createTestApp();
+    t = await createTestApp({ metricsToken: "scrape-token-0123456789" });
     expect(await (await t.request("/health")).json()).toEqual({
       status: "ok",
       db: "sqlite",
       version: "test",
     });
-    const metrics = await (await t.request("/metrics")).text();
+    const metrics = await (
+      await t.request("/metrics", { headers: { authorization: "Bearer scrape-token-0123456789" } })
+    ).text();
     expect(metrics).toContain(
       'sightline_http_requests_total{method="GET",route="/health",status="200"} 1',
     );

@@ -3,7 +3,7 @@ import { ConfigError, readConfig } from "./config.ts";
 
 describe("readConfig", () => {
   it("uses the docs/http-api.md defaults", () => {
-    expect(readConfig({})).toEqual({
+    expect(readConfig({}, "/opt/sightline/server")).toEqual({
       port: 8787,
       host: "127.0.0.1",
       dataDir: "./data",
@@ -15,7 +15,35 @@ describe("readConfig", () => {
       trustedProxies: 0,
       maxClockDriftMs: 300_000,
       logLevel: "info",
+      webDir: "/opt/sightline/server/web/dist",
+      kioskDir: "/opt/sightline/kiosk/dist",
+      minFreeDiskBytes: 100 * 1024 * 1024,
+      metricsToken: null,
+      ssePerToken: 8,
     });
+  });
+
+  it("takes static folders, the disk floor, the metrics token and the SSE cap from the environment", () => {
+    const c = readConfig(
+      {
+        SIGHTLINE_WEB_DIR: "/srv/web",
+        SIGHTLINE_KIOSK_DIR: "/srv/kiosk",
+        SIGHTLINE_MIN_FREE_DISK_MB: "5",
+        SIGHTLINE_METRICS_TOKEN: "0123456789abcdef",
+        SIGHTLINE_SSE_PER_TOKEN: "2",
+      },
+      "/opt/x",
+    );
+    expect(c).toMatchObject({
+      webDir: "/srv/web",
+      kioskDir: "/srv/kiosk",
+      minFreeDiskBytes: 5 * 1024 * 1024,
+      metricsToken: "0123456789abcdef",
+      ssePerToken: 2,
+    });
+    expect(() => readConfig({ SIGHTLINE_METRICS_TOKEN: "short" })).toThrow(
+      /SIGHTLINE_METRICS_TOKEN/,
+    );
   });
 
   it("reads the clock drift bound in seconds and refuses a nonsense one", () => {

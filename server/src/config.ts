@@ -1,5 +1,9 @@
 // Server configuration from the environment (docs/http-api.md "Configuration"),
 // validated once at start so a typo fails loudly instead of half-working.
+// Folders default to places inside the installed package (`home`, the
+// server package's folder), never to paths relative to a source file, so the
+// same defaults hold for `tsx src/main.ts` and for the built `dist/main.js`.
+import { join, resolve } from "node:path";
 import { z } from "zod";
 import { EmailSchema } from "./auth/email.ts";
 
@@ -15,6 +19,14 @@ const EnvSchema = z.object({
   SIGHTLINE_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   SIGHTLINE_MAX_CLOCK_DRIFT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SIGHTLINE_WEB_DIR: z.string().min(1).optional(),
+  SIGHTLINE_KIOSK_DIR: z.string().min(1).optional(),
+  SIGHTLINE_MIN_FREE_DISK_MB: z.coerce.number().int().min(0).max(10_000_000).default(100),
+  SIGHTLINE_METRICS_TOKEN: z
+    .string()
+    .min(16, "use at least 16 characters (e.g. openssl rand -hex 16)")
+    .optional(),
+  SIGHTLINE_SSE_PER_TOKEN: z.coerce.number().int().min(1).max(1000).default(8),
 });
 
 export type ServerConfig = {
@@ -30,16 +42,36 @@ export type ServerConfig = {
   /** How far ahead of the server's clock a device's stamp may be, in ms. */
   maxClockDriftMs: number;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+  /** Built managers' web app, served at / (absent folder: not served). */
+  webDir: string;
+  /** Built kiosk PWA, served at /kiosk/. */
+  kioskDir: string;
+  /** /ready answers 503 when the data folder's disk has less free space than this. */
+  minFreeDiskBytes: number;
+  /** Bearer token for GET /metrics; null → /metrics answers 404. */
+  metricsToken: string | null;
+  /** Open SSE streams allowed per token (session or device). */
+  ssePerToken: number;
 };
 
 export class ConfigError extends Error {}
 
-export function readConfig(env: Record<string, string | undefined>): ServerConfig {
+/**
+ * `home` is the server package's folder (server/ in a checkout): the default
+ * web app is `home/web/dist`, the default kiosk `home/../kiosk/dist`.
+ */
+export function readConfig(
+  env: Record<string, string | undefined>,
+  home: string = process.cwd(),
+): ServerConfig {
   const parsed = EnvSchema.safeParse({
     ...env,
     SIGHTLINE_ADMIN_EMAIL: env.SIGHTLINE_ADMIN_EMAIL || undefined,
     DATABASE_URL: env.DATABASE_URL || undefined,
     SIGHTLINE_ADMIN_PASSWORD: env.SIGHTLINE_ADMIN_PASSWORD || undefined,
+    SIGHTLINE_WEB_DIR: env.SIGHTLINE_WEB_DIR || undefined,
+    SIGHTLINE_KIOSK_DIR: env.SIGHTLINE_KIOSK_DIR || undefined,
+    SIGHTLINE_METRICS_TOKEN: env.SIGHTLINE_METRICS_TOKEN || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
@@ -61,5 +93,10 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
     trustedProxies: e.SIGHTLINE_TRUSTED_PROXIES,
     maxClockDriftMs: e.SIGHTLINE_MAX_CLOCK_DRIFT_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
+    webDir: resolve(e.SIGHTLINE_WEB_DIR ?? join(home, "web", "dist")),
+    kioskDir: resolve(e.SIGHTLINE_KIOSK_DIR ?? join(home, "..", "kiosk", "dist")),
+    minFreeDiskBytes: e.SIGHTLINE_MIN_FREE_DISK_MB * 1024 * 1024,
+    metricsToken: e.SIGHTLINE_METRICS_TOKEN ?? null,
+    ssePerToken: e.SIGHTLINE_SSE_PER_TOKEN,
   };
 }

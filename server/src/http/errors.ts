@@ -6,6 +6,7 @@ import { HTTPException } from "hono/http-exception";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
 import { badRequest, fieldErrors, HttpProblem, problemResponse } from "./problem.ts";
+import { storageUnavailable } from "./unavailable.ts";
 
 export function onError(logger: Logger): ErrorHandler {
   return (err) => {
@@ -18,6 +19,11 @@ export function onError(logger: Logger): ErrorHandler {
         status === 400 ? "Bad request" : status === 415 ? "Unsupported media type" : "Error";
       if (status < 500)
         return problemResponse(new HttpProblem(status, title, err.message || title));
+    }
+    const unavailable = storageUnavailable(err);
+    if (unavailable) {
+      logger.warn({ err }, "storage unavailable");
+      return problemResponse(unavailable);
     }
     logger.error({ err }, "unhandled error");
     return problemResponse(

@@ -1,5 +1,6 @@
 // GET /v1/sync/events: a listener gets `event: poke` after a push commits,
-// and is cleaned up when it disconnects.
+// and is cleaned up when it disconnects; streams are capped per token; a
+// shutdown ends every stream with a goodbye and a short retry hint.
 import { afterEach, describe, expect, it } from "vitest";
 import { webObservation } from "../../test/support/mutations.ts";
 import { createTestApp, type TestApp } from "../../test/support/test-app.ts";
@@ -45,5 +46,42 @@ describe("GET /v1/sync/events", () => {
   it("needs a token", async () => {
     t = await createTestApp();
     expect((await t.request("/v1/sync/events")).status).toBe(401);
+  });
+
+  it("caps open streams per token: one more is a 429 problem; other tokens and freed slots are fine", async () => {
+    t = await createTestApp({ ssePerToken: 2 });
+    const open = async (token: string) => {
+      const res = await t.request("/v1/sync/events", { token });
+      const reader = res.body?.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+      if (res.status === 200) await readUntil(reader, ": connected");
+      return { res, reader };
+    };
+    const a = await open(t.admin.token);
+    await open(t.admin.token);
+    const third = await t.request("/v1/sync/events", { token: t.admin.token });
+    expect(third.status).toBe(429);
+    expect(third.headers.get("content-type")).toBe("application/problem+json");
+    expect(third.headers.get("retry-after")).toBe("30");
+    expect((await third.json()).detail).toMatch(/at most 2 open event streams per token/);
+
+    const other = await t.loginAs("viewer");
+    expect((await open(other.token)).res.status).toBe(200);
+
+    await a.reader.cancel();
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await open(t.admin.token)).res.status).toBe(200);
+  });
+
+  it("on shutdown ends each stream with `event: bye` and a 1 s retry hint", async () => {
+    const shutdown = new AbortController();
+    t = await createTestApp({ shutdown: shutdown.signal });
+    const res = await t.request("/v1/sync/events", { token: t.admin.token });
+    const reader = res.body?.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+    await readUntil(reader, ": connected");
+    shutdown.abort();
+    const text = await readUntil(reader, "retry: 1000");
+    expect(text).toContain('event: bye\ndata: {"reason":"shutdown"}\nretry: 1000');
+    expect((await reader.read()).done).toBe(true);
+    expect(t.deps.notifier.listenerCount()).toBe(0);
   });
 });

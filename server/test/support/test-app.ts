@@ -39,7 +39,18 @@ export type TestDevice = {
 type Init = RequestInit & { token?: string; json?: unknown };
 
 export type TestAppOptions = Partial<
-  Pick<AppDeps, "now" | "rateLimit" | "sseHeartbeatMs" | "staticRoots" | "corsOrigins" | "shutdown">
+  Pick<
+    AppDeps,
+    | "now"
+    | "rateLimit"
+    | "sseHeartbeatMs"
+    | "staticRoots"
+    | "corsOrigins"
+    | "shutdown"
+    | "metricsToken"
+    | "ready"
+    | "ssePerToken"
+  >
 > & {
   logger?: Logger;
   /** SQLite file; default in memory. */

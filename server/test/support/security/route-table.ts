@@ -8,7 +8,15 @@ import { PROTOCOL_VERSION, uuidv4, uuidv7 } from "@sightline/shared";
 import type { Access } from "../../../src/auth/roles.ts";
 import { nextHlc } from "../mutations.ts";
 import { TEST_STORE } from "../test-app.ts";
-import { type Caller, PASSWORD, pngBytes, sha256Hex, type Tenant, type World } from "./world.ts";
+import {
+  type Caller,
+  METRICS_TOKEN,
+  PASSWORD,
+  pngBytes,
+  sha256Hex,
+  type Tenant,
+  type World,
+} from "./world.ts";
 
 export type SampleRequest = {
   path: string;
@@ -91,7 +99,16 @@ function pushSample(c: SampleContext): SampleRequest {
 
 export const ROUTES: Record<string, RouteExpectation> = {
   "GET /health": { allow: ANYONE, sample: () => ({ path: "/health" }) },
-  "GET /metrics": { allow: ANYONE, sample: () => ({ path: "/metrics" }) },
+  "GET /ready": { allow: ANYONE, sample: () => ({ path: "/ready" }) },
+  // Anyone who holds the operator's scrape token (not a session or device token).
+  "GET /metrics": {
+    allow: ANYONE,
+    sample: () => ({
+      path: "/metrics",
+      token: null,
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    }),
+  },
   "GET /v1/vocabulary": { allow: ANYONE, sample: () => ({ path: "/v1/vocabulary" }) },
 
   "POST /v1/auth/login": {

@@ -98,6 +98,8 @@ export function pngBytes(salt: string): Uint8Array<ArrayBuffer> {
   const head = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   return new Uint8Array([...head, ...new TextEncoder().encode(salt)]);
 }
+/** The operator's /metrics scrape token in the security world. */
+export const METRICS_TOKEN = "security-world-metrics-token";
 export const sha256Hex = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 type Ok = (res: Response, status?: number) => Promise<unknown>;
@@ -111,7 +113,7 @@ const ok: Ok = async (res, status) => {
 export async function createWorld(o: TestAppOptions = {}): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), "sightline-security-"));
   const file = join(dir, "db.sqlite");
-  const t = await createTestApp({ file, ...o });
+  const t = await createTestApp({ file, metricsToken: METRICS_TOKEN, ...o });
   const seqs = new Map<string, number>();
   const nextSeq = (deviceId: string) => {
     const n = (seqs.get(deviceId) ?? 0) + 1;
