@@ -29,7 +29,8 @@ async function pushAll(db: Db, d: DevicePrincipal, ms: Mutation[], firstSeq: num
   for (let i = 0; i < ms.length; i += 250) {
     const batch = ms.slice(i, i + 250).map((m, j) => ({ ...m, seq: firstSeq + i + j }));
     const out = await pushAs(db, d, batch);
-    if (out.kind !== "ok" || out.rejected.length) throw new Error(JSON.stringify(out).slice(0, 300));
+    if (out.kind !== "ok" || out.rejected.length)
+      throw new Error(JSON.stringify(out).slice(0, 300));
   }
   return firstSeq + ms.length;
 }
@@ -115,7 +116,13 @@ export function timelineContract(make: DbFactory): void {
       // Newest first, everything.
       expect(await q({})).toEqual({ whats: ["f", "e", "d", "c", "b", "a"], total: 6 });
       // OR within a filter.
-      expect((await q({ needs: ["efficiency", "price"] })).whats).toEqual(["e", "d", "c", "b", "a"]);
+      expect((await q({ needs: ["efficiency", "price"] })).whats).toEqual([
+        "e",
+        "d",
+        "c",
+        "b",
+        "a",
+      ]);
       expect((await q({ channels: ["web", "store"] })).total).toBe(6);
       // AND across filters.
       expect(await q({ needs: ["price"], tags: ["x"] })).toEqual({ whats: ["d", "a"], total: 2 });
@@ -227,7 +234,9 @@ export function timelineContract(make: DbFactory): void {
         words: [word("gia"), word("cao")],
         limit: 10,
       });
-      expect(two.items.map((i) => [i.entity.fields.what, i.score])).toEqual([["Giá cao", 1.930052]]);
+      expect(two.items.map((i) => [i.entity.fields.what, i.score])).toEqual([
+        ["Giá cao", 1.930052],
+      ]);
     });
 
     it("keeps its cursor stable while pushes arrive: no row skipped or repeated", async () => {
