@@ -15,24 +15,40 @@ const run = promisify(execFile);
 export const repo = join(import.meta.dirname, "..");
 const bin = (name: string) => join(repo, "node_modules", ".bin", name);
 
-/**
- * Build the extension into a temporary folder and return its unpacked Chrome
- * build. `grantHosts` adds `host_permissions: ["<all_urls>"]`: it stands in for
- * the user granting the optional host permission from the options page, whose
- * prompt headless Chromium cannot show (permissions.request would wait
- * forever). The code paths are the same — a request for a granted permission
- * resolves at once.
- */
-export async function buildExtension(grantHosts = true): Promise<string> {
+export type BuildOptions = {
+  target?: "chrome" | "firefox";
+  /**
+   * Add `host_permissions: ["<all_urls>"]` (default true): it stands in for the
+   * user granting the optional host permission from the options page, whose
+   * prompt headless Chromium cannot show (permissions.request would wait
+   * forever). The code paths are the same — a request for a granted
+   * permission resolves at once.
+   */
+  grantHosts?: boolean;
+  /**
+   * Make the extension's pages web-accessible (Firefox tests only): WebDriver
+   * BiDi refuses to navigate to moz-extension:// URLs, so the Firefox driver
+   * opens them from a web page, which Firefox allows only for web-accessible
+   * resources. Never in a shipped build.
+   */
+  exposePages?: boolean;
+};
+
+/** Build the extension into a temporary folder and return an unpacked build for `target`. */
+export async function buildExtension(o: BuildOptions = {}): Promise<string> {
+  const { target = "chrome", grantHosts = true, exposePages = false } = o;
   const out = mkdtempSync(join(tmpdir(), "sightline-e2e-ext-"));
   await run(bin("tsx"), [join(repo, "extension", "build.ts"), "--out", out], { cwd: repo });
   const dir = join(out, "unpacked");
-  cpSync(join(out, "chrome"), dir, { recursive: true });
-  if (grantHosts) {
-    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
-    manifest.host_permissions = ["<all_urls>"];
-    writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
+  cpSync(join(out, target), dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+  if (grantHosts) manifest.host_permissions = ["<all_urls>"];
+  if (exposePages) {
+    manifest.web_accessible_resources = [
+      { resources: ["*.html", "assets/*"], matches: ["http://127.0.0.1/*"] },
+    ];
   }
+  writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
   return dir;
 }
 
@@ -45,6 +61,7 @@ export { freePort };
 export type FixtureSite = {
   readonly origin: string;
   readonly productUrl: string;
+  readonly blankUrl: string;
   setPrice(
     from: { display: string; amount: string },
     to: { display: string; amount: string },
@@ -55,6 +72,12 @@ export type FixtureSite = {
 export async function fixtureSite(): Promise<FixtureSite> {
   let html = readFileSync(join(repo, "extension", "test", "fixtures", "vi-shop.html"), "utf8");
   const server: Server = createServer((req, res) => {
+    if (req.url === "/blank") {
+      // Where the Firefox driver opens extension pages from (test/extension-drivers.ts).
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end("<!doctype html><title>blank</title>");
+      return;
+    }
     if (req.url?.startsWith("/tai-nghe/")) {
       res.writeHead(200, {
         "content-type": "text/html; charset=utf-8",
@@ -70,6 +93,7 @@ export async function fixtureSite(): Promise<FixtureSite> {
   return {
     origin,
     productUrl: `${origin}/tai-nghe/sony-wh-ch520`,
+    blankUrl: `${origin}/blank`,
     setPrice(from, to) {
       html = html
         .replaceAll(from.display, to.display)
