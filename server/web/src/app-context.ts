@@ -4,7 +4,13 @@ import { useContext } from "preact/hooks";
 import type { Api } from "./api/client.ts";
 import type { User } from "./api/types.ts";
 
-export type AppContextValue = { api: Api; user: User; signOut: () => void };
+export type AppContextValue = {
+  api: Api;
+  user: User;
+  signOut: () => void;
+  /** The workspace's IANA time zone (ui/time-zone.ts), once the stores are read. */
+  timeZone?: string;
+};
 
 export const AppContext = createContext<AppContextValue | null>(null);
 

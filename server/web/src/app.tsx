@@ -1,7 +1,7 @@
 // The app shell: session gate, top navigation, language toggle and the page
 // for the current hash route.
 import { useEffect, useMemo, useState } from "preact/hooks";
-import type { Api } from "./api/client.ts";
+import { type Api, listOf } from "./api/client.ts";
 import type { User } from "./api/types.ts";
 import { AppContext } from "./app-context.ts";
 import { useI18n } from "./i18n/i18n.tsx";
@@ -15,6 +15,8 @@ import { MyExtensionPage } from "./pages/my-extension-page.tsx";
 import { SignInPage } from "./pages/sign-in-page.tsx";
 import { href, parseRoute, type Route } from "./route.ts";
 import { cachedUser, canAdmin, confirmSession, rememberUser } from "./session.ts";
+import { OfflineBanner } from "./ui/offline-banner.tsx";
+import { workspaceTimeZone } from "./ui/time-zone.ts";
 
 type Props = { api: Api; onUnauthorizedRef: { current: () => void } };
 
@@ -41,12 +43,22 @@ export function App({ api, onUnauthorizedRef }: Props) {
     });
   }, [api, onUnauthorizedRef]);
 
+  const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (!user) return;
+    api
+      .stores()
+      .then((r) => setTimeZone(workspaceTimeZone(listOf(r))))
+      .catch(() => undefined);
+  }, [api, user]);
+
   const ctx = useMemo(
     () =>
       user
         ? {
             api,
             user,
+            ...(timeZone ? { timeZone } : {}),
             signOut: () => {
               void api.logout().catch(() => undefined);
               rememberUser(null);
@@ -54,7 +66,7 @@ export function App({ api, onUnauthorizedRef }: Props) {
             },
           }
         : null,
-    [api, user],
+    [api, user, timeZone],
   );
 
   if (user === undefined) return <div class="boot" aria-busy="true" />;
@@ -122,6 +134,7 @@ export function App({ api, onUnauthorizedRef }: Props) {
           </button>
         </div>
       </header>
+      <OfflineBanner />
       <main id="main" tabIndex={-1}>
         <RoutePage route={route} />
       </main>

@@ -5,7 +5,9 @@ describe("hash routes", () => {
   it("round-trips every page", () => {
     const routes: Route[] = [
       { page: "journals" },
+      { page: "journals", archived: true },
       { page: "journal-new" },
+      { page: "import" },
       { page: "journal", id: "01HX-ab_c" },
       { page: "analytics" },
       { page: "my-extension" },

@@ -4,10 +4,11 @@ export const ADMIN_SECTIONS = ["stores", "competitors", "people", "devices", "pa
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export type Route =
-  | { page: "journals" }
+  | { page: "journals"; archived?: boolean }
   | { page: "journal-new" }
   | { page: "journal"; id: string }
   | { page: "analytics" }
+  | { page: "import" }
   | { page: "my-extension" }
   | { page: "admin"; section: AdminSection }
   | { page: "not-found"; path: string };
@@ -17,10 +18,13 @@ export function parseRoute(hash: string): Route {
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   const [first, second] = parts;
   if (first === "journals" && parts.length === 1) return { page: "journals" };
+  if (first === "journals" && second === "archived" && parts.length === 2)
+    return { page: "journals", archived: true };
   if (first === "journals" && second === "new" && parts.length === 2)
     return { page: "journal-new" };
   if (first === "journals" && second && parts.length === 2) return { page: "journal", id: second };
   if (first === "analytics" && parts.length === 1) return { page: "analytics" };
+  if (first === "import" && parts.length === 1) return { page: "import" };
   if (first === "extension" && parts.length === 1) return { page: "my-extension" };
   if (first === "admin") {
     const section = (second ?? "stores") as AdminSection;
@@ -32,13 +36,15 @@ export function parseRoute(hash: string): Route {
 export function href(route: Route): string {
   switch (route.page) {
     case "journals":
-      return "#/journals";
+      return route.archived ? "#/journals/archived" : "#/journals";
     case "journal-new":
       return "#/journals/new";
     case "journal":
       return `#/journals/${encodeURIComponent(route.id)}`;
     case "analytics":
       return "#/analytics";
+    case "import":
+      return "#/import";
     case "my-extension":
       return "#/extension";
     case "admin":

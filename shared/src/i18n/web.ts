@@ -49,8 +49,16 @@ export const web = {
     vi: "Chưa có nhật ký nào. Hãy tạo nhật ký đầu tiên từ một câu hỏi kinh doanh.",
     en: "No journals yet. Start one from a business question.",
   },
-  "journals.observations": { vi: "{n} quan sát", en: "{n} observations" },
-  "journals.insights": { vi: "{n} insight", en: "{n} insights" },
+  "journals.observations": {
+    vi: "{count} quan sát",
+    en: "{count} observations",
+    plural: { en: { one: "{count} observation" } },
+  },
+  "journals.insights": {
+    vi: "{count} insight",
+    en: "{count} insights",
+    plural: { en: { one: "{count} insight" } },
+  },
   "journals.updated": { vi: "cập nhật {date}", en: "updated {date}" },
   "journals.goal": { vi: "Mục tiêu: {goal}", en: "Goal: {goal}" },
   "journals.archived": { vi: "Đã lưu trữ", en: "Archived" },
@@ -98,8 +106,9 @@ export const web = {
   "journal.question": { vi: "Câu hỏi", en: "Question" },
   "journal.goal": { vi: "Mục tiêu", en: "Goal" },
   "journal.needsByChannel": {
-    vi: "Nhu cầu theo kênh ({n} nhu cầu xuất hiện)",
-    en: "Needs by channel ({n} needs seen)",
+    vi: "Nhu cầu theo kênh ({count} nhu cầu xuất hiện)",
+    en: "Needs by channel ({count} needs seen)",
+    plural: { en: { one: "Needs by channel ({count} need seen)" } },
   },
   "stats.observations": { vi: "Quan sát", en: "Observations" },
   "stats.byChannel": { vi: "Theo kênh", en: "By channel" },
@@ -196,8 +205,16 @@ export const web = {
   "status.actioned": { vi: "Đã hành động", en: "Actioned" },
   "status.stale": { vi: "Đã cũ", en: "Stale" },
   "corroboration.single": { vi: "Chỉ một nguồn", en: "One source only" },
-  "corroboration.channels": { vi: "{n} loại dữ liệu", en: "{n} kinds of data" },
-  "corroboration.observations": { vi: "{n} quan sát", en: "{n} observations" },
+  "corroboration.channels": {
+    vi: "{count} loại dữ liệu",
+    en: "{count} kinds of data",
+    plural: { en: { one: "{count} kind of data" } },
+  },
+  "corroboration.observations": {
+    vi: "{count} quan sát",
+    en: "{count} observations",
+    plural: { en: { one: "{count} observation" } },
+  },
   "corroboration.contradicting": { vi: "{n} phản bác", en: "{n} contradicting" },
   "override.title": {
     vi: "Insight này chỉ dựa trên một loại dữ liệu",
@@ -269,7 +286,11 @@ export const web = {
     en: "Groups of observations sharing needs, behaviours or words; groups spanning several channels come first.",
   },
   "suggestions.empty": { vi: "Không còn gợi ý nào.", en: "No suggestions left." },
-  "suggestions.count": { vi: "{n} quan sát", en: "{n} observations" },
+  "suggestions.count": {
+    vi: "{count} quan sát",
+    en: "{count} observations",
+    plural: { en: { one: "{count} observation" } },
+  },
   "suggestions.terms": { vi: "Từ khoá: {terms}", en: "Key terms: {terms}" },
   "suggestions.singleChannel": {
     vi: "Chỉ từ một kênh — cần thêm loại dữ liệu khác.",
@@ -303,10 +324,15 @@ export const web = {
   "analytics.allStores": { vi: "Tất cả cửa hàng", en: "All stores" },
   "analytics.feedback": { vi: "Phản hồi của khách", en: "Customer feedback" },
   "analytics.happyIndex": { vi: "Chỉ số hài lòng", en: "Happy index" },
-  "analytics.responses": { vi: "{n} lượt chấm", en: "{n} responses" },
+  "analytics.responses": {
+    vi: "{count} lượt chấm",
+    en: "{count} responses",
+    plural: { en: { one: "{count} response" } },
+  },
   "analytics.suspect": {
-    vi: "{n} lượt bấm dồn dập bị loại",
-    en: "{n} rapid repeat taps left out",
+    vi: "{count} lượt bấm dồn dập bị loại",
+    en: "{count} rapid repeat taps left out",
+    plural: { en: { one: "{count} rapid repeat tap left out" } },
   },
   "analytics.heatmapHappy": {
     vi: "Chỉ số hài lòng theo giờ và thứ",
@@ -330,8 +356,9 @@ export const web = {
     en: "Days without responses are left blank.",
   },
   "analytics.trendPoint": {
-    vi: "{day}: chỉ số {value}, {n} lượt chấm",
-    en: "{day}: index {value}, {n} responses",
+    vi: "{day}: chỉ số {value}, {count} lượt chấm",
+    en: "{day}: index {value}, {count} responses",
+    plural: { en: { one: "{day}: index {value}, {count} response" } },
   },
   "analytics.day": { vi: "Ngày", en: "Day" },
   "analytics.heatmap": { vi: "Lượt chấm theo giờ và thứ", en: "Responses by hour and weekday" },
@@ -340,7 +367,11 @@ export const web = {
     en: "Store local time. Darker means more responses.",
   },
   "analytics.hour": { vi: "Thứ / giờ", en: "Day / hour" },
-  "analytics.heatCell": { vi: "{day} {hour}h: {n} lượt", en: "{day} {hour}:00: {n} responses" },
+  "analytics.heatCell": {
+    vi: "{day} {hour}h: {count} lượt",
+    en: "{day} {hour}:00: {count} responses",
+    plural: { en: { one: "{day} {hour}:00: {count} response" } },
+  },
   "analytics.reasons": { vi: "Lý do được chọn nhiều nhất", en: "Most chosen reasons" },
   "analytics.behaviour": { vi: "Hành vi tại cửa hàng", en: "Shop-floor behaviour" },
   "analytics.behaviourByZone": { vi: "Hành vi theo khu vực", en: "Behaviour by zone" },
@@ -357,8 +388,9 @@ export const web = {
   "analytics.needs": { vi: "Nhu cầu", en: "Needs" },
   "analytics.needsByChannel": { vi: "Nhu cầu theo kênh", en: "Needs by channel" },
   "analytics.needsNote": {
-    vi: "Từ {n} quan sát trong khoảng thời gian (mọi cửa hàng).",
-    en: "From {n} observations in the period (all stores).",
+    vi: "Từ {count} quan sát trong khoảng thời gian (mọi cửa hàng).",
+    en: "From {count} observations in the period (all stores).",
+    plural: { en: { one: "From {count} observation in the period (all stores)." } },
   },
   "analytics.needsTruncated": {
     vi: "Từ {n} quan sát đầu tiên trong khoảng thời gian (đã giới hạn).",
@@ -564,4 +596,240 @@ export const web = {
     vi: "Chỉ người thu thập quan sát (marketing, quản lý, quản trị viên) mới ghép nối được tiện ích.",
     en: "Only people who capture observations (marketers, managers, admins) can pair an extension.",
   },
+
+  // issue 15: failures in the user's language, offline, drafts
+  "offline.title": { vi: "Không kết nối được máy chủ.", en: "The server cannot be reached." },
+  "offline.body": {
+    vi: "Thay đổi chưa được lưu cho đến khi có kết nối lại; chữ bạn đã gõ vẫn được giữ ở đây. Ứng dụng tự kết nối lại.",
+    en: "Changes will not save until it is back; what you typed stays here. The app reconnects by itself.",
+  },
+  "problem.network": {
+    vi: "Không kết nối được máy chủ. Nội dung bạn nhập vẫn được giữ — hãy thử lại khi có mạng.",
+    en: "Cannot reach the server. What you typed is kept — try again when it is back.",
+  },
+  "problem.rateLimited": {
+    vi: "Quá nhiều yêu cầu, hãy thử lại sau {seconds} giây.",
+    en: "Too many requests, try again in {seconds} s.",
+  },
+  "problem.rateLimitedSoon": {
+    vi: "Quá nhiều yêu cầu, hãy thử lại sau giây lát.",
+    en: "Too many requests, try again in a moment.",
+  },
+  "problem.validation": {
+    vi: "Một số ô chưa hợp lệ, hãy kiểm tra lại.",
+    en: "Some fields are not valid; please check them.",
+  },
+  "problem.bad-request": {
+    vi: "Máy chủ không nhận yêu cầu này, hãy kiểm tra nội dung đã nhập.",
+    en: "The server did not accept this request; check what was entered.",
+  },
+  "problem.unauthorized": {
+    vi: "Phiên đăng nhập đã hết, hãy đăng nhập lại.",
+    en: "Your session has ended; sign in again.",
+  },
+  "problem.forbidden": {
+    vi: "Vai trò của bạn không được làm việc này.",
+    en: "Your role is not allowed to do this.",
+  },
+  "problem.not-found": {
+    vi: "Mục này không còn nữa (có thể đã bị xoá).",
+    en: "This item no longer exists (it may have been deleted).",
+  },
+  "problem.conflict": {
+    vi: "Có người vừa thay đổi mục này cùng lúc; hãy tải lại rồi thử lại.",
+    en: "Someone changed this at the same time; reload and try again.",
+  },
+  "problem.too-large": {
+    vi: "Nội dung quá lớn để gửi một lần.",
+    en: "This is too large to send at once.",
+  },
+  "problem.unsupported-media-type": {
+    vi: "Máy chủ không đọc được dạng dữ liệu này.",
+    en: "The server cannot read this kind of data.",
+  },
+  "problem.unavailable": {
+    vi: "Máy chủ đang bận hoặc khởi động lại; hãy thử lại sau giây lát.",
+    en: "The server is busy or restarting; try again in a moment.",
+  },
+  "problem.server": {
+    vi: "Máy chủ gặp sự cố (lỗi {status}); hãy thử lại.",
+    en: "The server had a problem (error {status}); try again.",
+  },
+  "problem.status": {
+    vi: "Yêu cầu không thành công (lỗi {status}).",
+    en: "The request did not succeed (error {status}).",
+  },
+  "problem.fields": { vi: "Cần xem lại:", en: "Check:" },
+  "draft.restored": {
+    vi: "Đã khôi phục bản nháp chưa lưu.",
+    en: "Your unsaved draft was restored.",
+  },
+  "draft.discard": { vi: "Bỏ bản nháp", en: "Discard draft" },
+  "form.saving": { vi: "Đang lưu…", en: "Saving…" },
+  "journalNew.forbidden": {
+    vi: "Chỉ quản lý và quản trị viên tạo được nhật ký. Hãy nhờ họ tạo, rồi bạn có thể xem ở đây.",
+    en: "Only managers and admins create journals. Ask one to create it; you can read it here afterwards.",
+  },
+
+  // issue 15: journal lifecycle
+  "journal.edit": { vi: "Sửa nhật ký", en: "Edit journal" },
+  "journal.archive": { vi: "Lưu trữ", en: "Archive" },
+  "journal.restore": { vi: "Khôi phục", en: "Restore" },
+  "journal.archivedNote": {
+    vi: "Nhật ký này đã được lưu trữ: vẫn đọc và xuất được, nhưng không còn trong danh sách chính.",
+    en: "This journal is archived: still readable and exportable, but out of the main list.",
+  },
+  "journal.archivedToast": { vi: "Đã lưu trữ nhật ký.", en: "Journal archived." },
+  "journal.restoredToast": { vi: "Đã khôi phục nhật ký.", en: "Journal restored." },
+  "journal.saved": { vi: "Đã lưu thay đổi.", en: "Changes saved." },
+  "journals.showArchived": { vi: "Nhật ký đã lưu trữ", en: "Archived journals" },
+  "journals.showActive": { vi: "← Nhật ký đang dùng", en: "← Active journals" },
+  "journals.archivedEmpty": {
+    vi: "Chưa có nhật ký nào được lưu trữ.",
+    en: "No archived journals.",
+  },
+  "insight.delete": { vi: "Xoá insight", en: "Delete insight" },
+  "action.delete": { vi: "Xoá việc “{title}”", en: "Delete action “{title}”" },
+  "undo.insightDeleted": { vi: "Đã xoá insight “{title}”.", en: "Insight “{title}” deleted." },
+  "undo.actionDeleted": { vi: "Đã xoá việc “{title}”.", en: "Action “{title}” deleted." },
+  "undo.undo": { vi: "Hoàn tác", en: "Undo" },
+  "undo.dismiss": { vi: "Đóng", en: "Dismiss" },
+
+  // issue 15: whole-journal filters and search
+  "filter.store": { vi: "Cửa hàng", en: "Store" },
+  "filter.anyStore": { vi: "Mọi cửa hàng", en: "Any store" },
+  "filter.competitor": { vi: "Đối thủ", en: "Competitor" },
+  "filter.anyCompetitor": { vi: "Mọi đối thủ", en: "Any competitor" },
+  "filter.tag": { vi: "Thẻ", en: "Tag" },
+  "filter.basis": { vi: "Cơ sở", en: "Basis" },
+  "filter.anyBasis": { vi: "Mọi cơ sở", en: "Any basis" },
+  "basis.observed": { vi: "Thấy tận mắt", en: "Observed" },
+  "basis.inferred": { vi: "Suy luận", en: "Inferred" },
+  "basis.heard": { vi: "Nghe kể", en: "Heard" },
+  "filter.from": { vi: "Từ ngày", en: "From" },
+  "filter.to": { vi: "Đến ngày", en: "To" },
+  "filter.matching": {
+    vi: "{shown}/{count} quan sát khớp",
+    en: "{shown} of {count} observations match",
+    plural: { en: { one: "{shown} of {count} observation matches" } },
+  },
+  "filter.total": {
+    vi: "{count} quan sát",
+    en: "{count} observations",
+    plural: { en: { one: "{count} observation" } },
+  },
+  "filter.refined": {
+    vi: "· {shown} sau lọc 5W1H/bằng chứng trên các dòng đã tải",
+    en: "· {shown} after the 5W1H/evidence filters on the loaded rows",
+  },
+  "filter.searching": { vi: "Đang tìm…", en: "Searching…" },
+  "filter.more": { vi: "Lọc thêm", en: "More filters" },
+
+  // issue 15: phone tabs
+  "tabs.label": { vi: "Các phần của nhật ký", en: "Journal sections" },
+
+  // issue 15: import screen
+  "nav.import": { vi: "Nhập dữ liệu", en: "Import" },
+  "import.title": { vi: "Nhập quan sát từ tệp", en: "Import observations from a file" },
+  "import.lead": {
+    vi: "CSV hoặc JSON lines từ khảo sát, CRM, tổng đài, đánh giá… Mỗi nguồn được tính là một loại dữ liệu riêng.",
+    en: "CSV or JSON lines from surveys, CRM, call centres, reviews… Each source counts as its own kind of data.",
+  },
+  "import.forbidden": {
+    vi: "Chỉ quản lý và quản trị viên nhập được dữ liệu.",
+    en: "Only managers and admins can import data.",
+  },
+  "import.file": { vi: "Tệp CSV hoặc JSON lines", en: "CSV or JSON-lines file" },
+  "import.source": { vi: "Tên nguồn", en: "Source name" },
+  "import.sourceHint": {
+    vi: "Ví dụ: Khảo sát tháng 3, CRM, Tổng đài",
+    en: "E.g. March survey, CRM, Call centre",
+  },
+  "import.timeZone": {
+    vi: "Múi giờ cho thời gian không ghi múi giờ",
+    en: "Time zone for times without an offset",
+  },
+  "import.preview": {
+    vi: "{shown} dòng đầu trong {count} dòng",
+    en: "First {shown} of {count} rows",
+    plural: { en: { one: "First {shown} of {count} row" } },
+  },
+  "import.mapping": { vi: "Cột nào là gì", en: "Which column is which" },
+  "import.noColumn": { vi: "— không dùng —", en: "— none —" },
+  "import.field.what": { vi: "Cái gì (bắt buộc)", en: "What (required)" },
+  "import.field.capturedAt": { vi: "Thời điểm", en: "When captured" },
+  "import.field.storeId": { vi: "Cửa hàng (tên hoặc mã)", en: "Store (name or id)" },
+  "import.field.competitorId": { vi: "Đối thủ (tên hoặc mã)", en: "Competitor (name or id)" },
+  "import.field.needs": { vi: "Nhu cầu", en: "Needs" },
+  "import.field.tags": { vi: "Thẻ", en: "Tags" },
+  "import.field.rowId": {
+    vi: "Mã dòng (nhập lại không tạo trùng)",
+    en: "Row id (re-imports add nothing twice)",
+  },
+  "import.check": { vi: "Kiểm tra (không ghi gì)", en: "Check (writes nothing)" },
+  "import.run": {
+    vi: "Nhập {count} dòng",
+    en: "Import {count} rows",
+    plural: { en: { one: "Import {count} row" } },
+  },
+  "import.checking": { vi: "Đang kiểm tra…", en: "Checking…" },
+  "import.progress": { vi: "Đã gửi {done}/{count} dòng", en: "Sent {done} of {count} rows" },
+  "import.checked": {
+    vi: "Kiểm tra xong: {ok}/{count} dòng nhập được. Chưa ghi gì.",
+    en: "Check done: {ok} of {count} rows can be imported. Nothing was written.",
+  },
+  "import.done": {
+    vi: "Đã nhập {count} quan sát mới từ “{source}”.",
+    en: "Imported {count} new observations from “{source}”.",
+    plural: { en: { one: "Imported {count} new observation from “{source}”." } },
+  },
+  "import.duplicates": {
+    vi: "{count} dòng đã có từ lần nhập trước — không tạo trùng.",
+    en: "{count} rows were already imported before — nothing added twice.",
+    plural: { en: { one: "{count} row was already imported before — nothing added twice." } },
+  },
+  "import.idempotent": {
+    vi: "Tệp này đã được nhập trước đó: không có gì mới, không tạo bản trùng.",
+    en: "This file was imported before: nothing new, nothing added twice.",
+  },
+  "import.rowErrors": {
+    vi: "{count} dòng có lỗi (không được nhập):",
+    en: "{count} rows have errors (not imported):",
+    plural: { en: { one: "{count} row has errors (not imported):" } },
+  },
+  "import.line": { vi: "Dòng {line}", en: "Line {line}" },
+  "import.rowError.capturedAt": {
+    vi: "thời gian thiếu hoặc không đọc được",
+    en: "the time is missing or unreadable",
+  },
+  "import.rowError.needs": {
+    vi: "có nhu cầu không thuộc 16 nhu cầu",
+    en: "a need that is not one of the 16",
+  },
+  "import.rowError.storeId": { vi: "không có cửa hàng này", en: "no such store" },
+  "import.rowError.competitorId": { vi: "không có đối thủ này", en: "no such competitor" },
+  "import.rowError.what": { vi: "nội dung trống", en: "the text is empty" },
+  "import.rowError.id": { vi: "mã dòng trống", en: "the row id is empty" },
+  "import.rowError.other": { vi: "ô “{field}” không hợp lệ", en: "“{field}” is not valid" },
+  "import.unreadable": {
+    vi: "Không đọc được tệp này. Hãy lưu dưới dạng CSV UTF-8 hoặc JSON lines.",
+    en: "This file cannot be read. Save it as CSV UTF-8 or JSON lines.",
+  },
+  "import.needWhat": {
+    vi: "Hãy chọn cột cho “Cái gì” trước.",
+    en: "Choose the column for “What” first.",
+  },
+  "import.another": { vi: "Nhập tệp khác", en: "Import another file" },
+
+  // issue 15: charts
+  "analytics.trendFew": {
+    vi: "Ngày có dưới {min} lượt chấm được tô xám — quá ít để tin. Số dưới mỗi điểm là số lượt chấm.",
+    en: "Days with fewer than {min} responses are grey — too few to trust. The number under each point is its responses.",
+  },
+  "analytics.legend": { vi: "Chú giải", en: "Legend" },
+  "analytics.legendUnhappy": { vi: "Không hài lòng", en: "Unhappy" },
+  "analytics.legendHappy": { vi: "Hài lòng", en: "Happy" },
+  "analytics.legendFew": { vi: "Ít", en: "Few" },
+  "analytics.legendMany": { vi: "Nhiều", en: "Many" },
+  "analytics.legendEmpty": { vi: "Không có lượt chấm", en: "No responses" },
 } as const satisfies Catalog;

@@ -20,6 +20,7 @@ import {
   ObservationViewSchema,
 } from "@sightline/shared/schema/journal";
 import { SuggestionsSchema } from "@sightline/shared/schema/suggestion";
+import { type TimelineFilters, TimelinePageSchema } from "@sightline/shared/schema/timeline";
 import type * as z from "zod/mini";
 import { ApiError, toApiError, UNEXPECTED_RESPONSE } from "./problem.ts";
 import {
@@ -28,6 +29,7 @@ import {
   CreatedSchema,
   DeviceListSchema,
   IgnoredSchema,
+  ImportReportSchema,
   LoginResponseSchema,
   MeSchema,
   PairingCodeSchema,
@@ -50,9 +52,20 @@ import type {
 export type { UserListItem } from "./types.ts";
 export type Fetch = typeof fetch;
 export type Lang = "vi" | "en";
-/** Timeline items per journal request (the server allows up to 500). */
-export const TIMELINE_PAGE = 500;
-export type ApiOptions = { fetch?: Fetch; base?: string; onUnauthorized?: () => void };
+/**
+ * Timeline items in the journal request: the timeline itself comes from the
+ * timeline query (`timeline`), so the journal page asks for only a few.
+ */
+export const JOURNAL_TIMELINE_PAGE = 1;
+/** Items per timeline-query page (the server allows up to 200). */
+export const TIMELINE_PAGE = 100;
+export type ApiOptions = {
+  fetch?: Fetch;
+  base?: string;
+  onUnauthorized?: () => void;
+  /** Told after every call whether the server answered at all (false: network failure). */
+  onReachable?: (reachable: boolean) => void;
+};
 export type ExportFormat = "md" | "csv" | "json" | "html";
 export type JournalInput = { title: string; question: string; goal: string; scope: Scope };
 export type InsightPatch = {
@@ -90,8 +103,11 @@ export function createApi(options: ApiOptions = {}) {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (e) {
+      options.onReachable?.(false);
       throw new ApiError(0, "network", e instanceof Error ? e.message : String(e));
     }
+    // A proxy's 502/504 means the server itself is not there.
+    options.onReachable?.(res.status !== 502 && res.status !== 504);
     const type = res.headers.get("content-type") ?? "";
     const text = await res.text();
     let parsed: unknown = text;
@@ -104,7 +120,7 @@ export function createApi(options: ApiOptions = {}) {
     }
     if (!res.ok) {
       if (res.status === 401) options.onUnauthorized?.();
-      throw toApiError(res.status, res.statusText, parsed);
+      throw toApiError(res.status, res.statusText, parsed, res.headers.get("retry-after"));
     }
     const result = schema.safeParse(text ? parsed : undefined);
     if (!result.success) {
@@ -136,15 +152,27 @@ export function createApi(options: ApiOptions = {}) {
     logout: () => post(IgnoredSchema, "/v1/auth/logout"),
     me: () => get(MeSchema, "/v1/auth/me"),
 
-    journals: () => get(JournalListSchema, "/v1/journals"),
-    /** Newest first, a page big enough to filter in the browser; older pages by cursor. */
+    /** The main list, or the archived journals. */
+    journals: (o: { archived?: boolean } = {}) =>
+      get(JournalListSchema, o.archived ? "/v1/journals?archived=true" : "/v1/journals"),
+    /** The journal, its insights and stats over the whole scope (the timeline comes from `timeline`). */
     journal: (journalId: string) =>
-      get(JournalPageSchema, `/v1/journals/${id(journalId)}?order=desc&limit=${TIMELINE_PAGE}`),
-    journalPage: (journalId: string, cursor: string) =>
       get(
         JournalPageSchema,
-        `/v1/journals/${id(journalId)}?order=desc&limit=${TIMELINE_PAGE}&cursor=${encodeURIComponent(cursor)}`,
+        `/v1/journals/${id(journalId)}?order=desc&limit=${JOURNAL_TIMELINE_PAGE}`,
       ),
+    /** One page of the journal's whole scope through filters and search, with the exact total. */
+    timeline: (
+      journalId: string,
+      filters: TimelineFilters,
+      o: { cursor?: string | null; limit?: number } = {},
+    ) =>
+      get(
+        TimelinePageSchema,
+        `/v1/journals/${id(journalId)}/timeline?${timelineQuery(filters, o).toString()}`,
+      ),
+    archiveJournal: (journalId: string, archived: boolean) =>
+      patch(JournalSchema, `/v1/journals/${id(journalId)}`, { archived }),
     createJournal: (input: JournalInput) => post(JournalCreatedSchema, "/v1/journals", input),
     patchJournal: (journalId: string, input: Partial<JournalInput>) =>
       patch(JournalSchema, `/v1/journals/${id(journalId)}`, input),
@@ -172,6 +200,14 @@ export function createApi(options: ApiOptions = {}) {
       post(ActionCreatedSchema, `/v1/insights/${id(insightId)}/actions`, input),
     patchAction: (actionId: string, input: { status: ActionStatus }) =>
       patch(ActionSchema, `/v1/actions/${id(actionId)}`, input),
+    deleteInsight: (insightId: string) => del(IgnoredSchema, `/v1/insights/${id(insightId)}`),
+    restoreInsight: (insightId: string) =>
+      post(IgnoredSchema, `/v1/insights/${id(insightId)}/restore`),
+    deleteAction: (actionId: string) => del(IgnoredSchema, `/v1/actions/${id(actionId)}`),
+    restoreAction: (actionId: string) => post(IgnoredSchema, `/v1/actions/${id(actionId)}/restore`),
+    /** Import a CSV / JSON-lines file (or a slice of one); `dryRun` checks every row and writes nothing. */
+    importObservations: (body: ImportRequest) =>
+      post(ImportReportSchema, "/v1/observations/import", body),
 
     blobUrl: (sha256: string) => `${base}/v1/blobs/${id(sha256)}`,
 
@@ -212,6 +248,54 @@ export function createApi(options: ApiOptions = {}) {
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+export type ImportField =
+  | "what"
+  | "who"
+  | "where"
+  | "why"
+  | "how"
+  | "note"
+  | "capturedAt"
+  | "needs"
+  | "tags"
+  | "basis"
+  | "method"
+  | "storeId"
+  | "competitorId"
+  | "zone";
+export type ImportRequest = {
+  source: string;
+  format: "csv" | "jsonl";
+  content: string;
+  mapping?: Partial<Record<ImportField, string>>;
+  rowIdColumn?: string;
+  timeZone?: string;
+  dryRun?: boolean;
+};
+
+/** The timeline query string: repeated keys for several values of one filter (OR). */
+export function timelineQuery(
+  f: TimelineFilters,
+  o: { cursor?: string | null; limit?: number } = {},
+): URLSearchParams {
+  const q = new URLSearchParams();
+  const many = (key: string, values: readonly string[] | undefined) => {
+    for (const v of values ?? []) q.append(key, v);
+  };
+  many("channel", f.channel);
+  many("storeId", f.storeId);
+  many("competitorId", f.competitorId);
+  many("need", f.need);
+  many("tag", f.tag);
+  many("basis", f.basis);
+  if (f.q?.trim()) q.set("q", f.q.trim());
+  if (f.from) q.set("from", f.from);
+  if (f.to) q.set("to", f.to);
+  if (o.cursor) q.set("cursor", o.cursor);
+  q.set("limit", String(o.limit ?? TIMELINE_PAGE));
+  return q;
+}
 
 /** A list answer's items (`{items}`), or a bare array; empty while there is none. */
 export function listOf<T>(value: T[] | { items: T[] } | undefined | null): T[] {

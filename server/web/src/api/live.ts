@@ -27,7 +27,10 @@ export function subscribeLive({
   const source = new ES(url, { withCredentials: true });
   const poke = () => onPoke();
   source.onopen = () => onState?.("live");
-  source.onerror = () => onState?.(source.readyState === ES.CLOSED ? "offline" : "connecting");
+  // An error means the stream is down: EventSource keeps retrying by itself,
+  // but until it opens again nothing live arrives, so say "offline" (saying
+  // "connecting" hid outages; "live" only ever follows a successful open).
+  source.onerror = () => onState?.("offline");
   source.onmessage = poke;
   source.addEventListener("poke", poke);
   return () => {

@@ -73,6 +73,22 @@ export const UnsentImportResultSchema = z.looseObject({
   lastSeq: z.number(),
 });
 
+/** POST /v1/observations/import: what was (or, on a dry run, would be) imported, per row. */
+export const ImportReportSchema = z.looseObject({
+  source: z.string(),
+  received: z.number(),
+  created: z.number(),
+  duplicates: z.number(),
+  dryRun: z.optional(z.boolean()),
+  errors: z.array(
+    z.looseObject({
+      line: z.number(),
+      rowId: z.optional(z.string()),
+      errors: z.array(z.looseObject({ path: z.string(), message: z.string() })),
+    }),
+  ),
+});
+
 export const PairingCodeSchema = z.looseObject({ code: z.string(), expiresAt: z.string() });
 
 /** A body the client does not read (204, or a confirmation it ignores). */

@@ -1,41 +1,55 @@
-// An insight ends in actions: title, owner, due date and status.
+// An insight ends in actions: title, owner, due date and status. The form's
+// text is a draft (kept across reloads) until the server has the action; a
+// failed add keeps it, says why and offers to try again.
 import { useState } from "preact/hooks";
 import { ACTION_STATUSES, type Action, type ActionStatus } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { formatDate } from "../ui/format.ts";
+import { ProblemBanner } from "../ui/problem-banner.tsx";
+import { useDraft } from "../ui/use-draft.ts";
+
+type ActionInput = { title: string; owner?: string; due?: string };
 
 type Props = {
   actions: readonly Action[];
-  onAdd: (input: { title: string; owner?: string; due?: string }) => Promise<void>;
+  /** Rejects when the action was not saved (the form then keeps its text). */
+  onAdd: (input: ActionInput) => Promise<void>;
   onStatus: (actionId: string, status: ActionStatus) => void;
+  onDelete?: (action: Action) => void;
   disabled?: boolean;
   idPrefix: string;
 };
 
-export function ActionsEditor({ actions, onAdd, onStatus, disabled, idPrefix }: Props) {
+const EMPTY = { title: "", owner: "", due: "" };
+
+export function ActionsEditor({ actions, onAdd, onStatus, onDelete, disabled, idPrefix }: Props) {
   const { t, locale } = useI18n();
-  const [title, setTitle] = useState("");
-  const [owner, setOwner] = useState("");
-  const [due, setDue] = useState("");
+  const [draft, setDraft, clearDraft] = useDraft(`action.${idPrefix}`, EMPTY);
+  const { title, owner, due } = draft;
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
   const today = new Date().toISOString().slice(0, 10);
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (!title.trim()) return;
+  const save = async () => {
+    if (!title.trim() || busy) return;
     setBusy(true);
+    setError(undefined);
     try {
       await onAdd({
         title: title.trim(),
         ...(owner.trim() ? { owner: owner.trim() } : {}),
         ...(due ? { due } : {}),
       });
-      setTitle("");
-      setOwner("");
-      setDue("");
+      clearDraft();
+    } catch (e) {
+      setError(e);
     } finally {
       setBusy(false);
     }
+  };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void save();
   };
 
   return (
@@ -74,6 +88,17 @@ export function ActionsEditor({ actions, onAdd, onStatus, disabled, idPrefix }: 
                     </option>
                   ))}
                 </select>
+                {onDelete && !disabled && (
+                  <button
+                    type="button"
+                    class="icon-btn"
+                    aria-label={t("action.delete", { title: a.title })}
+                    title={t("action.delete", { title: a.title })}
+                    onClick={() => onDelete(a)}
+                  >
+                    ×
+                  </button>
+                )}
               </li>
             );
           })}
@@ -87,24 +112,34 @@ export function ActionsEditor({ actions, onAdd, onStatus, disabled, idPrefix }: 
             placeholder={t("action.titlePlaceholder")}
             maxLength={500}
             value={title}
-            onInput={(e) => setTitle(e.currentTarget.value)}
+            onInput={(e) => {
+              const v = e.currentTarget.value;
+              setDraft((d) => ({ ...d, title: v }));
+            }}
           />
           <input
             aria-label={t("action.owner")}
             placeholder={t("action.owner")}
             maxLength={200}
             value={owner}
-            onInput={(e) => setOwner(e.currentTarget.value)}
+            onInput={(e) => {
+              const v = e.currentTarget.value;
+              setDraft((d) => ({ ...d, owner: v }));
+            }}
           />
           <input
             type="date"
             aria-label={t("action.dueLabel")}
             value={due}
-            onInput={(e) => setDue(e.currentTarget.value)}
+            onInput={(e) => {
+              const v = e.currentTarget.value;
+              setDraft((d) => ({ ...d, due: v }));
+            }}
           />
           <button type="submit" class="btn small" disabled={busy || !title.trim()}>
-            {t("action.add")}
+            {busy ? t("form.saving") : t("action.add")}
           </button>
+          <ProblemBanner error={error} onRetry={() => void save()} />
         </form>
       )}
     </div>

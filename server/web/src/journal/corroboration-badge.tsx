@@ -29,15 +29,15 @@ export function CorroborationBadge({ corroboration }: Props) {
     return (
       <span class="corroboration single" title={title || undefined}>
         <span aria-hidden="true">⚠</span> {t("corroboration.single")}
-        <span class="sub">{t("corroboration.observations", { n: c.observations })}</span>
+        <span class="sub">{t("corroboration.observations", { count: c.observations })}</span>
         {against}
       </span>
     );
   }
   return (
     <span class="corroboration ok" title={title || undefined}>
-      <span aria-hidden="true">✓</span> {t("corroboration.channels", { n: count })}
-      <span class="sub">{t("corroboration.observations", { n: c.observations })}</span>
+      <span aria-hidden="true">✓</span> {t("corroboration.channels", { count })}
+      <span class="sub">{t("corroboration.observations", { count: c.observations })}</span>
       {against}
     </span>
   );

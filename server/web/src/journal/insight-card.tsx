@@ -3,7 +3,14 @@
 import { NEEDS, type NeedCode } from "@sightline/shared/vocabulary/needs";
 import { useState } from "preact/hooks";
 import type { InsightPatch } from "../api/client.ts";
-import type { ActionStatus, Insight, InsightStatus, Observation, Stance } from "../api/types.ts";
+import type {
+  Action,
+  ActionStatus,
+  Insight,
+  InsightStatus,
+  Observation,
+  Stance,
+} from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
 import { ActionsEditor } from "./actions-editor.tsx";
@@ -33,9 +40,22 @@ type Props = {
   picking: boolean;
   onTogglePick: () => void;
   canEdit: boolean;
+  /** Delete with undo (the page holds the deletion back for a few seconds). */
+  onDelete?: () => void;
+  onDeleteAction?: (action: Action) => void;
 };
 
-export function InsightCard({ insight, number, byId, ops, picking, onTogglePick, canEdit }: Props) {
+export function InsightCard({
+  insight,
+  number,
+  byId,
+  ops,
+  picking,
+  onTogglePick,
+  canEdit,
+  onDelete,
+  onDeleteAction,
+}: Props) {
   const { t, label } = useI18n();
   const [error, setError] = useState<unknown>(undefined);
   const [over, setOver] = useState(false);
@@ -87,11 +107,19 @@ export function InsightCard({ insight, number, byId, ops, picking, onTogglePick,
         {editing ? (
           <form
             class="statement-form"
-            onSubmit={(e) => {
+            onSubmit={async (e) => {
               e.preventDefault();
-              setEditing(false);
-              if (statement.trim() && statement.trim() !== insight.statement) {
-                void run(() => ops.patch(insight.id, { statement: statement.trim() }));
+              if (!statement.trim() || statement.trim() === insight.statement) {
+                setEditing(false);
+                return;
+              }
+              // Stay in the editor until the server has the new text (kept on failure).
+              setError(undefined);
+              try {
+                await ops.patch(insight.id, { statement: statement.trim() });
+                setEditing(false);
+              } catch (err) {
+                setError(err);
               }
             }}
           >
@@ -129,6 +157,17 @@ export function InsightCard({ insight, number, byId, ops, picking, onTogglePick,
               </button>
             )}
           </h3>
+        )}
+        {canEdit && onDelete && !editing && (
+          <button
+            type="button"
+            class="icon-btn delete"
+            aria-label={t("insight.delete")}
+            title={t("insight.delete")}
+            onClick={onDelete}
+          >
+            🗑
+          </button>
         )}
       </header>
       <div class="insight-meta">
@@ -203,7 +242,7 @@ export function InsightCard({ insight, number, byId, ops, picking, onTogglePick,
           value={principles}
           idPrefix={idPrefix}
           disabled={!canEdit}
-          onSave={(next) => void run(() => ops.patch(insight.id, { principles: next }))}
+          onSave={(next) => ops.patch(insight.id, { principles: next })}
         />
       </details>
 
@@ -213,7 +252,8 @@ export function InsightCard({ insight, number, byId, ops, picking, onTogglePick,
           actions={insight.actions ?? []}
           idPrefix={idPrefix}
           disabled={!canEdit}
-          onAdd={(input) => run(() => ops.addAction(insight.id, input))}
+          onAdd={(input) => ops.addAction(insight.id, input)}
+          {...(onDeleteAction ? { onDelete: onDeleteAction } : {})}
           onStatus={(id, status) => void run(() => ops.actionStatus(id, status))}
         />
       </section>

@@ -16,7 +16,7 @@ export function NeedsByChannelPanel({ stats }: { stats: JournalStats | undefined
   const rows = NEED_CODES.filter((n) => CHANNEL_CODES.some((c) => count(n, c) > 0));
   return (
     <details class="needs-panel">
-      <summary>{t("journal.needsByChannel", { n: rows.length })}</summary>
+      <summary>{t("journal.needsByChannel", { count: rows.length })}</summary>
       <StackedBars
         title={t("analytics.needsByChannel")}
         corner={t("analytics.need")}

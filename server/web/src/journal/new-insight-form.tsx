@@ -1,14 +1,24 @@
-// Write an insight by hand (then link evidence by dragging or picking).
+// Write an insight by hand (then link evidence by dragging or picking). The
+// statement is a draft per journal until the server has it: a failed create
+// keeps it, says why and offers to try again.
 import { useState } from "preact/hooks";
 import { useI18n } from "../i18n/i18n.tsx";
+import { ProblemBanner } from "../ui/problem-banner.tsx";
+import { hasDraft, useDraft } from "../ui/use-draft.ts";
 
-type Props = { onCreate: (statement: string) => Promise<void> };
+type Props = {
+  journalId: string;
+  /** Rejects when the insight was not created (the text then stays). */
+  onCreate: (statement: string) => Promise<void>;
+};
 
-export function NewInsightForm({ onCreate }: Props) {
+export function NewInsightForm({ journalId, onCreate }: Props) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  const [text, setText] = useState("");
+  const key = `insight.${journalId}`;
+  const [open, setOpen] = useState(() => hasDraft(key));
+  const [text, setText, clearText] = useDraft(key, "");
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
   if (!open) {
     return (
       <button type="button" class="btn ghost small" onClick={() => setOpen(true)}>
@@ -16,20 +26,26 @@ export function NewInsightForm({ onCreate }: Props) {
       </button>
     );
   }
+  const save = async () => {
+    if (!text.trim() || busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onCreate(text.trim());
+      clearText();
+      setOpen(false);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <form
       class="card new-insight"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        if (!text.trim()) return;
-        setBusy(true);
-        try {
-          await onCreate(text.trim());
-          setText("");
-          setOpen(false);
-        } finally {
-          setBusy(false);
-        }
+        void save();
       }}
     >
       <label>
@@ -42,12 +58,13 @@ export function NewInsightForm({ onCreate }: Props) {
           onInput={(e) => setText(e.currentTarget.value)}
         />
       </label>
+      <ProblemBanner error={error} onRetry={() => void save()} />
       <div class="form-actions">
         <button type="button" class="btn ghost small" onClick={() => setOpen(false)}>
           {t("action.cancel")}
         </button>
         <button type="submit" class="btn primary small" disabled={busy || !text.trim()}>
-          {t("insight.create")}
+          {busy ? t("form.saving") : t("insight.create")}
         </button>
       </div>
     </form>

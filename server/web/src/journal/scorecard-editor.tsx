@@ -1,13 +1,18 @@
 // Edit the four principles: a 0–3 segmented choice and a note each; the
-// total (/12) and the weakest principle update as you score.
+// total (/12) and the weakest principle update as you score. Notes being
+// typed are a draft per insight (kept across reloads) until a save succeeds;
+// a failed save keeps them and offers to try again.
 import { useEffect, useState } from "preact/hooks";
 import { PRINCIPLES, type Principle, type Principles } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { ProblemBanner } from "../ui/problem-banner.tsx";
+import { useDraft } from "../ui/use-draft.ts";
 import { MAX_SCORE, MAX_TOTAL, principleTotal, weakestPrinciple } from "./principles.ts";
 
 type Props = {
   value: Principles;
-  onSave: (next: Principles) => void;
+  /** May return a promise that rejects when the save failed. */
+  onSave: (next: Principles) => void | Promise<void>;
   disabled?: boolean;
   idPrefix: string;
 };
@@ -16,21 +21,45 @@ const SCORES = Array.from({ length: MAX_SCORE + 1 }, (_, i) => i);
 
 export function ScorecardEditor({ value, onSave, disabled, idPrefix }: Props) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState<Principles>(value);
-  useEffect(() => setDraft(value), [value]);
+  const [notes, setNotes, clearNotes] = useDraft<Partial<Record<Principle, string>>>(
+    `notes.${idPrefix}`,
+    {},
+  );
+  const withNotes = (v: Principles): Principles => {
+    const next = { ...v };
+    for (const name of PRINCIPLES) {
+      const note = notes[name];
+      if (note !== undefined) next[name] = { score: v[name]?.score ?? 0, note };
+    }
+    return next;
+  };
+  const [draft, setDraft] = useState<Principles>(() => withNotes(value));
+  const [error, setError] = useState<unknown>(undefined);
+  useEffect(() => setDraft(withNotes(value)), [value]);
 
   const total = principleTotal(draft);
   const weakest = weakestPrinciple(draft);
 
+  const save = async (next: Principles) => {
+    setError(undefined);
+    try {
+      await onSave(next);
+      clearNotes();
+    } catch (e) {
+      setError(e);
+    }
+  };
   const setScore = (name: Principle, score: number) => {
     const next = { ...draft, [name]: { score, note: draft[name]?.note ?? "" } };
     setDraft(next);
-    onSave(next);
+    void save(next);
   };
-  const setNote = (name: Principle, note: string) =>
+  const setNote = (name: Principle, note: string) => {
     setDraft({ ...draft, [name]: { score: draft[name]?.score ?? 0, note } });
+    setNotes((n) => ({ ...n, [name]: note }));
+  };
   const commitNote = (name: Principle) => {
-    if ((draft[name]?.note ?? "") !== (value[name]?.note ?? "")) onSave(draft);
+    if ((draft[name]?.note ?? "") !== (value[name]?.note ?? "")) void save(draft);
   };
 
   return (
@@ -90,6 +119,7 @@ export function ScorecardEditor({ value, onSave, disabled, idPrefix }: Props) {
           </div>
         );
       })}
+      <ProblemBanner error={error} onRetry={() => void save(draft)} />
     </div>
   );
 }

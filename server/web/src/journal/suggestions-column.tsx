@@ -76,7 +76,9 @@ function SuggestionCard({ suggestion: s, onAccept, onHover, canEdit, lookup }: C
         {s.channels.map((c) => (
           <ChannelBadge key={c} channel={c} />
         ))}
-        <span class="small muted">{t("suggestions.count", { n: s.observationIds.length })}</span>
+        <span class="small muted">
+          {t("suggestions.count", { count: s.observationIds.length })}
+        </span>
       </p>
       {s.needs.length > 0 && (
         <p class="tags">

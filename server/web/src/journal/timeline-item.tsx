@@ -8,9 +8,11 @@ import { useApp } from "../app-context.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ChannelBadge } from "../ui/channel-badge.tsx";
 import { formatDateTime } from "../ui/format.ts";
+import { useTimeZone } from "../ui/time-zone.ts";
 import { startObservationDrag } from "./evidence-drag.ts";
 import { FiveW1HMeter } from "./five-w1h-meter.tsx";
 import type { Lookup } from "./journal-lookup.ts";
+import { MarkedText } from "./marked-text.tsx";
 import { RatingFace } from "./rating-face.tsx";
 
 export type PickTarget = {
@@ -18,8 +20,15 @@ export type PickTarget = {
   onPick: (observationId: string, stance: Stance) => void;
 };
 
+/** A timeline row: the observation, with the names and search marks the timeline query adds. */
+type Row = Observation & {
+  storeName?: string | null | undefined;
+  competitorName?: string | null | undefined;
+  marks?: Record<string, [number, number][]> | undefined;
+};
+
 type Props = {
-  observation: Observation;
+  observation: Row;
   lookup: Lookup;
   linkedTo: readonly number[];
   pick: PickTarget | null;
@@ -39,20 +48,25 @@ export function TimelineItem({
 }: Props) {
   const { api } = useApp();
   const { t, label, locale } = useI18n();
+  const timeZone = useTimeZone();
+  const marks = o.marks ?? {};
+  const m = (field: string, text: string) => <MarkedText text={text} ranges={marks[field]} />;
   const method = Object.hasOwn(METHODS, o.method ?? "") ? METHODS[o.method as Method] : undefined;
+  const storeName = o.storeName ?? lookup.storeName(o.storeId);
+  const competitorName = o.competitorName ?? lookup.competitorName(o.competitorId);
   const place = [
-    lookup.storeName(o.storeId),
+    storeName && m("storeName", storeName),
     o.zone,
-    lookup.competitorName(o.competitorId),
+    competitorName && m("competitorName", competitorName),
     o.eventName,
     o.booth,
   ].filter(Boolean);
   const behaviour = lookup.behaviourLabel(o.storeId, o.behaviour);
-  const ws: [string, string | undefined][] = [
-    [t("w.who"), o.who],
-    [t("w.where"), o.where],
-    [t("w.why"), o.why],
-    [t("w.how"), o.how],
+  const ws: [string, string, string | undefined][] = [
+    ["who", t("w.who"), o.who],
+    ["where", t("w.where"), o.where],
+    ["why", t("w.why"), o.why],
+    ["how", t("w.how"), o.how],
   ];
   const classes = [
     "obs",
@@ -76,7 +90,7 @@ export function TimelineItem({
         <ChannelBadge channel={o.channel} source={o.source} />
         {method && <span class="method muted">{label(method)}</span>}
         <time class="muted" dateTime={o.capturedAt}>
-          {formatDateTime(o.capturedAt, locale)}
+          {formatDateTime(o.capturedAt, locale, timeZone)}
         </time>
         <span class="spacer" />
         {linkedTo.map((n) => (
@@ -86,12 +100,21 @@ export function TimelineItem({
         ))}
         <FiveW1HMeter observation={o} />
       </header>
-      {place.length > 0 && <p class="place muted">{place.join(" · ")}</p>}
+      {place.length > 0 && (
+        <p class="place muted">
+          {place.map((p, i) => (
+            <span key={i}>
+              {i > 0 && " · "}
+              {p}
+            </span>
+          ))}
+        </p>
+      )}
       <div class="obs-body">
         {o.channel === "feedback" && o.rating !== undefined && <RatingFace rating={o.rating} />}
         <div class="obs-text">
           {behaviour && behaviour !== o.what && <span class="behaviour">{behaviour}</span>}
-          <p class="what">{o.what}</p>
+          <p class="what">{m("what", o.what)}</p>
           {o.question && <p class="muted small">{t("timeline.question", { q: o.question })}</p>}
           {o.reasons && o.reasons.length > 0 && (
             <p class="small">
@@ -101,22 +124,22 @@ export function TimelineItem({
           {o.suspect && <span class="tag warn">{t("timeline.suspect")}</span>}
         </div>
       </div>
-      {ws.some(([, v]) => v) && (
+      {ws.some(([, , v]) => v) && (
         <dl class="ws">
-          {ws
-            .filter(([, v]) => v)
-            .map(([k, v]) => (
-              <div key={k}>
+          {ws.map(([field, k, v]) =>
+            v ? (
+              <div key={field}>
                 <dt>{k}</dt>
-                <dd>{v}</dd>
+                <dd>{m(field, v)}</dd>
               </div>
-            ))}
+            ) : null,
+          )}
         </dl>
       )}
       {o.evidence?.quote && (
         <blockquote class="quote">
           {o.evidence.prefix && <span class="ctx">…{o.evidence.prefix}</span>}
-          <mark>{o.evidence.quote}</mark>
+          <span class="quote-text">{m("evidence.quote", o.evidence.quote)}</span>
           {o.evidence.suffix && <span class="ctx">{o.evidence.suffix}…</span>}
         </blockquote>
       )}
@@ -156,9 +179,9 @@ export function TimelineItem({
               {Object.hasOwn(NEEDS, n) ? label(NEEDS[n as NeedCode]) : n}
             </span>
           ))}
-          {(o.tags ?? []).map((x) => (
+          {(o.tags ?? []).map((x, i) => (
             <span key={x} class="tag">
-              #{x}
+              #{m(`tags.${i}`, x)}
             </span>
           ))}
         </p>

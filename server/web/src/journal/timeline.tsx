@@ -1,69 +1,88 @@
-// The merged timeline: every channel in one list, newest first, grouped by
-// day, filtered in place. Shows a page at a time to stay quick on big journals.
-import { useMemo, useState } from "preact/hooks";
-import type { Observation } from "../api/types.ts";
+// The merged timeline: every channel in one list through the server's
+// timeline query (the whole journal, not only what is loaded), newest first
+// or most relevant first while searching, grouped by day in the workspace's
+// time zone; "N of M" with the server's exact counts; older pages by cursor.
+import { useMemo } from "preact/hooks";
+import type { Competitor, Store } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
-import { formatDate, localDay } from "../ui/format.ts";
+import { formatDate, formatNumber, localDay } from "../ui/format.ts";
+import { ProblemBanner } from "../ui/problem-banner.tsx";
+import { useTimeZone } from "../ui/time-zone.ts";
 import type { Lookup } from "./journal-lookup.ts";
-import { EMPTY_FILTER, filterTimeline, type TimelineFilter } from "./timeline-filter.ts";
+import { hasRefinement, refineLoaded, type TimelineFilter } from "./timeline-filter.ts";
 import { TimelineFilters } from "./timeline-filters.tsx";
 import { type PickTarget, TimelineItem } from "./timeline-item.tsx";
-
-const PAGE = 60;
+import type { TimelineState } from "./use-timeline-query.ts";
 
 type Props = {
-  items: readonly Observation[];
+  query: TimelineState;
+  filter: TimelineFilter;
+  onFilter: (f: TimelineFilter) => void;
+  /** Observations in the journal's whole scope (the stats' total). */
+  journalTotal: number | undefined;
+  stores: readonly Store[];
+  competitors: readonly Competitor[];
   lookup: Lookup;
   linkedBy: ReadonlyMap<string, number[]>;
   pick: PickTarget | null;
-  fresh: ReadonlySet<string>;
   highlighted: ReadonlySet<string>;
   canEdit: boolean;
-  hasMore: boolean;
-  onLoadMore: () => void;
 };
 
 export function Timeline({
-  items,
+  query,
+  filter,
+  onFilter,
+  journalTotal,
+  stores,
+  competitors,
   lookup,
   linkedBy,
   pick,
-  fresh,
   highlighted,
   canEdit,
-  hasMore,
-  onLoadMore,
 }: Props) {
   const { t, locale } = useI18n();
-  const [filter, setFilter] = useState<TimelineFilter>(EMPTY_FILTER);
-  const [limit, setLimit] = useState(PAGE);
+  const timeZone = useTimeZone();
   const linked = useMemo(() => new Set(linkedBy.keys()), [linkedBy]);
-  const sorted = useMemo(
-    // Times carry different offsets (device clocks), so compare instants, not strings.
-    () => [...items].sort((a, b) => instant(b.capturedAt) - instant(a.capturedAt)),
-    [items],
+  const shown = useMemo(
+    () => refineLoaded(query.items, filter, linked),
+    [query.items, filter, linked],
   );
-  const shown = useMemo(() => filterTimeline(sorted, filter, linked), [sorted, filter, linked]);
-  const page = shown.slice(0, limit);
+  const matching = query.total;
+  const whole = journalTotal ?? matching;
 
   let lastDay = "";
   return (
-    <section class="timeline" aria-labelledby="timeline-title">
+    <section class="timeline" aria-labelledby="timeline-title" data-tab="timeline">
       <h2 id="timeline-title">{t("timeline.title")}</h2>
       <TimelineFilters
         value={filter}
-        onChange={(f) => {
-          setFilter(f);
-          setLimit(PAGE);
-        }}
-        shown={shown.length}
-        total={items.length}
+        onChange={onFilter}
+        stores={stores}
+        competitors={competitors}
+        count={
+          <span data-testid="timeline-count">
+            {matching === undefined
+              ? t("filter.searching")
+              : whole !== undefined && whole !== matching
+                ? t("filter.matching", { shown: matching, count: whole })
+                : t("filter.total", { count: matching })}
+            {hasRefinement(filter) && ` ${t("filter.refined", { shown: shown.length })}`}
+          </span>
+        }
       />
-      {items.length === 0 && <p class="empty">{t("timeline.empty")}</p>}
-      <div class="obs-list">
-        {page.map((o) => {
-          const day = localDay(o.capturedAt);
-          const heading = day !== lastDay ? <h3 class="day">{formatDate(day, locale)}</h3> : null;
+      <ProblemBanner error={query.error} onRetry={() => void query.reload()} />
+      {!query.loading && query.items.length === 0 && !query.error && (
+        <p class="empty">{t("timeline.empty")}</p>
+      )}
+      <div class="obs-list" aria-busy={query.loading}>
+        {shown.map((o) => {
+          const day = localDay(o.capturedAt, timeZone);
+          const heading =
+            !query.relevance && day !== lastDay ? (
+              <h3 class="day">{formatDate(day, locale)}</h3>
+            ) : null;
           lastDay = day;
           return (
             <div key={o.id}>
@@ -73,7 +92,7 @@ export function Timeline({
                 lookup={lookup}
                 linkedTo={linkedBy.get(o.id) ?? []}
                 pick={pick}
-                fresh={fresh.has(o.id)}
+                fresh={query.fresh.has(o.id)}
                 highlighted={highlighted.has(o.id)}
                 draggable={canEdit}
               />
@@ -81,21 +100,17 @@ export function Timeline({
           );
         })}
       </div>
-      {shown.length > limit && (
-        <button type="button" class="btn ghost wide" onClick={() => setLimit(limit + PAGE)}>
-          {t("timeline.showMore", { n: shown.length - limit })}
-        </button>
-      )}
-      {hasMore && shown.length <= limit && (
-        <button type="button" class="btn ghost wide" onClick={onLoadMore}>
+      {query.hasMore && (
+        <button
+          type="button"
+          class="btn ghost wide"
+          disabled={query.loading}
+          onClick={() => void query.loadMore()}
+        >
           {t("timeline.loadMore")}
+          {matching !== undefined && ` (${formatNumber(matching - query.items.length, locale)})`}
         </button>
       )}
     </section>
   );
-}
-
-function instant(iso: string): number {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? 0 : ms;
 }

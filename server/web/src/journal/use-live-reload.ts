@@ -1,5 +1,5 @@
 // Re-read the open journal when a poke arrives, coalescing bursts of pokes
-// (a kiosk pushing a batch) into one reload.
+// (a kiosk pushing a batch) into one reload, and re-read after a reconnect.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { type LiveState, subscribeLive } from "../api/live.ts";
 
@@ -9,8 +9,17 @@ export function useLiveReload(reload: () => void, delayMs = 400): LiveState {
   reloadRef.current = reload;
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let wasDown = false;
     const off = subscribeLive({
-      onState: setState,
+      onState: (next) => {
+        setState(next);
+        // Pokes sent while the stream was down are lost: read once on reconnect.
+        if (next === "offline") wasDown = true;
+        else if (next === "live" && wasDown) {
+          wasDown = false;
+          reloadRef.current();
+        }
+      },
       onPoke: () => {
         clearTimeout(timer);
         timer = setTimeout(() => reloadRef.current(), delayMs);

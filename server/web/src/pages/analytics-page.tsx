@@ -114,8 +114,8 @@ export function AnalyticsPage() {
               {fb.happyIndex === null ? "—" : formatNumber(fb.happyIndex, locale, 0)}
             </p>
             <p class="small muted">
-              {t("analytics.responses", { n: totalFb })}
-              {fb.suspect > 0 && ` · ${t("analytics.suspect", { n: fb.suspect })}`}
+              {t("analytics.responses", { count: totalFb })}
+              {fb.suspect > 0 && ` · ${t("analytics.suspect", { count: fb.suspect })}`}
             </p>
             <FaceBars
               counts={fb.counts}
@@ -135,7 +135,7 @@ export function AnalyticsPage() {
               t("analytics.trendPoint", {
                 day: p.label,
                 value: p.value === null ? "—" : formatNumber(p.value, locale, 0),
-                n: p.count,
+                count: p.count,
               })
             }
             head={[t("analytics.day"), t("analytics.happyIndex"), t("analytics.responsesHead")]}
@@ -156,7 +156,7 @@ export function AnalyticsPage() {
               hourLabel={t("analytics.hour")}
               cellText={(day, hour, v) =>
                 heatMode === "count"
-                  ? t("analytics.heatCell", { day, hour, n: v ?? 0 })
+                  ? t("analytics.heatCell", { day, hour, count: v ?? 0 })
                   : t("analytics.heatCellHappy", {
                       day,
                       hour,
@@ -226,7 +226,7 @@ export function AnalyticsPage() {
           note={
             needs.data.truncated
               ? t("analytics.needsTruncated", { n: needs.data.observations })
-              : t("analytics.needsNote", { n: needs.data.observations })
+              : t("analytics.needsNote", { count: needs.data.observations })
           }
           corner={t("analytics.need")}
           rows={NEED_CODES.map((n) => ({ key: n, label: label(NEEDS[n]) }))}

@@ -51,8 +51,8 @@ export function JournalListPage() {
             <p class="meta muted">
               {[
                 j.goal && t("journals.goal", { goal: j.goal }),
-                t("journals.observations", { n: j.observationCount }),
-                t("journals.insights", { n: j.insightCount }),
+                t("journals.observations", { count: j.observationCount }),
+                t("journals.insights", { count: j.insightCount }),
                 t("journals.updated", { date: formatDate(j.updatedAt, locale) }),
               ]
                 .filter(Boolean)

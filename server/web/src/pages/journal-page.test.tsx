@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 // The journal page against a fake API: timeline, suggestions, accepting one,
 // linking evidence by drag and by pick, and a live poke refreshing the page.
+
+import type { TimelineFilters } from "@sightline/shared/schema/timeline";
 import { getByRole, getByText, within } from "@testing-library/dom";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fire, renderUi, settle } from "../../test/support/render.tsx";
@@ -110,6 +112,13 @@ describe("JournalPage", () => {
     items = [...timeline];
     api = {
       journal: vi.fn(async () => detail(insights, items)),
+      // The server's timeline query: filters over the whole journal, newest first by instant.
+      timeline: vi.fn(async (_id: string, f: TimelineFilters) => {
+        const hits = items
+          .filter((o) => !f.channel || f.channel.includes(o.channel))
+          .sort((a, b) => Date.parse(b.capturedAt) - Date.parse(a.capturedAt));
+        return { items: hits, nextCursor: null, total: hits.length, order: "newest" as const };
+      }),
       suggestions: vi.fn(async () => ({
         suggestions: [
           {
@@ -231,5 +240,59 @@ describe("JournalPage", () => {
     expect(el.querySelector("article.obs")).toBe(fresh);
     expect(fresh?.textContent).toContain("Khách mới chờ lâu");
     expect(el.querySelectorAll("article.obs")).toHaveLength(4);
+  });
+
+  it("filters through the server's timeline query and says N of M with its exact total", async () => {
+    // The journal holds 1,200 observations; the server says 18 of them are web.
+    api.journal = vi.fn(async () => ({
+      ...detail(insights, items),
+      stats: { ...detail(insights, items).stats, total: 1200 },
+    }));
+    api.timeline = vi.fn(async (_id: string, f: TimelineFilters) =>
+      f.channel?.includes("web")
+        ? {
+            items: [{ ...(timeline[1] as Observation), storeName: null, marks: {} }],
+            nextCursor: "c2",
+            total: 18,
+            order: "newest" as const,
+          }
+        : { items: timeline, nextCursor: "c1", total: 1200, order: "newest" as const },
+    );
+    const el = renderUi(<JournalPage id="j1" />, { api });
+    await settle();
+    expect(el.querySelector('[data-testid="timeline-count"]')?.textContent).toBe(
+      "1200 observations",
+    );
+    fire("click", getByRole(el, "button", { name: "Web", pressed: false }));
+    await settle();
+    expect(api.timeline).toHaveBeenLastCalledWith("j1", { channel: ["web"] });
+    expect(el.querySelector('[data-testid="timeline-count"]')?.textContent).toBe(
+      "18 of 1200 observations match",
+    );
+    expect(getByRole(el, "button", { name: /Load older observations \(17\)/ })).toBeTruthy();
+  });
+
+  it("marks the matched words of a search", async () => {
+    api.timeline = vi.fn(async (_id: string, f: TimelineFilters) => ({
+      items: f.q
+        ? [
+            {
+              ...(timeline[0] as Observation),
+              score: 2.1,
+              marks: { what: [[10, 13]] as [number, number][] },
+            },
+          ]
+        : timeline,
+      nextCursor: null,
+      total: f.q ? 1 : 3,
+      order: f.q ? ("relevance" as const) : ("newest" as const),
+    }));
+    const el = renderUi(<JournalPage id="j1" />, { api });
+    await settle();
+    fire("input", el.querySelector('input[type="search"]'), { target: { value: "gia" } });
+    await new Promise((r) => setTimeout(r, 300));
+    await settle();
+    expect(api.timeline).toHaveBeenLastCalledWith("j1", { q: "gia" });
+    expect([...el.querySelectorAll("article.obs mark")].map((m) => m.textContent)).toEqual(["giá"]);
   });
 });

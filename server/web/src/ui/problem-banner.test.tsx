@@ -22,3 +22,54 @@ describe("ProblemBanner", () => {
     expect(vi.textContent).toContain("Máy chủ trả lời theo dạng ứng dụng không đọc được");
   });
 });
+
+describe("ProblemBanner in the user's language", () => {
+  const rateLimited = new ApiError(
+    429,
+    "Too many requests",
+    "slow down: 120 requests per minute",
+    [],
+    "urn:sightline:problem:rate-limited",
+    7,
+  );
+
+  it("says a 429 with its wait in vi and en, never the server's English", () => {
+    const en = renderUi(<ProblemBanner error={rateLimited} />);
+    expect(en.textContent).toContain("Too many requests, try again in 7 s.");
+    expect(en.textContent).not.toContain("slow down");
+    const vi = renderUi(<ProblemBanner error={rateLimited} />, { locale: "vi" });
+    expect(vi.textContent).toContain("Quá nhiều yêu cầu, hãy thử lại sau 7 giây.");
+    expect(vi.textContent).not.toContain("Too many");
+  });
+
+  it("maps problem types to catalogue messages and lists only the fields", () => {
+    const forbidden = new ApiError(403, "Forbidden", "role marketer may not", [], undefined);
+    const vi = renderUi(<ProblemBanner error={forbidden} />, { locale: "vi" });
+    expect(vi.textContent).toContain("Vai trò của bạn không được làm việc này.");
+    expect(vi.textContent).not.toContain("marketer");
+    const invalid = new ApiError(
+      400,
+      "Bad request",
+      "invalid body",
+      [{ path: "title", message: "Too small: expected string to have >=1 characters" }],
+      "urn:sightline:problem:validation",
+    );
+    const en = renderUi(<ProblemBanner error={invalid} />);
+    expect(en.textContent).toContain("Some fields are not valid");
+    expect(en.textContent).toContain("title");
+    expect(en.textContent).not.toContain("Too small");
+  });
+
+  it("says the typed text is kept when the server cannot be reached, with a retry", () => {
+    let retried = 0;
+    const el = renderUi(
+      <ProblemBanner
+        error={new ApiError(0, "network", "fetch failed")}
+        onRetry={() => retried++}
+      />,
+    );
+    expect(el.textContent).toContain("What you typed is kept");
+    el.querySelector("button")?.click();
+    expect(retried).toBe(1);
+  });
+});
