@@ -16,10 +16,30 @@ export const insightsCatalog = {
     vi: "{change}; trong {days} ngày sau: {effects}",
     en: "{change}; within {days} days: {effects}",
   },
-  "effect.behaviour": { vi: "“{label}” ×{ratio}", en: "“{label}” ×{ratio}" },
-  "effect.complaints": { vi: "phàn nàn về {need} ×{ratio}", en: "{need} complaints ×{ratio}" },
+  "effect.behaviour": {
+    vi: "“{label}” {before} lần trong {beforeDays} ngày trước → {after} lần trong {afterDays} ngày sau",
+    en: "“{label}” {before} in the {beforeDays} days before → {after} in the {afterDays} days after",
+  },
+  "effect.complaints": {
+    vi: "phàn nàn về {need} {before} trong {beforeDays} ngày trước → {after} trong {afterDays} ngày sau",
+    en: "{need} complaints {before} in the {beforeDays} days before → {after} in the {afterDays} days after",
+  },
   "effect.happy": {
     vi: "chỉ số hài lòng {before} → {after}",
     en: "happy index {before} → {after}",
   },
+  // Topic titles: "Pin nhanh hết, máy nóng (38 ý kiến · 3 nguồn)".
+  "topic.counts": { vi: "({comments} · {sources})", en: "({comments} · {sources})" },
+  "topic.comments": {
+    vi: "{count} ý kiến",
+    en: "{count} comments",
+    plural: { en: { one: "{count} comment" } },
+  },
+  "topic.sources": {
+    vi: "{count} nguồn",
+    en: "{count} sources",
+    plural: { en: { one: "{count} source" } },
+  },
+  "topic.oneSource": { vi: "chỉ một nguồn", en: "one source only" },
+  "topic.untitled": { vi: "Nhóm ý kiến", en: "Group of comments" },
 } as const satisfies Catalog;

@@ -1,20 +1,31 @@
-// One pass over a journal's observations: tokens (what, why, evidence quote),
-// TF-IDF vectors, effective needs (tagged + reason + behaviour + word hints),
-// grouping keys and data types. Observations with the same text share one
-// document (kiosk taps mostly read "Hỏi giá"), so text work is per distinct
-// text; per observation only a few integer operations remain.
+// One pass over a journal's observations, from the features stored with
+// each observation at write time (shared/src/text/features.ts), so no text
+// is tokenised here (features missing or of an older version — rows written
+// before migration 9 — are computed once, in memory). Terms are interned to
+// integers; a term typed without accents is read as the accented term that
+// folds to it most often ("san_pham" → "sản_phẩm"); TF-IDF vectors, with the
+// observation's codes (behaviour, reasons, tagged needs, tags) as terms of
+// their own so kiosk taps and feedback join topics through them; need masks
+// per source (tagged, reasons, behaviour, words).
 import { type Channel, NEED_CODES, type NeedCode } from "@sightline/shared";
+import {
+  decodeFeatures,
+  featureText,
+  type TextFeatures,
+  textFeatures,
+} from "@sightline/shared/text/features";
 import { foldText } from "@sightline/shared/text/fold";
 import { dataTypeOf } from "../corroboration.ts";
-import { buildTfIdf, type SparseVector, TermDictionary, type TfIdf } from "../text/tf-idf.ts";
-import { terms } from "../text/tokenise.ts";
 import { BEHAVIOUR_MASK, needsFromTerms } from "./need-hints.ts";
 import { maskOf, needBit } from "./need-mask.ts";
 import type { SuggestObservation } from "./observation.ts";
 
+/** A sparse vector: term ids ascending, weights aligned, L2-normalised. */
+export type SparseVector = { ids: Int32Array; weights: Float64Array };
+
 export type Featured = {
   obs: SuggestObservation;
-  /** Index of the observation's distinct text (FeatureSet.docs). */
+  /** Index of the observation's text in FeatureSet.texts (one per observation). */
   doc: number;
   /** Data type id (FeatureSet.dataTypes): the channel, or `import:<source>`. */
   dataType: number;
@@ -24,228 +35,266 @@ export type Featured = {
   vector: SparseVector;
   /** Needs tagged on the observation (need-mask.ts). */
   tagged: number;
-  /** Tagged plus inferred needs (need-mask.ts); need bit b is grouping key b. */
+  /** Every need tagged or implied (reasons, behaviour, words, prices): for time links. */
   needs: number;
-  /** Grouping key of the behaviour, −1 when none. */
-  behaviourKey: number;
-  /** Grouping keys of the tags, when any. */
-  tagKeys: number[] | undefined;
+  /** The needs of the strongest source that has any: tagged, then reasons, behaviour, words. */
+  needVote: number;
+  /** Which source needVote came from. */
+  needSource: "tagged" | "reason" | "behaviour" | "text" | null;
+  /** The text is English (else Vietnamese, typed with or without accents). */
+  english: boolean;
 };
 
 export type FeatureSet = {
   items: Featured[];
-  tfidf: TfIdf;
-  dictionary: TermDictionary;
-  /** Each distinct text (what, why, quote), as written. */
+  /** Term id → term ("sản_phẩm", "pin nhanh_hết", "#b:asked-price"). */
+  terms: string[];
+  /** Observations holding each term. */
+  df: Int32Array;
+  /** Of df, in English texts. */
+  dfEnglish: Int32Array;
+  n: number;
+  /** Each observation's text (what, why, quote), as written. */
   texts: string[];
   dataTypes: string[];
-  /**
-   * Names of the grouping keys ≥ 0: keys 0–15 are the needs in NEED_CODES
-   * order (`need:price`), then `behaviour:…` and `tag:…`. Key −1 − t is
-   * the shared term t (termKey).
-   */
-  keys: string[];
-  /** Term keys of each distinct text: its strongest terms that at least two observations share. */
-  docKeys: number[][];
-  /** How many observations share each distinct text. */
-  multiplicity: number[];
 };
-
-/** Key −1 − t is term t; keys ≥ 0 are named in FeatureSet.keys. */
-export const termKey = (termId: number): number => -1 - termId;
-
-/** A grouping key's name: `need:price`, `behaviour:…`, `tag:…` or `term:<term id>`. */
-export function keyName(fs: FeatureSet, key: number): string {
-  return key < 0 ? `term:${-1 - key}` : (fs.keys[key] ?? "");
-}
 
 export type FeaturiseOptions = {
   /** Store reason code → need (from each store's feedback reasons). */
   reasonNeeds?: ReadonlyMap<string, NeedCode> | undefined;
-  /** Strongest shared terms per text that become grouping keys (default 6). */
-  termKeys?: number;
+  /** Strongest terms kept per vector (default 16). */
+  maxTerms?: number;
+  /** Weight of a pair of adjacent words beside a word (default PAIR_WEIGHT). */
+  pairWeight?: number;
+  /** Weight of a code (behaviour, reason, need, tag) beside a word (default CODE_WEIGHT). */
+  codeWeight?: number;
 };
 
-/** Interns strings to small integers. */
-class Interner {
-  readonly names: string[] = [];
-  readonly #ids = new Map<string, number>();
-  id(name: string): number {
-    let id = this.#ids.get(name);
-    if (id === undefined) {
-      id = this.names.length;
-      this.#ids.set(name, id);
-      this.names.push(name);
-    }
-    return id;
-  }
+/** Weight of a pair of words beside its words: it sharpens, it should not dominate. */
+const PAIR_WEIGHT = 0.6;
+/** Weight of a code term (behaviour, reason, need, tag) beside a word. */
+const CODE_WEIGHT = 0.7;
+
+/** The features an observation carries, or computes when stored ones are missing or stale. */
+export function featuresOf(o: SuggestObservation): TextFeatures {
+  return decodeFeatures(o.features) ?? textFeatures(featureText(o));
 }
+
+/** The folded form of a term, part by part ("sản_phẩm tốt" → "san_pham tot"). */
+function foldTerm(t: string): string {
+  if (t.charCodeAt(0) === 35) return t; // "#": a code
+  let out = "";
+  for (const part of t.split(" ")) {
+    const f = foldText(part.replaceAll("_", " ")).replaceAll(" ", "_");
+    out = out ? `${out} ${f}` : f;
+  }
+  return out;
+}
+
+const ASCII = /^[\x20-\x7e]*$/;
 
 export function featurise(
   observations: readonly SuggestObservation[],
   options: FeaturiseOptions = {},
 ): FeatureSet {
-  const dictionary = new TermDictionary();
-  const docIds = new Map<string, number>();
-  const docTerms: number[][] = [];
-  const docTexts: string[] = [];
-  const multiplicity: number[] = [];
-  const newDoc = (text: string, ids: number[]) => {
-    docTerms.push(ids);
-    docTexts.push(text);
-    multiplicity.push(0);
-    return docTerms.length - 1;
-  };
-  const docOf = observations.map((o) => {
-    const why = o.why;
-    const quote = o.evidence?.quote === o.what ? undefined : o.evidence?.quote;
-    let d: number | undefined;
-    if (!why && !quote) {
-      // Only a `what`: kiosk taps and ratings repeat these, so share them.
-      d = docIds.get(o.what);
-      if (d === undefined) {
-        d = newDoc(o.what, dictionary.idsOf(o.what, docTerms.length));
-        docIds.set(o.what, d);
-      }
-    } else {
-      // Quotes and reasons are rarely repeated: no lookup, one document each.
-      const at = docTerms.length;
-      const ids = dictionary.idsOf(o.what, at);
-      if (why) ids.push(...dictionary.idsOf(why, at));
-      if (quote) ids.push(...dictionary.idsOf(quote, at));
-      d = newDoc([o.what, why, quote].filter(Boolean).join("\n"), ids);
-    }
-    multiplicity[d] = (multiplicity[d] as number) + 1;
-    return d;
-  });
-  const tfidf = buildTfIdf(docTerms, 12, multiplicity);
-  const keys = new Interner();
-  for (const need of NEED_CODES) keys.id(`need:${need}`);
-  // A term shared by at least two observations can start a group; one in
-  // over half of a sizeable journal says nothing specific.
   const n = observations.length;
-  const maxDf = n >= 20 ? n / 2 : n;
-  const templated = templatedTerms(observations, docOf, docTerms, dictionary.terms.length);
-  const termKeys = options.termKeys ?? 6;
-  const docKeys = tfidf.vectors.map((v) =>
-    strongest(v, termKeys, (id) => {
-      const df = tfidf.df[id] ?? 0;
-      return df >= 2 && df <= maxDf && !templated.has(id);
-    }),
-  );
-  const termNeeds = dictionary.terms.map((t) => needsFromTerms([t]));
-  const docNeeds = docTerms.map((ids) => {
-    let m = 0;
-    for (const id of ids) m |= termNeeds[id] as number;
-    return m;
+  const ids = new Map<string, number>();
+  const terms: string[] = [];
+  let dfRaw: number[] = [];
+  let dfEn: number[] = [];
+  const intern = (t: string) => {
+    let id = ids.get(t);
+    if (id === undefined) {
+      id = terms.length;
+      ids.set(t, id);
+      terms.push(t);
+      dfRaw.push(0);
+      dfEn.push(0);
+    }
+    return id;
+  };
+  const docTerms: Int32Array[] = [];
+  const docCounts: Float64Array[] = [];
+  const texts: string[] = [];
+  const english: boolean[] = [];
+  observations.forEach((o) => {
+    const f = featuresOf(o);
+    const codes: string[] = [];
+    if (o.behaviour) codes.push(`#b:${o.behaviour}`);
+    if (o.reasons) for (const r of o.reasons) codes.push(`#r:${r}`);
+    if (o.needs) for (const need of o.needs) codes.push(`#n:${need}`);
+    if (o.tags) for (const tag of o.tags) codes.push(`#t:${foldText(tag)}`);
+    const len = f.terms.length + codes.length;
+    const t = new Int32Array(len);
+    const c = new Float64Array(len);
+    f.terms.forEach((term, j) => {
+      t[j] = intern(term);
+      c[j] = f.counts[j] as number;
+    });
+    codes.forEach((code, j) => {
+      t[f.terms.length + j] = intern(code);
+      c[f.terms.length + j] = 1;
+    });
+    docTerms.push(t);
+    docCounts.push(c);
+    texts.push(featureText(o));
+    english.push(f.script === "en");
   });
 
-  const dataTypes = new Interner();
-  const dataTypeKey = new Map<string, number>();
-  const dataTypeOfObs = (o: SuggestObservation) => {
-    const raw = o.channel === "import" ? `import\u0000${o.source ?? ""}` : o.channel;
-    let t = dataTypeKey.get(raw);
-    if (t === undefined) {
-      t = dataTypes.id(dataTypeOf(o));
-      dataTypeKey.set(raw, t);
+  // A term typed without accents is read as the accented term that folds to
+  // it most often in this journal (fold only to match accent-less input).
+  docTerms.forEach((d, i) => {
+    const seen = new Set<number>();
+    for (const t of d) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      dfRaw[t] = (dfRaw[t] as number) + 1;
+      if (english[i]) dfEn[t] = (dfEn[t] as number) + 1;
     }
-    return t;
-  };
-  const behaviourKey = new Map<string, number>();
-  const keyOfBehaviour = (b: string) => {
-    let k = behaviourKey.get(b);
-    if (k === undefined) {
-      k = keys.id(`behaviour:${b}`);
-      behaviourKey.set(b, k);
+  });
+  const best = new Map<string, number>();
+  terms.forEach((t, id) => {
+    if (ASCII.test(t)) return;
+    const key = foldTerm(t);
+    const cur = best.get(key);
+    if (cur === undefined || (dfRaw[id] as number) > (dfRaw[cur] as number)) best.set(key, id);
+  });
+  const canon = new Int32Array(terms.length);
+  terms.forEach((t, id) => {
+    canon[id] = ASCII.test(t) ? (best.get(foldTerm(t)) ?? id) : id;
+  });
+  const df = new Int32Array(terms.length);
+  const dfEnglish = new Int32Array(terms.length);
+  const merged: Array<Map<number, number>> = docTerms.map((d, i) => {
+    const m = new Map<number, number>();
+    const c = docCounts[i] as Float64Array;
+    d.forEach((t, j) => {
+      const id = canon[t] as number;
+      m.set(id, (m.get(id) ?? 0) + (c[j] as number));
+    });
+    for (const id of m.keys()) {
+      df[id] = (df[id] as number) + 1;
+      if (english[i]) dfEnglish[id] = (dfEnglish[id] as number) + 1;
     }
-    return k;
+    return m;
+  });
+  dfRaw = [];
+  dfEn = [];
+
+  // A term in most of one channel's observations is the device's wording
+  // (the kiosk's "Khách chấm n/4"), not the customer's: left out.
+  const templated = templatedTerms(observations, merged, terms.length);
+  const maxDf = n >= 20 ? n / 2 : n;
+  const pairWeight = options.pairWeight ?? PAIR_WEIGHT;
+  const codeWeight = options.codeWeight ?? CODE_WEIGHT;
+  const idf = new Float64Array(terms.length);
+  terms.forEach((t, id) => {
+    const d = df[id] as number;
+    const code = t.charCodeAt(0) === 35;
+    if (d < 2 || d > maxDf || (templated.has(id) && !code)) return;
+    const base = Math.log((1 + n) / (1 + d)) + 1;
+    idf[id] = code ? base * codeWeight : t.includes(" ") ? base * pairWeight : base;
+  });
+  const maxTerms = options.maxTerms ?? 16;
+  const vectors = merged.map((m) => toVector(m, idf, maxTerms));
+
+  // Needs: per source, and the strongest source that has any.
+  const termMask = new Map<number, number>();
+  const maskOfTerm = (id: number) => {
+    let m = termMask.get(id);
+    if (m === undefined) {
+      const t = terms[id] as string;
+      m =
+        t.charCodeAt(0) === 35 || t.includes(" ")
+          ? 0
+          : needsFromTerms([foldText(t.replaceAll("_", " "))]);
+      termMask.set(id, m);
+    }
+    return m;
   };
   const reasonMask = new Map<string, number>();
   const maskOfReason = (r: string) => {
     let m = reasonMask.get(r);
     if (m === undefined) {
       const need = options.reasonNeeds?.get(r);
-      m = need ? needBit(need) : needBit(r) || needsFromTerms(terms(r.replace(/[-_]/g, " ")));
+      m = need ? needBit(need) : needBit(r) || needsFromTerms([foldText(r.replace(/[-_]/g, " "))]);
       reasonMask.set(r, m);
     }
     return m;
   };
-  const tagKey = new Map<string, number>();
-  const keyOfTag = (tag: string) => {
-    let k = tagKey.get(tag);
-    if (k === undefined) {
-      k = keys.id(`tag:${foldText(tag)}`);
-      tagKey.set(tag, k);
-    }
-    return k;
-  };
-
+  const dataTypes: string[] = [];
+  const dataTypeIds = new Map<string, number>();
   const items = observations.map((obs, i): Featured => {
-    const doc = docOf[i] as number;
     const tagged = obs.needs?.length ? maskOf(obs.needs) : 0;
-    let needs = tagged | (docNeeds[doc] as number);
-    if (obs.reasons) for (const r of obs.reasons) needs |= maskOfReason(r);
-    if (obs.behaviour) needs |= BEHAVIOUR_MASK.get(obs.behaviour) ?? 0;
-    if (obs.evidence?.facts?.prices?.length) needs |= needBit("price");
+    let reasons = 0;
+    if (obs.reasons) for (const r of obs.reasons) reasons |= maskOfReason(r);
+    const behaviour = obs.behaviour ? (BEHAVIOUR_MASK.get(obs.behaviour) ?? 0) : 0;
+    let words = 0;
+    for (const id of (merged[i] as Map<number, number>).keys()) words |= maskOfTerm(id);
+    const prices = obs.evidence?.facts?.prices?.length ? needBit("price") : 0;
+    const [needVote, needSource] = tagged
+      ? ([tagged, "tagged"] as const)
+      : reasons
+        ? ([reasons, "reason"] as const)
+        : behaviour
+          ? ([behaviour, "behaviour"] as const)
+          : words | prices
+            ? ([words | prices, "text"] as const)
+            : ([0, null] as const);
+    const type = dataTypeOf(obs);
+    let dataType = dataTypeIds.get(type);
+    if (dataType === undefined) {
+      dataType = dataTypes.length;
+      dataTypeIds.set(type, dataType);
+      dataTypes.push(type);
+    }
     return {
       obs,
-      doc,
-      dataType: dataTypeOfObs(obs),
+      doc: i,
+      dataType,
       channel: obs.channel,
       time: Date.parse(obs.capturedAt),
-      vector: tfidf.vectors[doc] as SparseVector,
+      vector: vectors[i] as SparseVector,
       tagged,
-      needs,
-      behaviourKey: obs.behaviour ? keyOfBehaviour(obs.behaviour) : -1,
-      tagKeys: obs.tags?.length ? [...new Set(obs.tags.map(keyOfTag))] : undefined,
+      needs: tagged | reasons | behaviour | words | prices,
+      needVote,
+      needSource,
+      english: english[i] as boolean,
     };
   });
-  return {
-    items,
-    tfidf,
-    dictionary,
-    texts: docTexts,
-    dataTypes: dataTypes.names,
-    keys: keys.names,
-    docKeys,
-    multiplicity,
-  };
+  return { items, terms, df, dfEnglish, n, texts, dataTypes };
 }
 
-/**
- * Term keys of the `k` heaviest terms of a vector that pass `keep`, heaviest
- * first (ties: lower id). A selection pass, no sorting: k is tiny.
- */
-export function strongest(v: SparseVector, k: number, keep: (id: number) => boolean): number[] {
-  const out: number[] = [];
-  const ws: number[] = [];
-  for (let j = 0; j < v.ids.length; j++) {
-    const id = v.ids[j] as number;
-    const w = v.weights[j] as number;
-    if (!keep(id)) continue;
-    let at = out.length;
-    while (at > 0 && (ws[at - 1] as number) < w) at--;
-    if (at >= k) continue;
-    out.splice(at, 0, termKey(id));
-    ws.splice(at, 0, w);
-    if (out.length > k) {
-      out.pop();
-      ws.pop();
-    }
+/** The `maxTerms` heaviest terms of a document, ids ascending, L2-normalised. */
+function toVector(m: Map<number, number>, idf: Float64Array, maxTerms: number): SparseVector {
+  const pairs: Array<[number, number]> = [];
+  for (const [id, tf] of m) {
+    const w = idf[id] as number;
+    if (w > 0) pairs.push([id, (1 + Math.log(tf)) * w]);
   }
-  return out;
+  if (pairs.length > maxTerms) {
+    pairs.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    pairs.length = maxTerms;
+  }
+  pairs.sort((a, b) => a[0] - b[0]);
+  let norm = 0;
+  for (const [, w] of pairs) norm += w * w;
+  norm = Math.sqrt(norm) || 1;
+  return {
+    ids: Int32Array.from(pairs, (p) => p[0]),
+    weights: Float64Array.from(pairs, (p) => p[1] / norm),
+  };
 }
 
 /**
  * Terms of a device's own wording rather than the customer's: in most of one
  * channel's observations (≥ 60 % of at least 20) — e.g. the kiosk's "Rated n/4"
- * or "Khách chấm n/4" on every rating. They would otherwise make a theme of
- * their own ("khách chấm") out of unrelated ratings.
+ * or "Khách chấm n/4" on every rating. They would otherwise make a topic of
+ * their own out of unrelated ratings.
  */
 export function templatedTerms(
   observations: readonly SuggestObservation[],
-  docOf: readonly number[],
-  docTerms: readonly number[][],
+  docs: readonly Map<number, number>[],
   termCount: number,
 ): Set<number> {
   const perChannel = new Map<string, { n: number; df: Uint32Array }>();
@@ -256,8 +305,7 @@ export function templatedTerms(
       perChannel.set(o.channel, c);
     }
     c.n++;
-    const seen = new Set(docTerms[docOf[i] as number]);
-    for (const id of seen) c.df[id] = (c.df[id] as number) + 1;
+    for (const id of (docs[i] as Map<number, number>).keys()) c.df[id] = (c.df[id] as number) + 1;
   });
   const out = new Set<number>();
   for (const { n, df } of perChannel.values()) {
@@ -268,3 +316,13 @@ export function templatedTerms(
   }
   return out;
 }
+
+/** Cosine of a sparse vector with a dense one. */
+export function dotDense(v: SparseVector, dense: Float64Array, offset = 0): number {
+  let s = 0;
+  for (let j = 0; j < v.ids.length; j++)
+    s += (v.weights[j] as number) * (dense[offset + (v.ids[j] as number)] as number);
+  return s;
+}
+
+export const NEED_COUNT = NEED_CODES.length;

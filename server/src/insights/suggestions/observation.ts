@@ -1,5 +1,7 @@
 // What the suggestion engine reads of an observation: the wire fields plus
-// its id. Storage-free, so the same code runs in tests, bench and routes.
+// its id, and the text features stored with it at write time
+// (shared/src/text/features.ts; computed on the spot when absent). Storage-free,
+// so the same code runs in tests, bench, the evaluation and routes.
 import type { ObservationFields } from "@sightline/shared";
 
 export type SuggestObservation = ObservationFields & {
@@ -7,4 +9,6 @@ export type SuggestObservation = ObservationFields & {
   channel: NonNullable<ObservationFields["channel"]>;
   capturedAt: string;
   what: string;
+  /** Stored text features (encodeFeatures), if the row has them. */
+  features?: string | null;
 };

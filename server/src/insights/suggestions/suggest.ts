@@ -1,53 +1,66 @@
-// GET /v1/journals/:id/suggestions, storage-free: featurise once, then theme
-// groups (themes.ts) and time links (time-links.ts), each turned into the
-// docs/http-api.md "Journals" shape {title, needs, observationIds, channels, score, why}. No
-// network, no model: the same input gives the same suggestions.
+// GET /v1/journals/:id/suggestions, storage-free: features (featurise.ts,
+// from what was stored at write time), topics (topics.ts) and time links
+// (time-links.ts), each turned into the docs/http-api.md "Journals" shape
+// {title, needs, observationIds, channels, score, why}. No network, no
+// model: the same input gives the same suggestions. docs/suggestions.md
+// explains the choices and how they are measured.
 import {
   type Channel,
   createTranslator,
   DEFAULT_BEHAVIOURS,
   type Locale,
+  NEED_CODES,
   NEEDS,
   type NeedCode,
 } from "@sightline/shared";
-import { words } from "@sightline/shared/text/tokenise";
 import { insightsCatalog } from "../catalog.ts";
-import { phraseFinder } from "../text/phrase.ts";
-import { type Featured, type FeatureSet, featurise } from "./featurise.ts";
+import { type Featured, type FeatureSet, type FeaturiseOptions, featurise } from "./featurise.ts";
 import type { SuggestObservation } from "./observation.ts";
-import { findThemes, type Theme, type ThemeKey, type ThemeOptions } from "./themes.ts";
 import {
   findTimeLinks,
   TIME_LINK_WINDOW_DAYS,
   type TimeLink,
   type TimeLinkSignal,
 } from "./time-links.ts";
+import { findTopics, type Topic, type TopicOptions } from "./topics.ts";
 
 export type Label = { vi: string; en: string };
 
-export type SuggestOptions = ThemeOptions & {
-  locale?: Locale;
-  /** Store reason code → need. */
-  reasonNeeds?: ReadonlyMap<string, NeedCode>;
-  /** Store behaviour labels (override the defaults). */
-  behaviourLabels?: ReadonlyMap<string, Label>;
-  competitorNames?: ReadonlyMap<string, string>;
-  timeLinks?: number;
-};
+export type SuggestOptions = TopicOptions &
+  Pick<FeaturiseOptions, "pairWeight" | "codeWeight" | "maxTerms"> & {
+    locale?: Locale;
+    /** Suggestions returned (default 12). */
+    limit?: number;
+    /** Store reason code → need. */
+    reasonNeeds?: ReadonlyMap<string, NeedCode>;
+    /** Store behaviour labels (override the defaults). */
+    behaviourLabels?: ReadonlyMap<string, Label>;
+    competitorNames?: ReadonlyMap<string, string>;
+    timeLinks?: number;
+  };
+
+export type Quote = { observationId: string; channel: Channel; text: string };
 
 export type ThemeWhy = {
   kind: "theme";
-  key: ThemeKey;
+  key: { type: "need" | "behaviour" | "tag" | "term"; code: string };
   observations: number;
   shown: number;
   channels: Record<string, number>;
   dataTypes: Record<string, number>;
   needs: Record<string, { tagged: number; inferred: number }>;
+  /** Distinctive words and phrases of the topic, most distinctive first. */
   topTerms: string[];
   coherence: number;
   from: string | null;
   to: string | null;
   days: number;
+  /** The title's phrases per language (whole words of the members' texts). */
+  phrases: { vi: string[]; en: string[] };
+  /** Members nearest the topic's centre, one per kind of data first. */
+  quotes: Quote[];
+  /** The topic rests on one kind of data only: never ranked above one that spans two. */
+  oneSource: boolean;
 };
 
 export type TimeLinkWhy = {
@@ -80,12 +93,20 @@ export function suggest(
   observations: readonly SuggestObservation[],
   options: SuggestOptions = {},
 ): Suggestions {
-  const features = featurise(observations, { reasonNeeds: options.reasonNeeds });
-  const themes = findThemes(features, options);
-  const links = findTimeLinks(features, { limit: options.timeLinks ?? 5 });
+  const features = featurise(observations, options);
   const ctx: Ctx = { ...options, locale: options.locale ?? "vi", features, items: features.items };
+  const topics = findTopics(features, options)
+    .map((t) => describe(t, ctx))
+    .sort(
+      (a, b) =>
+        Number(b.types >= 2) - Number(a.types >= 2) ||
+        b.suggestion.score - a.suggestion.score ||
+        a.first - b.first,
+    )
+    .slice(0, Math.max(0, options.limit ?? 12));
+  const links = findTimeLinks(features, { limit: options.timeLinks ?? 5 });
   return {
-    suggestions: themes.map((t) => fromTheme(t, ctx)),
+    suggestions: topics.map((t) => t.suggestion),
     timeLinks: links.map((l) => fromTimeLink(l, ctx)),
   };
 }
@@ -105,118 +126,185 @@ function behaviourLabel(code: string, ctx: Ctx): string {
   return l ? l[ctx.locale] : code;
 }
 
-function fromTheme(t: Theme, ctx: Ctx): Suggestion {
-  const { dictionary, texts } = ctx.features;
-  const grow = phrasesIn(t.shown.map((i) => (ctx.items[i] as Featured).obs));
-  const topTerms = distinctPhrases(
-    condense(t.topTermIds.map((id) => dictionary.surface(id, texts))).map(grow),
-  );
-  const keyTerm = t.key.type === "term" ? grow(dictionary.surface(Number(t.key.code), texts)) : "";
-  // A one-syllable key reads better as the top phrase holding it ("viên" → "nhân viên").
-  const phrase =
-    topTerms.find((x) => x.includes(" ") && contains(foldedWords(x), foldedWords(keyTerm))) ??
-    keyTerm;
-  const head =
-    t.key.type === "need"
-      ? NEEDS[t.key.code as NeedCode][ctx.locale]
-      : t.key.type === "behaviour"
-        ? behaviourLabel(t.key.code, ctx)
-        : t.key.type === "tag"
-          ? `#${t.key.code}`
-          : `“${phrase}”`;
-  const rest = topTerms.filter((s) => s !== phrase && s !== keyTerm).slice(0, 3);
-  const days = Number.isFinite(t.to - t.from) ? Math.round((t.to - t.from) / 86_400_000) : 0;
+/** A term as people read it: "pin nhanh_hết" → "pin nhanh hết". */
+export const display = (term: string) => term.replaceAll("_", " ");
+
+type Scored = { id: number; inTopic: number; score: number };
+
+/**
+ * Words and pairs that set a topic apart: frequent among its members and
+ * rarer in the journal (lift), weighted by how many members hold them.
+ * Codes are left out (they are not words of any text).
+ */
+function distinctive(t: Topic, fs: FeatureSet): Scored[] {
+  const inTopic = new Map<number, number>();
+  for (const i of t.members) {
+    for (const id of (fs.items[i] as Featured).vector.ids)
+      inTopic.set(id, (inTopic.get(id) ?? 0) + 1);
+  }
+  const size = t.members.length;
+  const out: Scored[] = [];
+  for (const [id, c] of inTopic) {
+    if (c < 2 || (fs.terms[id] as string).charCodeAt(0) === 35) continue;
+    const share = c / size;
+    const lift = share / ((fs.df[id] as number) / fs.n);
+    if (lift <= 1.2) continue;
+    out.push({ id, inTopic: c, score: share * Math.log2(lift) });
+  }
+  return out.sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/**
+ * Up to three phrases, strongest first: a word is shown inside the pair it
+ * mostly sits in ("nóng" → "máy nóng"), a phrase whose words are all shown
+ * already is skipped, and so is one holding a shown phrase.
+ */
+export function pickPhrases(
+  scored: readonly Scored[],
+  terms: readonly string[],
+  max = 3,
+): number[] {
+  const picked: number[] = [];
+  const covered = new Set<string>();
+  const words = (id: number) => (terms[id] as string).split(" ");
+  for (const s of scored) {
+    if (picked.length >= max) break;
+    let id = s.id;
+    const w = words(id);
+    if (w.length === 1) {
+      const pair = scored.find(
+        (p) =>
+          p.inTopic >= 0.6 * s.inTopic &&
+          words(p.id).length === 2 &&
+          words(p.id).includes(w[0] as string),
+      );
+      if (pair) id = pair.id;
+    }
+    const ws = words(id);
+    if (ws.every((x) => covered.has(x))) continue;
+    if (picked.some((p) => ws.includes(terms[p] as string))) continue;
+    picked.push(id);
+    for (const x of ws) covered.add(x);
+  }
+  return picked;
+}
+
+const capitalise = (s: string) => (s ? s.charAt(0).toLocaleUpperCase("vi") + s.slice(1) : s);
+
+function describe(t: Topic, ctx: Ctx): { suggestion: Suggestion; types: number; first: number } {
+  const fs = ctx.features;
+  const tr = createTranslator(insightsCatalog, ctx.locale);
+  const channels: Record<string, number> = {};
+  const typeCount = new Map<number, number>();
+  const votes = new Array<number>(NEED_CODES.length).fill(0);
+  const tagged = new Array<number>(NEED_CODES.length).fill(0);
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  let english = 0;
+  for (const i of t.members) {
+    const f = fs.items[i] as Featured;
+    channels[f.channel] = (channels[f.channel] ?? 0) + 1;
+    typeCount.set(f.dataType, (typeCount.get(f.dataType) ?? 0) + 1);
+    for (let m = f.needVote; m !== 0; m &= m - 1) {
+      const b = 31 - Math.clz32(m & -m);
+      votes[b] = (votes[b] as number) + 1;
+      if (f.needSource === "tagged") tagged[b] = (tagged[b] as number) + 1;
+    }
+    if (f.time < from) from = f.time;
+    if (f.time > to) to = f.time;
+    if (f.english) english++;
+  }
+  const size = t.members.length;
+  // Needs from the majority of members (each member's strongest source),
+  // never from one keyword hit.
+  const needs = NEED_CODES.map((need, b) => [need, votes[b] as number] as const)
+    .filter(([, v]) => v >= Math.max(2, 0.4 * size))
+    .sort((a, b) => b[1] - a[1])
+    .map(([need]) => need);
+  const needCounts: Record<string, { tagged: number; inferred: number }> = {};
+  NEED_CODES.forEach((need, b) => {
+    const v = votes[b] as number;
+    if (v > 0)
+      needCounts[need] = { tagged: tagged[b] as number, inferred: v - (tagged[b] as number) };
+  });
+
+  const scored = distinctive(t, fs);
+  const isEnglish = (id: number) => (fs.dfEnglish[id] as number) * 2 > (fs.df[id] as number);
+  const vi = pickPhrases(
+    scored.filter((s) => !isEnglish(s.id)),
+    fs.terms,
+  ).map((id) => display(fs.terms[id] as string));
+  const en = pickPhrases(
+    scored.filter((s) => isEnglish(s.id)),
+    fs.terms,
+  ).map((id) => display(fs.terms[id] as string));
+  // The workspace language first, the other beside it when members wrote in it.
+  const minority = Math.max(2, 0.15 * size);
+  const viShown = english < size - minority || en.length === 0 ? vi : [];
+  const enShown = english >= minority || vi.length === 0 ? en : [];
+  const [main, other] = ctx.locale === "en" ? [enShown, viShown] : [viShown, enShown];
+  const head = [main, other]
+    .filter((p) => p.length > 0)
+    .map((p) => capitalise(p.join(", ")))
+    .join(" / ");
+  const types = typeCount.size;
+  const counts = tr("topic.counts", {
+    comments: tr("topic.comments", { count: size }),
+    sources: types >= 2 ? tr("topic.sources", { count: types }) : tr("topic.oneSource"),
+  });
+  const title = `${head || tr("topic.untitled")} ${counts}`;
+
+  // Quotes: nearest the centre, a new kind of data first when one is near.
+  const quotes: Quote[] = [];
+  const seenTypes = new Set<number>();
+  const seenTexts = new Set<string>();
+  const near = t.members.slice(0, 12);
+  for (const pass of [0, 1]) {
+    for (const i of near) {
+      if (quotes.length >= 3) break;
+      const f = fs.items[i] as Featured;
+      const text = f.obs.what;
+      if (seenTexts.has(text) || (pass === 0 && seenTypes.has(f.dataType))) continue;
+      seenTexts.add(text);
+      seenTypes.add(f.dataType);
+      quotes.push({ observationId: f.obs.id, channel: f.channel, text });
+    }
+  }
+  const dataTypes: Record<string, number> = {};
+  for (const [type, c] of [...typeCount].sort((a, b) => a[0] - b[0]))
+    dataTypes[fs.dataTypes[type] as string] = c;
+  const days = Number.isFinite(to - from) ? Math.round((to - from) / 86_400_000) : 0;
+  const topTerms = scored.slice(0, 10).map((s) => display(fs.terms[s.id] as string));
+  const score = types * (0.5 + t.coherence) * Math.log2(1 + size);
   return {
-    kind: "theme",
-    title: rest.length ? `${head}: ${rest.join(", ")}` : head,
-    needs: t.needs,
-    observationIds: t.shown.map((i) => (ctx.items[i] as Featured).obs.id),
-    channels: Object.keys(t.channels).sort() as Channel[],
-    score: round2(t.score),
-    why: {
+    types,
+    first: t.members[0] as number,
+    suggestion: {
       kind: "theme",
-      key: t.key.type === "term" ? { type: "term", code: keyTerm } : t.key,
-      observations: t.size,
-      shown: t.shown.length,
-      channels: t.channels,
-      dataTypes: t.dataTypes,
-      needs: t.needCounts,
-      topTerms,
-      coherence: round2(t.coherence),
-      from: iso(t.from),
-      to: iso(t.to),
-      days,
+      title,
+      needs,
+      observationIds: t.members.map((i) => (fs.items[i] as Featured).obs.id),
+      channels: Object.keys(channels).sort() as Channel[],
+      score: round2(score),
+      why: {
+        kind: "theme",
+        key: { type: "term", code: vi[0] ?? en[0] ?? "" },
+        observations: size,
+        shown: size,
+        channels,
+        dataTypes,
+        needs: needCounts,
+        topTerms,
+        coherence: round2(t.coherence),
+        from: iso(from),
+        to: iso(to),
+        days,
+        phrases: { vi, en },
+        quotes,
+        oneSource: types < 2,
+      },
     },
   };
-}
-
-const foldedWords = (surface: string) => words(surface).map((w) => w.folded);
-
-/** Whether `part` is a run of consecutive words of `whole`. */
-const contains = (whole: string[], part: string[]) =>
-  part.length > 0 && ` ${whole.join(" ")} `.includes(` ${part.join(" ")} `);
-
-/** A displayed term grown into the phrase it sits in within these observations' texts. */
-function phrasesIn(observations: readonly SuggestObservation[]): (surface: string) => string {
-  const texts = observations.flatMap((o) =>
-    [o.what, o.why, o.evidence?.quote].filter((x): x is string => typeof x === "string"),
-  );
-  const find = phraseFinder(texts);
-  return (surface) => {
-    const folded = foldedWords(surface).join(" ");
-    return folded ? find(folded, surface) : surface;
-  };
-}
-
-const bigrams = (ws: string[]) => ws.slice(1).map((w, i) => `${ws[i]} ${w}`);
-
-/**
- * Phrases in order, without one inside a longer one, nor one sharing two
- * adjacent words with an earlier one ("hỏi về trả góp", "về trả góp").
- */
-export function distinctPhrases(phrases: string[]): string[] {
-  const folded = phrases.map(foldedWords);
-  const kept: number[] = [];
-  phrases.forEach((_, i) => {
-    const mine = folded[i] as string[];
-    const inLonger = folded.some((o) => o.length > mine.length && contains(o, mine));
-    const pairs = new Set(bigrams(mine));
-    const overlaps = kept.some((j) => {
-      const other = folded[j] as string[];
-      return contains(other, mine) || bigrams(other).some((b) => pairs.has(b));
-    });
-    if (!inLonger && !overlaps) kept.push(i);
-  });
-  return kept.map((i) => phrases[i] as string);
-}
-
-/**
- * Up to five terms for display, heaviest first: a word is shown inside its
- * two-word term when the list has that pair ("thiết", "kế" → "thiết kế"),
- * and nothing whose words are all shown already is repeated.
- */
-export function condense(terms: string[]): string[] {
-  const listed = new Set(terms.flatMap((t) => t.split(" ")));
-  const covered = new Set<string>();
-  const shown: string[] = [];
-  for (const t of terms) {
-    let pick = t;
-    if (!t.includes(" ")) {
-      const pair = terms.find((b) => {
-        const [x, y] = b.split(" ");
-        if (y === undefined) return false;
-        const other = x === t ? y : y === t ? x : undefined;
-        return other !== undefined && (listed.has(other) || covered.has(other));
-      });
-      if (pair) pick = pair;
-    }
-    const words = pick.split(" ");
-    if (words.every((w) => covered.has(w))) continue;
-    shown.push(pick);
-    for (const w of words) covered.add(w);
-    if (shown.length === 5) break;
-  }
-  return shown;
 }
 
 function fromTimeLink(l: TimeLink, ctx: Ctx): Suggestion {
@@ -232,11 +320,25 @@ function fromTimeLink(l: TimeLink, ctx: Ctx): Suggestion {
         pct: c.price.pct > 0 ? `+${c.price.pct}` : String(c.price.pct),
       })
     : t(c.kind === "price" ? "link.priceWords" : "link.claim", { competitor });
+  const days = (w: { days: number }) => Math.round(w.days);
+  // Base counts, never a ratio: "0 → 11 in 14 days" reads true, "×12.3" over zero does not.
   const effects = l.signals.map((s) =>
     s.type === "behaviour"
-      ? t("effect.behaviour", { label: behaviourLabel(s.behaviour, ctx), ratio: s.ratio })
+      ? t("effect.behaviour", {
+          label: behaviourLabel(s.behaviour, ctx),
+          before: s.before.count,
+          beforeDays: days(s.before),
+          after: s.after.count,
+          afterDays: days(s.after),
+        })
       : s.type === "complaints"
-        ? t("effect.complaints", { need: NEEDS[s.need][ctx.locale], ratio: s.ratio })
+        ? t("effect.complaints", {
+            need: NEEDS[s.need][ctx.locale],
+            before: s.before.count,
+            beforeDays: days(s.before),
+            after: s.after.count,
+            afterDays: days(s.after),
+          })
         : t("effect.happy", { before: s.before, after: s.after }),
   );
   const needs = new Set<NeedCode>([c.kind === "price" ? "price" : "information"]);

@@ -1,0 +1,323 @@
+// Topics: spherical k-means on the TF-IDF vectors of featurise.ts. The
+// number of topics comes from the data: k-means starts with more clusters
+// than a journal is likely to hold (√m of the m sampled observations, up to
+// 36), then clusters whose centres point the same way are merged
+// (near-duplicates), and clusters too small to be a topic are dropped.
+// Seeding is k-means++ with a fixed-seed generator, best of a few restarts:
+// the same journal always gives the same topics. Fitting runs on an evenly
+// strided sample (at most 4,000 observations), then every observation is
+// assigned once; an observation joins a topic only when it is close to its
+// centre (absolute and relative to the topic's own spread), so a stray text
+// stays in the timeline instead of padding a suggestion.
+import type { FeatureSet, SparseVector } from "./featurise.ts";
+
+export type TopicOptions = {
+  /** Most clusters k-means starts with (default 36). */
+  maxK?: number;
+  /** Observations sampled for fitting (default 4,000). */
+  sample?: number;
+  restarts?: number;
+  iterations?: number;
+  /** Centres closer than this (cosine) are one topic (default 0.45). */
+  merge?: number;
+  /** Fewest members of a topic (default 3). */
+  minMembers?: number;
+  /** Least cosine to the centre for a member (default 0.2). */
+  closeness?: number;
+  /** Least cosine relative to the topic's median member (default 0.5). */
+  relative?: number;
+};
+
+export type Topic = {
+  /** Item indexes, closest to the centre first. */
+  members: number[];
+  /** Cosine of each member to the centre, aligned with members. */
+  closeness: number[];
+  /** The centre: term ids ascending, weights (normalised). */
+  centre: { ids: number[]; weights: number[] };
+  /** Mean cosine of the members to the centre. */
+  coherence: number;
+};
+
+/** mulberry32: a small deterministic generator. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Dense centres over a compact term space. */
+type Centres = { k: number; dim: number; w: Float64Array };
+
+function dot(v: SparseVector, c: Centres, j: number, col: Int32Array): number {
+  let s = 0;
+  const base = j * c.dim;
+  for (let t = 0; t < v.ids.length; t++) {
+    const x = col[v.ids[t] as number] as number;
+    if (x >= 0) s += (v.weights[t] as number) * (c.w[base + x] as number);
+  }
+  return s;
+}
+
+function best(v: SparseVector, c: Centres, col: Int32Array): [number, number] {
+  let bj = -1;
+  let bs = -1;
+  for (let j = 0; j < c.k; j++) {
+    const s = dot(v, c, j, col);
+    if (s > bs) {
+      bs = s;
+      bj = j;
+    }
+  }
+  return [bj, bs];
+}
+
+/** Centres as the normalised sums of their members. */
+function recompute(
+  vectors: readonly SparseVector[],
+  assign: Int32Array,
+  k: number,
+  dim: number,
+  col: Int32Array,
+): Centres {
+  const w = new Float64Array(k * dim);
+  vectors.forEach((v, i) => {
+    const j = assign[i] as number;
+    if (j < 0) return;
+    const base = j * dim;
+    for (let t = 0; t < v.ids.length; t++) {
+      const x = col[v.ids[t] as number] as number;
+      w[base + x] = (w[base + x] as number) + (v.weights[t] as number);
+    }
+  });
+  for (let j = 0; j < k; j++) {
+    let norm = 0;
+    for (let x = j * dim; x < (j + 1) * dim; x++) norm += (w[x] as number) ** 2;
+    norm = Math.sqrt(norm) || 1;
+    for (let x = j * dim; x < (j + 1) * dim; x++) w[x] = (w[x] as number) / norm;
+  }
+  return { k, dim, w };
+}
+
+function seedCentres(
+  vectors: readonly SparseVector[],
+  k: number,
+  dim: number,
+  col: Int32Array,
+  random: () => number,
+): Centres {
+  const m = vectors.length;
+  const chosen: number[] = [Math.floor(random() * m)];
+  const far = new Float64Array(m).fill(1);
+  const single: Centres = { k: 1, dim, w: new Float64Array(dim) };
+  while (chosen.length < k) {
+    const last = vectors[chosen[chosen.length - 1] as number] as SparseVector;
+    single.w.fill(0);
+    for (let t = 0; t < last.ids.length; t++)
+      single.w[col[last.ids[t] as number] as number] = last.weights[t] as number;
+    let total = 0;
+    for (let i = 0; i < m; i++) {
+      const d = 1 - dot(vectors[i] as SparseVector, single, 0, col);
+      if (d < (far[i] as number)) far[i] = d;
+      total += (far[i] as number) ** 2;
+    }
+    if (total <= 1e-12) break;
+    let r = random() * total;
+    let pick = m - 1;
+    for (let i = 0; i < m; i++) {
+      r -= (far[i] as number) ** 2;
+      if (r <= 0) {
+        pick = i;
+        break;
+      }
+    }
+    chosen.push(pick);
+  }
+  const assign = new Int32Array(m).fill(-1);
+  chosen.forEach((i, j) => {
+    assign[i] = j;
+  });
+  return recompute(vectors, assign, chosen.length, dim, col);
+}
+
+function kmeans(
+  vectors: readonly SparseVector[],
+  k: number,
+  dim: number,
+  col: Int32Array,
+  seed: number,
+  iterations: number,
+): { centres: Centres; assign: Int32Array; objective: number } {
+  let centres = seedCentres(vectors, k, dim, col, rng(seed));
+  const assign = new Int32Array(vectors.length).fill(-1);
+  let objective = 0;
+  for (let it = 0; it < iterations; it++) {
+    let moved = 0;
+    objective = 0;
+    vectors.forEach((v, i) => {
+      const [j, s] = best(v, centres, col);
+      objective += s;
+      if (assign[i] !== j) {
+        assign[i] = j;
+        moved++;
+      }
+    });
+    centres = recompute(vectors, assign, centres.k, dim, col);
+    if (moved === 0) break;
+  }
+  return { centres, assign, objective };
+}
+
+const cosSparse = (a: Topic["centre"], b: Topic["centre"]) => {
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i] as number;
+    const y = b.ids[j] as number;
+    if (x === y) s += (a.weights[i] as number) * (b.weights[j] as number);
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return s;
+};
+
+/** A dense centre as sparse: its heaviest 64 terms, renormalised. */
+function sparseCentre(c: Centres, j: number, terms: Int32Array): Topic["centre"] {
+  const pairs: Array<[number, number]> = [];
+  for (let x = 0; x < c.dim; x++) {
+    const w = c.w[j * c.dim + x] as number;
+    if (w > 0) pairs.push([terms[x] as number, w]);
+  }
+  pairs.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  pairs.length = Math.min(pairs.length, 64);
+  pairs.sort((a, b) => a[0] - b[0]);
+  const norm = Math.sqrt(pairs.reduce((s, p) => s + p[1] * p[1], 0)) || 1;
+  return { ids: pairs.map((p) => p[0]), weights: pairs.map((p) => p[1] / norm) };
+}
+
+export function findTopics(fs: FeatureSet, o: TopicOptions = {}): Topic[] {
+  const docs: number[] = [];
+  fs.items.forEach((f, i) => {
+    if (f.vector.ids.length > 0) docs.push(i);
+  });
+  const minMembers = o.minMembers ?? 3;
+  if (docs.length < Math.max(4, minMembers)) return [];
+  const sampleSize = o.sample ?? 4000;
+  const step = Math.max(1, docs.length / sampleSize);
+  const sample: SparseVector[] = [];
+  for (let x = 0; x < docs.length && sample.length < sampleSize; x += step)
+    sample.push((fs.items[docs[Math.floor(x)] as number] as { vector: SparseVector }).vector);
+  // Compact term space: the terms the sample uses.
+  const col = new Int32Array(fs.terms.length).fill(-1);
+  const back: number[] = [];
+  for (const v of sample)
+    for (const id of v.ids)
+      if (col[id] === -1) {
+        col[id] = back.length;
+        back.push(id);
+      }
+  const dim = back.length;
+  const k = Math.max(
+    2,
+    Math.min(o.maxK ?? 36, Math.round(Math.sqrt(sample.length)), sample.length),
+  );
+  let fit: ReturnType<typeof kmeans> | null = null;
+  for (let r = 0; r < (o.restarts ?? 3); r++) {
+    const run = kmeans(sample, k, dim, col, 0x5eed + 7919 * r + sample.length, o.iterations ?? 20);
+    if (!fit || run.objective > fit.objective + 1e-9) fit = run;
+  }
+  if (!fit) return [];
+  const terms = Int32Array.from(back);
+  let centres = Array.from({ length: fit.centres.k }, (_, j) =>
+    sparseCentre(fit.centres, j, terms),
+  );
+  const sizes = Array.from({ length: fit.centres.k }, () => 0);
+  for (const j of fit.assign) if (j >= 0) sizes[j] = (sizes[j] as number) + 1;
+
+  // Merge near-duplicate centres, closest pair first.
+  const mergeAt = o.merge ?? 0.45;
+  const alive = centres.map((c, j) => (sizes[j] as number) > 0 && c.ids.length > 0);
+  for (;;) {
+    let bi = -1;
+    let bj = -1;
+    let bs = mergeAt;
+    for (let i = 0; i < centres.length; i++) {
+      if (!alive[i]) continue;
+      for (let j = i + 1; j < centres.length; j++) {
+        if (!alive[j]) continue;
+        const s = cosSparse(centres[i] as Topic["centre"], centres[j] as Topic["centre"]);
+        if (s > bs) [bi, bj, bs] = [i, j, s];
+      }
+    }
+    if (bi < 0) break;
+    centres[bi] = mix(
+      centres[bi] as Topic["centre"],
+      sizes[bi] as number,
+      centres[bj] as Topic["centre"],
+      sizes[bj] as number,
+    );
+    sizes[bi] = (sizes[bi] as number) + (sizes[bj] as number);
+    alive[bj] = false;
+  }
+  centres = centres.filter((_, j) => alive[j]);
+
+  // Assign every observation once, to its closest centre.
+  const dense = denseOf(centres, fs.terms.length);
+  const groups: Array<Array<[number, number]>> = centres.map(() => []);
+  for (const i of docs) {
+    const [j, s] = best(fs.items[i]?.vector as SparseVector, dense.c, dense.col);
+    if (j >= 0 && s > 0) groups[j]?.push([i, s]);
+  }
+  const absolute = o.closeness ?? 0.2;
+  const relative = o.relative ?? 0.5;
+  const topics: Topic[] = [];
+  groups.forEach((g, j) => {
+    if (g.length < minMembers) return;
+    g.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const median = (g[Math.floor(g.length / 2)] as [number, number])[1];
+    const bar = Math.max(absolute, relative * median);
+    const kept = g.filter(([, s]) => s >= bar);
+    if (kept.length < minMembers) return;
+    topics.push({
+      members: kept.map(([i]) => i),
+      closeness: kept.map(([, s]) => s),
+      centre: centres[j] as Topic["centre"],
+      coherence: kept.reduce((s, [, c]) => s + c, 0) / kept.length,
+    });
+  });
+  return topics;
+}
+
+function mix(a: Topic["centre"], na: number, b: Topic["centre"], nb: number): Topic["centre"] {
+  const m = new Map<number, number>();
+  for (const [c, nc] of [
+    [a, na],
+    [b, nb],
+  ] as const)
+    c.ids.forEach((id, t) => {
+      m.set(id, (m.get(id) ?? 0) + nc * (c.weights[t] as number));
+    });
+  const ids = [...m.keys()].sort((x, y) => x - y);
+  const ws = ids.map((id) => m.get(id) as number);
+  const norm = Math.sqrt(ws.reduce((s, w) => s + w * w, 0)) || 1;
+  return { ids, weights: ws.map((w) => w / norm) };
+}
+
+function denseOf(centres: Topic["centre"][], termCount: number): { c: Centres; col: Int32Array } {
+  const col = new Int32Array(termCount).fill(-1);
+  let dim = 0;
+  for (const c of centres) for (const id of c.ids) if (col[id] === -1) col[id] = dim++;
+  const w = new Float64Array(centres.length * dim);
+  centres.forEach((c, j) => {
+    c.ids.forEach((id, t) => {
+      w[j * dim + (col[id] as number)] = c.weights[t] as number;
+    });
+  });
+  return { c: { k: centres.length, dim, w }, col };
+}
