@@ -1,0 +1,368 @@
+// The `sightline` command (docs/operations.md): serve, migrate, backup,
+// restore, create-admin, reset-password, new-epoch. Each has --help, reads
+// the same environment as the server (config.ts), prints what it did, and
+// exits non-zero with a one-line reason when it cannot: 1 the command
+// failed, 2 the command line was wrong.
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { createAuditLog, SYSTEM_ACTOR } from "../audit/audit-log.ts";
+import { ConfigError, readConfig, type ServerConfig } from "../config.ts";
+import { connectPostgres } from "../db/postgres/connect.ts";
+import { migrate as migratePostgres } from "../db/postgres/migrate.ts";
+import { migrate as migrateSqlite } from "../db/sqlite/migrate.ts";
+import { runningServer } from "../runtime/pid-file.ts";
+import { createAdmin, resetPassword } from "./accounts.ts";
+import { backupSqlite, postgresCommands } from "./backup.ts";
+import { CliError, usageError } from "./cli-error.ts";
+import { openDatabase, sqliteExists, sqliteFile } from "./database.ts";
+import {
+  revokePostgresSessions,
+  revokeSqliteSessions,
+  setPostgresEpoch,
+  setSqliteEpoch,
+} from "./epoch.ts";
+import { restoreSqlite } from "./restore.ts";
+import { startServer, stopOnSignals } from "./serve.ts";
+
+export type CliIo = {
+  out(s: string): void;
+  err(s: string): void;
+  env: Record<string, string | undefined>;
+  /** The server package folder and version (runtime/package-home.ts). */
+  home: string;
+  version: string;
+  now?: () => Date;
+  /** serve: false in tests, which stop the server themselves. */
+  handleSignals?: boolean;
+};
+
+type Options = Record<string, { type: "string" | "boolean"; short?: string }>;
+type Command = {
+  usage: string;
+  summary: string;
+  help: string;
+  options?: Options;
+  positionals?: number;
+  run(a: {
+    values: Record<string, string | boolean | undefined>;
+    positionals: string[];
+    config: ServerConfig;
+    io: CliIo;
+  }): Promise<number>;
+};
+
+const ENV_HELP = `Reads the server's environment: SIGHTLINE_DATA (SQLite folder, default ./data)
+or DATABASE_URL (PostgreSQL); see docs/operations.md.`;
+
+const COMMANDS: Record<string, Command> = {
+  serve: {
+    usage: "sightline serve",
+    summary: "run the server (same as node server/dist/main.js)",
+    help: `Runs the HTTP server with the configuration from the environment (PORT,
+HOST, SIGHTLINE_DATA or DATABASE_URL, …). SIGTERM drains it: no new
+connections, in-flight requests finish, SSE streams end with a retry hint,
+exit 0 within 10 s.`,
+    async run({ config, io }) {
+      const server = await startServer(config, { version: io.version, out: io.out });
+      if (io.handleSignals !== false) stopOnSignals(server);
+      return 0;
+    },
+  },
+  migrate: {
+    usage: "sightline migrate",
+    summary: "apply database migrations and exit",
+    help: `Applies the migrations this version needs (the server also does this at
+start). Safe to run while a server runs; on PostgreSQL under an advisory lock.`,
+    async run({ config, io }) {
+      let applied: number[];
+      if (config.databaseUrl) {
+        const sql = connectPostgres(config.databaseUrl, { max: 1, name: "sightline-cli" });
+        try {
+          applied = (await migratePostgres(sql)).applied;
+        } finally {
+          await sql.end({ timeout: 5 });
+        }
+      } else {
+        const { mkdirSync } = await import("node:fs");
+        mkdirSync(config.dataDir, { recursive: true });
+        const db = new Database(sqliteFile(config));
+        try {
+          db.pragma("journal_mode = WAL");
+          db.pragma("busy_timeout = 5000");
+          applied = migrateSqlite(db).applied;
+        } finally {
+          db.close();
+        }
+      }
+      io.out(
+        applied.length
+          ? `applied migrations ${applied.join(", ")}\n`
+          : "the database is up to date; nothing to apply\n",
+      );
+      return 0;
+    },
+  },
+  backup: {
+    usage: "sightline backup FILE [--force]",
+    summary: "copy the live SQLite database to FILE (PostgreSQL: prints pg_dump)",
+    help: `SQLite: writes a consistent copy of the database to FILE with SQLite's
+online backup API — safe while the server runs and takes pushes — stamps it
+with the time, and checks it. Refuses to overwrite FILE without --force.
+PostgreSQL: prints the pg_dump command to run instead (exit 0).`,
+    options: { force: { type: "boolean" } },
+    positionals: 1,
+    async run({ values, positionals, config, io }) {
+      const dest = positionals[0] as string;
+      if (config.databaseUrl) {
+        const { dump, restore } = postgresCommands(config.databaseUrl, dest);
+        io.out(
+          `PostgreSQL is backed up with its own tools. Run (password from PGPASSWORD or ~/.pgpass):\n\n  ${dump}\n\nRestore it with:\n\n  ${restore}\n  sightline new-epoch --revoke-sessions   # then restart every instance\n`,
+        );
+        return 0;
+      }
+      const report = await backupSqlite({
+        source: sqliteFile(config),
+        dest,
+        force: values.force === true,
+        ...(io.now ? { now: io.now } : {}),
+      });
+      await auditEvent(config, io, "backup", { file: report.file, bytes: report.bytes });
+      io.out(
+        `backed up ${sqliteFile(config)} to ${report.file} (${report.bytes} bytes) at ${report.at}\n`,
+      );
+      return 0;
+    },
+  },
+  restore: {
+    usage: "sightline restore FILE",
+    summary: "replace the SQLite database with a backup (server stopped)",
+    help: `SQLite, with the server stopped: replaces the database with the backup in
+FILE, then gives it a new epoch (every device resets and re-pushes what the
+backup lost), revokes every session (people sign in again) and keeps each
+device's newer token state (revoked after the backup → still revoked).
+Devices paired after the backup must pair again. The replaced file is kept
+as sightline.sqlite.pre-restore-<time>.
+PostgreSQL: prints the pg_restore steps.`,
+    positionals: 1,
+    async run({ positionals, config, io }) {
+      const backup = positionals[0] as string;
+      if (config.databaseUrl) {
+        const { restore } = postgresCommands(config.databaseUrl, backup);
+        io.out(
+          `PostgreSQL is restored with its own tools. Stop every instance, then run:\n\n  ${restore}\n  sightline new-epoch --revoke-sessions\n\nand start the instances again.\n`,
+        );
+        return 0;
+      }
+      const r = await restoreSqlite({
+        dataDir: config.dataDir,
+        file: sqliteFile(config),
+        backup,
+        ...(io.now ? { now: io.now } : {}),
+      });
+      io.out(
+        [
+          `restored ${backup} (taken ${r.backupAt ?? "at an unknown time"}) into ${sqliteFile(config)}`,
+          `new epoch ${r.epoch} (was ${r.oldEpoch ?? "none"}): every device resets and re-pushes what the backup lost`,
+          `${r.sessionsRevoked} session(s) revoked; ${r.devicesCarried} device(s) kept their newer token state`,
+          r.keptAs
+            ? `the replaced database is kept as ${r.keptAs}`
+            : "there was no database to replace",
+          "",
+        ].join("\n"),
+      );
+      return 0;
+    },
+  },
+  "create-admin": {
+    usage: "sightline create-admin --email EMAIL [--name NAME] [--password PASSWORD]",
+    summary: "add an admin (creates the workspace on an empty database)",
+    help: `Adds an admin to the workspace (or creates the workspace with this admin on
+an empty database). The password comes from --password or
+SIGHTLINE_ADMIN_PASSWORD; without either one is generated and printed once.`,
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      password: { type: "string" },
+    },
+    async run({ values, config, io }) {
+      if (typeof values.email !== "string") throw usageError("--email is required");
+      return withDb(config, async (db) => {
+        const r = await createAdmin(db, {
+          email: values.email as string,
+          password: (values.password as string | undefined) ?? io.env.SIGHTLINE_ADMIN_PASSWORD,
+          ...(typeof values.name === "string" ? { name: values.name } : {}),
+          ...(io.now ? { now: io.now } : {}),
+        });
+        io.out(
+          `created admin ${r.email}${r.generated ? `\npassword: ${r.password}\n(shown once)` : ""}\n`,
+        );
+        return 0;
+      });
+    },
+  },
+  "reset-password": {
+    usage: "sightline reset-password EMAIL [--password PASSWORD]",
+    summary: "set a new password for EMAIL and sign them out everywhere",
+    help: `Sets a new password for the person with EMAIL (from --password or
+SIGHTLINE_ADMIN_PASSWORD, else generated and printed once) and revokes all
+their sessions.`,
+    options: { password: { type: "string" } },
+    positionals: 1,
+    async run({ values, positionals, config, io }) {
+      return withDb(config, async (db) => {
+        const r = await resetPassword(db, {
+          email: positionals[0] as string,
+          password: (values.password as string | undefined) ?? io.env.SIGHTLINE_ADMIN_PASSWORD,
+          ...(io.now ? { now: io.now } : {}),
+        });
+        io.out(
+          `new password set for ${r.email}; their sessions are revoked${r.generated ? `\npassword: ${r.password}\n(shown once)` : ""}\n`,
+        );
+        return 0;
+      });
+    },
+  },
+  "new-epoch": {
+    usage: "sightline new-epoch [--revoke-sessions]",
+    summary: "make every device reset and re-push (after restoring by hand)",
+    help: `Gives the database a new epoch: every device's next pull resets its mirror
+and it re-pushes the writes it keeps that the server lacks. Use it after
+restoring a database by other means (pg_restore, a copied file).
+--revoke-sessions also signs everybody out. SQLite: the server must be
+stopped. PostgreSQL: restart every instance afterwards.`,
+    options: { "revoke-sessions": { type: "boolean" } },
+    async run({ values, config, io }) {
+      const revoke = values["revoke-sessions"] === true;
+      const now = (io.now ?? (() => new Date()))().toISOString();
+      if (config.databaseUrl) {
+        const sql = connectPostgres(config.databaseUrl, { max: 1, name: "sightline-cli" });
+        try {
+          const epoch = await setPostgresEpoch(sql);
+          const revoked = revoke ? await revokePostgresSessions(sql, now) : 0;
+          io.out(
+            `new epoch ${epoch}${revoke ? `; ${revoked} session(s) revoked` : ""}\nrestart every server instance now\n`,
+          );
+        } finally {
+          await sql.end({ timeout: 5 });
+        }
+        return 0;
+      }
+      refuseWhileRunning(config, "changing the epoch");
+      if (!sqliteExists(config)) throw new CliError(`no database at ${sqliteFile(config)}`);
+      const db = new Database(sqliteFile(config), { fileMustExist: true });
+      try {
+        const { epoch, revoked } = db.transaction(() => ({
+          epoch: setSqliteEpoch(db),
+          revoked: revoke ? revokeSqliteSessions(db, now) : 0,
+        }))();
+        io.out(`new epoch ${epoch}${revoke ? `; ${revoked} session(s) revoked` : ""}\n`);
+      } finally {
+        db.close();
+      }
+      return 0;
+    },
+  },
+};
+
+function refuseWhileRunning(config: ServerConfig, what: string) {
+  const pid = runningServer(config.dataDir);
+  if (pid !== null)
+    throw new CliError(
+      `a Sightline server (pid ${pid}) is running on ${config.dataDir}; stop it before ${what}`,
+    );
+}
+
+async function withDb<T>(
+  config: ServerConfig,
+  fn: (db: Awaited<ReturnType<typeof openDatabase>>["db"]) => Promise<T>,
+): Promise<T> {
+  const database = await openDatabase(config);
+  try {
+    return await fn(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+/** One audit row per workspace, so each workspace's admins see it. */
+async function auditEvent(
+  config: ServerConfig,
+  io: CliIo,
+  type: "backup",
+  detail: Record<string, string | number>,
+) {
+  await withDb(config, async (db) => {
+    const log = createAuditLog(db, io.now ? { now: io.now } : {});
+    for (const w of await db.listWorkspaces())
+      await log.record({ workspaceId: w.id, type, actor: SYSTEM_ACTOR, detail });
+  });
+}
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  const lines = Object.entries(COMMANDS).map(([k, c]) => `  ${k.padEnd(width)}  ${c.summary}`);
+  return `Usage: sightline <command> [options]   (sightline <command> --help)\n\nCommands:\n${lines.join("\n")}\n\n${ENV_HELP}\n`;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.out(mainHelp());
+    return name ? 0 : 2;
+  }
+  if (name === "--version" || name === "-v") {
+    io.out(`${io.version}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`sightline: unknown command "${name}"\n\n${mainHelp()}`);
+    return 2;
+  }
+  try {
+    let parsed: ReturnType<typeof parseArgs>;
+    try {
+      parsed = parseArgs({
+        args: [...rest],
+        options: { ...command.options, help: { type: "boolean", short: "h" } },
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (e) {
+      throw usageError((e as Error).message);
+    }
+    if (parsed.values.help) {
+      io.out(`Usage: ${command.usage}\n\n${command.help}\n\n${ENV_HELP}\n`);
+      return 0;
+    }
+    const want = command.positionals ?? 0;
+    if (parsed.positionals.length !== want)
+      throw usageError(
+        want === 0
+          ? `${name} takes no arguments (got ${parsed.positionals.join(" ")})`
+          : `${name} needs ${want === 1 ? "one argument" : `${want} arguments`}: ${command.usage}`,
+      );
+    let config: ServerConfig;
+    try {
+      config = readConfig(io.env, io.home);
+    } catch (e) {
+      if (e instanceof ConfigError) throw new CliError(e.message);
+      throw e;
+    }
+    return await command.run({
+      values: parsed.values as Record<string, string | boolean | undefined>,
+      positionals: parsed.positionals,
+      config,
+      io,
+    });
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(
+        `sightline ${name}: ${e.message}\n${e.exitCode === 2 ? `usage: ${command.usage}\n` : ""}`,
+      );
+      return e.exitCode;
+    }
+    io.err(`sightline ${name}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,186 @@
+// `sightline serve` (and `node dist/main.js`): open the database, create the
+// workspace and admin on first start, seed the demo when asked, serve the
+// app, and drain on SIGTERM/SIGINT — stop accepting, let in-flight requests
+// (pushes) finish, end SSE streams with a retry hint, close the database,
+// exit 0 well within 10 s.
+import { mkdirSync } from "node:fs";
+import type { Server } from "node:http";
+import { serve } from "@hono/node-server";
+import { searchText } from "@sightline/shared/text/search-text";
+import pino, { type Logger } from "pino";
+import { createApp } from "../app.ts";
+import type { ServerConfig } from "../config.ts";
+import { HttpProblem, problemResponse } from "../http/problem.ts";
+import { LOG_REDACT } from "../middleware/request-log/index.ts";
+import { createMetrics } from "../observability/metrics.ts";
+import { postgresReadiness, sqliteReadiness } from "../observability/readiness.ts";
+import { SEARCH_TEXT_VERSION } from "../observations/search-text.ts";
+import { claimDataDir } from "../runtime/pid-file.ts";
+import { bootstrap } from "../seed/bootstrap.ts";
+import { seedDemo } from "../seed/demo/index.ts";
+import { openDatabase } from "./database.ts";
+
+/** After this long, connections still open are cut so the process can exit in time. */
+export const DRAIN_MS = 8_000;
+
+export type RunningServer = {
+  port: number;
+  /** Drain and close; resolves when the database is closed. */
+  stop(reason: string): Promise<void>;
+};
+
+export async function startServer(
+  config: ServerConfig,
+  o: { version: string; logger?: Logger; out?: (s: string) => void },
+): Promise<RunningServer> {
+  const logger = o.logger ?? pino({ level: config.logLevel, redact: LOG_REDACT });
+  const out = o.out ?? ((s: string) => process.stdout.write(s));
+  // One process per SQLite file; PostgreSQL takes many instances.
+  const release = config.databaseUrl ? () => {} : claimDataDir(mkdirFor(config.dataDir));
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase(config, (msg, err) => logger.error({ err }, msg));
+  } catch (e) {
+    release();
+    throw e;
+  }
+  const { db } = database;
+
+  const boot = await database.exclusive("first-start", () =>
+    bootstrap(db, { adminEmail: config.adminEmail, adminPassword: config.adminPassword }),
+  );
+  if (boot.created?.generatedPassword) {
+    out(
+      `\n  Sightline created the first admin.\n  email:    ${config.adminEmail}\n  password: ${boot.created.generatedPassword}\n  (shown once — set SIGHTLINE_ADMIN_PASSWORD to choose it)\n\n`,
+    );
+  }
+  const reindexed = await database.exclusive("search-text", () =>
+    db.refreshSearchText(SEARCH_TEXT_VERSION, searchText),
+  );
+  if (reindexed > 0) logger.info({ reindexed }, "search text brought up to date");
+  if (config.demo) {
+    const owner = boot.created?.admin ?? (await db.findUserByEmail(config.adminEmail));
+    if (!owner)
+      logger.warn("SIGHTLINE_DEMO: no user with SIGHTLINE_ADMIN_EMAIL to own the demo; skipped");
+    else
+      logger.info(
+        {
+          added: await database.exclusive("first-start", () =>
+            seedDemo(db, owner.workspaceId, owner.id),
+          ),
+        },
+        "demo data seeded",
+      );
+  }
+
+  const shutdown = new AbortController();
+  const app = createApp({
+    db,
+    blobs: database.blobs,
+    notifier: database.notifier,
+    metrics: createMetrics(),
+    logger,
+    version: o.version,
+    corsOrigins: config.corsOrigins,
+    rateLimit: { trustedProxies: config.trustedProxies },
+    maxClockDriftMs: config.maxClockDriftMs,
+    sessions: { lifetimeDays: config.sessionDays, idleMinutes: config.sessionIdleMinutes },
+    auditRetentionDays: config.auditRetentionDays,
+    shutdown: shutdown.signal,
+    staticRoots: { web: config.webDir, kiosk: config.kioskDir },
+    ssePerToken: config.ssePerToken,
+    metricsToken: config.metricsToken,
+    ready:
+      database.dialect === "sqlite"
+        ? sqliteReadiness({
+            handle: database.db.handle,
+            dataDir: config.dataDir,
+            minFreeBytes: config.minFreeDiskBytes,
+          })
+        : postgresReadiness(database.db.handle.sql),
+  });
+
+  let stopping = false;
+  // While draining, a request that still arrives on a kept-alive connection
+  // is told to go elsewhere (503 + Retry-After; the balancer or the client
+  // retries), and every answer closes its connection.
+  const fetch = async (req: Request, env: unknown): Promise<Response> => {
+    if (stopping) {
+      const res = problemResponse(
+        new HttpProblem(503, "Shutting down", "this server is stopping; retry", {
+          headers: { "retry-after": "1" },
+        }),
+      );
+      res.headers.set("connection", "close");
+      return res;
+    }
+    const res = await app.fetch(req, env as never);
+    if (stopping && !res.headers.has("connection")) {
+      try {
+        res.headers.set("connection", "close");
+      } catch {
+        // immutable headers (a static file stream): Node closes it after the drain anyway
+      }
+    }
+    return res;
+  };
+
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch, port: config.port, hostname: config.host }, () =>
+      resolve(s as Server),
+    ) as Server;
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  logger.info(
+    { url: `http://${config.host}:${port}`, version: o.version },
+    "Sightline server listening",
+  );
+
+  let stopped: Promise<void> | null = null;
+  const stop = (reason: string) => {
+    stopped ??= (async () => {
+      stopping = true;
+      logger.info({ reason }, "shutting down: draining requests");
+      shutdown.abort(); // SSE streams say goodbye with a retry hint and end
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const idle = setInterval(() => server.closeIdleConnections(), 100);
+      const cut = setTimeout(() => {
+        logger.warn("drain took too long: closing the remaining connections");
+        server.closeAllConnections();
+      }, DRAIN_MS);
+      await closed;
+      clearInterval(idle);
+      clearTimeout(cut);
+      await database.close();
+      release();
+      logger.info("stopped");
+    })();
+    return stopped;
+  };
+  return { port, stop };
+}
+
+/** The data folder, created when missing (the pid file goes in it before the database). */
+function mkdirFor(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Run until SIGTERM/SIGINT, then drain and exit 0 (1 if the drain fails). */
+export function stopOnSignals(server: RunningServer): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    const hard = setTimeout(() => process.exit(1), DRAIN_MS + 1_500);
+    hard.unref();
+    server.stop(signal).then(
+      () => process.exit(0),
+      (e) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+}
