@@ -8,6 +8,7 @@ import { useI18n } from "./i18n/i18n.tsx";
 import { LanguageToggle } from "./i18n/language-toggle.tsx";
 import { AdminPage } from "./pages/admin-page.tsx";
 import { AnalyticsPage } from "./pages/analytics-page.tsx";
+import { ImportPage } from "./pages/import-page.tsx";
 import { JournalListPage } from "./pages/journal-list-page.tsx";
 import { JournalNewPage } from "./pages/journal-new-page.tsx";
 import { JournalPage } from "./pages/journal-page.tsx";
@@ -107,6 +108,14 @@ export function App({ api, onUnauthorizedRef }: Props) {
           >
             {t("nav.analytics")}
           </a>
+          {canAdmin(user) && (
+            <a
+              href={href({ page: "import" })}
+              aria-current={section === "import" ? "page" : undefined}
+            >
+              {t("nav.import")}
+            </a>
+          )}
           {user.role === "marketer" && (
             <a
               href={href({ page: "my-extension" })}
@@ -146,7 +155,9 @@ function RoutePage({ route }: { route: Route }) {
   const { t } = useI18n();
   switch (route.page) {
     case "journals":
-      return <JournalListPage />;
+      return <JournalListPage key={String(!!route.archived)} archived={!!route.archived} />;
+    case "import":
+      return <ImportPage />;
     case "journal-new":
       return <JournalNewPage />;
     case "journal":

@@ -1,0 +1,260 @@
+// An import file read in the browser, for the import screen: CSV (`,` `;` or
+// tab, quoted fields with line breaks, BOM) or JSON lines, as a header and
+// rows that keep their original text and line — so the screen can preview
+// the first rows, guess the column mapping the way the server names columns,
+// and send the file in slices (a progress bar) whose row errors still name
+// the line of the whole file.
+import type { ImportField } from "../api/client.ts";
+
+export type ImportFormat = "csv" | "jsonl";
+export type ImportRow = { line: number; raw: string; values: Record<string, string> };
+export type ImportFile = {
+  format: ImportFormat;
+  header: string[];
+  /** CSV: the header record's text (repeated at the top of every slice). */
+  headerRaw: string;
+  rows: ImportRow[];
+};
+
+export type MappingField = ImportField | "rowId";
+/** The fields the screen maps, in the order it shows them. */
+export const MAPPED_FIELDS: readonly MappingField[] = [
+  "what",
+  "who",
+  "where",
+  "why",
+  "how",
+  "capturedAt",
+  "storeId",
+  "competitorId",
+  "needs",
+  "tags",
+  "rowId",
+];
+
+export function formatOf(name: string, text: string): ImportFormat {
+  if (/\.(jsonl|ndjson|json)$/i.test(name)) return "jsonl";
+  if (/\.(csv|tsv|txt)$/i.test(name)) return "csv";
+  return text
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .startsWith("{")
+    ? "jsonl"
+    : "csv";
+}
+
+export function readImportFile(name: string, input: string): ImportFile | { error: string } {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  return formatOf(name, text) === "jsonl" ? readJsonLines(text) : readCsv(text);
+}
+
+function readJsonLines(text: string): ImportFile | { error: string } {
+  const rows: ImportRow[] = [];
+  const keys = new Set<string>();
+  text.split("\n").forEach((rawLine, k) => {
+    const raw = rawLine.replace(/\r$/, "");
+    if (!raw.trim()) return;
+    let values: Record<string, string> = {};
+    try {
+      const v = JSON.parse(raw) as unknown;
+      if (v && typeof v === "object" && !Array.isArray(v)) {
+        values = Object.fromEntries(
+          Object.entries(v).map(([key, x]) => [
+            key,
+            typeof x === "string" ? x : Array.isArray(x) ? x.join(", ") : JSON.stringify(x),
+          ]),
+        );
+        if (rows.length < 200) for (const key of Object.keys(values)) keys.add(key);
+      }
+    } catch {
+      // a bad line still goes to the server, which reports it with its line
+    }
+    rows.push({ line: k + 1, raw, values });
+  });
+  if (rows.length === 0) return { error: "empty" };
+  return { format: "jsonl", header: [...keys], headerRaw: "", rows };
+}
+
+function detectDelimiter(text: string): string {
+  const counts: Record<string, number> = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && ch in counts) counts[ch] = (counts[ch] ?? 0) + 1;
+  }
+  let best = ",";
+  for (const d of [";", "\t"]) if ((counts[d] ?? 0) > (counts[best] ?? 0)) best = d;
+  return best;
+}
+
+type Rec = { line: number; start: number; end: number; cells: string[] };
+
+function readCsv(text: string): ImportFile | { error: string } {
+  const d = detectDelimiter(text);
+  const records: Rec[] = [];
+  let line = 1;
+  let i = 0;
+  while (i < text.length) {
+    const startLine = line;
+    const start = i;
+    const cells: string[] = [];
+    let cell = "";
+    let atCellStart = true;
+    let end = text.length;
+    let ended = false;
+    while (i < text.length && !ended) {
+      const ch = text[i] as string;
+      if (atCellStart && ch === '"') {
+        i++;
+        let closed = false;
+        while (i < text.length) {
+          const c = text[i] as string;
+          if (c === '"') {
+            if (text[i + 1] === '"') {
+              cell += '"';
+              i += 2;
+              continue;
+            }
+            i++;
+            closed = true;
+            break;
+          }
+          if (c === "\n") line++;
+          cell += c;
+          i++;
+        }
+        if (!closed) return { error: "quote" };
+        atCellStart = false;
+        continue;
+      }
+      if (ch === d) {
+        cells.push(cell);
+        cell = "";
+        atCellStart = true;
+        i++;
+      } else if (ch === "\r" || ch === "\n") {
+        end = i;
+        i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
+        line++;
+        ended = true;
+      } else {
+        cell += ch;
+        atCellStart = false;
+        i++;
+      }
+    }
+    if (!ended) end = i;
+    cells.push(cell);
+    if (!(cells.length === 1 && cells[0] === ""))
+      records.push({ line: startLine, start, end, cells });
+  }
+  const [head, ...rest] = records;
+  if (!head) return { error: "empty" };
+  const header = head.cells.map((h) => h.trim());
+  return {
+    format: "csv",
+    header,
+    headerRaw: text.slice(head.start, head.end),
+    rows: rest.map((r) => ({
+      line: r.line,
+      raw: text.slice(r.start, r.end),
+      values: Object.fromEntries(header.map((h, k) => [h, r.cells[k] ?? ""])),
+    })),
+  };
+}
+
+/** Folded name: "Cửa hàng", "cua_hang" and "CUAHANG" are one name. */
+export function columnKey(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/gi, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+}
+
+// The header names the server recognises per field
+// (server/src/observations/import/map-rows.ts), so the guess shown is what an
+// unmapped column would do anyway.
+const ALIASES: Record<MappingField, string[]> = {
+  what: [
+    "what",
+    "text",
+    "content",
+    "noidung",
+    "comment",
+    "comments",
+    "binhluan",
+    "feedback",
+    "phanhoi",
+    "message",
+    "description",
+    "mota",
+    "review",
+    "danhgia",
+  ],
+  who: ["who", "customer", "khachhang", "segment", "phankhuc"],
+  where: ["where", "location", "diadiem", "noi"],
+  why: ["why", "reason", "lydo", "nguyennhan"],
+  how: ["how", "cachthuc"],
+  capturedAt: [
+    "capturedat",
+    "date",
+    "time",
+    "datetime",
+    "timestamp",
+    "createdat",
+    "ngay",
+    "thoigian",
+    "ngaygio",
+  ],
+  storeId: ["storeid", "store", "cuahang", "storename", "tencuahang"],
+  competitorId: ["competitorid", "competitor", "doithu", "competitorname"],
+  needs: ["needs", "need", "nhucau"],
+  tags: ["tags", "tag", "nhan", "the"],
+  rowId: ["id", "rowid", "sourcerowid", "ma", "stt", "recordid", "ticketid"],
+  note: ["note", "notes", "ghichu"],
+  basis: ["basis", "coso"],
+  method: ["method", "phuongphap"],
+  zone: ["zone", "khuvuc"],
+};
+
+export function guessMapping(header: readonly string[]): Partial<Record<MappingField, string>> {
+  const byKey = new Map(header.map((h) => [columnKey(h), h]));
+  const out: Partial<Record<MappingField, string>> = {};
+  for (const field of MAPPED_FIELDS) {
+    const found = ALIASES[field].map((a) => byKey.get(a)).find((h) => h !== undefined);
+    if (found !== undefined) out[field] = found;
+  }
+  return out;
+}
+
+export type ImportSlice = {
+  content: string;
+  rows: number;
+  /** The slice's line → the whole file's line (for row errors). */
+  lineOf: (sliceLine: number) => number;
+};
+
+/** The file in slices of `size` rows, each a valid file of its own (CSV: with the header). */
+export function slices(file: ImportFile, size: number): ImportSlice[] {
+  const out: ImportSlice[] = [];
+  const headerLines = file.format === "csv" ? file.headerRaw.split("\n").length : 0;
+  for (let k = 0; k < file.rows.length; k += size) {
+    const part = file.rows.slice(k, k + size);
+    const map = new Map<number, number>();
+    let at = headerLines + 1;
+    for (const r of part) {
+      map.set(at, r.line);
+      at += r.raw.split("\n").length;
+    }
+    const body = part.map((r) => r.raw).join("\n");
+    out.push({
+      content: file.format === "csv" ? `${file.headerRaw}\n${body}\n` : `${body}\n`,
+      rows: part.length,
+      lineOf: (n) => map.get(n) ?? n,
+    });
+  }
+  return out;
+}
