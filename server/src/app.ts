@@ -5,6 +5,8 @@
 import { MAX_PUSH_BYTES } from "@sightline/shared";
 import { analyticsRoutes } from "./analytics/routes.ts";
 import type { AppDeps } from "./app-deps.ts";
+import { createAuditLog } from "./audit/audit-log.ts";
+import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { blobRoutes, MAX_BLOB_BYTES } from "./blobs/routes.ts";
 import { competitorRoutes } from "./competitors/routes.ts";
@@ -36,16 +38,31 @@ import { vocabularyRoutes } from "./vocabulary/routes.ts";
 const DEFAULT_BODY_BYTES = 256 * 1024;
 const API_PATHS = ["/v1", "/health", "/metrics", "/kiosk"];
 
-export function createApp(deps: AppDeps) {
-  const now = deps.now ?? (() => new Date());
+export function createApp(given: AppDeps) {
+  const now = given.now ?? (() => new Date());
+  const trustedProxies = (given.rateLimit || undefined)?.trustedProxies ?? 0;
+  const deps: AppDeps = {
+    ...given,
+    audit:
+      given.audit ??
+      createAuditLog(given.db, {
+        now,
+        trustedProxies,
+        ...(given.auditRetentionDays !== undefined
+          ? { retentionDays: given.auditRetentionDays }
+          : {}),
+      }),
+  };
   const origins = createOriginAllowList({
     configured: deps.corsOrigins ?? [],
     deviceOrigins: () => deps.db.listDeviceOrigins(),
     pairingPath: "/v1/devices/pair",
   });
+  // On PostgreSQL the anonymous abuse-prone budgets are shared by every instance.
   const limiter = createRateLimiter(
     deps.rateLimit === false ? false : { ...DEFAULT_RATE_LIMITS, ...deps.rateLimit },
     () => now().getTime(),
+    deps.db.dialect === "postgres" ? deps.db : undefined,
   );
   deps.metrics.gauge("sightline_sse_clients", "Open SSE streams", () =>
     deps.notifier.listenerCount(),
@@ -66,7 +83,7 @@ export function createApp(deps: AppDeps) {
       ],
       DEFAULT_BODY_BYTES,
     ),
-    resolvePrincipal(deps.db, now),
+    resolvePrincipal(deps.db, now, deps.sessions?.idleMinutes ?? 0),
     limiter.middleware,
   );
 
@@ -89,6 +106,7 @@ export function createApp(deps: AppDeps) {
   app.route("/v1/insights", insightRoutes(deps));
   app.route("/v1/actions", actionRoutes(deps));
   app.route("/v1/analytics", analyticsRoutes(deps));
+  app.route("/v1/audit", auditRoutes(deps));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

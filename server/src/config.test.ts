@@ -2,6 +2,16 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, readConfig } from "./config.ts";
 
 describe("readConfig", () => {
+  it("takes the session lifetime, idle timeout and audit retention (issue 18)", () => {
+    const c = readConfig({
+      SIGHTLINE_SESSION_DAYS: "7",
+      SIGHTLINE_SESSION_IDLE_MINUTES: "90",
+      SIGHTLINE_AUDIT_RETENTION_DAYS: "0",
+    });
+    expect([c.sessionDays, c.sessionIdleMinutes, c.auditRetentionDays]).toEqual([7, 90, 0]);
+    expect(() => readConfig({ SIGHTLINE_SESSION_DAYS: "0" })).toThrow(ConfigError);
+  });
+
   it("uses the docs/http-api.md defaults", () => {
     expect(readConfig({}, "/opt/sightline/server")).toEqual({
       port: 8787,
@@ -14,6 +24,9 @@ describe("readConfig", () => {
       corsOrigins: [],
       trustedProxies: 0,
       maxClockDriftMs: 300_000,
+      sessionDays: 30,
+      sessionIdleMinutes: 0,
+      auditRetentionDays: 400,
       logLevel: "info",
       webDir: "/opt/sightline/server/web/dist",
       kioskDir: "/opt/sightline/kiosk/dist",

@@ -18,6 +18,9 @@ const EnvSchema = z.object({
   SIGHTLINE_CORS_ORIGINS: z.string().optional(),
   SIGHTLINE_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   SIGHTLINE_MAX_CLOCK_DRIFT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  SIGHTLINE_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SIGHTLINE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(0).max(525_600).default(0),
+  SIGHTLINE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(400),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SIGHTLINE_WEB_DIR: z.string().min(1).optional(),
   SIGHTLINE_KIOSK_DIR: z.string().min(1).optional(),
@@ -41,6 +44,11 @@ export type ServerConfig = {
   trustedProxies: number;
   /** How far ahead of the server's clock a device's stamp may be, in ms. */
   maxClockDriftMs: number;
+  /** Sign-in session lifetime (days) and idle timeout (minutes, 0: none). */
+  sessionDays: number;
+  sessionIdleMinutes: number;
+  /** Audit events older than this many days are pruned (0: kept forever). */
+  auditRetentionDays: number;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   /** Built managers' web app, served at / (absent folder: not served). */
   webDir: string;
@@ -92,6 +100,9 @@ export function readConfig(
       .filter(Boolean),
     trustedProxies: e.SIGHTLINE_TRUSTED_PROXIES,
     maxClockDriftMs: e.SIGHTLINE_MAX_CLOCK_DRIFT_SECONDS * 1000,
+    sessionDays: e.SIGHTLINE_SESSION_DAYS,
+    sessionIdleMinutes: e.SIGHTLINE_SESSION_IDLE_MINUTES,
+    auditRetentionDays: e.SIGHTLINE_AUDIT_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     webDir: resolve(e.SIGHTLINE_WEB_DIR ?? join(home, "web", "dist")),
     kioskDir: resolve(e.SIGHTLINE_KIOSK_DIR ?? join(home, "..", "kiosk", "dist")),

@@ -95,6 +95,8 @@ describe("auth", () => {
       name: "Lan",
       role: "viewer",
       createdAt: expect.any(String),
+      disabled: false,
+      deleted: false,
     });
     expect(JSON.stringify(items)).not.toMatch(/password|hash|scrypt/i);
     const marketer = await t.loginAs("marketer");

@@ -6,6 +6,7 @@
 // (db/readmission.ts), keeping its seq line.
 import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../app-deps.ts";
+import { createAuditLog } from "../audit/audit-log.ts";
 import { ADMINS, ANYONE, DEVICE_KINDS, DEVICE_ROLES } from "../auth/roles.ts";
 import { newToken, normalisePairingCode, sha256Hex } from "../auth/tokens.ts";
 import type { DeviceIdTaken } from "../db/port.ts";
@@ -126,13 +127,16 @@ const deviceIdTaken = (why: DeviceIdTaken) =>
 
 export function deviceRoutes(deps: AppDeps, limiter: RateLimiter, originsChanged: () => void) {
   const now = deps.now ?? (() => new Date());
+  const audit = deps.audit ?? createAuditLog(deps.db, { now });
   return newRouter()
     .openapi(pair, async (c) => {
       const body = c.req.valid("json");
       const codeHash = sha256Hex(normalisePairingCode(body.code));
-      limiter.check("pairing", codeHash);
+      await limiter.checkAddress(c, "pairing");
+      await limiter.check("pairing", codeHash);
       const origin = c.req.header("origin");
       const token = newToken();
+      const at = now().toISOString();
       const r = await deps.db.pairDevice({
         codeHash,
         deviceId: body.deviceId,
@@ -140,12 +144,21 @@ export function deviceRoutes(deps: AppDeps, limiter: RateLimiter, originsChanged
         name: body.name ?? null,
         origin: origin && EXTENSION_ORIGIN.test(origin) ? origin : null,
         tokenHash: sha256Hex(token),
-        now: now().toISOString(),
+        now: at,
       });
       if (!r.ok)
         throw r.reason === "device-id-taken" ? deviceIdTaken(r.why) : PAIR_FAILURES[r.reason];
       if (r.device.origin) originsChanged();
       const { id, kind, role, storeId, workspaceId, lastSeq } = r.device;
+      // A revoked device's id re-admits it, keeping its creation time.
+      const readmitted = r.device.createdAt !== at;
+      await audit.fromRequest(c, {
+        workspaceId,
+        type: readmitted ? "readmission" : "pairing",
+        actor: { type: "device", id, label: r.device.name ?? `${kind}:${id}` },
+        target: { type: "device", id, label: r.device.name ?? `${kind}:${id}` },
+        detail: { kind, role, storeId, ownerId: r.device.ownerId },
+      });
       return c.json(
         {
           token,
@@ -183,6 +196,12 @@ export function deviceRoutes(deps: AppDeps, limiter: RateLimiter, originsChanged
       const { id } = c.req.valid("param");
       if (!(await deps.db.revokeDevice(user.workspaceId, id, now().toISOString())))
         throw notFound("device");
+      const d = await deps.db.getDevice(user.workspaceId, id);
+      await audit.fromRequest(c, {
+        type: "revocation",
+        target: { type: "device", id, label: d?.name ?? (d ? `${d.kind}:${id}` : id) },
+        detail: { kind: d?.kind ?? null, storeId: d?.storeId ?? null },
+      });
       return c.body(null, 204);
     });
 }

@@ -7,6 +7,7 @@ import { z } from "@hono/zod-openapi";
 import { CHANNEL_CODES, type Locale, pickLocale, uuidv7 } from "@sightline/shared";
 import type { Context } from "hono";
 import type { AppDeps } from "../app-deps.ts";
+import { createAuditLog } from "../audit/audit-log.ts";
 import { ADMINS, READERS } from "../auth/roles.ts";
 import type { AppEnv } from "../http/env.ts";
 import { notFound } from "../http/problem.ts";
@@ -282,6 +283,11 @@ export function journalRoutes(deps: AppDeps) {
       const x = await gatherJournalExport(deps, ws, journal, localeOf(c, q.lang));
       const body = renderExport(x, q.format);
       const name = `journal-${journal.id}.${q.format}`;
+      await (deps.audit ?? createAuditLog(deps.db)).fromRequest(c, {
+        type: "export",
+        target: { type: "journal", id: journal.id, label: journal.title },
+        detail: { format: q.format },
+      });
       return c.body(body, 200, {
         "content-type": EXPORT_MEDIA_TYPES[q.format],
         "content-disposition": `${q.format === "html" ? "inline" : "attachment"}; filename="${name}"`,

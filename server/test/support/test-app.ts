@@ -50,6 +50,8 @@ export type TestAppOptions = Partial<
     | "metricsToken"
     | "ready"
     | "ssePerToken"
+    | "sessions"
+    | "auditRetentionDays"
   >
 > & {
   logger?: Logger;

@@ -27,13 +27,21 @@ function crossSiteCookieWrite(c: Context): boolean {
   return !SAFE.has(c.req.method) && origin !== undefined && origin !== new URL(c.req.url).origin;
 }
 
-export function resolvePrincipal(db: Db, now: () => Date): MiddlewareHandler<AppEnv> {
+/** `idleMinutes` > 0: a session unused for that long has ended (SIGHTLINE_SESSION_IDLE_MINUTES). */
+export function resolvePrincipal(
+  db: Db,
+  now: () => Date,
+  idleMinutes = 0,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set("principal", null);
     c.set("badToken", false);
     const found = requestToken(c);
     if (found && !(found.cookie && crossSiteCookieWrite(c))) {
-      const p = await db.resolveToken(sha256Hex(found.token), now().toISOString());
+      const t = now();
+      const idleSince =
+        idleMinutes > 0 ? new Date(t.getTime() - idleMinutes * 60_000).toISOString() : undefined;
+      const p = await db.resolveToken(sha256Hex(found.token), t.toISOString(), { idleSince });
       c.set("principal", p);
       c.set("badToken", p === null);
     }

@@ -1,14 +1,25 @@
-// Rate limits (429 problem + Retry-After): per token for signed-in callers and
-// devices, per IP for anonymous ones, and separate, tighter buckets that the
-// login and pairing routes check per account and per code — so guessing a
-// password or a code is slow even from many addresses.
+// Rate limits that fit real networks (429 problem + Retry-After):
+//
+// - Signed-in people and paired devices: per token holder (user or device),
+//   never per address — a store's tablets behind one NAT address do not
+//   throttle each other. These budgets are per server instance (they guard
+//   that instance's event loop) and kept in memory.
+// - Anonymous callers: only the abuse-prone routes are limited — sign-in,
+//   pairing and password reset redemption — per address (`checkAddress`) and
+//   per account, code or known browser (`check`). Static files, /health and
+//   everything else anonymous are never limited.
+// - On PostgreSQL those named budgets live in the database (`shared`), so
+//   every instance draws on the same buckets; on SQLite (one process) they
+//   stay in memory.
 import type { Context, MiddlewareHandler } from "hono";
+import type { RateBucketsDb } from "../../db/port.ts";
 import type { AppEnv } from "../../http/env.ts";
 import { HttpProblem } from "../../http/problem.ts";
-import { type BucketSpec, createBuckets } from "./token-bucket.ts";
+import { type BucketSpec, createBuckets, type Take } from "./token-bucket.ts";
 
 export type RateLimitOptions = {
   perPrincipal: BucketSpec;
+  /** Per client address, on the anonymous abuse-prone routes only. */
   perIp: BucketSpec;
   /** Per email address on login. */
   login: BucketSpec;
@@ -16,6 +27,8 @@ export type RateLimitOptions = {
   pairing: BucketSpec;
   /** Per known-device cookie on login (auth/known-device.ts), instead of per account. */
   knownDevice: BucketSpec;
+  /** Per password reset code on redemption. */
+  reset: BucketSpec;
   /**
    * Proxies in front of the server (SIGHTLINE_TRUSTED_PROXIES). Behind one,
    * every peer address is the proxy's, and all anonymous callers would share
@@ -27,17 +40,26 @@ export type RateLimitOptions = {
 
 export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
   perPrincipal: { capacity: 600, perSecond: 20 },
-  perIp: { capacity: 120, perSecond: 2 },
+  perIp: { capacity: 30, perSecond: 0.5 },
   login: { capacity: 10, perSecond: 1 / 30 },
   pairing: { capacity: 5, perSecond: 1 / 60 },
   knownDevice: { capacity: 10, perSecond: 1 / 30 },
+  reset: { capacity: 5, perSecond: 1 / 60 },
   trustedProxies: 0,
 };
 
+export type NamedLimit = "login" | "pairing" | "knownDevice" | "reset";
+
 export type RateLimiter = {
+  /** Per token holder for signed-in callers; anonymous requests pass untouched. */
   middleware: MiddlewareHandler<AppEnv>;
-  /** Throws a 429 problem when `key` of that kind is over its budget. */
-  check(kind: "login" | "pairing" | "knownDevice", key: string): void;
+  /** Rejects with a 429 problem when `key` of that kind is over its budget. */
+  check(kind: NamedLimit, key: string): Promise<void>;
+  /**
+   * Rejects with a 429 problem when the caller's address is over its budget
+   * for that route (anonymous abuse-prone routes; each route its own budget).
+   */
+  checkAddress(c: Context<AppEnv>, route: "login" | "pairing" | "reset"): Promise<void>;
 };
 
 /**
@@ -61,30 +83,49 @@ const tooMany = (retryAfterSec: number) =>
     headers: { "retry-after": String(retryAfterSec) },
   });
 
+type AsyncBuckets = { take(key: string): Promise<Take> };
+
 export function createRateLimiter(
   o: RateLimitOptions | false,
   now: () => number = Date.now,
+  /** Buckets shared by every instance (PostgreSQL); in memory when absent. */
+  shared?: RateBucketsDb,
 ): RateLimiter {
-  if (!o) return { middleware: (_c, next) => next(), check: () => {} };
+  if (!o)
+    return {
+      middleware: (_c, next) => next(),
+      check: async () => {},
+      checkAddress: async () => {},
+    };
   const principals = createBuckets(o.perPrincipal, now);
-  const ips = createBuckets(o.perIp, now);
-  const named = {
-    login: createBuckets(o.login, now),
-    pairing: createBuckets(o.pairing, now),
-    knownDevice: createBuckets(o.knownDevice, now),
+  const bucketsOf = (kind: string, spec: BucketSpec): AsyncBuckets => {
+    if (shared) return { take: (key) => shared.takeRateToken(`${kind}:${key}`, spec, now()) };
+    const mem = createBuckets(spec, now);
+    return { take: async (key) => mem.take(key) };
+  };
+  const named: Record<NamedLimit | "ip", AsyncBuckets> = {
+    login: bucketsOf("login", o.login),
+    pairing: bucketsOf("pairing", o.pairing),
+    knownDevice: bucketsOf("known", o.knownDevice),
+    reset: bucketsOf("reset", o.reset),
+    ip: bucketsOf("ip", o.perIp),
+  };
+  const take = async (b: AsyncBuckets, key: string) => {
+    const r = await b.take(key);
+    if (!r.ok) throw tooMany(r.retryAfterSec);
   };
   return {
     middleware: async (c, next) => {
       const p = c.get("principal");
-      const r = p
-        ? principals.take(p.type === "user" ? `u:${p.userId}` : `d:${p.workspaceId}:${p.deviceId}`)
-        : ips.take(clientIp(c, o.trustedProxies));
-      if (!r.ok) throw tooMany(r.retryAfterSec);
+      if (p) {
+        const r = principals.take(
+          p.type === "user" ? `u:${p.userId}` : `d:${p.workspaceId}:${p.deviceId}`,
+        );
+        if (!r.ok) throw tooMany(r.retryAfterSec);
+      }
       await next();
     },
-    check(kind, key) {
-      const r = named[kind].take(key);
-      if (!r.ok) throw tooMany(r.retryAfterSec);
-    },
+    check: (kind, key) => take(named[kind], key),
+    checkAddress: (c, route) => take(named.ip, `${route}:${clientIp(c, o.trustedProxies)}`),
   };
 }

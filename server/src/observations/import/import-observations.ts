@@ -8,7 +8,7 @@ import type { AppDeps } from "../../app-deps.ts";
 import type { ImportRow } from "../../db/port.ts";
 import { dataTypeOf } from "../../insights/corroboration.ts";
 import type { ImportOptions, MappedRow, RowError } from "./map-rows.ts";
-import { type ImportFormat, parseImport } from "./parse-import.ts";
+import { type ImportFormat, MAX_REPORTED_ERRORS, parseImport } from "./parse-import.ts";
 
 /** The HLC node and createdBy of imported observations (no device made them). */
 export const IMPORT_NODE = "server-import";
@@ -19,7 +19,10 @@ export type ImportReport = {
   created: number;
   duplicates: number;
   createdIds: string[];
+  /** The first MAX_REPORTED_ERRORS rows in error. */
   errors: Array<{ line: number; rowId?: string; errors: RowError[] }>;
+  /** Every row in error, listed or not. */
+  errorCount: number;
 };
 
 export type ImportFailure = { ok: false; errors: Array<RowError & { line?: number }> };
@@ -51,9 +54,12 @@ export async function importObservations(
   const now = deps.now?.() ?? new Date();
   const sourceKey = dataTypeOf({ channel: "import", source: o.source });
   const errors: ImportReport["errors"] = [];
+  let errorCount = parsed.uncounted ?? 0;
   const rows: ImportRow[] = [];
   const fail = (r: MappedRow, e: RowError[]) => {
-    errors.push({ line: r.line, ...(r.sourceRowId ? { rowId: r.sourceRowId } : {}), errors: e });
+    errorCount++;
+    if (errors.length < MAX_REPORTED_ERRORS)
+      errors.push({ line: r.line, ...(r.sourceRowId ? { rowId: r.sourceRowId } : {}), errors: e });
   };
   for (const [k, r] of parsed.rows.entries()) {
     if (!r.ok) {
@@ -100,10 +106,11 @@ export async function importObservations(
   return {
     ok: true,
     source: o.source,
-    received: parsed.rows.length,
+    received: parsed.rows.length + (parsed.uncounted ?? 0),
     created: outcome.created.length,
     duplicates: outcome.duplicates.length,
     createdIds: outcome.created,
     errors,
+    errorCount,
   };
 }

@@ -17,13 +17,17 @@ export const IMPORT_FORMATS = ["csv", "jsonl"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 /** Rows per request; bigger files go in several requests. */
 export const MAX_IMPORT_ROWS = 20_000;
+/** Row errors listed in a report; beyond, they are only counted (a bounded answer). */
+export const MAX_REPORTED_ERRORS = 1000;
 
 export type ParsedImport =
-  | { ok: true; rows: MappedRow[] }
+  /** `uncounted`: bad lines counted but not among `rows` (beyond MAX_REPORTED_ERRORS). */
+  | { ok: true; rows: MappedRow[]; uncounted?: number }
   | { ok: false; errors: Array<RowError & { line?: number }> };
 
 export function parseImport(content: string, format: ImportFormat, o: ImportOptions): ParsedImport {
   let lines: Array<{ line: number; value: Record<string, unknown> }>;
+  let uncounted = 0;
   const early: MappedRow[] = [];
   if (format === "csv") {
     const csv = parseCsv(content);
@@ -31,8 +35,9 @@ export function parseImport(content: string, format: ImportFormat, o: ImportOpti
       return { ok: false, errors: [{ path: "file", line: csv.line, message: csv.message }] };
     lines = csvObjects(csv.header, csv.records);
   } else {
-    const jl = parseJsonLines(content);
+    const jl = parseJsonLines(content, MAX_REPORTED_ERRORS);
     lines = jl.rows;
+    uncounted = jl.errorCount - jl.errors.length;
     for (const e of jl.errors)
       early.push({ ok: false, line: e.line, errors: [{ path: "(row)", message: e.message }] });
   }
@@ -43,7 +48,7 @@ export function parseImport(content: string, format: ImportFormat, o: ImportOpti
     };
   }
   const header = [...new Set(lines.flatMap((l) => Object.keys(l.value)))];
-  if (lines.length === 0) return { ok: true, rows: early };
+  if (lines.length === 0) return { ok: true, rows: early, uncounted };
   const planned = planColumns(header, o);
   if (!planned.ok) return { ok: false, errors: planned.errors };
   const seen = new Set<string>();
@@ -66,5 +71,5 @@ export function parseImport(content: string, format: ImportFormat, o: ImportOpti
     seen.add(r.sourceRowId);
     return r;
   });
-  return { ok: true, rows: [...early, ...rows].sort((a, b) => a.line - b.line) };
+  return { ok: true, rows: [...early, ...rows].sort((a, b) => a.line - b.line), uncounted };
 }

@@ -9,6 +9,7 @@
 import { z } from "@hono/zod-openapi";
 import { INVALID_CHARACTER_MESSAGE, isWellFormedText, NEED_CODES } from "@sightline/shared";
 import type { AppDeps } from "../../app-deps.ts";
+import { createAuditLog } from "../../audit/audit-log.ts";
 import { ADMINS } from "../../auth/roles.ts";
 import { badRequest } from "../../http/problem.ts";
 import { defineRoute } from "../../http/route.ts";
@@ -75,6 +76,8 @@ const ReportSchema = z
         errors: z.array(z.object({ path: z.string(), message: z.string() })),
       }),
     ),
+    /** Every row in error; `errors` lists the first 1,000 of them. */
+    errorCount: z.number(),
   })
   .openapi("ImportReport");
 
@@ -119,6 +122,7 @@ const route = defineRoute(
 );
 
 export function importRoutes(deps: AppDeps) {
+  const audit = deps.audit ?? createAuditLog(deps.db);
   return newRouter().openapi(route, async (c) => {
     const user = userOf(c);
     const type = c.req.header("content-type") ?? "";
@@ -172,6 +176,17 @@ export function importRoutes(deps: AppDeps) {
         })),
       );
     const { ok: _, ...report } = result;
+    await audit.fromRequest(c, {
+      type: "import",
+      target: { type: "import-source", id: report.source, label: report.source },
+      detail: {
+        format,
+        received: report.received,
+        created: report.created,
+        duplicates: report.duplicates,
+        errorCount: report.errorCount,
+      },
+    });
     return c.json(report, 200);
   });
 }

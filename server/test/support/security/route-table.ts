@@ -53,6 +53,14 @@ const ANYONE = ["anonymous"] as const;
 
 const unique = () => uuidv4().slice(0, 8);
 
+/** The caller's person role when it has a live identity and is not a cross-site cookie. */
+const ownAccount = (c: SampleContext) =>
+  c.caller.access &&
+  !c.caller.crossSiteCookie &&
+  (PEOPLE as readonly string[]).includes(c.caller.access)
+    ? c.caller.access
+    : null;
+
 /** A push of one valid observation from the caller's device (or a made-up device). */
 function pushSample(c: SampleContext): SampleRequest {
   const d = c.caller.device;
@@ -135,6 +143,56 @@ export const ROUTES: Record<string, RouteExpectation> = {
       json: { email: `u-${unique()}@example.com`, password: PASSWORD, role: "viewer" },
     }),
   },
+
+  // Routes on one's own account act as a new person of the caller's role, so
+  // the callers' own sessions survive (the route ends the others).
+  "POST /v1/auth/password": {
+    allow: PEOPLE,
+    sample: async (c) => ({
+      path: "/v1/auth/password",
+      json: { current: PASSWORD, next: PASSWORD },
+      ...(ownAccount(c)
+        ? { token: await c.world.throwawaySession(c.caller.tenant, ownAccount(c) as never) }
+        : {}),
+    }),
+  },
+  "POST /v1/auth/sign-out-everywhere": {
+    allow: PEOPLE,
+    sample: async (c) => ({
+      path: "/v1/auth/sign-out-everywhere",
+      ...(ownAccount(c)
+        ? { token: await c.world.throwawaySession(c.caller.tenant, ownAccount(c) as never) }
+        : {}),
+    }),
+  },
+  "POST /v1/auth/reset-password": {
+    allow: ANYONE,
+    sample: async (c) => ({
+      path: "/v1/auth/reset-password",
+      json: { code: await c.world.resetCode(c.target), next: PASSWORD },
+    }),
+    foreignIdsMaySucceed: true,
+  },
+  "PATCH /v1/users/{id}": {
+    allow: ["admin"],
+    sample: async (c) => ({
+      path: `/v1/users/${c.target === c.caller.tenant ? await c.world.spareUser(c.target) : c.target.spareUserId}`,
+      json: { role: "manager", name: `renamed ${unique()}` },
+    }),
+  },
+  "DELETE /v1/users/{id}": {
+    allow: ["admin"],
+    sample: async (c) => ({
+      path: `/v1/users/${c.target === c.caller.tenant ? await c.world.spareUser(c.target) : c.target.spareUserId}`,
+    }),
+  },
+  "POST /v1/users/{id}/reset-password": {
+    allow: ["admin"],
+    sample: async (c) => ({
+      path: `/v1/users/${c.target === c.caller.tenant ? await c.world.spareUser(c.target) : c.target.spareUserId}/reset-password`,
+    }),
+  },
+  "GET /v1/audit": { allow: ["admin"], sample: () => ({ path: "/v1/audit?limit=5" }) },
 
   "POST /v1/pairing-codes": {
     // A marketer issues only a marketer code for themselves (their own extension).

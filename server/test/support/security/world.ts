@@ -9,6 +9,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Mutation, uuidv4, uuidv7 } from "@sightline/shared";
+import { hashPassword } from "../../../src/auth/password.ts";
+import { newResetCode } from "../../../src/auth/reset-code.ts";
 import type { Access, UserRole } from "../../../src/auth/roles.ts";
 import { sha256Hex as hashToken, newToken } from "../../../src/auth/tokens.ts";
 import { storeObservation, webObservation } from "../mutations.ts";
@@ -33,6 +35,8 @@ export type Tenant = {
   extension: TestDevice;
   /** A paired device kept for revocation attempts by the other tenant. */
   spareDeviceId: string;
+  /** A person kept for account changes (role, disable, delete, reset) by the other tenant. */
+  spareUserId: string;
   /**
    * Strings only this tenant's data holds (its marker, workspace id and device
    * ids): none may appear in an answer to the other tenant's callers. Other ids
@@ -85,6 +89,16 @@ export type World = {
   spareDevice(tenant: Tenant): Promise<string>;
   /** A fresh pairing code of a tenant (for the anonymous pairing route). */
   pairingCode(tenant: Tenant, role?: "staff" | "marketer"): Promise<string>;
+  /** A new viewer of a tenant, to be changed or deleted by a sample. */
+  spareUser(tenant: Tenant): Promise<string>;
+  /**
+   * A session of a new person of `role` (password PASSWORD), for routes that
+   * act on the caller's own account (password change, sign out everywhere)
+   * without ending the callers' own sessions.
+   */
+  throwawaySession(tenant: Tenant, role: UserRole): Promise<string>;
+  /** A one-time password reset code for a new person of the tenant. */
+  resetCode(tenant: Tenant): Promise<string>;
   /** Ids of the right shape that exist nowhere (to compare answers with foreign ids). */
   ghost: Tenant;
   fingerprint: DbFingerprint;
@@ -125,6 +139,16 @@ export async function createWorld(o: TestAppOptions = {}): Promise<World> {
     if (body.rejected.length) throw new Error(`fixture push rejected: ${JSON.stringify(body)}`);
   };
 
+  const passwordHash = await hashPassword(PASSWORD);
+  const newPerson = (workspaceId: string, role: UserRole) =>
+    t.db.createUser({
+      workspaceId,
+      email: `p-${uuidv4().slice(0, 8)}@example.com`,
+      name: null,
+      role,
+      passwordHash,
+    });
+
   async function tenant(
     name: "A" | "B",
     ids: { workspaceId: string; storeId: string; adminToken: string },
@@ -149,6 +173,7 @@ export async function createWorld(o: TestAppOptions = {}): Promise<World> {
     const kiosk = await t.pair("staff", { storeId: ids.storeId, issuerToken: ids.adminToken });
     const extension = await t.pair("marketer", { issuerToken: ids.adminToken });
     const spare = await t.pair("marketer", { issuerToken: ids.adminToken });
+    const spareUser = await newPerson(ids.workspaceId, "viewer");
     const blobBytes = pngBytes(marker);
     const blob = { sha256: sha256Hex(blobBytes), bytes: blobBytes };
     await ok(
@@ -217,6 +242,7 @@ export async function createWorld(o: TestAppOptions = {}): Promise<World> {
       kiosk,
       extension,
       spareDeviceId: spare.deviceId,
+      spareUserId: spareUser.id,
       secrets: [marker, ids.workspaceId, kiosk.deviceId, extension.deviceId, spare.deviceId],
     };
   }
@@ -318,6 +344,30 @@ export async function createWorld(o: TestAppOptions = {}): Promise<World> {
       const d = await t.pair("marketer", { issuerToken: tenant.adminToken });
       return d.deviceId;
     },
+    spareUser: async (tenant) => (await newPerson(tenant.workspaceId, "viewer")).id,
+    async throwawaySession(tenant, role) {
+      const u = await newPerson(tenant.workspaceId, role);
+      const token = newToken();
+      await t.db.createSession({
+        tokenHash: hashToken(token),
+        userId: u.id,
+        workspaceId: u.workspaceId,
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      });
+      return token;
+    },
+    async resetCode(tenant) {
+      const u = await newPerson(tenant.workspaceId, "viewer");
+      const code = newResetCode();
+      await t.db.createPasswordReset({
+        codeHash: hashToken(code),
+        workspaceId: tenant.workspaceId,
+        userId: u.id,
+        createdBy: u.id,
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      });
+      return code;
+    },
     async pairingCode(tenant, role = "marketer") {
       const r = (await ok(
         await t.request("/v1/pairing-codes", {
@@ -355,6 +405,7 @@ function ghostOf(like: Tenant): Tenant {
     insightId: uuidv7(),
     actionId: uuidv7(),
     spareDeviceId: uuidv4(),
+    spareUserId: uuidv7(),
     secrets: [],
   };
 }
