@@ -4,6 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { runInitialPullBench } from "./initial-pull.ts";
 import { runJournalBench } from "./journal-open.ts";
+import { runTimelineBench } from "./journal-timeline.ts";
 import { runPostgresIngestBench } from "./postgres-ingest.ts";
 import { extensionCaptureRows, kioskRows, sizeRows } from "./surfaces.ts";
 import { runIngestBench } from "./sync-ingest.ts";
@@ -56,6 +57,11 @@ await section("journal open and suggestions", async () => {
         ],
   );
 });
+// The whole-journal timeline with q and two filters, on its own app (SQLite file; PostgreSQL when configured).
+await section("journal timeline query", async () => [
+  ...(await runTimelineBench(total, "sqlite")),
+  ...(await runTimelineBench(total, "postgres")),
+]);
 await section("bundle sizes", async () => sizeRows());
 await section("kiosk tap → durable (Chromium)", () => kioskRows(quick ? 60 : 250));
 await section("extension capture → saved (Chromium)", async () => extensionCaptureRows());

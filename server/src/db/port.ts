@@ -427,6 +427,18 @@ export interface Db extends AuditDb, AccountsDb, RateBucketsDb {
   /** One page of a journal's filtered, searched timeline with the exact total. */
   queryTimeline(workspaceId: string, q: TimelineQuery): Promise<TimelineResult>;
 
+  /**
+   * Soft delete (undo-able): a deleted insight or action reads as absent
+   * everywhere (get, list, exports) until restored. False when there is no
+   * such live one.
+   */
+  deleteInsight(workspaceId: string, id: string, now: string): Promise<boolean>;
+  /** Null when there is no such deleted insight. */
+  restoreInsight(workspaceId: string, id: string, now: string): Promise<Insight | null>;
+  deleteAction(workspaceId: string, id: string, now: string): Promise<boolean>;
+  /** Null when there is no such deleted action (or its insight is deleted). */
+  restoreAction(workspaceId: string, id: string, now: string): Promise<Action | null>;
+
   /** Fails with ConflictError when the journal does not exist. */
   createInsight(workspaceId: string, i: NewInsight): Promise<Insight>;
   getInsight(workspaceId: string, id: string): Promise<Insight | null>;
@@ -542,6 +554,12 @@ export type JournalsDb = Pick<
   | "scanScopedObservations"
   | "scanScopedChanges"
   | "getObservations"
+>;
+
+/** What each adapter's lifecycle.ts provides (one list, so the two cannot drift). */
+export type LifecycleDb = Pick<
+  Db,
+  "deleteInsight" | "restoreInsight" | "deleteAction" | "restoreAction"
 >;
 
 /** What each adapter's timeline.ts provides (one list, so the two cannot drift). */

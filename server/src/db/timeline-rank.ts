@@ -105,6 +105,33 @@ export function corpusFor(cursor: string | undefined, words: readonly TimelineWo
   return decodeRankCursor(cursor, words)?.c ?? null;
 }
 
+/**
+ * The corpus figures of recent (workspace version, scope, words), so a
+ * manager changing filters or paging does not rescan the scope: the figures
+ * leave the filters out, and any write to the workspace moves its version.
+ * One per Db instance; an instance behind another's writes misses (the
+ * version is read from the database each time), it never serves stale figures.
+ */
+export function createCorpusCache(size = 64) {
+  const entries = new Map<string, Corpus>();
+  return {
+    key: (ws: string, version: number, scope: unknown, words: readonly TimelineWord[]) =>
+      JSON.stringify([ws, version, scope, words]),
+    get(key: string): Corpus | undefined {
+      const c = entries.get(key);
+      if (c) {
+        entries.delete(key);
+        entries.set(key, c);
+      }
+      return c;
+    },
+    set(key: string, c: Corpus) {
+      entries.set(key, c);
+      if (entries.size > size) entries.delete(entries.keys().next().value as string);
+    },
+  };
+}
+
 /** Higher score first, then newer, then the larger id: one total order. */
 const before = (a: [number, number, string], b: [number, number, string]) =>
   a[0] !== b[0] ? a[0] > b[0] : a[1] !== b[1] ? a[1] > b[1] : a[2] > b[2];

@@ -6,6 +6,7 @@ import { auditContract } from "./audit.contract.ts";
 import { configContract } from "./config.contract.ts";
 import type { DbFactory } from "./fixture.ts";
 import { journalsContract } from "./journals.contract.ts";
+import { lifecycleContract } from "./lifecycle.contract.ts";
 import { observationsContract } from "./observations.contract.ts";
 import { peopleContract } from "./people.contract.ts";
 import { pullContract } from "./pull.contract.ts";
@@ -28,4 +29,5 @@ export function dbContract(make: DbFactory): void {
   auditContract(make);
   accountsContract(make);
   timelineContract(make);
+  lifecycleContract(make);
 }

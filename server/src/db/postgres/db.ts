@@ -12,6 +12,7 @@ import type { PgHandle } from "./handle.ts";
 import { createImportsPart } from "./imports.ts";
 import { createInsightsPart } from "./insights.ts";
 import { createJournalsPart } from "./journals.ts";
+import { createLifecyclePart } from "./lifecycle.ts";
 import { migrate } from "./migrate.ts";
 import { createObservationsPart } from "./observations.ts";
 import { createPeoplePart } from "./people.ts";
@@ -43,6 +44,7 @@ export function createPostgresDb(handle: PgHandle, o: PostgresDbOptions = {}): P
     ...createAccountsPart(handle),
     ...createRateBucketsPart(handle),
     ...createTimelinePart(handle),
+    ...createLifecyclePart(handle),
   };
 }
 

@@ -1,4 +1,5 @@
-// PostgreSQL: insights with their evidence links and actions.
+// PostgreSQL: insights with their evidence links and actions. Deleted
+// insights and actions (deleted_at, migration 11) read as absent until restored.
 import type { Insight } from "../../journals/model.ts";
 import { ConflictError, type InsightsDb } from "../port.ts";
 import {
@@ -15,22 +16,24 @@ export function createInsightsPart({ sql }: PgHandle): InsightsDb {
   const load = async (ws: string, id: string): Promise<Insight | null> => {
     const [r] = await sql<
       InsightRow[]
-    >`SELECT * FROM insights WHERE workspace_id = ${ws} AND id = ${id}`;
+    >`SELECT * FROM insights WHERE workspace_id = ${ws} AND id = ${id} AND deleted_at IS NULL`;
     if (!r) return null;
     const ev = await sql<EvidenceRow[]>`SELECT * FROM insight_evidence
       WHERE workspace_id = ${ws} AND insight_id = ${id} ORDER BY added_at, observation_id`;
     const ac = await sql<ActionRow[]>`SELECT * FROM actions
-      WHERE workspace_id = ${ws} AND insight_id = ${id} ORDER BY created_at, id`;
+      WHERE workspace_id = ${ws} AND insight_id = ${id} AND deleted_at IS NULL ORDER BY created_at, id`;
     return toInsight(r, ev.map(toEvidence), ac.map(toAction));
   };
   const loadAction = async (ws: string, id: string) => {
     const [r] = await sql<
       ActionRow[]
-    >`SELECT * FROM actions WHERE workspace_id = ${ws} AND id = ${id}`;
+    >`SELECT * FROM actions WHERE workspace_id = ${ws} AND id = ${id} AND deleted_at IS NULL`;
     return r ? toAction(r) : null;
   };
   const exists = async (ws: string, id: string) =>
-    (await sql`SELECT 1 FROM insights WHERE workspace_id = ${ws} AND id = ${id}`).length > 0;
+    (
+      await sql`SELECT 1 FROM insights WHERE workspace_id = ${ws} AND id = ${id} AND deleted_at IS NULL`
+    ).length > 0;
 
   return {
     async createInsight(ws, i) {
@@ -53,13 +56,15 @@ export function createInsightsPart({ sql }: PgHandle): InsightsDb {
     getInsight: load,
     async listInsights(ws, journalId) {
       const rows = await sql<InsightRow[]>`SELECT * FROM insights
-        WHERE workspace_id = ${ws} AND journal_id = ${journalId} ORDER BY created_at, id`;
+        WHERE workspace_id = ${ws} AND journal_id = ${journalId} AND deleted_at IS NULL
+        ORDER BY created_at, id`;
       const ev = await sql<EvidenceRow[]>`SELECT e.* FROM insight_evidence e JOIN insights i
         ON i.workspace_id = e.workspace_id AND i.id = e.insight_id
         WHERE e.workspace_id = ${ws} AND i.journal_id = ${journalId} ORDER BY e.added_at, e.observation_id`;
       const ac = await sql<ActionRow[]>`SELECT a.* FROM actions a JOIN insights i
         ON i.workspace_id = a.workspace_id AND i.id = a.insight_id
-        WHERE a.workspace_id = ${ws} AND i.journal_id = ${journalId} ORDER BY a.created_at, a.id`;
+        WHERE a.workspace_id = ${ws} AND i.journal_id = ${journalId} AND a.deleted_at IS NULL
+        ORDER BY a.created_at, a.id`;
       const group = <R extends { insight_id: string }, T>(list: R[], f: (r: R) => T) => {
         const m = new Map<string, T[]>();
         for (const r of list) m.set(r.insight_id, [...(m.get(r.insight_id) ?? []), f(r)]);

@@ -212,4 +212,17 @@ CREATE TABLE rate_buckets (
   key text PRIMARY KEY, tokens double precision NOT NULL, at_ms bigint NOT NULL, ok boolean NOT NULL);
 `,
   },
+  {
+    // Issue 15: see the SQLite migration 11. PostgreSQL filters needs and
+    // tags with jsonb operators on the row; the timeline's order and counts
+    // walk this index. Insights and actions are deleted softly (undo).
+    id: 11,
+    name: "timeline-index-soft-delete",
+    sql: `
+CREATE INDEX observations_timeline ON observations (workspace_id, captured_ms DESC, id DESC)
+  INCLUDE (live, channel, store_id, competitor_id);
+ALTER TABLE insights ADD COLUMN deleted_at text COLLATE "C";
+ALTER TABLE actions ADD COLUMN deleted_at text COLLATE "C";
+`,
+  },
 ];

@@ -4,7 +4,7 @@ import type postgres from "postgres";
 import { decodeCursor, keysetPage } from "../cursor.ts";
 import type { TimelineDb, TimelineQuery, TimelineWord } from "../port.ts";
 import type { ObservationRow } from "../rows/observations.ts";
-import { type Candidate, rankPage } from "../timeline-rank.ts";
+import { type Candidate, createCorpusCache, rankPage } from "../timeline-rank.ts";
 import type { Sql } from "./connect.ts";
 import type { PgHandle } from "./handle.ts";
 import { scopeFilter } from "./journals.ts";
@@ -39,6 +39,7 @@ function timelineFilter(sql: Sql, ws: string, q: TimelineQuery): Fragment {
 }
 
 export function createTimelinePart({ sql }: PgHandle): TimelineDb {
+  const corpora = createCorpusCache();
   return {
     async queryTimeline(ws, q) {
       const words = q.words ?? [];
@@ -59,22 +60,28 @@ export function createTimelinePart({ sql }: PgHandle): TimelineDb {
         };
       }
       // The scope's corpus figures (the filters left out; see timeline-rank.ts).
+      const [v] = await sql<{ version: number }[]>`SELECT version FROM workspaces WHERE id = ${ws}`;
+      const key = corpora.key(ws, Number(v?.version ?? 0), q.scope, words);
       const dfs = words.map(
         (w, i) => sql`COUNT(*) FILTER (WHERE ${wordHit(sql, w)})::int AS ${sql(`df${i}`)}`,
       );
-      const [candidates, [corpusRow]] = await Promise.all([
+      const [candidates, corpus] = await Promise.all([
         sql<Candidate[]>`SELECT id, captured_ms::float8 AS captured_ms, store_id, competitor_id,
           search_text FROM observations WHERE ${where}`,
-        sql<Record<string, number>[]>`SELECT COUNT(*)::int AS n,
-          COALESCE(SUM(length(search_text)), 0)::float8 AS len,
-          ${dfs.reduce((a, b) => sql`${a}, ${b}`)}
-          FROM observations WHERE ${scopeFilter(sql, ws, q.scope)}`,
+        corpora.get(key) ??
+          sql<Record<string, number>[]>`SELECT COUNT(*)::int AS n,
+            COALESCE(SUM(length(search_text)), 0)::float8 AS len,
+            ${dfs.reduce((a, b) => sql`${a}, ${b}`)}
+            FROM observations WHERE ${scopeFilter(sql, ws, q.scope)}`.then(([row]) => {
+            const c = {
+              n: row?.n ?? 0,
+              length: row?.len ?? 0,
+              df: words.map((_, i) => row?.[`df${i}`] ?? 0),
+            };
+            corpora.set(key, c);
+            return c;
+          }),
       ]);
-      const corpus = {
-        n: corpusRow?.n ?? 0,
-        length: corpusRow?.len ?? 0,
-        df: words.map((_, i) => corpusRow?.[`df${i}`] ?? 0),
-      };
       const ranked = rankPage(candidates, words, corpus, q.limit, q.cursor);
       const rows = await sql<ObservationRow[]>`SELECT * FROM observations
         WHERE workspace_id = ${ws} AND id = ANY(${sql.array(ranked.page.map((p) => p.id))})`;

@@ -10,6 +10,7 @@ import { openSqlite, type SqliteHandle } from "./handle.ts";
 import { createImportsPart } from "./imports.ts";
 import { createInsightsPart } from "./insights.ts";
 import { createJournalsPart } from "./journals.ts";
+import { createLifecyclePart } from "./lifecycle.ts";
 import { createObservationsPart } from "./observations.ts";
 import { createPeoplePart } from "./people.ts";
 import { createPullPart } from "./pull.ts";
@@ -38,6 +39,7 @@ export function createSqliteDb(handle: SqliteHandle, log?: PushLog): SqliteDb {
     ...createAccountsPart(handle),
     ...createRateBucketsPart(handle),
     ...createTimelinePart(handle),
+    ...createLifecyclePart(handle),
   };
 }
 

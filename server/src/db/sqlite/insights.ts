@@ -1,4 +1,5 @@
-// SQLite: insights with their evidence links and actions.
+// SQLite: insights with their evidence links and actions. Deleted insights
+// and actions (deleted_at, migration 11) read as absent until restored.
 import type { Action, Evidence, Insight } from "../../journals/model.ts";
 import { ConflictError, type InsightsDb } from "../port.ts";
 import {
@@ -18,9 +19,11 @@ export function createInsightsPart({ db, queue }: SqliteHandle): InsightsDb {
       db.prepare(`INSERT INTO insights (workspace_id, id, journal_id, statement, needs, status,
       principles, override_reason, created_by, created_at, updated_at)
       VALUES (@ws, @id, @journalId, @statement, @needs, 'draft', '{}', NULL, @createdBy, @createdAt, @createdAt)`),
-    one: db.prepare("SELECT * FROM insights WHERE workspace_id = ? AND id = ?"),
+    one: db.prepare(
+      "SELECT * FROM insights WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL",
+    ),
     ofJournal: db.prepare(
-      "SELECT * FROM insights WHERE workspace_id = ? AND journal_id = ? ORDER BY created_at, id",
+      "SELECT * FROM insights WHERE workspace_id = ? AND journal_id = ? AND deleted_at IS NULL ORDER BY created_at, id",
     ),
     update:
       db.prepare(`UPDATE insights SET statement = @statement, needs = @needs, status = @status,
@@ -43,13 +46,15 @@ export function createInsightsPart({ db, queue }: SqliteHandle): InsightsDb {
     insertAction:
       db.prepare(`INSERT INTO actions (workspace_id, id, insight_id, title, owner, due, status,
       created_at, updated_at) VALUES (@ws, @id, @insightId, @title, @owner, @due, 'todo', @createdAt, @createdAt)`),
-    action: db.prepare("SELECT * FROM actions WHERE workspace_id = ? AND id = ?"),
+    action: db.prepare(
+      "SELECT * FROM actions WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL",
+    ),
     actionsOf: db.prepare(
-      "SELECT * FROM actions WHERE workspace_id = ? AND insight_id = ? ORDER BY created_at, id",
+      "SELECT * FROM actions WHERE workspace_id = ? AND insight_id = ? AND deleted_at IS NULL ORDER BY created_at, id",
     ),
     actionsOfJournal: db.prepare(`SELECT a.* FROM actions a JOIN insights i
       ON i.workspace_id = a.workspace_id AND i.id = a.insight_id
-      WHERE a.workspace_id = ? AND i.journal_id = ? ORDER BY a.created_at, a.id`),
+      WHERE a.workspace_id = ? AND i.journal_id = ? AND a.deleted_at IS NULL ORDER BY a.created_at, a.id`),
     updateAction: db.prepare(`UPDATE actions SET title = @title, owner = @owner, due = @due,
       status = @status, updated_at = @now WHERE workspace_id = @ws AND id = @id`),
   };

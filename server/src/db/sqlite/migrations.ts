@@ -206,4 +206,24 @@ CREATE TABLE rate_buckets (
   key TEXT PRIMARY KEY, tokens REAL NOT NULL, at_ms INTEGER NOT NULL, ok INTEGER NOT NULL) STRICT;
 `,
   },
+  {
+    // Issue 15. The whole-journal timeline reads one narrow index instead of
+    // the rows: basis, needs and tags as virtual columns (computed from the
+    // fields, never written), and an index that holds every column a
+    // timeline filter, order, count or search reads — the search text too —
+    // so a count or a BM25 pass over 100,000 observations never touches the
+    // wide rows. Insights and actions are deleted softly (deleted_at) so the
+    // web app can undo a delete (POST …/restore).
+    id: 11,
+    name: "timeline-index-soft-delete",
+    sql: `
+ALTER TABLE observations ADD COLUMN basis TEXT GENERATED ALWAYS AS (json_extract(fields, '$.basis')) VIRTUAL;
+ALTER TABLE observations ADD COLUMN needs TEXT GENERATED ALWAYS AS (json_extract(fields, '$.needs')) VIRTUAL;
+ALTER TABLE observations ADD COLUMN tags TEXT GENERATED ALWAYS AS (json_extract(fields, '$.tags')) VIRTUAL;
+CREATE INDEX observations_timeline ON observations (workspace_id, captured_ms DESC, id DESC,
+  live, channel, store_id, competitor_id, basis, needs, tags, search_text);
+ALTER TABLE insights ADD COLUMN deleted_at TEXT;
+ALTER TABLE actions ADD COLUMN deleted_at TEXT;
+`,
+  },
 ];

@@ -3,12 +3,12 @@
 // with query words, ranked by BM25 (db/timeline-rank.ts, shared with the
 // PostgreSQL part), always with the exact total.
 import type { Statement } from "better-sqlite3";
+import { scopeWindow } from "../../journals/scope.ts";
 import { decodeCursor, keysetPage } from "../cursor.ts";
 import type { TimelineDb, TimelineQuery } from "../port.ts";
 import type { ObservationRow } from "../rows/observations.ts";
-import { type Candidate, rankPage } from "../timeline-rank.ts";
+import { type Candidate, createCorpusCache, rankPage } from "../timeline-rank.ts";
 import type { SqliteHandle } from "./handle.ts";
-import { scopeWhere } from "./journals.ts";
 import { toEntity } from "./rows.ts";
 
 /** The condition "word i occurs" (search text, or the store's or competitor's name). */
@@ -16,51 +16,64 @@ const wordHit = (i: number) =>
   `(instr(search_text, @w${i}) > 0 OR store_id IN (SELECT value FROM json_each(@w${i}s))
     OR competitor_id IN (SELECT value FROM json_each(@w${i}c)))`;
 
-/** WHERE clause and parameters: the scope, then every filter, then (optionally) the words. */
-function timelineWhere(ws: string, q: TimelineQuery, withWords: boolean) {
-  const w = scopeWhere(ws, q.scope);
-  const parts = [w.sql];
-  const params: Record<string, unknown> = { ...w.params };
-  const list = (name: string, values: readonly string[] | undefined, sql: string) => {
+/**
+ * WHERE clause and parameters over the columns of observations_timeline
+ * only (migration 11), so every timeline query is an index-only scan: the
+ * scope (as scopeWhere in journals.ts, on the index's columns), every filter,
+ * and optionally the words. Needs and tags are matched in the JSON array
+ * text: `"price"` occurs in `["price","information"]` only as a whole element.
+ */
+function timelineWhere(ws: string, q: TimelineQuery, o: { filters: boolean; words: boolean }) {
+  const parts = ["workspace_id = @ws", "live = 1"];
+  const params: Record<string, unknown> = { ws };
+  let n = 0;
+  const inList = (column: string, values: readonly string[] | undefined, nullable = false) => {
     if (!values?.length) return;
-    parts.push(sql);
-    params[name] = JSON.stringify(values);
-  };
-  list("fChannels", q.channels, "channel IN (SELECT value FROM json_each(@fChannels))");
-  list("fStores", q.storeIds, "store_id IN (SELECT value FROM json_each(@fStores))");
-  list(
-    "fCompetitors",
-    q.competitorIds,
-    "competitor_id IN (SELECT value FROM json_each(@fCompetitors))",
-  );
-  list(
-    "fNeeds",
-    q.needs,
-    "EXISTS (SELECT 1 FROM json_each(fields, '$.needs') n WHERE n.value IN (SELECT value FROM json_each(@fNeeds)))",
-  );
-  list(
-    "fTags",
-    q.tags,
-    "EXISTS (SELECT 1 FROM json_each(fields, '$.tags') t WHERE t.value IN (SELECT value FROM json_each(@fTags)))",
-  );
-  list(
-    "fBases",
-    q.bases,
-    "json_extract(fields, '$.basis') IN (SELECT value FROM json_each(@fBases))",
-  );
-  if (q.fromMs !== undefined) {
-    parts.push("captured_ms >= @fFromMs");
-    params.fFromMs = q.fromMs;
-  }
-  if (q.toMs !== undefined) {
-    parts.push("captured_ms < @fToMs");
-    params.fToMs = q.toMs;
-  }
-  if (withWords) {
-    q.words?.forEach((_, i) => {
-      parts.push(wordHit(i));
+    const names = values.map((v) => {
+      const name = `p${n++}`;
+      params[name] = v;
+      return `@${name}`;
     });
+    const cond = `${column} IN (${names.join(", ")})`;
+    parts.push(nullable ? `(${column} IS NULL OR ${cond})` : cond);
+  };
+  const inArray = (column: string, values: readonly string[] | undefined) => {
+    if (!values?.length) return;
+    const conds = values.map((v) => {
+      const name = `p${n++}`;
+      params[name] = JSON.stringify(v);
+      return `instr(${column}, @${name}) > 0`;
+    });
+    parts.push(`(${conds.join(" OR ")})`);
+  };
+  const range = (fromMs: number | undefined, toMs: number | undefined) => {
+    if (fromMs !== undefined) {
+      parts.push(`captured_ms >= @p${n}`);
+      params[`p${n++}`] = fromMs;
+    }
+    if (toMs !== undefined) {
+      parts.push(`captured_ms < @p${n}`);
+      params[`p${n++}`] = toMs;
+    }
+  };
+  const s = q.scope;
+  inList("channel", s.channels);
+  inList("store_id", s.storeIds, true);
+  inList("competitor_id", s.competitorIds, true);
+  inArray("needs", s.needs);
+  inArray("tags", s.tags);
+  const w = scopeWindow(s);
+  range(w.fromMs, w.toMs);
+  if (o.filters) {
+    inList("channel", q.channels);
+    inList("store_id", q.storeIds);
+    inList("competitor_id", q.competitorIds);
+    inArray("needs", q.needs);
+    inArray("tags", q.tags);
+    inList("basis", q.bases);
+    range(q.fromMs, q.toMs);
   }
+  if (o.words) for (const i of (q.words ?? []).keys()) parts.push(wordHit(i));
   Object.assign(params, wordParams(q));
   return { sql: parts.join(" AND "), params };
 }
@@ -74,6 +87,8 @@ function wordParams(q: TimelineQuery): Record<string, unknown> {
   });
   return params;
 }
+
+const FROM = "observations INDEXED BY observations_timeline";
 
 export function createTimelinePart({ db, queue }: SqliteHandle): TimelineDb {
   const statements = new Map<string, Statement>();
@@ -94,28 +109,39 @@ export function createTimelinePart({ db, queue }: SqliteHandle): TimelineDb {
     return prepared(sql).all(used);
   };
 
+  const versionOf = db.prepare("SELECT version FROM workspaces WHERE id = ?");
+  const corpora = createCorpusCache();
+  /** The full rows of a page, by id. */
+  const rowsById = (ws: string, ids: readonly string[]) => {
+    const rows = prepared(
+      "SELECT * FROM observations WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))",
+    ).all(ws, JSON.stringify(ids)) as ObservationRow[];
+    return new Map(rows.map((r) => [r.id, r]));
+  };
+
   return {
     queryTimeline: (ws, q) =>
       queue.run(() => {
         const words = q.words ?? [];
-        const w = timelineWhere(ws, q, true);
+        const w = timelineWhere(ws, q, { filters: true, words: true });
         if (words.length === 0) {
           const cursor = decodeCursor(q.cursor);
-          const sql = `SELECT * FROM observations WHERE ${w.sql}${
+          const sql = `SELECT id, captured_ms FROM ${FROM} WHERE ${w.sql}${
             cursor ? " AND (captured_ms, id) < (@cMs, @cId)" : ""
           } ORDER BY captured_ms DESC, id DESC LIMIT @limit`;
-          const rows = run(sql, {
+          const keys = run(sql, {
             ...w.params,
             ...(cursor ? { cMs: cursor[0], cId: cursor[1] } : {}),
             limit: q.limit + 1,
-          }) as ObservationRow[];
-          const [count] = run(
-            `SELECT COUNT(*) AS n FROM observations WHERE ${w.sql}`,
-            w.params,
-          ) as {
+          }) as { id: string; captured_ms: number | null }[];
+          const [count] = run(`SELECT COUNT(*) AS n FROM ${FROM} WHERE ${w.sql}`, w.params) as {
             n: number;
           }[];
-          const page = keysetPage(rows, q.limit, toEntity);
+          const byId = rowsById(
+            ws,
+            keys.slice(0, q.limit).map((k) => k.id),
+          );
+          const page = keysetPage(keys, q.limit, (k) => toEntity(byId.get(k.id) as ObservationRow));
           return {
             items: page.items.map((entity) => ({ entity })),
             nextCursor: page.nextCursor,
@@ -123,27 +149,35 @@ export function createTimelinePart({ db, queue }: SqliteHandle): TimelineDb {
           };
         }
         const candidates = run(
-          `SELECT id, captured_ms, store_id, competitor_id, search_text FROM observations WHERE ${w.sql}`,
+          `SELECT id, captured_ms, store_id, competitor_id, search_text FROM ${FROM} WHERE ${w.sql}`,
           w.params,
         ) as Candidate[];
         // The scope's corpus figures (the filters left out; see timeline-rank.ts).
-        const s = scopeWhere(ws, q.scope);
-        const dfs = words.map((_, i) => `SUM(CASE WHEN ${wordHit(i)} THEN 1 ELSE 0 END) AS df${i}`);
-        const [corpusRow] = run(
-          `SELECT COUNT(*) AS n, COALESCE(SUM(length(search_text)), 0) AS len, ${dfs.join(", ")}
-           FROM observations WHERE ${s.sql}`,
-          { ...s.params, ...wordParams(q) },
-        ) as Record<string, number | null>[];
-        const corpus = {
-          n: corpusRow?.n ?? 0,
-          length: corpusRow?.len ?? 0,
-          df: words.map((_, i) => corpusRow?.[`df${i}`] ?? 0),
-        };
+        const version = (versionOf.get(ws) as { version: number } | undefined)?.version ?? 0;
+        const key = corpora.key(ws, version, q.scope, words);
+        let corpus = corpora.get(key);
+        if (!corpus) {
+          const s = timelineWhere(ws, q, { filters: false, words: false });
+          const dfs = words.map(
+            (_, i) => `SUM(CASE WHEN ${wordHit(i)} THEN 1 ELSE 0 END) AS df${i}`,
+          );
+          const [row] = run(
+            `SELECT COUNT(*) AS n, COALESCE(SUM(length(search_text)), 0) AS len, ${dfs.join(", ")}
+             FROM ${FROM} WHERE ${s.sql}`,
+            { ...s.params, ...wordParams(q) },
+          ) as Record<string, number | null>[];
+          corpus = {
+            n: row?.n ?? 0,
+            length: row?.len ?? 0,
+            df: words.map((_, i) => row?.[`df${i}`] ?? 0),
+          };
+          corpora.set(key, corpus);
+        }
         const ranked = rankPage(candidates, words, corpus, q.limit, q.cursor);
-        const rows = prepared(
-          "SELECT * FROM observations WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))",
-        ).all(ws, JSON.stringify(ranked.page.map((p) => p.id))) as ObservationRow[];
-        const byId = new Map(rows.map((r) => [r.id, r]));
+        const byId = rowsById(
+          ws,
+          ranked.page.map((p) => p.id),
+        );
         return {
           items: ranked.page.flatMap((p) => {
             const r = byId.get(p.id);
