@@ -37,6 +37,7 @@ describe("extension build", () => {
         "scripting",
         "contextMenus",
         "sidePanel",
+        "offscreen",
       ]),
     );
     expect(m.host_permissions).toBeUndefined();
@@ -99,7 +100,7 @@ describe("extension build", () => {
 
   it("Firefox: background scripts, sidebar, gecko id, no Chrome-only keys", () => {
     const m = manifest("firefox");
-    expect(m.background).toEqual({ scripts: ["background.js"] });
+    expect(m.background).toEqual({ scripts: ["page-parser.js", "background.js"] });
     expect(m.sidebar_action.default_panel).toBe("panel.html");
     expect(m.browser_specific_settings.gecko.id).toMatch(/@/);
     expect(m.side_panel).toBeUndefined();

@@ -6,6 +6,9 @@
 //   worker     background.js — one self-contained file (a module service
 //              worker in Chrome, a background script in Firefox)
 //   content    content.js — one classic IIFE, injected with executeScript
+//   parser     page-parser.js — Firefox only, a classic script loaded before
+//              background.js: the DOM compare step for watched pages (the
+//              Chromium build parses in offscreen.html instead)
 // No inline scripts anywhere (extension CSP: script-src 'self').
 //
 //   dist/chrome/   dist/firefox/   dist/sightline-<target>-<version>.zip
@@ -88,6 +91,8 @@ async function pages(): Promise<void> {
           panel: join(src, "ui", "panel.html"),
           popup: join(src, "ui", "popup.html"),
           options: join(src, "ui", "options.html"),
+          // Chromium's offscreen document for watched pages (Firefox parses in its event page).
+          offscreen: join(src, "ui", "offscreen.html"),
         },
       },
     },
@@ -105,6 +110,9 @@ function packageFor(target: Target): void {
   const out = join(dist, target);
   rmSync(out, { recursive: true, force: true });
   cpSync(stage, out, { recursive: true });
+  // Each browser gets only its own way of parsing watched pages.
+  if (target === "chrome") rmSync(join(out, "page-parser.js"));
+  else rmSync(join(out, "offscreen.html"));
   cpSync(join(root, "static"), out, { recursive: true });
   for (const lang of ["vi", "en"] as const) {
     mkdirSync(join(out, "_locales", lang), { recursive: true });
@@ -136,6 +144,7 @@ async function main(): Promise<void> {
   await pages();
   await single(join(src, "background.ts"), "es", "background.js");
   await buildContentScript(stage);
+  await single(join(src, "offscreen", "firefox-page-parser.ts"), "iife", "page-parser.js");
   for (const target of ["chrome", "firefox"] as const) packageFor(target);
   rmSync(stage, { recursive: true, force: true });
   console.log(`extension ${version}: dist/chrome, dist/firefox and zips`);

@@ -78,12 +78,14 @@ export function manifest(target: Target, version: string): Record<string, unknow
       minimum_chrome_version: "116",
       background: { service_worker: "background.js", type: "module" },
       side_panel: { default_path: "panel.html" },
-      permissions: [...basePermissions, "sidePanel"],
+      // offscreen: a DOMParser for watched pages (the service worker has none).
+      permissions: [...basePermissions, "sidePanel", "offscreen"],
     };
   }
   return {
     ...common,
-    background: { scripts: ["background.js"] },
+    // page-parser.js first: it gives the worker code the DOM compare step for watched pages.
+    background: { scripts: ["page-parser.js", "background.js"] },
     sidebar_action: {
       default_panel: "panel.html",
       default_title: "__MSG_panelTitle__",

@@ -9,10 +9,12 @@ import { deleteDB } from "idb";
 import browser from "webextension-polyfill";
 import * as z from "zod/mini";
 import { createBrowserApi } from "./browser-api.ts";
+import { createPageComparer } from "./offscreen/page-comparer.ts";
 import { openBlobStorage } from "./worker/blob-storage.ts";
 import { lazyBlobStorage } from "./worker/lazy-blob-storage.ts";
 import { createScreenshotter } from "./worker/screenshot.ts";
 import { createIntervalQueue, realClock } from "./worker/throttle.ts";
+import { openWatchStorage } from "./worker/watch-storage.ts";
 import { createWorkerApp } from "./worker/worker-app.ts";
 
 /** captureVisibleTab: at most 2 calls per second → one every 510 ms, with a margin. */
@@ -33,8 +35,22 @@ const app = createWorkerApp({
     queue: createIntervalQueue(SCREENSHOT_INTERVAL_MS, realClock),
     sleep: realClock.sleep,
   }),
+  openWatchStorage: memo(() => openWatchStorage()),
+  comparePages: createPageComparer(),
   languages: navigator.languages,
 });
 app.install();
+
+/** Open once; a failed open is tried again next time. */
+function memo<T>(open: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | null = null;
+  return () => {
+    p ??= open().catch((e: unknown) => {
+      p = null;
+      throw e;
+    });
+    return p;
+  };
+}
 // Waking up paired (browser start, alarm, message): push anything left over.
 void app.sync.request("start");

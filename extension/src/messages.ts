@@ -155,6 +155,12 @@ export const WorkerRequestSchema = z.discriminatedUnion("type", [
     canonicalUrl: z.optional(z.string().check(z.maxLength(4096))),
   }),
   z.strictObject({ type: z.literal("page.report"), report: PageReportSchema }),
+  /** Watch a capture's price or element: re-checked in the background (worker/watch-service.ts). */
+  z.strictObject({ type: z.literal("watch.add"), observationId: IdSchema }),
+  z.strictObject({ type: z.literal("watch.remove"), id: IdSchema }),
+  z.strictObject({ type: z.literal("watch.list") }),
+  /** Re-check now (still at most one request a minute per site). */
+  z.strictObject({ type: z.literal("watch.check"), id: IdSchema }),
   z.strictObject({ type: z.literal("sync.now") }),
   z.strictObject({ type: z.literal("status.get") }),
   z.strictObject({
@@ -270,6 +276,30 @@ export type UnpairResult = { ok: true } | { ok: false; unsynced: number };
 /** One "Export unsent data" file: name, JSON text, how many writes it holds. */
 export type UnsentFile = { name: string; text: string; mutations: number };
 
+/** A watched page as the panel lists it. */
+export type WatchView = {
+  id: string;
+  observationId: string;
+  url: string;
+  title: string;
+  kind: "price" | "element";
+  /** The price (formatted) or the element's text the watch knows now. */
+  value: string;
+  lastCheckedAt: number | null;
+  lastChangedAt: number | null;
+  /** When the next request may go out (the schedule, or the site's one-a-minute limit). */
+  nextCheckAt: number;
+  /** Changes recorded as observations so far. */
+  changes: number;
+  /** Why the last check could not compare: no access, the fetch failed, the price or element is gone. */
+  problem: "no-permission" | "fetch-failed" | "gone" | null;
+  problemDetail?: string;
+};
+
+export type WatchAddResult =
+  | { ok: true; watch: WatchView }
+  | { ok: false; error: "not-found" | "nothing-to-watch" };
+
 /** What each request answers. */
 export type WorkerResponses = {
   "capture.start": CaptureResult;
@@ -282,6 +312,10 @@ export type WorkerResponses = {
   "page.state": PageStateView;
   "page.hello": { captures: EarlierCapture[] };
   "page.report": { ok: true };
+  "watch.add": WatchAddResult;
+  "watch.remove": { ok: boolean };
+  "watch.list": { items: WatchView[] };
+  "watch.check": { items: WatchView[] };
   "sync.now": SyncStatusView;
   "status.get": SyncStatusView;
   pair: PairResult;
@@ -333,4 +367,6 @@ export type UiEvent =
       elapsedMs: number;
       screenshot: "saved" | "none" | "unavailable";
     }
-  | { type: "ui.settings" };
+  | { type: "ui.settings" }
+  /** A watch was added, removed or checked. */
+  | { type: "ui.watches" };

@@ -11,6 +11,7 @@ import type { ObservationService } from "./observation-service.ts";
 import type { PageService } from "./page-service.ts";
 import type { SettingsStorage } from "./settings-storage.ts";
 import type { SyncService } from "./sync-service.ts";
+import type { WatchService } from "./watch-service.ts";
 import type { WorkerContext } from "./worker-context.ts";
 
 export type RouterDeps = {
@@ -19,6 +20,7 @@ export type RouterDeps = {
   capture: CaptureService;
   observations: ObservationService;
   pages: PageService;
+  watches: WatchService;
   sync: SyncService;
   settings: SettingsStorage;
   context: WorkerContext;
@@ -69,6 +71,14 @@ export function createRouter(d: RouterDeps) {
       case "page.report":
         if (sender.tab) d.pages.report(sender.tab, m.report);
         return { ok: true };
+      case "watch.add":
+        return d.watches.add(m.observationId);
+      case "watch.remove":
+        return d.watches.remove(m.id);
+      case "watch.list":
+        return { items: await d.watches.list() };
+      case "watch.check":
+        return { items: await d.watches.checkNow(m.id) };
       case "sync.now":
         return d.sync.syncNow();
       case "status.get":

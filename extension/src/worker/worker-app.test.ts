@@ -18,6 +18,7 @@ import { createFakeServer, type FakeServer } from "../../test/support/fake-serve
 import type { CaptureResult, ContentRequest, PageReport, SyncStatusView } from "../messages.ts";
 import { openBlobStorage } from "./blob-storage.ts";
 import type { Screenshotter } from "./screenshot.ts";
+import { openWatchStorage } from "./watch-storage.ts";
 import { createWorkerApp, type WorkerApp } from "./worker-app.ts";
 
 const URL_ = "https://dienmayxanhla.vn/tai-nghe/sony-wh-ch520";
@@ -42,6 +43,7 @@ async function setup(from?: Ctx): Promise<Ctx> {
   const browser = createFakeBrowser(server.fetch);
   if (from) for (const [k, v] of from.browser.storageLocal) browser.storageLocal.set(k, v);
   const blobs = await openBlobStorage(`worker-blobs-${seq}`);
+  const watches = openWatchStorage(`worker-watches-${seq}`);
   const shots: number[] = [];
   const screenshots: Screenshotter = {
     capture: async (windowId, _viewport, box) => {
@@ -58,6 +60,11 @@ async function setup(from?: Ctx): Promise<Ctx> {
     openStorage: (name) => openIdbStorage(`${name}-${seq}`),
     deleteStorage: (name) => deleteDB(`${name}-${seq}`),
     screenshots,
+    openWatchStorage: () => watches,
+    // Watched pages are tested in watch-service.test.ts and end to end; nothing here fetches one.
+    comparePages: async () => {
+      throw new Error("no watched pages in these tests");
+    },
     languages: ["en-US"],
   });
   app.install();

@@ -17,6 +17,9 @@ import type { Screenshotter } from "./screenshot.ts";
 import { createSettingsStorage } from "./settings-storage.ts";
 import { createSyncService } from "./sync-service.ts";
 import { createUiHub } from "./ui-hub.ts";
+import { WATCH_ALARM, WATCH_PERIOD_MINUTES } from "./watch-service.ts";
+import type { WatchStorage } from "./watch-storage.ts";
+import { createWatchWiring, type PageComparer } from "./watch-wiring.ts";
 import { createWorkerContext } from "./worker-context.ts";
 
 /** `chrome.alarms` minimum period is 30 s. */
@@ -29,6 +32,9 @@ export type WorkerDeps = {
   openStorage(name: string): Promise<SyncStorage & { close?(): void }>;
   deleteStorage(name: string): Promise<void>;
   screenshots: Screenshotter;
+  /** Watched pages: their storage, and where fetched HTML is parsed and compared. */
+  openWatchStorage(): Promise<WatchStorage>;
+  comparePages: PageComparer;
   now?: () => number;
   languages?: readonly string[];
 };
@@ -89,6 +95,20 @@ export function createWorkerApp(d: WorkerDeps) {
       void sync.status().then((status) => emit({ type: "ui.status", status }));
     },
   });
+  const watches = createWatchWiring({
+    api,
+    sync,
+    settings,
+    context,
+    storage: d.openWatchStorage,
+    compare: d.comparePages,
+    now,
+    changed: () => emit({ type: "ui.watches" }),
+    observationsChanged: () => {
+      emit({ type: "ui.observations" });
+      void sync.status().then((status) => emit({ type: "ui.status", status }));
+    },
+  });
   const menus = async () => {
     const t = await context.t();
     await createMenus(api, (k) => t(k));
@@ -99,6 +119,7 @@ export function createWorkerApp(d: WorkerDeps) {
     capture,
     observations,
     pages,
+    watches,
     sync,
     settings,
     context,
@@ -126,6 +147,7 @@ export function createWorkerApp(d: WorkerDeps) {
     api.runtime.onStartup(() => void sync.request("start"));
     api.alarms.onAlarm((name) => {
       if (name === SYNC_ALARM) void sync.request("timer");
+      if (name === WATCH_ALARM) void watches.tick();
     });
     api.menus.onClicked((id, tab) => {
       const kind = menuKind(id);
@@ -149,9 +171,10 @@ export function createWorkerApp(d: WorkerDeps) {
     api.tabs.onActivated(({ tabId }) => emit({ type: "ui.page", tabId }));
     api.tabs.onRemoved((tabId) => pages.forget(tabId));
     void api.alarms.create(SYNC_ALARM, SYNC_PERIOD_MINUTES).catch(() => undefined);
+    void api.alarms.create(WATCH_ALARM, WATCH_PERIOD_MINUTES).catch(() => undefined);
   }
 
-  return { install, router, sync, capture, pages, observations, settings, hub };
+  return { install, router, sync, capture, pages, watches, observations, settings, hub };
 }
 
 export type WorkerApp = ReturnType<typeof createWorkerApp>;

@@ -128,6 +128,50 @@ export const extension = {
     vi: 'Nội dung đã đổi: "{before}" → "{after}"',
     en: 'Content changed: "{before}" → "{after}"',
   },
+  // Watched pages
+  "watch.add": { vi: "Theo dõi", en: "Watch" },
+  "watch.add.price": { vi: "Theo dõi giá", en: "Watch price" },
+  "watch.watching": { vi: "Đang theo dõi", en: "Watching" },
+  "watch.remove": { vi: "Bỏ theo dõi", en: "Stop watching" },
+  "watch.checkNow": { vi: "Kiểm tra ngay", en: "Check now" },
+  "watch.title": { vi: "Trang đang theo dõi", en: "Watched pages" },
+  "watch.none": {
+    vi: "Chưa theo dõi trang nào. Bấm Theo dõi trên một ghi nhận có giá hoặc phần tử.",
+    en: "No watched pages yet. Press Watch on a capture with a price or an element.",
+  },
+  "watch.hint": {
+    vi: "Sightline tự tải lại các trang này mỗi giờ (mỗi trang web nhiều nhất một lần mỗi phút) và ghi một quan sát khi giá hoặc nội dung đổi.",
+    en: "Sightline reloads these pages every hour (at most once a minute per site) and records an observation when the price or text changes.",
+  },
+  "watch.lastChecked": { vi: "Kiểm tra lần cuối {ago}", en: "Last checked {ago}" },
+  "watch.neverChecked": { vi: "Chưa kiểm tra lần nào", en: "Not checked yet" },
+  "watch.next": { vi: "Lần tới: {time}", en: "Next: {time}" },
+  "watch.changes": {
+    vi: "{count} thay đổi đã ghi",
+    en: "{count} changes recorded",
+    plural: { en: { one: "{count} change recorded" } },
+  },
+  "watch.problem.no-permission": {
+    vi: "Không kiểm tra được: Sightline chưa được phép truy cập trang này. Hãy cho phép trong Cài đặt.",
+    en: "Cannot re-check: Sightline has no access to this site. Allow it in Settings.",
+  },
+  "watch.problem.fetch-failed": {
+    vi: "Không kiểm tra được: không tải được trang ({detail})",
+    en: "Cannot re-check: the page could not be loaded ({detail})",
+  },
+  "watch.problem.gone": {
+    vi: "Không kiểm tra được: không còn thấy giá hoặc phần tử này trên trang (trang đã đổi cấu trúc)",
+    en: "Cannot re-check: the price or element is no longer on the page (the page was restructured)",
+  },
+  "watch.error.nothing-to-watch": {
+    vi: "Ghi nhận này không có giá hay phần tử để theo dõi",
+    en: "This capture has no price or element to watch",
+  },
+  "watch.error.not-found": { vi: "Không tìm thấy ghi nhận này", en: "Capture not found" },
+  "watch.note": {
+    vi: "Sightline phát hiện khi tự kiểm tra trang đang theo dõi.",
+    en: "Found by Sightline re-checking a watched page.",
+  },
   "recent.none": { vi: "Chưa có ghi nhận nào", en: "Nothing captured yet" },
   "recent.allCompetitors": { vi: "Mọi đối thủ", en: "All competitors" },
   "recent.allTags": { vi: "Mọi thẻ", en: "All tags" },
