@@ -32,7 +32,13 @@ export function parseJsonLines(
     const raw = text.slice(start, end > start && text[end - 1] === "\r" ? end - 1 : end);
     start = end + 1;
     line++;
-    if (raw.trim() === "") continue;
+    const trimmed = raw.trim();
+    if (trimmed === "") continue;
+    // Not even the start of an object: no parse (and no exception) needed.
+    if (trimmed[0] !== "{") {
+      fail(line, () => "each line must be a JSON object");
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(raw);
