@@ -166,7 +166,7 @@ export function InsightCard({
             title={t("insight.delete")}
             onClick={onDelete}
           >
-            🗑
+            ✕
           </button>
         )}
       </header>

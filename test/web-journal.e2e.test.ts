@@ -1,0 +1,300 @@
+// The managers' journal workspace end to end (issue 15), real Chromium against
+// the real server process on a fresh SQLite workspace: the timeline's Web
+// filter over a 1,200-observation journal shows the server's exact total; 50
+// survey rows naming their store by name go in through the import screen (dry
+// run first, then idempotent re-import); a journal is archived and restored;
+// with the server stopped an action's text stays and is saved after the
+// restart; and at 390×844 nothing overflows and the insights are one tap away.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { hlcFormat, hlcInit, hlcSend, uuidv4, uuidv7 } from "@sightline/shared";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ADMIN,
+  adminSession,
+  apiClient,
+  ROOT,
+  type ServerProcess,
+  startServerProcess,
+} from "./support/server-process.ts";
+
+const ARTIFACTS = join(ROOT, "test-artifacts");
+const TOTAL = 1200;
+const WEB = 300;
+const STORES = ["Sightline Quận 1", "Sightline Hà Nội"];
+const LONG = "x".repeat(500);
+
+let server: ServerProcess;
+let context: BrowserContext;
+let page: Page;
+let profileDir: string;
+let admin: Awaited<ReturnType<typeof adminSession>>;
+const storeIds: Record<string, string> = {};
+let journalId = "";
+let insightId = "";
+
+const storeInput = (name: string) => ({
+  name,
+  timeZone: "Asia/Ho_Chi_Minh",
+  zones: ["Cửa vào"],
+  behaviours: [],
+  feedbackQuestion: { vi: "Bạn có hài lòng?", en: "Were you happy?" },
+  reasons: [],
+});
+
+/** 1,200 observations from a paired extension: 300 web audits, 900 event notes. */
+async function pushObservations() {
+  const deviceId = uuidv4();
+  const { token } = await admin.pair("marketer", deviceId);
+  const push = apiClient(server.base, token);
+  let hlc = hlcInit(deviceId);
+  const start = Date.parse("2026-03-01T02:00:00Z");
+  for (let batch = 0; batch < TOTAL / 400; batch++) {
+    const mutations = Array.from({ length: 400 }, (_, k) => {
+      const n = batch * 400 + k;
+      hlc = hlcSend(hlc, Date.now());
+      const web = n % 4 === 0;
+      return {
+        seq: n + 1,
+        op: "obs.create",
+        id: uuidv7(),
+        hlc: hlcFormat(hlc),
+        fields: {
+          channel: web ? "web" : "event",
+          method: web ? "competitor-audit" : "event-visit",
+          capturedAt: new Date(start + n * 37 * 60_000).toISOString(),
+          what:
+            n === 5
+              ? `Khách hỏi giá ${LONG}`
+              : web
+                ? `Đối thủ giảm giá máy ${n}`
+                : `Khách ở gian hàng hỏi bảo hành ${n}`,
+          needs: web ? ["price"] : ["reliability"],
+        },
+      };
+    });
+    const r = await push<{ rejected: unknown[] }>("POST", "/v1/sync/push", {
+      protocol: 1,
+      deviceId,
+      clientSchema: 1,
+      appVersion: "e2e",
+      mutations,
+    });
+    expect(r.rejected).toEqual([]);
+  }
+}
+
+beforeAll(async () => {
+  await build({ configFile: join(ROOT, "server/web/vite.config.ts"), logLevel: "error" });
+  server = await startServerProcess();
+  admin = await adminSession(server.base);
+  for (const name of STORES) {
+    const s = await admin.api<{ id: string }>("POST", "/v1/stores", storeInput(name));
+    storeIds[name] = s.id;
+  }
+  await pushObservations();
+  const j = await admin.api<{ id: string }>("POST", "/v1/journals", {
+    title: "E2E: 1.200 quan sát",
+    question: "Khách nghĩ gì về giá và bảo hành?",
+    goal: "Giữ khách ở kệ điện thoại",
+    scope: { channels: ["web", "event"] },
+  });
+  journalId = j.id;
+  const ins = await admin.api<{ id: string }>("POST", `/v1/journals/${journalId}/insights`, {
+    statement: `Khách so giá trước khi hỏi bảo hành ${LONG}`,
+    evidence: [],
+  });
+  insightId = ins.id;
+
+  profileDir = mkdtempSync(join(tmpdir(), "sightline-e2e-journal-"));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    viewport: { width: 1440, height: 900 },
+    locale: "en-GB",
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (e) => console.error("page error:", e));
+  await page.goto(server.base);
+  await page.evaluate(() => localStorage.setItem("sightline.locale", "en"));
+  await page.reload();
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Insight journals" }).waitFor();
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.dispose();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+const count = () => page.locator('[data-testid="timeline-count"]');
+
+describe("journal workspace (real server, real Chromium)", () => {
+  it("the Web filter over 1,200 observations shows the server's exact total", async () => {
+    await page.goto(`${server.base}/#/journals/${journalId}`);
+    await page.getByRole("heading", { name: "E2E: 1.200 quan sát", level: 1 }).waitFor();
+    await expect.poll(() => count().textContent()).toBe(`${TOTAL} observations`);
+    await page.locator(".filters").getByRole("button", { name: "Web", exact: true }).click();
+    await expect.poll(() => count().textContent()).toBe(`${WEB} of ${TOTAL} observations match`);
+    const server300 = await admin.api<{ total: number }>(
+      "GET",
+      `/v1/journals/${journalId}/timeline?channel=web&limit=1`,
+    );
+    expect(server300.total).toBe(WEB);
+    expect(await page.locator("article.obs").count()).toBe(100);
+    await page.getByRole("button", { name: /Load older observations/ }).click();
+    await expect.poll(() => page.locator("article.obs").count()).toBe(200);
+
+    // Search within the filter: relevance order, matches marked.
+    await page.getByRole("searchbox").fill("giam gia");
+    await expect.poll(() => page.locator("article.obs mark").count()).toBeGreaterThan(0);
+    expect((await page.locator("article.obs mark").first().textContent())?.toLowerCase()).toMatch(
+      /giảm|giá/,
+    );
+  });
+
+  it("imports 50 survey rows naming their store through the screen: dry run, import, re-import", async () => {
+    const rows = Array.from({ length: 50 }, (_, k) =>
+      [
+        `kh-${k + 1}`,
+        `"Khảo sát: khách ${k + 1} muốn giao hàng nhanh, ""tận nơi"""`,
+        STORES[k % 2],
+        `2026-03-${String((k % 28) + 1).padStart(2, "0")} 10:${String(k % 60).padStart(2, "0")}`,
+        k % 3 === 0 ? "efficiency" : "",
+      ].join(","),
+    );
+    const csv = ["Mã,Nội dung,Cửa hàng,Ngày,Nhu cầu", ...rows].join("\n");
+    await page.goto(`${server.base}/#/import`);
+    await page.getByRole("heading", { name: "Import observations from a file" }).waitFor();
+    await page.getByLabel("CSV or JSON-lines file").setInputFiles({
+      name: "khao-sat-t3.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv, "utf8"),
+    });
+    await page.getByText("First 5 of 50 rows").waitFor();
+    expect(await page.locator('select[data-field="storeId"]').inputValue()).toBe("Cửa hàng");
+    expect(await page.locator(".preview tbody tr").count()).toBe(5);
+    await page.getByLabel(/^Source name/).fill("Khảo sát T3");
+
+    await page.getByRole("button", { name: "Check (writes nothing)" }).click();
+    await page
+      .getByText("Check done: 50 of 50 rows can be imported. Nothing was written.")
+      .waitFor();
+    const before = await admin.api<{ items: unknown[] }>(
+      "GET",
+      "/v1/observations?channel=import&limit=100",
+    );
+    expect(before.items).toHaveLength(0);
+
+    await page.getByRole("button", { name: "Import 50 rows" }).click();
+    await page.getByText("Imported 50 new observations from “Khảo sát T3”.").waitFor();
+    const after = await admin.api<{ items: { storeId?: string; source?: string }[] }>(
+      "GET",
+      "/v1/observations?channel=import&limit=100",
+    );
+    expect(after.items).toHaveLength(50);
+    expect(new Set(after.items.map((o) => o.storeId))).toEqual(new Set(Object.values(storeIds)));
+
+    await page.getByRole("button", { name: "Import 50 rows" }).click();
+    await page
+      .getByText("This file was imported before: nothing new, nothing added twice.")
+      .waitFor();
+  });
+
+  it("archives a journal and restores it", async () => {
+    await page.goto(`${server.base}/#/journals/${journalId}`);
+    await page.getByRole("button", { name: "Archive" }).click();
+    await page.getByText("This journal is archived").waitFor();
+    await page.goto(`${server.base}/#/journals`);
+    await page.getByRole("heading", { name: "Insight journals" }).waitFor();
+    await page.locator(".journal-list, .empty").first().waitFor();
+    expect(await page.locator(`[data-journal-id="${journalId}"]`).count()).toBe(0);
+    await page.getByRole("link", { name: "Archived journals" }).click();
+    await page.locator(`[data-journal-id="${journalId}"]`).waitFor();
+    await page.locator(`[data-journal-id="${journalId}"] a`).first().click();
+    await page.getByRole("button", { name: "Restore" }).click();
+    await page.getByText("Journal restored.").waitFor();
+    await page.goto(`${server.base}/#/journals`);
+    await page.locator(`[data-journal-id="${journalId}"]`).waitFor();
+    const list = await admin.api<{ items: { id: string; archived: boolean }[] }>(
+      "GET",
+      "/v1/journals",
+    );
+    expect(list.items.find((j) => j.id === journalId)?.archived).toBe(false);
+  });
+
+  it("keeps an action's text while the server is down and saves it after the restart", async () => {
+    await page.goto(`${server.base}/#/journals/${journalId}`);
+    const card = page.locator(`article.insight[data-insight-id="${insightId}"]`);
+    await card.waitFor();
+    await page.locator(".live-live").waitFor({ timeout: 15_000 });
+    await server.stop();
+
+    const title = "Đặt cam kết giá ở kệ điện thoại";
+    await card.getByLabel("Action", { exact: true }).fill(title);
+    await card.getByLabel("Owner", { exact: true }).fill("Lan");
+    await card.getByLabel("Due date").fill("2030-01-15");
+    await card.getByRole("button", { name: "Add action" }).click();
+    await card.getByText("Cannot reach the server. What you typed is kept").waitFor();
+    expect(await card.getByLabel("Action", { exact: true }).inputValue()).toBe(title);
+    expect(await card.getByLabel("Owner", { exact: true }).inputValue()).toBe("Lan");
+    await page.locator('[data-testid="offline-banner"]').waitFor();
+    await page.locator('.live[data-state="offline"]').waitFor();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "journal-offline-en.png") });
+
+    await server.start();
+    await card.getByRole("button", { name: "Try again" }).click();
+    await card.locator(".action-title", { hasText: title }).waitFor();
+    expect(await card.getByLabel("Action", { exact: true }).inputValue()).toBe("");
+    await page.locator('[data-testid="offline-banner"]').waitFor({ state: "detached" });
+    const j = await admin.api<{ insights: { id: string; actions: { title: string }[] }[] }>(
+      "GET",
+      `/v1/journals/${journalId}?limit=1`,
+    );
+    expect(j.insights.find((i) => i.id === insightId)?.actions.map((a) => a.title)).toContain(
+      title,
+    );
+  });
+
+  it("at 390×844 nothing overflows and the insights are one tap away", async () => {
+    await admin.api("POST", `/v1/insights/${insightId}/actions`, {
+      title: LONG,
+      owner: LONG.slice(0, 200),
+    });
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = () =>
+      page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+    await page.goto(`${server.base}/#/journals/${journalId}`);
+    await page.locator("article.obs").first().waitFor();
+    await page.getByRole("searchbox").fill(LONG.slice(0, 40));
+    await page.getByRole("searchbox").fill("");
+    expect(await overflow()).toBe(0);
+    await page.getByRole("tab", { name: /Insights/ }).click();
+    const card = page.locator(`article.insight[data-insight-id="${insightId}"]`);
+    await card.waitFor();
+    expect(await card.isVisible()).toBe(true);
+    const box = await card.boundingBox();
+    expect(box?.y ?? 9999).toBeLessThan(844);
+    expect(await overflow()).toBe(0);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "journal-phone-insights.png") });
+    await page.getByRole("tab", { name: /Suggestions/ }).click();
+    expect(await overflow()).toBe(0);
+    for (const path of ["#/journals", "#/import", "#/journals/new"]) {
+      await page.goto(`${server.base}/${path}`);
+      await page.locator("main h1").first().waitFor();
+      expect(await overflow(), path).toBe(0);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+});
