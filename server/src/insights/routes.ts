@@ -1,10 +1,12 @@
 // Insights and actions (docs/http-api.md "Insights and actions"): change an insight
 // (statement, needs, principles, status through the gates of status.ts),
-// link and unlink evidence, add actions, change actions. Admins and
-// managers only; reading goes through GET /v1/journals/:id.
+// link and unlink evidence, add actions, change actions; delete insights and
+// actions softly and restore them (the web app's undo). Admins and managers
+// only; reading goes through GET /v1/journals/:id.
 import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../app-deps.ts";
 import { ADMINS } from "../auth/roles.ts";
+import { notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
 import { IdSchema } from "../http/shared-schemas.ts";
@@ -16,7 +18,15 @@ import {
 } from "../journals/model.ts";
 import { ActionCreatedSchema, ActionSchema, InsightSchema, json } from "../journals/schemas.ts";
 import { userOf } from "../middleware/auth/index.ts";
-import { addAction, linkEvidence, patchAction, patchInsight, unlinkEvidence } from "./service.ts";
+import {
+  addAction,
+  linkEvidence,
+  nowIso,
+  patchAction,
+  patchInsight,
+  unlinkEvidence,
+  viewInsights,
+} from "./service.ts";
 
 const Params = z.object({ id: IdSchema });
 const conflict = {
@@ -69,6 +79,40 @@ const newAction = defineRoute(ADMINS, {
     404: { description: "No such insight" },
   },
 });
+const removeInsight = defineRoute(ADMINS, {
+  method: "delete",
+  path: "/{id}",
+  summary: "Delete an insight with its evidence links and actions (undo: POST /{id}/restore)",
+  request: { params: Params },
+  responses: { 204: { description: "Deleted" }, 404: { description: "No such insight" } },
+});
+const restoreInsight = defineRoute(ADMINS, {
+  method: "post",
+  path: "/{id}/restore",
+  summary: "Undo a delete: the insight comes back as it was",
+  request: { params: Params },
+  responses: {
+    200: { description: "The insight", content: json(InsightSchema) },
+    404: { description: "No such deleted insight" },
+  },
+});
+const removeAction = defineRoute(ADMINS, {
+  method: "delete",
+  path: "/{id}",
+  summary: "Delete an action (undo: POST /{id}/restore)",
+  request: { params: Params },
+  responses: { 204: { description: "Deleted" }, 404: { description: "No such action" } },
+});
+const restoreAction = defineRoute(ADMINS, {
+  method: "post",
+  path: "/{id}/restore",
+  summary: "Undo a delete: the action comes back as it was",
+  request: { params: Params },
+  responses: {
+    200: { description: "The action", content: json(ActionSchema) },
+    404: { description: "No such deleted action, or its insight is deleted" },
+  },
+});
 const changeAction = defineRoute(ADMINS, {
   method: "patch",
   path: "/{id}",
@@ -101,11 +145,36 @@ export function insightRoutes(deps: AppDeps) {
     .openapi(newAction, async (c) => {
       const action = await addAction(deps, userOf(c), c.req.valid("param").id, c.req.valid("json"));
       return c.json({ id: action.id, action }, 201);
+    })
+    .openapi(removeInsight, async (c) => {
+      const ws = userOf(c).workspaceId;
+      if (!(await deps.db.deleteInsight(ws, c.req.valid("param").id, nowIso(deps))))
+        throw notFound("insight");
+      return c.body(null, 204);
+    })
+    .openapi(restoreInsight, async (c) => {
+      const ws = userOf(c).workspaceId;
+      const back = await deps.db.restoreInsight(ws, c.req.valid("param").id, nowIso(deps));
+      if (!back) throw notFound("deleted insight");
+      return c.json((await viewInsights(deps, ws, [back]))[0], 200);
     });
 }
 
 export function actionRoutes(deps: AppDeps) {
-  return newRouter().openapi(changeAction, async (c) =>
-    c.json(await patchAction(deps, userOf(c), c.req.valid("param").id, c.req.valid("json")), 200),
-  );
+  return newRouter()
+    .openapi(changeAction, async (c) =>
+      c.json(await patchAction(deps, userOf(c), c.req.valid("param").id, c.req.valid("json")), 200),
+    )
+    .openapi(removeAction, async (c) => {
+      const ws = userOf(c).workspaceId;
+      if (!(await deps.db.deleteAction(ws, c.req.valid("param").id, nowIso(deps))))
+        throw notFound("action");
+      return c.body(null, 204);
+    })
+    .openapi(restoreAction, async (c) => {
+      const ws = userOf(c).workspaceId;
+      const back = await deps.db.restoreAction(ws, c.req.valid("param").id, nowIso(deps));
+      if (!back) throw notFound("deleted action");
+      return c.json(back, 200);
+    });
 }

@@ -21,7 +21,7 @@ import { checkTransition } from "./status.ts";
 type Deps = Pick<AppDeps, "db" | "now">;
 type Caller = { workspaceId: string; userId: string };
 
-const nowIso = (d: Deps) => (d.now?.() ?? new Date()).toISOString();
+export const nowIso = (d: Deps) => (d.now?.() ?? new Date()).toISOString();
 
 const isChannel = (c: unknown): c is Channel => typeof c === "string" && Object.hasOwn(CHANNELS, c);
 

@@ -43,7 +43,10 @@ const Lang = z.object({ lang: LocaleSchema.optional() });
 const list = defineRoute(READERS, {
   method: "get",
   path: "/",
-  summary: "Journals, newest first",
+  summary: "Journals, newest first: the active ones, or with archived=true the archived ones",
+  request: {
+    query: z.object({ archived: z.enum(["true", "false"]).default("false") }),
+  },
   responses: {
     200: { description: "Journals", content: json(JournalListSchema) },
   },
@@ -178,8 +181,9 @@ export function journalRoutes(deps: AppDeps) {
   return newRouter()
     .openapi(list, async (c) => {
       const ws = userOf(c).workspaceId;
+      const archived = c.req.valid("query").archived === "true";
       const [journals, version] = await Promise.all([
-        deps.db.listJournals(ws),
+        deps.db.listJournals(ws).then((all) => all.filter((j) => j.archived === archived)),
         deps.db.getWorkspace(ws).then((w) => w?.version ?? 0),
       ]);
       const items = await Promise.all(

@@ -105,6 +105,36 @@ function pushSample(c: SampleContext): SampleRequest {
   };
 }
 
+/** A new insight in the target's journal (the target's own id when it is not the caller's tenant). */
+async function freshInsight(c: SampleContext, deleted = false): Promise<string> {
+  if (c.target !== c.caller.tenant) return c.target.insightId;
+  const t = c.world.t;
+  const res = await t.request(`/v1/journals/${c.target.journalId}/insights`, {
+    method: "POST",
+    token: c.target.adminToken,
+    json: { statement: "Fresh insight", evidence: [] },
+  });
+  const id = ((await res.json()) as { id: string }).id;
+  if (deleted)
+    await t.request(`/v1/insights/${id}`, { method: "DELETE", token: c.target.adminToken });
+  return id;
+}
+
+/** A new action of the target's insight (see freshInsight). */
+async function freshAction(c: SampleContext, deleted = false): Promise<string> {
+  if (c.target !== c.caller.tenant) return c.target.actionId;
+  const t = c.world.t;
+  const res = await t.request(`/v1/insights/${c.target.insightId}/actions`, {
+    method: "POST",
+    token: c.target.adminToken,
+    json: { title: "Fresh action" },
+  });
+  const id = ((await res.json()) as { id: string }).id;
+  if (deleted)
+    await t.request(`/v1/actions/${id}`, { method: "DELETE", token: c.target.adminToken });
+  return id;
+}
+
 export const ROUTES: Record<string, RouteExpectation> = {
   "GET /health": { allow: ANYONE, sample: () => ({ path: "/health" }) },
   "GET /ready": { allow: ANYONE, sample: () => ({ path: "/ready" }) },
@@ -432,6 +462,25 @@ export const ROUTES: Record<string, RouteExpectation> = {
   "PATCH /v1/actions/{id}": {
     allow: ADMINS,
     sample: (c) => ({ path: `/v1/actions/${c.target.actionId}`, json: { owner: "Minh" } }),
+  },
+  // Deletes and restores aim at a fresh insight or action of the target's own
+  // tenant (made, and for a restore deleted, as its admin first), so the
+  // shared target rows stay for the other operations.
+  "DELETE /v1/insights/{id}": {
+    allow: ADMINS,
+    sample: async (c) => ({ path: `/v1/insights/${await freshInsight(c)}` }),
+  },
+  "POST /v1/insights/{id}/restore": {
+    allow: ADMINS,
+    sample: async (c) => ({ path: `/v1/insights/${await freshInsight(c, true)}/restore` }),
+  },
+  "DELETE /v1/actions/{id}": {
+    allow: ADMINS,
+    sample: async (c) => ({ path: `/v1/actions/${await freshAction(c)}` }),
+  },
+  "POST /v1/actions/{id}/restore": {
+    allow: ADMINS,
+    sample: async (c) => ({ path: `/v1/actions/${await freshAction(c, true)}/restore` }),
   },
 
   "GET /v1/analytics/feedback": {
