@@ -72,3 +72,32 @@ describe("Heatmap", () => {
     expect(mon9).not.toBe(sun21);
   });
 });
+
+describe("Heatmap on the happy index", () => {
+  it("uses a diverging scale around 50 and shows a legend", () => {
+    const values = DAYS.map((_, r) =>
+      Array.from({ length: 24 }, (_, h) => (r === 0 ? ([0, 50, 100][h % 3] ?? null) : null)),
+    );
+    const el = renderUi(
+      <Heatmap
+        title="Happy index by hour"
+        values={values}
+        scaleMax={100}
+        diverging
+        legend={{ title: "Legend", low: "0 · Unhappy", high: "100 · Happy", empty: "No responses" }}
+        rowLabels={DAYS}
+        hourLabel="Day / hour"
+        cellText={(d, h, v) => `${d} ${h}:00 — ${v}`}
+      />,
+    );
+    const fills = [...el.querySelectorAll("g.cell rect")]
+      .slice(0, 3)
+      .map((r) => r.getAttribute("fill"));
+    // Unhappy red, neutral middle, happy green: three different hues, not one colour.
+    expect(fills).toEqual(["rgb(179, 38, 30)", "rgb(244, 241, 234)", "rgb(30, 132, 73)"]);
+    const legend = el.querySelector('[data-testid="heat-legend"]');
+    expect(legend?.textContent).toContain("0 · Unhappy");
+    expect(legend?.textContent).toContain("100 · Happy");
+    expect(legend?.querySelectorAll("rect").length).toBeGreaterThan(10);
+  });
+});

@@ -4,7 +4,7 @@
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { ChartFrame } from "./chart-frame.tsx";
-import { heat, onHeat } from "./scale.ts";
+import { diverge, heat, onDiverge, onHeat } from "./scale.ts";
 
 type Props = {
   title: string;
@@ -13,6 +13,10 @@ type Props = {
   values: readonly (readonly (number | null)[])[];
   /** Top of the colour scale; defaults to the largest value. */
   scaleMax?: number;
+  /** A diverging scale around the middle of 0…scaleMax (the happy index), instead of pale → deep. */
+  diverging?: boolean;
+  /** Legend labels: the low and high ends, and the no-data swatch. */
+  legend?: { low: string; high: string; empty: string; title: string };
   controls?: ComponentChildren;
   rowLabels: readonly string[];
   cellText: (row: string, hour: number, value: number | null) => string;
@@ -32,8 +36,12 @@ export function Heatmap({
   cellText,
   hourLabel,
   scaleMax,
+  diverging,
+  legend,
   controls,
 }: Props) {
+  const fill = (tone: number) => (diverging ? diverge(tone) : heat(0.08 + tone * 0.92));
+  const ink = (tone: number) => (diverging ? onDiverge(tone) : onHeat(0.08 + tone * 0.92));
   const [focus, setFocus] = useState<{ r: number; h: number } | null>(null);
   const max = scaleMax ?? Math.max(0, ...values.flat().map((v) => v ?? 0));
   const width = LEFT + 24 * (CELL + GAP);
@@ -108,7 +116,7 @@ export function Heatmap({
                     width={CELL}
                     height={CELL}
                     rx={3}
-                    fill={has ? heat(0.08 + tone * 0.92) : "#f6f8f8"}
+                    fill={has ? fill(tone) : "#f6f8f8"}
                   />
                   {has && (
                     <text
@@ -116,7 +124,7 @@ export function Heatmap({
                       y={y + CELL / 2 + 4}
                       text-anchor="middle"
                       class="cell-n"
-                      fill={onHeat(0.08 + tone * 0.92)}
+                      fill={ink(tone)}
                     >
                       {Math.round(v ?? 0)}
                     </text>
@@ -127,6 +135,22 @@ export function Heatmap({
           </g>
         ))}
       </svg>
+      {legend && (
+        <div class="legend heat-legend" data-testid="heat-legend">
+          <span class="small muted">{legend.title}</span>
+          <span class="small">{legend.low}</span>
+          <svg viewBox="0 0 100 10" width="120" height="12" aria-hidden="true">
+            {Array.from({ length: 10 }, (_, k) => (
+              <rect key={k} x={k * 10} y={0} width={10} height={10} fill={fill((k + 0.5) / 10)} />
+            ))}
+          </svg>
+          <span class="small">{legend.high}</span>
+          <svg viewBox="0 0 10 10" width="12" height="12" aria-hidden="true">
+            <rect x={0} y={0} width={10} height={10} rx={2} fill="#f6f8f8" stroke="#cfd6d3" />
+          </svg>
+          <span class="small muted">{legend.empty}</span>
+        </div>
+      )}
     </ChartFrame>
   );
 }

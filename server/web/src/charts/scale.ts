@@ -34,6 +34,26 @@ export function onHeat(t: number): string {
   return t > 0.55 ? "#fff" : "#1d2b30";
 }
 
+// A diverging scale for an index with a meaningful middle (the happy index:
+// 0 = every answer unhappy, 50 = split, 100 = every answer happy): warm red
+// below the middle, a pale neutral at it, teal green above.
+const NEG = [179, 38, 30];
+const MID = [244, 241, 234];
+const POS = [30, 132, 73];
+
+/** Diverging colour for t in [0, 1]; 0.5 is the neutral middle. */
+export function diverge(t: number): string {
+  const x = Math.max(0, Math.min(1, t));
+  const [from, to, k] = x < 0.5 ? [NEG, MID, x / 0.5] : [MID, POS, (x - 0.5) / 0.5];
+  const c = from.map((f, i) => Math.round(f + ((to[i] ?? f) - f) * k));
+  return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+}
+
+/** Text colour readable on `diverge(t)`. */
+export function onDiverge(t: number): string {
+  return t < 0.22 || t > 0.78 ? "#fff" : "#1d2b30";
+}
+
 export const CHANNEL_COLOURS: Record<string, string> = {
   web: "#3867d6",
   event: "#8e44ad",

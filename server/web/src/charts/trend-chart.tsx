@@ -1,5 +1,7 @@
 // A line over days (the happy index trend). Days without data leave a gap
-// rather than a misleading straight line.
+// rather than a misleading straight line; every day shows its number of
+// answers (n) under the axis, and a day with fewer than `minCount` answers is
+// drawn grey and left out of the line (1–3 answers swing between 0 and 100).
 import { useState } from "preact/hooks";
 import { ChartFrame } from "./chart-frame.tsx";
 import { linear, niceMax, ticks } from "./scale.ts";
@@ -12,13 +14,25 @@ type Props = {
   points: readonly TrendPoint[];
   valueText: (p: TrendPoint) => string;
   head: [string, string, string];
+  /** Days with fewer answers than this are grey and not joined into the line. */
+  minCount?: number;
 };
 
-const W = 640;
-const H = 220;
-const PAD = { l: 40, r: 12, t: 12, b: 28 };
+/** The default minimum answers for a day's index to count as a reading. */
+export const MIN_DAY_COUNT = 5;
 
-export function TrendChart({ title, note, points, valueText, head }: Props) {
+const W = 640;
+const H = 240;
+const PAD = { l: 40, r: 12, t: 12, b: 44 };
+
+export function TrendChart({
+  title,
+  note,
+  points,
+  valueText,
+  head,
+  minCount = MIN_DAY_COUNT,
+}: Props) {
   const [focus, setFocus] = useState<number | null>(null);
   const vals = points.map((p) => p.value).filter((v): v is number => v !== null);
   const lo = Math.min(0, ...vals);
@@ -28,7 +42,7 @@ export function TrendChart({ title, note, points, valueText, head }: Props) {
   const segments: string[] = [];
   let current = "";
   points.forEach((p, i) => {
-    if (p.value === null) {
+    if (p.value === null || p.count < minCount) {
       if (current) segments.push(current);
       current = "";
       return;
@@ -37,6 +51,8 @@ export function TrendChart({ title, note, points, valueText, head }: Props) {
   });
   if (current) segments.push(current);
   const every = Math.max(1, Math.ceil(points.length / 8));
+  // Counts fit under every point up to about 40 days; beyond, under the labelled ones.
+  const nEvery = points.length <= 40 ? 1 : every;
   const f = focus === null ? undefined : points[focus];
   return (
     <ChartFrame
@@ -80,13 +96,28 @@ export function TrendChart({ title, note, points, valueText, head }: Props) {
         {points.map((p, i) => (
           <g key={p.key}>
             {i % every === 0 && (
-              <text x={x(i)} y={H - 8} text-anchor="middle" class="axis">
+              <text x={x(i)} y={H - 6} text-anchor="middle" class="axis">
                 {p.label}
+              </text>
+            )}
+            {i % nEvery === 0 && (
+              <text
+                x={x(i)}
+                y={H - PAD.b + 14}
+                text-anchor="middle"
+                class={p.count < minCount ? "axis n few" : "axis n"}
+                data-n={p.count}
+              >
+                {p.count}
               </text>
             )}
             {p.value !== null && (
               // biome-ignore lint/a11y/noStaticElementInteractions: hover read-out; the table is the accessible equivalent
-              <g class="pt" onMouseEnter={() => setFocus(i)}>
+              <g
+                class={p.count < minCount ? "pt few" : "pt"}
+                data-day={p.key}
+                onMouseEnter={() => setFocus(i)}
+              >
                 <title>{valueText(p)}</title>
                 <circle cx={x(i)} cy={y(p.value)} r={focus === i ? 6 : 4} />
                 <rect x={x(i) - 8} y={PAD.t} width={16} height={H - PAD.t - PAD.b} class="hit" />

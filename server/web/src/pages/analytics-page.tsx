@@ -12,7 +12,7 @@ import { Heatmap } from "../charts/heatmap.tsx";
 import { MatrixChart } from "../charts/matrix-chart.tsx";
 import { CHANNEL_COLOURS } from "../charts/scale.ts";
 import { StackedBars } from "../charts/stacked-bars.tsx";
-import { TrendChart } from "../charts/trend-chart.tsx";
+import { MIN_DAY_COUNT, TrendChart } from "../charts/trend-chart.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { makeLookup } from "../journal/journal-lookup.ts";
 import { dayEndIso, dayStartIso } from "../ui/day-bounds.ts";
@@ -124,7 +124,7 @@ export function AnalyticsPage() {
           </div>
           <TrendChart
             title={t("analytics.trend")}
-            note={t("analytics.trendNote")}
+            note={`${t("analytics.trendNote")} ${t("analytics.trendFew", { min: MIN_DAY_COUNT })}`}
             points={fb.byDay.map((d) => ({
               key: d.day,
               label: formatDayShort(d.day, locale),
@@ -151,7 +151,22 @@ export function AnalyticsPage() {
                 heatMode === "count" ? "analytics.heatmapNote" : "analytics.heatmapHappyNote",
               )}
               values={heatMode === "count" ? fb.hourWeekday : fb.hourWeekdayHappy}
-              {...(heatMode === "happy" ? { scaleMax: 100 } : {})}
+              {...(heatMode === "happy" ? { scaleMax: 100, diverging: true } : {})}
+              legend={
+                heatMode === "happy"
+                  ? {
+                      title: t("analytics.legend"),
+                      low: `0 · ${t("analytics.legendUnhappy")}`,
+                      high: `100 · ${t("analytics.legendHappy")}`,
+                      empty: t("analytics.legendEmpty"),
+                    }
+                  : {
+                      title: t("analytics.legend"),
+                      low: t("analytics.legendFew"),
+                      high: t("analytics.legendMany"),
+                      empty: t("analytics.legendEmpty"),
+                    }
+              }
               rowLabels={weekdayLabels}
               hourLabel={t("analytics.hour")}
               cellText={(day, hour, v) =>
