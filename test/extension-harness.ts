@@ -62,6 +62,8 @@ export type FixtureSite = {
   readonly origin: string;
   readonly productUrl: string;
   readonly blankUrl: string;
+  /** Requests for product pages made by fetch() (sec-fetch-dest: empty), not by a tab. */
+  fetches(): number;
   setPrice(
     from: { display: string; amount: string },
     to: { display: string; amount: string },
@@ -71,6 +73,7 @@ export type FixtureSite = {
 
 export async function fixtureSite(): Promise<FixtureSite> {
   let html = readFileSync(join(repo, "extension", "test", "fixtures", "vi-shop.html"), "utf8");
+  let fetched = 0;
   const server: Server = createServer((req, res) => {
     if (req.url === "/blank") {
       // Where the Firefox driver opens extension pages from (test/extension-drivers.ts).
@@ -79,6 +82,7 @@ export async function fixtureSite(): Promise<FixtureSite> {
       return;
     }
     if (req.url?.startsWith("/tai-nghe/")) {
+      if ((req.headers["sec-fetch-dest"] ?? "empty") === "empty") fetched++;
       res.writeHead(200, {
         "content-type": "text/html; charset=utf-8",
         "cache-control": "no-store",
@@ -94,6 +98,7 @@ export async function fixtureSite(): Promise<FixtureSite> {
     origin,
     productUrl: `${origin}/tai-nghe/sony-wh-ch520`,
     blankUrl: `${origin}/blank`,
+    fetches: () => fetched,
     setPrice(from, to) {
       html = html
         .replaceAll(from.display, to.display)

@@ -357,5 +357,69 @@ export function extensionScenario(
       await expect.poll(unsynced, { timeout: 15_000 }).toBe(0);
       expect((await w.admin.observations("&channel=web")).map((o) => o.what)).toContain(QUOTE_3);
     });
+
+    it("watches the captured price: the page changes on the site, one observation reaches the server, once", async () => {
+      // The page shows the captured price again, and the element capture gets watched.
+      w.site.setPrice(
+        { display: "1.190.000₫", amount: "1190000" },
+        { display: "1.290.000₫", amount: "1290000" },
+      );
+      await panel.click('[data-testid="tab-page"]');
+      const element = await panel.evaluate(
+        () =>
+          [...document.querySelectorAll(".page-view .item")]
+            .find((li) => li.querySelector(".what")?.textContent === "1.290.000₫")
+            ?.getAttribute("data-id") ?? null,
+        null,
+      );
+      expect(element).toBeTruthy();
+      await panel.click(`.page-view .item[data-id="${element}"] [data-testid="watch"]`);
+      await expect
+        .poll(() =>
+          textOf(panel, `.page-view .item[data-id="${element}"] [data-testid="watching"]`),
+        )
+        .toContain("Watching");
+      const webBefore = (await w.admin.observations("&channel=web")).length;
+
+      // Nobody visits: the site changes the price, the watch re-checks (Check now).
+      w.site.setPrice(
+        { display: "1.290.000₫", amount: "1290000" },
+        { display: "1.090.000₫", amount: "1090000" },
+      );
+      const fetchesBefore = w.site.fetches();
+      await panel.click('[data-testid="tab-watched"]');
+      await panel.click('[data-testid="watch-check"]');
+      await expect
+        .poll(() => textOf(panel, '[data-testid="watched-list"]'), { timeout: 15_000 })
+        .toContain("1 change recorded");
+      expect(w.site.fetches()).toBe(fetchesBefore + 1);
+      expect(await textOf(panel, '[data-testid="watch-value"]')).toBe("1.090.000₫");
+      await panel.click('[data-testid="sync-now"]');
+      await expect.poll(unsynced, { timeout: 15_000 }).toBe(0);
+      const watched = async () =>
+        (await w.admin.observations("&channel=web")).filter((o) =>
+          /1[.,]290[.,]000.*→.*1[.,]090[.,]000/.test(String(o.what)),
+        );
+      expect(await watched()).toHaveLength(1);
+      expect((await w.admin.observations("&channel=web")).length).toBe(webBefore + 1);
+      const [o] = await watched();
+      expect(o).toMatchObject({ channel: "web", who: "ĐiệnMáyXanhLá", url: w.site.productUrl });
+      expect(String(o?.note)).toMatch(/watched page|trang đang theo dõi/);
+      const t1 = Date.now();
+
+      // Checked again at once: the site's minute holds, no request goes out.
+      await panel.click('[data-testid="watch-check"]');
+      expect(w.site.fetches()).toBe(fetchesBefore + 1);
+
+      // The next check a minute later sees the same page: nothing new is recorded.
+      await new Promise((r) => setTimeout(r, Math.max(0, t1 + 61_000 - Date.now())));
+      await panel.click('[data-testid="watch-check"]');
+      await expect.poll(() => w.site.fetches(), { timeout: 15_000 }).toBe(fetchesBefore + 2);
+      await panel.click('[data-testid="sync-now"]');
+      await expect.poll(unsynced, { timeout: 15_000 }).toBe(0);
+      expect(await watched()).toHaveLength(1);
+      expect((await w.admin.observations("&channel=web")).length).toBe(webBefore + 1);
+      expect(await textOf(panel, '[data-testid="watched-list"]')).toContain("1 change recorded");
+    }, 120_000);
   });
 }

@@ -9,6 +9,7 @@ import type {
   Settings,
   SyncStatusView,
   UiEvent,
+  WatchView,
 } from "../messages.ts";
 import { useClient } from "./client-context.ts";
 
@@ -94,4 +95,21 @@ export function usePageState(tabId: number | undefined): [PageStateView | null, 
     [reload, tabId],
   );
   return [state, reload];
+}
+
+/** Watched pages, reloaded when the worker adds, removes or checks one. */
+export function useWatches(): { items: WatchView[]; reload(): void } {
+  const client = useClient();
+  const [items, setItems] = useState<WatchView[]>([]);
+  const reload = useCallback(() => {
+    void client.request({ type: "watch.list" }).then((r) => setItems(r.items));
+  }, [client]);
+  useEffect(reload, [reload]);
+  useWorkerEvents(
+    (e) => {
+      if (e.type === "ui.watches") reload();
+    },
+    [reload],
+  );
+  return { items, reload };
 }

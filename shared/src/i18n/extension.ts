@@ -71,6 +71,7 @@ export const extension = {
   // Tabs of the panel
   "tab.page": { vi: "Trang này", en: "This page" },
   "tab.recent": { vi: "Gần đây", en: "Recent" },
+  "tab.watched": { vi: "Theo dõi", en: "Watched" },
   "tab.event": { vi: "Sự kiện", en: "Event" },
 
   // 5W1H form

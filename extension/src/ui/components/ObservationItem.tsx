@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import type { ConfigView, ObservationView } from "../../messages.ts";
 import { useI18n } from "../i18n.ts";
 
@@ -7,10 +8,18 @@ export type ObservationItemProps = {
   /** "found" / "not-found" on this page, when known. */
   anchor?: "found" | "not-found" | undefined;
   onEdit(id: string): void;
+  /** Under the capture: its Watch control, on the page view. */
+  children?: ComponentChildren;
 };
 
 /** One capture in a list: what, competitor, when, tags, and whether it is still unsent. */
-export function ObservationItem({ observation, config, anchor, onEdit }: ObservationItemProps) {
+export function ObservationItem({
+  observation,
+  config,
+  anchor,
+  onEdit,
+  children,
+}: ObservationItemProps) {
   const { t, locale } = useI18n();
   const f = observation.fields as {
     what?: string;
@@ -45,6 +54,7 @@ export function ObservationItem({ observation, config, anchor, onEdit }: Observa
           <span class="tags">{f.tags?.map((tag) => `#${tag}`).join(" ")}</span>
         )}
       </button>
+      {children}
     </li>
   );
 }

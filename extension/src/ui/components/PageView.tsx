@@ -1,18 +1,27 @@
 import { useState } from "preact/hooks";
-import type { ConfigView, ObservationView, PageChange, PageStateView } from "../../messages.ts";
+import type {
+  ConfigView,
+  ObservationView,
+  PageChange,
+  PageStateView,
+  WatchView,
+} from "../../messages.ts";
 import { useClient } from "../client-context.ts";
 import { useI18n } from "../i18n.ts";
 import { ObservationItem } from "./ObservationItem.tsx";
+import { WatchButton } from "./WatchControls.tsx";
 
 export type PageViewProps = {
   page: PageStateView | null;
   observations: ObservationView[];
   config: ConfigView;
+  /** Watched pages: a capture of this page that is watched says so (and why it cannot be re-checked). */
+  watches?: WatchView[];
   onEdit(id: string): void;
 };
 
 /** This page: changes since the last capture, captures found on it, and those not found any more. */
-export function PageView({ page, observations, config, onEdit }: PageViewProps) {
+export function PageView({ page, observations, config, watches = [], onEdit }: PageViewProps) {
   const { t } = useI18n();
   if (page?.unavailable) return <p class="muted">{t(`page.unavailable.${page.unavailable}`)}</p>;
   const report = page?.report;
@@ -44,7 +53,9 @@ export function PageView({ page, observations, config, onEdit }: PageViewProps) 
               config={config}
               anchor={anchorOf(o.id)}
               onEdit={onEdit}
-            />
+            >
+              <WatchButton observation={o} watch={watches.find((w) => w.observationId === o.id)} />
+            </ObservationItem>
           ))}
         </ul>
       )}
@@ -59,7 +70,12 @@ export function PageView({ page, observations, config, onEdit }: PageViewProps) 
                 config={config}
                 anchor="not-found"
                 onEdit={onEdit}
-              />
+              >
+                <WatchButton
+                  observation={o}
+                  watch={watches.find((w) => w.observationId === o.id)}
+                />
+              </ObservationItem>
             ))}
           </ul>
         </section>

@@ -5,7 +5,13 @@
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ObservationView, SyncStatusView, UiEvent, WorkerRequest } from "../../messages.ts";
+import type {
+  ObservationView,
+  SyncStatusView,
+  UiEvent,
+  WatchView,
+  WorkerRequest,
+} from "../../messages.ts";
 import { Client } from "../client-context.ts";
 import type { WorkerClient } from "../worker-client.ts";
 import { PanelApp } from "./PanelApp.tsx";
@@ -37,7 +43,21 @@ const obs: ObservationView = {
   },
 };
 
-function fakeClient(current: SyncStatusView = status) {
+/** A price capture whose page is watched but could not be re-checked. */
+const priced: ObservationView = {
+  id: "0193-priced",
+  createdBy: "d",
+  pending: false,
+  fields: {
+    channel: "web",
+    what: "1.290.000₫",
+    url: "https://dienmayxanhla.vn/p",
+    capturedAt: "2026-03-01T09:05:00+07:00",
+    evidence: { facts: { element: { selector: ".price", text: "1.290.000₫" } } },
+  },
+};
+
+function fakeClient(current: SyncStatusView = status, watches: WatchView[] = []) {
   const sent: WorkerRequest[] = [];
   const listeners = new Set<(e: UiEvent) => void>();
   let locale: "vi" | "en" = "en";
@@ -77,6 +97,11 @@ function fakeClient(current: SyncStatusView = status) {
             return { files: [{ name: "sightline-unsent-x.json", text: "{}", mutations: 2 }] };
           case "observation.update":
             return { ok: true };
+          case "watch.list":
+          case "watch.check":
+            return { items: watches };
+          case "watch.add":
+            return { ok: false, error: "nothing-to-watch" };
           default:
             return null;
         }
@@ -232,6 +257,86 @@ describe("PanelApp", () => {
     expect(notice()).toContain("Hãy nhờ quản lý cấp mã ghép nối mới");
     expect(root.querySelector('[data-testid="capture-result"]')?.textContent).toBe(
       "Chưa lưu: quản lý đã ngắt kết nối trình duyệt này. Hãy nhờ quản lý cấp mã mới (xem Cài đặt).",
+    );
+  });
+
+  it("watched pages: Watch on a capture with an element, and the Watched tab says why a page cannot be re-checked", async () => {
+    const watch: WatchView = {
+      id: "w1",
+      observationId: priced.id,
+      url: "https://dienmayxanhla.vn/p",
+      title: "Tai nghe Sony",
+      kind: "element",
+      value: "1.290.000₫",
+      lastCheckedAt: Date.now() - 2 * 60_000,
+      lastChangedAt: null,
+      nextCheckAt: Date.now() + 58 * 60_000,
+      changes: 0,
+      problem: "fetch-failed",
+      problemDetail: "HTTP 503",
+    };
+    const { client, sent } = fakeClient(status, [watch]);
+    await act(() => {
+      render(
+        <Client.Provider value={client}>
+          <PanelApp actions={actions} />
+        </Client.Provider>,
+        root,
+      );
+    });
+    await flush();
+    // "pin 50 giờ" has no element and no price: nothing to watch, no button.
+    const item = root.querySelector(`[data-id="${obs.id}"]`);
+    expect(item?.querySelector('[data-testid="watch"]')).toBeNull();
+
+    await act(() =>
+      (root.querySelector('[data-testid="tab-watched"]') as HTMLButtonElement).click(),
+    );
+    await flush();
+    const list = root.querySelector('[data-testid="watched-list"]');
+    expect(list?.textContent).toContain("1.290.000₫");
+    expect(list?.textContent).toContain("Last checked 2 min ago");
+    expect(list?.querySelector('[data-testid="watch-problem"]')?.textContent).toBe(
+      "Cannot re-check: the page could not be loaded (HTTP 503)",
+    );
+    await act(() =>
+      (root.querySelector('[data-testid="watch-check"]') as HTMLButtonElement).click(),
+    );
+    await flush();
+    expect(sent).toContainEqual({ type: "watch.check", id: "w1" });
+  });
+
+  it("Watch appears on a capture of an element and asks the worker", async () => {
+    const { client, sent } = fakeClient();
+    const withPriced = {
+      ...client,
+      async request(r: WorkerRequest) {
+        if (r.type === "observations.list") {
+          sent.push(r);
+          return { items: [obs, priced], config: { competitors: [], tags: [] } } as never;
+        }
+        return client.request(r);
+      },
+    } as typeof client;
+    await act(() => {
+      render(
+        <Client.Provider value={withPriced}>
+          <PanelApp actions={actions} />
+        </Client.Provider>,
+        root,
+      );
+    });
+    await flush();
+    const button = root.querySelector(
+      `[data-id="${priced.id}"] [data-testid="watch"]`,
+    ) as HTMLButtonElement;
+    expect(button.textContent).toBe("Watch");
+    await act(() => button.click());
+    await flush();
+    expect(sent).toContainEqual({ type: "watch.add", observationId: priced.id });
+    // The fake answers nothing-to-watch: said, not swallowed.
+    expect(root.querySelector(`[data-id="${priced.id}"] .error`)?.textContent).toBe(
+      "This capture has no price or element to watch",
     );
   });
 });

@@ -5,6 +5,7 @@ import {
   usePageState,
   useSettings,
   useStatus,
+  useWatches,
   useWorkerEvents,
 } from "../hooks.ts";
 import { I18n, type Locale, translator } from "../i18n.ts";
@@ -16,6 +17,7 @@ import { PageView } from "./PageView.tsx";
 import { RecentList } from "./RecentList.tsx";
 import { RevokedNotice } from "./RevokedNotice.tsx";
 import { SyncStatusBar } from "./SyncStatusBar.tsx";
+import { WatchedList } from "./WatchControls.tsx";
 
 /** Browser-specific actions, supplied by the page's main (they need user gestures). */
 export type PanelActions = {
@@ -37,7 +39,7 @@ export type PanelAppProps = {
   actions: PanelActions;
 };
 
-type View = "page" | "recent" | "event";
+type View = "page" | "recent" | "watched" | "event";
 
 /** The side panel (and, compact, the popup). */
 export function PanelApp({ compact = false, tabId, actions }: PanelAppProps) {
@@ -49,6 +51,7 @@ export function PanelApp({ compact = false, tabId, actions }: PanelAppProps) {
   const pageObs = useObservations(page?.url ? { pageUrl: page.url, limit: 200 } : null);
   const edited = useObservations(editing ? { id: editing } : null);
   const { config } = useObservations({ limit: 1 });
+  const watches = useWatches();
   useWorkerEvents((e) => {
     if (e.type === "ui.captured") setEditing(e.id);
   }, []);
@@ -103,7 +106,10 @@ export function PanelApp({ compact = false, tabId, actions }: PanelAppProps) {
           />
         )}
         <div class="tabs" role="tablist">
-          {(["page", "recent", "event"] as const).map((v) => (
+          {(compact
+            ? (["page", "recent", "event"] as const)
+            : (["page", "recent", "watched", "event"] as const)
+          ).map((v) => (
             <button
               type="button"
               role="tab"
@@ -118,8 +124,15 @@ export function PanelApp({ compact = false, tabId, actions }: PanelAppProps) {
           ))}
         </div>
         {current === "page" && (
-          <PageView page={page} observations={pageObs.items} config={config} onEdit={setEditing} />
+          <PageView
+            page={page}
+            observations={pageObs.items}
+            config={config}
+            watches={watches.items}
+            onEdit={setEditing}
+          />
         )}
+        {current === "watched" && <WatchedList items={watches.items} />}
         {current === "recent" && <RecentList onEdit={setEditing} limit={compact ? 5 : 50} />}
         {current === "event" && settings && (
           <EventPanel
