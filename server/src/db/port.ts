@@ -480,6 +480,15 @@ export interface Db extends AuditDb, AccountsDb, RateBucketsDb {
    * imported from `sourceKey` are skipped, the others are stored as live
    * observations owned by `ownerId`, stamped with one new workspace version.
    */
+  /**
+   * The source row ids among `rows` an import from `sourceKey` would skip as
+   * already there (the dry run's count; the same test as importObservations).
+   */
+  importedRows(
+    workspaceId: string,
+    sourceKey: string,
+    rows: readonly Pick<ImportRow, "sourceRowId" | "observationId">[],
+  ): Promise<string[]>;
   importObservations(
     workspaceId: string,
     p: { sourceKey: string; ownerId: string; rows: readonly ImportRow[]; now: string },

@@ -16,5 +16,6 @@ describe.skipIf(!target.ok)("journal routes on PostgreSQL", async () => {
   await import("../insights/routes.test.ts");
   await import("../insights/lifecycle-routes.test.ts");
   await import("../observations/import/routes.test.ts");
+  await import("../observations/import/names-dry-run.test.ts");
   await import("../analytics/routes.test.ts");
 });

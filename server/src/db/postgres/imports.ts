@@ -5,8 +5,22 @@ import type { Db } from "../port.ts";
 import type { PgHandle } from "./handle.ts";
 import { rowValues, UPSERT_OBSERVATION } from "./rows.ts";
 
-export function createImportsPart({ sql }: PgHandle): Pick<Db, "importObservations"> {
+export function createImportsPart({
+  sql,
+}: PgHandle): Pick<Db, "importObservations" | "importedRows"> {
   return {
+    async importedRows(ws, sourceKey, rows) {
+      if (rows.length === 0) return [];
+      const found = await sql<{ source_row_id: string }[]>`
+        SELECT source_row_id FROM import_rows WHERE workspace_id = ${ws} AND source_key = ${sourceKey}
+          AND source_row_id = ANY(${sql.array(rows.map((r) => r.sourceRowId))})
+        UNION SELECT r.source_row_id FROM observations o
+          JOIN unnest(${sql.array(rows.map((r) => r.observationId))}::text[],
+            ${sql.array(rows.map((r) => r.sourceRowId))}::text[]) AS r(observation_id, source_row_id)
+          ON o.id = r.observation_id WHERE o.workspace_id = ${ws}`;
+      const there = new Set(found.map((f) => f.source_row_id));
+      return rows.filter((r) => there.has(r.sourceRowId)).map((r) => r.sourceRowId);
+    },
     importObservations: (ws, p) =>
       sql.begin(async (tx) => {
         const [w] = await tx<

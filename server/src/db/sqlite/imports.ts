@@ -5,7 +5,10 @@ import type { Db } from "../port.ts";
 import type { SqliteHandle } from "./handle.ts";
 import { toRow, UPSERT_OBSERVATION } from "./rows.ts";
 
-export function createImportsPart({ db, queue }: SqliteHandle): Pick<Db, "importObservations"> {
+export function createImportsPart({
+  db,
+  queue,
+}: SqliteHandle): Pick<Db, "importObservations" | "importedRows"> {
   const q = {
     version: db.prepare("SELECT version FROM workspaces WHERE id = ?"),
     bump: db.prepare("UPDATE workspaces SET version = ? WHERE id = ?"),
@@ -18,6 +21,14 @@ export function createImportsPart({ db, queue }: SqliteHandle): Pick<Db, "import
       observation_id, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?)`),
   };
   return {
+    importedRows: (ws, sourceKey, rows) =>
+      queue.run(() =>
+        rows
+          .filter(
+            (r) => q.seen.get(ws, sourceKey, r.sourceRowId) || q.exists.get(ws, r.observationId),
+          )
+          .map((r) => r.sourceRowId),
+      ),
     importObservations: (ws, p) =>
       queue.run(() =>
         db

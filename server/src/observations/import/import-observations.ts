@@ -1,7 +1,9 @@
-// POST /v1/observations/import, the use case: parse and map the file,
-// check stores and competitors named by rows, give every row a stable
+// POST /v1/observations/import, the use case: parse and map the file
+// (store and competitor cells by name or id), check stores and competitors
+// named by rows, give every row a stable
 // observation id (a hash of workspace, source and row id, so a retry of the
-// same file can never create twins), then store the new rows in one go.
+// same file can never create twins), then store the new rows in one go — or,
+// on a dry run, only count what would be created and what is already there.
 import { createHash } from "node:crypto";
 import { applyMutation, hlcFormat } from "@sightline/shared";
 import type { AppDeps } from "../../app-deps.ts";
@@ -14,6 +16,8 @@ import { type ImportFormat, MAX_REPORTED_ERRORS, parseImport } from "./parse-imp
 export const IMPORT_NODE = "server-import";
 
 export type ImportReport = {
+  /** A dry run: nothing written; `created` counts the rows an import would add. */
+  dryRun?: boolean;
   source: string;
   received: number;
   created: number;
@@ -40,15 +44,15 @@ export async function importObservations(
   who: { workspaceId: string; userId: string },
   content: string,
   format: ImportFormat,
-  o: ImportOptions,
+  o: ImportOptions & { dryRun?: boolean | undefined },
 ): Promise<({ ok: true } & ImportReport) | ImportFailure> {
-  const parsed = parseImport(content, format, o);
-  if (!parsed.ok) return parsed;
   const ws = who.workspaceId;
   const [stores, competitors] = await Promise.all([
     deps.db.listStores(ws),
     deps.db.listCompetitors(ws),
   ]);
+  const parsed = parseImport(content, format, { ...o, known: { stores, competitors } });
+  if (!parsed.ok) return parsed;
   const storeIds = new Set(stores.map((s) => s.id));
   const competitorIds = new Set(competitors.map((c) => c.id));
   const now = deps.now?.() ?? new Date();
@@ -93,6 +97,21 @@ export async function importObservations(
       continue;
     }
     rows.push({ observationId: id, sourceRowId: r.sourceRowId, entity: made.entity });
+  }
+  if (o.dryRun) {
+    // Nothing written: the rows an import would skip are counted as duplicates.
+    const there = new Set(await deps.db.importedRows(ws, sourceKey, rows));
+    return {
+      ok: true,
+      dryRun: true,
+      source: o.source,
+      received: parsed.rows.length + (parsed.uncounted ?? 0),
+      created: rows.filter((r) => !there.has(r.sourceRowId)).length,
+      duplicates: there.size,
+      createdIds: [],
+      errors,
+      errorCount,
+    };
   }
   const outcome = rows.length
     ? await deps.db.importObservations(ws, {

@@ -71,8 +71,8 @@ const ALIASES: Record<ImportField, string[]> = {
   tags: ["tags", "tag", "nhan", "the"],
   basis: ["basis", "coso"],
   method: ["method", "phuongphap"],
-  storeId: ["storeid", "store", "cuahang"],
-  competitorId: ["competitorid", "competitor", "doithu"],
+  storeId: ["storeid", "store", "cuahang", "storename", "tencuahang", "chinhanh"],
+  competitorId: ["competitorid", "competitor", "doithu", "competitorname", "tendoithu"],
   zone: ["zone", "khuvuc"],
 };
 const ROW_ID_ALIASES = ["id", "rowid", "sourcerowid", "ma", "stt", "recordid", "ticketid"];
@@ -88,6 +88,11 @@ export type ImportOptions = {
   mapping?: Partial<Record<ImportField, string>> | undefined;
   /** Zone for times without an offset (default UTC). */
   timeZone?: string | undefined;
+  /**
+   * The workspace's stores and competitors: a store or competitor column may
+   * hold a name (matched folded: case and accents aside) or an id.
+   */
+  known?: { stores: readonly Named[]; competitors: readonly Named[] } | undefined;
   /** Values for fields the file lacks. */
   defaults?:
     | Partial<
@@ -97,6 +102,26 @@ export type ImportOptions = {
 };
 
 export type RowError = { path: string; message: string };
+type Named = { id: string; name: string };
+
+/**
+ * A store or competitor cell → its id: the id itself, or the one name that
+ * matches folded ("cua hang quan 1" finds "Cửa hàng Quận 1"). Unknown and
+ * ambiguous names are row errors that say so.
+ */
+export function resolveNamed(
+  value: string,
+  list: readonly Named[],
+  kind: "store" | "competitor",
+): { id: string } | { error: string } {
+  if (list.some((x) => x.id === value)) return { id: value };
+  const k = key(value);
+  const hits = list.filter((x) => key(x.name) === k);
+  if (hits.length === 1) return { id: (hits[0] as Named).id };
+  if (hits.length > 1)
+    return { error: `"${value}" names ${hits.length} ${kind}s; use the ${kind}'s id` };
+  return { error: `no ${kind} named "${value}"` };
+}
 export type MappedRow =
   | { ok: true; line: number; sourceRowId: string; fields: ObservationCreate }
   | { ok: false; line: number; sourceRowId?: string | undefined; errors: RowError[] };
@@ -207,6 +232,21 @@ export function mapRow(
   ] as const) {
     const v = text(get(f)) ?? (o.defaults as Record<string, unknown> | undefined)?.[f];
     if (v !== undefined) fields[f] = v;
+  }
+  if (o.known) {
+    for (const [f, kind, list] of [
+      ["storeId", "store", o.known.stores],
+      ["competitorId", "competitor", o.known.competitors],
+    ] as const) {
+      const cell = text(get(f));
+      if (cell === undefined) continue;
+      const r = resolveNamed(cell, list, kind);
+      if ("id" in r) fields[f] = r.id;
+      else {
+        delete fields[f];
+        errors.push({ path: f, message: r.error });
+      }
+    }
   }
   const rawTime = get("capturedAt");
   const capturedAt = readCapturedAt(rawTime, o.timeZone ?? "UTC");

@@ -122,7 +122,7 @@ describe("POST /v1/observations/import", () => {
       json: { source: "x", format: "csv", content: "id,date,what,store\n1,2026-03-01,a,nope" },
     });
     expect((await unknownStore.json()).errors[0].errors).toEqual([
-      { path: "storeId", message: "no store nope" },
+      { path: "storeId", message: 'no store named "nope"' },
     ]);
   });
 

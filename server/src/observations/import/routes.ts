@@ -43,6 +43,8 @@ const TimeZone = z
 
 const Options = z.object({
   source: requiredText(100),
+  /** Check every row and count what would be created; write nothing. */
+  dryRun: z.union([z.boolean(), z.enum(["true", "false"])]).optional(),
   format: z.enum(IMPORT_FORMATS).optional(),
   rowIdColumn: name(200).optional(),
   timeZone: TimeZone.optional(),
@@ -64,6 +66,8 @@ const BodySchema = Options.extend({
 
 const ReportSchema = z
   .object({
+    /** A dry run: nothing was written; `created` is what an import would add. */
+    dryRun: z.boolean().optional(),
     source: z.string(),
     received: z.number(),
     created: z.number(),
@@ -166,6 +170,7 @@ export function importRoutes(deps: AppDeps) {
       mapping: request.mapping,
       timeZone: request.timeZone,
       defaults: request.defaults,
+      dryRun: request.dryRun === true || request.dryRun === "true",
     });
     if (!result.ok)
       throw badRequest(
@@ -176,6 +181,7 @@ export function importRoutes(deps: AppDeps) {
         })),
       );
     const { ok: _, ...report } = result;
+    if (report.dryRun) return c.json(report, 200);
     await audit.fromRequest(c, {
       type: "import",
       target: { type: "import-source", id: report.source, label: report.source },
