@@ -135,4 +135,57 @@ describe("import by name, dry run, re-import", () => {
     expect(raw).toMatchObject({ dryRun: true, created: 4, duplicates: 0 });
     expect(await count()).toBe(4);
   });
+
+  it("previews a file: columns, the guessed mapping, the row id column and the first rows", async () => {
+    t = await createTestApp();
+    const preview = await asJson(
+      await t.request("/v1/observations/import/preview", {
+        method: "POST",
+        token: t.admin.token,
+        json: { format: "csv", content: CSV },
+      }),
+    );
+    expect(preview).toEqual({
+      format: "csv",
+      columns: ["Mã", "Ngày", "Nội dung", "Cửa hàng", "Đối thủ"],
+      mapping: {
+        what: "Nội dung",
+        capturedAt: "Ngày",
+        storeId: "Cửa hàng",
+        competitorId: "Đối thủ",
+      },
+      rowIdColumn: "Mã",
+      rows: expect.any(Array),
+      total: 5,
+    });
+    expect(preview.rows[4]).toEqual({
+      Mã: "R5",
+      Ngày: "2026-03-01 13:00",
+      "Nội dung": "Khách xem máy",
+      "Cửa hàng": "",
+      "Đối thủ": "Thế Giới",
+    });
+    const none = await asJson(
+      await t.request("/v1/observations/import/preview", {
+        method: "POST",
+        token: t.admin.token,
+        json: { format: "jsonl", content: '{"a":"x","date":"2026-03-01"}' },
+      }),
+    );
+    expect(none).toMatchObject({
+      columns: ["a", "date"],
+      mapping: { capturedAt: "date" },
+      total: 1,
+    });
+    const viewer = await t.loginAs("viewer");
+    expect(
+      (
+        await t.request("/v1/observations/import/preview", {
+          method: "POST",
+          token: viewer.token,
+          json: { content: CSV },
+        })
+      ).status,
+    ).toBe(403);
+  });
 });

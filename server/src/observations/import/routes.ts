@@ -20,6 +20,7 @@ import { userOf } from "../../middleware/auth/index.ts";
 import { importObservations } from "./import-observations.ts";
 import { IMPORT_FIELDS } from "./map-rows.ts";
 import { IMPORT_FORMATS } from "./parse-import.ts";
+import { previewImport } from "./preview.ts";
 
 /** Request bodies up to this size (the app-wide default is 256 KiB). */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
@@ -125,74 +126,122 @@ const route = defineRoute(
   { text: { body: false } },
 );
 
+const PreviewSchema = z
+  .object({
+    format: z.enum(IMPORT_FORMATS),
+    columns: z.array(z.string()),
+    mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string()),
+    rowIdColumn: z.string().nullable(),
+    rows: z.array(z.record(z.string(), z.string())),
+    total: z.number(),
+  })
+  .openapi("ImportPreview");
+
+const previewRoute = defineRoute(
+  ADMINS,
+  {
+    method: "post",
+    path: "/import/preview",
+    summary:
+      "Preview an import file: its columns, the field each would feed, the row id column, the first rows",
+    request: {
+      body: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: z.object({
+              format: z.enum(IMPORT_FORMATS).default("csv"),
+              content: z.string().max(MAX_IMPORT_BYTES),
+            }),
+          },
+        },
+      },
+    },
+    responses: { 200: { description: "The preview", content: json(PreviewSchema) } },
+  },
+  { text: { body: false } },
+);
+
 export function importRoutes(deps: AppDeps) {
   const audit = deps.audit ?? createAuditLog(deps.db);
-  return newRouter().openapi(route, async (c) => {
-    const user = userOf(c);
-    const type = c.req.header("content-type") ?? "";
-    let request: z.infer<typeof BodySchema>;
-    if (type.includes("application/json")) {
-      const body = await utf8Body(c.req);
-      let value: unknown;
-      try {
-        value = JSON.parse(body);
-      } catch {
-        value = undefined;
+  return newRouter()
+    .openapi(previewRoute, async (c) => {
+      const body = c.req.valid("json");
+      const r = previewImport(body.content, body.format);
+      if (!r.ok)
+        throw badRequest(
+          "the file cannot be read",
+          r.errors.map((e) => ({ path: e.line ? `line ${e.line}` : e.path, message: e.message })),
+        );
+      return c.json(r.preview, 200);
+    })
+    .openapi(route, async (c) => {
+      const user = userOf(c);
+      const type = c.req.header("content-type") ?? "";
+      let request: z.infer<typeof BodySchema>;
+      if (type.includes("application/json")) {
+        const body = await utf8Body(c.req);
+        let value: unknown;
+        try {
+          value = JSON.parse(body);
+        } catch {
+          value = undefined;
+        }
+        const parsed = BodySchema.safeParse(value);
+        if (!parsed.success)
+          throw badRequest(
+            "invalid import request",
+            parsed.error.issues.map((i) => ({
+              path: i.path.join(".") || "(body)",
+              message: i.message,
+            })),
+          );
+        request = parsed.data;
+      } else {
+        const parsed = Options.safeParse(c.req.query());
+        if (!parsed.success)
+          throw badRequest(
+            "invalid import query",
+            parsed.error.issues.map((i) => ({
+              path: `query.${i.path.join(".")}`,
+              message: i.message,
+            })),
+          );
+        const format =
+          parsed.data.format ??
+          (type.includes("ndjson") || type.includes("jsonl") ? "jsonl" : "csv");
+        request = { ...parsed.data, format, content: await utf8Body(c.req) };
       }
-      const parsed = BodySchema.safeParse(value);
-      if (!parsed.success)
+      const format = request.format ?? "csv";
+      const result = await importObservations(deps, user, request.content, format, {
+        source: request.source,
+        rowIdColumn: request.rowIdColumn,
+        mapping: request.mapping,
+        timeZone: request.timeZone,
+        defaults: request.defaults,
+        dryRun: request.dryRun === true || request.dryRun === "true",
+      });
+      if (!result.ok)
         throw badRequest(
-          "invalid import request",
-          parsed.error.issues.map((i) => ({
-            path: i.path.join(".") || "(body)",
-            message: i.message,
+          "the file cannot be imported",
+          result.errors.map((e) => ({
+            path: e.line ? `line ${e.line}` : e.path,
+            message: e.message,
           })),
         );
-      request = parsed.data;
-    } else {
-      const parsed = Options.safeParse(c.req.query());
-      if (!parsed.success)
-        throw badRequest(
-          "invalid import query",
-          parsed.error.issues.map((i) => ({
-            path: `query.${i.path.join(".")}`,
-            message: i.message,
-          })),
-        );
-      const format =
-        parsed.data.format ?? (type.includes("ndjson") || type.includes("jsonl") ? "jsonl" : "csv");
-      request = { ...parsed.data, format, content: await utf8Body(c.req) };
-    }
-    const format = request.format ?? "csv";
-    const result = await importObservations(deps, user, request.content, format, {
-      source: request.source,
-      rowIdColumn: request.rowIdColumn,
-      mapping: request.mapping,
-      timeZone: request.timeZone,
-      defaults: request.defaults,
-      dryRun: request.dryRun === true || request.dryRun === "true",
+      const { ok: _, ...report } = result;
+      if (report.dryRun) return c.json(report, 200);
+      await audit.fromRequest(c, {
+        type: "import",
+        target: { type: "import-source", id: report.source, label: report.source },
+        detail: {
+          format,
+          received: report.received,
+          created: report.created,
+          duplicates: report.duplicates,
+          errorCount: report.errorCount,
+        },
+      });
+      return c.json(report, 200);
     });
-    if (!result.ok)
-      throw badRequest(
-        "the file cannot be imported",
-        result.errors.map((e) => ({
-          path: e.line ? `line ${e.line}` : e.path,
-          message: e.message,
-        })),
-      );
-    const { ok: _, ...report } = result;
-    if (report.dryRun) return c.json(report, 200);
-    await audit.fromRequest(c, {
-      type: "import",
-      target: { type: "import-source", id: report.source, label: report.source },
-      detail: {
-        format,
-        received: report.received,
-        created: report.created,
-        duplicates: report.duplicates,
-        errorCount: report.errorCount,
-      },
-    });
-    return c.json(report, 200);
-  });
 }

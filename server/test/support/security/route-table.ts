@@ -379,6 +379,13 @@ export const ROUTES: Record<string, RouteExpectation> = {
       },
     }),
   },
+  "POST /v1/observations/import/preview": {
+    allow: ADMINS,
+    sample: () => ({
+      path: "/v1/observations/import/preview",
+      json: { format: "csv", content: "Mã,Nội dung,Cửa hàng\n1,Khách muốn giao nhanh,Quận 1\n" },
+    }),
+  },
 
   "GET /v1/journals": { allow: READERS, sample: () => ({ path: "/v1/journals" }) },
   "POST /v1/journals": {
