@@ -100,3 +100,60 @@ describe("analytics routes", () => {
     expect((await t.request("/v1/analytics/behaviour", { token: staff.token })).status).toBe(403);
   });
 });
+
+describe("analytics kept up to date between requests (issue 18)", () => {
+  it("follows new, edited and deleted taps and a store's new time zone without a rescan", async () => {
+    t = await createTestApp();
+    const kiosk = await t.pair("staff");
+    const first = rate(1, kiosk, 4, "2026-03-02T16:30:00Z"); // 23:30 in Hồ Chí Minh City
+    await t.push(kiosk, [first, rate(2, kiosk, 1, "2026-03-02T02:00:00Z")]);
+    const get = async () =>
+      FeedbackAnalyticsSchema.parse(
+        await (await t.request("/v1/analytics/feedback", { token: t.admin.token })).json(),
+      );
+    expect(await get()).toMatchObject({ total: 2, faces: { "1": 1, "4": 1 } });
+    // Scans after the first answer go through the version index only.
+    const scans: string[] = [];
+    const scan = t.db.scanScopedObservations.bind(t.db);
+    t.db.scanScopedObservations = (...a) => {
+      scans.push("scan");
+      return scan(...a);
+    };
+    const shelf = storeObservation(4, kiosk, {
+      capturedAt: "2026-03-03T03:00:00Z",
+      zone: "Cửa vào",
+    });
+    await t.push(kiosk, [rate(3, kiosk, 3, "2026-03-03T03:00:00Z"), shelf]);
+    const after = await get();
+    expect(after).toMatchObject({ total: 3, faces: { "1": 1, "2": 0, "3": 1, "4": 1 } });
+    expect(after.byDay.map((d) => d.date)).toEqual(["2026-03-02", "2026-03-03"]);
+    const zones = async () =>
+      BehaviourAnalyticsSchema.parse(
+        await (await t.request("/v1/analytics/behaviour", { token: t.admin.token })).json(),
+      ).byZone;
+    expect(await zones()).toEqual({ "Cửa vào": 1 });
+    await t.push(kiosk, [
+      { seq: 5, op: "obs.delete", id: first.id, hlc: nextHlc(kiosk.deviceId) },
+      {
+        seq: 6,
+        op: "obs.patch",
+        id: shelf.id,
+        hlc: nextHlc(kiosk.deviceId),
+        fields: { zone: "Quầy thu ngân" },
+      },
+    ] as Mutation[]);
+    expect(await get()).toMatchObject({ total: 2, faces: { "1": 1, "3": 1, "4": 0 } });
+    expect(await zones()).toEqual({ "Quầy thu ngân": 1 });
+    // The store moves to UTC: 16:30Z of a tap is now on the 2nd, the index is rebuilt.
+    await t.push(kiosk, [rate(7, kiosk, 4, "2026-03-04T23:30:00Z")]);
+    const zoned = await t.request(`/v1/stores/${kiosk.storeId}`, {
+      method: "PATCH",
+      token: t.admin.token,
+      json: { timeZone: "UTC" },
+    });
+    expect(zoned.status).toBe(200);
+    const utc = await get();
+    expect(utc.byDay.map((d) => d.date)).toEqual(["2026-03-02", "2026-03-03", "2026-03-04"]);
+    expect(scans).toEqual([]);
+  });
+});

@@ -1,6 +1,8 @@
 // Analytics for people (docs/http-api.md "Analytics"): feedback faces, happy index,
 // hour × weekday and reasons; behaviour × zone × day. Times are bucketed in
-// each store's time zone. Readers of observations may read these.
+// each store's time zone. Readers of observations may read these. Answers
+// come from in-memory day buckets kept up to date from the changes since
+// the last request (tap-index.ts), never from a rescan of the channel.
 import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../app-deps.ts";
 import { READERS } from "../auth/roles.ts";
@@ -9,10 +11,13 @@ import { newRouter } from "../http/router.ts";
 import { IdSchema } from "../http/shared-schemas.ts";
 import { DayOrTimeSchema } from "../journals/model.ts";
 import { BehaviourAnalyticsSchema, FeedbackAnalyticsSchema, json } from "../journals/schemas.ts";
+import { scopeWindow } from "../journals/scope.ts";
 import { workspaceContext } from "../journals/workspace-context.ts";
 import { userOf } from "../middleware/auth/index.ts";
-import { type BehaviourTap, behaviourAnalytics } from "./behaviour.ts";
-import { type FeedbackTap, feedbackAnalytics } from "./feedback.ts";
+import { type BehaviourData, behaviourTally, composeBehaviour } from "./behaviour-tally.ts";
+import { composeFeedback, type FeedbackData, feedbackTally } from "./feedback-tally.ts";
+import { localPartsOf } from "./local-time.ts";
+import { createTapIndexes, type Tap } from "./tap-index.ts";
 
 const Query = z.object({
   storeId: IdSchema.optional(),
@@ -47,60 +52,73 @@ const behaviour = defineRoute(READERS, {
   },
 });
 
-type Row = { fields: Record<string, unknown> };
+type Row = { id: string; fields: Record<string, unknown> };
+type ZoneOf = (storeId: string | undefined) => string | undefined;
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
-const toTap = ({ fields: f }: Row): FeedbackTap => ({
-  capturedAt: str(f.capturedAt) ?? "",
-  rating: typeof f.rating === "number" ? f.rating : undefined,
-  storeId: str(f.storeId),
-  reasons: Array.isArray(f.reasons)
-    ? f.reasons.filter((r): r is string => typeof r === "string")
-    : undefined,
-  suspect: f.suspect === true,
-});
-const toBehaviour = ({ fields: f }: Row): BehaviourTap => ({
-  capturedAt: str(f.capturedAt) ?? "",
-  behaviour: str(f.behaviour),
-  zone: str(f.zone),
-  storeId: str(f.storeId),
-});
+
+function tapOf<D>({ id, fields: f }: Row, zoneOf: ZoneOf, data: D): Tap<D> {
+  const capturedAt = str(f.capturedAt) ?? "";
+  const ms = Date.parse(capturedAt);
+  const storeId = str(f.storeId);
+  return {
+    id,
+    ms: Number.isFinite(ms) ? ms : null,
+    storeId,
+    local: localPartsOf(capturedAt, zoneOf(storeId)),
+    data,
+  };
+}
+const toFeedback = (o: Row, zoneOf: ZoneOf) =>
+  tapOf<FeedbackData>(o, zoneOf, {
+    rating: typeof o.fields.rating === "number" ? o.fields.rating : undefined,
+    reasons: Array.isArray(o.fields.reasons)
+      ? o.fields.reasons.filter((r): r is string => typeof r === "string")
+      : [],
+    suspect: o.fields.suspect === true,
+  });
+const toBehaviour = (o: Row, zoneOf: ZoneOf) =>
+  tapOf<BehaviourData>(o, zoneOf, {
+    behaviour: str(o.fields.behaviour),
+    zone: str(o.fields.zone) ?? "",
+  });
 
 export function analyticsRoutes(deps: AppDeps) {
-  const scopeOf = (channel: "feedback" | "store", q: z.infer<typeof Query>) => ({
-    channels: [channel],
-    ...(q.storeId ? { storeIds: [q.storeId] } : {}),
-    ...(q.from ? { from: q.from } : {}),
-    ...(q.to ? { to: q.to } : {}),
-  });
+  const feedbackIndexes = createTapIndexes(deps.db, "feedback", toFeedback, feedbackTally);
+  const behaviourIndexes = createTapIndexes(deps.db, "store", toBehaviour, behaviourTally);
+  /** The workspace's version and stores' zones, and the window and store asked for. */
+  async function frame(ws: string, q: z.infer<typeof Query>) {
+    const [workspace, stores, ctx] = await Promise.all([
+      deps.db.getWorkspace(ws),
+      deps.db.listStores(ws),
+      workspaceContext(deps.db, ws),
+    ]);
+    const zones = {
+      signature: JSON.stringify(stores.map((s) => [s.id, s.timeZone]).sort()),
+      timeZoneOf: ctx.timeZoneOf,
+    };
+    const window = {
+      ...scopeWindow({ ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) }),
+      ...(q.storeId ? { storeId: q.storeId } : {}),
+    };
+    return { version: workspace?.version ?? 0, zones, window, ctx };
+  }
   return newRouter()
     .openapi(feedback, async (c) => {
       const ws = userOf(c).workspaceId;
       const q = c.req.valid("query");
-      const [rows, ctx] = await Promise.all([
-        deps.db.scanScopedObservations(ws, scopeOf("feedback", q)),
-        workspaceContext(deps.db, ws),
-      ]);
-      const taps = rows.filter((o) => !q.storeId || o.fields.storeId === q.storeId).map(toTap);
+      const f = await frame(ws, q);
+      const index = await feedbackIndexes.get(ws, f.version, f.zones);
       const includeSuspect = q.includeSuspect === "1" || q.includeSuspect === "true";
       return c.json(
-        feedbackAnalytics(taps, {
-          includeSuspect,
-          timeZoneOf: ctx.timeZoneOf,
-          reasonNeeds: ctx.reasonNeeds,
-        }),
+        composeFeedback(index.select(f.window), { includeSuspect, reasonNeeds: f.ctx.reasonNeeds }),
         200,
       );
     })
     .openapi(behaviour, async (c) => {
       const ws = userOf(c).workspaceId;
       const q = c.req.valid("query");
-      const [rows, ctx] = await Promise.all([
-        deps.db.scanScopedObservations(ws, scopeOf("store", q)),
-        workspaceContext(deps.db, ws),
-      ]);
-      const taps = rows
-        .filter((o) => !q.storeId || o.fields.storeId === q.storeId)
-        .map(toBehaviour);
-      return c.json(behaviourAnalytics(taps, { timeZoneOf: ctx.timeZoneOf }), 200);
+      const f = await frame(ws, q);
+      const index = await behaviourIndexes.get(ws, f.version, f.zones);
+      return c.json(composeBehaviour(index.select(f.window)), 200);
     });
 }
