@@ -179,9 +179,7 @@ export function InsightCard({
           disabled={!canEdit}
           idPrefix={idPrefix}
           onChange={(status: InsightStatus, overrideReason?: string) =>
-            void run(() =>
-              ops.patch(insight.id, { status, ...(overrideReason ? { overrideReason } : {}) }),
-            )
+            ops.patch(insight.id, { status, ...(overrideReason ? { overrideReason } : {}) })
           }
         />
       </div>

@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 import { getByLabelText, getByRole, queryByRole } from "@testing-library/dom";
 import { describe, expect, it, vi } from "vitest";
-import { fire, renderUi } from "../../test/support/render.tsx";
+import { fire, renderUi, settle } from "../../test/support/render.tsx";
+import { ApiError } from "../api/problem.ts";
 import { StatusControl } from "./status-control.tsx";
 
 const select = (el: HTMLElement) => el.querySelector("select") as HTMLSelectElement;
 
 describe("StatusControl single-source override", () => {
-  it("asks for a reason before validating a single-source insight", () => {
+  it("asks for a reason before validating a single-source insight", async () => {
     const onChange = vi.fn();
     const el = renderUi(
       <StatusControl status="emerging" singleSource onChange={onChange} idPrefix="s" />,
@@ -27,7 +28,26 @@ describe("StatusControl single-source override", () => {
     expect(confirm.disabled).toBe(false);
     fire("click", confirm);
     expect(onChange).toHaveBeenCalledWith("validated", "Only kiosk data exists for this new store");
+    await settle();
     expect(queryByRole(el, "dialog")).toBeNull();
+  });
+
+  it("keeps the reason typed when the change fails, and says why", async () => {
+    const onChange = vi.fn().mockRejectedValue(new ApiError(0, "network", "down"));
+    const el = renderUi(
+      <StatusControl status="emerging" singleSource onChange={onChange} idPrefix="s" />,
+    );
+    fire("change", select(el), { target: { value: "validated" } });
+    const dialog = getByRole(el, "dialog");
+    fire("input", getByLabelText(dialog, "Reason for the override"), {
+      target: { value: "Only kiosk data exists" },
+    });
+    fire("click", getByRole(dialog, "button", { name: "Set to “Validated” anyway" }));
+    await settle();
+    expect(getByRole(el, "dialog").textContent).toContain("Cannot reach the server");
+    expect((getByLabelText(el, "Reason for the override") as HTMLTextAreaElement).value).toBe(
+      "Only kiosk data exists",
+    );
   });
 
   it("cancel leaves the status alone", () => {

@@ -4,13 +4,15 @@
 import { useState } from "preact/hooks";
 import { INSIGHT_STATUSES, type InsightStatus } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { ProblemBanner } from "../ui/problem-banner.tsx";
 
 type Props = {
   status: InsightStatus;
   singleSource: boolean;
   /** A reason given earlier; reused instead of asking again. */
   overrideReason?: string | null | undefined;
-  onChange: (status: InsightStatus, overrideReason?: string) => void;
+  /** May return a promise; when it rejects, the reason typed stays and the failure shows. */
+  onChange: (status: InsightStatus, overrideReason?: string) => void | Promise<void>;
   disabled?: boolean;
   idPrefix: string;
 };
@@ -28,20 +30,31 @@ export function StatusControl({
   const { t } = useI18n();
   const [pending, setPending] = useState<InsightStatus | null>(null);
   const [reason, setReason] = useState("");
+  const [error, setError] = useState<unknown>(undefined);
+  const send = async (next: InsightStatus, why?: string): Promise<boolean> => {
+    setError(undefined);
+    try {
+      await (why === undefined ? onChange(next) : onChange(next, why));
+      return true;
+    } catch (e) {
+      setError(e);
+      return false;
+    }
+  };
 
   const choose = (next: InsightStatus) => {
     if (next === status) return;
     const forward = INSIGHT_STATUSES.indexOf(next) > INSIGHT_STATUSES.indexOf(status);
     if (singleSource && forward && NEEDS_SOURCES.includes(next)) {
       if (overrideReason?.trim()) {
-        onChange(next, overrideReason);
+        void send(next, overrideReason);
         return;
       }
       setPending(next);
       setReason("");
       return;
     }
-    onChange(next);
+    void send(next);
   };
 
   return (
@@ -67,11 +80,11 @@ export function StatusControl({
           class="override"
           role="dialog"
           aria-labelledby={`${idPrefix}-override-title`}
-          onSubmit={(e) => {
+          onSubmit={async (e) => {
             e.preventDefault();
             if (!reason.trim()) return;
-            onChange(pending, reason.trim());
-            setPending(null);
+            // The reason stays on screen until the server has it.
+            if (await send(pending, reason.trim())) setPending(null);
           }}
         >
           <p id={`${idPrefix}-override-title`} class="override-title">
@@ -88,6 +101,7 @@ export function StatusControl({
               onInput={(e) => setReason(e.currentTarget.value)}
             />
           </label>
+          <ProblemBanner error={error} />
           <div class="form-actions">
             <button type="button" class="btn ghost small" onClick={() => setPending(null)}>
               {t("action.cancel")}
@@ -98,6 +112,7 @@ export function StatusControl({
           </div>
         </form>
       )}
+      {!pending && <ProblemBanner error={error} />}
     </div>
   );
 }
