@@ -5,6 +5,7 @@
 // prints the pg_dump line for this DATABASE_URL.
 import { existsSync, rmSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
+import { takeMax } from "../db/postgres/connect.ts";
 import { CliError } from "./cli-error.ts";
 
 export const BACKUP_AT_KEY = "backup_at";
@@ -53,11 +54,13 @@ export async function backupSqlite(o: {
 
 /** The URL without its password and without postgres.js-only parameters (`max`). */
 export function libpqUrl(url: string): { url: string; masked: string } {
-  const u = new URL(url);
-  u.searchParams.delete("max");
-  const clean = u.toString();
-  if (u.password) u.password = "****";
-  return { url: clean, masked: u.toString() };
+  // String surgery, not URLSearchParams: that would turn %20 into "+", which libpq keeps.
+  // A "+" in the query is a space to URL encoders (URLSearchParams writes one) but not to libpq.
+  const rest = takeMax(url).rest;
+  const q = rest.indexOf("?");
+  const clean = q < 0 ? rest : rest.slice(0, q) + rest.slice(q).replaceAll("+", "%20");
+  const masked = clean.replace(/^(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/, "$1****@");
+  return { url: clean, masked };
 }
 
 /** The schema pinned by the URL's `options=-c search_path=…`, if any. */
@@ -73,6 +76,6 @@ export function postgresCommands(url: string, file: string) {
   const only = schema ? ` --schema='${schema}'` : "";
   return {
     dump: `pg_dump --format=custom --no-owner${only} --file='${file}' '${masked}'`,
-    restore: `pg_restore --clean --if-exists --no-owner --single-transaction --dbname='${masked}' '${file}'`,
+    restore: `pg_restore --clean --if-exists --no-owner --single-transaction${only} --dbname='${masked}' '${file}'`,
   };
 }

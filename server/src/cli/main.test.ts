@@ -232,7 +232,7 @@ describe("sightline backup", () => {
     });
     expect(r.code).toBe(0);
     expect(r.out).toContain(
-      "pg_dump --format=custom --no-owner --schema='sightline' --file='/backups/s.dump' 'postgres://sightline:****@db.internal:5432/sightline?options=-c+search_path%3Dsightline'",
+      "pg_dump --format=custom --no-owner --schema='sightline' --file='/backups/s.dump' 'postgres://sightline:****@db.internal:5432/sightline?options=-c%20search_path%3Dsightline'",
     );
     expect(r.out).toContain("pg_restore --clean --if-exists");
     expect(r.out).not.toContain("s3cret");

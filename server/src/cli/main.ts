@@ -22,6 +22,7 @@ import {
   setSqliteEpoch,
 } from "./epoch.ts";
 import { restoreSqlite } from "./restore.ts";
+import { restorePostgres } from "./restore-postgres.ts";
 import { startServer, stopOnSignals } from "./serve.ts";
 
 export type CliIo = {
@@ -116,7 +117,7 @@ PostgreSQL: prints the pg_dump command to run instead (exit 0).`,
       if (config.databaseUrl) {
         const { dump, restore } = postgresCommands(config.databaseUrl, dest);
         io.out(
-          `PostgreSQL is backed up with its own tools. Run (password from PGPASSWORD or ~/.pgpass):\n\n  ${dump}\n\nRestore it with:\n\n  ${restore}\n  sightline new-epoch --revoke-sessions   # then restart every instance\n`,
+          `PostgreSQL is backed up with its own tools. Run (password from PGPASSWORD or ~/.pgpass):\n\n  ${dump}\n\nRestore it, with every instance stopped, with:\n\n  sightline restore '${dest}'\n\n(which runs: ${restore}, then sets a new epoch, revokes sessions and keeps newer device revocations)\n`,
         );
         return 0;
       }
@@ -142,14 +143,29 @@ backup lost), revokes every session (people sign in again) and keeps each
 device's newer token state (revoked after the backup → still revoked).
 Devices paired after the backup must pair again. The replaced file is kept
 as sightline.sqlite.pre-restore-<time>.
-PostgreSQL: prints the pg_restore steps.`,
+PostgreSQL (every instance stopped): the same, with pg_restore loading FILE
+(a pg_dump --format=custom file); start the instances again afterwards.`,
     positionals: 1,
     async run({ positionals, config, io }) {
       const backup = positionals[0] as string;
       if (config.databaseUrl) {
-        const { restore } = postgresCommands(config.databaseUrl, backup);
+        const r = await restorePostgres({
+          url: config.databaseUrl,
+          file: backup,
+          ...(io.now ? { now: io.now } : {}),
+        });
+        if (r.otherConnections > 0)
+          io.err(
+            `warning: ${r.otherConnections} other Sightline connection(s) were open on this database; restart every instance now\n`,
+          );
         io.out(
-          `PostgreSQL is restored with its own tools. Stop every instance, then run:\n\n  ${restore}\n  sightline new-epoch --revoke-sessions\n\nand start the instances again.\n`,
+          [
+            `restored ${backup} with pg_restore`,
+            `new epoch ${r.epoch} (was ${r.oldEpoch ?? "none"}): every device resets and re-pushes what the backup lost`,
+            `${r.sessionsRevoked} session(s) revoked; ${r.devicesCarried} device(s) kept their newer token state`,
+            "start (or restart) every server instance now",
+            "",
+          ].join("\n"),
         );
         return 0;
       }
