@@ -290,7 +290,10 @@ export type TimelineResult = {
 };
 
 /** What a full scan returns: enough for views, suggestions and stats (no clocks). */
-export type ScannedObservation = Pick<Entity, "id" | "createdBy" | "version" | "fields">;
+export type ScannedObservation = Pick<Entity, "id" | "createdBy" | "version" | "fields"> & {
+  /** The text features stored at write time (shared/src/text/features.ts); null on rows written before them. */
+  features?: string | null;
+};
 
 /** What changed in a scope after a workspace version (see scanScopedChanges). */
 export type ScopeChanges = {

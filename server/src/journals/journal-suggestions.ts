@@ -20,7 +20,8 @@ export function toSuggestInput(list: readonly ScannedObservation[]): SuggestObse
       typeof f.what !== "string"
     )
       continue;
-    out.push({ ...(f as Omit<SuggestObservation, "id">), id: o.id });
+    // The text features stored at write time ride along: no re-tokenising (issue 16).
+    out.push({ ...(f as Omit<SuggestObservation, "id">), id: o.id, features: o.features ?? null });
   }
   return out;
 }

@@ -12,6 +12,7 @@ import { peopleContract } from "./people.contract.ts";
 import { pullContract } from "./pull.contract.ts";
 import { pushContract } from "./push.contract.ts";
 import { textContract } from "./text.contract.ts";
+import { textFeaturesContract } from "./text-features.contract.ts";
 import { timelineContract } from "./timeline.contract.ts";
 import { trustContract } from "./trust.contract.ts";
 
@@ -24,6 +25,7 @@ export function dbContract(make: DbFactory): void {
   pullContract(make);
   observationsContract(make);
   textContract(make);
+  textFeaturesContract(make);
   trustContract(make);
   journalsContract(make);
   auditContract(make);

@@ -79,8 +79,10 @@ export function createJournalsPart({ sql }: PgHandle): JournalsDb {
       return keysetPage(rows, q.limit, toEntity);
     },
     async scanScopedObservations(ws, scope) {
-      const rows = await sql<Pick<ObservationRow, "id" | "created_by" | "fields" | "version">[]>`
-        SELECT id, created_by, fields, version FROM observations
+      const rows = await sql<
+        Pick<ObservationRow, "id" | "created_by" | "fields" | "version" | "text_features">[]
+      >`
+        SELECT id, created_by, fields, version, text_features FROM observations
         WHERE ${scopeFilter(sql, ws, scope)} ORDER BY captured_ms, id`;
       return rows.map(toScanned);
     },
@@ -88,8 +90,10 @@ export function createJournalsPart({ sql }: PgHandle): JournalsDb {
       // Scope as a column, not a filter: the version range alone picks the
       // rows (observations_version), whatever the scope.
       const rows = await sql<
-        (Pick<ObservationRow, "id" | "created_by" | "fields" | "version"> & { in_scope: boolean })[]
-      >`SELECT id, created_by, fields, version, (${scopeFilter(sql, ws, scope)}) AS in_scope
+        (Pick<ObservationRow, "id" | "created_by" | "fields" | "version" | "text_features"> & {
+          in_scope: boolean;
+        })[]
+      >`SELECT id, created_by, fields, version, text_features, (${scopeFilter(sql, ws, scope)}) AS in_scope
         FROM observations WHERE workspace_id = ${ws} AND version > ${since}
         ORDER BY captured_ms, id`;
       return {

@@ -183,6 +183,15 @@ ALTER TABLE devices ADD COLUMN status_at timestamptz;
 `,
   },
   {
+    // Issue 16: the text features suggestions read (shared/src/text/features.ts),
+    // computed when an observation is written (push, import, edit) so a
+    // suggestions request never tokenises the journal again. NULL on rows
+    // written before (and on deleted rows): those are featurised in memory.
+    id: 9,
+    name: "observation-text-features",
+    sql: "ALTER TABLE observations ADD COLUMN text_features text;",
+  },
+  {
     // Issue 18 (accounts, audit, rate limits): see the SQLite migration 10.
     // Rate buckets are shared by every instance on this database.
     id: 10,

@@ -35,20 +35,20 @@ export function rowValues(s: StoredEntity, json: (x: never) => unknown): unknown
 
 export const UPSERT_OBSERVATION = `INSERT INTO observations (workspace_id, id, created_by, owner_id,
   channel, store_id, competitor_id, captured_ms, fields, field_hlc, deleted_hlc, restored_hlc, live,
-  version, search_text)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+  version, search_text, text_features)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
 ON CONFLICT (workspace_id, id) DO UPDATE SET competitor_id = excluded.competitor_id,
   fields = excluded.fields, field_hlc = excluded.field_hlc, deleted_hlc = excluded.deleted_hlc,
   restored_hlc = excluded.restored_hlc, live = excluded.live, version = excluded.version,
-  search_text = excluded.search_text`;
+  search_text = excluded.search_text, text_features = excluded.text_features`;
 
 /** Many rows at once: $1 is a JSON array of objects keyed by OBSERVATION_COLUMNS. */
 export const UPSERT_OBSERVATIONS = `INSERT INTO observations (${OBSERVATION_COLUMNS.join(", ")})
 SELECT ${OBSERVATION_COLUMNS.join(", ")} FROM json_to_recordset($1::json) AS r(workspace_id text, id text,
   created_by text, owner_id text, channel text, store_id text, competitor_id text,
   captured_ms bigint, fields jsonb, field_hlc jsonb, deleted_hlc text, restored_hlc text,
-  live boolean, version bigint, search_text text)
+  live boolean, version bigint, search_text text, text_features text)
 ON CONFLICT (workspace_id, id) DO UPDATE SET competitor_id = excluded.competitor_id,
   fields = excluded.fields, field_hlc = excluded.field_hlc, deleted_hlc = excluded.deleted_hlc,
   restored_hlc = excluded.restored_hlc, live = excluded.live, version = excluded.version,
-  search_text = excluded.search_text`;
+  search_text = excluded.search_text, text_features = excluded.text_features`;

@@ -1,9 +1,11 @@
 // Observation rows ↔ entities, for both adapters. Besides the entity (fields
 // and field clocks as JSON), a row keeps the columns queries filter on
 // (channel, store, competitor, captured time, owner, liveness) and the
-// accent-folded search text, all derived here at write time so both
+// accent-folded search text and the text features suggestions read
+// (shared/src/text/features.ts), all derived here at write time so both
 // adapters derive them alike; each adapter only encodes them for its driver.
 import { type Entity, isLive } from "@sightline/shared";
+import { observationFeatures } from "@sightline/shared/text/features";
 import { searchTextOf } from "../../observations/search-text.ts";
 import type { StoredEntity } from "../../sync/device-policy.ts";
 import type { ScannedObservation } from "../port.ts";
@@ -26,6 +28,7 @@ export type ObservationRow = {
   live: unknown;
   version: number;
   search_text: string;
+  text_features?: string | null;
 };
 
 /** The observation mappers over one adapter's Decode. */
@@ -43,12 +46,13 @@ export function observationRows(d: Decode) {
     }),
     /** What a full scope scan reads (no clocks). */
     toScanned: (
-      r: Pick<ObservationRow, "id" | "created_by" | "fields" | "version">,
+      r: Pick<ObservationRow, "id" | "created_by" | "fields" | "version" | "text_features">,
     ): ScannedObservation => ({
       id: r.id,
       createdBy: r.created_by,
       fields: d.json(r.fields) as ScannedObservation["fields"],
       version: r.version,
+      features: r.text_features ?? null,
     }),
   };
 }
@@ -70,6 +74,8 @@ export type ObservationColumns = {
   live: boolean;
   version: number;
   search_text: string;
+  /** Words and word pairs with counts, for suggestions (encodeFeatures); null for a deleted row. */
+  text_features: string | null;
 };
 
 /** The columns in the order both adapters' UPSERT_OBSERVATION lists them. */
@@ -89,6 +95,7 @@ export const OBSERVATION_COLUMNS = [
   "live",
   "version",
   "search_text",
+  "text_features",
 ] as const satisfies readonly (keyof ObservationColumns)[];
 
 const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
@@ -113,5 +120,7 @@ export function observationColumns({ entity: e, ownerId }: StoredEntity): Observ
     live: isLive(e),
     version: e.version,
     search_text: searchTextOf(e),
+    // Featurised once here (≤ 20 µs), never again per suggestions request.
+    text_features: isLive(e) ? observationFeatures(e.fields) : null,
   };
 }

@@ -142,11 +142,11 @@ export function createJournalsPart({ db, queue }: SqliteHandle): JournalsDb {
     scanScopedObservations: (ws, scope) =>
       queue.run(() => {
         const w = scopeWhere(ws, scope);
-        const sql = `SELECT id, created_by, fields, version FROM observations
+        const sql = `SELECT id, created_by, fields, version, text_features FROM observations
           WHERE ${w.sql} ORDER BY captured_ms, id`;
         const rows = prepared(sql).all(w.params) as Pick<
           ObservationRow,
-          "id" | "created_by" | "fields" | "version"
+          "id" | "created_by" | "fields" | "version" | "text_features"
         >[];
         return rows.map(toScanned);
       }),
@@ -155,12 +155,12 @@ export function createJournalsPart({ db, queue }: SqliteHandle): JournalsDb {
         // Scope as a column, not a filter: the version range alone picks
         // the rows, so SQLite walks observations_version and never the scope.
         const w = scopeWhere(ws, scope);
-        const sql = `SELECT id, created_by, fields, version, (${w.sql}) AS in_scope
+        const sql = `SELECT id, created_by, fields, version, text_features, (${w.sql}) AS in_scope
           FROM observations INDEXED BY observations_version
           WHERE workspace_id = @ws AND version > @since ORDER BY captured_ms, id`;
         const rows = prepared(sql).all({ ...w.params, since }) as (Pick<
           ObservationRow,
-          "id" | "created_by" | "fields" | "version"
+          "id" | "created_by" | "fields" | "version" | "text_features"
         > & { in_scope: number })[];
         return {
           changedIds: rows.map((r) => r.id),

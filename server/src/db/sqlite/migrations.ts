@@ -178,6 +178,15 @@ ALTER TABLE devices ADD COLUMN status_at TEXT;
 `,
   },
   {
+    // Issue 16: the text features suggestions read (shared/src/text/features.ts),
+    // computed when an observation is written (push, import, edit) so a
+    // suggestions request never tokenises the journal again. NULL on rows
+    // written before (and on deleted rows): those are featurised in memory.
+    id: 9,
+    name: "observation-text-features",
+    sql: "ALTER TABLE observations ADD COLUMN text_features TEXT;",
+  },
+  {
     // Issue 18 (accounts, audit, rate limits): the append-only audit log,
     // disabled and deleted people, a session's last use (idle timeout),
     // one-time password reset codes and shared rate-limit buckets.

@@ -34,10 +34,11 @@ export function toRow(s: StoredEntity) {
 
 export const UPSERT_OBSERVATION = `INSERT INTO observations (workspace_id, id, created_by, owner_id,
   channel, store_id, competitor_id, captured_ms, fields, field_hlc, deleted_hlc, restored_hlc, live,
-  version, search_text)
+  version, search_text, text_features)
 VALUES (@workspace_id, @id, @created_by, @owner_id, @channel, @store_id, @competitor_id,
-  @captured_ms, @fields, @field_hlc, @deleted_hlc, @restored_hlc, @live, @version, @search_text)
+  @captured_ms, @fields, @field_hlc, @deleted_hlc, @restored_hlc, @live, @version, @search_text,
+  @text_features)
 ON CONFLICT (workspace_id, id) DO UPDATE SET competitor_id = excluded.competitor_id,
   fields = excluded.fields, field_hlc = excluded.field_hlc, deleted_hlc = excluded.deleted_hlc,
   restored_hlc = excluded.restored_hlc, live = excluded.live, version = excluded.version,
-  search_text = excluded.search_text`;
+  search_text = excluded.search_text, text_features = excluded.text_features`;
