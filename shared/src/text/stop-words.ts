@@ -19,6 +19,18 @@ const PARTICLES_VI =
   "mọi người|cả|hết|lại|thêm|ok|nhiêu|nữa|chút|xíu|tí|kiểu|giống|cùng|sau|trước|khác|hôm|nay|" +
   "hôm nay|hôm qua|bữa|lần|mấy|vài|thứ|ai|đều|nhau|phải|cần|muốn|thích";
 
+/**
+ * Bare verdicts: they say how a customer felt, not what about, and the
+ * kiosk's rating labels ("Không hài lòng") would otherwise gather every
+ * rating into one "topic". The rating itself is kept on the observation.
+ */
+const VERDICTS_VI =
+  "hài lòng|không hài lòng|rất hài lòng|tốt|tệ|ổn|dở|tuyệt|tuyệt vời|xuất sắc|bình thường|tạm được|" +
+  "tạm|thất vọng|ưng|ưng ý|khen|chê|thích|ghét|vui|buồn|bực|ý kiến";
+const VERDICTS_EN =
+  "good|bad|great|nice|terrible|awful|excellent|satisfied|dissatisfied|unsatisfied|happy|unhappy|" +
+  "love|loved|hate|hated|disappointed|disappointing|amazing|fine|okay|ok|rated|rating|comment";
+
 /** English words that carry nothing about a topic, beyond the iso list. */
 const EXTRA_EN = "customer|customers|said|says|asked|asks|told|really|pretty|lot|lots|thing|things";
 
@@ -26,13 +38,16 @@ const split = (s: string) => s.split("|").filter((w) => w.length > 0);
 
 /** Vietnamese stop words, accents kept (NFC, lower case); several are phrases ("bởi vì"). */
 export const STOP_VI: ReadonlySet<string> = new Set(
-  [...split(STOPWORDS_ISO_VI), ...split(PARTICLES_VI)].map((w) => w.normalize("NFC")),
+  [...split(STOPWORDS_ISO_VI), ...split(PARTICLES_VI), ...split(VERDICTS_VI)].map((w) =>
+    w.normalize("NFC"),
+  ),
 );
 
 /** English stop words, lower case. */
 export const STOP_EN: ReadonlySet<string> = new Set([
   ...split(STOPWORDS_ISO_EN),
   ...split(EXTRA_EN),
+  ...split(VERDICTS_EN),
 ]);
 
 /**
@@ -47,7 +62,7 @@ export const FOLDED_VI: ReadonlySet<string> = new Set(
     "va|voi|cua|la|co|cac|nhung|mot|nay|kia|thi|duoc|bi|boi|trong|tren|duoi|neu|hoac|cung|" +
       "nhu|khi|luc|roi|chi|rat|lam|nua|nao|gi|ai|oi|ha|ah|toi|minh|chung|em|nguoi|chiec|theo|" +
       "nhau|truoc|giua|khong|ko|thoi|luon|a|u|o|nhi|ne|hen|nhen|khach|se|van|con|qua|kha|that|" +
-      "nen|ra|hay|xuong|ok|oke|moi nguoi|hom nay|hom qua|thuc su",
+      "nen|ra|hay|xuong|ok|oke|hai long|khong hai long|tot|moi nguoi|hom nay|hom qua|thuc su",
   ),
 );
 

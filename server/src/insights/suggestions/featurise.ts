@@ -73,7 +73,7 @@ export type FeaturiseOptions = {
 /** Weight of a pair of words beside its words: it sharpens, it should not dominate. */
 const PAIR_WEIGHT = 0.6;
 /** Weight of a code term (behaviour, reason, need, tag) beside a word. */
-const CODE_WEIGHT = 0.7;
+const CODE_WEIGHT = 1;
 
 /** The features an observation carries, or computes when stored ones are missing or stale. */
 export function featuresOf(o: SuggestObservation): TextFeatures {
@@ -122,7 +122,6 @@ export function featurise(
     const codes: string[] = [];
     if (o.behaviour) codes.push(`#b:${o.behaviour}`);
     if (o.reasons) for (const r of o.reasons) codes.push(`#r:${r}`);
-    if (o.needs) for (const need of o.needs) codes.push(`#n:${need}`);
     if (o.tags) for (const tag of o.tags) codes.push(`#t:${foldText(tag)}`);
     const len = f.terms.length + codes.length;
     const t = new Int32Array(len);
@@ -163,8 +162,6 @@ export function featurise(
   terms.forEach((t, id) => {
     canon[id] = ASCII.test(t) ? (best.get(foldTerm(t)) ?? id) : id;
   });
-  const df = new Int32Array(terms.length);
-  const dfEnglish = new Int32Array(terms.length);
   const merged: Array<Map<number, number>> = docTerms.map((d, i) => {
     const m = new Map<number, number>();
     const c = docCounts[i] as Float64Array;
@@ -172,31 +169,10 @@ export function featurise(
       const id = canon[t] as number;
       m.set(id, (m.get(id) ?? 0) + (c[j] as number));
     });
-    for (const id of m.keys()) {
-      df[id] = (df[id] as number) + 1;
-      if (english[i]) dfEnglish[id] = (dfEnglish[id] as number) + 1;
-    }
     return m;
   });
   dfRaw = [];
   dfEn = [];
-
-  // A term in most of one channel's observations is the device's wording
-  // (the kiosk's "Khách chấm n/4"), not the customer's: left out.
-  const templated = templatedTerms(observations, merged, terms.length);
-  const maxDf = n >= 20 ? n / 2 : n;
-  const pairWeight = options.pairWeight ?? PAIR_WEIGHT;
-  const codeWeight = options.codeWeight ?? CODE_WEIGHT;
-  const idf = new Float64Array(terms.length);
-  terms.forEach((t, id) => {
-    const d = df[id] as number;
-    const code = t.charCodeAt(0) === 35;
-    if (d < 2 || d > maxDf || (templated.has(id) && !code)) return;
-    const base = Math.log((1 + n) / (1 + d)) + 1;
-    idf[id] = code ? base * codeWeight : t.includes(" ") ? base * pairWeight : base;
-  });
-  const maxTerms = options.maxTerms ?? 16;
-  const vectors = merged.map((m) => toVector(m, idf, maxTerms));
 
   // Needs: per source, and the strongest source that has any.
   const termMask = new Map<number, number>();
@@ -217,21 +193,33 @@ export function featurise(
     let m = reasonMask.get(r);
     if (m === undefined) {
       const need = options.reasonNeeds?.get(r);
-      m = need ? needBit(need) : needBit(r) || needsFromTerms([foldText(r.replace(/[-_]/g, " "))]);
+      m = need
+        ? needBit(need)
+        : needBit(r) || needsFromTerms(foldText(r.replace(/[-_]/g, " ")).split(" "));
       reasonMask.set(r, m);
     }
     return m;
   };
-  const dataTypes: string[] = [];
-  const dataTypeIds = new Map<string, number>();
-  const items = observations.map((obs, i): Featured => {
+  type Masks = {
+    tagged: number;
+    union: number;
+    needVote: number;
+    needSource: Featured["needSource"];
+  };
+  const needTerm = NEED_CODES.map((need) => intern(`#n:${need}`));
+  const masks = observations.map((obs, i): Masks => {
     const tagged = obs.needs?.length ? maskOf(obs.needs) : 0;
     let reasons = 0;
     if (obs.reasons) for (const r of obs.reasons) reasons |= maskOfReason(r);
     const behaviour = obs.behaviour ? (BEHAVIOUR_MASK.get(obs.behaviour) ?? 0) : 0;
+    const m = merged[i] as Map<number, number>;
     let words = 0;
-    for (const id of (merged[i] as Map<number, number>).keys()) words |= maskOfTerm(id);
+    for (const id of m.keys()) words |= maskOfTerm(id);
     const prices = obs.evidence?.facts?.prices?.length ? needBit("price") : 0;
+    const union = tagged | reasons | behaviour | words | prices;
+    // Every need, from any source, is a code term too: a kiosk tap, a rating's
+    // reason and a note's words about the same need meet through it.
+    for (let x = union; x !== 0; x &= x - 1) m.set(needTerm[31 - Math.clz32(x & -x)] as number, 1);
     const [needVote, needSource] = tagged
       ? ([tagged, "tagged"] as const)
       : reasons
@@ -241,6 +229,37 @@ export function featurise(
           : words | prices
             ? ([words | prices, "text"] as const)
             : ([0, null] as const);
+    return { tagged, union, needVote, needSource };
+  });
+  const df = new Int32Array(terms.length);
+  const dfEnglish = new Int32Array(terms.length);
+  merged.forEach((m, i) => {
+    for (const id of m.keys()) {
+      df[id] = (df[id] as number) + 1;
+      if (english[i]) dfEnglish[id] = (dfEnglish[id] as number) + 1;
+    }
+  });
+
+  // A term in most of one channel's observations is the device's wording
+  // (the kiosk's "Khách chấm n/4"), not the customer's: left out.
+  const templated = templatedTerms(observations, merged, terms.length);
+  const pairWeight = options.pairWeight ?? PAIR_WEIGHT;
+  const codeWeight = options.codeWeight ?? CODE_WEIGHT;
+  const idf = new Float64Array(terms.length);
+  terms.forEach((t, id) => {
+    const d = df[id] as number;
+    const code = t.charCodeAt(0) === 35;
+    if (d < 2 || (templated.has(id) && !code)) return;
+    const base = Math.log((1 + n) / (1 + d)) + 1;
+    idf[id] = code ? base * codeWeight : t.includes(" ") ? base * pairWeight : base;
+  });
+  const maxTerms = options.maxTerms ?? 16;
+  const vectors = merged.map((m) => toVector(m, idf, maxTerms));
+
+  const dataTypes: string[] = [];
+  const dataTypeIds = new Map<string, number>();
+  const items = observations.map((obs, i): Featured => {
+    const { tagged, union, needVote, needSource } = masks[i] as Masks;
     const type = dataTypeOf(obs);
     let dataType = dataTypeIds.get(type);
     if (dataType === undefined) {
@@ -256,7 +275,7 @@ export function featurise(
       time: Date.parse(obs.capturedAt),
       vector: vectors[i] as SparseVector,
       tagged,
-      needs: tagged | reasons | behaviour | words | prices,
+      needs: union,
       needVote,
       needSource,
       english: english[i] as boolean,
@@ -287,9 +306,9 @@ function toVector(m: Map<number, number>, idf: Float64Array, maxTerms: number): 
 }
 
 /**
- * Terms of a device's own wording rather than the customer's: in most of one
- * channel's observations (≥ 60 % of at least 20) — e.g. the kiosk's "Rated n/4"
- * or "Khách chấm n/4" on every rating. They would otherwise make a topic of
+ * Terms of a device's own wording rather than the customer's: in most of the
+ * kiosk ratings (≥ 60 % of at least 20) — e.g. "Rated n/4" or "Khách chấm n/4"
+ * on every rating. They would otherwise make a topic of
  * their own out of unrelated ratings.
  */
 export function templatedTerms(
@@ -299,6 +318,9 @@ export function templatedTerms(
 ): Set<number> {
   const perChannel = new Map<string, { n: number; df: Uint32Array }>();
   observations.forEach((o, i) => {
+    // Only a rating's wording is the device's; a tap's label names the
+    // behaviour the staff member chose ("Hỏi giá") and means what it says.
+    if (o.channel !== "feedback") return;
     let c = perChannel.get(o.channel);
     if (!c) {
       c = { n: 0, df: new Uint32Array(termCount) };

@@ -148,8 +148,10 @@ function distinctive(t: Topic, fs: FeatureSet): Scored[] {
     if (c < 2 || (fs.terms[id] as string).charCodeAt(0) === 35) continue;
     const share = c / size;
     const lift = share / ((fs.df[id] as number) / fs.n);
-    if (lift <= 1.2) continue;
-    out.push({ id, inTopic: c, score: share * Math.log2(lift) });
+    // Rarer in the journal than in the topic, or held by most members (a
+    // journal that is one topic has no lift to show).
+    if (lift <= 1.2 && share < 0.5) continue;
+    out.push({ id, inTopic: c, score: share * Math.log2(1 + lift) });
   }
   return out.sort((a, b) => b.score - a.score || a.id - b.id);
 }
@@ -258,9 +260,8 @@ function describe(t: Topic, ctx: Ctx): { suggestion: Suggestion; types: number; 
   const quotes: Quote[] = [];
   const seenTypes = new Set<number>();
   const seenTexts = new Set<string>();
-  const near = t.members.slice(0, 12);
   for (const pass of [0, 1]) {
-    for (const i of near) {
+    for (const i of pass === 0 ? t.members : t.members.slice(0, 12)) {
       if (quotes.length >= 3) break;
       const f = fs.items[i] as Featured;
       const text = f.obs.what;

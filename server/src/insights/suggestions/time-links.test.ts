@@ -105,8 +105,10 @@ describe("findTimeLinks", () => {
     expect(timeLinks.length).toBeGreaterThan(0);
     const [l] = timeLinks;
     expect(l?.title).toBe(
-      "Túi Việt changed a price 1,490,000 → 1,290,000 VND (-13.4%); within 14 days: “Asked price” ×3, Price complaints ×6.6, happy index 92 → 40",
+      "Túi Việt changed a price 1,490,000 → 1,290,000 VND (-13.4%); within 14 days: “Asked price” 2 in the 10 days before → 10 in the 12 days after, Price complaints 0 in the 10 days before → 7 in the 12 days after, happy index 92 → 40",
     );
+    // Base counts, never a ratio over zero (issue 16: "×12.3" for 0 → 11).
+    expect(l?.title).not.toMatch(/×/);
     expect(l?.channels).toEqual(["feedback", "store", "web"]);
     expect(l?.observationIds.slice(0, 2).every((id) => j.price.has(id))).toBe(true);
     expect(l?.observationIds.every((id) => j.price.has(id))).toBe(true);

@@ -207,12 +207,25 @@ export function findTopics(fs: FeatureSet, o: TopicOptions = {}): Topic[] {
     if (f.vector.ids.length > 0) docs.push(i);
   });
   const minMembers = o.minMembers ?? 3;
-  if (docs.length < Math.max(4, minMembers)) return [];
+  if (docs.length < minMembers) return [];
+  // Topics are fitted on observations with words; those carrying codes only
+  // (a kiosk rating with its reasons, a tap) join them afterwards through
+  // their codes, so they never make a "topic" of their own.
+  const isCode = fs.terms.map((t) => t.charCodeAt(0) === 35);
+  const worded = docs.filter((i) => {
+    const ids = (fs.items[i] as { vector: SparseVector }).vector.ids;
+    for (const id of ids) if (!isCode[id]) return true;
+    return false;
+  });
+  if (worded.length < minMembers) return [];
+  const codeOnly = new Uint8Array(fs.items.length);
+  for (const i of docs) codeOnly[i] = 1;
+  for (const i of worded) codeOnly[i] = 0;
   const sampleSize = o.sample ?? 4000;
-  const step = Math.max(1, docs.length / sampleSize);
+  const step = Math.max(1, worded.length / sampleSize);
   const sample: SparseVector[] = [];
-  for (let x = 0; x < docs.length && sample.length < sampleSize; x += step)
-    sample.push((fs.items[docs[Math.floor(x)] as number] as { vector: SparseVector }).vector);
+  for (let x = 0; x < worded.length && sample.length < sampleSize; x += step)
+    sample.push((fs.items[worded[Math.floor(x)] as number] as { vector: SparseVector }).vector);
   // Compact term space: the terms the sample uses.
   const col = new Int32Array(fs.terms.length).fill(-1);
   const back: number[] = [];
@@ -223,10 +236,11 @@ export function findTopics(fs: FeatureSet, o: TopicOptions = {}): Topic[] {
         back.push(id);
       }
   const dim = back.length;
-  const k = Math.max(
-    2,
-    Math.min(o.maxK ?? 36, Math.round(Math.sqrt(sample.length)), sample.length),
-  );
+  // A journal too small for two topics is tried as one.
+  const k =
+    sample.length < 2 * minMembers
+      ? 1
+      : Math.max(2, Math.min(o.maxK ?? 36, Math.round(Math.sqrt(sample.length)), sample.length));
   let fit: ReturnType<typeof kmeans> | null = null;
   for (let r = 0; r < (o.restarts ?? 3); r++) {
     const run = kmeans(sample, k, dim, col, 0x5eed + 7919 * r + sample.length, o.iterations ?? 20);
@@ -265,7 +279,9 @@ export function findTopics(fs: FeatureSet, o: TopicOptions = {}): Topic[] {
     sizes[bi] = (sizes[bi] as number) + (sizes[bj] as number);
     alive[bj] = false;
   }
-  centres = centres.filter((_, j) => alive[j]);
+  // Clusters too small to be a topic go, and their members are assigned
+  // again below to the nearest topic left (if they are close enough to it).
+  centres = centres.filter((_, j) => alive[j] && (sizes[j] as number) >= minMembers);
 
   // Assign every observation once, to its closest centre.
   const dense = denseOf(centres, fs.terms.length);
@@ -280,9 +296,13 @@ export function findTopics(fs: FeatureSet, o: TopicOptions = {}): Topic[] {
   groups.forEach((g, j) => {
     if (g.length < minMembers) return;
     g.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const median = (g[Math.floor(g.length / 2)] as [number, number])[1];
+    // The median over distinct closeness values: a hundred identical kiosk
+    // taps ("Hỏi giá") must not raise the bar over every written note.
+    const distinct = [...new Set(g.map(([, c]) => c))];
+    const median = distinct[Math.floor(distinct.length / 2)] as number;
     const bar = Math.max(absolute, relative * median);
-    const kept = g.filter(([, s]) => s >= bar);
+    // Code-only observations join on any shared code (they have no words to be near by).
+    const kept = g.filter(([i, s]) => s >= bar || (codeOnly[i] === 1 && s >= 0.05));
     if (kept.length < minMembers) return;
     topics.push({
       members: kept.map(([i]) => i),
