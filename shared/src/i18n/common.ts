@@ -75,6 +75,78 @@ export const common = {
     vi: "Bộ nhớ thiết bị đã đầy — dữ liệu đã lưu vẫn an toàn",
     en: "Device storage is full — what was saved is safe",
   },
+  // Problem types the server answers (`urn:sightline:problem:<slug>` →
+  // `problem.<slug>`), so no surface shows the server's English. The generic
+  // ones by status live in web.ts; server/src/http/problem-catalogue.test.ts
+  // checks that every slug the server can send has an entry in one of them.
+  "problem.error": {
+    vi: "Máy chủ gặp sự cố; hãy thử lại.",
+    en: "The server had a problem; try again.",
+  },
+  "problem.rate-limited": {
+    vi: "Quá nhiều yêu cầu, hãy thử lại sau giây lát.",
+    en: "Too many requests, try again in a moment.",
+  },
+  "problem.upgrade-required": {
+    vi: "Ứng dụng cần cập nhật để tiếp tục đồng bộ.",
+    en: "The app needs an update to keep syncing.",
+  },
+  "problem.not-ready": {
+    vi: "Máy chủ đang khởi động; hãy thử lại sau giây lát.",
+    en: "The server is starting; try again in a moment.",
+  },
+  "problem.storage-full": {
+    vi: "Ổ đĩa của máy chủ đã đầy; chưa lưu được. Hãy báo quản trị viên.",
+    en: "The server's disk is full; nothing was saved. Tell your administrator.",
+  },
+  "problem.wrong-password": {
+    vi: "Mật khẩu hiện tại không đúng.",
+    en: "The current password is not right.",
+  },
+  "problem.account-disabled": {
+    vi: "Tài khoản này đã bị khoá; hãy hỏi quản trị viên.",
+    en: "This account is disabled; ask your administrator.",
+  },
+  "problem.reset-code-invalid": {
+    vi: "Mã đặt lại mật khẩu không đúng hoặc đã hết hạn; hãy xin mã mới.",
+    en: "The password reset code is wrong or has expired; ask for a new one.",
+  },
+  "problem.last-admin": {
+    vi: "Không thể bỏ quản trị viên cuối cùng của không gian làm việc.",
+    en: "The workspace's last admin cannot be removed.",
+  },
+  "problem.pairing-code-unknown": {
+    vi: "Không tìm thấy mã ghép nối; hãy kiểm tra lại hoặc xin mã mới.",
+    en: "Unknown pairing code; check it or ask for a new one.",
+  },
+  "problem.pairing-code-used": {
+    vi: "Mã ghép nối này đã được dùng; mỗi mã chỉ ghép một thiết bị.",
+    en: "This pairing code was already used; each code pairs one device.",
+  },
+  "problem.pairing-code-expired": {
+    vi: "Mã ghép nối đã hết hạn (15 phút); hãy xin mã mới.",
+    en: "The pairing code has expired (15 minutes); ask for a new one.",
+  },
+  "problem.device-id-taken": {
+    vi: "Thiết bị này đã được ghép nối theo cách khác; hãy dùng mã do quản lý cấp cho đúng thiết bị.",
+    en: "This device was paired differently before; use a code a manager issued for it.",
+  },
+  "problem.seq-reused": {
+    vi: "Dữ liệu này thuộc một lần cài đặt khác của thiết bị; không nhập được.",
+    en: "This data belongs to another installation of the device; it cannot be imported.",
+  },
+  "problem.bad-transition": {
+    vi: "Không thể chuyển nhận định sang trạng thái này từ trạng thái hiện tại.",
+    en: "The insight cannot move to this status from its current one.",
+  },
+  "problem.single-source": {
+    vi: "Nhận định chỉ dựa trên một loại dữ liệu: thêm bằng chứng từ kênh khác hoặc ghi lý do xác nhận.",
+    en: "The insight rests on one kind of data: add evidence from another channel or give a reason to validate it.",
+  },
+  "problem.no-actions": {
+    vi: "Hãy thêm một hành động trước khi đánh dấu đã hành động.",
+    en: "Add an action before marking it actioned.",
+  },
 } as const satisfies Catalog;
 
 /** "3 min ago" style age, for sync status strips. */
