@@ -29,6 +29,7 @@ import {
   CreatedSchema,
   DeviceListSchema,
   IgnoredSchema,
+  ImportPreviewSchema,
   ImportReportSchema,
   LoginResponseSchema,
   MeSchema,
@@ -208,6 +209,9 @@ export function createApi(options: ApiOptions = {}) {
     /** Import a CSV / JSON-lines file (or a slice of one); `dryRun` checks every row and writes nothing. */
     importObservations: (body: ImportRequest) =>
       post(ImportReportSchema, "/v1/observations/import", body),
+    /** The server's own guess of which column feeds which field (nothing written). */
+    importPreview: (body: { format: "csv" | "jsonl"; content: string }) =>
+      post(ImportPreviewSchema, "/v1/observations/import/preview", body),
 
     blobUrl: (sha256: string) => `${base}/v1/blobs/${id(sha256)}`,
 

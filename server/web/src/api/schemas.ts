@@ -89,6 +89,15 @@ export const ImportReportSchema = z.looseObject({
   ),
 });
 
+/** POST /v1/observations/import/preview: the server's reading of a file, nothing written. */
+export const ImportPreviewSchema = z.looseObject({
+  format: z.string(),
+  columns: z.array(z.string()),
+  mapping: z.record(z.string(), z.string()),
+  rowIdColumn: z.nullable(z.string()),
+  total: z.number(),
+});
+
 export const PairingCodeSchema = z.looseObject({ code: z.string(), expiresAt: z.string() });
 
 /** A body the client does not read (204, or a confirmation it ignores). */
