@@ -35,6 +35,7 @@ let admin: Awaited<ReturnType<typeof adminSession>>;
 const storeIds: Record<string, string> = {};
 let journalId = "";
 let insightId = "";
+let longJournalId = "";
 
 const storeInput = (name: string) => ({
   name,
@@ -73,6 +74,17 @@ async function pushObservations() {
                 ? `Đối thủ giảm giá máy ${n}`
                 : `Khách ở gian hàng hỏi bảo hành ${n}`,
           needs: web ? ["price"] : ["reliability"],
+          // One observation with a 500-character word in every free-text field.
+          ...(n === 5
+            ? {
+                who: LONG,
+                where: LONG,
+                why: LONG,
+                how: LONG,
+                eventName: LONG.slice(0, 200),
+                tags: ["z".repeat(60)],
+              }
+            : {}),
         },
       };
     });
@@ -103,6 +115,14 @@ beforeAll(async () => {
     scope: { channels: ["web", "event"] },
   });
   journalId = j.id;
+  longJournalId = (
+    await admin.api<{ id: string }>("POST", "/v1/journals", {
+      title: LONG.slice(0, 200),
+      question: LONG,
+      goal: LONG,
+      scope: { tags: ["z".repeat(60)] },
+    })
+  ).id;
   const ins = await admin.api<{ id: string }>("POST", `/v1/journals/${journalId}/insights`, {
     statement: `Khách so giá trước khi hỏi bảo hành ${LONG}`,
     evidence: [],
@@ -264,6 +284,33 @@ describe("journal workspace (real server, real Chromium)", () => {
     );
   });
 
+  it("deletes an action with an undo: Undo keeps it, letting the toast go deletes it", async () => {
+    const title = "Đặt cam kết giá ở kệ điện thoại";
+    const card = page.locator(`article.insight[data-insight-id="${insightId}"]`);
+    const del = card.getByRole("button", { name: `Delete action “${title}”` });
+    await del.click();
+    await page.getByText(`Action “${title}” deleted.`).waitFor();
+    expect(await card.locator(".action-title", { hasText: title }).count()).toBe(0);
+    await page.getByRole("button", { name: "Undo" }).click();
+    await card.locator(".action-title", { hasText: title }).waitFor();
+
+    await del.click();
+    await page.locator(".toast").waitFor({ state: "detached", timeout: 15_000 });
+    const actions = async () =>
+      (
+        await admin.api<{ insights: { id: string; actions: { title: string }[] }[] }>(
+          "GET",
+          `/v1/journals/${journalId}?limit=1`,
+        )
+      ).insights
+        .find((i) => i.id === insightId)
+        ?.actions.map((a) => a.title) ?? [];
+    await expect.poll(actions).not.toContain(title);
+    await page.reload();
+    await card.waitFor();
+    expect(await card.locator(".action-title", { hasText: title }).count()).toBe(0);
+  });
+
   it("at 390×844 nothing overflows and the insights are one tap away", async () => {
     await admin.api("POST", `/v1/insights/${insightId}/actions`, {
       title: LONG,
@@ -290,9 +337,19 @@ describe("journal workspace (real server, real Chromium)", () => {
     await page.screenshot({ path: join(ARTIFACTS, "journal-phone-insights.png") });
     await page.getByRole("tab", { name: /Suggestions/ }).click();
     expect(await overflow()).toBe(0);
-    for (const path of ["#/journals", "#/import", "#/journals/new"]) {
+    for (const path of [
+      "#/journals",
+      "#/import",
+      "#/journals/new",
+      `#/journals/${longJournalId}`,
+    ]) {
       await page.goto(`${server.base}/${path}`);
       await page.locator("main h1").first().waitFor();
+      if (path.includes(longJournalId)) {
+        // Its one observation carries the 500-character word in every field.
+        await page.locator("article.obs").first().waitFor();
+        await page.screenshot({ path: join(ARTIFACTS, "journal-phone-long-words.png") });
+      }
       expect(await overflow(), path).toBe(0);
     }
     await page.setViewportSize({ width: 1440, height: 900 });
