@@ -1,4 +1,4 @@
-// GET /ready's checks (docs/http-api.md "Health and readiness"): can the
+// GET /ready's checks (docs/http-api.md "Operations"): can the
 // database take a write right now, is there disk left under the data
 // folder, and are all of this build's migrations applied. A load balancer
 // takes an instance out while any fails; /health stays liveness only.
