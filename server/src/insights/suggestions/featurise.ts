@@ -66,14 +66,18 @@ export type FeaturiseOptions = {
   maxTerms?: number;
   /** Weight of a pair of adjacent words beside a word (default PAIR_WEIGHT). */
   pairWeight?: number;
-  /** Weight of a code (behaviour, reason, need, tag) beside a word (default CODE_WEIGHT). */
+  /** Weight of a code (behaviour, reason, tag) beside a word (default CODE_WEIGHT). */
   codeWeight?: number;
+  /** Weight of a need code beside a word (default NEED_WEIGHT). */
+  needWeight?: number;
 };
 
 /** Weight of a pair of words beside its words: it sharpens, it should not dominate. */
 const PAIR_WEIGHT = 0.6;
 /** Weight of a code term (behaviour, reason, need, tag) beside a word. */
 const CODE_WEIGHT = 1;
+/** Weight of a need (from any source) beside a word: the bridge between kinds of data. */
+const NEED_WEIGHT = 1;
 
 /** The features an observation carries, or computes when stored ones are missing or stale. */
 export function featuresOf(o: SuggestObservation): TextFeatures {
@@ -90,8 +94,6 @@ function foldTerm(t: string): string {
   }
   return out;
 }
-
-const ASCII = /^[\x20-\x7e]*$/;
 
 export function featurise(
   observations: readonly SuggestObservation[],
@@ -119,6 +121,7 @@ export function featurise(
   const english: boolean[] = [];
   observations.forEach((o) => {
     const f = featuresOf(o);
+    const plain = f.script === "vi-plain";
     const codes: string[] = [];
     if (o.behaviour) codes.push(`#b:${o.behaviour}`);
     if (o.reasons) for (const r of o.reasons) codes.push(`#r:${r}`);
@@ -127,7 +130,9 @@ export function featurise(
     const t = new Int32Array(len);
     const c = new Float64Array(len);
     f.terms.forEach((term, j) => {
-      t[j] = intern(term);
+      // Words of text typed without any accent are marked ("~"): only they
+      // are matched by their folded form below.
+      t[j] = intern(plain ? `~${term}` : term);
       c[j] = f.counts[j] as number;
     });
     codes.forEach((code, j) => {
@@ -153,15 +158,18 @@ export function featurise(
   });
   const best = new Map<string, number>();
   terms.forEach((t, id) => {
-    if (ASCII.test(t)) return;
+    if (t.charCodeAt(0) === 126 || t.charCodeAt(0) === 35) return; // "~", "#"
     const key = foldTerm(t);
     const cur = best.get(key);
     if (cur === undefined || (dfRaw[id] as number) > (dfRaw[cur] as number)) best.set(key, id);
   });
   const canon = new Int32Array(terms.length);
-  terms.forEach((t, id) => {
-    canon[id] = ASCII.test(t) ? (best.get(foldTerm(t)) ?? id) : id;
-  });
+  const count = terms.length;
+  for (let id = 0; id < count; id++) {
+    const t = terms[id] as string;
+    canon[id] =
+      t.charCodeAt(0) === 126 ? (best.get(foldTerm(t.slice(1))) ?? intern(t.slice(1))) : id;
+  }
   const merged: Array<Map<number, number>> = docTerms.map((d, i) => {
     const m = new Map<number, number>();
     const c = docCounts[i] as Float64Array;
@@ -180,10 +188,7 @@ export function featurise(
     let m = termMask.get(id);
     if (m === undefined) {
       const t = terms[id] as string;
-      m =
-        t.charCodeAt(0) === 35 || t.includes(" ")
-          ? 0
-          : needsFromTerms([foldText(t.replaceAll("_", " "))]);
+      m = t.charCodeAt(0) === 35 ? 0 : needsFromTerms([foldText(t.replaceAll("_", " "))]);
       termMask.set(id, m);
     }
     return m;
@@ -245,13 +250,18 @@ export function featurise(
   const templated = templatedTerms(observations, merged, terms.length);
   const pairWeight = options.pairWeight ?? PAIR_WEIGHT;
   const codeWeight = options.codeWeight ?? CODE_WEIGHT;
+  const needWeight = options.needWeight ?? NEED_WEIGHT;
   const idf = new Float64Array(terms.length);
   terms.forEach((t, id) => {
     const d = df[id] as number;
     const code = t.charCodeAt(0) === 35;
     if (d < 2 || (templated.has(id) && !code)) return;
     const base = Math.log((1 + n) / (1 + d)) + 1;
-    idf[id] = code ? base * codeWeight : t.includes(" ") ? base * pairWeight : base;
+    idf[id] = code
+      ? base * (t.startsWith("#n:") ? needWeight : codeWeight)
+      : t.includes(" ")
+        ? base * pairWeight
+        : base;
   });
   const maxTerms = options.maxTerms ?? 16;
   const vectors = merged.map((m) => toVector(m, idf, maxTerms));

@@ -27,7 +27,7 @@ import { findTopics, type Topic, type TopicOptions } from "./topics.ts";
 export type Label = { vi: string; en: string };
 
 export type SuggestOptions = TopicOptions &
-  Pick<FeaturiseOptions, "pairWeight" | "codeWeight" | "maxTerms"> & {
+  Pick<FeaturiseOptions, "pairWeight" | "codeWeight" | "needWeight" | "maxTerms"> & {
     locale?: Locale;
     /** Suggestions returned (default 12). */
     limit?: number;
