@@ -9,6 +9,7 @@ export default defineConfig({
     include: [
       "{shared,browser,server,kiosk,extension,test}/**/*.test.{ts,tsx}",
       "server/test/**/*.test.{ts,tsx}",
+      "eval/**/*.test.ts",
     ],
     exclude: ["**/node_modules/**", "**/dist/**"],
     testTimeout: 30_000,
