@@ -19,6 +19,7 @@ import {
   ObservationListSchema,
   ObservationViewSchema,
 } from "@sightline/shared/schema/journal";
+import { AuditPageSchema, type AuditType } from "@sightline/shared/schema/audit";
 import { SuggestionsSchema } from "@sightline/shared/schema/suggestion";
 import { type TimelineFilters, TimelinePageSchema } from "@sightline/shared/schema/timeline";
 import type * as z from "zod/mini";
@@ -34,6 +35,7 @@ import {
   LoginResponseSchema,
   MeSchema,
   PairingCodeSchema,
+  ResetCodeSchema,
   StoreListSchema,
   StoreViewSchema,
   UnsentImportResultSchema,
@@ -67,7 +69,7 @@ export type ApiOptions = {
   /** Told after every call whether the server answered at all (false: network failure). */
   onReachable?: (reachable: boolean) => void;
 };
-export type ExportFormat = "md" | "csv" | "json" | "html";
+export type ExportFormat = "md" | "zip" | "csv" | "json" | "html";
 export type JournalInput = { title: string; question: string; goal: string; scope: Scope };
 export type InsightPatch = {
   statement?: string;
@@ -227,6 +229,31 @@ export function createApi(options: ApiOptions = {}) {
     users: () => get(UserListSchema, "/v1/users"),
     createUser: (input: { email: string; password: string; role: Role; name?: string }) =>
       post(CreatedSchema, "/v1/users", input),
+    /** Admins: role, name or disabled state (409 last-admin keeps one enabled admin). */
+    patchUser: (userId: string, input: { role?: Role; name?: string | null; disabled?: boolean }) =>
+      patch(IgnoredSchema, `/v1/users/${id(userId)}`, input),
+    deleteUser: (userId: string) => del(IgnoredSchema, `/v1/users/${id(userId)}`),
+    /** A one-time reset code for a person, shown once. */
+    issuePasswordReset: (userId: string) =>
+      post(ResetCodeSchema, `/v1/users/${id(userId)}/reset-password`),
+    changePassword: (input: { current: string; next: string }) =>
+      post(IgnoredSchema, "/v1/auth/password", input),
+    signOutEverywhere: () => post(IgnoredSchema, "/v1/auth/sign-out-everywhere"),
+    redeemPasswordReset: (input: { code: string; next: string }) =>
+      post(IgnoredSchema, "/v1/auth/reset-password", input),
+    /** One page of the audit log (admins), newest first. */
+    audit: (q: {
+      type?: AuditType;
+      actor?: string;
+      from?: string;
+      to?: string;
+      cursor?: string;
+      limit?: number;
+    }) => {
+      const qs = new URLSearchParams();
+      for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== "") qs.set(k, String(v));
+      return get(AuditPageSchema, `/v1/audit${qs.size ? `?${qs}` : ""}`);
+    },
     devices: () => get(DeviceListSchema, "/v1/devices"),
     revokeDevice: (deviceId: string) => del(IgnoredSchema, `/v1/devices/${id(deviceId)}`),
     /** A marketer code may name the person (userId) whose extension it pairs; default: me. */

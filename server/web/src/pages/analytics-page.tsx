@@ -18,6 +18,7 @@ import { makeLookup } from "../journal/journal-lookup.ts";
 import { dayEndIso, dayStartIso } from "../ui/day-bounds.ts";
 import { formatDayShort, formatNumber } from "../ui/format.ts";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
+import { useTimeZone } from "../ui/time-zone.ts";
 import { useAsync } from "../ui/use-async.ts";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
@@ -37,24 +38,32 @@ export function AnalyticsPage() {
   const [to, setTo] = useState(daysAgo(0));
   const [heatMode, setHeatMode] = useState<"count" | "happy">("count");
   const stores = useAsync(() => api.stores().then((r) => listOf(r)), [api]);
+  // Days are the chosen store's days, else the workspace's — never the browser's.
+  const workspaceZone = useTimeZone();
+  const zone = stores.data?.find((s) => s.id === storeId)?.timeZone ?? workspaceZone;
   const query = () => {
     const q = new URLSearchParams();
     if (storeId) q.set("storeId", storeId);
-    if (from) q.set("from", dayStartIso(from));
-    if (to) q.set("to", dayEndIso(to));
+    if (from) q.set("from", dayStartIso(from, zone));
+    if (to) q.set("to", dayEndIso(to, zone));
     return q;
   };
   const feedback = useAsync(
     () => api.analyticsFeedback(query()).then(normaliseFeedback),
-    [api, storeId, from, to],
+    [api, storeId, from, to, zone],
   );
   const behaviour = useAsync(
     () => api.analyticsBehaviour(query()).then(normaliseBehaviour),
-    [api, storeId, from, to],
+    [api, storeId, from, to, zone],
   );
   const needs = useAsync(
-    () => loadNeedsByChannel(api, from ? dayStartIso(from) : "", to ? dayEndIso(to) : ""),
-    [api, from, to],
+    () =>
+      loadNeedsByChannel(
+        api,
+        from ? dayStartIso(from, workspaceZone) : "",
+        to ? dayEndIso(to, workspaceZone) : "",
+      ),
+    [api, from, to, workspaceZone],
   );
   const lookup = makeLookup(stores.data ?? [], [], locale);
   const weekdayLabels = WEEKDAYS.map((d) => t(`weekday.${d}`));

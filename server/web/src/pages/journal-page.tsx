@@ -232,7 +232,7 @@ export function JournalPage({ id }: Props) {
         </div>
         <div class="journal-tools">
           <LiveBadge state={live} />
-          <ExportButtons api={api} journalId={id} fileStem={fileStem(j.title)} />
+          <ExportButtons api={api} journalId={id} />
           {canEdit && (
             <div class="lifecycle">
               <button
@@ -368,15 +368,4 @@ export function JournalPage({ id }: Props) {
 
 function shorten(s: string, max = 60): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
-
-function fileStem(title: string): string {
-  const s = title
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/gi, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-  return s || "journal";
 }
