@@ -18,7 +18,7 @@ beforeAll(async () => {
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   close = async () => {
-    server.closeAllConnections?.();
+    if ("closeAllConnections" in server) server.closeAllConnections();
     await new Promise((r) => server.close(r));
     await t.close();
   };
