@@ -237,8 +237,8 @@ describe("insights", () => {
 
     const md = await get("md");
     expect(md.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
-    expect(md.headers.get("content-disposition")).toBe(
-      `attachment; filename="journal-${journal.id}.md"`,
+    expect(md.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="gia-doi-thu[a-z0-9-]*\.md"; filename\*=UTF-8''Gi%C3%A1/,
     );
     const mdText = await md.text();
     expect(mdText).toContain("# Giá & đối thủ");

@@ -13,6 +13,7 @@ describe.skipIf(!target.ok)("journal routes on PostgreSQL", async () => {
   useTestDatabase(() => openPostgresTestParts(target.url));
   await import("./routes.test.ts");
   await import("./timeline/route.test.ts");
+  await import("./export/route.test.ts");
   await import("../insights/routes.test.ts");
   await import("../insights/lifecycle-routes.test.ts");
   await import("../observations/import/routes.test.ts");

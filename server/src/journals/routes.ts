@@ -18,6 +18,7 @@ import { createInsight, viewInsights } from "../insights/service.ts";
 import { userOf } from "../middleware/auth/index.ts";
 import { foldText } from "../observations/search-text.ts";
 import { observationView } from "../observations/view.ts";
+import { contentDisposition } from "./export/file-name.ts";
 import { gatherJournalExport } from "./export/gather.ts";
 import { EXPORT_FORMATS } from "./export/journal-export.ts";
 import { EXPORT_MEDIA_TYPES, renderExport } from "./export/render.ts";
@@ -125,7 +126,8 @@ const newInsight = defineRoute(ADMINS, {
 const exportRoute = defineRoute(READERS, {
   method: "get",
   path: "/{id}/export",
-  summary: "Export: Markdown, CSV, JSON or print-ready HTML",
+  summary:
+    "Export: Markdown, CSV, JSON, print-ready HTML (screenshots embedded) or a zip of Markdown and screenshots",
   request: { params: Params, query: Lang.extend({ format: z.enum(EXPORT_FORMATS).default("md") }) },
   responses: {
     200: {
@@ -284,9 +286,10 @@ export function journalRoutes(deps: AppDeps) {
       const ws = userOf(c).workspaceId;
       const journal = await journalOr404(ws, c.req.valid("param").id);
       const q = c.req.valid("query");
-      const x = await gatherJournalExport(deps, ws, journal, localeOf(c, q.lang));
+      const x = await gatherJournalExport(deps, ws, journal, localeOf(c, q.lang), {
+        images: q.format === "html" || q.format === "zip",
+      });
       const body = renderExport(x, q.format);
-      const name = `journal-${journal.id}.${q.format}`;
       await (deps.audit ?? createAuditLog(deps.db)).fromRequest(c, {
         type: "export",
         target: { type: "journal", id: journal.id, label: journal.title },
@@ -294,7 +297,11 @@ export function journalRoutes(deps: AppDeps) {
       });
       return c.body(body, 200, {
         "content-type": EXPORT_MEDIA_TYPES[q.format],
-        "content-disposition": `${q.format === "html" ? "inline" : "attachment"}; filename="${name}"`,
+        "content-disposition": contentDisposition(
+          q.format === "html" ? "inline" : "attachment",
+          journal.title,
+          q.format,
+        ),
       });
     });
 }

@@ -292,6 +292,7 @@ describe("hostile input: fixed edge cases", () => {
       "POST /v1/devices/{id}/unsent": 1024 * 1024,
       "PUT /v1/blobs/{sha256}": 5 * 1024 * 1024,
       "POST /v1/observations/import": 8 * 1024 * 1024,
+      "POST /v1/observations/import/preview": 8 * 1024 * 1024,
     };
     for (const op of writes) {
       const c = allowedCallers(op)[0] as Caller;

@@ -4,6 +4,20 @@ import type { Catalog } from "@sightline/shared";
 export const exportCatalog = {
   "export.generated": { vi: "Xuất lúc {at}", en: "Exported {at}" },
   "export.question": { vi: "Câu hỏi", en: "Question" },
+  "export.summary": { vi: "Tóm tắt", en: "Summary" },
+  "export.observations": { vi: "Quan sát", en: "Observations" },
+  "export.observationCount": {
+    vi: "{count} quan sát trong phạm vi",
+    en: "{count} observations in scope",
+    plural: { en: { one: "{count} observation in scope" } },
+  },
+  "export.byChannel": { vi: "Theo kênh", en: "By channel" },
+  "export.insightsByStatus": { vi: "Insight theo trạng thái", en: "Insights by status" },
+  "export.insightCount": {
+    vi: "{count} insight",
+    en: "{count} insights",
+    plural: { en: { one: "{count} insight" } },
+  },
   "export.goal": { vi: "Mục tiêu kinh doanh", en: "Business goal" },
   "export.scope": { vi: "Phạm vi", en: "Scope" },
   "export.scope.all": { vi: "Tất cả quan sát", en: "All observations" },
@@ -16,7 +30,11 @@ export const exportCatalog = {
     en: "{channels} kinds of data ({types}), {observations} supporting observations",
   },
   "export.singleSource": { vi: "Chỉ một nguồn", en: "One source only" },
-  "export.contradicting": { vi: "{n} quan sát mâu thuẫn", en: "{n} contradicting observations" },
+  "export.contradicting": {
+    vi: "{count} quan sát mâu thuẫn",
+    en: "{count} contradicting observations",
+    plural: { en: { one: "{count} contradicting observation" } },
+  },
   "export.override": {
     vi: "Lý do xác nhận dù một nguồn: {reason}",
     en: "Validated on one source because: {reason}",

@@ -1,10 +1,13 @@
 // CSV export of a journal, one table a spreadsheet can filter: a `kind`
 // column says what each row is — `insight` (statement, status,
 // corroboration, scorecard), `evidence` (one linked observation) or
-// `action`. UTF-8 with a BOM so Excel reads Vietnamese text right; CRLF.
+// `action`. The override reason of an insight validated on one source has
+// its column; captured_at stays ISO for sorting, captured_local is the
+// workspace's local time. UTF-8 with a BOM so Excel reads Vietnamese text
+// right; CRLF.
 import { PRINCIPLES } from "../../insights/vocabulary.ts";
 import { csvCell } from "./escape.ts";
-import { blobUrl, type JournalExport, quoteOf } from "./journal-export.ts";
+import { blobUrl, type JournalExport, quoteOf, wordsFor } from "./journal-export.ts";
 
 export const CSV_COLUMNS = [
   "kind",
@@ -19,11 +22,13 @@ export const CSV_COLUMNS = [
   ...PRINCIPLES.flatMap((p) => [p, `${p}_note`]),
   "principles_total",
   "weakest",
+  "override_reason",
   "stance",
   "observation_id",
   "channel",
   "source",
   "captured_at",
+  "captured_local",
   "what",
   "quote",
   "screenshot",
@@ -37,6 +42,7 @@ type Column = (typeof CSV_COLUMNS)[number];
 type Row = Partial<Record<Column, string | number | boolean | null>>;
 
 export function renderCsv(x: JournalExport): string {
+  const w = wordsFor(x.locale, x.timeZone);
   const rows: Row[] = [];
   for (const i of x.insights) {
     const scores: Row = {};
@@ -57,6 +63,7 @@ export function renderCsv(x: JournalExport): string {
       ...scores,
       principles_total: i.scorecard.total,
       weakest: i.scorecard.weakest,
+      override_reason: i.overrideReason,
     });
     for (const e of i.evidence) {
       const o = e.observation;
@@ -68,6 +75,7 @@ export function renderCsv(x: JournalExport): string {
         channel: o?.channel ?? null,
         source: o?.source ?? null,
         captured_at: o?.capturedAt ?? null,
+        captured_local: o ? w.dateTime(o.capturedAt) : null,
         what: o?.what ?? null,
         quote: quoteOf(o) ?? null,
         screenshot: o?.evidence?.screenshot ? blobUrl(o.evidence.screenshot) : null,

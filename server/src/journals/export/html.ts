@@ -1,15 +1,18 @@
 // Print-ready HTML export of a journal (the browser's "Save as PDF" makes
 // the PDF): one self-contained page, inline CSS with print rules, no
-// scripts, every user text HTML-escaped; screenshots load from
-// /v1/blobs/:sha256 on the same server.
+// scripts, every user text HTML-escaped; a summary first; screenshots
+// embedded as data URIs (so the file opens anywhere, without a login), or
+// from /v1/blobs/:sha256 when their bytes were not gathered.
 import { PRINCIPLES } from "../../insights/vocabulary.ts";
 import { escapeHtml as h } from "./escape.ts";
 import {
   blobUrl,
   describeScope,
+  type ExportImage,
   type ExportInsight,
   type JournalExport,
   quoteOf,
+  summaryFacts,
   type Words,
   wordsFor,
 } from "./journal-export.ts";
@@ -29,18 +32,23 @@ ul{padding-left:1.2rem}li{margin:.3rem 0}img{max-width:100%;max-height:18rem;bor
 `;
 
 export function renderHtml(x: JournalExport): string {
-  const w = wordsFor(x.locale);
+  const w = wordsFor(x.locale, x.timeZone);
   const { t } = w;
   const j = x.journal;
+  const facts = summaryFacts(x, w)
+    .map((f) => `<li><strong>${h(f.label)}:</strong> ${h(f.value)}</li>`)
+    .join("");
   const head = [
     `<h1>${h(j.title)}</h1>`,
-    `<p class="meta">${h(t("export.generated", { at: x.generatedAt }))}</p>`,
+    `<p class="meta">${h(t("export.generated", { at: w.dateTime(x.generatedAt) }))}</p>`,
+    `<h2>${h(t("export.summary"))}</h2>`,
     j.question ? `<p><strong>${h(t("export.question"))}:</strong> ${h(j.question)}</p>` : "",
     j.goal ? `<p><strong>${h(t("export.goal"))}:</strong> ${h(j.goal)}</p>` : "",
     `<p><strong>${h(t("export.scope"))}:</strong> ${h(describeScope(j.scope, w, x.names))}</p>`,
+    facts ? `<ul>${facts}</ul>` : "",
   ].join("\n");
   const body = x.insights.length
-    ? x.insights.map((i, k) => renderInsight(i, k + 1, w)).join("\n")
+    ? x.insights.map((i, k) => renderInsight(i, k + 1, w, x.images)).join("\n")
     : `<p>${h(t("export.noInsights"))}</p>`;
   return `<!doctype html>
 <html lang="${x.locale}">
@@ -59,7 +67,20 @@ ${body}
 `;
 }
 
-function renderInsight(i: ExportInsight, n: number, w: Words): string {
+/** A screenshot's src: its bytes as a data URI when the export carries them, else the blob route. */
+function imageSrc(sha256: string, images: ReadonlyMap<string, ExportImage> | undefined): string {
+  const img = images?.get(sha256);
+  return img
+    ? `data:${img.contentType};base64,${Buffer.from(img.bytes).toString("base64")}`
+    : blobUrl(sha256);
+}
+
+function renderInsight(
+  i: ExportInsight,
+  n: number,
+  w: Words,
+  images?: ReadonlyMap<string, ExportImage>,
+): string {
   const { t } = w;
   const c = i.corroboration;
   const badges = [
@@ -75,7 +96,7 @@ function renderInsight(i: ExportInsight, n: number, w: Words): string {
       types: c.dataTypes.map(w.channel).join(", ") || "—",
       observations: c.observations,
     }),
-    c.contradicting ? t("export.contradicting", { n: c.contradicting }) : "",
+    c.contradicting ? t("export.contradicting", { count: c.contradicting }) : "",
     i.overrideReason ? t("export.override", { reason: i.overrideReason }) : "",
   ]
     .filter(Boolean)
@@ -101,10 +122,12 @@ function renderInsight(i: ExportInsight, n: number, w: Words): string {
           const quote = quoteOf(o);
           const shot = o.evidence?.screenshot;
           return [
-            `<li>${stance} · ${h(where)} · ${h(o.capturedAt.slice(0, 10))} · ${h(o.what)}`,
+            `<li>${stance} · ${h(where)} · ${h(w.day(o.capturedAt))} · ${h(o.what)}`,
             e.note ? `<br>${h(e.note)}` : "",
             quote ? `<blockquote>${h(quote)}</blockquote>` : "",
-            shot ? `<br><img src="${h(blobUrl(shot))}" alt="${h(t("export.screenshot"))}">` : "",
+            shot
+              ? `<br><img src="${h(imageSrc(shot, images))}" alt="${h(t("export.screenshot"))}">`
+              : "",
             "</li>",
           ].join("");
         })
@@ -115,7 +138,7 @@ function renderInsight(i: ExportInsight, n: number, w: Words): string {
         .map((a) => {
           const meta = [
             a.owner ? `${t("export.owner")}: ${a.owner}` : "",
-            a.due ? `${t("export.due")}: ${a.due}` : "",
+            a.due ? `${t("export.due")}: ${w.day(a.due)}` : "",
             t(`action.${a.status}`),
           ].filter(Boolean);
           return `<li${a.status === "done" ? ' class="done"' : ""}>${h(a.title)} — ${h(meta.join(" · "))}</li>`;

@@ -3,6 +3,7 @@
 import type { JournalExport } from "./journal-export.ts";
 
 export function renderJson(x: JournalExport): string {
-  const { locale, ...rest } = x;
+  // Screenshot bytes and link makers are for the other formats.
+  const { locale, images: _images, imageHref: _href, ...rest } = x;
   return `${JSON.stringify({ format: "sightline-journal", version: 1, locale, ...rest }, null, 2)}\n`;
 }

@@ -10,12 +10,12 @@ describe("Markdown export", () => {
   it("has the journal's question, goal and scope", () => {
     expect(md).toMatch(/^# Giá & đối thủ — quý 1$/m);
     expect(md).toContain("**Question:** Vì sao khách \\<b\\>rời đi\\</b\\> không mua?");
-    expect(md).toContain("**Scope:** 2024-03-01 → 2024-03-31 · Web, Store, Feedback · Price");
+    expect(md).toContain("**Scope:** 01 Mar 2024 → 31 Mar 2024 · Web, Store, Feedback · Price");
   });
 
   it("shows corroboration, the single-source flag, scorecard, total and weakest", () => {
     expect(md).toContain("3 kinds of data (Feedback, Store, Web), 3 supporting observations");
-    expect(md).toContain("1 contradicting observations");
+    expect(md).toContain("1 contradicting observation\n");
     expect(md).toContain("| Truth | 3/3 | 21 observations, 3 channels |");
     expect(md).toContain("Total 9/12 — weakest: Uniqueness");
     expect(md).toContain("**⚠ One source only**");
@@ -23,7 +23,7 @@ describe("Markdown export", () => {
   });
 
   it("lists evidence with quotes, screenshots as blob links, and deleted observations", () => {
-    expect(md).toContain("- **Supports** · Web · 2024-03-11 · Túi xách da giảm còn 1.290.000đ");
+    expect(md).toContain("- **Supports** · Web · 11 Mar 2024 · Túi xách da giảm còn 1.290.000đ");
     expect(md).toContain("  > Giá sốc\n  > \\# chỉ hôm nay");
     expect(md).toContain(`  ![Screenshot](/v1/blobs/${SHOT})`);
     expect(md).toContain("- **Context** · (observation deleted)");
@@ -31,7 +31,7 @@ describe("Markdown export", () => {
 
   it("lists actions with owner, due and status", () => {
     expect(md).toContain(
-      "- [ ] Price-match the Classic bag — Owner: Lan · Due: 2024-04-01 · Doing",
+      "- [ ] Price-match the Classic bag — Owner: Lan · Due: 01 Apr 2024 · Doing",
     );
     expect(md).toContain("- [x] \\-1 Brief the floor staff — Done");
   });
