@@ -652,6 +652,10 @@ export const web = {
     vi: "Máy chủ đang bận hoặc khởi động lại; hãy thử lại sau giây lát.",
     en: "The server is busy or restarting; try again in a moment.",
   },
+  "problem.storage-full": {
+    vi: "Ổ đĩa của máy chủ đã đầy nên chưa lưu được. Nội dung bạn nhập vẫn được giữ; hãy báo quản trị viên rồi thử lại sau.",
+    en: "The server's disk is full, so nothing could be saved. What you typed is kept; tell your administrator and try again later.",
+  },
   "problem.server": {
     vi: "Máy chủ gặp sự cố (lỗi {status}); hãy thử lại.",
     en: "The server had a problem (error {status}); try again.",

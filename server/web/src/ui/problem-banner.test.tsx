@@ -73,3 +73,21 @@ describe("ProblemBanner in the user's language", () => {
     expect(retried).toBe(1);
   });
 });
+
+describe("ProblemBanner on a full server disk", () => {
+  it("says the disk is full and the input is kept, in vi and en (503 storage-full)", () => {
+    const full = new ApiError(
+      503,
+      "Storage full",
+      "the server's disk is full; retry later",
+      [],
+      "urn:sightline:problem:storage-full",
+      60,
+    );
+    const en = renderUi(<ProblemBanner error={full} />);
+    expect(en.textContent).toContain("The server's disk is full, so nothing could be saved.");
+    expect(en.textContent).not.toContain("retry later");
+    const vi = renderUi(<ProblemBanner error={full} />, { locale: "vi" });
+    expect(vi.textContent).toContain("Ổ đĩa của máy chủ đã đầy");
+  });
+});
