@@ -60,8 +60,8 @@ export interface ExtensionDriver {
 export type DriverOptions = {
   /** A page on a web origin the test serves: Firefox opens extension pages from it. */
   launchPage: () => string;
-  /** Host access as if the user had allowed all sites (default true). */
-  grantHosts?: boolean;
+  /** Host access as if the user had allowed all sites (default true), or only these patterns. */
+  grantHosts?: boolean | string[];
 };
 
 function playwrightPage(page: PwPage): DriverPage {

@@ -18,13 +18,14 @@ const bin = (name: string) => join(repo, "node_modules", ".bin", name);
 export type BuildOptions = {
   target?: "chrome" | "firefox";
   /**
-   * Add `host_permissions: ["<all_urls>"]` (default true): it stands in for the
+   * Add `host_permissions: ["<all_urls>"]` (default true; or just these
+   * patterns): it stands in for the
    * user granting the optional host permission from the options page, whose
    * prompt headless Chromium cannot show (permissions.request would wait
    * forever). The code paths are the same — a request for a granted
    * permission resolves at once.
    */
-  grantHosts?: boolean;
+  grantHosts?: boolean | string[];
   /**
    * Make the extension's pages web-accessible (Firefox tests only): WebDriver
    * BiDi refuses to navigate to moz-extension:// URLs, so the Firefox driver
@@ -42,7 +43,7 @@ export async function buildExtension(o: BuildOptions = {}): Promise<string> {
   const dir = join(out, "unpacked");
   cpSync(join(out, target), dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
-  if (grantHosts) manifest.host_permissions = ["<all_urls>"];
+  if (grantHosts) manifest.host_permissions = grantHosts === true ? ["<all_urls>"] : grantHosts;
   if (exposePages) {
     manifest.web_accessible_resources = [
       { resources: ["*.html", "assets/*"], matches: ["http://127.0.0.1/*"] },

@@ -106,15 +106,15 @@ export type ScenarioWorld = {
   admin: Awaited<ReturnType<typeof adminApi>>;
 };
 
-/** Server, competitor site and browser, started; the admin has a competitor on 127.0.0.1. */
+/** Server, competitor site and browser, started; the admin has a competitor on 127.0.0.1 (or `competitorDomains`). */
 export async function startWorld(
   makeDriver: (o: DriverOptions) => ExtensionDriver,
-  o: Omit<DriverOptions, "launchPage"> = {},
+  o: Omit<DriverOptions, "launchPage"> & { competitorDomains?: string[] } = {},
 ): Promise<ScenarioWorld> {
   const server = realServer({ port: await freePort(), email: EMAIL, password: PASSWORD });
   const [site] = await Promise.all([fixtureSite(), server.start()]);
   const admin = await adminApi(server.url, EMAIL, PASSWORD);
-  await admin.competitor("ĐiệnMáyXanhLá", ["127.0.0.1"]);
+  await admin.competitor("ĐiệnMáyXanhLá", o.competitorDomains ?? ["127.0.0.1"]);
   const driver = makeDriver({ ...o, launchPage: () => site.blankUrl });
   await driver.launch();
   return { driver, server, site, admin };
@@ -350,12 +350,33 @@ export function extensionScenario(
         .toMatchObject({ what: expect.stringMatching(/1[.,]290[.,]000.*→.*1[.,]190[.,]000/) });
     });
 
-    it("captures right after a revisit still work (a third quote)", async () => {
+    it("captures right after a revisit still work (a third quote, with the selection-screenshot setting on)", async () => {
+      const options = await w.driver.openExtensionPage("options.html");
+      await options.click('[data-testid="selection-screenshots"]');
+      await expect
+        .poll(() =>
+          options.evaluate(
+            () =>
+              (document.querySelector('[data-testid="selection-screenshots"]') as HTMLInputElement)
+                .checked,
+            null,
+          ),
+        )
+        .toBe(true);
+      await options.close();
+      // (The panel is a tab here, so the visible area shot is the panel's: the real side
+      // panel leaves the page in front. What is checked is the path: shot, blob, upload.)
+      await panel.bringToFront();
       const t = await captureSelection(QUOTE_3);
       timings.selectionWorkerWarm = t.workerMs;
       await panel.click('[data-testid="sync-now"]');
       await expect.poll(unsynced, { timeout: 15_000 }).toBe(0);
-      expect((await w.admin.observations("&channel=web")).map((o) => o.what)).toContain(QUOTE_3);
+      const third = (await w.admin.observations("&channel=web")).find((o) => o.what === QUOTE_3);
+      const shot = (third?.evidence as { screenshot?: string } | undefined)?.screenshot;
+      expect(shot, "a selection screenshot").toBeTruthy();
+      const blob = await w.admin.blob(shot as string);
+      expect(blob.type).toBe("image/png");
+      expect(sha256(blob.bytes)).toBe(shot);
     });
 
     it("watches the captured price: the page changes on the site, one observation reaches the server, once", async () => {

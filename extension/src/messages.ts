@@ -105,6 +105,10 @@ const SettingsPatchSchema = z.strictObject({
       booth: z.string().check(z.maxLength(200)),
     }),
   ),
+  /** The after-pairing prompt for competitor sites was answered (allowed or "not now"). */
+  accessPrompted: z.optional(z.boolean()),
+  /** Selection captures also save a screenshot of the visible area. */
+  selectionScreenshots: z.optional(z.boolean()),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
@@ -203,6 +207,9 @@ export function parseWorkerRequest(message: unknown): ParsedWorkerRequest | null
 export type Settings = {
   locale: "vi" | "en";
   eventMode: { active: boolean; eventName: string; booth: string };
+  /** Absent (older installs) reads as false. */
+  accessPrompted?: boolean;
+  selectionScreenshots?: boolean;
 };
 
 export type Pairing = {

@@ -30,6 +30,8 @@ export type CaptureServiceDeps = {
   sync: SyncService;
   context: WorkerContext;
   now(): number;
+  /** The options page's "Add a screenshot to selection captures". */
+  selectionScreenshots(): Promise<boolean>;
   /** After a capture is saved (UI refresh, re-highlight in the page). */
   saved(
     saved: { id: string; elapsedMs: number; screenshot: "saved" | "none" | "unavailable" },
@@ -46,7 +48,10 @@ export type CaptureService = {
   submit(capture: ParsedCapture, tab: Tab | undefined): Promise<CaptureResult>;
 };
 
-/** Kinds whose evidence includes a screenshot. A selection keeps its quote only. */
+/**
+ * Kinds whose evidence includes a screenshot. A selection keeps its quote
+ * only, unless the user's setting adds the visible area to it.
+ */
 const WITH_SCREENSHOT: Record<CaptureKind, boolean> = {
   selection: false,
   element: true,
@@ -93,10 +98,15 @@ export function createCaptureService(d: CaptureServiceDeps): CaptureService {
     if (session.revoked()) return { ok: false, error: "revoked" };
     let screenshot: string | undefined;
     let shot: "saved" | "none" | "unavailable" = "none";
-    if (WITH_SCREENSHOT[capture.kind]) {
+    const withShot =
+      WITH_SCREENSHOT[capture.kind] ||
+      (capture.kind === "selection" && (await d.selectionScreenshots().catch(() => false)));
+    if (withShot) {
       shot = "unavailable";
       try {
-        const box = capture.kind === "visible" ? undefined : capture.box;
+        // A selection's screenshot is the visible area around it, not the text's own box.
+        const box =
+          capture.kind === "visible" || capture.kind === "selection" ? undefined : capture.box;
         const image =
           tab?.windowId !== undefined
             ? await d.screenshots.capture(tab.windowId, capture.viewport, box)

@@ -18,6 +18,8 @@ export function defaultSettings(languages: readonly string[] | undefined): Setti
   return {
     locale: pickLocale(languages),
     eventMode: { active: false, eventName: "", booth: "" },
+    accessPrompted: false,
+    selectionScreenshots: false,
   };
 }
 
@@ -35,6 +37,9 @@ export function createSettingsStorage(
       const next: Settings = { ...(await settings()) };
       if (patch.locale) next.locale = patch.locale;
       if (patch.eventMode) next.eventMode = { ...patch.eventMode };
+      if (patch.accessPrompted !== undefined) next.accessPrompted = patch.accessPrompted;
+      if (patch.selectionScreenshots !== undefined)
+        next.selectionScreenshots = patch.selectionScreenshots;
       await api.storage.set(SETTINGS, next);
       return next;
     },

@@ -168,6 +168,29 @@ describe("worker", () => {
     expect(ctx.shots).toEqual([]);
   });
 
+  it("selection captures add a screenshot of the visible area when the setting is on, uploaded as a blob", async () => {
+    await pair(ctx);
+    await settle(ctx);
+    ctx.browser.scriptable.add(ctx.tab.id);
+    await ask(ctx, { type: "settings.set", patch: { selectionScreenshots: true } });
+    const r = await ask<CaptureResult>(ctx, { type: "capture.start", kind: "selection" });
+    expect(r).toMatchObject({ ok: true, screenshot: "saved" });
+    expect(ctx.shots).toEqual([ctx.tab.windowId]);
+    await ctx.app.sync.syncNow();
+    const saved = ctx.server.observations.get((r as { id: string }).id) as {
+      evidence: { quote: string; screenshot: string };
+    };
+    expect(saved.evidence.quote).toBe("pin 50 giờ");
+    const blob = ctx.server.blobs.get(saved.evidence.screenshot);
+    // The fake screenshotter writes the crop width in byte 3: 0 = the whole visible area.
+    expect(blob?.[3]).toBe(0);
+    // Off again: a selection keeps its quote only.
+    await ask(ctx, { type: "settings.set", patch: { selectionScreenshots: false } });
+    const again = await ask<CaptureResult>(ctx, { type: "capture.start", kind: "selection" });
+    expect(again).toMatchObject({ ok: true, screenshot: "none" });
+    expect(ctx.shots).toHaveLength(1);
+  });
+
   it("reports missing access instead of failing silently", async () => {
     await pair(ctx);
     expect(await ask(ctx, { type: "capture.start", kind: "selection" })).toEqual({

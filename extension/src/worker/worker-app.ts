@@ -77,6 +77,7 @@ export function createWorkerApp(d: WorkerDeps) {
     sync,
     context,
     now,
+    selectionScreenshots: async () => (await settings.settings()).selectionScreenshots === true,
     saved(saved, tabId) {
       emit({ type: "ui.captured", ...saved });
       emit({ type: "ui.observations" });

@@ -324,6 +324,38 @@ export const extension = {
   "options.allowAll": { vi: "Cho phép trên mọi trang", en: "Allow on all sites" },
   "options.allowed": { vi: "Đã cho phép", en: "Allowed" },
   "options.notPaired": { vi: "Chưa ghép nối", en: "Not paired" },
+  "options.captures": { vi: "Ghi nhận", en: "Captures" },
+  "options.selectionScreenshots": {
+    vi: "Kèm ảnh chụp màn hình khi ghi đoạn đã chọn",
+    en: "Add a screenshot to selection captures",
+  },
+  "options.selectionScreenshotsHint": {
+    vi: "Chụp phần trang đang hiển thị cùng đoạn văn bản; ảnh được tải lên như ảnh chụp vùng.",
+    en: "Saves the visible part of the page with the text; the image is uploaded like a region capture.",
+  },
+
+  // Right after pairing: one prompt for the competitors' sites
+  "onboarding.title": {
+    vi: "Một bước nữa: cho phép Sightline đọc trang của đối thủ",
+    en: "One more step: let Sightline read your competitors' sites",
+  },
+  "onboarding.why": {
+    vi: "Để khi bạn quay lại một trang, Sightline đánh dấu lại những gì bạn đã ghi và cho biết giá hay nội dung nào đã đổi, và để tự kiểm tra các trang bạn theo dõi. Không có quyền này, những việc đó không xảy ra.",
+    en: "So that when you come back to a page Sightline highlights what you captured and tells you which prices or texts changed, and so it can re-check the pages you watch. Without this access none of that happens.",
+  },
+  "onboarding.sites": {
+    vi: "Chỉ các trang của đối thủ trong nhóm: {sites}",
+    en: "Only your workspace's competitor sites: {sites}",
+  },
+  "onboarding.noCompetitors": {
+    vi: "Nhóm chưa có trang đối thủ nào. Quản trị viên thêm đối thủ trong trang quản lý; bạn có thể cho phép sau trong mục Quyền truy cập trang.",
+    en: "Your workspace has no competitor sites yet. An admin adds competitors in the web app; you can allow them later under Site access.",
+  },
+  "onboarding.revoke": {
+    vi: "Bạn có thể rút lại quyền này bất cứ lúc nào trong phần quản lý tiện ích của trình duyệt.",
+    en: "You can take this back at any time in the browser's extension settings.",
+  },
+  "onboarding.later": { vi: "Để sau", en: "Not now" },
   "options.open": { vi: "Mở cài đặt", en: "Open settings" },
 
   "panel.open": { vi: "Mở bảng bên", en: "Open side panel" },

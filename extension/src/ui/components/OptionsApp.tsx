@@ -87,13 +87,28 @@ export function OptionsApp({ actions }: OptionsAppProps) {
       setPairing(false);
     }
   };
-  const allow = async (origins: string[]) => {
-    if (await actions.requestOrigins(origins).catch(() => false)) {
+  const allow = async (origins: string[]): Promise<boolean> => {
+    const granted = await actions.requestOrigins(origins).catch(() => false);
+    if (granted) {
       setAccess((a) => ({
         ...a,
         ...(origins[0] === "<all_urls>" ? { all: true } : { competitors: true }),
       }));
     }
+    return granted;
+  };
+  // Right after pairing, once: ask for the competitors' sites, saying why.
+  const askAccess =
+    status?.paired === true &&
+    status.state !== "unauthorized" &&
+    settings !== null &&
+    settings.accessPrompted !== true &&
+    !access.competitors &&
+    !access.all;
+  const answerAccess = async (allowIt: boolean) => {
+    // The permission request first: it must run inside the click's gesture.
+    if (allowIt && !(await allow(competitorPatterns))) return;
+    await updateSettings({ accessPrompted: true } as Partial<Settings>);
   };
 
   return (
@@ -101,6 +116,41 @@ export function OptionsApp({ actions }: OptionsAppProps) {
       <main class="options">
         <h1>{t("options.title")}</h1>
         <SyncStatusBar status={status} onSync={() => void syncNow()} />
+        {askAccess && (
+          <section class="onboarding" data-testid="onboarding-access">
+            <h2>{t("onboarding.title")}</h2>
+            <p>{t("onboarding.why")}</p>
+            {competitorPatterns.length > 0 ? (
+              <p>
+                {t("onboarding.sites", {
+                  sites: config.competitors.flatMap((c) => c.domains).join(", "),
+                })}
+              </p>
+            ) : (
+              <p class="muted">{t("onboarding.noCompetitors")}</p>
+            )}
+            <p class="muted">{t("onboarding.revoke")}</p>
+            <div class="row">
+              <button
+                type="button"
+                class="primary"
+                disabled={competitorPatterns.length === 0}
+                onClick={() => void answerAccess(true)}
+                data-testid="onboarding-allow"
+              >
+                {t("options.allowCompetitors")}
+              </button>
+              <button
+                type="button"
+                class="link"
+                onClick={() => void answerAccess(false)}
+                data-testid="onboarding-later"
+              >
+                {t("onboarding.later")}
+              </button>
+            </div>
+          </section>
+        )}
         {status?.paired ? (
           <section>
             <p data-testid="paired">{t("options.paired", { server: status.serverUrl ?? "" })}</p>
@@ -185,6 +235,23 @@ export function OptionsApp({ actions }: OptionsAppProps) {
               {access.all ? `✓ ${t("options.allowAll")}` : t("options.allowAll")}
             </button>
           </div>
+        </section>
+        <section>
+          <h2>{t("options.captures")}</h2>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={settings?.selectionScreenshots === true}
+              onChange={(e) =>
+                void updateSettings({
+                  selectionScreenshots: e.currentTarget.checked,
+                } as Partial<Settings>)
+              }
+              data-testid="selection-screenshots"
+            />
+            <span>{t("options.selectionScreenshots")}</span>
+          </label>
+          <p class="muted">{t("options.selectionScreenshotsHint")}</p>
         </section>
       </main>
     </I18n.Provider>
