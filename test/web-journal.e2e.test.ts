@@ -143,7 +143,7 @@ beforeAll(async () => {
   await page.evaluate(() => localStorage.setItem("sightline.locale", "en"));
   await page.reload();
   await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: "Insight journals" }).waitFor();
 }, 180_000);
@@ -159,7 +159,7 @@ const count = () => page.locator('[data-testid="timeline-count"]');
 describe("journal workspace (real server, real Chromium)", () => {
   it("the Web filter over 1,200 observations shows the server's exact total", async () => {
     await page.goto(`${server.base}/#/journals/${journalId}`);
-    await page.getByRole("heading", { name: "E2E: 1.200 quan sát", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: /^E2E: 1\.200 quan sát/, level: 1 }).waitFor();
     await expect.poll(() => count().textContent()).toBe(`${TOTAL} observations`);
     await page.locator(".filters").getByRole("button", { name: "Web", exact: true }).click();
     await expect.poll(() => count().textContent()).toBe(`${WEB} of ${TOTAL} observations match`);
@@ -226,6 +226,24 @@ describe("journal workspace (real server, real Chromium)", () => {
     await page
       .getByText("This file was imported before: nothing new, nothing added twice.")
       .waitFor();
+  });
+
+  it("edits a journal's title and goal in place", async () => {
+    await page.goto(`${server.base}/#/journals/${journalId}`);
+    await page.getByRole("button", { name: "Edit journal" }).click();
+    const form = page.locator("form.journal-form");
+    expect(await form.getByLabel("Journal name").inputValue()).toBe("E2E: 1.200 quan sát");
+    await form.getByLabel("Journal name").fill("E2E: 1.200 quan sát (sửa)");
+    await form.getByLabel(/^Business goal/).fill("Giữ khách ở kệ điện thoại và quầy bảo hành");
+    await form.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("heading", { name: "E2E: 1.200 quan sát (sửa)", level: 1 }).waitFor();
+    const j = await admin.api<{ journal: { title: string; goal: string; scope: object } }>(
+      "GET",
+      `/v1/journals/${journalId}?limit=1`,
+    );
+    expect(j.journal.title).toBe("E2E: 1.200 quan sát (sửa)");
+    expect(j.journal.goal).toBe("Giữ khách ở kệ điện thoại và quầy bảo hành");
+    expect(j.journal.scope).toEqual({ channels: ["web", "event"] });
   });
 
   it("archives a journal and restores it", async () => {
@@ -322,19 +340,24 @@ describe("journal workspace (real server, real Chromium)", () => {
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
     await page.goto(`${server.base}/#/journals/${journalId}`);
+    await page.reload(); // a hash-only goto would keep the page's state
     await page.locator("article.obs").first().waitFor();
-    await page.getByRole("searchbox").fill(LONG.slice(0, 40));
-    await page.getByRole("searchbox").fill("");
     expect(await overflow()).toBe(0);
     await page.getByRole("tab", { name: /Insights/ }).click();
     const card = page.locator(`article.insight[data-insight-id="${insightId}"]`);
     await card.waitFor();
     expect(await card.isVisible()).toBe(true);
+    await card.locator(".action-title", { hasText: LONG }).waitFor();
     const box = await card.boundingBox();
     expect(box?.y ?? 9999).toBeLessThan(844);
     expect(await overflow()).toBe(0);
+    // The action's date field is wide enough for a whole date (it used to show "mm").
+    const due = card.getByLabel("Due date");
+    expect((await due.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(130);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "journal-phone-insights.png") });
+    await due.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, "journal-phone-action-form.png") });
     await page.getByRole("tab", { name: /Suggestions/ }).click();
     expect(await overflow()).toBe(0);
     for (const path of [

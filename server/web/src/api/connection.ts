@@ -7,6 +7,8 @@ export type Connection = {
   online(): boolean;
   subscribe(listener: (online: boolean) => void): () => void;
   report(reachable: boolean): void;
+  /** Ask the server now (the event stream dropped): offline only if it does not answer. */
+  check(): Promise<void>;
 };
 
 export type ConnectionOptions = {
@@ -45,6 +47,9 @@ export function createConnection({
       return () => listeners.delete(listener);
     },
     report: set,
+    async check() {
+      set(await probe().catch(() => false));
+    },
   };
 }
 
@@ -62,4 +67,5 @@ export const ALWAYS_ONLINE: Connection = {
   online: () => true,
   subscribe: () => () => {},
   report: () => {},
+  check: async () => {},
 };

@@ -1,10 +1,12 @@
 // Re-read the open journal when a poke arrives, coalescing bursts of pokes
 // (a kiosk pushing a batch) into one reload, and re-read after a reconnect.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import { type LiveState, subscribeLive } from "../api/live.ts";
+import { ConnectionContext } from "../ui/use-online.ts";
 
 export function useLiveReload(reload: () => void, delayMs = 400): LiveState {
   const [state, setState] = useState<LiveState>("connecting");
+  const connection = useContext(ConnectionContext);
   const reloadRef = useRef(reload);
   reloadRef.current = reload;
   useEffect(() => {
@@ -14,8 +16,11 @@ export function useLiveReload(reload: () => void, delayMs = 400): LiveState {
       onState: (next) => {
         setState(next);
         // Pokes sent while the stream was down are lost: read once on reconnect.
-        if (next === "offline") wasDown = true;
-        else if (next === "live" && wasDown) {
+        if (next === "offline") {
+          // The stream dropped: is the server gone (then the offline banner shows)?
+          if (!wasDown) void connection.check();
+          wasDown = true;
+        } else if (next === "live" && wasDown) {
           wasDown = false;
           reloadRef.current();
         }
@@ -29,6 +34,6 @@ export function useLiveReload(reload: () => void, delayMs = 400): LiveState {
       clearTimeout(timer);
       off();
     };
-  }, [delayMs]);
+  }, [delayMs, connection]);
   return state;
 }
