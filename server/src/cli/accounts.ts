@@ -12,6 +12,12 @@ import { CliError, usageError } from "./cli-error.ts";
 
 export const MIN_PASSWORD = 8;
 
+/** The audit log's options from a command's: its clock and the configured retention. */
+export const auditOptions = (o: { now?: () => Date; retentionDays?: number }) => ({
+  ...(o.now ? { now: o.now } : {}),
+  ...(o.retentionDays !== undefined ? { retentionDays: o.retentionDays } : {}),
+});
+
 /** The given password (checked) or a generated one, and whether it was generated. */
 export function choosePassword(given: string | undefined): {
   password: string;
@@ -32,7 +38,14 @@ function parseEmail(email: string): string {
 
 export async function createAdmin(
   db: Db,
-  o: { email: string; password?: string; name?: string; now?: () => Date },
+  o: {
+    email: string;
+    password?: string;
+    name?: string;
+    now?: () => Date;
+    /** Audit retention (SIGHTLINE_AUDIT_RETENTION_DAYS), so recording never prunes differently from the server. */
+    retentionDays?: number;
+  },
 ): Promise<{ email: string; workspaceId: string; password: string; generated: boolean }> {
   const email = parseEmail(o.email);
   const { password, generated } = choosePassword(o.password);
@@ -62,7 +75,7 @@ export async function createAdmin(
       throw e;
     }
   }
-  await createAuditLog(db, o.now ? { now: o.now } : {}).record({
+  await createAuditLog(db, auditOptions(o)).record({
     workspaceId,
     type: "user-created",
     actor: SYSTEM_ACTOR,
@@ -74,7 +87,7 @@ export async function createAdmin(
 
 export async function resetPassword(
   db: Db,
-  o: { email: string; password?: string; now?: () => Date },
+  o: { email: string; password?: string; now?: () => Date; retentionDays?: number },
 ): Promise<{ email: string; password: string; generated: boolean }> {
   const email = parseEmail(o.email);
   const user = await db.findUserByEmail(email);
@@ -88,7 +101,7 @@ export async function resetPassword(
     now.toISOString(),
   );
   if (!done) throw new CliError(`no account with the email ${email}`);
-  await createAuditLog(db, { now: () => now }).record({
+  await createAuditLog(db, { ...auditOptions(o), now: () => now }).record({
     workspaceId: user.workspaceId,
     type: "password-reset-issued",
     actor: SYSTEM_ACTOR,

@@ -11,7 +11,7 @@ import { connectPostgres } from "../db/postgres/connect.ts";
 import { migrate as migratePostgres } from "../db/postgres/migrate.ts";
 import { migrate as migrateSqlite } from "../db/sqlite/migrate.ts";
 import { runningServer } from "../runtime/pid-file.ts";
-import { createAdmin, resetPassword } from "./accounts.ts";
+import { auditOptions, createAdmin, resetPassword } from "./accounts.ts";
 import { backupSqlite, postgresCommands } from "./backup.ts";
 import { CliError, usageError } from "./cli-error.ts";
 import { openDatabase, sqliteExists, sqliteFile } from "./database.ts";
@@ -153,6 +153,7 @@ PostgreSQL (every instance stopped): the same, with pg_restore loading FILE
           url: config.databaseUrl,
           file: backup,
           ...(io.now ? { now: io.now } : {}),
+          retentionDays: config.auditRetentionDays,
         });
         if (r.otherConnections > 0)
           io.err(
@@ -174,6 +175,7 @@ PostgreSQL (every instance stopped): the same, with pg_restore loading FILE
         file: sqliteFile(config),
         backup,
         ...(io.now ? { now: io.now } : {}),
+        retentionDays: config.auditRetentionDays,
       });
       io.out(
         [
@@ -208,6 +210,7 @@ SIGHTLINE_ADMIN_PASSWORD; without either one is generated and printed once.`,
           password: (values.password as string | undefined) ?? io.env.SIGHTLINE_ADMIN_PASSWORD,
           ...(typeof values.name === "string" ? { name: values.name } : {}),
           ...(io.now ? { now: io.now } : {}),
+          retentionDays: config.auditRetentionDays,
         });
         io.out(
           `created admin ${r.email}${r.generated ? `\npassword: ${r.password}\n(shown once)` : ""}\n`,
@@ -230,6 +233,7 @@ their sessions.`,
           email: positionals[0] as string,
           password: (values.password as string | undefined) ?? io.env.SIGHTLINE_ADMIN_PASSWORD,
           ...(io.now ? { now: io.now } : {}),
+          retentionDays: config.auditRetentionDays,
         });
         io.out(
           `new password set for ${r.email}; their sessions are revoked${r.generated ? `\npassword: ${r.password}\n(shown once)` : ""}\n`,
@@ -308,7 +312,13 @@ async function auditEvent(
   detail: Record<string, string | number>,
 ) {
   await withDb(config, async (db) => {
-    const log = createAuditLog(db, io.now ? { now: io.now } : {});
+    const log = createAuditLog(
+      db,
+      auditOptions({
+        ...(io.now ? { now: io.now } : {}),
+        retentionDays: config.auditRetentionDays,
+      }),
+    );
     for (const w of await db.listWorkspaces())
       await log.record({ workspaceId: w.id, type, actor: SYSTEM_ACTOR, detail });
   });

@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { createAuditLog, SYSTEM_ACTOR } from "../audit/audit-log.ts";
 import { connectPostgres } from "../db/postgres/connect.ts";
 import { openPostgresDb } from "../db/postgres/db.ts";
+import { auditOptions } from "./accounts.ts";
 import { libpqUrl, urlSchema } from "./backup.ts";
 import { CliError } from "./cli-error.ts";
 import { freshEpoch } from "./epoch.ts";
@@ -33,6 +34,7 @@ export async function restorePostgres(o: {
   url: string;
   file: string;
   now?: () => Date;
+  retentionDays?: number;
 }): Promise<PostgresRestoreReport> {
   const at = (o.now ?? (() => new Date()))();
   const before = connectPostgres(o.url, { max: 1, name: "sightline-cli" });
@@ -92,7 +94,7 @@ export async function restorePostgres(o: {
       }
       return { sessionsRevoked: revoked.count, devicesCarried };
     });
-    const audit = createAuditLog(db, { now: () => at });
+    const audit = createAuditLog(db, { ...auditOptions(o), now: () => at });
     for (const w of await db.listWorkspaces())
       await audit.record({
         workspaceId: w.id,

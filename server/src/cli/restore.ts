@@ -15,6 +15,7 @@ import Database from "better-sqlite3";
 import { createAuditLog, SYSTEM_ACTOR } from "../audit/audit-log.ts";
 import { openSqliteParts } from "../db/sqlite/open.ts";
 import { runningServer } from "../runtime/pid-file.ts";
+import { auditOptions } from "./accounts.ts";
 import { BACKUP_AT_KEY } from "./backup.ts";
 import { CliError } from "./cli-error.ts";
 import { revokeSqliteSessions, setSqliteEpoch } from "./epoch.ts";
@@ -90,6 +91,7 @@ export async function restoreSqlite(o: {
   file: string;
   backup: string;
   now?: () => Date;
+  retentionDays?: number;
 }): Promise<RestoreReport> {
   const pid = runningServer(o.dataDir);
   if (pid !== null)
@@ -136,7 +138,7 @@ export async function restoreSqlite(o: {
         return { backupAt, oldEpoch: current.epoch, epoch, sessionsRevoked, devicesCarried };
       })
       .immediate();
-    const audit = createAuditLog(parts.db, { now: () => at });
+    const audit = createAuditLog(parts.db, { ...auditOptions(o), now: () => at });
     for (const w of await parts.db.listWorkspaces())
       await audit.record({
         workspaceId: w.id,
