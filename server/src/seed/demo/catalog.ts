@@ -32,6 +32,9 @@ const feedbackQuestion = {
   en: "Were you happy with your visit today?",
 };
 
+/** Both demo stores open 9:00–21:00 local time (taps and feedback fall inside). */
+export const SHOP_HOURS = { open: 9, close: 21 } as const;
+
 export const DEMO_STORES = {
   hcm: {
     name: "Sightline Nguyễn Huệ (TP. Hồ Chí Minh)",

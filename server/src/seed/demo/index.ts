@@ -95,9 +95,11 @@ async function seedDevice(
 async function pushAll(
   db: Db,
   d: DevicePrincipal,
-  creates: Record<string, unknown>[],
+  all: Record<string, unknown>[],
   now: Date,
 ): Promise<number> {
+  // Nothing later than now: today's afternoon has not happened yet.
+  const creates = all.filter((f) => Date.parse(String(f.capturedAt)) <= now.getTime() - 60_000);
   const mutations: Mutation[] = creates.map((fields, i) => {
     const ms = Date.parse(String(fields.capturedAt));
     return {
@@ -135,6 +137,7 @@ export async function seedDemo(
   const { storeIds, competitorIds } = await ensureConfig(db, workspaceId);
   const t = timeline(now);
   let added = 0;
+  const seen = new Set<string>();
   for (const key of ["hcm", "hn"] as const) {
     const kiosk = await seedDevice(
       db,
@@ -155,6 +158,7 @@ export async function seedDemo(
         storeIds[key],
         s.zones,
         s.feedbackQuestion.vi,
+        seen,
       ),
       now,
     );

@@ -1,4 +1,5 @@
-// Extension observations of the demo marketer: competitor site audits and two
+// Extension observations of the demo marketer: competitor site audits (each
+// finding once), and two
 // trade-show visits, in Vietnamese and English. On PRICE_CUT_DAY PhoneHub cuts
 // the Galaxy A55 on its site; the audits around it record the cut, the
 // banner and a rival matching it.
@@ -74,6 +75,76 @@ const ROUTINE: Audit[] = [
     what: "PhoneHub shows verified buyer reviews with photos on every product page",
     why: "Social proof builds trust online",
     needs: ["information", "reliability"],
+  },
+  {
+    competitor: "nhaso",
+    path: "/bao-hanh-vang",
+    title: "Bảo hành vàng 24 tháng — Nhà Số",
+    what: "Nhà Số bán gói bảo hành vàng 24 tháng, rơi vỡ vẫn đổi máy mới",
+    who: "Phụ huynh mua máy cho con",
+    why: "Sợ máy hỏng sớm",
+    needs: ["reliability"],
+    quote: "Rơi vỡ, vào nước — đổi máy mới trong 24 tháng",
+  },
+  {
+    competitor: "saoviet",
+    path: "/click-and-collect",
+    title: "Đặt online, nhận tại cửa hàng | Sao Việt",
+    what: "Sao Việt lets shoppers reserve online and pick up in store within an hour",
+    why: "Shoppers want to see the phone before paying",
+    needs: ["convenience", "access"],
+  },
+  {
+    competitor: "phonehub",
+    path: "/sinh-vien",
+    title: "Ưu đãi sinh viên — PhoneHub",
+    what: "PhoneHub giảm thêm 5% cho sinh viên có thẻ, áp dụng cả hàng giảm giá",
+    who: "Sinh viên",
+    needs: ["price"],
+    quote: "Sinh viên giảm thêm 5%",
+  },
+  {
+    competitor: "nhaso",
+    path: "/tu-van-video",
+    title: "Tư vấn qua video — Nhà Số",
+    what: "Nhà Số offers live video consultations with a product expert, 8:00–22:00",
+    why: "Remote shoppers want a person to ask",
+    needs: ["empathy", "information"],
+  },
+  {
+    competitor: "saoviet",
+    path: "/cai-dat-mien-phi",
+    title: "Cài đặt miễn phí trọn đời | Sao Việt",
+    what: "Sao Việt cài đặt phần mềm và chuyển dữ liệu miễn phí trọn đời",
+    who: "Người lớn tuổi",
+    why: "Ngại tự chuyển danh bạ, ảnh sang máy mới",
+    needs: ["convenience", "empathy"],
+    quote: "Chuyển dữ liệu miễn phí trọn đời",
+  },
+  {
+    competitor: "phonehub",
+    path: "/flash-sale",
+    title: "Flash sale 12h — PhoneHub",
+    what: "PhoneHub runs a daily noon flash sale on accessories, 30 items each",
+    how: "Countdown timer on the homepage",
+    needs: ["price"],
+  },
+  {
+    competitor: "nhaso",
+    path: "/so-sanh-gia",
+    title: "Cam kết giá tốt — Nhà Số",
+    what: "Nhà Số cam kết hoàn tiền chênh lệch nếu khách thấy nơi khác rẻ hơn trong 7 ngày",
+    why: "Giữ khách không phải đi so giá",
+    needs: ["price", "transparency"],
+    quote: "Thấy rẻ hơn? Hoàn tiền chênh lệch",
+  },
+  {
+    competitor: "saoviet",
+    path: "/danh-gia-may-cu",
+    title: "Định giá máy cũ online | Sao Việt",
+    what: "Sao Việt has an online trade-in valuation that quotes a price in 2 minutes",
+    who: "Shoppers upgrading an old phone",
+    needs: ["transparency", "options"],
   },
 ];
 
@@ -176,11 +247,16 @@ export function marketerDesk(
   competitorIds: Record<DemoCompetitorKey, string>,
 ): Fields[] {
   const out: Fields[] = [];
+  // Every routine audit once, in a seeded order: a marketer does not write the
+  // same finding twice in a month.
+  const routine = [...ROUTINE];
+  for (let i = routine.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [routine[i], routine[j]] = [routine[j] as Audit, routine[i] as Audit];
+  }
   for (let day = 0; day < DAYS; day++) {
-    if (day % 2 === 0) {
-      const a = rng.pick(ROUTINE);
-      out.push(audit(t, day, 10 + rng.int(6), a, competitorIds[a.competitor]));
-    }
+    const a = day % 2 === 0 ? routine[day / 2] : undefined;
+    if (a) out.push(audit(t, day, 10 + rng.int(6), a, competitorIds[a.competitor]));
     const w = day - PRICE_CUT_DAY;
     const cut =
       w === 0

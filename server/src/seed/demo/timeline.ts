@@ -16,15 +16,18 @@ export type Timeline = {
   ms(iso: string): number;
 };
 
-/** Days as local (UTC+7) midnights, ending today. */
+/**
+ * Days as local (UTC+7) midnights, ending today. Times later today than
+ * `now` are left to the seed to drop (no clamping: a clamp once stacked
+ * evening taps at "now", 3 a.m. when seeded at night).
+ */
 export function timeline(now: Date): Timeline {
   const local = now.getTime() + 7 * 3_600_000;
   const todayLocalMidnight = local - (local % DAY) - 7 * 3_600_000;
   const dayStart = (day: number) => todayLocalMidnight - (DAYS - 1 - day) * DAY;
   return {
     dayStart,
-    at: (day, hour, minute) =>
-      vnTime(Math.min(dayStart(day) + (hour * 60 + minute) * 60_000, now.getTime() - 60_000)),
+    at: (day, hour, minute) => vnTime(dayStart(day) + (hour * 60 + minute) * 60_000),
     ms: (iso) => Date.parse(iso),
   };
 }
