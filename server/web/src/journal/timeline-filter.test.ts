@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { timelineQuery } from "../api/client.ts";
 import type { Observation } from "../api/types.ts";
-import { EMPTY_FILTER, filterTimeline, foldText } from "./timeline-filter.ts";
+import {
+  EMPTY_FILTER,
+  filterTimeline,
+  foldText,
+  hasRefinement,
+  refineLoaded,
+  serverFilters,
+} from "./timeline-filter.ts";
 
 const obs = (id: string, extra: Partial<Observation>): Observation => ({
   id,
@@ -63,5 +71,47 @@ describe("timeline filter", () => {
     const r = filterTimeline(items, { ...EMPTY_FILTER, minFiveW1H: 3 }, new Set());
     expect(r.map((o) => o.id)).toEqual(["a", "b"]);
     expect(filterTimeline(items, { ...EMPTY_FILTER, minFiveW1H: 4 }, new Set())).toEqual([]);
+  });
+});
+
+describe("the timeline query's filters", () => {
+  it("sends channel, store, competitor, need, tag, basis, days and search to the server", () => {
+    expect(
+      serverFilters({
+        ...EMPTY_FILTER,
+        channels: ["web", "event"],
+        storeId: "s1",
+        competitorId: "c1",
+        need: "price",
+        tag: "#tet",
+        basis: "heard",
+        from: "2026-03-01",
+        to: "2026-03-31",
+        text: "  gia re ",
+        minFiveW1H: 4,
+      }),
+    ).toEqual({
+      channel: ["web", "event"],
+      storeId: ["s1"],
+      competitorId: ["c1"],
+      need: ["price"],
+      tag: ["tet"],
+      basis: ["heard"],
+      from: "2026-03-01",
+      to: "2026-03-31",
+      q: "gia re",
+    });
+    expect(serverFilters(EMPTY_FILTER)).toEqual({});
+  });
+
+  it("repeats a key per value in the query string (OR within a filter)", () => {
+    const q = timelineQuery({ channel: ["web", "store"], q: "giá" }, { cursor: "c2", limit: 50 });
+    expect(q.toString()).toBe("channel=web&channel=store&q=gi%C3%A1&cursor=c2&limit=50");
+  });
+
+  it("refines loaded rows by 5W1H and links only", () => {
+    const r = refineLoaded(items, { ...EMPTY_FILTER, unlinkedOnly: true }, new Set(["a"]));
+    expect(r.map((o) => o.id)).toEqual(["b", "c"]);
+    expect(hasRefinement({ ...EMPTY_FILTER, text: "x" })).toBe(false);
   });
 });
