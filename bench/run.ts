@@ -2,6 +2,7 @@
 // table, and bench/results.json for comparing two runs. Sections whose
 // surface is not built (or whose prerequisites are missing) say so.
 import { writeFileSync } from "node:fs";
+import { reportCostRows, runAnalyticsLoadBench } from "./analytics-load.ts";
 import { runInitialPullBench } from "./initial-pull.ts";
 import { runJournalBench } from "./journal-open.ts";
 import { runTimelineBench } from "./journal-timeline.ts";
@@ -66,6 +67,10 @@ await section("bundle sizes", async () => sizeRows());
 await section("kiosk tap → durable (Chromium)", () => kioskRows(quick ? 60 : 250));
 await section("extension capture → saved (Chromium)", async () => extensionCaptureRows());
 await section("PostgreSQL ingest, 1 vs 3 instances", () => runPostgresIngestBench());
+await section("analytics under load (issue 18)", async () => [
+  ...(await reportCostRows(quick ? 20_000 : 200_000)),
+  ...(await runAnalyticsLoadBench(quick ? 20_000 : 200_000)),
+]);
 await (server as Awaited<ReturnType<typeof runIngestBench>>["keep"] | null)?.server.dispose();
 
 const table = printTable(rows);

@@ -17,7 +17,7 @@
 import type { Db, ScannedObservation } from "../db/port.ts";
 import type { LocalParts } from "./zoned-time.ts";
 
-export const BUILD_PAGE = 2000;
+export const BUILD_PAGE = 500;
 
 /** One observation as analytics count it. */
 export type Tap<D> = {
@@ -201,9 +201,11 @@ export function createTapIndexes<D, B>(
     zones: { signature: string; timeZoneOf: (s: string | undefined) => string | undefined },
   ): Promise<DayIndex<D, B>> {
     let e = entries.get(ws);
-    // A store's zone changed (its taps' local days move), or the database
-    // went back in time (a restore): build again.
-    if (e && (e.zones !== zones.signature || version < e.version)) e = undefined;
+    // A store's zone changed (its taps' local days move): build again. An
+    // older `version` (a request that read it before another's refresh) is
+    // served by the newer index; a restore restarts the server, so memory
+    // never outlives its database.
+    if (e && e.zones !== zones.signature) e = undefined;
     if (!e) {
       const built = await build(ws, zones.timeZoneOf);
       e = { version: built.version, zones: zones.signature, index: built.index };

@@ -1,6 +1,13 @@
 // Hash routing (`#/journals/abc`): works behind any static host with no
 // server-side fallback, and reloads land on the same page.
-export const ADMIN_SECTIONS = ["stores", "competitors", "people", "devices", "pairing"] as const;
+export const ADMIN_SECTIONS = [
+  "stores",
+  "competitors",
+  "people",
+  "devices",
+  "pairing",
+  "audit",
+] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export type Route =

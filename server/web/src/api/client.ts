@@ -5,6 +5,7 @@ import {
   BehaviourAnalyticsSchema,
   FeedbackAnalyticsSchema,
 } from "@sightline/shared/schema/analytics";
+import { AuditPageSchema, type AuditType } from "@sightline/shared/schema/audit";
 import {
   ActionCreatedSchema,
   ActionSchema,
@@ -19,7 +20,6 @@ import {
   ObservationListSchema,
   ObservationViewSchema,
 } from "@sightline/shared/schema/journal";
-import { AuditPageSchema, type AuditType } from "@sightline/shared/schema/audit";
 import { SuggestionsSchema } from "@sightline/shared/schema/suggestion";
 import { type TimelineFilters, TimelinePageSchema } from "@sightline/shared/schema/timeline";
 import type * as z from "zod/mini";

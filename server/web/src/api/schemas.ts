@@ -26,10 +26,16 @@ export const UserListItemSchema = z.looseObject({
   role: RoleSchema,
   name: z.optional(z.nullable(z.string())),
   createdAt: z.string(),
+  /** Disabled by an admin (issue 18); absent from older servers. */
+  disabled: z.optional(z.boolean()),
+  /** Deleted: kept so their work stays attributed to the name. */
+  deleted: z.optional(z.boolean()),
 });
 export const UserListSchema = z.looseObject({ items: z.array(UserListItemSchema) });
 
 export const CreatedSchema = z.looseObject({ id: z.string() });
+/** A one-time password reset code, shown once. */
+export const ResetCodeSchema = z.looseObject({ code: z.string(), expiresAt: z.string() });
 
 /** Lists come back wrapped: `{items}`. */
 const listOf = <T extends z.ZodMiniType>(item: T) => z.looseObject({ items: z.array(item) });

@@ -1,5 +1,6 @@
 // Workspace set-up for admins and managers: stores, competitors, people,
 // devices and pairing codes, one tab each.
+import { AuditAdmin } from "../admin/audit-admin.tsx";
 import { CompetitorsAdmin } from "../admin/competitors-admin.tsx";
 import { DevicesAdmin } from "../admin/devices-admin.tsx";
 import { PairingAdmin } from "../admin/pairing-admin.tsx";
@@ -29,7 +30,7 @@ export function AdminPage({ section }: Props) {
     <section class="page">
       <h1>{t("admin.title")}</h1>
       <nav class="tabs" aria-label={t("admin.title")}>
-        {ADMIN_SECTIONS.map((s) => (
+        {ADMIN_SECTIONS.filter((s) => s !== "audit" || user.role === "admin").map((s) => (
           <a
             key={s}
             href={href({ page: "admin", section: s })}
@@ -44,6 +45,7 @@ export function AdminPage({ section }: Props) {
       {section === "people" && <PeopleAdmin />}
       {section === "devices" && <DevicesAdmin />}
       {section === "pairing" && <PairingAdmin />}
+      {section === "audit" && <AuditAdmin />}
     </section>
   );
 }

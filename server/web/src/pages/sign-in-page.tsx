@@ -1,4 +1,5 @@
-// Email + password sign-in; the server sets the session cookie.
+// Email + password sign-in; the server sets the session cookie. Below it, a
+// one-time reset code from an admin sets a new password (ResetWithCode).
 import { useState } from "preact/hooks";
 import type { Api } from "../api/client.ts";
 import type { User } from "../api/types.ts";
@@ -68,6 +69,69 @@ export function SignInPage({ api, onSignedIn }: Props) {
           {busy ? t("signIn.busy") : t("signIn.submit")}
         </button>
       </form>
+      <ResetWithCode api={api} />
     </div>
+  );
+}
+
+/** Redeem a reset code: what was typed stays when it fails. */
+function ResetWithCode({ api }: { api: Api }) {
+  const { t } = useI18n();
+  const [code, setCode] = useState("");
+  const [next, setNext] = useState("");
+  const [error, setError] = useState<unknown>(undefined);
+  const [done, setDone] = useState(false);
+  return (
+    <details class="card signin-card">
+      <summary>{t("reset.title")}</summary>
+      <form
+        class="form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setError(undefined);
+          setDone(false);
+          try {
+            await api.redeemPasswordReset({ code: code.trim(), next });
+            setCode("");
+            setNext("");
+            setDone(true);
+          } catch (err) {
+            setError(err);
+          }
+        }}
+      >
+        <label>
+          {t("reset.code")}
+          <input
+            required
+            autocomplete="one-time-code"
+            maxLength={64}
+            value={code}
+            onInput={(e) => setCode(e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          {t("account.next")}
+          <span class="hint">{t("people.passwordHint")}</span>
+          <input
+            type="password"
+            required
+            minLength={10}
+            autocomplete="new-password"
+            value={next}
+            onInput={(e) => setNext(e.currentTarget.value)}
+          />
+        </label>
+        <ProblemBanner error={error} />
+        {done && (
+          <p class="ok-text small" role="status">
+            {t("reset.done")}
+          </p>
+        )}
+        <button type="submit" class="btn">
+          {t("reset.submit")}
+        </button>
+      </form>
+    </details>
   );
 }
