@@ -1,9 +1,12 @@
 // `npm start`: build only what is missing or stale, then the server starts
 // from the built files. A target is stale when any of its inputs (sources,
-// package manifests, the lockfile) is newer than its output; each rebuild
-// is printed with the file that made it stale.
+// package manifests) is newer than its output, or when package-lock.json's
+// content differs from the one it was last built with here (by hash: npm
+// rewrites the lockfile's mtime on `npm prune` without changing it); each
+// rebuild is printed with the reason.
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -25,7 +28,12 @@ function newest(paths) {
   return best;
 }
 
-const CLIENT_INPUTS = ["shared/src", "shared/package.json", "browser/src", "package-lock.json"];
+const CLIENT_INPUTS = ["shared/src", "shared/package.json", "browser/src"];
+const STAMPS = join(ROOT, "node_modules", ".cache", "sightline-build");
+mkdirSync(STAMPS, { recursive: true });
+const LOCK_HASH = createHash("sha256")
+  .update(readFileSync(join(ROOT, "package-lock.json")))
+  .digest("hex");
 const TARGETS = [
   {
     name: "web app",
@@ -49,30 +57,30 @@ const TARGETS = [
   {
     name: "server",
     output: "server/dist/main.js",
-    inputs: [
-      "server/src",
-      "server/scripts",
-      "server/package.json",
-      "shared/src",
-      "package-lock.json",
-    ],
+    inputs: ["server/src", "server/scripts", "server/package.json", "shared/src"],
     run: ["run", "build:server", "-w", "server"],
   },
 ];
 
 for (const t of TARGETS) {
   const out = join(ROOT, t.output);
+  // The lockfile hash it was last built with (none: built by `npm run build`).
+  const stamp = join(STAMPS, `${t.name.replace(/\W+/g, "-")}.lock-sha256`);
   let why = null;
   if (!existsSync(out)) why = `${t.output} is missing`;
   else {
     const input = newest(t.inputs);
     if (input.ms > statSync(out).mtimeMs)
       why = `${relative(ROOT, input.file)} is newer than ${t.output}`;
+    else if (existsSync(stamp) && readFileSync(stamp, "utf8").trim() !== LOCK_HASH)
+      why = "package-lock.json changed since it was built";
   }
   if (!why) {
     console.log(`build: ${t.name} is up to date`);
+    if (!existsSync(stamp)) writeFileSync(stamp, `${LOCK_HASH}\n`);
     continue;
   }
   console.log(`build: ${t.name}: ${why} → rebuilding`);
   execFileSync("npm", t.run, { cwd: ROOT, stdio: "inherit" });
+  writeFileSync(stamp, `${LOCK_HASH}\n`);
 }
