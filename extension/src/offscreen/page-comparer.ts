@@ -21,7 +21,9 @@ export function createPageComparer(): PageComparer {
   const local = (globalThis as { [LOCAL_COMPARER]?: LocalComparer })[LOCAL_COMPARER];
   if (local) return async (html, url, targets) => local(html, url, targets);
   let creating: Promise<void> | null = null;
+  const closing: Promise<void> | null = null;
   const ensure = async () => {
+    if (closing) await closing;
     const contexts = await chrome.runtime.getContexts({
       contextTypes: ["OFFSCREEN_DOCUMENT" as chrome.runtime.ContextType],
     });
@@ -37,15 +39,23 @@ export function createPageComparer(): PageComparer {
       });
     await creating;
   };
+  let inFlight = 0;
   return async (html: string, url: string, targets: WatchTarget[]) => {
-    await ensure();
-    const answer = (await chrome.runtime.sendMessage({
-      type: OFFSCREEN_COMPARE,
-      html,
-      url,
-      targets,
-    })) as OffscreenAnswer | undefined;
-    if (!answer?.ok) throw new Error(answer?.error ?? "offscreen document did not answer");
-    return answer.outcomes;
+    inFlight++;
+    try {
+      await ensure();
+      const answer = (await chrome.runtime.sendMessage({
+        type: OFFSCREEN_COMPARE,
+        html,
+        url,
+        targets,
+      })) as OffscreenAnswer | undefined;
+      if (!answer?.ok) throw new Error(answer?.error ?? "offscreen document did not answer");
+      return answer.outcomes;
+    } finally {
+      // Checks come a minute apart at most: no parsed page stays in memory in between.
+      if (--inFlight === 0 && !creating)
+        void chrome.offscreen.closeDocument().catch(() => undefined);
+    }
   };
 }

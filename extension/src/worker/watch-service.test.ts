@@ -32,6 +32,7 @@ function world() {
   const sources = new Map<string, WatchSource>();
   const outbox = new Map<string, Record<string, unknown>>();
   let writeAnswer: WriteResult = "ok";
+  let compareFails = false;
   const storage = openWatchStorage(`watch-test-${dbCount++}`);
   const service = createWatchService({
     storage: () => storage,
@@ -43,7 +44,10 @@ function world() {
       const html = pages.get(url);
       return html === undefined ? { ok: false, detail: "HTTP 404" } : { ok: true, html };
     },
-    compare: async (html, url, targets) => compareWatchedHtml(html, url, targets),
+    compare: async (html, url, targets) => {
+      if (compareFails) throw new Error("offscreen document did not answer");
+      return compareWatchedHtml(html, url, targets);
+    },
     fields: async (_w, change) => ({ channel: "web", what: `${change.before} → ${change.after}` }),
     async write(id, fields) {
       if (writeAnswer !== "ok") return writeAnswer;
@@ -79,6 +83,9 @@ function world() {
     },
     setWrite: (r: WriteResult) => {
       writeAnswer = r;
+    },
+    failCompare: (on: boolean) => {
+      compareFails = on;
     },
   };
 }
@@ -164,6 +171,22 @@ describe("watched pages: schedule and rate limit", () => {
     await w.service.tick();
     expect(w.requests).toHaveLength(1);
     expect((await w.service.list())[0]).toMatchObject({ problem: null });
+  });
+
+  it("a page that could not be parsed is said for its watches; other sites are still checked", async () => {
+    const a = await watch("o1", `${SHOP}/p1`);
+    await watch("o3", `${OTHER}/p3`);
+    w.failCompare(true);
+    w.advance(CHECK_INTERVAL_MS);
+    await w.service.tick();
+    expect(w.requests).toHaveLength(2);
+    const views = await w.service.list();
+    expect(views.every((v) => v.problem === "fetch-failed")).toBe(true);
+    expect(views.find((v) => v.id === a)?.problemDetail).toBe("unreadable page");
+    w.failCompare(false);
+    w.advance(CHECK_INTERVAL_MS);
+    await w.service.tick();
+    expect((await w.service.list()).every((v) => v.problem === null)).toBe(true);
   });
 
   it("a failed fetch and a vanished element are said, not recorded", async () => {

@@ -149,11 +149,18 @@ export function createWatchService(d: WatchServiceDeps) {
         await s.put(done(w, { problem: "fetch-failed", problemDetail: page.detail.slice(0, 200) }));
       return;
     }
-    const outcomes = await d.compare(
-      page.html,
-      url,
-      group.map((w) => w.target),
-    );
+    let outcomes: WatchOutcome[];
+    try {
+      outcomes = await d.compare(
+        page.html,
+        url,
+        group.map((w) => w.target),
+      );
+    } catch {
+      for (const w of group)
+        await s.put(done(w, { problem: "fetch-failed", problemDetail: "unreadable page" }));
+      return;
+    }
     for (const [i, w] of group.entries()) {
       const o = outcomes[i];
       if (!o || o.state === "gone") {
