@@ -12,7 +12,7 @@ import { useI18n } from "../i18n/i18n.tsx";
 import { ChipGroup } from "../ui/chip-group.tsx";
 import { dayEndIso, dayStartIso, isoToDay } from "../ui/day-bounds.ts";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
-import { hasDraft, useDraft } from "../ui/use-draft.ts";
+import { useDraft } from "../ui/use-draft.ts";
 
 export type JournalFields = {
   title: string;
@@ -99,8 +99,8 @@ export function JournalForm({
   children,
 }: Props) {
   const { t, label } = useI18n();
-  const [restored] = useState(() => hasDraft(draftKey));
-  const [f, setF, clear] = useDraft(draftKey, initial);
+  const [f, setF, clear, restored] = useDraft(draftKey, initial);
+  const [restoredNote, setRestoredNote] = useState(restored);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const set = <K extends keyof JournalFields>(k: K, v: JournalFields[K]) =>
@@ -135,10 +135,17 @@ export function JournalForm({
         void save();
       }}
     >
-      {restored && (
+      {restoredNote && (
         <p class="draft-note small">
           {t("draft.restored")}{" "}
-          <button type="button" class="link" onClick={clear}>
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              clear();
+              setRestoredNote(false);
+            }}
+          >
             {t("draft.discard")}
           </button>
         </p>

@@ -4,7 +4,7 @@
 import { useState } from "preact/hooks";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
-import { hasDraft, useDraft } from "../ui/use-draft.ts";
+import { useDraft } from "../ui/use-draft.ts";
 
 type Props = {
   journalId: string;
@@ -15,8 +15,8 @@ type Props = {
 export function NewInsightForm({ journalId, onCreate }: Props) {
   const { t } = useI18n();
   const key = `insight.${journalId}`;
-  const [open, setOpen] = useState(() => hasDraft(key));
-  const [text, setText, clearText] = useDraft(key, "");
+  const [text, setText, clearText, restored] = useDraft(key, "");
+  const [open, setOpen] = useState(restored);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   if (!open) {

@@ -42,6 +42,8 @@ describe("JournalNewPage", () => {
     await settle();
     expect(el.textContent).toContain("The server is busy or restarting");
     expect((getByLabelText(el, "Journal name") as HTMLInputElement).value).toBe("Giá và bỏ đi");
+    // Kept per person: another person signed in on this browser is not offered it.
+    expect(localStorage.getItem("sightline.draft.u1.journal.new")).toContain("Giá và bỏ đi");
 
     el.remove();
     const again = renderUi(<JournalNewPage />, { api });
@@ -65,6 +67,6 @@ describe("JournalNewPage", () => {
     const scope = (createJournal.mock.calls[0] as unknown as [{ scope: { from: string } }])[0]
       .scope;
     expect(scope.from).toMatch(/^2026-03-01T00:00:00[+-]\d\d:\d\d$/);
-    expect(localStorage.getItem("sightline.draft.journal.new")).toBeNull();
+    expect(localStorage.getItem("sightline.draft.u1.journal.new")).toBeNull();
   });
 });

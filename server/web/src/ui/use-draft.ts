@@ -1,6 +1,9 @@
 // A form's text kept in localStorage while it is typed, so a reload, a closed
-// tab or a failed save never loses it; cleared once the server has it.
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+// tab or a failed save never loses it; cleared once the server has it. Keys
+// are per signed-in person, so a shared browser never offers one person's
+// draft to another.
+import { useCallback, useContext, useEffect, useRef, useState } from "preact/hooks";
+import { AppContext } from "../app-context.ts";
 
 const PREFIX = "sightline.draft.";
 
@@ -19,7 +22,18 @@ function read<T>(key: string, initial: T): T {
   }
 }
 
-export function hasDraft(key: string): boolean {
+/** The storage key of a draft: per person when someone is signed in. */
+export function draftKey(key: string, userId: string | undefined): string {
+  return userId ? `${userId}.${key}` : key;
+}
+
+/**
+ * `[value, set, clear, restored]`: like useState, but the value survives
+ * reloads under `formKey` (one key per form and journal/insight). `clear`
+ * drops the draft and goes back to `initial`; `restored` says a stored draft
+ * was read when the form opened. A value equal to `initial` is not stored.
+ */
+function stored(key: string): boolean {
   try {
     return globalThis.localStorage?.getItem(PREFIX + key) != null;
   } catch {
@@ -27,17 +41,14 @@ export function hasDraft(key: string): boolean {
   }
 }
 
-/**
- * `[value, set, clear]`: like useState, but the value survives reloads under
- * `key` (one key per form and journal/insight). `clear` drops the draft and
- * goes back to `initial`. A value equal to `initial` is not stored.
- */
 export function useDraft<T>(
-  key: string,
+  formKey: string,
   initial: T,
-): [T, (next: T | ((prev: T) => T)) => void, () => void] {
+): [T, (next: T | ((prev: T) => T)) => void, () => void, boolean] {
+  const key = draftKey(formKey, useContext(AppContext)?.user.id);
   const initialRef = useRef(initial);
   const [value, setValue] = useState<T>(() => read(key, initial));
+  const [restored] = useState(() => stored(key));
   const keyRef = useRef(key);
   useEffect(() => {
     if (keyRef.current !== key) {
@@ -70,5 +81,5 @@ export function useDraft<T>(
     }
     setValue(initialRef.current);
   }, [key]);
-  return [value, set, clear];
+  return [value, set, clear, restored];
 }
