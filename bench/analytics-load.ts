@@ -61,8 +61,10 @@ export async function runAnalyticsLoadBench(
   total = 200_000,
   seconds = 20,
   viewerLoops = 4,
+  /** e.g. ["--cpu-prof"] to see where the server's time goes. */
+  nodeArgs: string[] = [],
 ): Promise<Row[]> {
-  const server = await startServerProcess({ env: { LOG_LEVEL: "error" } });
+  const server = await startServerProcess({ env: { LOG_LEVEL: "error" }, nodeArgs });
   try {
     const admin = await adminSession(server.base);
     const store = await admin.api<{ id: string }>("POST", "/v1/stores", TEST_STORE);
@@ -231,6 +233,7 @@ export async function runAnalyticsLoadBench(
       },
     ];
   } finally {
+    await server.stop();
     await server.dispose();
   }
 }
