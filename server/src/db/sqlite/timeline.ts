@@ -5,16 +5,24 @@
 import type { Statement } from "better-sqlite3";
 import { scopeWindow } from "../../journals/scope.ts";
 import { decodeCursor, keysetPage } from "../cursor.ts";
-import type { TimelineDb, TimelineQuery } from "../port.ts";
+import type { TimelineDb, TimelineQuery, TimelineWord } from "../port.ts";
 import type { ObservationRow } from "../rows/observations.ts";
 import { type Candidate, createCorpusCache, rankPage } from "../timeline-rank.ts";
 import type { SqliteHandle } from "./handle.ts";
 import { toEntity } from "./rows.ts";
 
 /** The condition "word i occurs" (search text, or the store's or competitor's name). */
-const wordHit = (i: number) =>
-  `(instr(search_text, @w${i}) > 0 OR store_id IN (SELECT value FROM json_each(@w${i}s))
-    OR competitor_id IN (SELECT value FROM json_each(@w${i}c)))`;
+const wordHit = (w: TimelineWord, i: number) => {
+  // Evaluated on every row of the scope: no per-row JSON; the name clauses
+  // only when some store or competitor name holds the word.
+  const ids = (column: string, list: readonly string[], tag: string) =>
+    list.length ? ` OR ${column} IN (${list.map((_, k) => `@w${i}${tag}${k}`).join(", ")})` : "";
+  return `(instr(search_text, @w${i}) > 0${ids("store_id", w.storeIds, "s")}${ids(
+    "competitor_id",
+    w.competitorIds,
+    "c",
+  )})`;
+};
 
 /**
  * WHERE clause and parameters over the columns of observations_timeline
@@ -73,7 +81,7 @@ function timelineWhere(ws: string, q: TimelineQuery, o: { filters: boolean; word
     inList("basis", q.bases);
     range(q.fromMs, q.toMs);
   }
-  if (o.words) for (const i of (q.words ?? []).keys()) parts.push(wordHit(i));
+  if (o.words) for (const [i, w] of (q.words ?? []).entries()) parts.push(wordHit(w, i));
   Object.assign(params, wordParams(q));
   return { sql: parts.join(" AND "), params };
 }
@@ -82,8 +90,12 @@ function wordParams(q: TimelineQuery): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   q.words?.forEach((w, i) => {
     params[`w${i}`] = w.word;
-    params[`w${i}s`] = JSON.stringify(w.storeIds);
-    params[`w${i}c`] = JSON.stringify(w.competitorIds);
+    w.storeIds.forEach((id, k) => {
+      params[`w${i}s${k}`] = id;
+    });
+    w.competitorIds.forEach((id, k) => {
+      params[`w${i}c${k}`] = id;
+    });
   });
   return params;
 }
@@ -159,7 +171,7 @@ export function createTimelinePart({ db, queue }: SqliteHandle): TimelineDb {
         if (!corpus) {
           const s = timelineWhere(ws, q, { filters: false, words: false });
           const dfs = words.map(
-            (_, i) => `SUM(CASE WHEN ${wordHit(i)} THEN 1 ELSE 0 END) AS df${i}`,
+            (w, i) => `SUM(CASE WHEN ${wordHit(w, i)} THEN 1 ELSE 0 END) AS df${i}`,
           );
           const [row] = run(
             `SELECT COUNT(*) AS n, COALESCE(SUM(length(search_text)), 0) AS len, ${dfs.join(", ")}
