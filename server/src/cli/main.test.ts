@@ -256,6 +256,37 @@ describe("sightline restore and new-epoch refuse a running server", () => {
     expect((await cli(["new-epoch"], env)).code).toBe(0);
   });
 
+  it("restore onto a new machine (empty data folder): the backup's people, a new epoch, sessions revoked", async () => {
+    const { env, file } = await withAdmin();
+    const dest = join(tempDir(), "b.sqlite");
+    expect((await cli(["backup", dest], env)).code).toBe(0);
+    const old = sqlite(file);
+    const oldEpoch = (
+      old.prepare("SELECT value FROM meta WHERE key = 'epoch'").get() as {
+        value: string;
+      }
+    ).value;
+    old.close();
+    const fresh = join(tempDir(), "data");
+    const r = await cli(["restore", dest], { SIGHTLINE_DATA: fresh });
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("there was no database to replace");
+    const db = sqlite(join(fresh, "sightline.sqlite"));
+    expect(db.prepare("SELECT email FROM users").all()).toEqual([{ email: "owner@shop.vn" }]);
+    const epoch = (
+      db.prepare("SELECT value FROM meta WHERE key = 'epoch'").get() as {
+        value: string;
+      }
+    ).value;
+    expect(epoch).not.toBe(oldEpoch);
+    expect(db.prepare("SELECT count(*) AS n FROM sessions WHERE revoked_at IS NULL").get()).toEqual(
+      { n: 0 },
+    );
+    db.close();
+    expect(readdirSync(fresh).sort()).toEqual(["sightline.sqlite"]);
+  });
+
   it("restore refuses a file that is not a Sightline backup", async () => {
     const { env } = await withAdmin();
     const junk = join(tempDir(), "junk.sqlite");

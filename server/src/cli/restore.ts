@@ -10,7 +10,7 @@
 //   only its newer token. Devices and sessions issued after the backup do
 //   not exist in it, so their tokens stop working (those devices pair again).
 // The replaced file is kept beside it (`sightline.sqlite.pre-restore-…`).
-import { copyFileSync, existsSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import { createAuditLog, SYSTEM_ACTOR } from "../audit/audit-log.ts";
 import { openSqliteParts } from "../db/sqlite/open.ts";
@@ -103,6 +103,8 @@ export async function restoreSqlite(o: {
   const { backupAt } = readBackup(o.backup);
   const current = readCurrent(o.file);
 
+  // A new machine has no data folder yet.
+  mkdirSync(o.dataDir, { recursive: true });
   const staged = `${o.file}.restoring`;
   for (const f of [staged, `${staged}-wal`, `${staged}-shm`]) rmSync(f, { force: true });
   copyFileSync(o.backup, staged);
