@@ -69,7 +69,7 @@ describe("managers' web app (real server, real Chromium)", () => {
   it("signs in and creates a journal over the demo data", async () => {
     await page.goto(server.base);
     await page.getByLabel("Email").fill(ADMIN.email);
-    await page.getByLabel("Password").fill(ADMIN.password);
+    await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Insight journals" }).waitFor();
 
@@ -127,7 +127,7 @@ describe("managers' web app (real server, real Chromium)", () => {
   it("exports the journal as Markdown", async () => {
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("link", { name: "Markdown" }).click(),
+      page.getByRole("link", { name: "Markdown", exact: true }).click(),
     ]);
     const file = await download.path();
     const md = readFileSync(file, "utf8");
