@@ -22,7 +22,7 @@ import {
   setSqliteEpoch,
 } from "./epoch.ts";
 import { restoreSqlite } from "./restore.ts";
-import { restorePostgres } from "./restore-postgres.ts";
+import { type CommandRunner, restorePostgres } from "./restore-postgres.ts";
 import { startServer, stopOnSignals } from "./serve.ts";
 
 export type CliIo = {
@@ -33,6 +33,8 @@ export type CliIo = {
   home: string;
   version: string;
   now?: () => Date;
+  /** Runs pg_restore for a PostgreSQL restore (bin.ts: spawnSync). */
+  run?: CommandRunner;
   /** serve: false in tests, which stop the server themselves. */
   handleSignals?: boolean;
 };
@@ -149,9 +151,11 @@ PostgreSQL (every instance stopped): the same, with pg_restore loading FILE
     async run({ positionals, config, io }) {
       const backup = positionals[0] as string;
       if (config.databaseUrl) {
+        if (!io.run) throw new CliError("this process cannot run pg_restore");
         const r = await restorePostgres({
           url: config.databaseUrl,
           file: backup,
+          run: io.run,
           ...(io.now ? { now: io.now } : {}),
           retentionDays: config.auditRetentionDays,
         });

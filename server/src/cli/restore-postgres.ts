@@ -5,7 +5,6 @@
 // migrated, gets a NEW EPOCH, every session is revoked and each device keeps
 // its newer token state. Instances are started again afterwards (they read
 // the epoch at start).
-import { spawnSync } from "node:child_process";
 import { createAuditLog, SYSTEM_ACTOR } from "../audit/audit-log.ts";
 import { connectPostgres } from "../db/postgres/connect.ts";
 import { openPostgresDb } from "../db/postgres/db.ts";
@@ -21,6 +20,12 @@ type DeviceAuth = {
   revoked_at: Date | null;
 };
 
+/** Runs a program to completion (bin.ts passes spawnSync; the CLI itself starts no process). */
+export type CommandRunner = (
+  command: string,
+  args: string[],
+) => { status: number | null; stderr: string; error?: Error | undefined };
+
 export type PostgresRestoreReport = {
   oldEpoch: string | null;
   epoch: string;
@@ -33,6 +38,7 @@ export type PostgresRestoreReport = {
 export async function restorePostgres(o: {
   url: string;
   file: string;
+  run: CommandRunner;
   now?: () => Date;
   retentionDays?: number;
 }): Promise<PostgresRestoreReport> {
@@ -56,19 +62,15 @@ export async function restorePostgres(o: {
 
   const { url } = libpqUrl(o.url);
   const schema = urlSchema(o.url);
-  const loaded = spawnSync(
-    "pg_restore",
-    [
-      "--clean",
-      "--if-exists",
-      "--no-owner",
-      "--single-transaction",
-      ...(schema ? [`--schema=${schema}`] : []),
-      `--dbname=${url}`,
-      o.file,
-    ],
-    { encoding: "utf8" },
-  );
+  const loaded = o.run("pg_restore", [
+    "--clean",
+    "--if-exists",
+    "--no-owner",
+    "--single-transaction",
+    ...(schema ? [`--schema=${schema}`] : []),
+    `--dbname=${url}`,
+    o.file,
+  ]);
   if (loaded.error)
     throw new CliError(
       `pg_restore could not run (${loaded.error.message}); install the PostgreSQL client tools`,
