@@ -364,6 +364,7 @@ describe("journal workspace (real server, real Chromium)", () => {
       "#/journals",
       "#/import",
       "#/journals/new",
+      "#/analytics",
       `#/journals/${longJournalId}`,
     ]) {
       await page.goto(`${server.base}/${path}`);

@@ -195,6 +195,25 @@ describe("managers' web app (real server, real Chromium)", () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("vi");
   });
 
+  it("analytics on a phone: one column, a readable heatmap with its legend, no page overflow", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.base}/#/analytics`);
+    const heatmap = page.locator("svg.heatmap");
+    await heatmap.waitFor({ timeout: 20_000 });
+    expect(
+      await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+    ).toBe(0);
+    // It scrolls inside its card instead of collapsing to a sliver.
+    expect((await heatmap.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(500);
+    await page.locator('[data-testid="heat-legend"]').first().waitFor();
+    expect(await page.locator("svg.trend text.n").count()).toBeGreaterThan(0);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "analytics-phone.png"), fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 1000 });
+  });
+
   it("fleet view: a kiosk's unsynced writes, oldest age and storage show on the Devices page", async () => {
     const admin = await adminSession(server.base);
     const stores = await admin.api<{ items?: { id: string }[] }>("GET", "/v1/stores");
