@@ -24,10 +24,16 @@ const EXTENSIONS: Record<string, string> = {
   "image/gif": "gif",
 };
 
-export function renderExport(x: JournalExport, format: "zip"): Uint8Array;
+export function renderExport(x: JournalExport, format: "zip"): Uint8Array<ArrayBuffer>;
 export function renderExport(x: JournalExport, format: Exclude<ExportFormat, "zip">): string;
-export function renderExport(x: JournalExport, format: ExportFormat): string | Uint8Array;
-export function renderExport(x: JournalExport, format: ExportFormat): string | Uint8Array {
+export function renderExport(
+  x: JournalExport,
+  format: ExportFormat,
+): string | Uint8Array<ArrayBuffer>;
+export function renderExport(
+  x: JournalExport,
+  format: ExportFormat,
+): string | Uint8Array<ArrayBuffer> {
   switch (format) {
     case "md":
       return renderMarkdown(x);
@@ -42,7 +48,7 @@ export function renderExport(x: JournalExport, format: ExportFormat): string | U
   }
 }
 
-function renderZip(x: JournalExport): Uint8Array {
+function renderZip(x: JournalExport): Uint8Array<ArrayBuffer> {
   const images = [...(x.images ?? new Map())].map(([sha, img]) => ({
     sha,
     img,

@@ -30,7 +30,7 @@ function dosTime(d: Date): { time: number; date: number } {
   };
 }
 
-export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
+export function writeZip(entries: readonly ZipEntry[]): Uint8Array<ArrayBuffer> {
   const parts: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
