@@ -10,6 +10,14 @@ import { connectPostgres, quoteIdent } from "../../../src/db/postgres/connect.ts
 /** Table name → hash of its rows. */
 export type Fingerprint = Map<string, string>;
 
+/**
+ * Columns that are bookkeeping, not data: a session's last use is written at
+ * most once a minute by any request (the idle timeout), reads included.
+ */
+const BOOKKEEPING: Record<string, readonly string[]> = { sessions: ["last_seen_at"] };
+const kept = (table: string, cols: readonly string[]) =>
+  cols.filter((c) => !BOOKKEEPING[table]?.includes(c));
+
 export type DbFingerprint = {
   /** Every table, or only `workspaceId`'s rows of tenant tables (and its workspace row). */
   take(workspaceId?: string): Promise<Fingerprint>;
@@ -44,10 +52,13 @@ export function createDbFingerprint(file: string): DbFingerprint {
             ? "id"
             : null;
         if (workspaceId !== undefined && !key) continue;
+        const list = kept(table, cols)
+          .map((c) => `"${c}"`)
+          .join(", ");
         const rows =
           workspaceId !== undefined
-            ? db.prepare(`SELECT * FROM "${table}" WHERE "${key}" = ?`).raw().all(workspaceId)
-            : db.prepare(`SELECT * FROM "${table}"`).raw().all();
+            ? db.prepare(`SELECT ${list} FROM "${table}" WHERE "${key}" = ?`).raw().all(workspaceId)
+            : db.prepare(`SELECT ${list} FROM "${table}"`).raw().all();
         const lines = rows.map((r) => JSON.stringify((r as unknown[]).map(cell))).sort();
         out.set(table, createHash("sha256").update(lines.join("\n")).digest("hex"));
       }
@@ -61,22 +72,30 @@ export function createDbFingerprint(file: string): DbFingerprint {
 /** The same over a PostgreSQL schema (`url` pins it with search_path): one query per take. */
 export async function createPgFingerprint(url: string): Promise<DbFingerprint> {
   const sql = connectPostgres(url, { max: 1, name: "sightline-fingerprint" });
-  const tables = await sql<{ name: string; key: string | null }[]>`
+  const tables = await sql<{ name: string; key: string | null; cols: string[] }[]>`
     SELECT t.table_name AS name,
       CASE WHEN bool_or(c.column_name = 'workspace_id') THEN 'workspace_id'
-           WHEN t.table_name = 'workspaces' THEN 'id' END AS key
+           WHEN t.table_name = 'workspaces' THEN 'id' END AS key,
+      array_agg(c.column_name::text ORDER BY c.ordinal_position) AS cols
     FROM information_schema.tables t
     JOIN information_schema.columns c
       ON c.table_schema = t.table_schema AND c.table_name = t.table_name
     WHERE t.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
     GROUP BY t.table_name ORDER BY t.table_name`;
+  /** The row minus bookkeeping columns, as one composite value. */
+  const rowOf = (t: { name: string; cols: string[] }) => {
+    const cols = kept(t.name, t.cols);
+    return cols.length === t.cols.length
+      ? "y"
+      : `ROW(${cols.map((c) => `y.${quoteIdent(c)}`).join(", ")})`;
+  };
   const query = (workspaceId?: string) =>
     tables
       .filter((t) => workspaceId === undefined || t.key !== null)
       .map(
         (t) =>
-          `SELECT ${literal(t.name)} AS name, md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text COLLATE "C"), '')) AS hash
-           FROM ${quoteIdent(t.name)} x${workspaceId === undefined ? "" : ` WHERE x.${quoteIdent(t.key as string)} = $1`}`,
+          `SELECT ${literal(t.name)} AS name, md5(coalesce(string_agg(x.r, E'\\n' ORDER BY x.r COLLATE "C"), '')) AS hash
+           FROM (SELECT (${rowOf(t)})::text AS r FROM ${quoteIdent(t.name)} y${workspaceId === undefined ? "" : ` WHERE y.${quoteIdent(t.key as string)} = $1`}) x`,
       )
       .join(" UNION ALL ");
   const take = async (workspaceId?: string) => {
