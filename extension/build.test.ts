@@ -125,8 +125,24 @@ describe("extension build", () => {
     expect(readdirSync(out)).toEqual(expect.arrayContaining(["chrome", "firefox"]));
   });
 
+  it("each browser gets its own parser for watched pages: Chromium an offscreen page, Firefox page-parser.js", () => {
+    const chrome = readdirSync(join(out, "chrome"));
+    const firefox = readdirSync(join(out, "firefox"));
+    expect(chrome).toContain("offscreen.html");
+    expect(chrome).not.toContain("page-parser.js");
+    expect(firefox).toContain("page-parser.js");
+    expect(firefox).not.toContain("offscreen.html");
+    expect(
+      readdirSync(join(out, "firefox", "assets")).some((f) => f.startsWith("offscreen-")),
+    ).toBe(false);
+    // A classic script that only sets the one global the worker code reads.
+    const parser = read("firefox", "page-parser.js");
+    expect(parser).toContain("sightlineCompareWatched");
+    expect(parser).not.toMatch(/\bimport\s*[({"'*]|\bexport\s*[{*]/);
+  });
+
   it("pages load ES modules from files, with no inline scripts", () => {
-    for (const page of ["panel.html", "popup.html", "options.html"]) {
+    for (const page of ["panel.html", "popup.html", "options.html", "offscreen.html"]) {
       const html = read("chrome", page);
       expect(html).toMatch(
         /<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/,

@@ -112,7 +112,11 @@ function packageFor(target: Target): void {
   cpSync(stage, out, { recursive: true });
   // Each browser gets only its own way of parsing watched pages.
   if (target === "chrome") rmSync(join(out, "page-parser.js"));
-  else rmSync(join(out, "offscreen.html"));
+  else {
+    rmSync(join(out, "offscreen.html"));
+    for (const f of readdirSync(join(out, "assets")))
+      if (f.startsWith("offscreen-")) rmSync(join(out, "assets", f));
+  }
   cpSync(join(root, "static"), out, { recursive: true });
   for (const lang of ["vi", "en"] as const) {
     mkdirSync(join(out, "_locales", lang), { recursive: true });
