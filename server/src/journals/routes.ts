@@ -168,7 +168,8 @@ export function journalRoutes(deps: AppDeps) {
     let n = counts.get(key);
     if (!n) {
       if (counts.size >= 1000) counts.clear();
-      n = deps.db.scanScopedObservations(ws, scope).then((rows) => rows.length);
+      // An exact count from the timeline's index, not a scan of every row.
+      n = deps.db.queryTimeline(ws, { scope, limit: 1 }).then((r) => r.total);
       n.catch(() => counts.delete(key));
       counts.set(key, n);
     }
