@@ -160,6 +160,19 @@ describe("watched pages: schedule and rate limit", () => {
     expect(w.requests).toHaveLength(2);
   });
 
+  it("watching a page on a site without access says so at once; granting it checks at the next tick", async () => {
+    w.granted.clear();
+    await watch("o1", `${SHOP}/p1`);
+    expect((await w.service.list())[0]).toMatchObject({ problem: "no-permission" });
+    await w.service.tick();
+    expect(w.requests).toEqual([]);
+    w.granted.add(SHOP);
+    w.advance(60_000);
+    await w.service.tick();
+    expect(w.requests).toEqual([`${SHOP}/p1`]);
+    expect((await w.service.list())[0]).toMatchObject({ problem: null });
+  });
+
   it("an origin the user has not granted is never requested, and the watch says why", async () => {
     const id = await watch("o1", `${SHOP}/p1`);
     w.granted.clear();

@@ -197,6 +197,13 @@ export function createWatchService(d: WatchServiceDeps) {
       all[i] = await flush(s, w);
       wrote = true;
     }
+    // Access granted since a check found none: check now rather than in an hour.
+    for (const [i, w] of all.entries()) {
+      if (w.problem !== "no-permission" || w.nextCheckAt <= now) continue;
+      if (!(await d.hasAccess(w.url).catch(() => false))) continue;
+      all[i] = { ...w, nextCheckAt: now };
+      await s.put(all[i] as Watch);
+    }
     const due = all
       .filter((w) => w.nextCheckAt <= now)
       .sort((a, b) => a.nextCheckAt - b.nextCheckAt);
@@ -254,7 +261,8 @@ export function createWatchService(d: WatchServiceDeps) {
         lastCheckedAt: null,
         lastChangedAt: null,
         changes: 0,
-        problem: null,
+        // Said at once: without access to the site this watch could never be checked.
+        problem: (await d.hasAccess(f.url).catch(() => false)) ? null : "no-permission",
       };
       await s.put(w);
       d.changed();
