@@ -329,6 +329,28 @@ describe("journal workspace (real server, real Chromium)", () => {
     expect(await card.locator(".action-title", { hasText: title }).count()).toBe(0);
   });
 
+  it("deletes an insight with an undo", async () => {
+    const spare = await admin.api<{ id: string }>("POST", `/v1/journals/${journalId}/insights`, {
+      statement: "Một insight sẽ bị xoá",
+      evidence: [],
+    });
+    await page.reload();
+    const card = page.locator(`article.insight[data-insight-id="${spare.id}"]`);
+    await card.waitFor();
+    await card.getByRole("button", { name: "Delete insight" }).click();
+    await card.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Undo" }).click();
+    await card.waitFor();
+    await card.getByRole("button", { name: "Delete insight" }).click();
+    await page.locator(".toast").waitFor({ state: "detached", timeout: 15_000 });
+    const ids = async () =>
+      (
+        await admin.api<{ insights: { id: string }[] }>("GET", `/v1/journals/${journalId}?limit=1`)
+      ).insights.map((i) => i.id);
+    await expect.poll(ids).not.toContain(spare.id);
+    expect(await ids()).toContain(insightId);
+  });
+
   it("at 390×844 nothing overflows and the insights are one tap away", async () => {
     await admin.api("POST", `/v1/insights/${insightId}/actions`, {
       title: LONG,
