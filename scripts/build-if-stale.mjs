@@ -3,19 +3,19 @@
 // package manifests) is newer than its output, or when package-lock.json's
 // content differs from the one it was last built with here (by hash: npm
 // rewrites the lockfile's mtime on `npm prune` without changing it); each
-// rebuild is printed with the reason.
+// rebuild is printed with the reason. Plain JavaScript: it runs before
+// anything is built and after `npm prune --omit=dev` (no tsx).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SKIP = new Set(["node_modules", "dist", ".vite", "coverage", "test-artifacts"]);
 const isTest = (name) => /\.test\.tsx?$/.test(name);
 
-/** The newest file under `paths` (recursively), as {file, ms}. */
-function newest(paths) {
+/** The newest file under `paths` (relative to `root`, recursively), as {file, ms}. */
+function newest(root, paths) {
   let best = { file: null, ms: 0 };
   const visit = (p) => {
     if (!existsSync(p)) return;
@@ -24,17 +24,12 @@ function newest(paths) {
       for (const e of readdirSync(p)) if (!SKIP.has(e) && !isTest(e)) visit(join(p, e));
     } else if (s.mtimeMs > best.ms) best = { file: p, ms: s.mtimeMs };
   };
-  for (const p of paths) visit(join(ROOT, p));
+  for (const p of paths) visit(join(root, p));
   return best;
 }
 
 const CLIENT_INPUTS = ["shared/src", "shared/package.json", "browser/src"];
-const STAMPS = join(ROOT, "node_modules", ".cache", "sightline-build");
-mkdirSync(STAMPS, { recursive: true });
-const LOCK_HASH = createHash("sha256")
-  .update(readFileSync(join(ROOT, "package-lock.json")))
-  .digest("hex");
-const TARGETS = [
+export const TARGETS = [
   {
     name: "web app",
     output: "server/web/dist/index.html",
@@ -62,25 +57,52 @@ const TARGETS = [
   },
 ];
 
-for (const t of TARGETS) {
-  const out = join(ROOT, t.output);
-  // The lockfile hash it was last built with (none: built by `npm run build`).
-  const stamp = join(STAMPS, `${t.name.replace(/\W+/g, "-")}.lock-sha256`);
-  let why = null;
-  if (!existsSync(out)) why = `${t.output} is missing`;
-  else {
-    const input = newest(t.inputs);
-    if (input.ms > statSync(out).mtimeMs)
-      why = `${relative(ROOT, input.file)} is newer than ${t.output}`;
-    else if (existsSync(stamp) && readFileSync(stamp, "utf8").trim() !== LOCK_HASH)
-      why = "package-lock.json changed since it was built";
-  }
-  if (!why) {
-    console.log(`build: ${t.name} is up to date`);
-    if (!existsSync(stamp)) writeFileSync(stamp, `${LOCK_HASH}\n`);
-    continue;
-  }
-  console.log(`build: ${t.name}: ${why} → rebuilding`);
-  execFileSync("npm", t.run, { cwd: ROOT, stdio: "inherit" });
-  writeFileSync(stamp, `${LOCK_HASH}\n`);
+export const lockHash = (root) =>
+  createHash("sha256")
+    .update(readFileSync(join(root, "package-lock.json")))
+    .digest("hex");
+
+/** Where the lockfile hash a target was last built with is kept. */
+export const stampFile = (root, target) =>
+  join(
+    root,
+    "node_modules",
+    ".cache",
+    "sightline-build",
+    `${target.name.replace(/\W+/g, "-")}.lock-sha256`,
+  );
+
+/** Why `target` must be rebuilt, or null when it is up to date. */
+export function staleReason(root, target, hash) {
+  const out = join(root, target.output);
+  if (!existsSync(out)) return `${target.output} is missing`;
+  const input = newest(root, target.inputs);
+  if (input.ms > statSync(out).mtimeMs)
+    return `${relative(root, input.file)} is newer than ${target.output}`;
+  // No stamp: built by `npm run build`, which used the lockfile as it is.
+  const stamp = stampFile(root, target);
+  if (existsSync(stamp) && readFileSync(stamp, "utf8").trim() !== hash)
+    return "package-lock.json changed since it was built";
+  return null;
 }
+
+export function recordBuilt(root, target, hash) {
+  const stamp = stampFile(root, target);
+  mkdirSync(join(stamp, ".."), { recursive: true });
+  writeFileSync(stamp, `${hash}\n`);
+}
+
+function main() {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const hash = lockHash(root);
+  for (const t of TARGETS) {
+    const why = staleReason(root, t, hash);
+    if (why) {
+      console.log(`build: ${t.name}: ${why} → rebuilding`);
+      execFileSync("npm", t.run, { cwd: root, stdio: "inherit" });
+    } else console.log(`build: ${t.name} is up to date`);
+    if (why || !existsSync(stampFile(root, t))) recordBuilt(root, t, hash);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main();
