@@ -135,7 +135,7 @@ export function authRoutes(deps: AppDeps, limiter: RateLimiter) {
       if (user && isKnownDevice(known, user, now().getTime()))
         await limiter.check("knownDevice", `${user.id}:${known}`);
       else {
-        await limiter.checkAddress(c, "login");
+        await limiter.checkAddress(c);
         await limiter.check("login", email.toLowerCase());
       }
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
@@ -240,7 +240,7 @@ export function authRoutes(deps: AppDeps, limiter: RateLimiter) {
     .openapi(redeemReset, async (c) => {
       const { code, next } = c.req.valid("json");
       const codeHash = sha256Hex(normaliseResetCode(code));
-      await limiter.checkAddress(c, "reset");
+      await limiter.checkAddress(c);
       await limiter.check("reset", codeHash);
       const user = await deps.db.redeemPasswordReset(
         codeHash,

@@ -132,7 +132,7 @@ export function deviceRoutes(deps: AppDeps, limiter: RateLimiter, originsChanged
     .openapi(pair, async (c) => {
       const body = c.req.valid("json");
       const codeHash = sha256Hex(normalisePairingCode(body.code));
-      await limiter.checkAddress(c, "pairing");
+      await limiter.checkAddress(c);
       await limiter.check("pairing", codeHash);
       const origin = c.req.header("origin");
       const token = newToken();

@@ -89,7 +89,7 @@ describe("rate limit middleware", () => {
           await next();
         })
         .use(async (c, next) => {
-          await l.checkAddress(c, "login");
+          await l.checkAddress(c);
           await next();
         })
         .onError((e) =>

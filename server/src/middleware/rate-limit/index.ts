@@ -40,7 +40,7 @@ export type RateLimitOptions = {
 
 export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
   perPrincipal: { capacity: 600, perSecond: 20 },
-  perIp: { capacity: 30, perSecond: 0.5 },
+  perIp: { capacity: 60, perSecond: 1 },
   login: { capacity: 10, perSecond: 1 / 30 },
   pairing: { capacity: 5, perSecond: 1 / 60 },
   knownDevice: { capacity: 10, perSecond: 1 / 30 },
@@ -56,10 +56,11 @@ export type RateLimiter = {
   /** Rejects with a 429 problem when `key` of that kind is over its budget. */
   check(kind: NamedLimit, key: string): Promise<void>;
   /**
-   * Rejects with a 429 problem when the caller's address is over its budget
-   * for that route (anonymous abuse-prone routes; each route its own budget).
+   * Rejects with a 429 problem when the caller's address is over its budget:
+   * one budget per address shared by the anonymous abuse-prone routes, so
+   * switching from guessing passwords to guessing codes buys nothing.
    */
-  checkAddress(c: Context<AppEnv>, route: "login" | "pairing" | "reset"): Promise<void>;
+  checkAddress(c: Context<AppEnv>): Promise<void>;
 };
 
 /**
@@ -126,6 +127,6 @@ export function createRateLimiter(
       await next();
     },
     check: (kind, key) => take(named[kind], key),
-    checkAddress: (c, route) => take(named.ip, `${route}:${clientIp(c, o.trustedProxies)}`),
+    checkAddress: (c) => take(named.ip, clientIp(c, o.trustedProxies)),
   };
 }
