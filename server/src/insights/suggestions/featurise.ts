@@ -11,6 +11,7 @@ import { type Channel, NEED_CODES, type NeedCode } from "@sightline/shared";
 import {
   decodeFeatures,
   featureText,
+  TEXT_FEATURES_VERSION,
   type TextFeatures,
   textFeatures,
 } from "@sightline/shared/text/features";
@@ -21,7 +22,7 @@ import { maskOf, needBit } from "./need-mask.ts";
 import type { SuggestObservation } from "./observation.ts";
 
 /** A sparse vector: term ids ascending, weights aligned, L2-normalised. */
-export type SparseVector = { ids: Int32Array; weights: Float64Array };
+export type SparseVector = { ids: number[]; weights: number[] };
 
 export type Featured = {
   obs: SuggestObservation;
@@ -95,101 +96,202 @@ function foldTerm(t: string): string {
   return out;
 }
 
+/**
+ * Every term seen by this process, interned once: ids stay stable between
+ * requests, so the parse of a stored feature string is kept (PARSED) and a
+ * journal asked again after one new observation parses that one only.
+ * Bounded: past MAX_VOCAB terms or MAX_PARSED strings the caches start over.
+ */
+const VOCAB = { ids: new Map<string, number>(), terms: [] as string[], foldKeys: [] as string[] };
+const MAX_VOCAB = 2_000_000;
+const MAX_PARSED = 400_000;
+type Parsed = { script: string; ids: number[]; counts: number[] };
+const PARSED = new Map<string, Parsed>();
+
+/** Forget every interned term and parse (benchmarks measure a first computation with it). */
+export function clearFeatureCaches(): void {
+  VOCAB.ids.clear();
+  VOCAB.terms.length = 0;
+  VOCAB.foldKeys.length = 0;
+  PARSED.clear();
+}
+
+function internVocab(t: string): number {
+  let id = VOCAB.ids.get(t);
+  if (id === undefined) {
+    id = VOCAB.terms.length;
+    VOCAB.ids.set(t, id);
+    VOCAB.terms.push(t);
+  }
+  return id;
+}
+
+/** The folded form of a term ("~san_pham" and "sản_phẩm" → "san_pham"), once per term. */
+function foldKey(id: number): string {
+  let k = VOCAB.foldKeys[id];
+  if (k === undefined) {
+    const t = VOCAB.terms[id] as string;
+    k = foldTerm(t.charCodeAt(0) === 126 ? t.slice(1) : t);
+    VOCAB.foldKeys[id] = k;
+  }
+  return k;
+}
+
+/** The words of an observation as vocabulary ids: its stored features read in place, or computed. */
+function parseFeatures(stored: string | null, o: SuggestObservation): Parsed {
+  const ids: number[] = [];
+  const counts: number[] = [];
+  if (stored?.startsWith(`${TEXT_FEATURES_VERSION}|`)) {
+    // "f1|<script>|term|term*2|…"
+    const second = stored.indexOf("|", TEXT_FEATURES_VERSION.length + 1);
+    const script = stored.slice(TEXT_FEATURES_VERSION.length + 1, second < 0 ? undefined : second);
+    const plain = script === "vi-plain";
+    let at = second < 0 ? stored.length : second + 1;
+    while (at < stored.length) {
+      let next = stored.indexOf("|", at);
+      if (next < 0) next = stored.length;
+      let part = stored.slice(at, next);
+      let count = 1;
+      const star = part.lastIndexOf("*");
+      if (star > 0) {
+        count = Number(part.slice(star + 1)) || 1;
+        part = part.slice(0, star);
+      }
+      // Words of text typed without any accent are marked ("~"): only they
+      // are matched by their folded form.
+      ids.push(internVocab(plain ? `~${part}` : part));
+      counts.push(count);
+      at = next + 1;
+    }
+    return { script, ids, counts };
+  }
+  const f = featuresOf(o);
+  const plain = f.script === "vi-plain";
+  f.terms.forEach((term, j) => {
+    ids.push(internVocab(plain ? `~${term}` : term));
+    counts.push(f.counts[j] as number);
+  });
+  return { script: f.script, ids, counts };
+}
+
 export function featurise(
   observations: readonly SuggestObservation[],
   options: FeaturiseOptions = {},
 ): FeatureSet {
   const n = observations.length;
-  const ids = new Map<string, number>();
-  const terms: string[] = [];
-  let dfRaw: number[] = [];
-  let dfEn: number[] = [];
-  const intern = (t: string) => {
-    let id = ids.get(t);
-    if (id === undefined) {
-      id = terms.length;
-      ids.set(t, id);
-      terms.push(t);
-      dfRaw.push(0);
-      dfEn.push(0);
-    }
-    return id;
-  };
-  const docTerms: Int32Array[] = [];
-  const docCounts: Float64Array[] = [];
+  if (VOCAB.terms.length > MAX_VOCAB) {
+    VOCAB.ids.clear();
+    VOCAB.terms.length = 0;
+    VOCAB.foldKeys.length = 0;
+    PARSED.clear();
+  }
+  if (PARSED.size > MAX_PARSED) PARSED.clear();
+  const terms = VOCAB.terms;
+  const intern = internVocab;
+  // Per observation: term ids and counts, flat (no Map per document).
+  const docTerms: number[][] = [];
+  const docCounts: number[][] = [];
   const texts: string[] = [];
-  const english: boolean[] = [];
-  observations.forEach((o) => {
-    const f = featuresOf(o);
-    const plain = f.script === "vi-plain";
-    const codes: string[] = [];
-    if (o.behaviour) codes.push(`#b:${o.behaviour}`);
-    if (o.reasons) for (const r of o.reasons) codes.push(`#r:${r}`);
-    if (o.tags) for (const tag of o.tags) codes.push(`#t:${foldText(tag)}`);
-    const len = f.terms.length + codes.length;
-    const t = new Int32Array(len);
-    const c = new Float64Array(len);
-    f.terms.forEach((term, j) => {
-      // Words of text typed without any accent are marked ("~"): only they
-      // are matched by their folded form below.
-      t[j] = intern(plain ? `~${term}` : term);
-      c[j] = f.counts[j] as number;
-    });
-    codes.forEach((code, j) => {
-      t[f.terms.length + j] = intern(code);
-      c[f.terms.length + j] = 1;
-    });
-    docTerms.push(t);
-    docCounts.push(c);
-    texts.push(featureText(o));
-    english.push(f.script === "en");
+  const english = new Uint8Array(n);
+  const plainDoc = new Uint8Array(n);
+  const codeIds = new Map<string, number>();
+  const reasonIds = new Map<string, number>();
+  observations.forEach((o, i) => {
+    const stored = typeof o.features === "string" ? o.features : null;
+    let parsed = stored === null ? undefined : PARSED.get(stored);
+    if (parsed === undefined) {
+      parsed = parseFeatures(stored, o);
+      if (stored !== null) PARSED.set(stored, parsed);
+    }
+    if (parsed.script === "vi-plain") plainDoc[i] = 1;
+    if (parsed.script === "en") english[i] = 1;
+    const tIds = parsed.ids.slice();
+    const counts = parsed.counts.slice();
+    if (o.behaviour) {
+      let id = codeIds.get(o.behaviour);
+      if (id === undefined) {
+        id = intern(`#b:${o.behaviour}`);
+        codeIds.set(o.behaviour, id);
+      }
+      tIds.push(id);
+      counts.push(1);
+    }
+    if (o.reasons)
+      for (const r of o.reasons) {
+        let id = reasonIds.get(r);
+        if (id === undefined) {
+          id = intern(`#r:${r}`);
+          reasonIds.set(r, id);
+        }
+        tIds.push(id);
+        counts.push(1);
+      }
+    if (o.tags)
+      for (const tag of o.tags) {
+        tIds.push(intern(`#t:${foldText(tag)}`));
+        counts.push(1);
+      }
+    docTerms.push(tIds);
+    docCounts.push(counts);
+    // The text is read again only where a competitor change is looked for.
+    texts.push(o.channel === "web" || o.channel === "event" ? featureText(o) : "");
   });
 
   // A term typed without accents is read as the accented term that folds to
   // it most often in this journal (fold only to match accent-less input).
-  docTerms.forEach((d, i) => {
-    const seen = new Set<number>();
+  const dfRaw = new Int32Array(terms.length);
+  const present: number[] = [];
+  for (const d of docTerms)
     for (const t of d) {
-      if (seen.has(t)) continue;
-      seen.add(t);
+      if (dfRaw[t] === 0) present.push(t);
       dfRaw[t] = (dfRaw[t] as number) + 1;
-      if (english[i]) dfEn[t] = (dfEn[t] as number) + 1;
     }
-  });
   const best = new Map<string, number>();
-  terms.forEach((t, id) => {
-    if (t.charCodeAt(0) === 126 || t.charCodeAt(0) === 35) return; // "~", "#"
-    const key = foldTerm(t);
+  const plainIds: number[] = [];
+  for (const id of present) {
+    const t = terms[id] as string;
+    const c = t.charCodeAt(0);
+    if (c === 35) continue; // "#": a code
+    if (c === 126) {
+      plainIds.push(id);
+      continue;
+    }
+    const key = foldKey(id);
     const cur = best.get(key);
     if (cur === undefined || (dfRaw[id] as number) > (dfRaw[cur] as number)) best.set(key, id);
-  });
-  const canon = new Int32Array(terms.length);
-  const count = terms.length;
-  for (let id = 0; id < count; id++) {
-    const t = terms[id] as string;
-    canon[id] =
-      t.charCodeAt(0) === 126 ? (best.get(foldTerm(t.slice(1))) ?? intern(t.slice(1))) : id;
   }
-  const merged: Array<Map<number, number>> = docTerms.map((d, i) => {
-    const m = new Map<number, number>();
-    const c = docCounts[i] as Float64Array;
-    d.forEach((t, j) => {
-      const id = canon[t] as number;
-      m.set(id, (m.get(id) ?? 0) + (c[j] as number));
-    });
-    return m;
-  });
-  dfRaw = [];
-  dfEn = [];
+  const canon = new Int32Array(terms.length);
+  for (let id = 0; id < canon.length; id++) canon[id] = id;
+  for (const id of plainIds)
+    canon[id] = best.get(foldKey(id)) ?? intern((terms[id] as string).slice(1));
+  for (let i = 0; i < n; i++) {
+    if (!plainDoc[i]) continue;
+    const d = docTerms[i] as number[];
+    const c = docCounts[i] as number[];
+    for (let j = 0; j < d.length; j++) d[j] = canon[d[j] as number] as number;
+    // Two spellings of one word in one text: add their counts.
+    for (let j = 1; j < d.length; j++)
+      for (let k = 0; k < j; k++)
+        if (d[k] === d[j]) {
+          c[k] = (c[k] as number) + (c[j] as number);
+          d.splice(j, 1);
+          c.splice(j, 1);
+          j--;
+          break;
+        }
+  }
 
   // Needs: per source, and the strongest source that has any.
-  const termMask = new Map<number, number>();
+  const termMask = new Int32Array(terms.length).fill(-1);
   const maskOfTerm = (id: number) => {
-    let m = termMask.get(id);
-    if (m === undefined) {
+    let m = termMask[id] as number;
+    if (m < 0) {
       const t = terms[id] as string;
-      m = t.charCodeAt(0) === 35 ? 0 : needsFromTerms([foldText(t.replaceAll("_", " "))]);
-      termMask.set(id, m);
+      m =
+        t.charCodeAt(0) === 35 || t.charCodeAt(0) === 126
+          ? 0
+          : needsFromTerms([foldText(t.replaceAll("_", " "))]);
+      termMask[id] = m;
     }
     return m;
   };
@@ -205,28 +307,31 @@ export function featurise(
     }
     return m;
   };
-  type Masks = {
-    tagged: number;
-    union: number;
-    needVote: number;
-    needSource: Featured["needSource"];
-  };
   const needTerm = NEED_CODES.map((need) => intern(`#n:${need}`));
-  const masks = observations.map((obs, i): Masks => {
-    const tagged = obs.needs?.length ? maskOf(obs.needs) : 0;
+  const tagged = new Int32Array(n);
+  const union = new Int32Array(n);
+  const needVote = new Int32Array(n);
+  const needSource: Featured["needSource"][] = new Array(n);
+  observations.forEach((obs, i) => {
+    const tag = obs.needs?.length ? maskOf(obs.needs) : 0;
     let reasons = 0;
     if (obs.reasons) for (const r of obs.reasons) reasons |= maskOfReason(r);
     const behaviour = obs.behaviour ? (BEHAVIOUR_MASK.get(obs.behaviour) ?? 0) : 0;
-    const m = merged[i] as Map<number, number>;
+    const d = docTerms[i] as number[];
     let words = 0;
-    for (const id of m.keys()) words |= maskOfTerm(id);
+    for (const id of d) words |= maskOfTerm(id);
     const prices = obs.evidence?.facts?.prices?.length ? needBit("price") : 0;
-    const union = tagged | reasons | behaviour | words | prices;
+    const all = tag | reasons | behaviour | words | prices;
     // Every need, from any source, is a code term too: a kiosk tap, a rating's
     // reason and a note's words about the same need meet through it.
-    for (let x = union; x !== 0; x &= x - 1) m.set(needTerm[31 - Math.clz32(x & -x)] as number, 1);
-    const [needVote, needSource] = tagged
-      ? ([tagged, "tagged"] as const)
+    for (let x = all; x !== 0; x &= x - 1) {
+      d.push(needTerm[31 - Math.clz32(x & -x)] as number);
+      (docCounts[i] as number[]).push(1);
+    }
+    tagged[i] = tag;
+    union[i] = all;
+    const [vote, source] = tag
+      ? ([tag, "tagged"] as const)
       : reasons
         ? ([reasons, "reason"] as const)
         : behaviour
@@ -234,26 +339,27 @@ export function featurise(
           : words | prices
             ? ([words | prices, "text"] as const)
             : ([0, null] as const);
-    return { tagged, union, needVote, needSource };
+    needVote[i] = vote;
+    needSource[i] = source;
   });
   const df = new Int32Array(terms.length);
   const dfEnglish = new Int32Array(terms.length);
-  merged.forEach((m, i) => {
-    for (const id of m.keys()) {
+  docTerms.forEach((d, i) => {
+    for (const id of d) {
       df[id] = (df[id] as number) + 1;
       if (english[i]) dfEnglish[id] = (dfEnglish[id] as number) + 1;
     }
   });
 
-  // A term in most of one channel's observations is the device's wording
-  // (the kiosk's "Khách chấm n/4"), not the customer's: left out.
-  const templated = templatedTerms(observations, merged, terms.length);
+  // A term in most kiosk ratings is the device's wording, not the customer's.
+  const templated = templatedTerms(observations, docTerms, terms.length);
   const pairWeight = options.pairWeight ?? PAIR_WEIGHT;
   const codeWeight = options.codeWeight ?? CODE_WEIGHT;
   const needWeight = options.needWeight ?? NEED_WEIGHT;
   const idf = new Float64Array(terms.length);
-  terms.forEach((t, id) => {
-    const d = df[id] as number;
+  df.forEach((d, id) => {
+    if (d === 0) return;
+    const t = terms[id] as string;
     const code = t.charCodeAt(0) === 35;
     if (d < 2 || (templated.has(id) && !code)) return;
     const base = Math.log((1 + n) / (1 + d)) + 1;
@@ -264,18 +370,20 @@ export function featurise(
         : base;
   });
   const maxTerms = options.maxTerms ?? 16;
-  const vectors = merged.map((m) => toVector(m, idf, maxTerms));
 
   const dataTypes: string[] = [];
   const dataTypeIds = new Map<string, number>();
   const items = observations.map((obs, i): Featured => {
-    const { tagged, union, needVote, needSource } = masks[i] as Masks;
-    const type = dataTypeOf(obs);
-    let dataType = dataTypeIds.get(type);
+    const key = obs.channel === "import" ? `import\u0000${obs.source ?? ""}` : obs.channel;
+    let dataType = dataTypeIds.get(key);
     if (dataType === undefined) {
-      dataType = dataTypes.length;
-      dataTypeIds.set(type, dataType);
-      dataTypes.push(type);
+      const name = dataTypeOf(obs);
+      dataType = dataTypes.indexOf(name);
+      if (dataType < 0) {
+        dataType = dataTypes.length;
+        dataTypes.push(name);
+      }
+      dataTypeIds.set(key, dataType);
     }
     return {
       obs,
@@ -283,36 +391,72 @@ export function featurise(
       dataType,
       channel: obs.channel,
       time: Date.parse(obs.capturedAt),
-      vector: vectors[i] as SparseVector,
-      tagged,
-      needs: union,
-      needVote,
-      needSource,
-      english: english[i] as boolean,
+      vector: toVector(docTerms[i] as number[], docCounts[i] as number[], idf, maxTerms),
+      tagged: tagged[i] as number,
+      needs: union[i] as number,
+      needVote: needVote[i] as number,
+      needSource: needSource[i] ?? null,
+      english: english[i] === 1,
     };
   });
   return { items, terms, df, dfEnglish, n, texts, dataTypes };
 }
 
 /** The `maxTerms` heaviest terms of a document, ids ascending, L2-normalised. */
-function toVector(m: Map<number, number>, idf: Float64Array, maxTerms: number): SparseVector {
-  const pairs: Array<[number, number]> = [];
-  for (const [id, tf] of m) {
+function toVector(
+  ids: readonly number[],
+  counts: readonly number[],
+  idf: Float64Array,
+  maxTerms: number,
+): SparseVector {
+  const outIds: number[] = [];
+  const outW: number[] = [];
+  for (let j = 0; j < ids.length; j++) {
+    const id = ids[j] as number;
     const w = idf[id] as number;
-    if (w > 0) pairs.push([id, (1 + Math.log(tf)) * w]);
+    if (w <= 0) continue;
+    outIds.push(id);
+    outW.push((1 + Math.log(counts[j] as number)) * w);
   }
-  if (pairs.length > maxTerms) {
-    pairs.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    pairs.length = maxTerms;
+  let kept = outIds.length;
+  // Heaviest first while cutting (insertion sort: vectors are short).
+  if (kept > maxTerms) {
+    for (let j = 1; j < kept; j++) {
+      const id = outIds[j] as number;
+      const w = outW[j] as number;
+      let k = j - 1;
+      while (
+        k >= 0 &&
+        ((outW[k] as number) < w || ((outW[k] as number) === w && (outIds[k] as number) > id))
+      ) {
+        outIds[k + 1] = outIds[k] as number;
+        outW[k + 1] = outW[k] as number;
+        k--;
+      }
+      outIds[k + 1] = id;
+      outW[k + 1] = w;
+    }
+    kept = maxTerms;
+    outIds.length = kept;
+    outW.length = kept;
   }
-  pairs.sort((a, b) => a[0] - b[0]);
+  for (let j = 1; j < kept; j++) {
+    const id = outIds[j] as number;
+    const w = outW[j] as number;
+    let k = j - 1;
+    while (k >= 0 && (outIds[k] as number) > id) {
+      outIds[k + 1] = outIds[k] as number;
+      outW[k + 1] = outW[k] as number;
+      k--;
+    }
+    outIds[k + 1] = id;
+    outW[k + 1] = w;
+  }
   let norm = 0;
-  for (const [, w] of pairs) norm += w * w;
+  for (let j = 0; j < kept; j++) norm += (outW[j] as number) ** 2;
   norm = Math.sqrt(norm) || 1;
-  return {
-    ids: Int32Array.from(pairs, (p) => p[0]),
-    weights: Float64Array.from(pairs, (p) => p[1] / norm),
-  };
+  for (let j = 0; j < kept; j++) outW[j] = (outW[j] as number) / norm;
+  return { ids: outIds, weights: outW };
 }
 
 /**
@@ -323,7 +467,7 @@ function toVector(m: Map<number, number>, idf: Float64Array, maxTerms: number): 
  */
 export function templatedTerms(
   observations: readonly SuggestObservation[],
-  docs: readonly Map<number, number>[],
+  docs: readonly (readonly number[])[],
   termCount: number,
 ): Set<number> {
   const perChannel = new Map<string, { n: number; df: Uint32Array }>();
@@ -337,7 +481,7 @@ export function templatedTerms(
       perChannel.set(o.channel, c);
     }
     c.n++;
-    for (const id of (docs[i] as Map<number, number>).keys()) c.df[id] = (c.df[id] as number) + 1;
+    for (const id of docs[i] as readonly number[]) c.df[id] = (c.df[id] as number) + 1;
   });
   const out = new Set<number>();
   for (const { n, df } of perChannel.values()) {

@@ -5,7 +5,7 @@
 // (near-duplicates), and clusters too small to be a topic are dropped.
 // Seeding is k-means++ with a fixed-seed generator, best of a few restarts:
 // the same journal always gives the same topics. Fitting runs on an evenly
-// strided sample (at most 4,000 observations), then every observation is
+// strided sample (at most 3,000 observations), then every observation is
 // assigned once; an observation joins a topic only when it is close to its
 // centre (absolute and relative to the topic's own spread), so a stray text
 // stays in the timeline instead of padding a suggestion.
@@ -14,7 +14,7 @@ import type { FeatureSet, SparseVector } from "./featurise.ts";
 export type TopicOptions = {
   /** Most clusters k-means starts with (default 36). */
   maxK?: number;
-  /** Observations sampled for fitting (default 4,000). */
+  /** Observations sampled for fitting (default 3,000). */
   sample?: number;
   restarts?: number;
   iterations?: number;
@@ -64,15 +64,61 @@ function dot(v: SparseVector, c: Centres, j: number, col: Int32Array): number {
   return s;
 }
 
-function best(v: SparseVector, c: Centres, col: Int32Array): [number, number] {
+/**
+ * Centres as postings: for each column, the centres that weigh it and by
+ * how much. Assigning a document then touches only the centres that share
+ * one of its terms — a few per term instead of every centre.
+ */
+type Postings = { start: Int32Array; centre: Int32Array; weight: Float64Array; k: number };
+
+function postingsOf(c: Centres): Postings {
+  const start = new Int32Array(c.dim + 1);
+  for (let j = 0; j < c.k; j++)
+    for (let x = 0; x < c.dim; x++)
+      if ((c.w[j * c.dim + x] as number) > 0) start[x + 1] = (start[x + 1] as number) + 1;
+  for (let x = 0; x < c.dim; x++) start[x + 1] = (start[x + 1] as number) + (start[x] as number);
+  const fill = start.slice(0, c.dim);
+  const centre = new Int32Array(start[c.dim] as number);
+  const weight = new Float64Array(start[c.dim] as number);
+  for (let j = 0; j < c.k; j++)
+    for (let x = 0; x < c.dim; x++) {
+      const w = c.w[j * c.dim + x] as number;
+      if (w <= 0) continue;
+      const at = fill[x] as number;
+      centre[at] = j;
+      weight[at] = w;
+      fill[x] = at + 1;
+    }
+  return { start, centre, weight, k: c.k };
+}
+
+/** The nearest centre of `v` and its cosine ([-1, 0] when it shares no term with any). */
+function nearest(
+  v: SparseVector,
+  p: Postings,
+  col: Int32Array,
+  scores: Float64Array,
+): [number, number] {
+  const touched: number[] = [];
+  for (let t = 0; t < v.ids.length; t++) {
+    const x = col[v.ids[t] as number] as number;
+    if (x < 0) continue;
+    const w = v.weights[t] as number;
+    for (let at = p.start[x] as number; at < (p.start[x + 1] as number); at++) {
+      const j = p.centre[at] as number;
+      if (scores[j] === 0) touched.push(j);
+      scores[j] = (scores[j] as number) + w * (p.weight[at] as number);
+    }
+  }
   let bj = -1;
-  let bs = -1;
-  for (let j = 0; j < c.k; j++) {
-    const s = dot(v, c, j, col);
-    if (s > bs) {
+  let bs = 0;
+  for (const j of touched) {
+    const s = scores[j] as number;
+    if (s > bs || (s === bs && j < bj)) {
       bs = s;
       bj = j;
     }
+    scores[j] = 0;
   }
   return [bj, bs];
 }
@@ -156,11 +202,13 @@ function kmeans(
   let centres = seedCentres(vectors, k, dim, col, rng(seed));
   const assign = new Int32Array(vectors.length).fill(-1);
   let objective = 0;
+  const scores = new Float64Array(k);
   for (let it = 0; it < iterations; it++) {
     let moved = 0;
     objective = 0;
+    const p = postingsOf(centres);
     vectors.forEach((v, i) => {
-      const [j, s] = best(v, centres, col);
+      const [j, s] = nearest(v, p, col, scores);
       objective += s;
       if (assign[i] !== j) {
         assign[i] = j;
@@ -211,17 +259,17 @@ export function findTopics(fs: FeatureSet, o: TopicOptions = {}): Topic[] {
   // Topics are fitted on observations with words; those carrying codes only
   // (a kiosk rating with its reasons, a tap) join them afterwards through
   // their codes, so they never make a "topic" of their own.
-  const isCode = fs.terms.map((t) => t.charCodeAt(0) === 35);
+  const isCode = (id: number) => (fs.terms[id] as string).charCodeAt(0) === 35;
   const worded = docs.filter((i) => {
     const ids = (fs.items[i] as { vector: SparseVector }).vector.ids;
-    for (const id of ids) if (!isCode[id]) return true;
+    for (const id of ids) if (!isCode(id)) return true;
     return false;
   });
   if (worded.length < minMembers) return [];
   const codeOnly = new Uint8Array(fs.items.length);
   for (const i of docs) codeOnly[i] = 1;
   for (const i of worded) codeOnly[i] = 0;
-  const sampleSize = o.sample ?? 4000;
+  const sampleSize = o.sample ?? 3000;
   const step = Math.max(1, worded.length / sampleSize);
   const sample: SparseVector[] = [];
   for (let x = 0; x < worded.length && sample.length < sampleSize; x += step)
@@ -242,8 +290,8 @@ export function findTopics(fs: FeatureSet, o: TopicOptions = {}): Topic[] {
       ? 1
       : Math.max(2, Math.min(o.maxK ?? 36, Math.round(Math.sqrt(sample.length)), sample.length));
   let fit: ReturnType<typeof kmeans> | null = null;
-  for (let r = 0; r < (o.restarts ?? 3); r++) {
-    const run = kmeans(sample, k, dim, col, 0x5eed + 7919 * r + sample.length, o.iterations ?? 20);
+  for (let r = 0; r < (o.restarts ?? 2); r++) {
+    const run = kmeans(sample, k, dim, col, 0x5eed + 7919 * r + sample.length, o.iterations ?? 15);
     if (!fit || run.objective > fit.objective + 1e-9) fit = run;
   }
   if (!fit) return [];
@@ -285,30 +333,51 @@ export function findTopics(fs: FeatureSet, o: TopicOptions = {}): Topic[] {
 
   // Assign every observation once, to its closest centre.
   const dense = denseOf(centres, fs.terms.length);
-  const groups: Array<Array<[number, number]>> = centres.map(() => []);
+  const post = postingsOf(dense.c);
+  const scores = new Float64Array(centres.length);
+  const assign = new Int32Array(fs.items.length).fill(-1);
+  const close = new Float64Array(fs.items.length);
+  const sizesNow = new Int32Array(centres.length);
   for (const i of docs) {
-    const [j, s] = best(fs.items[i]?.vector as SparseVector, dense.c, dense.col);
-    if (j >= 0 && s > 0) groups[j]?.push([i, s]);
+    const [j, s] = nearest(fs.items[i]?.vector as SparseVector, post, dense.col, scores);
+    if (j < 0 || s <= 0) continue;
+    assign[i] = j;
+    close[i] = s;
+    sizesNow[j] = (sizesNow[j] as number) + 1;
+  }
+  const groups = Array.from(sizesNow, (size) => new Int32Array(size));
+  const fill = new Int32Array(centres.length);
+  for (const i of docs) {
+    const j = assign[i] as number;
+    if (j < 0) continue;
+    (groups[j] as Int32Array)[fill[j] as number] = i;
+    fill[j] = (fill[j] as number) + 1;
   }
   const absolute = o.closeness ?? 0.2;
   const relative = o.relative ?? 0.5;
   const topics: Topic[] = [];
   groups.forEach((g, j) => {
     if (g.length < minMembers) return;
-    g.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const order = Array.from(g).sort(
+      (a, b) => (close[b] as number) - (close[a] as number) || a - b,
+    );
     // The median over distinct closeness values: a hundred identical kiosk
     // taps ("Hỏi giá") must not raise the bar over every written note.
-    const distinct = [...new Set(g.map(([, c]) => c))];
+    const distinct: number[] = [];
+    for (const i of order) if (distinct.at(-1) !== close[i]) distinct.push(close[i] as number);
     const median = distinct[Math.floor(distinct.length / 2)] as number;
     const bar = Math.max(absolute, relative * median);
     // Code-only observations join on any shared code (they have no words to be near by).
-    const kept = g.filter(([i, s]) => s >= bar || (codeOnly[i] === 1 && s >= 0.05));
-    if (kept.length < minMembers) return;
+    const members = order.filter(
+      (i) => (close[i] as number) >= bar || (codeOnly[i] === 1 && (close[i] as number) >= 0.05),
+    );
+    if (members.length < minMembers) return;
+    const closeness = members.map((i) => close[i] as number);
     topics.push({
-      members: kept.map(([i]) => i),
-      closeness: kept.map(([, s]) => s),
+      members,
+      closeness,
       centre: centres[j] as Topic["centre"],
-      coherence: kept.reduce((s, [, c]) => s + c, 0) / kept.length,
+      coherence: closeness.reduce((a, b) => a + b, 0) / members.length,
     });
   });
   return topics;
