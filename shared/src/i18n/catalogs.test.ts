@@ -75,4 +75,21 @@ describe("i18n catalogues", () => {
     expect(createTranslator(c, "vi")("k", { count: 1 })).toBe("1 thay đổi");
     expect(en("k")).toBe("{count} changes");
   });
+
+  it("can write numbers the locale's way and still pick the plural by the number", () => {
+    const c = {
+      k: {
+        vi: "{count} quan sát",
+        en: "{count} observations",
+        plural: { en: { one: "{count} observation" } },
+      },
+    };
+    const en = createTranslator(c, "en", { formatNumbers: true });
+    expect(en("k", { count: 1200 })).toBe("1,200 observations");
+    expect(en("k", { count: 1 })).toBe("1 observation");
+    expect(createTranslator(c, "vi", { formatNumbers: true })("k", { count: 1200 })).toBe(
+      "1.200 quan sát",
+    );
+    expect(createTranslator(c, "en")("k", { count: 1200 })).toBe("1200 observations");
+  });
 });

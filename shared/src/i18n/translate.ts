@@ -37,14 +37,28 @@ function template(entry: CatalogEntry, locale: Locale, count: unknown): string {
   return (category !== "other" ? forms[category] : undefined) ?? entry[locale];
 }
 
+export type TranslatorOptions = {
+  /** Write number params the locale's way ("1,200" / "1.200"); plural forms still pick by the number. */
+  formatNumbers?: boolean;
+};
+
 /** Build `t(key, params)` for one catalogue and locale. Missing params stay visible as `{name}`. */
-export function createTranslator<C extends Catalog>(catalog: C, locale: Locale): Translate<C> {
+export function createTranslator<C extends Catalog>(
+  catalog: C,
+  locale: Locale,
+  options: TranslatorOptions = {},
+): Translate<C> {
+  const numbers = options.formatNumbers
+    ? new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 2 })
+    : undefined;
+  const show = (v: string | number) =>
+    typeof v === "number" && numbers && Number.isFinite(v) ? numbers.format(v) : String(v);
   return (key, params) => {
     const entry = catalog[key];
     if (!entry) return key;
     if (!params) return entry[locale];
     return template(entry, locale, params.count).replace(/\{(\w+)\}/g, (m, name: string) =>
-      Object.hasOwn(params, name) ? String(params[name]) : m,
+      Object.hasOwn(params, name) ? show(params[name] as string | number) : m,
     );
   };
 }

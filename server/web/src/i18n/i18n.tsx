@@ -31,7 +31,7 @@ export function readLocale(storage: Pick<Storage, "getItem"> | undefined): Local
 export function makeI18n(locale: Locale, setLocale: (l: Locale) => void = () => {}): I18n {
   return {
     locale,
-    t: createTranslator(catalog, locale),
+    t: createTranslator(catalog, locale, { formatNumbers: true }),
     label: (l) => l[locale],
     setLocale,
   };

@@ -261,13 +261,13 @@ describe("JournalPage", () => {
     const el = renderUi(<JournalPage id="j1" />, { api });
     await settle();
     expect(el.querySelector('[data-testid="timeline-count"]')?.textContent).toBe(
-      "1200 observations",
+      "1,200 observations",
     );
     fire("click", getByRole(el, "button", { name: "Web", pressed: false }));
     await settle();
     expect(api.timeline).toHaveBeenLastCalledWith("j1", { channel: ["web"] });
     expect(el.querySelector('[data-testid="timeline-count"]')?.textContent).toBe(
-      "18 of 1200 observations match",
+      "18 of 1,200 observations match",
     );
     expect(getByRole(el, "button", { name: /Load older observations \(17\)/ })).toBeTruthy();
   });
