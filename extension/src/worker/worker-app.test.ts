@@ -28,6 +28,8 @@ let dbSeq = 0;
 
 type Ctx = {
   seq: number;
+  /** The competitor's pages as the worker's fetch sees them (watched pages). */
+  shop: Map<string, string>;
   browser: FakeBrowser;
   server: FakeServer;
   app: WorkerApp;
@@ -40,7 +42,14 @@ type Ctx = {
 async function setup(from?: Ctx): Promise<Ctx> {
   const seq = from?.seq ?? ++dbSeq;
   const server = from?.server ?? createFakeServer();
-  const browser = createFakeBrowser(server.fetch);
+  const shop = from?.shop ?? new Map<string, string>();
+  const browser = createFakeBrowser(async (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    const html = shop.get(url);
+    if (html !== undefined)
+      return new Response(html, { headers: { "content-type": "text/html; charset=utf-8" } });
+    return server.fetch(input, init);
+  });
   if (from) for (const [k, v] of from.browser.storageLocal) browser.storageLocal.set(k, v);
   const blobs = await openBlobStorage(`worker-blobs-${seq}`);
   const watches = openWatchStorage(`worker-watches-${seq}`);
@@ -61,10 +70,21 @@ async function setup(from?: Ctx): Promise<Ctx> {
     deleteStorage: (name) => deleteDB(`${name}-${seq}`),
     screenshots,
     openWatchStorage: () => watches,
-    // Watched pages are tested in watch-service.test.ts and end to end; nothing here fetches one.
-    comparePages: async () => {
-      throw new Error("no watched pages in these tests");
-    },
+    // The compare step itself (DOM) is tested in capture/watch-compare.test.ts; here a
+    // stand-in reads the element's text from <b id="p">…</b>, so the wiring is what is tested.
+    comparePages: async (html, _url, targets) =>
+      targets.map((t) => {
+        const now = /<b id="p">([^<]*)<\/b>/.exec(html)?.[1];
+        if (t.kind !== "element" || now === undefined) return { state: "gone" as const };
+        const target = { ...t, text: now };
+        if (now === t.text) return { state: "same" as const, target };
+        return {
+          state: "changed" as const,
+          change: { kind: "price" as const, before: t.text, after: now },
+          target,
+          facts: { title: "Tai nghe Sony", prices: [] },
+        };
+      }),
     languages: ["en-US"],
   });
   app.install();
@@ -100,7 +120,7 @@ async function setup(from?: Ctx): Promise<Ctx> {
         return { ok: true };
     }
   });
-  return { seq, browser, server, app, tab, shots, contentLog };
+  return { seq, shop, browser, server, app, tab, shots, contentLog };
 }
 
 const ask = <T>(ctx: Ctx, message: unknown) => ctx.browser.send(message, pageSender) as Promise<T>;
@@ -207,6 +227,66 @@ describe("worker", () => {
       ok: false,
       error: "restricted",
     });
+  });
+
+  it("a watched element: the worker fetches the granted page, and one change becomes one observation on the server", async () => {
+    await pair(ctx);
+    await settle(ctx);
+    ctx.browser.scriptable.add(ctx.tab.id);
+    await ask(ctx, { type: "capture.start", kind: "element" });
+    const element = {
+      selector: "#p",
+      text: "1.290.000₫",
+      box: { x: 5, y: 6, width: 120, height: 30 },
+    };
+    const captured = (await ctx.browser.send(
+      {
+        type: "capture.submit",
+        capture: {
+          kind: "element",
+          url: URL_,
+          title: "Tai nghe Sony",
+          box: element.box,
+          viewport,
+          facts: { prices, element },
+        },
+      },
+      contentSender(ctx.tab),
+    )) as { id: string };
+    const added = await ask<{ ok: boolean; watch: { id: string; problem: string | null } }>(ctx, {
+      type: "watch.add",
+      observationId: captured.id,
+    });
+    // No access to the shop yet: said at once, and checking sends no request.
+    expect(added).toMatchObject({ ok: true, watch: { problem: "no-permission" } });
+    ctx.shop.set(URL_, '<html><body><b id="p">1.190.000₫</b></body></html>');
+    ctx.browser.granted.add("https://dienmayxanhla.vn/*");
+    const ui = ctx.browser.connectUi();
+    const checked = await ask<{
+      items: { changes: number; value: string; problem: string | null }[];
+    }>(ctx, { type: "watch.check", id: added.watch.id });
+    expect(checked.items[0]).toMatchObject({ changes: 1, value: "1.190.000₫", problem: null });
+    expect(ui.events).toContainEqual({ type: "ui.watches" });
+    await ctx.app.sync.syncNow();
+    const recorded = [...ctx.server.observations.values()].filter((o) =>
+      String((o as { what?: string }).what).includes("1.190.000₫"),
+    );
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({
+      channel: "web",
+      method: "competitor-audit",
+      what: "Price changed: 1.290.000₫ → 1.190.000₫",
+      who: "ĐiệnMáyXanhLá",
+      competitorId: "c1",
+      url: URL_,
+      needs: ["price"],
+      note: expect.stringContaining("Found by Sightline re-checking a watched page."),
+    });
+    // Listed as watched, and removing the watch keeps the recorded observation.
+    expect((await ask<{ items: unknown[] }>(ctx, { type: "watch.list" })).items).toHaveLength(1);
+    await ask(ctx, { type: "watch.remove", id: added.watch.id });
+    expect((await ask<{ items: unknown[] }>(ctx, { type: "watch.list" })).items).toEqual([]);
+    expect(ctx.server.observations.size).toBeGreaterThanOrEqual(2);
   });
 
   it("element picker: the content script submits, the worker screenshots, stores the blob, then writes", async () => {
