@@ -56,7 +56,7 @@ describe("ProblemBanner in the user's language", () => {
     );
     const en = renderUi(<ProblemBanner error={invalid} />);
     expect(en.textContent).toContain("Some fields are not valid");
-    expect(en.textContent).toContain("title");
+    expect(en.textContent).toContain("Journal name");
     expect(en.textContent).not.toContain("Too small");
   });
 

@@ -18,6 +18,24 @@ const BY_STATUS: Record<number, string> = {
   503: "unavailable",
 };
 
+/** Field paths the forms send, named as the forms label them. */
+const FIELD_LABELS: Record<string, WebKey> = {
+  title: "journalNew.name",
+  question: "journalNew.question",
+  goal: "journalNew.goal",
+  scope: "journalNew.scope",
+  statement: "insight.statementLabel",
+  owner: "action.owner",
+  due: "action.dueLabel",
+  overrideReason: "override.reason",
+  source: "import.source",
+};
+
+function fieldName(path: string, t: T): string {
+  const key = FIELD_LABELS[path.split(".")[0] ?? ""];
+  return key ? t(key) : path;
+}
+
 export function problemText(error: unknown, t: T): ProblemText {
   if (!(error instanceof ApiError))
     return {
@@ -31,7 +49,9 @@ export function problemText(error: unknown, t: T): ProblemText {
       fields: error.errors.map((f) => f.path).filter(Boolean),
     };
   }
-  const fields = [...new Set(error.errors.map((f) => f.path).filter(Boolean))];
+  const fields = [...new Set(error.errors.map((f) => f.path).filter(Boolean))].map((f) =>
+    fieldName(f, t),
+  );
   if (error.status === 429) {
     return {
       title:
