@@ -205,8 +205,11 @@ export function featurise(
     }
     if (parsed.script === "vi-plain") plainDoc[i] = 1;
     if (parsed.script === "en") english[i] = 1;
-    const tIds = parsed.ids.slice();
-    const counts = parsed.counts.slice();
+    // Shared with the parse cache unless this observation adds to it (codes,
+    // or accent-less words to be read as their accented form).
+    const own = !!(o.behaviour || o.reasons?.length || o.tags?.length) || plainDoc[i] === 1;
+    const tIds = own ? parsed.ids.slice() : parsed.ids;
+    const counts = own ? parsed.counts.slice() : parsed.counts;
     if (o.behaviour) {
       let id = codeIds.get(o.behaviour);
       if (id === undefined) {
@@ -322,32 +325,37 @@ export function featurise(
     for (const id of d) words |= maskOfTerm(id);
     const prices = obs.evidence?.facts?.prices?.length ? needBit("price") : 0;
     const all = tag | reasons | behaviour | words | prices;
-    // Every need, from any source, is a code term too: a kiosk tap, a rating's
-    // reason and a note's words about the same need meet through it.
-    for (let x = all; x !== 0; x &= x - 1) {
-      d.push(needTerm[31 - Math.clz32(x & -x)] as number);
-      (docCounts[i] as number[]).push(1);
-    }
+    // Every need, from any source, is a code term too (added from `union`
+    // when counting and weighing): a kiosk tap, a rating's reason and a
+    // note's words about the same need meet through it.
     tagged[i] = tag;
     union[i] = all;
-    const [vote, source] = tag
-      ? ([tag, "tagged"] as const)
-      : reasons
-        ? ([reasons, "reason"] as const)
-        : behaviour
-          ? ([behaviour, "behaviour"] as const)
-          : words | prices
-            ? ([words | prices, "text"] as const)
-            : ([0, null] as const);
-    needVote[i] = vote;
-    needSource[i] = source;
+    if (tag) {
+      needVote[i] = tag;
+      needSource[i] = "tagged";
+    } else if (reasons) {
+      needVote[i] = reasons;
+      needSource[i] = "reason";
+    } else if (behaviour) {
+      needVote[i] = behaviour;
+      needSource[i] = "behaviour";
+    } else if (words | prices) {
+      needVote[i] = words | prices;
+      needSource[i] = "text";
+    } else needSource[i] = null;
   });
   const df = new Int32Array(terms.length);
   const dfEnglish = new Int32Array(terms.length);
   docTerms.forEach((d, i) => {
+    const en = english[i] === 1;
     for (const id of d) {
       df[id] = (df[id] as number) + 1;
-      if (english[i]) dfEnglish[id] = (dfEnglish[id] as number) + 1;
+      if (en) dfEnglish[id] = (dfEnglish[id] as number) + 1;
+    }
+    for (let x = union[i] as number; x !== 0; x &= x - 1) {
+      const id = needTerm[31 - Math.clz32(x & -x)] as number;
+      df[id] = (df[id] as number) + 1;
+      if (en) dfEnglish[id] = (dfEnglish[id] as number) + 1;
     }
   });
 
@@ -391,7 +399,14 @@ export function featurise(
       dataType,
       channel: obs.channel,
       time: Date.parse(obs.capturedAt),
-      vector: toVector(docTerms[i] as number[], docCounts[i] as number[], idf, maxTerms),
+      vector: toVector(
+        docTerms[i] as number[],
+        docCounts[i] as number[],
+        union[i] as number,
+        needTerm,
+        idf,
+        maxTerms,
+      ),
       tagged: tagged[i] as number,
       needs: union[i] as number,
       needVote: needVote[i] as number,
@@ -406,6 +421,8 @@ export function featurise(
 function toVector(
   ids: readonly number[],
   counts: readonly number[],
+  needs: number,
+  needTerm: readonly number[],
   idf: Float64Array,
   maxTerms: number,
 ): SparseVector {
@@ -417,6 +434,13 @@ function toVector(
     if (w <= 0) continue;
     outIds.push(id);
     outW.push((1 + Math.log(counts[j] as number)) * w);
+  }
+  for (let x = needs; x !== 0; x &= x - 1) {
+    const id = needTerm[31 - Math.clz32(x & -x)] as number;
+    const w = idf[id] as number;
+    if (w <= 0) continue;
+    outIds.push(id);
+    outW.push(w);
   }
   let kept = outIds.length;
   // Heaviest first while cutting (insertion sort: vectors are short).

@@ -137,8 +137,8 @@ type Scored = { id: number; inTopic: number; score: number };
  * Codes are left out (they are not words of any text).
  */
 function distinctive(t: Topic, fs: FeatureSet): Scored[] {
-  // Counted on an even sample of at most 2,000 members: shares, not totals, matter.
-  const step = Math.max(1, t.members.length / 2000);
+  // Counted on an even sample of at most 600 members: shares, not totals, matter.
+  const step = Math.max(1, t.members.length / 600);
   const inTopic = new Map<number, number>();
   let size = 0;
   for (let x = 0; x < t.members.length; x += step) {
