@@ -13,6 +13,7 @@ import type {
 } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
+import { useDraft } from "../ui/use-draft.ts";
 import { ActionsEditor } from "./actions-editor.tsx";
 import { CorroborationBadge } from "./corroboration-badge.tsx";
 import { droppedObservation, isObservationDrag } from "./evidence-drag.ts";
@@ -59,8 +60,16 @@ export function InsightCard({
   const { t, label } = useI18n();
   const [error, setError] = useState<unknown>(undefined);
   const [over, setOver] = useState(false);
-  const [editing, setEditing] = useState(false);
-  const [statement, setStatement] = useState(insight.statement);
+  // The statement being rewritten is a draft (kept across reloads until saved).
+  const [statement, setStatement, clearStatement, restoredStatement] = useDraft(
+    `statement.${insight.id}`,
+    "",
+  );
+  const [editing, setEditingState] = useState(restoredStatement);
+  const setEditing = (on: boolean) => {
+    if (!on) clearStatement();
+    setEditingState(on);
+  };
   const idPrefix = `ins-${insight.id}`;
   const principles = insight.principles ?? {};
   const weakest = weakestPrinciple(principles);
