@@ -195,7 +195,7 @@ describe("watched pages: schedule and rate limit", () => {
     expect(w.requests).toHaveLength(2);
     const views = await w.service.list();
     expect(views.every((v) => v.problem === "fetch-failed")).toBe(true);
-    expect(views.find((v) => v.id === a)?.problemDetail).toBe("unreadable page");
+    expect(views.find((v) => v.id === a)?.problemDetail).toBe("unreadable");
     w.failCompare(false);
     w.advance(CHECK_INTERVAL_MS);
     await w.service.tick();

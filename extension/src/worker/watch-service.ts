@@ -31,6 +31,10 @@ export const SITE_GAP_MS = 60_000;
 export const WATCH_ALARM = "watch";
 export const WATCH_PERIOD_MINUTES = 1;
 
+/**
+ * `detail` says why a fetch failed, as a code the panel translates
+ * (timeout, network, not-html, too-large) or "HTTP <status>".
+ */
 export type FetchedPage = { ok: true; html: string } | { ok: false; detail: string };
 
 /** The capture a watch starts from (its stored fields). */
@@ -140,10 +144,7 @@ export function createWatchService(d: WatchServiceDeps) {
       return;
     }
     await s.setLastRequestAt(siteOf(url), now);
-    const page = await d.fetchPage(url).catch((e: unknown) => ({
-      ok: false as const,
-      detail: e instanceof Error ? e.message : String(e),
-    }));
+    const page = await d.fetchPage(url).catch(() => ({ ok: false as const, detail: "network" }));
     if (!page.ok) {
       for (const w of group)
         await s.put(done(w, { problem: "fetch-failed", problemDetail: page.detail.slice(0, 200) }));
@@ -158,7 +159,7 @@ export function createWatchService(d: WatchServiceDeps) {
       );
     } catch {
       for (const w of group)
-        await s.put(done(w, { problem: "fetch-failed", problemDetail: "unreadable page" }));
+        await s.put(done(w, { problem: "fetch-failed", problemDetail: "unreadable" }));
       return;
     }
     for (const [i, w] of group.entries()) {

@@ -23,7 +23,7 @@ export type Watch = {
   lastChangedAt: number | null;
   changes: number;
   problem: WatchProblem | null;
-  /** "HTTP 503", "timeout", … for fetch-failed. */
+  /** For fetch-failed: "HTTP 503", or a code (timeout, network, not-html, too-large, unreadable). */
   problemDetail?: string | undefined;
   /**
    * A change decided but not yet in the outbox. Stored before the write, so a

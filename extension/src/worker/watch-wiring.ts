@@ -54,9 +54,9 @@ export async function fetchWatchedPage(f: typeof fetch, url: string): Promise<Fe
   }
   if (!res.ok) return { ok: false, detail: `HTTP ${res.status}` };
   const type = res.headers.get("content-type") ?? "";
-  if (!/html/i.test(type)) return { ok: false, detail: `not a page (${type.slice(0, 60)})` };
+  if (!/html/i.test(type)) return { ok: false, detail: "not-html" };
   const html = await res.text();
-  if (html.length > MAX_PAGE_CHARS) return { ok: false, detail: "too large" };
+  if (html.length > MAX_PAGE_CHARS) return { ok: false, detail: "too-large" };
   return { ok: true, html };
 }
 

@@ -160,6 +160,11 @@ export const extension = {
     vi: "Không kiểm tra được: không tải được trang ({detail})",
     en: "Cannot re-check: the page could not be loaded ({detail})",
   },
+  "watch.detail.timeout": { vi: "quá thời gian chờ", en: "it took too long" },
+  "watch.detail.network": { vi: "lỗi mạng", en: "network error" },
+  "watch.detail.not-html": { vi: "không phải trang web", en: "not a web page" },
+  "watch.detail.too-large": { vi: "trang quá lớn", en: "the page is too large" },
+  "watch.detail.unreadable": { vi: "không đọc được nội dung", en: "its content could not be read" },
   "watch.problem.gone": {
     vi: "Không kiểm tra được: không còn thấy giá hoặc phần tử này trên trang (trang đã đổi cấu trúc)",
     en: "Cannot re-check: the price or element is no longer on the page (the page was restructured)",

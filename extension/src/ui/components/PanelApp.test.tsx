@@ -275,7 +275,8 @@ describe("PanelApp", () => {
       problem: "fetch-failed",
       problemDetail: "HTTP 503",
     };
-    const { client, sent } = fakeClient(status, [watch]);
+    const timedOut: WatchView = { ...watch, id: "w2", problemDetail: "timeout" };
+    const { client, sent } = fakeClient(status, [watch, timedOut]);
     await act(() => {
       render(
         <Client.Provider value={client}>
@@ -296,9 +297,14 @@ describe("PanelApp", () => {
     const list = root.querySelector('[data-testid="watched-list"]');
     expect(list?.textContent).toContain("1.290.000₫");
     expect(list?.textContent).toContain("Last checked 2 min ago");
-    expect(list?.querySelector('[data-testid="watch-problem"]')?.textContent).toBe(
+    expect(
+      [...(list?.querySelectorAll('[data-testid="watch-problem"]') ?? [])].map(
+        (p) => p.textContent,
+      ),
+    ).toEqual([
       "Cannot re-check: the page could not be loaded (HTTP 503)",
-    );
+      "Cannot re-check: the page could not be loaded (it took too long)",
+    ]);
     await act(() =>
       (root.querySelector('[data-testid="watch-check"]') as HTMLButtonElement).click(),
     );

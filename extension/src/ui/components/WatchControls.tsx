@@ -21,12 +21,21 @@ export function watchableKind(o: ObservationView): "element" | "price" | null {
 export function WatchProblem({ watch }: { watch: WatchView }) {
   const { t } = useI18n();
   if (!watch.problem) return null;
+  const d = watch.problemDetail ?? "";
+  const detail = /^HTTP \d{3}$/.test(d)
+    ? d
+    : DETAILS.has(d)
+      ? t(`watch.detail.${d as WatchDetail}`)
+      : t("watch.detail.network");
   return (
     <p class="watch-problem" data-testid="watch-problem" data-problem={watch.problem}>
-      {t(`watch.problem.${watch.problem}`, { detail: watch.problemDetail ?? "?" })}
+      {t(`watch.problem.${watch.problem}`, { detail })}
     </p>
   );
 }
+
+type WatchDetail = "timeout" | "network" | "not-html" | "too-large" | "unreadable";
+const DETAILS = new Set<string>(["timeout", "network", "not-html", "too-large", "unreadable"]);
 
 /** On a capture in the page view: Watch (its element or price), or Watching + why not re-checked. */
 export function WatchButton({
