@@ -307,8 +307,15 @@ export const web = {
     vi: "Thay đổi ngày {date}, xét trong {days} ngày sau",
     en: "Change on {date}, looking {days} days after",
   },
-  "why.behaviour": { vi: "{label}: ×{ratio}", en: "{label}: ×{ratio}" },
-  "why.complaints": { vi: "Phàn nàn về {need}: ×{ratio}", en: "{need} complaints: ×{ratio}" },
+  "why.behaviour": {
+    vi: "{label}: {before} trong {beforeDays} ngày trước → {after} trong {afterDays} ngày sau",
+    en: "{label}: {before} in the {beforeDays} days before → {after} in the {afterDays} days after",
+  },
+  "why.complaints": {
+    vi: "Phàn nàn về {need}: {before} trong {beforeDays} ngày trước → {after} trong {afterDays} ngày sau",
+    en: "{need} complaints: {before} in the {beforeDays} days before → {after} in the {afterDays} days after",
+  },
+  "why.quotes": { vi: "Ý kiến tiêu biểu", en: "Representative comments" },
   "why.happy": { vi: "Chỉ số hài lòng {before} → {after}", en: "Happy index {before} → {after}" },
   "why.shown": {
     vi: "Hiện {shown}/{n} quan sát tiêu biểu",

@@ -21,6 +21,20 @@ export const ThemeWhySchema = z.looseObject({
   from: z.nullable(z.string()),
   to: z.nullable(z.string()),
   days: z.number(),
+  /** The title's phrases per language: whole words of the members' texts (issue 16). */
+  phrases: z.optional(z.looseObject({ vi: z.array(z.string()), en: z.array(z.string()) })),
+  /** Two or three members nearest the topic's centre, one per kind of data first. */
+  quotes: z.optional(
+    z.array(
+      z.looseObject({
+        observationId: z.string(),
+        channel: z.enum(CHANNEL_CODES),
+        text: z.string(),
+      }),
+    ),
+  ),
+  /** The topic rests on one kind of data: never ranked above one spanning two. */
+  oneSource: z.optional(z.boolean()),
 });
 export type ThemeWhy = z.infer<typeof ThemeWhySchema>;
 

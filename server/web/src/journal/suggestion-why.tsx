@@ -1,6 +1,7 @@
-// The explanation under a suggestion: for a theme, the channels and counts,
-// the top terms and the time span; for a time link, the competitor change and
-// what moved afterwards.
+// The explanation under a suggestion: for a topic, the channels and counts,
+// the distinctive terms, the time span and two or three representative
+// comments (the members nearest its centre); for a time link, the competitor
+// change and what moved afterwards, as base counts.
 import { CHANNELS, type Channel } from "@sightline/shared/vocabulary/channels";
 import { NEEDS, type NeedCode } from "@sightline/shared/vocabulary/needs";
 import type { Suggestion } from "../api/types.ts";
@@ -19,16 +20,25 @@ export function SuggestionWhy({ why, lookup }: Props) {
   if (why.kind === "time-link") {
     lines.push(t("why.change", { date: formatDate(why.change.at, locale), days: why.windowDays }));
     for (const s of why.signals ?? []) {
-      if (s.type === "behaviour") {
-        lines.push(
-          t("why.behaviour", {
-            label: lookup.behaviourLabel(undefined, s.behaviour) ?? s.behaviour,
-            ratio: formatNumber(s.ratio, locale, 1),
-          }),
-        );
-      } else if (s.type === "complaints") {
-        const need = Object.hasOwn(NEEDS, s.need) ? label(NEEDS[s.need as NeedCode]) : s.need;
-        lines.push(t("why.complaints", { need, ratio: formatNumber(s.ratio, locale, 1) }));
+      // Base counts, never a ratio: "0 → 11" reads true where "×12.3" over zero does not.
+      if (s.type === "behaviour" || s.type === "complaints") {
+        const counts = {
+          before: formatNumber(s.before.count, locale),
+          beforeDays: Math.round(s.before.days),
+          after: formatNumber(s.after.count, locale),
+          afterDays: Math.round(s.after.days),
+        };
+        if (s.type === "behaviour") {
+          lines.push(
+            t("why.behaviour", {
+              label: lookup.behaviourLabel(undefined, s.behaviour) ?? s.behaviour,
+              ...counts,
+            }),
+          );
+        } else {
+          const need = Object.hasOwn(NEEDS, s.need) ? label(NEEDS[s.need as NeedCode]) : s.need;
+          lines.push(t("why.complaints", { need, ...counts }));
+        }
       } else {
         lines.push(
           t("why.happy", {
@@ -53,12 +63,25 @@ export function SuggestionWhy({ why, lookup }: Props) {
       );
     }
   }
-  if (lines.length === 0) return null;
+  const quotes = why.kind === "theme" ? (why.quotes ?? []) : [];
+  if (lines.length === 0 && quotes.length === 0) return null;
   return (
-    <ul class="why small">
-      {lines.map((p) => (
-        <li key={p}>{p}</li>
-      ))}
-    </ul>
+    <>
+      <ul class="why small">
+        {lines.map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </ul>
+      {quotes.length > 0 && (
+        <figure class="why small">
+          <figcaption>{t("why.quotes")}</figcaption>
+          {quotes.map((q) => (
+            <blockquote key={q.observationId}>
+              “{q.text}” <span class="muted">— {dataType(q.channel)}</span>
+            </blockquote>
+          ))}
+        </figure>
+      )}
+    </>
   );
 }
