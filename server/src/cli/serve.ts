@@ -11,6 +11,7 @@ import pino, { type Logger } from "pino";
 import { createApp } from "../app.ts";
 import type { ServerConfig } from "../config.ts";
 import { HttpProblem, problemResponse } from "../http/problem.ts";
+import { discardBody } from "../middleware/body-limit/index.ts";
 import { LOG_REDACT } from "../middleware/request-log/index.ts";
 import { createMetrics } from "../observability/metrics.ts";
 import { postgresReadiness, sqliteReadiness } from "../observability/readiness.ts";
@@ -22,6 +23,9 @@ import { openDatabase } from "./database.ts";
 
 /** After this long, connections still open are cut so the process can exit in time. */
 export const DRAIN_MS = 8_000;
+/** No new request for this long → stop listening. */
+const QUIET_MS = 300;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export type RunningServer = {
   port: number;
@@ -101,11 +105,18 @@ export async function startServer(
   });
 
   let stopping = false;
-  // While draining, a request that still arrives on a kept-alive connection
-  // is told to go elsewhere (503 + Retry-After; the balancer or the client
-  // retries), and every answer closes its connection.
+  /** Requests being handled (an SSE stream counts until its answer starts, not while it streams). */
+  let inFlight = 0;
+  let lastArrival = 0;
+  // While draining, the server still accepts connections, so none waiting
+  // in the listen backlog (the event loop was busy with a push) is reset:
+  // each new request is told to go elsewhere (503 + Retry-After; the
+  // balancer or the client retries) and every answer closes its connection.
   const fetch = async (req: Request, env: unknown): Promise<Response> => {
+    lastArrival = Date.now();
     if (stopping) {
+      // Read the upload first: answering mid-upload and closing resets the client.
+      await discardBody(req);
       const res = problemResponse(
         new HttpProblem(503, "Shutting down", "this server is stopping; retry", {
           headers: { "retry-after": "1" },
@@ -114,7 +125,13 @@ export async function startServer(
       res.headers.set("connection", "close");
       return res;
     }
-    const res = await app.fetch(req, env as never);
+    inFlight++;
+    let res: Response;
+    try {
+      res = await app.fetch(req, env as never);
+    } finally {
+      inFlight--;
+    }
     if (stopping && !res.headers.has("connection")) {
       try {
         res.headers.set("connection", "close");
@@ -143,13 +160,23 @@ export async function startServer(
       stopping = true;
       logger.info({ reason }, "shutting down: draining requests");
       shutdown.abort(); // SSE streams say goodbye with a retry hint and end
+      const deadline = Date.now() + DRAIN_MS;
+      // 1. Requests already being handled (pushes) finish; new ones get 503.
+      //    Keep listening until no request has come for QUIET_MS, so those
+      //    that queued while a push held the event loop are answered too.
+      while ((inFlight > 0 || Date.now() - lastArrival < QUIET_MS) && Date.now() < deadline - 1_000)
+        await sleep(20);
+      // 2. Stop listening; close idle keep-alive connections as they become idle.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const idle = setInterval(() => server.closeIdleConnections(), 100);
-      const cut = setTimeout(() => {
-        logger.warn("drain took too long: closing the remaining connections");
-        server.closeAllConnections();
-      }, DRAIN_MS);
+      const idle = setInterval(() => server.closeIdleConnections(), 50);
+      // 3. Whatever is still open at the deadline is cut, so the process exits in time.
+      const cut = setTimeout(
+        () => {
+          logger.warn("drain took too long: closing the remaining connections");
+          server.closeAllConnections();
+        },
+        Math.max(0, deadline - Date.now()),
+      );
       await closed;
       clearInterval(idle);
       clearTimeout(cut);

@@ -18,6 +18,11 @@ export type BodyLimitRule = { prefix: string; suffix?: string; maxBytes: number 
 export const DRAIN_MAX_BYTES = 32 * 1024 * 1024;
 export const DRAIN_TIMEOUT_MS = 10_000;
 
+/** Read and discard a request's whole body (bounded), so an early answer can be read. */
+export async function discardBody(req: Request): Promise<boolean> {
+  return req.body ? drain(req.body.getReader(), 0) : true;
+}
+
 /** Read and discard the rest of a body; true when it ended within the bounds. */
 async function drain(
   reader: ReadableStreamDefaultReader<Uint8Array>,
