@@ -186,8 +186,6 @@ export function featurise(
     PARSED.clear();
   }
   if (PARSED.size > MAX_PARSED) PARSED.clear();
-  const terms = VOCAB.terms;
-  const intern = internVocab;
   // Per observation: term ids and counts, flat (no Map per document).
   const docTerms: number[][] = [];
   const docCounts: number[][] = [];
@@ -213,7 +211,7 @@ export function featurise(
     if (o.behaviour) {
       let id = codeIds.get(o.behaviour);
       if (id === undefined) {
-        id = intern(`#b:${o.behaviour}`);
+        id = internVocab(`#b:${o.behaviour}`);
         codeIds.set(o.behaviour, id);
       }
       tIds.push(id);
@@ -223,7 +221,7 @@ export function featurise(
       for (const r of o.reasons) {
         let id = reasonIds.get(r);
         if (id === undefined) {
-          id = intern(`#r:${r}`);
+          id = internVocab(`#r:${r}`);
           reasonIds.set(r, id);
         }
         tIds.push(id);
@@ -231,7 +229,7 @@ export function featurise(
       }
     if (o.tags)
       for (const tag of o.tags) {
-        tIds.push(intern(`#t:${foldText(tag)}`));
+        tIds.push(internVocab(`#t:${foldText(tag)}`));
         counts.push(1);
       }
     docTerms.push(tIds);
@@ -239,6 +237,31 @@ export function featurise(
     // The text is read again only where a competitor change is looked for.
     texts.push(o.channel === "web" || o.channel === "event" ? featureText(o) : "");
   });
+
+  // Local ids, numbered in order of first appearance in this journal: the
+  // process-wide ids depend on what was read before, and ties (equal
+  // weights) are broken by id, so the answer must not depend on them.
+  let localOf = new Int32Array(VOCAB.terms.length).fill(-1);
+  const terms: string[] = [];
+  const globalOf: number[] = [];
+  const toLocal = (g: number) => {
+    if (g >= localOf.length) {
+      const grown = new Int32Array(Math.max(g + 1, localOf.length * 2)).fill(-1);
+      grown.set(localOf);
+      localOf = grown;
+    }
+    let l = localOf[g] as number;
+    if (l < 0) {
+      l = terms.length;
+      localOf[g] = l;
+      terms.push(VOCAB.terms[g] as string);
+      globalOf.push(g);
+    }
+    return l;
+  };
+  const intern = (t: string) => toLocal(internVocab(t));
+  const foldKeyOf = (id: number) => foldKey(globalOf[id] as number);
+  for (let i = 0; i < n; i++) docTerms[i] = (docTerms[i] as number[]).map(toLocal);
 
   // A term typed without accents is read as the accented term that folds to
   // it most often in this journal (fold only to match accent-less input).
@@ -259,14 +282,14 @@ export function featurise(
       plainIds.push(id);
       continue;
     }
-    const key = foldKey(id);
+    const key = foldKeyOf(id);
     const cur = best.get(key);
     if (cur === undefined || (dfRaw[id] as number) > (dfRaw[cur] as number)) best.set(key, id);
   }
   const canon = new Int32Array(terms.length);
   for (let id = 0; id < canon.length; id++) canon[id] = id;
   for (const id of plainIds)
-    canon[id] = best.get(foldKey(id)) ?? intern((terms[id] as string).slice(1));
+    canon[id] = best.get(foldKeyOf(id)) ?? intern((terms[id] as string).slice(1));
   for (let i = 0; i < n; i++) {
     if (!plainDoc[i]) continue;
     const d = docTerms[i] as number[];

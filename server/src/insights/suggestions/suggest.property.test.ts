@@ -6,6 +6,7 @@
 import { NEED_CODES } from "@sightline/shared";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { clearFeatureCaches } from "./featurise.ts";
 import type { SuggestObservation } from "./observation.ts";
 import { suggest } from "./suggest.ts";
 
@@ -73,7 +74,7 @@ const observation = fc
   });
 
 describe("suggest on any input", () => {
-  it("answers with groups of known observations and never throws", () => {
+  it("answers with groups of known observations, never throws, and is deterministic", () => {
     fc.assert(
       fc.property(
         fc.array(observation, { maxLength: 30 }),
@@ -94,6 +95,20 @@ describe("suggest on any input", () => {
           const ids = new Set(observations.map((o) => o.id));
           for (const s of out.suggestions)
             for (const id of s.observationIds) expect(ids.has(id)).toBe(true);
+          // Deterministic, whatever the process read before: the same answer
+          // with every cache cleared, and after another journal was read.
+          const options = {
+            locale,
+            reasonNeeds: new Map(),
+            behaviourLabels: new Map(
+              names.map(([code, label]) => [code, { vi: label, en: label }]),
+            ),
+            competitorNames: new Map(names),
+          };
+          clearFeatureCaches();
+          expect(suggest(observations, options)).toEqual(out);
+          suggest([...observations].reverse(), options);
+          expect(suggest(observations, options)).toEqual(out);
         },
       ),
       { numRuns: 300 },
