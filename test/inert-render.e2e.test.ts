@@ -268,7 +268,7 @@ describe("markup in server-provided text renders inert (Chromium)", () => {
   it("web app: journal list, journal page and timeline", async () => {
     const page = await open(`${app.base}/`);
     await page.getByLabel("Email").fill(app.admin.email);
-    await page.getByLabel("Password").fill(app.admin.password);
+    await page.getByLabel("Password", { exact: true }).fill(app.admin.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Insight journals" }).waitFor();
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what a person sees
