@@ -8,6 +8,7 @@ import { expandAbbreviation } from "@sightline/shared/text/abbreviations";
 import { foldText } from "@sightline/shared/text/fold";
 import { STOP_EN, STOP_VI } from "@sightline/shared/text/stop-words";
 import { words } from "@sightline/shared/text/tokenise";
+import { findWords } from "@sightline/shared/text/words";
 import type { SuggestObservation } from "../../server/src/insights/suggestions/observation.ts";
 import {
   type Suggestion,
@@ -138,8 +139,14 @@ export function checkTitles(
       }
     const ws = words(titlePhrases(s.title));
     if (ws.length > 0 && ws.every((w) => vocabulary.has(w.folded))) out.wholeWords++;
-    if (!ws.some((w) => STOP_VI.has(w.surface) || STOP_EN.has(w.surface))) out.noStopWords++;
-    if (new Set(ws.map((w) => w.folded)).size === ws.length) out.noRepeats++;
+    // Stop words are judged on words, not syllables: "bảo" is a stop word,
+    // "bảo hành" is not.
+    const units = titlePhrases(s.title)
+      .split(/[,/]/)
+      .flatMap((p) => findWords(p).phrases.flat());
+    if (!units.some((u) => u.stop || STOP_VI.has(u.text) || STOP_EN.has(u.text))) out.noStopWords++;
+    // Repeats as written ("màu" and "mẫu" fold alike but are two words).
+    if (new Set(ws.map((w) => w.surface)).size === ws.length) out.noRepeats++;
     if (/\(\d+ [^·()]+ · [^()]+\)$/.test(s.title)) out.withCounts++;
     const counts = new Map<string, number>();
     for (const r of members) counts.set(r.topic, (counts.get(r.topic) ?? 0) + 1);

@@ -90,13 +90,6 @@ function tokens(text: string): Token[][] {
   return phrases;
 }
 
-/** Plural and possessive endings off an English word ("batteries" → "battery", "prices" → "price"). */
-export function englishStem(w: string): string {
-  if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
-  if (w.length > 3 && w.endsWith("s") && !/(ss|us|is|ous)$/.test(w)) return w.slice(0, -1);
-  return w;
-}
-
 /** The words of a text, abbreviations expanded, stop words flagged. */
 export function findWords(text: string): FoundWords {
   const raw = tokens(text);
@@ -163,7 +156,8 @@ export function findWords(text: string): FoundWords {
             units.push({ text: tok.s, stop: true });
             continue;
           }
-          text = script === "en" ? englishStem(tok.s) : tok.s;
+          // No stemming: a title shows words as members wrote them.
+          text = tok.s;
         }
         const hasAccent = NON_ASCII.test(text);
         const stop =

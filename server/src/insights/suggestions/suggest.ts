@@ -159,21 +159,32 @@ function distinctive(t: Topic, fs: FeatureSet): Scored[] {
   return out.sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
+/** The syllables of a term ("pin nhanh_hết" → pin, nhanh, hết). */
+const syllables = (term: string) => term.split(/[ _]/);
+
 /**
  * Up to three phrases, strongest first: a word is shown inside the pair it
- * mostly sits in ("nóng" → "máy nóng"), a phrase whose words are all shown
- * already is skipped, and so is one holding a shown phrase.
+ * mostly sits in ("nóng" → "máy nóng"); a phrase holding a shown one
+ * replaces it ("sạc" → "củ sạc"); one sharing any syllable with a shown
+ * phrase otherwise is skipped, so no word is said twice.
  */
 export function pickPhrases(
   scored: readonly Scored[],
   terms: readonly string[],
   max = 3,
+  taken: ReadonlySet<string> = new Set(),
 ): number[] {
   const picked: number[] = [];
-  const covered = new Set<string>();
   const words = (id: number) => (terms[id] as string).split(" ");
   for (const s of scored) {
     if (picked.length >= max) break;
+    const overlaps = (id: number) => {
+      const mine = syllables(terms[id] as string);
+      return picked.some((p) => {
+        const theirs = syllables(terms[p] as string);
+        return theirs.some((x) => mine.includes(x)) && !theirs.every((x) => mine.includes(x));
+      });
+    };
     let id = s.id;
     const w = words(id);
     if (w.length === 1) {
@@ -181,17 +192,22 @@ export function pickPhrases(
         (p) =>
           p.inTopic >= 0.6 * s.inTopic &&
           words(p.id).length === 2 &&
-          words(p.id).includes(w[0] as string),
+          words(p.id).includes(w[0] as string) &&
+          !overlaps(p.id),
       );
       if (pair) id = pair.id;
     }
-    const ws = words(id);
-    if (ws.every((x) => covered.has(x))) continue;
-    if (picked.some((p) => ws.includes(terms[p] as string))) continue;
-    picked.push(id);
-    for (const x of ws) covered.add(x);
+    const mine = syllables(terms[id] as string);
+    if (mine.some((x) => taken.has(x))) continue;
+    const inside = picked.findIndex((p) =>
+      syllables(terms[p] as string).every((x) => mine.includes(x)),
+    );
+    const others = picked.filter((_, k) => k !== inside);
+    if (others.some((p) => syllables(terms[p] as string).some((x) => mine.includes(x)))) continue;
+    if (inside >= 0) picked[inside] = id;
+    else picked.push(id);
   }
-  return picked;
+  return [...new Set(picked)];
 }
 
 const capitalise = (s: string) => (s ? s.charAt(0).toLocaleUpperCase("vi") + s.slice(1) : s);
@@ -239,9 +255,13 @@ function describe(t: Topic, ctx: Ctx): { suggestion: Suggestion; types: number; 
     scored.filter((s) => !isEnglish(s.id)),
     fs.terms,
   ).map((id) => display(fs.terms[id] as string));
+  // The other language adds what the first did not say.
+  const said = new Set(vi.flatMap((p) => syllables(p.toLowerCase())));
   const en = pickPhrases(
     scored.filter((s) => isEnglish(s.id)),
     fs.terms,
+    3,
+    said,
   ).map((id) => display(fs.terms[id] as string));
   // The workspace language first, the other beside it when members wrote in it.
   const minority = Math.max(2, 0.15 * size);
