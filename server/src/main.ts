@@ -5,8 +5,8 @@
 
 import { startServer, stopOnSignals } from "./cli/serve.ts";
 import { ConfigError, readConfig } from "./config.ts";
+import { ServerRunningError } from "./runtime/data-dir-lock.ts";
 import { findPackage } from "./runtime/package-home.ts";
-import { ServerRunningError } from "./runtime/pid-file.ts";
 
 try {
   const { home, version } = findPackage(import.meta.url);

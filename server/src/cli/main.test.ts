@@ -8,7 +8,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../auth/password.ts";
-import { PID_FILE } from "../runtime/pid-file.ts";
+import { claimDataDir, PID_FILE } from "../runtime/data-dir-lock.ts";
 import { type CliIo, runCli } from "./main.ts";
 
 const dirs: string[] = [];
@@ -241,18 +241,19 @@ describe("sightline backup", () => {
 });
 
 describe("sightline restore and new-epoch refuse a running server", () => {
-  it("exit 1 naming the pid while a live process holds the data folder; a stale pid file is ignored", async () => {
+  it("exit 1 naming the pid while a server holds the data folder; a pid file alone is ignored", async () => {
     const { env, dataDir } = await withAdmin();
     const dest = join(tempDir(), "b.sqlite");
     expect((await cli(["backup", dest], env)).code).toBe(0);
-    // This process's parent stands in for a live server.
-    writeFileSync(join(dataDir, PID_FILE), `${process.ppid}\n`);
+    // A claim in this process stands in for a running server (same lock).
+    const release = claimDataDir(dataDir);
     for (const args of [["restore", dest], ["new-epoch"]]) {
       const r = await cli(args, env);
       expect(r.code).toBe(1);
-      expect(r.err).toContain(`a Sightline server (pid ${process.ppid}) is running`);
+      expect(r.err).toContain(`a Sightline server (pid ${process.pid}) is running`);
     }
-    writeFileSync(join(dataDir, PID_FILE), "99999999\n"); // its process is gone
+    release();
+    writeFileSync(join(dataDir, PID_FILE), `${process.ppid}\n`); // a pid file alone: no server
     expect((await cli(["new-epoch"], env)).code).toBe(0);
   });
 
@@ -284,7 +285,7 @@ describe("sightline restore and new-epoch refuse a running server", () => {
       { n: 0 },
     );
     db.close();
-    expect(readdirSync(fresh).sort()).toEqual(["sightline.sqlite"]);
+    expect(readdirSync(fresh).sort()).toEqual(["sightline.lock", "sightline.sqlite"]);
   });
 
   it("restore refuses a file that is not a Sightline backup", async () => {

@@ -10,7 +10,6 @@ import { ConfigError, readConfig, type ServerConfig } from "../config.ts";
 import { connectPostgres } from "../db/postgres/connect.ts";
 import { migrate as migratePostgres } from "../db/postgres/migrate.ts";
 import { migrate as migrateSqlite } from "../db/sqlite/migrate.ts";
-import { runningServer } from "../runtime/pid-file.ts";
 import { auditOptions, createAdmin, resetPassword } from "./accounts.ts";
 import { backupSqlite, postgresCommands } from "./backup.ts";
 import { CliError, usageError } from "./cli-error.ts";
@@ -21,6 +20,7 @@ import {
   setPostgresEpoch,
   setSqliteEpoch,
 } from "./epoch.ts";
+import { holdDataDir } from "./hold-data-dir.ts";
 import { restoreSqlite } from "./restore.ts";
 import { type CommandRunner, restorePostgres } from "./restore-postgres.ts";
 import { startServer, stopOnSignals } from "./serve.ts";
@@ -271,8 +271,8 @@ stopped. PostgreSQL: restart every instance afterwards.`,
         }
         return 0;
       }
-      refuseWhileRunning(config, "changing the epoch");
       if (!sqliteExists(config)) throw new CliError(`no database at ${sqliteFile(config)}`);
+      const release = holdDataDir(config.dataDir, "changing the epoch");
       const db = new Database(sqliteFile(config), { fileMustExist: true });
       try {
         const { epoch, revoked } = db.transaction(() => ({
@@ -282,19 +282,12 @@ stopped. PostgreSQL: restart every instance afterwards.`,
         io.out(`new epoch ${epoch}${revoke ? `; ${revoked} session(s) revoked` : ""}\n`);
       } finally {
         db.close();
+        release();
       }
       return 0;
     },
   },
 };
-
-function refuseWhileRunning(config: ServerConfig, what: string) {
-  const pid = runningServer(config.dataDir);
-  if (pid !== null)
-    throw new CliError(
-      `a Sightline server (pid ${pid}) is running on ${config.dataDir}; stop it before ${what}`,
-    );
-}
 
 async function withDb<T>(
   config: ServerConfig,

@@ -10,15 +10,15 @@
 //   only its newer token. Devices and sessions issued after the backup do
 //   not exist in it, so their tokens stop working (those devices pair again).
 // The replaced file is kept beside it (`sightline.sqlite.pre-restore-…`).
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, renameSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import { createAuditLog, SYSTEM_ACTOR } from "../audit/audit-log.ts";
 import { openSqliteParts } from "../db/sqlite/open.ts";
-import { runningServer } from "../runtime/pid-file.ts";
 import { auditOptions } from "./accounts.ts";
 import { BACKUP_AT_KEY } from "./backup.ts";
 import { CliError } from "./cli-error.ts";
 import { revokeSqliteSessions, setSqliteEpoch } from "./epoch.ts";
+import { holdDataDir } from "./hold-data-dir.ts";
 
 export type RestoreReport = {
   backupAt: string | null;
@@ -93,18 +93,26 @@ export async function restoreSqlite(o: {
   now?: () => Date;
   retentionDays?: number;
 }): Promise<RestoreReport> {
-  const pid = runningServer(o.dataDir);
-  if (pid !== null)
-    throw new CliError(
-      `a Sightline server (pid ${pid}) is running on ${o.dataDir}; stop it before restoring`,
-    );
+  const release = holdDataDir(o.dataDir, "restoring");
+  try {
+    return await restoreHeld(o);
+  } finally {
+    release();
+  }
+}
+
+async function restoreHeld(o: {
+  dataDir: string;
+  file: string;
+  backup: string;
+  now?: () => Date;
+  retentionDays?: number;
+}): Promise<RestoreReport> {
   const at = (o.now ?? (() => new Date()))();
   const now = at.toISOString();
   const { backupAt } = readBackup(o.backup);
   const current = readCurrent(o.file);
 
-  // A new machine has no data folder yet.
-  mkdirSync(o.dataDir, { recursive: true });
   const staged = `${o.file}.restoring`;
   for (const f of [staged, `${staged}-wal`, `${staged}-shm`]) rmSync(f, { force: true });
   copyFileSync(o.backup, staged);

@@ -16,7 +16,7 @@ import { LOG_REDACT } from "../middleware/request-log/index.ts";
 import { createMetrics } from "../observability/metrics.ts";
 import { postgresReadiness, sqliteReadiness } from "../observability/readiness.ts";
 import { SEARCH_TEXT_VERSION } from "../observations/search-text.ts";
-import { claimDataDir } from "../runtime/pid-file.ts";
+import { claimDataDir } from "../runtime/data-dir-lock.ts";
 import { bootstrap } from "../seed/bootstrap.ts";
 import { seedDemo } from "../seed/demo/index.ts";
 import { openDatabase } from "./database.ts";

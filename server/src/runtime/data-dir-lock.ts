@@ -1,58 +1,81 @@
-// One server process per SQLite data folder: `sightline.pid` holds the
-// running server's pid. Start-up refuses a folder another live process
-// holds; `sightline restore` refuses to replace the file under a running
-// server. A pid file left by a crash (its process is gone) is taken over.
+// One server process per SQLite data folder. The server holds an exclusive
+// SQLite lock on `sightline.lock` for as long as it runs — the operating
+// system drops it when the process ends, even on SIGKILL or power loss, so a
+// crash never leaves a stale claim and a reused pid is never mistaken for a
+// server. `sightline.pid` beside it only says which process holds it.
+// `sightline restore` and `new-epoch` take the same lock for their work, so
+// a server cannot start under them.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 
+export const LOCK_FILE = "sightline.lock";
 export const PID_FILE = "sightline.pid";
 
 export class ServerRunningError extends Error {
   constructor(
-    readonly pid: number,
+    readonly pid: number | null,
     dataDir: string,
   ) {
-    super(`a Sightline server (pid ${pid}) is running on ${dataDir}; stop it first`);
+    super(
+      `a Sightline server${pid ? ` (pid ${pid})` : ""} is running on ${dataDir}; stop it first`,
+    );
   }
 }
 
-function alive(pid: number): boolean {
+function pidIn(dataDir: string): number | null {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists but belongs to someone else — still running.
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** The pid of a live server holding `dataDir`, or null. */
-export function runningServer(dataDir: string): number | null {
-  let text: string;
-  try {
-    text = readFileSync(join(dataDir, PID_FILE), "utf8");
+    const pid = Number.parseInt(readFileSync(join(dataDir, PID_FILE), "utf8").trim(), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
     return null;
   }
-  const pid = Number.parseInt(text.trim(), 10);
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
-  return alive(pid) ? pid : null;
 }
 
-/** Claim `dataDir` for this process; returns the release function. */
+/** Take the lock or throw ServerRunningError; the handle keeps it until closed. */
+function lock(dataDir: string): Database.Database {
+  const db = new Database(join(dataDir, LOCK_FILE), { timeout: 0 });
+  try {
+    db.pragma("locking_mode = EXCLUSIVE");
+    db.exec("BEGIN EXCLUSIVE");
+    return db;
+  } catch (e) {
+    db.close();
+    if ((e as { code?: string }).code?.startsWith("SQLITE_BUSY"))
+      throw new ServerRunningError(pidIn(dataDir), dataDir);
+    throw e;
+  }
+}
+
+/** Whether a server (or a restore) holds `dataDir` now; its pid when known. */
+export function runningServer(dataDir: string): { pid: number | null } | null {
+  let db: Database.Database;
+  try {
+    db = lock(dataDir);
+  } catch (e) {
+    if (e instanceof ServerRunningError) return { pid: e.pid };
+    return null; // no folder yet: nobody runs on it
+  }
+  db.exec("ROLLBACK");
+  db.close();
+  return null;
+}
+
+/** Claim `dataDir` (which must exist) for this process; returns the release function. */
 export function claimDataDir(dataDir: string): () => void {
-  const other = runningServer(dataDir);
-  if (other !== null) throw new ServerRunningError(other, dataDir);
-  const file = join(dataDir, PID_FILE);
-  writeFileSync(file, `${process.pid}\n`);
+  const held = lock(dataDir);
+  const pidFile = join(dataDir, PID_FILE);
+  writeFileSync(pidFile, `${process.pid}\n`);
   let released = false;
   return () => {
     if (released) return;
     released = true;
     try {
-      if (readFileSync(file, "utf8").trim() === String(process.pid)) rmSync(file);
+      if (pidIn(dataDir) === process.pid) rmSync(pidFile);
     } catch {
       // already gone
     }
+    held.exec("ROLLBACK");
+    held.close();
   };
 }
