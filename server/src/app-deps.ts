@@ -43,4 +43,6 @@ export type AppDeps = {
   auditRetentionDays?: number;
   /** The audit log (createApp makes one over `db` when absent). */
   audit?: AuditLog;
+  /** Build the analytics indexes in the background at start, before anyone asks (the server). */
+  warmAnalytics?: boolean;
 };

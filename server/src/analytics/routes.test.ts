@@ -157,3 +157,26 @@ describe("analytics kept up to date between requests (issue 18)", () => {
     expect(scans).toEqual([]);
   });
 });
+
+describe("analytics indexes warmed at start (issue 18)", () => {
+  it("builds them in the background, so the first report reads no page of observations", async () => {
+    t = await createTestApp({ warmAnalytics: true });
+    const kiosk = await t.pair("staff");
+    await t.push(kiosk, [rate(1, kiosk, 4, "2026-03-02T02:15:00Z")]);
+    const pages: unknown[] = [];
+    const list = t.db.listScopedObservations.bind(t.db);
+    t.db.listScopedObservations = (...a) => {
+      pages.push(a);
+      return list(...a);
+    };
+    await new Promise((r) => setTimeout(r, 1500));
+    const built = pages.length;
+    expect(built).toBeGreaterThan(0);
+    await t.push(kiosk, [rate(2, kiosk, 1, "2026-03-02T03:15:00Z")]);
+    const a = FeedbackAnalyticsSchema.parse(
+      await (await t.request("/v1/analytics/feedback", { token: t.admin.token })).json(),
+    );
+    expect(a.total).toBe(2);
+    expect(pages.length).toBe(built);
+  });
+});

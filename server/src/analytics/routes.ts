@@ -85,6 +85,22 @@ const toBehaviour = (o: Row, zoneOf: ZoneOf) =>
 export function analyticsRoutes(deps: AppDeps) {
   const feedbackIndexes = createTapIndexes(deps.db, "feedback", toFeedback, feedbackTally);
   const behaviourIndexes = createTapIndexes(deps.db, "store", toBehaviour, behaviourTally);
+  if (deps.warmAnalytics) {
+    // Off the request path from the start: every workspace's indexes are
+    // built in the background (page by page) before the first viewer asks.
+    setTimeout(async () => {
+      try {
+        for (const ws of await deps.db.listWorkspaces()) {
+          const f = await frame(ws.id, {});
+          await feedbackIndexes.get(ws.id, f.version, f.zones);
+          await behaviourIndexes.get(ws.id, f.version, f.zones);
+        }
+        deps.logger.info("analytics indexes built");
+      } catch (err) {
+        deps.logger.warn({ err }, "analytics indexes not built at start; built on first use");
+      }
+    }, 1000).unref();
+  }
   /** The workspace's version and stores' zones, and the window and store asked for. */
   async function frame(ws: string, q: z.infer<typeof Query>) {
     const [workspace, stores, ctx] = await Promise.all([

@@ -52,6 +52,7 @@ export type TestAppOptions = Partial<
     | "ssePerToken"
     | "sessions"
     | "auditRetentionDays"
+    | "warmAnalytics"
   >
 > & {
   logger?: Logger;
