@@ -90,6 +90,7 @@ export async function startServer(
     maxClockDriftMs: config.maxClockDriftMs,
     sessions: { lifetimeDays: config.sessionDays, idleMinutes: config.sessionIdleMinutes },
     auditRetentionDays: config.auditRetentionDays,
+    warmAnalytics: true,
     shutdown: shutdown.signal,
     staticRoots: { web: config.webDir, kiosk: config.kioskDir },
     ssePerToken: config.ssePerToken,
