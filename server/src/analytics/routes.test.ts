@@ -8,6 +8,7 @@ import {
 import { afterEach, describe, expect, it } from "vitest";
 import { nextHlc, storeObservation } from "../../test/support/mutations.ts";
 import { createTestApp, type TestApp, type TestDevice } from "../../test/support/test-app.ts";
+import { REBUILD_AFTER_VERSIONS } from "./tap-index.ts";
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -178,5 +179,31 @@ describe("analytics indexes warmed at start (issue 18)", () => {
     );
     expect(a.total).toBe(2);
     expect(pages.length).toBe(built);
+  });
+});
+
+describe("analytics after a bulk load (issue 18)", () => {
+  it("rebuilds page by page instead of reading every change at once", async () => {
+    t = await createTestApp();
+    const kiosk = await t.pair("staff");
+    await t.push(kiosk, [rate(1, kiosk, 4, "2026-03-02T02:15:00Z")]);
+    const get = async () =>
+      FeedbackAnalyticsSchema.parse(
+        await (await t.request("/v1/analytics/feedback", { token: t.admin.token })).json(),
+      );
+    expect((await get()).total).toBe(1);
+    for (let seq = 2; seq <= 2 + REBUILD_AFTER_VERSIONS; seq++)
+      await t.push(kiosk, [rate(seq, kiosk, 3, "2026-03-03T02:15:00Z")]);
+    const calls: string[] = [];
+    for (const name of ["listScopedObservations", "scanScopedChanges"] as const) {
+      const real = t.db[name].bind(t.db) as (...a: unknown[]) => Promise<never>;
+      (t.db as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => {
+        calls.push(name);
+        return real(...a);
+      };
+    }
+    expect((await get()).total).toBe(2 + REBUILD_AFTER_VERSIONS);
+    expect(calls).toContain("listScopedObservations");
+    expect(calls).not.toContain("scanScopedChanges");
   });
 });

@@ -18,6 +18,12 @@ import type { Db, ScannedObservation } from "../db/port.ts";
 import type { LocalParts } from "./zoned-time.ts";
 
 export const BUILD_PAGE = 500;
+/**
+ * Further behind than this many workspace versions (a bulk load since the
+ * index was last used), the index is built again page by page rather than
+ * caught up in one read of every change.
+ */
+export const REBUILD_AFTER_VERSIONS = 200;
 
 /** One observation as analytics count it. */
 export type Tap<D> = {
@@ -201,11 +207,13 @@ export function createTapIndexes<D, B>(
     zones: { signature: string; timeZoneOf: (s: string | undefined) => string | undefined },
   ): Promise<DayIndex<D, B>> {
     let e = entries.get(ws);
-    // A store's zone changed (its taps' local days move): build again. An
+    // A store's zone changed (its taps' local days move), or much was
+    // written since (a bulk load): build again, page by page. An
     // older `version` (a request that read it before another's refresh) is
     // served by the newer index; a restore restarts the server, so memory
     // never outlives its database.
-    if (e && e.zones !== zones.signature) e = undefined;
+    if (e && (e.zones !== zones.signature || version - e.version > REBUILD_AFTER_VERSIONS))
+      e = undefined;
     if (!e) {
       const built = await build(ws, zones.timeZoneOf);
       e = { version: built.version, zones: zones.signature, index: built.index };
