@@ -67,13 +67,14 @@ describe("graceful shutdown (SIGTERM)", () => {
     const port = await freePort();
     let { base, exited } = await start(port);
     const admin = await adminSession(base);
-    const devices = await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        const deviceId = crypto.randomUUID();
-        const paired = await admin.pair("marketer", deviceId);
-        return { deviceId, token: paired.token, workspaceId: paired.device.workspaceId };
-      }),
-    );
+    // Paired one after the other, so the pushes below open fresh connections
+    // (concurrent requests would leave kept-alive ones in fetch's pool).
+    const devices: { deviceId: string; token: string; workspaceId: string }[] = [];
+    for (let i = 0; i < 8; i++) {
+      const deviceId = crypto.randomUUID();
+      const paired = await admin.pair("marketer", deviceId);
+      devices.push({ deviceId, token: paired.token, workspaceId: paired.device.workspaceId });
+    }
 
     const events = await fetch(`${base}/v1/sync/events`, {
       headers: { authorization: `Bearer ${admin.token}` },

@@ -965,6 +965,7 @@ export const web = {
   "audit.type.user-enabled": { vi: "Mở khoá tài khoản", en: "Account enabled" },
   "audit.type.user-renamed": { vi: "Đổi tên", en: "Renamed" },
   "audit.type.user-deleted": { vi: "Xoá tài khoản", en: "Account deleted" },
+  "audit.type.deletion": { vi: "Xoá dữ liệu", en: "Deletion" },
   "audit.type.api-key": { vi: "Khoá API", en: "API key" },
   "audit.type.export": { vi: "Xuất dữ liệu", en: "Export" },
   "audit.type.import": { vi: "Nhập dữ liệu", en: "Import" },

@@ -20,6 +20,8 @@ export const AUDIT_TYPES = [
   "user-enabled",
   "user-renamed",
   "user-deleted",
+  /** An insight or action deleted (soft: restorable from the journal). */
+  "deletion",
   /** Reserved: API keys do not exist yet; the type is kept so logs stay readable later. */
   "api-key",
   "export",
