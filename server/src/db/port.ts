@@ -313,7 +313,7 @@ export type ImportOutcome = {
   version: number;
 };
 
-export interface Db extends AuditDb, AccountsDb, RateBucketsDb {
+export interface Db extends AuditDb, AccountsDb, RateBucketsDb, AlertsDb {
   readonly dialect: "sqlite" | "postgres";
   /** Random id of this database, created with it; changes on restore/reset. */
   epoch(): Promise<string>;
@@ -684,4 +684,175 @@ export type RateTake = { ok: true } | { ok: false; retryAfterSec: number };
 export type RateBucketsDb = {
   /** Take one token from `key`'s bucket, atomically (an upsert). */
   takeRateToken(key: string, spec: RateSpec, nowMs: number): Promise<RateTake>;
+};
+
+/**
+ * A rule as stored (shared/src/schema/alert.ts AlertRule) with its workspace:
+ * the scheduler reads rules of every workspace.
+ */
+export type AlertRuleRecord = import("@sightline/shared/schema/alert").AlertRule & {
+  workspaceId: string;
+};
+export type NewAlertRule = Omit<
+  import("@sightline/shared/schema/alert").AlertRule,
+  "id" | "createdAt" | "updatedAt"
+>;
+export type AlertRuleChanges = Partial<
+  Omit<NewAlertRule, "kind" | "createdBy">
+>;
+
+/**
+ * What one evaluation of a rule found for one key (a store, a competitor, a
+ * device; "" for a workspace-wide rule): the condition holds (`trip`, with its
+ * figures and observations) or does not (`clear`).
+ */
+export type AlertTrip = {
+  ruleId: string;
+  kind: import("@sightline/shared/schema/alert").AlertKind;
+  /** The dedupe key within the rule: store id, competitor id, device id, or "". */
+  key: string;
+  storeId: string | null;
+  competitorId: string | null;
+  deviceId: string | null;
+  figures: import("@sightline/shared/schema/alert").AlertFigures;
+  observationIds: readonly string[];
+  text: { vi: string; en: string };
+  /** The rule's delivery channels, copied onto the outbox row. */
+  deliver: readonly import("@sightline/shared/schema/alert").AlertChannel[];
+  now: string;
+};
+export type AlertTripOutcome =
+  /** A new alert was opened and one firing put in the outbox. */
+  | { kind: "opened"; alert: import("@sightline/shared/schema/alert").Alert }
+  /** The open alert of this key took the new figures (no new firing). */
+  | { kind: "updated"; alert: import("@sightline/shared/schema/alert").Alert }
+  /** The condition still holds since the alert of this key was acknowledged: nothing. */
+  | { kind: "quiet"; alert: import("@sightline/shared/schema/alert").Alert };
+
+export type AlertQuery = {
+  status?: import("@sightline/shared/schema/alert").AlertStatus | undefined;
+  storeId?: string | undefined;
+  limit: number;
+};
+
+/**
+ * One row of the alert outbox: written in the same transaction that opens an
+ * alert (`dispatched_at` NULL), claimed by the dispatcher (webhooks, email),
+ * marked dispatched once it has handed the firing on. A claim is a lease: a
+ * firing claimed by an instance that died is claimable again after it lapses.
+ */
+export type AlertFiring = {
+  id: string;
+  workspaceId: string;
+  alertId: string;
+  ruleId: string;
+  deliver: import("@sightline/shared/schema/alert").AlertChannel[];
+  firedAt: string;
+  /** The alert as it was when the firing was claimed. */
+  alert: import("@sightline/shared/schema/alert").Alert;
+};
+
+/** Alert rules, alerts and the alert outbox (docs/alerts.md). */
+export type AlertsDb = {
+  createAlertRule(workspaceId: string, rule: NewAlertRule, now: string): Promise<AlertRuleRecord>;
+  /** Live rules of the workspace, oldest first. */
+  listAlertRules(workspaceId: string): Promise<AlertRuleRecord[]>;
+  getAlertRule(workspaceId: string, id: string): Promise<AlertRuleRecord | null>;
+  updateAlertRule(
+    workspaceId: string,
+    id: string,
+    changes: AlertRuleChanges,
+    now: string,
+  ): Promise<AlertRuleRecord | null>;
+  /** Deletes the rule; its alerts stay readable. False when no such rule. */
+  deleteAlertRule(workspaceId: string, id: string, now: string): Promise<boolean>;
+  /** Enabled rules of every workspace (the scheduler's tick). */
+  listEnabledAlertRules(): Promise<AlertRuleRecord[]>;
+
+  /**
+   * Record that a rule's condition holds for `key`, atomically: update the
+   * open alert of (rule, key) if there is one; else stay quiet when the last
+   * alert of the key was acknowledged and the condition has not cleared
+   * since; else open a new alert and put one firing in the outbox.
+   */
+  recordAlertTrip(workspaceId: string, trip: AlertTrip): Promise<AlertTripOutcome>;
+  /** The condition no longer holds for (rule, key): the next trip may open a new alert. */
+  clearAlertCondition(workspaceId: string, ruleId: string, key: string, now: string): Promise<void>;
+  /** Newest first. */
+  listAlerts(
+    workspaceId: string,
+    q: AlertQuery,
+  ): Promise<import("@sightline/shared/schema/alert").Alert[]>;
+  getAlert(
+    workspaceId: string,
+    id: string,
+  ): Promise<import("@sightline/shared/schema/alert").Alert | null>;
+  countOpenAlerts(workspaceId: string, storeId?: string): Promise<number>;
+  /** Acknowledge an open alert (an acknowledged one is returned as it is). Null when none. */
+  ackAlert(
+    workspaceId: string,
+    id: string,
+    a: { by: string; note: string | null; now: string },
+  ): Promise<import("@sightline/shared/schema/alert").Alert | null>;
+
+  /**
+   * Claim up to `limit` undispatched firings of any workspace, oldest first,
+   * for `leaseMs` (claimed by no one else until then; SKIP LOCKED on PostgreSQL).
+   */
+  claimAlertFirings(limit: number, now: string, leaseMs: number): Promise<AlertFiring[]>;
+  /** The dispatcher has handed the firing on (its own jobs are durable from here). */
+  markAlertFiringDispatched(id: string, now: string): Promise<void>;
+
+  /**
+   * Run `fn` if no other instance runs a tick named `name` now (PostgreSQL:
+   * pg_try_advisory_lock on a reserved connection; SQLite: one process, an
+   * in-process flag). Returns undefined when another holder has it.
+   */
+  tryExclusiveTick<T>(name: string, fn: () => Promise<T>): Promise<T | undefined>;
+};
+
+/** An API key as stored: never its secret, only its sha256 (like device tokens). */
+export type ApiKeyRecord = {
+  id: string;
+  workspaceId: string;
+  name: string;
+  scope: ApiKeyScope;
+  /** The key's last 4 characters, so an admin can tell which key a tool holds. */
+  hint: string;
+  createdBy: string;
+  /** The creator's name, else email (kept after they are deleted). */
+  createdByLabel: string;
+  createdAt: string;
+  /** Written at most once a minute. */
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  /**
+   * False while the creator is disabled, deleted or no longer an admin: the
+   * key does not resolve then (it works again if they are an enabled admin again).
+   */
+  creatorActive: boolean;
+};
+export type NewApiKey = Pick<
+  ApiKeyRecord,
+  "id" | "workspaceId" | "name" | "scope" | "hint" | "createdBy" | "createdAt"
+> & { keyHash: string };
+/** API keys (docs/http-api.md "API keys"): created by admins, used as bearer tokens, revocable. */
+export type ApiKeysDb = {
+  createApiKey(k: NewApiKey): Promise<ApiKeyRecord>;
+  /** The workspace's keys, revoked ones too, newest first. */
+  listApiKeys(workspaceId: string): Promise<ApiKeyRecord[]>;
+  /**
+   * Revoke at once (idempotent: a revoked key keeps its first revocation time).
+   * Null when no such key in that workspace; `revokedNow` false when it already was.
+   */
+  revokeApiKey(
+    workspaceId: string,
+    id: string,
+    now: string,
+  ): Promise<{ key: ApiKeyRecord; revokedNow: boolean } | null>;
+  /**
+   * The principal of an unrevoked key whose creator is still an enabled
+   * admin; null otherwise. Its last use is recorded (at most once a minute).
+   */
+  resolveApiKey(keyHash: string, now: string): Promise<ApiKeyPrincipal | null>;
 };

@@ -2,6 +2,7 @@
 // router `common.case.test.ts` pattern). Call it from an adapter's test file
 // with a factory returning a fresh, empty Db. Port-only: no SQL here.
 import { accountsContract } from "./accounts.contract.ts";
+import { alertsContract } from "./alerts.contract.ts";
 import { auditContract } from "./audit.contract.ts";
 import { configContract } from "./config.contract.ts";
 import type { DbFactory } from "./fixture.ts";
@@ -32,4 +33,5 @@ export function dbContract(make: DbFactory): void {
   accountsContract(make);
   timelineContract(make);
   lifecycleContract(make);
+  alertsContract(make);
 }
