@@ -125,6 +125,18 @@ describe("audit log over HTTP", () => {
       token: admin,
     });
     expect(exported.status).toBe(200);
+    // deletion (an insight, softly)
+    const insight = await asJson(
+      await post(`/v1/journals/${journal.id}/insights`, admin, {
+        statement: "Giá cao",
+        evidence: [],
+      }),
+      201,
+    );
+    await asJson(
+      await t.request(`/v1/insights/${insight.id}`, { method: "DELETE", token: admin }),
+      204,
+    );
     // user-deleted
     await asJson(await t.request(`/v1/users/${m.userId}`, { method: "DELETE", token: admin }), 204);
     // backup and restore come from the CLI, through the same recorder.
@@ -171,6 +183,7 @@ describe("audit log over HTTP", () => {
     expect(one("revocation")).toMatchObject({ targetId: ext.deviceId, actorId: t.admin.userId });
     expect(one("import").detail).toMatchObject({ created: 1, errorCount: 1 });
     expect(one("export")).toMatchObject({ targetId: journal.id, detail: { format: "json" } });
+    expect(one("deletion")).toMatchObject({ targetType: "insight", targetLabel: "Giá cao" });
     expect(one("user-deleted")).toMatchObject({ targetId: m.userId, targetLabel: m.email });
     // The unknown email's failure belongs to no workspace: not in this log.
     expect(rows.filter((r) => r.type === "sign-in-failed")).toHaveLength(1);

@@ -5,6 +5,7 @@
 // only; reading goes through GET /v1/journals/:id.
 import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../app-deps.ts";
+import { createAuditLog } from "../audit/audit-log.ts";
 import { ADMINS } from "../auth/roles.ts";
 import { notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
@@ -148,8 +149,13 @@ export function insightRoutes(deps: AppDeps) {
     })
     .openapi(removeInsight, async (c) => {
       const ws = userOf(c).workspaceId;
-      if (!(await deps.db.deleteInsight(ws, c.req.valid("param").id, nowIso(deps))))
-        throw notFound("insight");
+      const id = c.req.valid("param").id;
+      const what = await deps.db.getInsight(ws, id);
+      if (!(await deps.db.deleteInsight(ws, id, nowIso(deps)))) throw notFound("insight");
+      await (deps.audit ?? createAuditLog(deps.db)).fromRequest(c, {
+        type: "deletion",
+        target: { type: "insight", id, label: what?.statement.slice(0, 200) ?? null },
+      });
       return c.body(null, 204);
     })
     .openapi(restoreInsight, async (c) => {
@@ -167,8 +173,13 @@ export function actionRoutes(deps: AppDeps) {
     )
     .openapi(removeAction, async (c) => {
       const ws = userOf(c).workspaceId;
-      if (!(await deps.db.deleteAction(ws, c.req.valid("param").id, nowIso(deps))))
-        throw notFound("action");
+      const id = c.req.valid("param").id;
+      const what = await deps.db.getAction(ws, id);
+      if (!(await deps.db.deleteAction(ws, id, nowIso(deps)))) throw notFound("action");
+      await (deps.audit ?? createAuditLog(deps.db)).fromRequest(c, {
+        type: "deletion",
+        target: { type: "action", id, label: what?.title.slice(0, 200) ?? null },
+      });
       return c.body(null, 204);
     })
     .openapi(restoreAction, async (c) => {
