@@ -313,7 +313,7 @@ export type ImportOutcome = {
   version: number;
 };
 
-export interface Db extends AuditDb, AccountsDb, RateBucketsDb, AlertsDb {
+export interface Db extends AuditDb, AccountsDb, RateBucketsDb, AlertsDb, JobsDb, WebhooksDb {
   readonly dialect: "sqlite" | "postgres";
   /** Random id of this database, created with it; changes on restore/reset. */
   epoch(): Promise<string>;
@@ -855,4 +855,128 @@ export type ApiKeysDb = {
    * admin; null otherwise. Its last use is recorded (at most once a minute).
    */
   resolveApiKey(keyHash: string, now: string): Promise<ApiKeyPrincipal | null>;
+};
+
+/** A durable job (server/src/jobs): work that must survive a restart and run once across instances. */
+export type Job = {
+  id: string;
+  kind: string;
+  payload: unknown;
+  /** Unique while the row exists: a second enqueue with the same key is a no-op. */
+  dedupeKey: string | null;
+  state: "pending" | "done" | "failed";
+  runAtMs: number;
+  /** After this, a failure is final (state "failed") instead of retried. Null: retry forever. */
+  giveUpAtMs: number | null;
+  /** Claims so far (this one included while it runs). */
+  attempts: number;
+  lastError: string | null;
+  createdAtMs: number;
+};
+export type NewJob = {
+  kind: string;
+  payload: unknown;
+  runAtMs: number;
+  dedupeKey?: string | null;
+  giveUpAtMs?: number | null;
+};
+/** The durable job queue (docs/notifications.md "Jobs"). */
+export type JobsDb = {
+  /** Insert a job; with a dedupe key already present, nothing changes and `created` is false. */
+  enqueueJob(job: NewJob, nowMs: number): Promise<{ id: string; created: boolean }>;
+  /**
+   * Claim up to `limit` due pending jobs (run_at ≤ now, no live lease) for
+   * `leaseMs`, counting an attempt. Concurrent claimers never get the same
+   * job while its lease runs (PostgreSQL: FOR UPDATE SKIP LOCKED).
+   */
+  claimJobs(o: {
+    workerId: string;
+    nowMs: number;
+    leaseMs: number;
+    limit: number;
+    kinds?: readonly string[];
+  }): Promise<Job[]>;
+  /** Done. False when the lease was lost (another worker holds it now). */
+  completeJob(id: string, workerId: string, nowMs: number): Promise<boolean>;
+  /**
+   * A failed attempt: pending again at `retryAtMs`, or "failed" for good when
+   * `retryAtMs` is null or past the job's give-up time. False: lease lost.
+   */
+  failJob(
+    id: string,
+    workerId: string,
+    o: { error: string; retryAtMs: number | null; nowMs: number },
+  ): Promise<boolean>;
+  getJob(id: string): Promise<Job | null>;
+  /** Delete finished (done or failed) jobs finished before `beforeMs`. Returns how many. */
+  pruneJobs(beforeMs: number): Promise<number>;
+};
+
+/** A webhook subscription (docs/http-api.md "Webhooks"). The secret signs; it is never listed. */
+export type WebhookRecord = {
+  id: string;
+  workspaceId: string;
+  url: string;
+  secret: string;
+  /** Event types it receives ("alert.fired"); empty: every event. */
+  events: string[];
+  createdBy: string;
+  createdAt: string;
+};
+export type WebhookDelivery = {
+  id: string;
+  webhookId: string;
+  /** The event's id (the alert firing's id; the payload's `id`): one delivery per webhook and event. */
+  eventId: string;
+  type: string;
+  /** The exact bytes sent (and signed) on every attempt. */
+  body: string;
+  status: "pending" | "delivered" | "failed";
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+};
+export type NewWebhookDelivery = Pick<
+  WebhookDelivery,
+  "id" | "webhookId" | "eventId" | "type" | "body"
+>;
+export type WebhooksDb = {
+  createWebhook(w: Omit<WebhookRecord, "createdAt">, now: string): Promise<WebhookRecord>;
+  listWebhooks(workspaceId: string): Promise<WebhookRecord[]>;
+  getWebhook(workspaceId: string, id: string): Promise<WebhookRecord | null>;
+  /** Deletes the subscription and its delivery log. False: no such webhook. */
+  deleteWebhook(workspaceId: string, id: string): Promise<boolean>;
+  /**
+   * Record deliveries and their jobs in ONE transaction (with the outbox
+   * claim when `markDispatched` is given: it must still be undispatched, or
+   * nothing is written and the result is false). A delivery already recorded
+   * for the same webhook and event is skipped, so a retried dispatch never
+   * sends twice.
+   */
+  recordDeliveries(
+    workspaceId: string,
+    o: {
+      deliveries: readonly NewWebhookDelivery[];
+      /** Jobs to enqueue with them (delivery jobs, emails), deduplicated by key. */
+      jobs: readonly NewJob[];
+      markDispatched?: { firingId: string };
+      now: string;
+      nowMs: number;
+    },
+  ): Promise<boolean>;
+  getDelivery(workspaceId: string, id: string): Promise<WebhookDelivery | null>;
+  /** Newest first. */
+  listDeliveries(workspaceId: string, webhookId: string, limit: number): Promise<WebhookDelivery[]>;
+  /** The outcome of one attempt. */
+  updateDelivery(
+    workspaceId: string,
+    id: string,
+    o: Pick<
+      WebhookDelivery,
+      "status" | "attempts" | "lastStatusCode" | "lastError" | "nextAttemptAt" | "deliveredAt"
+    >,
+  ): Promise<void>;
 };

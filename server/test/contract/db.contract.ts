@@ -6,6 +6,7 @@ import { alertsContract } from "./alerts.contract.ts";
 import { auditContract } from "./audit.contract.ts";
 import { configContract } from "./config.contract.ts";
 import type { DbFactory } from "./fixture.ts";
+import { jobsContract } from "./jobs.contract.ts";
 import { journalsContract } from "./journals.contract.ts";
 import { lifecycleContract } from "./lifecycle.contract.ts";
 import { observationsContract } from "./observations.contract.ts";
@@ -33,5 +34,6 @@ export function dbContract(make: DbFactory): void {
   accountsContract(make);
   timelineContract(make);
   lifecycleContract(make);
+  jobsContract(make);
   alertsContract(make);
 }

@@ -12,6 +12,7 @@ import { type ConnectOptions, connectPostgres } from "./connect.ts";
 import type { PgHandle } from "./handle.ts";
 import { createImportsPart } from "./imports.ts";
 import { createInsightsPart } from "./insights.ts";
+import { createJobsPart } from "./jobs.ts";
 import { createJournalsPart } from "./journals.ts";
 import { createLifecyclePart } from "./lifecycle.ts";
 import { migrate } from "./migrate.ts";
@@ -21,6 +22,7 @@ import { createPullPart } from "./pull.ts";
 import { createPushPart, type PushOptions } from "./push.ts";
 import { createRateBucketsPart } from "./rate-buckets.ts";
 import { createTimelinePart } from "./timeline.ts";
+import { createWebhooksPart } from "./webhooks.ts";
 
 export type PostgresDb = Db & { readonly handle: PgHandle };
 
@@ -46,6 +48,8 @@ export function createPostgresDb(handle: PgHandle, o: PostgresDbOptions = {}): P
     ...createRateBucketsPart(handle),
     ...createTimelinePart(handle),
     ...createLifecyclePart(handle),
+    ...createJobsPart(handle),
+    ...createWebhooksPart(handle),
     ...createAlertsPart(handle),
   };
 }

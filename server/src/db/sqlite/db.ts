@@ -10,6 +10,7 @@ import { createConfigPart } from "./config.ts";
 import { openSqlite, type SqliteHandle } from "./handle.ts";
 import { createImportsPart } from "./imports.ts";
 import { createInsightsPart } from "./insights.ts";
+import { createJobsPart } from "./jobs.ts";
 import { createJournalsPart } from "./journals.ts";
 import { createLifecyclePart } from "./lifecycle.ts";
 import { createObservationsPart } from "./observations.ts";
@@ -18,6 +19,7 @@ import { createPullPart } from "./pull.ts";
 import { createPushPart } from "./push.ts";
 import { createRateBucketsPart } from "./rate-buckets.ts";
 import { createTimelinePart } from "./timeline.ts";
+import { createWebhooksPart } from "./webhooks.ts";
 
 export type SqliteDb = Db & { readonly handle: SqliteHandle };
 
@@ -41,6 +43,8 @@ export function createSqliteDb(handle: SqliteHandle, log?: PushLog): SqliteDb {
     ...createRateBucketsPart(handle),
     ...createTimelinePart(handle),
     ...createLifecyclePart(handle),
+    ...createJobsPart(handle),
+    ...createWebhooksPart(handle),
     ...createAlertsPart(handle),
   };
 }

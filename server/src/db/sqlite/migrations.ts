@@ -272,4 +272,74 @@ CREATE TABLE alert_firings (
 CREATE INDEX alert_firings_undispatched ON alert_firings (fired_at) WHERE dispatched_at IS NULL;
 `,
   },
+  {
+    // Issue 19 (alerts, docs/alerts.md): alert rules (deleted softly, so an
+    // alert keeps naming its rule); alerts, at most one open per rule and key
+    // (store, competitor, device or '') — `cleared_at` marks that the
+    // condition stopped holding after the alert, so an acknowledged alert
+    // re-opens only when the condition trips anew; and the alert outbox:
+    // one firing per opened alert, `dispatched_at` NULL until the dispatcher
+    // (webhooks, email) has taken it, `claimed_until` a lease on it.
+    id: 13,
+    name: "alerts",
+    sql: `
+CREATE TABLE alert_rules (
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id), id TEXT NOT NULL,
+  kind TEXT NOT NULL, name TEXT, store_id TEXT, competitor_id TEXT,
+  window_minutes INTEGER NOT NULL, min_count INTEGER NOT NULL, threshold REAL NOT NULL,
+  behaviour TEXT, hours REAL NOT NULL, deliver TEXT NOT NULL DEFAULT '["app"]',
+  enabled INTEGER NOT NULL DEFAULT 1, created_by TEXT, created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL, deleted_at TEXT,
+  PRIMARY KEY (workspace_id, id)) STRICT;
+CREATE TABLE alerts (
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id), id TEXT NOT NULL,
+  rule_id TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL,
+  store_id TEXT, competitor_id TEXT, device_id TEXT,
+  status TEXT NOT NULL DEFAULT 'open', opened_at TEXT NOT NULL, last_fired_at TEXT NOT NULL,
+  firings INTEGER NOT NULL DEFAULT 1, acked_at TEXT, acked_by TEXT, ack_note TEXT, cleared_at TEXT,
+  figures TEXT NOT NULL DEFAULT '{}', observation_ids TEXT NOT NULL DEFAULT '[]',
+  text_vi TEXT NOT NULL, text_en TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, id)) STRICT;
+CREATE UNIQUE INDEX alerts_one_open ON alerts (workspace_id, rule_id, key) WHERE status = 'open';
+CREATE INDEX alerts_by_key ON alerts (workspace_id, rule_id, key, opened_at);
+CREATE INDEX alerts_by_status ON alerts (workspace_id, status, last_fired_at);
+CREATE TABLE alert_firings (
+  id TEXT PRIMARY KEY, workspace_id TEXT NOT NULL, alert_id TEXT NOT NULL, rule_id TEXT NOT NULL,
+  deliver TEXT NOT NULL, fired_at TEXT NOT NULL, claimed_until TEXT, dispatched_at TEXT) STRICT;
+CREATE INDEX alert_firings_undispatched ON alert_firings (fired_at) WHERE dispatched_at IS NULL;
+`,
+  },
+  {
+    // Issue 19 (jobs, webhooks): a durable job queue — work that must survive
+    // a restart (webhook retries for 24 h, emails, the weekly digest) and run
+    // once across instances; webhook subscriptions (the secret is kept to
+    // sign); one delivery row per webhook and event, holding the exact body
+    // every attempt sends (and signs), its attempts and last status code.
+    // Kept in id order: 12 and 13 go above this one.
+    id: 14,
+    name: "jobs-webhooks",
+    sql: `
+CREATE TABLE jobs (
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, payload TEXT NOT NULL, dedupe_key TEXT UNIQUE,
+  state TEXT NOT NULL DEFAULT 'pending', run_at_ms INTEGER NOT NULL, give_up_at_ms INTEGER,
+  attempts INTEGER NOT NULL DEFAULT 0, locked_by TEXT, locked_until_ms INTEGER,
+  last_error TEXT, created_at_ms INTEGER NOT NULL, finished_at_ms INTEGER) STRICT;
+CREATE INDEX jobs_due ON jobs (state, run_at_ms);
+CREATE TABLE webhooks (
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id), id TEXT NOT NULL,
+  url TEXT NOT NULL, secret TEXT NOT NULL, events TEXT NOT NULL DEFAULT '[]',
+  created_by TEXT NOT NULL, created_at TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, id)) STRICT;
+CREATE TABLE webhook_deliveries (
+  workspace_id TEXT NOT NULL, id TEXT NOT NULL, webhook_id TEXT NOT NULL,
+  event_id TEXT NOT NULL, type TEXT NOT NULL, body TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0,
+  last_status_code INTEGER, last_error TEXT, next_attempt_at TEXT,
+  created_at TEXT NOT NULL, delivered_at TEXT,
+  PRIMARY KEY (workspace_id, id),
+  FOREIGN KEY (workspace_id, webhook_id) REFERENCES webhooks (workspace_id, id) ON DELETE CASCADE,
+  UNIQUE (workspace_id, webhook_id, event_id)) STRICT;
+CREATE INDEX webhook_deliveries_log ON webhook_deliveries (workspace_id, webhook_id, created_at);
+`,
+  },
 ];
