@@ -270,41 +270,6 @@ CREATE INDEX alert_firings_undispatched ON alert_firings (fired_at) WHERE dispat
 `,
   },
   {
-    // Issue 19: see the SQLite migration 13. Times are ISO text (COLLATE "C",
-    // compared as strings like the SQLite adapter); the partial unique index
-    // keeps two instances evaluating at once from opening two alerts.
-    id: 13,
-    name: "alerts",
-    sql: `
-CREATE TABLE alert_rules (
-  workspace_id text NOT NULL REFERENCES workspaces(id), id text NOT NULL,
-  kind text NOT NULL, name text, store_id text, competitor_id text,
-  window_minutes integer NOT NULL, min_count integer NOT NULL, threshold double precision NOT NULL,
-  behaviour text, hours double precision NOT NULL, deliver jsonb NOT NULL DEFAULT '["app"]',
-  enabled boolean NOT NULL DEFAULT true, created_by text, created_at text COLLATE "C" NOT NULL,
-  updated_at text COLLATE "C" NOT NULL, deleted_at text COLLATE "C",
-  PRIMARY KEY (workspace_id, id));
-CREATE TABLE alerts (
-  workspace_id text NOT NULL REFERENCES workspaces(id), id text NOT NULL,
-  rule_id text NOT NULL, kind text NOT NULL, key text NOT NULL,
-  store_id text, competitor_id text, device_id text,
-  status text NOT NULL DEFAULT 'open', opened_at text COLLATE "C" NOT NULL,
-  last_fired_at text COLLATE "C" NOT NULL, firings integer NOT NULL DEFAULT 1,
-  acked_at text COLLATE "C", acked_by text, ack_note text, cleared_at text COLLATE "C",
-  figures jsonb NOT NULL DEFAULT '{}', observation_ids jsonb NOT NULL DEFAULT '[]',
-  text_vi text NOT NULL, text_en text NOT NULL,
-  PRIMARY KEY (workspace_id, id));
-CREATE UNIQUE INDEX alerts_one_open ON alerts (workspace_id, rule_id, key) WHERE status = 'open';
-CREATE INDEX alerts_by_key ON alerts (workspace_id, rule_id, key, opened_at);
-CREATE INDEX alerts_by_status ON alerts (workspace_id, status, last_fired_at);
-CREATE TABLE alert_firings (
-  id text PRIMARY KEY, workspace_id text NOT NULL, alert_id text NOT NULL, rule_id text NOT NULL,
-  deliver jsonb NOT NULL, fired_at text COLLATE "C" NOT NULL, claimed_until text COLLATE "C",
-  dispatched_at text COLLATE "C");
-CREATE INDEX alert_firings_undispatched ON alert_firings (fired_at) WHERE dispatched_at IS NULL;
-`,
-  },
-  {
     // Issue 19: see the SQLite migration 14. Claims take FOR UPDATE SKIP
     // LOCKED on jobs_due, so instances never run one job twice.
     // Kept in id order: 12 and 13 go above this one.

@@ -273,43 +273,6 @@ CREATE INDEX alert_firings_undispatched ON alert_firings (fired_at) WHERE dispat
 `,
   },
   {
-    // Issue 19 (alerts, docs/alerts.md): alert rules (deleted softly, so an
-    // alert keeps naming its rule); alerts, at most one open per rule and key
-    // (store, competitor, device or '') — `cleared_at` marks that the
-    // condition stopped holding after the alert, so an acknowledged alert
-    // re-opens only when the condition trips anew; and the alert outbox:
-    // one firing per opened alert, `dispatched_at` NULL until the dispatcher
-    // (webhooks, email) has taken it, `claimed_until` a lease on it.
-    id: 13,
-    name: "alerts",
-    sql: `
-CREATE TABLE alert_rules (
-  workspace_id TEXT NOT NULL REFERENCES workspaces(id), id TEXT NOT NULL,
-  kind TEXT NOT NULL, name TEXT, store_id TEXT, competitor_id TEXT,
-  window_minutes INTEGER NOT NULL, min_count INTEGER NOT NULL, threshold REAL NOT NULL,
-  behaviour TEXT, hours REAL NOT NULL, deliver TEXT NOT NULL DEFAULT '["app"]',
-  enabled INTEGER NOT NULL DEFAULT 1, created_by TEXT, created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL, deleted_at TEXT,
-  PRIMARY KEY (workspace_id, id)) STRICT;
-CREATE TABLE alerts (
-  workspace_id TEXT NOT NULL REFERENCES workspaces(id), id TEXT NOT NULL,
-  rule_id TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL,
-  store_id TEXT, competitor_id TEXT, device_id TEXT,
-  status TEXT NOT NULL DEFAULT 'open', opened_at TEXT NOT NULL, last_fired_at TEXT NOT NULL,
-  firings INTEGER NOT NULL DEFAULT 1, acked_at TEXT, acked_by TEXT, ack_note TEXT, cleared_at TEXT,
-  figures TEXT NOT NULL DEFAULT '{}', observation_ids TEXT NOT NULL DEFAULT '[]',
-  text_vi TEXT NOT NULL, text_en TEXT NOT NULL,
-  PRIMARY KEY (workspace_id, id)) STRICT;
-CREATE UNIQUE INDEX alerts_one_open ON alerts (workspace_id, rule_id, key) WHERE status = 'open';
-CREATE INDEX alerts_by_key ON alerts (workspace_id, rule_id, key, opened_at);
-CREATE INDEX alerts_by_status ON alerts (workspace_id, status, last_fired_at);
-CREATE TABLE alert_firings (
-  id TEXT PRIMARY KEY, workspace_id TEXT NOT NULL, alert_id TEXT NOT NULL, rule_id TEXT NOT NULL,
-  deliver TEXT NOT NULL, fired_at TEXT NOT NULL, claimed_until TEXT, dispatched_at TEXT) STRICT;
-CREATE INDEX alert_firings_undispatched ON alert_firings (fired_at) WHERE dispatched_at IS NULL;
-`,
-  },
-  {
     // Issue 19 (jobs, webhooks): a durable job queue — work that must survive
     // a restart (webhook retries for 24 h, emails, the weekly digest) and run
     // once across instances; webhook subscriptions (the secret is kept to
