@@ -5,7 +5,7 @@
 // the last request (tap-index.ts), never from a rescan of the channel.
 import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../app-deps.ts";
-import { READERS } from "../auth/roles.ts";
+import { DATA_READERS } from "../auth/roles.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
 import { IdSchema } from "../http/shared-schemas.ts";
@@ -13,7 +13,7 @@ import { DayOrTimeSchema } from "../journals/model.ts";
 import { BehaviourAnalyticsSchema, FeedbackAnalyticsSchema, json } from "../journals/schemas.ts";
 import { scopeWindow } from "../journals/scope.ts";
 import { workspaceContext } from "../journals/workspace-context.ts";
-import { userOf } from "../middleware/auth/index.ts";
+import { principalOf } from "../middleware/auth/index.ts";
 import { type BehaviourData, behaviourTally, composeBehaviour } from "./behaviour-tally.ts";
 import { composeFeedback, type FeedbackData, feedbackTally } from "./feedback-tally.ts";
 import { localPartsOf } from "./local-time.ts";
@@ -25,7 +25,7 @@ const Query = z.object({
   to: DayOrTimeSchema.optional(),
 });
 
-const feedback = defineRoute(READERS, {
+const feedback = defineRoute(DATA_READERS, {
   method: "get",
   path: "/feedback",
   summary: "Feedback: faces, happy index (share of 3–4 faces), hour × weekday, by reason, by day",
@@ -39,7 +39,7 @@ const feedback = defineRoute(READERS, {
     },
   },
 });
-const behaviour = defineRoute(READERS, {
+const behaviour = defineRoute(DATA_READERS, {
   method: "get",
   path: "/behaviour",
   summary: "Kiosk behaviours per behaviour × zone × local day",
@@ -85,6 +85,10 @@ const toBehaviour = (o: Row, zoneOf: ZoneOf) =>
 export function analyticsRoutes(deps: AppDeps) {
   const feedbackIndexes = createTapIndexes(deps.db, "feedback", toFeedback, feedbackTally);
   const behaviourIndexes = createTapIndexes(deps.db, "store", toBehaviour, behaviourTally);
+  deps.shutdown?.addEventListener("abort", () => {
+    feedbackIndexes.stop();
+    behaviourIndexes.stop();
+  });
   if (deps.warmAnalytics) {
     // Off the request path from the start: every workspace's indexes are
     // built in the background (page by page) before the first viewer asks.
@@ -120,7 +124,7 @@ export function analyticsRoutes(deps: AppDeps) {
   }
   return newRouter()
     .openapi(feedback, async (c) => {
-      const ws = userOf(c).workspaceId;
+      const ws = principalOf(c).workspaceId;
       const q = c.req.valid("query");
       const f = await frame(ws, q);
       const index = await feedbackIndexes.get(ws, f.version, f.zones);
@@ -131,7 +135,7 @@ export function analyticsRoutes(deps: AppDeps) {
       );
     })
     .openapi(behaviour, async (c) => {
-      const ws = userOf(c).workspaceId;
+      const ws = principalOf(c).workspaceId;
       const q = c.req.valid("query");
       const f = await frame(ws, q);
       const index = await behaviourIndexes.get(ws, f.version, f.zones);

@@ -6,9 +6,10 @@
 //
 // - built once, in pages of BUILD_PAGE rows with a yield to the event loop
 //   between pages, so pushes interleave with a cold build;
-// - brought up to date per request from the observations written since its
-//   workspace version (db.scanScopedChanges, through the version index), so
-//   the cost follows the change, not the channel;
+// - brought up to date from the observations written since its workspace
+//   version (db.scanScopedChanges, through the version index) once a second
+//   in the background and again by each request, so the cost follows the
+//   change, not the channel, and is mostly paid off the request path;
 // - answered by merging whole buckets inside the requested window and
 //   counting only the taps of the buckets that straddle its edges.
 //
@@ -19,11 +20,11 @@ import type { LocalParts } from "./zoned-time.ts";
 
 export const BUILD_PAGE = 500;
 /**
- * Further behind than this many workspace versions (a bulk load since the
- * index was last used), the index is built again page by page rather than
- * caught up in one read of every change.
+ * How often a built index catches up in the background with what was
+ * written since (so a request rarely has more than this much to apply, and
+ * a bulk load is absorbed in slices as it arrives).
  */
-export const REBUILD_AFTER_VERSIONS = 200;
+export const FOLLOW_MS = 1000;
 
 /** One observation as analytics count it. */
 export type Tap<D> = {
@@ -145,10 +146,15 @@ export type DayIndex<D, B> = ReturnType<typeof createDayIndex<D, B>>;
 
 type Channel = "feedback" | "store";
 
+type Zones = {
+  signature: string;
+  timeZoneOf: (storeId: string | undefined) => string | undefined;
+};
+
 type IndexEntry<D, B> = {
   version: number;
   /** The zones the taps were bucketed with. */
-  zones: string;
+  zones: Zones;
   index: DayIndex<D, B>;
 };
 
@@ -157,11 +163,9 @@ export type TapIndexes<D, B> = {
    * The workspace's index, up to date with `version` and bucketed with the
    * given zones (a cold build reads the channel page by page).
    */
-  get(
-    workspaceId: string,
-    version: number,
-    zones: { signature: string; timeZoneOf: (storeId: string | undefined) => string | undefined },
-  ): Promise<DayIndex<D, B>>;
+  get(workspaceId: string, version: number, zones: Zones): Promise<DayIndex<D, B>>;
+  /** Stop following the database (shutdown, tests). */
+  stop(): void;
 };
 
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
@@ -201,23 +205,18 @@ export function createTapIndexes<D, B>(
     return { index, version: started };
   }
 
-  async function refresh(
-    ws: string,
-    version: number,
-    zones: { signature: string; timeZoneOf: (s: string | undefined) => string | undefined },
-  ): Promise<DayIndex<D, B>> {
+  async function refresh(ws: string, version: number, zones: Zones): Promise<DayIndex<D, B>> {
     let e = entries.get(ws);
-    // A store's zone changed (its taps' local days move), or much was
-    // written since (a bulk load): build again, page by page. An
+    // A store's zone changed (its taps' local days move): build again. An
     // older `version` (a request that read it before another's refresh) is
     // served by the newer index; a restore restarts the server, so memory
     // never outlives its database.
-    if (e && (e.zones !== zones.signature || version - e.version > REBUILD_AFTER_VERSIONS))
-      e = undefined;
+    if (e && e.zones.signature !== zones.signature) e = undefined;
     if (!e) {
       const built = await build(ws, zones.timeZoneOf);
-      e = { version: built.version, zones: zones.signature, index: built.index };
+      e = { version: built.version, zones, index: built.index };
       entries.set(ws, e);
+      follow();
     }
     if (version > e.version) {
       const changes = await db.scanScopedChanges(ws, scope, e.version);
@@ -228,17 +227,41 @@ export function createTapIndexes<D, B>(
     return e.index;
   }
 
-  return {
-    async get(ws, version, zones) {
-      // One refresh at a time per workspace; later callers chain behind it.
-      const prev = busy.get(ws) ?? Promise.resolve();
-      const next = prev.catch(() => {}).then(() => refresh(ws, version, zones));
-      busy.set(ws, next);
+  /** One refresh at a time per workspace; later callers chain behind it. */
+  async function queued(ws: string, version: number, zones: Zones) {
+    const prev = busy.get(ws) ?? Promise.resolve();
+    const next = prev.catch(() => {}).then(() => refresh(ws, version, zones));
+    busy.set(ws, next);
+    try {
+      return await next;
+    } finally {
+      if (busy.get(ws) === next) busy.delete(ws);
+    }
+  }
+
+  // Catch up in the background: every FOLLOW_MS, each built index that is
+  // behind its workspace (and not already being refreshed) applies the
+  // changes since. A failing database (closed at shutdown) stops it.
+  let timer: ReturnType<typeof setInterval> | null = null;
+  function follow() {
+    if (timer) return;
+    timer = setInterval(async () => {
       try {
-        return await next;
-      } finally {
-        if (busy.get(ws) === next) busy.delete(ws);
+        for (const [ws, e] of entries) {
+          if (busy.has(ws)) continue;
+          const version = (await db.getWorkspace(ws))?.version ?? 0;
+          if (version > e.version) await queued(ws, version, e.zones);
+        }
+      } catch {
+        stop();
       }
-    },
-  };
+    }, FOLLOW_MS);
+    timer.unref?.();
+  }
+  function stop() {
+    if (timer) clearInterval(timer);
+    timer = null;
+  }
+
+  return { get: queued, stop };
 }
