@@ -186,62 +186,10 @@ export function featurise(
     PARSED.clear();
   }
   if (PARSED.size > MAX_PARSED) PARSED.clear();
-  // Per observation: term ids and counts, flat (no Map per document).
-  const docTerms: number[][] = [];
-  const docCounts: number[][] = [];
-  const texts: string[] = [];
-  const english = new Uint8Array(n);
-  const plainDoc = new Uint8Array(n);
-  const codeIds = new Map<string, number>();
-  const reasonIds = new Map<string, number>();
-  observations.forEach((o, i) => {
-    const stored = typeof o.features === "string" ? o.features : null;
-    let parsed = stored === null ? undefined : PARSED.get(stored);
-    if (parsed === undefined) {
-      parsed = parseFeatures(stored, o);
-      if (stored !== null) PARSED.set(stored, parsed);
-    }
-    if (parsed.script === "vi-plain") plainDoc[i] = 1;
-    if (parsed.script === "en") english[i] = 1;
-    // Shared with the parse cache unless this observation adds to it (codes,
-    // or accent-less words to be read as their accented form).
-    const own = !!(o.behaviour || o.reasons?.length || o.tags?.length) || plainDoc[i] === 1;
-    const tIds = own ? parsed.ids.slice() : parsed.ids;
-    const counts = own ? parsed.counts.slice() : parsed.counts;
-    if (o.behaviour) {
-      let id = codeIds.get(o.behaviour);
-      if (id === undefined) {
-        id = internVocab(`#b:${o.behaviour}`);
-        codeIds.set(o.behaviour, id);
-      }
-      tIds.push(id);
-      counts.push(1);
-    }
-    if (o.reasons)
-      for (const r of o.reasons) {
-        let id = reasonIds.get(r);
-        if (id === undefined) {
-          id = internVocab(`#r:${r}`);
-          reasonIds.set(r, id);
-        }
-        tIds.push(id);
-        counts.push(1);
-      }
-    if (o.tags)
-      for (const tag of o.tags) {
-        tIds.push(internVocab(`#t:${foldText(tag)}`));
-        counts.push(1);
-      }
-    docTerms.push(tIds);
-    docCounts.push(counts);
-    // The text is read again only where a competitor change is looked for.
-    texts.push(o.channel === "web" || o.channel === "event" ? featureText(o) : "");
-  });
-
   // Local ids, numbered in order of first appearance in this journal: the
   // process-wide ids depend on what was read before, and ties (equal
   // weights) are broken by id, so the answer must not depend on them.
-  let localOf = new Int32Array(VOCAB.terms.length).fill(-1);
+  let localOf = new Int32Array(VOCAB.terms.length + 64).fill(-1);
   const terms: string[] = [];
   const globalOf: number[] = [];
   const toLocal = (g: number) => {
@@ -261,20 +209,71 @@ export function featurise(
   };
   const intern = (t: string) => toLocal(internVocab(t));
   const foldKeyOf = (id: number) => foldKey(globalOf[id] as number);
-  for (let i = 0; i < n; i++) docTerms[i] = (docTerms[i] as number[]).map(toLocal);
+
+  // Every observation's terms in one flat run (no array per document):
+  // observation i holds ids[start[i] … start[i + 1]); a count of 0 marks a
+  // term merged into an earlier one.
+  const ids: number[] = [];
+  const counts: number[] = [];
+  const start = new Int32Array(n + 1);
+  const texts: string[] = [];
+  const english = new Uint8Array(n);
+  const plainDoc = new Uint8Array(n);
+  const codeIds = new Map<string, number>();
+  const reasonIds = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const o = observations[i] as SuggestObservation;
+    start[i] = ids.length;
+    const stored = typeof o.features === "string" ? o.features : null;
+    let parsed = stored === null ? undefined : PARSED.get(stored);
+    if (parsed === undefined) {
+      parsed = parseFeatures(stored, o);
+      if (stored !== null) PARSED.set(stored, parsed);
+    }
+    if (parsed.script === "vi-plain") plainDoc[i] = 1;
+    if (parsed.script === "en") english[i] = 1;
+    const g = parsed.ids;
+    const c = parsed.counts;
+    for (let j = 0; j < g.length; j++) {
+      ids.push(toLocal(g[j] as number));
+      counts.push(c[j] as number);
+    }
+    if (o.behaviour) {
+      let id = codeIds.get(o.behaviour);
+      if (id === undefined) {
+        id = intern(`#b:${o.behaviour}`);
+        codeIds.set(o.behaviour, id);
+      }
+      ids.push(id);
+      counts.push(1);
+    }
+    if (o.reasons)
+      for (const r of o.reasons) {
+        let id = reasonIds.get(r);
+        if (id === undefined) {
+          id = intern(`#r:${r}`);
+          reasonIds.set(r, id);
+        }
+        ids.push(id);
+        counts.push(1);
+      }
+    if (o.tags)
+      for (const tag of o.tags) {
+        ids.push(intern(`#t:${foldText(tag)}`));
+        counts.push(1);
+      }
+    // The text is read again only where a competitor change is looked for.
+    texts.push(o.channel === "web" || o.channel === "event" ? featureText(o) : "");
+  }
+  start[n] = ids.length;
 
   // A term typed without accents is read as the accented term that folds to
   // it most often in this journal (fold only to match accent-less input).
   const dfRaw = new Int32Array(terms.length);
-  const present: number[] = [];
-  for (const d of docTerms)
-    for (const t of d) {
-      if (dfRaw[t] === 0) present.push(t);
-      dfRaw[t] = (dfRaw[t] as number) + 1;
-    }
+  for (const t of ids) dfRaw[t] = (dfRaw[t] as number) + 1;
   const best = new Map<string, number>();
   const plainIds: number[] = [];
-  for (const id of present) {
+  for (let id = 0; id < dfRaw.length; id++) {
     const t = terms[id] as string;
     const c = t.charCodeAt(0);
     if (c === 35) continue; // "#": a code
@@ -292,17 +291,15 @@ export function featurise(
     canon[id] = best.get(foldKeyOf(id)) ?? intern((terms[id] as string).slice(1));
   for (let i = 0; i < n; i++) {
     if (!plainDoc[i]) continue;
-    const d = docTerms[i] as number[];
-    const c = docCounts[i] as number[];
-    for (let j = 0; j < d.length; j++) d[j] = canon[d[j] as number] as number;
+    const from = start[i] as number;
+    const to = start[i + 1] as number;
+    for (let j = from; j < to; j++) ids[j] = canon[ids[j] as number] as number;
     // Two spellings of one word in one text: add their counts.
-    for (let j = 1; j < d.length; j++)
-      for (let k = 0; k < j; k++)
-        if (d[k] === d[j]) {
-          c[k] = (c[k] as number) + (c[j] as number);
-          d.splice(j, 1);
-          c.splice(j, 1);
-          j--;
+    for (let j = from + 1; j < to; j++)
+      for (let k = from; k < j; k++)
+        if (ids[k] === ids[j] && (counts[k] as number) > 0) {
+          counts[k] = (counts[k] as number) + (counts[j] as number);
+          counts[j] = 0;
           break;
         }
   }
@@ -343,9 +340,9 @@ export function featurise(
     let reasons = 0;
     if (obs.reasons) for (const r of obs.reasons) reasons |= maskOfReason(r);
     const behaviour = obs.behaviour ? (BEHAVIOUR_MASK.get(obs.behaviour) ?? 0) : 0;
-    const d = docTerms[i] as number[];
     let words = 0;
-    for (const id of d) words |= maskOfTerm(id);
+    for (let j = start[i] as number; j < (start[i + 1] as number); j++)
+      words |= maskOfTerm(ids[j] as number);
     const prices = obs.evidence?.facts?.prices?.length ? needBit("price") : 0;
     const all = tag | reasons | behaviour | words | prices;
     // Every need, from any source, is a code term too (added from `union`
@@ -369,9 +366,11 @@ export function featurise(
   });
   const df = new Int32Array(terms.length);
   const dfEnglish = new Int32Array(terms.length);
-  docTerms.forEach((d, i) => {
+  for (let i = 0; i < n; i++) {
     const en = english[i] === 1;
-    for (const id of d) {
+    for (let j = start[i] as number; j < (start[i + 1] as number); j++) {
+      if ((counts[j] as number) === 0) continue;
+      const id = ids[j] as number;
       df[id] = (df[id] as number) + 1;
       if (en) dfEnglish[id] = (dfEnglish[id] as number) + 1;
     }
@@ -380,10 +379,10 @@ export function featurise(
       df[id] = (df[id] as number) + 1;
       if (en) dfEnglish[id] = (dfEnglish[id] as number) + 1;
     }
-  });
+  }
 
   // A term in most kiosk ratings is the device's wording, not the customer's.
-  const templated = templatedTerms(observations, docTerms, terms.length);
+  const templated = templatedTerms(observations, start, ids, terms.length);
   const pairWeight = options.pairWeight ?? PAIR_WEIGHT;
   const codeWeight = options.codeWeight ?? CODE_WEIGHT;
   const needWeight = options.needWeight ?? NEED_WEIGHT;
@@ -423,8 +422,10 @@ export function featurise(
       channel: obs.channel,
       time: Date.parse(obs.capturedAt),
       vector: toVector(
-        docTerms[i] as number[],
-        docCounts[i] as number[],
+        ids,
+        counts,
+        start[i] as number,
+        start[i + 1] as number,
         union[i] as number,
         needTerm,
         idf,
@@ -444,6 +445,8 @@ export function featurise(
 function toVector(
   ids: readonly number[],
   counts: readonly number[],
+  from: number,
+  to: number,
   needs: number,
   needTerm: readonly number[],
   idf: Float64Array,
@@ -451,10 +454,10 @@ function toVector(
 ): SparseVector {
   const outIds: number[] = [];
   const outW: number[] = [];
-  for (let j = 0; j < ids.length; j++) {
+  for (let j = from; j < to; j++) {
     const id = ids[j] as number;
     const w = idf[id] as number;
-    if (w <= 0) continue;
+    if (w <= 0 || (counts[j] as number) === 0) continue;
     outIds.push(id);
     outW.push((1 + Math.log(counts[j] as number)) * w);
   }
@@ -514,7 +517,8 @@ function toVector(
  */
 export function templatedTerms(
   observations: readonly SuggestObservation[],
-  docs: readonly (readonly number[])[],
+  start: Int32Array,
+  ids: readonly number[],
   termCount: number,
 ): Set<number> {
   const perChannel = new Map<string, { n: number; df: Uint32Array }>();
@@ -528,7 +532,10 @@ export function templatedTerms(
       perChannel.set(o.channel, c);
     }
     c.n++;
-    for (const id of docs[i] as readonly number[]) c.df[id] = (c.df[id] as number) + 1;
+    for (let j = start[i] as number; j < (start[i + 1] as number); j++) {
+      const id = ids[j] as number;
+      c.df[id] = (c.df[id] as number) + 1;
+    }
   });
   const out = new Set<number>();
   for (const { n, df } of perChannel.values()) {

@@ -92,27 +92,29 @@ function postingsOf(c: Centres): Postings {
   return { start, centre, weight, k: c.k };
 }
 
-/** The nearest centre of `v` and its cosine ([-1, 0] when it shares no term with any). */
-function nearest(
-  v: SparseVector,
-  p: Postings,
-  col: Int32Array,
-  scores: Float64Array,
-): [number, number] {
-  const touched: number[] = [];
+/** The cosine found by the last nearest() call (no tuple allocated per call). */
+let nearestScore = 0;
+let touched = new Int32Array(64);
+
+/** The nearest centre of `v` (−1 when it shares no term with any); its cosine in nearestScore. */
+function nearest(v: SparseVector, p: Postings, col: Int32Array, scores: Float64Array): number {
+  if (touched.length < p.k) touched = new Int32Array(p.k * 2);
+  let count = 0;
   for (let t = 0; t < v.ids.length; t++) {
     const x = col[v.ids[t] as number] as number;
     if (x < 0) continue;
     const w = v.weights[t] as number;
-    for (let at = p.start[x] as number; at < (p.start[x + 1] as number); at++) {
+    const end = p.start[x + 1] as number;
+    for (let at = p.start[x] as number; at < end; at++) {
       const j = p.centre[at] as number;
-      if (scores[j] === 0) touched.push(j);
+      if (scores[j] === 0) touched[count++] = j;
       scores[j] = (scores[j] as number) + w * (p.weight[at] as number);
     }
   }
   let bj = -1;
   let bs = 0;
-  for (const j of touched) {
+  for (let q = 0; q < count; q++) {
+    const j = touched[q] as number;
     const s = scores[j] as number;
     if (s > bs || (s === bs && j < bj)) {
       bs = s;
@@ -120,7 +122,8 @@ function nearest(
     }
     scores[j] = 0;
   }
-  return [bj, bs];
+  nearestScore = bs;
+  return bj;
 }
 
 /** Centres as the normalised sums of their members. */
@@ -208,7 +211,8 @@ function kmeans(
     objective = 0;
     const p = postingsOf(centres);
     vectors.forEach((v, i) => {
-      const [j, s] = nearest(v, p, col, scores);
+      const j = nearest(v, p, col, scores);
+      const s = nearestScore;
       objective += s;
       if (assign[i] !== j) {
         assign[i] = j;
@@ -274,15 +278,20 @@ export function findTopics(fs: FeatureSet, o: TopicOptions = {}): Topic[] {
   const sample: SparseVector[] = [];
   for (let x = 0; x < worded.length && sample.length < sampleSize; x += step)
     sample.push((fs.items[worded[Math.floor(x)] as number] as { vector: SparseVector }).vector);
-  // Compact term space: the terms the sample uses.
+  // Compact term space: the terms at least two sampled observations share
+  // (a term in one can pull no two together; leaving it out keeps the
+  // dense centres small).
+  const seen = new Uint8Array(fs.terms.length);
   const col = new Int32Array(fs.terms.length).fill(-1);
   const back: number[] = [];
   for (const v of sample)
-    for (const id of v.ids)
-      if (col[id] === -1) {
+    for (const id of v.ids) {
+      if (seen[id] === 1 && col[id] === -1) {
         col[id] = back.length;
         back.push(id);
       }
+      seen[id] = 1;
+    }
   const dim = back.length;
   // A journal too small for two topics is tried as one.
   const k =
@@ -339,7 +348,8 @@ export function findTopics(fs: FeatureSet, o: TopicOptions = {}): Topic[] {
   const close = new Float64Array(fs.items.length);
   const sizesNow = new Int32Array(centres.length);
   for (const i of docs) {
-    const [j, s] = nearest(fs.items[i]?.vector as SparseVector, post, dense.col, scores);
+    const j = nearest(fs.items[i]?.vector as SparseVector, post, dense.col, scores);
+    const s = nearestScore;
     if (j < 0 || s <= 0) continue;
     assign[i] = j;
     close[i] = s;
