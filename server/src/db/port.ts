@@ -920,6 +920,8 @@ export type WebhookRecord = {
   secret: string;
   /** Event types it receives ("alert.fired"); empty: every event. */
   events: string[];
+  /** The language of the payload's one-line `text`. */
+  language: "vi" | "en";
   createdBy: string;
   createdAt: string;
 };
@@ -943,7 +945,16 @@ export type NewWebhookDelivery = Pick<
   WebhookDelivery,
   "id" | "webhookId" | "eventId" | "type" | "body"
 >;
+/** A person's notification settings (email language, the weekly digest). */
+export type NotificationPrefs = { language: "vi" | "en" | null; weeklyDigest: boolean };
 export type WebhooksDb = {
+  /** Defaults (no language, digest on) when never set. */
+  getNotificationPrefs(workspaceId: string, userId: string): Promise<NotificationPrefs>;
+  setNotificationPrefs(
+    workspaceId: string,
+    userId: string,
+    changes: Partial<NotificationPrefs>,
+  ): Promise<NotificationPrefs>;
   createWebhook(w: Omit<WebhookRecord, "createdAt">, now: string): Promise<WebhookRecord>;
   listWebhooks(workspaceId: string): Promise<WebhookRecord[]>;
   getWebhook(workspaceId: string, id: string): Promise<WebhookRecord | null>;

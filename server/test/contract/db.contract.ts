@@ -17,6 +17,7 @@ import { textContract } from "./text.contract.ts";
 import { textFeaturesContract } from "./text-features.contract.ts";
 import { timelineContract } from "./timeline.contract.ts";
 import { trustContract } from "./trust.contract.ts";
+import { webhooksContract } from "./webhooks.contract.ts";
 
 export type { DbFactory };
 
@@ -35,5 +36,6 @@ export function dbContract(make: DbFactory): void {
   timelineContract(make);
   lifecycleContract(make);
   jobsContract(make);
+  webhooksContract(make);
   alertsContract(make);
 }

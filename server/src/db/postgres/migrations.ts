@@ -285,6 +285,7 @@ CREATE INDEX jobs_due ON jobs (state, run_at_ms);
 CREATE TABLE webhooks (
   workspace_id text NOT NULL REFERENCES workspaces(id), id text NOT NULL,
   url text NOT NULL, secret text NOT NULL, events jsonb NOT NULL DEFAULT '[]',
+  language text NOT NULL DEFAULT 'vi',
   created_by text NOT NULL, created_at text COLLATE "C" NOT NULL,
   PRIMARY KEY (workspace_id, id));
 CREATE TABLE webhook_deliveries (
@@ -297,6 +298,10 @@ CREATE TABLE webhook_deliveries (
   FOREIGN KEY (workspace_id, webhook_id) REFERENCES webhooks (workspace_id, id) ON DELETE CASCADE,
   UNIQUE (workspace_id, webhook_id, event_id));
 CREATE INDEX webhook_deliveries_log ON webhook_deliveries (workspace_id, webhook_id, created_at);
+CREATE TABLE notification_prefs (
+  workspace_id text NOT NULL, user_id text NOT NULL REFERENCES users(id),
+  language text, weekly_digest boolean NOT NULL DEFAULT true,
+  PRIMARY KEY (workspace_id, user_id));
 `,
   },
 ];

@@ -3,16 +3,39 @@
 // so a crash leaves either all of them or none; the claim's conditional
 // UPDATE makes a second instance dispatching the same alert write nothing.
 import type { WebhooksDb } from "../port.ts";
-import { type DeliveryRow, toDelivery, toWebhook, type WebhookRow } from "../rows/webhooks.ts";
+import {
+  type DeliveryRow,
+  type PrefsRow,
+  toDelivery,
+  toPrefs,
+  toWebhook,
+  type WebhookRow,
+} from "../rows/webhooks.ts";
 import type { PgHandle } from "./handle.ts";
 import { enqueueOn } from "./jobs.ts";
 
 export function createWebhooksPart({ sql }: PgHandle): WebhooksDb {
+  const prefs = async (ws: string, user: string) => {
+    const [r] = await sql<PrefsRow[]>`
+      SELECT language, weekly_digest FROM notification_prefs WHERE workspace_id = ${ws} AND user_id = ${user}`;
+    return toPrefs(r);
+  };
   return {
+    getNotificationPrefs: prefs,
+    async setNotificationPrefs(ws, user, changes) {
+      const next = { ...(await prefs(ws, user)), ...changes };
+      await sql`
+        INSERT INTO notification_prefs (workspace_id, user_id, language, weekly_digest)
+        VALUES (${ws}, ${user}, ${next.language}, ${next.weeklyDigest})
+        ON CONFLICT (workspace_id, user_id) DO UPDATE
+          SET language = EXCLUDED.language, weekly_digest = EXCLUDED.weekly_digest`;
+      return next;
+    },
     async createWebhook(w, now) {
       const [r] = await sql<WebhookRow[]>`
-        INSERT INTO webhooks (workspace_id, id, url, secret, events, created_by, created_at)
-        VALUES (${w.workspaceId}, ${w.id}, ${w.url}, ${w.secret}, ${sql.json(w.events)}, ${w.createdBy}, ${now})
+        INSERT INTO webhooks (workspace_id, id, url, secret, events, language, created_by, created_at)
+        VALUES (${w.workspaceId}, ${w.id}, ${w.url}, ${w.secret}, ${JSON.stringify(w.events)}::jsonb,
+          ${w.language}, ${w.createdBy}, ${now})
         RETURNING *`;
       if (!r) throw new Error("createWebhook: no row");
       return toWebhook(r);

@@ -1,5 +1,5 @@
 // Webhook and delivery rows as both adapters read them.
-import type { WebhookDelivery, WebhookRecord } from "../port.ts";
+import type { NotificationPrefs, WebhookDelivery, WebhookRecord } from "../port.ts";
 
 export type WebhookRow = {
   workspace_id: string;
@@ -7,6 +7,7 @@ export type WebhookRow = {
   url: string;
   secret: string;
   events: string | string[];
+  language: string;
   created_by: string;
   created_at: string;
 };
@@ -31,6 +32,7 @@ export const toWebhook = (r: WebhookRow): WebhookRecord => ({
   url: r.url,
   secret: r.secret,
   events: typeof r.events === "string" ? (JSON.parse(r.events) as string[]) : r.events,
+  language: r.language === "en" ? "en" : "vi",
   createdBy: r.created_by,
   createdAt: r.created_at,
 });
@@ -49,3 +51,12 @@ export const toDelivery = (r: DeliveryRow): WebhookDelivery => ({
   createdAt: r.created_at,
   deliveredAt: r.delivered_at,
 });
+
+export type PrefsRow = { language: string | null; weekly_digest: number | boolean };
+export const toPrefs = (r: PrefsRow | undefined): NotificationPrefs =>
+  r
+    ? {
+        language: r.language === "en" || r.language === "vi" ? r.language : null,
+        weeklyDigest: Boolean(r.weekly_digest),
+      }
+    : { language: null, weeklyDigest: true };

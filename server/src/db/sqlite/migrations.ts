@@ -291,6 +291,7 @@ CREATE INDEX jobs_due ON jobs (state, run_at_ms);
 CREATE TABLE webhooks (
   workspace_id TEXT NOT NULL REFERENCES workspaces(id), id TEXT NOT NULL,
   url TEXT NOT NULL, secret TEXT NOT NULL, events TEXT NOT NULL DEFAULT '[]',
+  language TEXT NOT NULL DEFAULT 'vi',
   created_by TEXT NOT NULL, created_at TEXT NOT NULL,
   PRIMARY KEY (workspace_id, id)) STRICT;
 CREATE TABLE webhook_deliveries (
@@ -303,6 +304,10 @@ CREATE TABLE webhook_deliveries (
   FOREIGN KEY (workspace_id, webhook_id) REFERENCES webhooks (workspace_id, id) ON DELETE CASCADE,
   UNIQUE (workspace_id, webhook_id, event_id)) STRICT;
 CREATE INDEX webhook_deliveries_log ON webhook_deliveries (workspace_id, webhook_id, created_at);
+CREATE TABLE notification_prefs (
+  workspace_id TEXT NOT NULL, user_id TEXT NOT NULL REFERENCES users(id),
+  language TEXT, weekly_digest INTEGER NOT NULL DEFAULT 1,
+  PRIMARY KEY (workspace_id, user_id)) STRICT;
 `,
   },
 ];

@@ -2,15 +2,22 @@
 // recorded with their jobs (and the alert outbox claim) in one IMMEDIATE
 // transaction, so a crash leaves either all of them or none.
 import type { WebhooksDb } from "../port.ts";
-import { type DeliveryRow, toDelivery, toWebhook, type WebhookRow } from "../rows/webhooks.ts";
+import {
+  type DeliveryRow,
+  type PrefsRow,
+  toDelivery,
+  toPrefs,
+  toWebhook,
+  type WebhookRow,
+} from "../rows/webhooks.ts";
 import type { SqliteHandle } from "./handle.ts";
 import { prepareEnqueue } from "./jobs.ts";
 
 export function createWebhooksPart({ db, queue }: SqliteHandle): WebhooksDb {
   const enqueue = prepareEnqueue(db);
   const insert = db.prepare(
-    `INSERT INTO webhooks (workspace_id, id, url, secret, events, created_by, created_at)
-     VALUES (@workspaceId, @id, @url, @secret, @events, @createdBy, @createdAt) RETURNING *`,
+    `INSERT INTO webhooks (workspace_id, id, url, secret, events, language, created_by, created_at)
+     VALUES (@workspaceId, @id, @url, @secret, @events, @language, @createdBy, @createdAt) RETURNING *`,
   );
   const list = db.prepare("SELECT * FROM webhooks WHERE workspace_id = ? ORDER BY created_at, id");
   const get = db.prepare("SELECT * FROM webhooks WHERE workspace_id = ? AND id = ?");
@@ -34,6 +41,14 @@ export function createWebhooksPart({ db, queue }: SqliteHandle): WebhooksDb {
        next_attempt_at = @nextAttemptAt, delivered_at = @deliveredAt
      WHERE workspace_id = @ws AND id = @id`,
   );
+  const getPrefs = db.prepare(
+    "SELECT language, weekly_digest FROM notification_prefs WHERE workspace_id = ? AND user_id = ?",
+  );
+  const putPrefs = db.prepare(
+    `INSERT INTO notification_prefs (workspace_id, user_id, language, weekly_digest)
+     VALUES (@ws, @user, @language, @digest)
+     ON CONFLICT (workspace_id, user_id) DO UPDATE SET language = @language, weekly_digest = @digest`,
+  );
   const record = db.transaction((ws: string, o: Parameters<WebhooksDb["recordDeliveries"]>[1]) => {
     if (o.markDispatched && !markDispatched(db, ws, o.markDispatched.firingId, o.now)) return false;
     for (const d of o.deliveries) insertDelivery.run({ ...d, ws, now: o.now });
@@ -42,6 +57,14 @@ export function createWebhooksPart({ db, queue }: SqliteHandle): WebhooksDb {
   });
 
   return {
+    getNotificationPrefs: (ws, user) =>
+      queue.run(() => toPrefs(getPrefs.get(ws, user) as PrefsRow | undefined)),
+    setNotificationPrefs: (ws, user, changes) =>
+      queue.run(() => {
+        const next = { ...toPrefs(getPrefs.get(ws, user) as PrefsRow | undefined), ...changes };
+        putPrefs.run({ ws, user, language: next.language, digest: next.weeklyDigest ? 1 : 0 });
+        return next;
+      }),
     createWebhook: (w, now) =>
       queue.run(() =>
         toWebhook(
