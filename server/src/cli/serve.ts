@@ -163,10 +163,17 @@ export async function startServer(
       shutdown.abort(); // SSE streams say goodbye with a retry hint and end
       const deadline = Date.now() + DRAIN_MS;
       // 1. Requests already being handled (pushes) finish; new ones get 503.
-      //    Keep listening until no request has come for QUIET_MS, so those
-      //    that queued while a push held the event loop are answered too.
-      while ((inFlight > 0 || Date.now() - lastArrival < QUIET_MS) && Date.now() < deadline - 1_000)
+      //    Keep listening until QUIET_MS pass with nothing in flight, nothing
+      //    arriving and the event loop free: connections that queued while a
+      //    push held the loop are only accepted and read once it is free.
+      let quietSince = Date.now();
+      for (;;) {
+        const before = Date.now();
         await sleep(20);
+        const now = Date.now();
+        if (inFlight > 0 || now - before > 60) quietSince = now;
+        if (now - Math.max(quietSince, lastArrival) >= QUIET_MS || now >= deadline - 1_000) break;
+      }
       // 2. Stop listening; close idle keep-alive connections as they become idle.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const idle = setInterval(() => server.closeIdleConnections(), 50);
