@@ -2,6 +2,7 @@
 // logger, filesystem roots) comes in here, so tests build the app from
 // in-memory parts and main.ts is the only place that wires real ones.
 import type { Logger } from "pino";
+import type { AlertEvaluator } from "./alerts/evaluator.ts";
 import type { AuditLog } from "./audit/audit-log.ts";
 import type { Blobs } from "./db/blob-port.ts";
 import type { Db } from "./db/port.ts";
@@ -45,4 +46,8 @@ export type AppDeps = {
   audit?: AuditLog;
   /** Build the analytics indexes in the background at start, before anyone asks (the server). */
   warmAnalytics?: boolean;
+  /** Alert rule evaluation (createApp makes one over `db` and `notifier` when absent). */
+  alerts?: AlertEvaluator;
+  /** Evaluate every enabled alert rule on a timer (the server: every minute). */
+  alertSchedule?: boolean | { everyMs: number };
 };

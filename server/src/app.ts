@@ -5,6 +5,8 @@
 import { MAX_PUSH_BYTES } from "@sightline/shared";
 import { analyticsRoutes } from "./analytics/routes.ts";
 import type { AppDeps } from "./app-deps.ts";
+import { createAlertEvaluator, startAlertSchedule } from "./alerts/evaluator.ts";
+import { alertRoutes } from "./alerts/routes.ts";
 import { createAuditLog } from "./audit/audit-log.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
@@ -53,6 +55,21 @@ export function createApp(given: AppDeps) {
           : {}),
       }),
   };
+  // Made here when absent and left on `given` too, so a test can await
+  // `deps.alerts.idle()` after a push.
+  given.alerts ??= createAlertEvaluator({
+    db: given.db,
+    notifier: given.notifier,
+    logger: given.logger,
+    now,
+  });
+  deps.alerts = given.alerts;
+  if (deps.alertSchedule)
+    startAlertSchedule(deps.alerts, {
+      ...(typeof deps.alertSchedule === "object" ? { everyMs: deps.alertSchedule.everyMs } : {}),
+      ...(deps.shutdown ? { signal: deps.shutdown } : {}),
+      logger: deps.logger,
+    });
   const origins = createOriginAllowList({
     configured: deps.corsOrigins ?? [],
     deviceOrigins: () => deps.db.listDeviceOrigins(),
@@ -107,6 +124,7 @@ export function createApp(given: AppDeps) {
   app.route("/v1/actions", actionRoutes(deps));
   app.route("/v1/analytics", analyticsRoutes(deps));
   app.route("/v1/audit", auditRoutes(deps));
+  app.route("/v1", alertRoutes(deps));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

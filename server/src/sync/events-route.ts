@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { z } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
+import { openAlertCounter } from "../alerts/stream-count.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { ALL_DEVICES, ALL_USERS } from "../auth/roles.ts";
 import { HttpProblem } from "../http/problem.ts";
@@ -68,12 +69,25 @@ export function syncEventsRoutes(deps: AppDeps) {
           { once: true },
         );
       });
+      // Additively, the open-alert count (docs/alerts.md): at connect, then
+      // after a poke when it changed. Clients that do not know it ignore it.
+      const countAlerts = openAlertCounter(deps.db, p);
+      let alertsSent: number | null = null;
+      const sendAlerts = async () => {
+        if (!countAlerts) return;
+        const open = await countAlerts().catch(() => alertsSent);
+        if (open === null || open === alertsSent) return;
+        alertsSent = open;
+        await stream.writeSSE({ event: "alerts", data: JSON.stringify({ open }) });
+      };
       const unsubscribe = deps.notifier.subscribe(p.workspaceId, (version) => {
         void stream.writeSSE({ event: "poke", data: JSON.stringify({ version }) });
+        void sendAlerts();
       });
       const heartbeat = setInterval(() => void stream.write(": heartbeat\n\n"), heartbeatMs);
       try {
         await stream.write("retry: 5000\n: connected\n\n");
+        await sendAlerts();
         await closed;
         if (stopping)
           await stream.write(

@@ -1,6 +1,7 @@
 // POST /v1/sync/push (docs/sync-protocol.md "Push"): envelope checks here, the algorithm in the
 // Db (one durable transaction), the answer only after commit, then a poke.
 import type { ZodError } from "zod";
+import { touchedBy } from "../alerts/evaluator.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { ALL_DEVICES } from "../auth/roles.ts";
 import { keepDeviceStatus } from "../devices/health.ts";
@@ -89,7 +90,15 @@ export function syncPushRoutes(deps: AppDeps) {
         });
       deps.metrics.mutationsApplied.inc({}, out.applied);
       for (const r of out.rejected) deps.metrics.mutationsRejected.inc({ code: r.code });
-      if (out.changed) deps.notifier.notify(device.workspaceId, out.version);
+      if (out.changed) {
+        deps.notifier.notify(device.workspaceId, out.version);
+        // Alert rules run after the answer, never failing the push (docs/alerts.md).
+        try {
+          deps.alerts?.afterPush(device.workspaceId, touchedBy(mutations, device.storeId));
+        } catch (e) {
+          deps.logger.error({ err: e }, "alert evaluation could not be scheduled");
+        }
+      }
       return c.json(
         {
           lastSeq: out.lastSeq,

@@ -1,0 +1,253 @@
+// Alerts through the real app: a manager writes a rule; a kiosk pushes
+// very-unhappy answers; the alert opens once (repeats update it), shows on
+// the manager's event stream and the kiosk's staff view, and acknowledging
+// stops repeats until the condition clears and trips anew.
+import type { Mutation } from "@sightline/shared";
+import { afterEach, describe, expect, it } from "vitest";
+import { nextHlc } from "../../test/support/mutations.ts";
+import { createTestApp, type TestApp, type TestDevice } from "../../test/support/test-app.ts";
+
+let t: TestApp;
+afterEach(() => t?.close());
+
+/** The app's evaluator (createApp leaves it on deps); a missing one fails the test. */
+const evaluator = () => {
+  if (!t.deps.alerts) throw new Error("no alert evaluator on deps");
+  return t.deps.alerts;
+};
+
+let clock = Date.parse("2026-03-10T09:00:00.000Z");
+const now = () => new Date(clock);
+
+const unhappy = (seq: number, d: TestDevice, rating = 1, extra = {}): Mutation => ({
+  seq,
+  op: "obs.create",
+  id: crypto.randomUUID(),
+  hlc: nextHlc(d.deviceId, clock),
+  fields: {
+    channel: "feedback",
+    method: "feedback",
+    storeId: d.storeId,
+    rating,
+    capturedAt: new Date(clock).toISOString(),
+    what: `${rating}`,
+    ...extra,
+  },
+});
+
+async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, needle: string) {
+  const decoder = new TextDecoder();
+  let text = "";
+  const deadline = Date.now() + 5000;
+  while (!text.includes(needle)) {
+    if (Date.now() > deadline) throw new Error(`no ${needle} in ${text}`);
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value);
+  }
+  return text;
+}
+
+describe("alert rules and alerts", () => {
+  it("managers write rules with the kind's defaults; others may not; a rule names what exists", async () => {
+    t = await createTestApp({ now });
+    const manager = await t.loginAs("manager");
+    const made = await t.request("/v1/alert-rules", {
+      method: "POST",
+      token: manager.token,
+      json: { kind: "feedback-negative-share", storeId: t.storeId, deliver: ["app", "webhook"] },
+    });
+    expect(made.status).toBe(201);
+    const rule = await made.json();
+    expect(rule).toMatchObject({
+      kind: "feedback-negative-share",
+      storeId: t.storeId,
+      windowMinutes: 15,
+      minCount: 4,
+      threshold: 50,
+      deliver: ["app", "webhook"],
+      enabled: true,
+      createdBy: manager.userId,
+    });
+    for (const role of ["viewer", "marketer", "staff"] as const) {
+      const who = await t.loginAs(role);
+      expect((await t.request("/v1/alert-rules", { token: who.token })).status).toBe(403);
+      expect((await t.request("/v1/alerts", { token: who.token })).status).toBe(403);
+    }
+    const noBehaviour = await t.request("/v1/alert-rules", {
+      method: "POST",
+      token: manager.token,
+      json: { kind: "behaviour-count-above" },
+    });
+    expect(noBehaviour.status).toBe(400);
+    const noStore = await t.request("/v1/alert-rules", {
+      method: "POST",
+      token: manager.token,
+      json: { kind: "device-silent", storeId: "nope" },
+    });
+    expect(noStore.status).toBe(400);
+    const price = await (
+      await t.request("/v1/alert-rules", {
+        method: "POST",
+        token: manager.token,
+        json: { kind: "competitor-price-change" },
+      })
+    ).json();
+    expect(price).toMatchObject({ windowMinutes: 1440, threshold: 5 });
+    const patched = await t.request(`/v1/alert-rules/${rule.id}`, {
+      method: "PATCH",
+      token: manager.token,
+      json: { threshold: 75, minCount: 6 },
+    });
+    expect(await patched.json()).toMatchObject({
+      threshold: 75,
+      minCount: 6,
+      kind: "feedback-negative-share",
+    });
+    expect(
+      (
+        await t.request(`/v1/alert-rules/${rule.id}`, {
+          method: "PATCH",
+          token: manager.token,
+          json: { kind: "device-silent" },
+        })
+      ).status,
+    ).toBe(400);
+    const other = await t.otherWorkspace();
+    expect(
+      (await t.request(`/v1/alert-rules/${rule.id}`, { method: "DELETE", token: other.adminToken }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await t.request(`/v1/alert-rules/${rule.id}`, { method: "DELETE", token: manager.token }))
+        .status,
+    ).toBe(204);
+    const list = await (await t.request("/v1/alert-rules", { token: manager.token })).json();
+    expect(list.items.map((r: { id: string }) => r.id)).toEqual([price.id]);
+  });
+
+  it("five very-unhappy answers open one alert, live on the stream; ack stops repeats until it clears", async () => {
+    t = await createTestApp({ now });
+    const manager = await t.loginAs("manager");
+    await t.request("/v1/alert-rules", {
+      method: "POST",
+      token: manager.token,
+      json: { kind: "feedback-negative-share", deliver: ["app", "webhook"] },
+    });
+    const kiosk = await t.pair("staff");
+
+    const stream = await t.request("/v1/sync/events", { token: manager.token });
+    const reader = stream.body?.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+    expect(await readUntil(reader, "event: alerts")).toContain('data: {"open":0}');
+
+    // Three unhappy taps: below minCount (4), nothing yet.
+    expect(
+      (
+        await t.push(
+          kiosk,
+          [1, 2, 3].map((s) => unhappy(s, kiosk)),
+        )
+      ).status,
+    ).toBe(200);
+    await evaluator().idle();
+    expect((await (await t.request("/v1/alerts", { token: manager.token })).json()).items).toEqual(
+      [],
+    );
+    // A suspect tap does not count.
+    await t.push(kiosk, [unhappy(4, kiosk, 1, { suspect: true })]);
+    await evaluator().idle();
+    expect(await t.db.countOpenAlerts(t.workspaceId)).toBe(0);
+
+    await t.push(kiosk, [unhappy(5, kiosk, 2), unhappy(6, kiosk, 1)]);
+    await evaluator().idle();
+    expect(await readUntil(reader, 'data: {"open":1}')).toContain("event: alerts");
+    const [alert] = (
+      await (await t.request("/v1/alerts?status=open", { token: manager.token })).json()
+    ).items;
+    expect(alert).toMatchObject({
+      kind: "feedback-negative-share",
+      storeId: t.storeId,
+      status: "open",
+      firings: 1,
+      figures: { count: 5, negative: 5, share: 100, suspect: 1, windowMinutes: 15 },
+    });
+    expect(alert.observationIds).toHaveLength(5);
+    expect(alert.text.en).toMatch(/: 5 of 5 answers negative \(100%\) in 15 min$/);
+    expect(alert.text.vi).toMatch(/: 5\/5 phản hồi tiêu cực \(100%\) trong 15 phút$/);
+
+    // The kiosk's staff view shows it; an extension may not ask.
+    const staffView = await (
+      await t.request("/v1/devices/me/alerts", { token: kiosk.token })
+    ).json();
+    expect(staffView.items.map((a: { id: string }) => a.id)).toEqual([alert.id]);
+    const ext = await t.pair("marketer");
+    expect((await t.request("/v1/devices/me/alerts", { token: ext.token })).status).toBe(403);
+
+    // One more unhappy answer: the same alert, new figures.
+    clock += 60_000;
+    await t.push(kiosk, [unhappy(7, kiosk)]);
+    await evaluator().idle();
+    const open = (
+      await (await t.request("/v1/alerts?status=open", { token: manager.token })).json()
+    ).items;
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ id: alert.id, firings: 2, figures: { count: 6, negative: 6 } });
+
+    const acked = await t.request(`/v1/alerts/${alert.id}/ack`, {
+      method: "POST",
+      token: manager.token,
+      json: { note: "Gọi quản lý ca" },
+    });
+    expect(await acked.json()).toMatchObject({
+      status: "acknowledged",
+      ackNote: "Gọi quản lý ca",
+      ackedBy: manager.userId,
+    });
+    expect(await readUntil(reader, 'data: {"open":0}')).toContain("event: alerts");
+
+    // Still unhappy after the ack: no repeat, on push or on the tick.
+    clock += 60_000;
+    await t.push(kiosk, [unhappy(8, kiosk)]);
+    await evaluator().idle();
+    await evaluator().tick();
+    expect(await t.db.countOpenAlerts(t.workspaceId)).toBe(0);
+
+    // The window passes with no unhappy answers (the tick clears), then it trips anew.
+    clock += 20 * 60_000;
+    await evaluator().tick();
+    await t.push(
+      kiosk,
+      [9, 10, 11, 12].map((s) => unhappy(s, kiosk)),
+    );
+    await evaluator().idle();
+    const again = (
+      await (await t.request("/v1/alerts?status=open", { token: manager.token })).json()
+    ).items;
+    expect(again).toHaveLength(1);
+    expect(again[0].id).not.toBe(alert.id);
+    // The outbox holds one firing per opened alert, no more.
+    const firings = await t.db.claimAlertFirings(10, new Date(clock).toISOString(), 60_000);
+    expect(firings.map((f) => f.alertId)).toEqual([alert.id, again[0].id]);
+    expect(firings[0]?.deliver).toEqual(["app", "webhook"]);
+    await reader.cancel();
+  });
+
+  it("a failing evaluation never fails the push", async () => {
+    t = await createTestApp({ now });
+    const kiosk = await t.pair("staff");
+    await t.request("/v1/alert-rules", {
+      method: "POST",
+      token: t.admin.token,
+      json: { kind: "feedback-negative-share" },
+    });
+    t.db.listAlertRules = async () => {
+      throw new Error("boom");
+    };
+    const res = await t.push(
+      kiosk,
+      [1, 2, 3, 4, 5].map((s) => unhappy(s, kiosk)),
+    );
+    expect(res.status).toBe(200);
+    await evaluator().idle();
+  });
+});

@@ -1,0 +1,27 @@
+// An alert's one-line summary in both languages, from its figures, through
+// the shared catalogue (the same keys the web app and the kiosk use), so a
+// webhook bridge or an email subject says what the screens say.
+import { common, createTranslator } from "@sightline/shared";
+import type { AlertFigures, AlertKind } from "@sightline/shared/schema/alert";
+
+const translators = {
+  vi: createTranslator(common, "vi", { formatNumbers: true }),
+  en: createTranslator(common, "en", { formatNumbers: true }),
+};
+
+export function alertSummary(
+  kind: AlertKind,
+  figures: AlertFigures,
+  place: string | null,
+): { vi: string; en: string } {
+  const say = (locale: "vi" | "en") => {
+    const t = translators[locale];
+    const params: Record<string, string | number> = {
+      place: place ?? t("alert.place.workspace"),
+      window: figures.windowMinutes ?? "",
+    };
+    for (const [k, v] of Object.entries(figures)) if (v !== null) params[k] = v;
+    return t(`alert.summary.${kind}`, params);
+  };
+  return { vi: say("vi"), en: say("en") };
+}
