@@ -7,6 +7,7 @@ import { analyticsRoutes } from "./analytics/routes.ts";
 import type { AppDeps } from "./app-deps.ts";
 import { createAlertEvaluator, startAlertSchedule } from "./alerts/evaluator.ts";
 import { alertRoutes } from "./alerts/routes.ts";
+import { apiKeyRoutes } from "./api-keys/routes.ts";
 import { createAuditLog } from "./audit/audit-log.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
@@ -125,6 +126,7 @@ export function createApp(given: AppDeps) {
   app.route("/v1/analytics", analyticsRoutes(deps));
   app.route("/v1/audit", auditRoutes(deps));
   app.route("/v1", alertRoutes(deps));
+  app.route("/v1/api-keys", apiKeyRoutes(deps));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

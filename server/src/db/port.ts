@@ -17,7 +17,7 @@ import type {
   StoreInput,
 } from "@sightline/shared";
 import type { AuditActorType, AuditDetail, AuditType } from "../audit/event-types.ts";
-import type { DeviceKind, DeviceRole, UserRole } from "../auth/roles.ts";
+import type { ApiKeyScope, DeviceKind, DeviceRole, UserRole } from "../auth/roles.ts";
 import type { Principles } from "../insights/principles.ts";
 import type { ActionStatus, InsightStatus } from "../insights/vocabulary.ts";
 import type { Action, Evidence, Insight, Journal, JournalScope } from "../journals/model.ts";
@@ -85,8 +85,19 @@ export type Principal =
       role: DeviceRole;
       storeId: string | null;
       ownerId: string;
+    }
+  | {
+      /** An API key (server/src/api-keys): never a person — no session, no account routes. */
+      type: "api-key";
+      workspaceId: string;
+      keyId: string;
+      name: string;
+      scope: ApiKeyScope;
+      /** The admin who created it: imports by the key are owned by them. */
+      createdBy: string;
     };
 export type DevicePrincipal = Extract<Principal, { type: "device" }>;
+export type ApiKeyPrincipal = Extract<Principal, { type: "api-key" }>;
 
 /** The principal a device's row stands for (its token's, or an import's on its behalf). */
 export const devicePrincipal = (d: DeviceRecord): DevicePrincipal => ({
@@ -313,7 +324,14 @@ export type ImportOutcome = {
   version: number;
 };
 
-export interface Db extends AuditDb, AccountsDb, RateBucketsDb, AlertsDb, JobsDb, WebhooksDb {
+export interface Db
+  extends AuditDb,
+    AccountsDb,
+    RateBucketsDb,
+    ApiKeysDb,
+    AlertsDb,
+    JobsDb,
+    WebhooksDb {
   readonly dialect: "sqlite" | "postgres";
   /** Random id of this database, created with it; changes on restore/reset. */
   epoch(): Promise<string>;
@@ -990,4 +1008,50 @@ export type WebhooksDb = {
       "status" | "attempts" | "lastStatusCode" | "lastError" | "nextAttemptAt" | "deliveredAt"
     >,
   ): Promise<void>;
+};
+
+/** An API key as stored: never its secret, only its sha256 (like device tokens). */
+export type ApiKeyRecord = {
+  id: string;
+  workspaceId: string;
+  name: string;
+  scope: ApiKeyScope;
+  /** The key's last 4 characters, so an admin can tell which key a tool holds. */
+  hint: string;
+  createdBy: string;
+  /** The creator's name, else email (kept after they are deleted). */
+  createdByLabel: string;
+  createdAt: string;
+  /** Written at most once a minute. */
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  /**
+   * False while the creator is disabled, deleted or no longer an admin: the
+   * key does not resolve then (it works again if they are an enabled admin again).
+   */
+  creatorActive: boolean;
+};
+export type NewApiKey = Pick<
+  ApiKeyRecord,
+  "id" | "workspaceId" | "name" | "scope" | "hint" | "createdBy" | "createdAt"
+> & { keyHash: string };
+/** API keys (docs/http-api.md "API keys"): created by admins, used as bearer tokens, revocable. */
+export type ApiKeysDb = {
+  createApiKey(k: NewApiKey): Promise<ApiKeyRecord>;
+  /** The workspace's keys, revoked ones too, newest first. */
+  listApiKeys(workspaceId: string): Promise<ApiKeyRecord[]>;
+  /**
+   * Revoke at once (idempotent: a revoked key keeps its first revocation time).
+   * Null when no such key in that workspace; `revokedNow` false when it already was.
+   */
+  revokeApiKey(
+    workspaceId: string,
+    id: string,
+    now: string,
+  ): Promise<{ key: ApiKeyRecord; revokedNow: boolean } | null>;
+  /**
+   * The principal of an unrevoked key whose creator is still an enabled
+   * admin; null otherwise. Its last use is recorded (at most once a minute).
+   */
+  resolveApiKey(keyHash: string, now: string): Promise<ApiKeyPrincipal | null>;
 };

@@ -3,6 +3,7 @@
 // with a factory returning a fresh, empty Db. Port-only: no SQL here.
 import { accountsContract } from "./accounts.contract.ts";
 import { alertsContract } from "./alerts.contract.ts";
+import { apiKeysContract } from "./api-keys.contract.ts";
 import { auditContract } from "./audit.contract.ts";
 import { configContract } from "./config.contract.ts";
 import type { DbFactory } from "./fixture.ts";
@@ -33,6 +34,7 @@ export function dbContract(make: DbFactory): void {
   journalsContract(make);
   auditContract(make);
   accountsContract(make);
+  apiKeysContract(make);
   timelineContract(make);
   lifecycleContract(make);
   jobsContract(make);

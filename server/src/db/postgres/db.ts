@@ -6,6 +6,7 @@ import type { PushLog } from "../../sync/push-algorithm.ts";
 import type { Db } from "../port.ts";
 import { createAccountsPart } from "./accounts.ts";
 import { createAlertsPart } from "./alerts.ts";
+import { createApiKeysPart } from "./api-keys.ts";
 import { createAuditPart } from "./audit.ts";
 import { createConfigPart } from "./config.ts";
 import { type ConnectOptions, connectPostgres } from "./connect.ts";
@@ -45,6 +46,7 @@ export function createPostgresDb(handle: PgHandle, o: PostgresDbOptions = {}): P
     ...createImportsPart(handle),
     ...createAuditPart(handle),
     ...createAccountsPart(handle),
+    ...createApiKeysPart(handle),
     ...createRateBucketsPart(handle),
     ...createTimelinePart(handle),
     ...createLifecyclePart(handle),

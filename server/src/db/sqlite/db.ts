@@ -5,6 +5,7 @@ import type { PushLog } from "../../sync/push-algorithm.ts";
 import type { Db } from "../port.ts";
 import { createAccountsPart } from "./accounts.ts";
 import { createAlertsPart } from "./alerts.ts";
+import { createApiKeysPart } from "./api-keys.ts";
 import { createAuditPart } from "./audit.ts";
 import { createConfigPart } from "./config.ts";
 import { openSqlite, type SqliteHandle } from "./handle.ts";
@@ -40,6 +41,7 @@ export function createSqliteDb(handle: SqliteHandle, log?: PushLog): SqliteDb {
     ...createImportsPart(handle),
     ...createAuditPart(handle),
     ...createAccountsPart(handle),
+    ...createApiKeysPart(handle),
     ...createRateBucketsPart(handle),
     ...createTimelinePart(handle),
     ...createLifecyclePart(handle),
