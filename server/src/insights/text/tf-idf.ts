@@ -1,4 +1,6 @@
-// TF-IDF vectors and cosine similarity over tokenised texts (tokenise.ts).
+// TF-IDF vectors and cosine similarity over tokenised texts (tokenise.ts): the
+// evaluation baseline's features (eval/suggestions/baseline.ts) — suggestions
+// themselves read the words stored at write time (suggestions/featurise.ts).
 // Sublinear tf (1 + ln tf), smoothed idf (ln((1 + N) / (1 + df)) + 1), each
 // vector cut to its strongest terms and L2-normalised so cosine is a dot
 // product. Built for 100k observations: terms are interned to integers
