@@ -50,4 +50,6 @@ export type AppDeps = {
   alerts?: AlertEvaluator;
   /** Evaluate every enabled alert rule on a timer (the server: every minute). */
   alertSchedule?: boolean | { everyMs: number };
+  /** SMTP is configured (the notification preferences say whether email is sent at all). */
+  emailEnabled?: boolean;
 };

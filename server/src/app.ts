@@ -37,6 +37,7 @@ import { syncPullRoutes } from "./sync/pull-route.ts";
 import { syncPushRoutes } from "./sync/push-route.ts";
 import { userRoutes } from "./users/routes.ts";
 import { vocabularyRoutes } from "./vocabulary/routes.ts";
+import { notificationPrefsRoutes, webhookRoutes } from "./webhooks/routes.ts";
 
 const DEFAULT_BODY_BYTES = 256 * 1024;
 const API_PATHS = ["/v1", "/health", "/metrics", "/kiosk"];
@@ -125,6 +126,8 @@ export function createApp(given: AppDeps) {
   app.route("/v1/actions", actionRoutes(deps));
   app.route("/v1/analytics", analyticsRoutes(deps));
   app.route("/v1/audit", auditRoutes(deps));
+  app.route("/v1/webhooks", webhookRoutes(deps));
+  app.route("/v1/notifications", notificationPrefsRoutes(deps));
   app.route("/v1", alertRoutes(deps));
   app.route("/v1/api-keys", apiKeyRoutes(deps));
 

@@ -48,6 +48,12 @@ export type JobRunnerOptions = {
   /** Jobs run at once by this process (default 4). */
   concurrency?: number;
   recurring?: readonly Recurring[];
+  /**
+   * In-process periodic work run from the loop (the alert dispatcher): safe
+   * on every instance at once by its own claims. True when it did something
+   * (the loop goes round again at once: it may have enqueued jobs).
+   */
+  ticks?: readonly { name: string; everyMs: number; run(nowMs: number): Promise<boolean> }[];
   workerId?: string;
 };
 
@@ -81,6 +87,22 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
   let started = false;
   let idleWaiters: (() => void)[] = [];
   const lastPeriod = new Map<string, number>();
+  const lastTick = new Map<string, number>();
+
+  async function runTicks(nowMs: number) {
+    for (const t of o.ticks ?? []) {
+      if (nowMs - (lastTick.get(t.name) ?? Number.NEGATIVE_INFINITY) < t.everyMs) continue;
+      lastTick.set(t.name, nowMs);
+      try {
+        if (await t.run(nowMs)) {
+          lastTick.delete(t.name); // more may wait: go again next round
+          again = true;
+        }
+      } catch (e) {
+        o.logger.error({ err: e, tick: t.name }, "periodic work failed");
+      }
+    }
+  }
 
   async function scheduleRecurring(nowMs: number) {
     for (const r of o.recurring ?? []) {
@@ -137,8 +159,10 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
     do {
       again = false;
       if (stopped) return;
+      // (runTicks may set `again` for the next round.)
       const nowMs = now();
       await scheduleRecurring(nowMs);
+      await runTicks(nowMs);
       const free = concurrency - running.size;
       if (free <= 0) return;
       // Claim per lease class: the longest lease among the kinds is used (simple and safe).
@@ -158,7 +182,7 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
         running.add(p);
       }
       if (jobs.length === free) again = true;
-      if (jobs.length === 0 && running.size === 0) {
+      if (jobs.length === 0 && running.size === 0 && !again) {
         const waiters = idleWaiters;
         idleWaiters = [];
         for (const w of waiters) w();

@@ -53,6 +53,24 @@ const ANYONE = ["anonymous"] as const;
 
 const unique = () => uuidv4().slice(0, 8);
 
+/** A webhook of the target tenant made through the port (a made-up id for the ghost tenant). */
+async function spareWebhook(c: SampleContext): Promise<string> {
+  if (c.target.name === "ghost") return uuidv7();
+  const hook = await c.world.t.deps.db.createWebhook(
+    {
+      id: uuidv7(),
+      workspaceId: c.target.workspaceId,
+      url: "http://127.0.0.1:9/hook",
+      secret: "matrix-secret-123456",
+      events: [],
+      language: "vi",
+      createdBy: "matrix",
+    },
+    new Date().toISOString(),
+  );
+  return hook.id;
+}
+
 /** The caller's person role when it has a live identity and is not a cross-site cookie. */
 const ownAccount = (c: SampleContext) =>
   c.caller.access &&
@@ -223,6 +241,38 @@ export const ROUTES: Record<string, RouteExpectation> = {
     }),
   },
   "GET /v1/audit": { allow: ["admin"], sample: () => ({ path: "/v1/audit?limit=5" }) },
+
+  // Webhooks (admins and managers); a sample's webhook points at the discard
+  // port, so "send test" answers 200 with a failed attempt.
+  "POST /v1/webhooks": {
+    allow: ADMINS,
+    sample: () => ({
+      path: "/v1/webhooks",
+      json: { url: "http://127.0.0.1:9/hook", secret: "matrix-secret-123456" },
+    }),
+  },
+  "GET /v1/webhooks": { allow: ADMINS, sample: () => ({ path: "/v1/webhooks" }) },
+  "DELETE /v1/webhooks/{id}": {
+    allow: ADMINS,
+    sample: async (c) => ({ path: `/v1/webhooks/${await spareWebhook(c)}` }),
+  },
+  "POST /v1/webhooks/{id}/test": {
+    allow: ADMINS,
+    sample: async (c) => ({ path: `/v1/webhooks/${await spareWebhook(c)}/test` }),
+  },
+  "GET /v1/webhooks/{id}/deliveries": {
+    allow: ADMINS,
+    sample: async (c) => ({ path: `/v1/webhooks/${await spareWebhook(c)}/deliveries` }),
+  },
+  // Every person's own notification settings.
+  "GET /v1/notifications/preferences": {
+    allow: PEOPLE,
+    sample: () => ({ path: "/v1/notifications/preferences" }),
+  },
+  "PUT /v1/notifications/preferences": {
+    allow: PEOPLE,
+    sample: () => ({ path: "/v1/notifications/preferences", json: { language: "en" } }),
+  },
 
   "POST /v1/pairing-codes": {
     // A marketer issues only a marketer code for themselves (their own extension).
