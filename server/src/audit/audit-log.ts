@@ -39,9 +39,10 @@ export type AuditLogOptions = {
 /** The actor a principal stands for (a person by email, a device by id). */
 export function actorOf(p: Principal | null): AuditActor {
   if (!p) return ANONYMOUS_ACTOR;
-  return p.type === "user"
-    ? { type: "user", id: p.userId, label: p.email }
-    : { type: "device", id: p.deviceId, label: `${p.kind}:${p.deviceId}` };
+  if (p.type === "user") return { type: "user", id: p.userId, label: p.email };
+  if (p.type === "device")
+    return { type: "device", id: p.deviceId, label: `${p.kind}:${p.deviceId}` };
+  return { type: "api-key", id: p.keyId, label: p.name };
 }
 
 export type AuditLog = ReturnType<typeof createAuditLog>;

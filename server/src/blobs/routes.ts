@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../app-deps.ts";
-import { ALL_DEVICES, READERS } from "../auth/roles.ts";
+import { ALL_DEVICES, DATA_READERS } from "../auth/roles.ts";
 import { badRequest, HttpProblem, notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
@@ -43,7 +43,7 @@ const put = defineRoute([...ALL_DEVICES, "admin", "manager", "marketer"], {
     415: { description: "Not png, jpeg or webp" },
   },
 });
-const get = defineRoute([...READERS, "device:marketer"], {
+const get = defineRoute([...DATA_READERS, "device:marketer"], {
   method: "get",
   path: "/{sha256}",
   summary: "Download an image of this workspace",

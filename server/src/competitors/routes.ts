@@ -21,7 +21,8 @@ const PatchSchema = CompetitorPartialSchema.refine(
   "change at least one field",
 );
 
-const list = defineRoute([...ALL_USERS, "device:marketer"], {
+// Read keys too: a BI tool names the competitors of the observations it reads.
+const list = defineRoute([...ALL_USERS, "device:marketer", "key:read"], {
   method: "get",
   path: "/",
   summary: "Competitors",

@@ -8,14 +8,14 @@ import { CHANNEL_CODES, type Locale, pickLocale, uuidv7 } from "@sightline/share
 import type { Context } from "hono";
 import type { AppDeps } from "../app-deps.ts";
 import { createAuditLog } from "../audit/audit-log.ts";
-import { ADMINS, READERS } from "../auth/roles.ts";
+import { ADMINS, DATA_READERS } from "../auth/roles.ts";
 import type { AppEnv } from "../http/env.ts";
 import { notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
 import { IdSchema, LocaleSchema } from "../http/shared-schemas.ts";
 import { createInsight, viewInsights } from "../insights/service.ts";
-import { userOf } from "../middleware/auth/index.ts";
+import { principalOf, userOf } from "../middleware/auth/index.ts";
 import { foldText } from "../observations/search-text.ts";
 import { observationView } from "../observations/view.ts";
 import { contentDisposition } from "./export/file-name.ts";
@@ -41,7 +41,7 @@ import { workspaceContext } from "./workspace-context.ts";
 const Params = z.object({ id: IdSchema });
 const Lang = z.object({ lang: LocaleSchema.optional() });
 
-const list = defineRoute(READERS, {
+const list = defineRoute(DATA_READERS, {
   method: "get",
   path: "/",
   summary: "Journals, newest first: the active ones, or with archived=true the archived ones",
@@ -64,7 +64,7 @@ const create = defineRoute(ADMINS, {
     },
   },
 });
-const open = defineRoute(READERS, {
+const open = defineRoute(DATA_READERS, {
   method: "get",
   path: "/{id}",
   summary:
@@ -94,7 +94,7 @@ const patch = defineRoute(ADMINS, {
     404: { description: "No such journal" },
   },
 });
-const suggestions = defineRoute(READERS, {
+const suggestions = defineRoute(DATA_READERS, {
   method: "get",
   path: "/{id}/suggestions",
   summary: "Insight suggestions over the journal's scope: theme groups and time links",
@@ -123,7 +123,7 @@ const newInsight = defineRoute(ADMINS, {
     404: { description: "No such journal" },
   },
 });
-const exportRoute = defineRoute(READERS, {
+const exportRoute = defineRoute(DATA_READERS, {
   method: "get",
   path: "/{id}/export",
   summary:
@@ -183,7 +183,7 @@ export function journalRoutes(deps: AppDeps) {
 
   return newRouter()
     .openapi(list, async (c) => {
-      const ws = userOf(c).workspaceId;
+      const ws = principalOf(c).workspaceId;
       const archived = c.req.valid("query").archived === "true";
       const [journals, version] = await Promise.all([
         deps.db.listJournals(ws).then((all) => all.filter((j) => j.archived === archived)),
@@ -211,7 +211,7 @@ export function journalRoutes(deps: AppDeps) {
       return c.json({ id: journal.id, journal }, 201);
     })
     .openapi(open, async (c) => {
-      const ws = userOf(c).workspaceId;
+      const ws = principalOf(c).workspaceId;
       const journal = await journalOr404(ws, c.req.valid("param").id);
       const q = c.req.valid("query");
       const [entry, page, insights] = await Promise.all([
@@ -238,7 +238,7 @@ export function journalRoutes(deps: AppDeps) {
       );
     })
     .openapi(timelineRoute, async (c) => {
-      const ws = userOf(c).workspaceId;
+      const ws = principalOf(c).workspaceId;
       const journal = await journalOr404(ws, c.req.valid("param").id);
       const [stores, competitors] = await Promise.all([
         deps.db.listStores(ws),
@@ -266,7 +266,7 @@ export function journalRoutes(deps: AppDeps) {
       return c.json(changed, 200);
     })
     .openapi(suggestions, async (c) => {
-      const ws = userOf(c).workspaceId;
+      const ws = principalOf(c).workspaceId;
       const journal = await journalOr404(ws, c.req.valid("param").id);
       const q = c.req.valid("query");
       const [entry, ctx] = await Promise.all([
@@ -284,7 +284,7 @@ export function journalRoutes(deps: AppDeps) {
       return c.json({ id: insight.id, insight }, 201);
     })
     .openapi(exportRoute, async (c) => {
-      const ws = userOf(c).workspaceId;
+      const ws = principalOf(c).workspaceId;
       const journal = await journalOr404(ws, c.req.valid("param").id);
       const q = c.req.valid("query");
       const x = await gatherJournalExport(deps, ws, journal, localeOf(c, q.lang), {

@@ -4,12 +4,12 @@
 import { z } from "@hono/zod-openapi";
 import { CHANNEL_CODES, NEED_CODES } from "@sightline/shared";
 import type { AppDeps } from "../app-deps.ts";
-import { READERS } from "../auth/roles.ts";
+import { DATA_READERS } from "../auth/roles.ts";
 import { notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
 import { IdSchema } from "../http/shared-schemas.ts";
-import { userOf } from "../middleware/auth/index.ts";
+import { principalOf } from "../middleware/auth/index.ts";
 import { foldText } from "./search-text.ts";
 import { ObservationViewSchema, observationView } from "./view.ts";
 
@@ -37,7 +37,7 @@ const QuerySchema = z.object({
 /** `to` is exclusive; a bare date means "through the end of that day" (UTC). */
 const endOf = (to: string) => Date.parse(to) + (to.length === 10 ? 86_400_000 : 0);
 
-const list = defineRoute(READERS, {
+const list = defineRoute(DATA_READERS, {
   method: "get",
   path: "/",
   summary: "Search observations",
@@ -56,7 +56,7 @@ const list = defineRoute(READERS, {
     },
   },
 });
-const one = defineRoute(READERS, {
+const one = defineRoute(DATA_READERS, {
   method: "get",
   path: "/{id}",
   summary: "One observation",
@@ -73,7 +73,7 @@ const one = defineRoute(READERS, {
 export function observationRoutes(deps: AppDeps) {
   return newRouter()
     .openapi(list, async (c) => {
-      const user = userOf(c);
+      const user = principalOf(c);
       const { from, to, q, ...rest } = c.req.valid("query");
       const page = await deps.db.listObservations(user.workspaceId, {
         ...rest,
@@ -84,7 +84,7 @@ export function observationRoutes(deps: AppDeps) {
       return c.json({ items: page.items.map(observationView), nextCursor: page.nextCursor }, 200);
     })
     .openapi(one, async (c) => {
-      const e = await deps.db.getObservation(userOf(c).workspaceId, c.req.valid("param").id);
+      const e = await deps.db.getObservation(principalOf(c).workspaceId, c.req.valid("param").id);
       if (!e) throw notFound("observation");
       return c.json(observationView(e), 200);
     });

@@ -22,7 +22,8 @@ const PatchSchema = StorePartialSchema.refine(
   "change at least one field",
 );
 
-const list = defineRoute([...ALL_USERS, ...ALL_DEVICES], {
+// Read keys too: a BI tool names the stores of the observations it reads.
+const list = defineRoute([...ALL_USERS, ...ALL_DEVICES, "key:read"], {
   method: "get",
   path: "/",
   summary: "Stores (a kiosk: its own store only)",

@@ -16,7 +16,8 @@ import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
 import { principalOf, requestToken } from "../middleware/auth/index.ts";
 
-const route = defineRoute([...ALL_USERS, ...ALL_DEVICES], {
+// Read keys may listen for pokes (a BI tool refreshes when data arrives); they never push or pull.
+const route = defineRoute([...ALL_USERS, ...ALL_DEVICES, "key:read"], {
   method: "get",
   path: "/events",
   summary: "Live pokes after pushes (text/event-stream)",

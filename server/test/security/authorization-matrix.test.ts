@@ -1,7 +1,8 @@
 // The authorization matrix, generated from the served OpenAPI document: every
 // operation × every kind of caller (anonymous, each person role, kiosk,
 // extension, revoked devices, a signed-out session, an admin session cookie
-// sent cross-site, and the admin of another workspace) → allowed (a valid
+// sent cross-site, the admin of another workspace, an API key of each scope,
+// a revoked key and a key whose creator was disabled) → allowed (a valid
 // request succeeds) or refused with exactly 401/403. Then tenancy: workspace
 // A's callers aimed at workspace B's ids get the same answer as for ids that
 // exist nowhere, never a byte of B's data, and B's rows do not change — and
@@ -74,6 +75,23 @@ describe("authorization matrix (from /v1/openapi.json)", () => {
         "POST /v1/sync/pull",
         "PUT /v1/blobs/{sha256}",
       ]),
+    );
+  });
+
+  it("lets a read key only read data and an import key only import", () => {
+    const reach = (access: string) =>
+      sorted(ops.filter((op) => op.access.includes(access as never)).map((op) => op.key));
+    // A BI tool reads what a viewer reads (and the pokes that say data arrived) —
+    // never people, devices, audit, API keys, push or pull.
+    const read = reach("key:read");
+    expect(read.every((k) => k.startsWith("GET "))).toBe(true);
+    expect(read.filter((k) => /\/v1\/(users|audit|devices|api-keys|auth|pairing)/.test(k))).toEqual(
+      [],
+    );
+    expect(read.filter((k) => k.includes("/v1/sync/"))).toEqual(["GET /v1/sync/events"]);
+    for (const k of read) expect(ROUTES[k]?.allow, k).toContain("viewer");
+    expect(reach("key:import")).toEqual(
+      sorted(["POST /v1/observations/import", "POST /v1/observations/import/preview"]),
     );
   });
 

@@ -22,7 +22,7 @@ export const AUDIT_TYPES = [
   "user-deleted",
   /** An insight or action deleted (soft: restorable from the journal). */
   "deletion",
-  /** Reserved: API keys do not exist yet; the type is kept so logs stay readable later. */
+  /** An API key created or revoked (detail.action; the key is the target, never its secret). */
   "api-key",
   "export",
   "import",
@@ -31,7 +31,8 @@ export const AUDIT_TYPES = [
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 
-export const AUDIT_ACTOR_TYPES = ["user", "device", "anonymous", "system"] as const;
+/** `api-key`: a script or BI tool acting with an API key (e.g. an import). */
+export const AUDIT_ACTOR_TYPES = ["user", "device", "anonymous", "system", "api-key"] as const;
 export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
 
 export const AuditEventSchema = z.looseObject({

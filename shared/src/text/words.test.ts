@@ -31,6 +31,9 @@ describe("findWords", () => {
     expect(findWords("Cutest café in town, plants everywhere").script).toBe("en");
     expect(kept("The batteries drain fast")).toEqual(["batteries", "drain", "fast"]);
   });
+  it("reads decomposed text (combining marks) as the composed words", () => {
+    expect(kept("đa\u0301nh gia\u0301 sa\u0309n phâ\u0309m")).toEqual(["đánh giá", "sản phẩm"]);
+  });
   it("never joins words across punctuation", () => {
     const f = textFeatures("giá cao. màn hình đẹp");
     expect(f.terms).not.toContain("giá_cao màn_hình");

@@ -55,8 +55,8 @@ const NON_ASCII = /[^ -~]/; // anything outside printable ASCII (controls never 
 let buf = new Uint16Array(256);
 
 /** Syllables of a text as (surface, folded) pairs, in phrases cut at punctuation. */
-function tokens(text: string): Token[][] {
-  const t = text.normalize("NFC");
+function tokens(text: string, nfc = false): Token[][] {
+  const t = text;
   if (buf.length < t.length) buf = new Uint16Array(t.length * 2);
   const phrases: Token[][] = [];
   let phrase: Token[] = [];
@@ -64,7 +64,13 @@ function tokens(text: string): Token[][] {
   let len = 0;
   for (let i = 0; i <= t.length; i++) {
     const v = i < t.length ? foldUnit(t.charCodeAt(i)) : FOLD_BREAK;
-    if (v === FOLD_MARK) continue;
+    if (v === FOLD_MARK) {
+      // A combining mark: compose the text first (NFC) — most text comes
+      // composed, so the normalisation is paid only when it is needed; a
+      // mark NFC leaves standing is skipped.
+      if (!nfc) return tokens(text.normalize("NFC"), true);
+      continue;
+    }
     if (v === FOLD_SEP || v === FOLD_BREAK) {
       if (start >= 0) {
         // A number ("149k", "0h", "30") says nothing about a topic: it ends the word run.

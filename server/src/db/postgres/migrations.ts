@@ -304,4 +304,17 @@ CREATE TABLE notification_prefs (
   PRIMARY KEY (workspace_id, user_id));
 `,
   },
+  {
+    // Issue 19: see the SQLite migration 15.
+    id: 15,
+    name: "api-keys",
+    sql: `
+CREATE TABLE api_keys (
+  workspace_id text NOT NULL REFERENCES workspaces(id), id text NOT NULL,
+  key_hash text NOT NULL UNIQUE, name text NOT NULL, scope text NOT NULL, hint text NOT NULL,
+  created_by text NOT NULL REFERENCES users(id), created_at text COLLATE "C" NOT NULL,
+  last_used_at text COLLATE "C", revoked_at text COLLATE "C",
+  PRIMARY KEY (workspace_id, id));
+`,
+  },
 ];

@@ -310,4 +310,19 @@ CREATE TABLE notification_prefs (
   PRIMARY KEY (workspace_id, user_id)) STRICT;
 `,
   },
+  {
+    // Issue 19 (API keys): keys for scripts and BI tools, stored only as the
+    // sha256 of the secret (like device tokens), one scope each (read |
+    // import), revocable, their last use written at most once a minute.
+    id: 15,
+    name: "api-keys",
+    sql: `
+CREATE TABLE api_keys (
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id), id TEXT NOT NULL,
+  key_hash TEXT NOT NULL UNIQUE, name TEXT NOT NULL, scope TEXT NOT NULL, hint TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES users(id), created_at TEXT NOT NULL,
+  last_used_at TEXT, revoked_at TEXT,
+  PRIMARY KEY (workspace_id, id)) STRICT;
+`,
+  },
 ];

@@ -5,7 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import { BASES, CHANNEL_CODES, NEED_CODES, TimelinePageSchema } from "@sightline/shared";
 import { SEARCH_FIELDS } from "@sightline/shared/text/search-text";
-import { READERS } from "../../auth/roles.ts";
+import { DATA_READERS } from "../../auth/roles.ts";
 import type { TimelineResult, TimelineWord } from "../../db/port.ts";
 import { classicTwin } from "../../http/classic-twin.ts";
 import { defineRoute } from "../../http/route.ts";
@@ -19,7 +19,7 @@ const oneOrMany = <T extends z.ZodType>(s: T) => z.union([s, z.array(s).max(50)]
 
 export const TimelineResponseSchema = classicTwin(TimelinePageSchema).openapi("TimelinePage");
 
-export const timelineRoute = defineRoute(READERS, {
+export const timelineRoute = defineRoute(DATA_READERS, {
   method: "get",
   path: "/{id}/timeline",
   summary:

@@ -4,6 +4,7 @@
 // valid identity, 403 when the identity's role is not on the list.
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
+import { isApiKey } from "../../api-keys/key-format.ts";
 import type { Access } from "../../auth/roles.ts";
 import { SESSION_COOKIE, sha256Hex } from "../../auth/tokens.ts";
 import type { Db, DevicePrincipal, Principal } from "../../db/port.ts";
@@ -41,7 +42,11 @@ export function resolvePrincipal(
       const t = now();
       const idleSince =
         idleMinutes > 0 ? new Date(t.getTime() - idleMinutes * 60_000).toISOString() : undefined;
-      const p = await db.resolveToken(sha256Hex(found.token), t.toISOString(), { idleSince });
+      // An API key (slk_…) is a bearer credential only: never read from the cookie.
+      const p =
+        isApiKey(found.token) && !found.cookie
+          ? await db.resolveApiKey(sha256Hex(found.token), t.toISOString())
+          : await db.resolveToken(sha256Hex(found.token), t.toISOString(), { idleSince });
       c.set("principal", p);
       c.set("badToken", p === null);
     }
@@ -49,7 +54,8 @@ export function resolvePrincipal(
   };
 }
 
-export const accessOf = (p: Principal): Access => (p.type === "user" ? p.role : `device:${p.role}`);
+export const accessOf = (p: Principal): Access =>
+  p.type === "user" ? p.role : p.type === "device" ? `device:${p.role}` : `key:${p.scope}`;
 
 export function requireAccess(access: readonly Access[]): MiddlewareHandler<AppEnv> {
   const allowed = new Set(access);

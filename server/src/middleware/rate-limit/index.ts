@@ -119,8 +119,13 @@ export function createRateLimiter(
     middleware: async (c, next) => {
       const p = c.get("principal");
       if (p) {
+        // Per person, device or API key: a busy BI tool spends its key's budget, no one else's.
         const r = principals.take(
-          p.type === "user" ? `u:${p.userId}` : `d:${p.workspaceId}:${p.deviceId}`,
+          p.type === "user"
+            ? `u:${p.userId}`
+            : p.type === "device"
+              ? `d:${p.workspaceId}:${p.deviceId}`
+              : `k:${p.workspaceId}:${p.keyId}`,
         );
         if (!r.ok) throw tooMany(r.retryAfterSec);
       }

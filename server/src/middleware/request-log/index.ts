@@ -3,6 +3,7 @@
 // strings — that is where tokens, passwords and pairing codes travel.
 import type { MiddlewareHandler } from "hono";
 import type { Logger } from "pino";
+import type { Principal } from "../../db/port.ts";
 import type { AppEnv } from "../../http/env.ts";
 
 export function requestLog(
@@ -19,7 +20,7 @@ export function requestLog(
       path: c.req.path,
       status,
       ms: Math.round((now() - started) * 10) / 10,
-      ...(p ? { caller: p.type === "user" ? `user:${p.userId}` : `device:${p.deviceId}` } : {}),
+      ...(p ? { caller: callerOf(p) } : {}),
     };
     if (status >= 500) logger.error(line, "request failed");
     else logger.info(line, "request");
@@ -43,3 +44,11 @@ export const LOG_REDACT = {
   ],
   censor: "[redacted]",
 };
+
+/** Who made a request, for the log line: never a secret (a key by its id). */
+const callerOf = (p: Principal) =>
+  p.type === "user"
+    ? `user:${p.userId}`
+    : p.type === "device"
+      ? `device:${p.deviceId}`
+      : `api-key:${p.keyId}`;

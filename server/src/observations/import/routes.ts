@@ -1,4 +1,4 @@
-// POST /v1/observations/import (admins and managers): CSV or JSON lines
+// POST /v1/observations/import (admins, managers, import-scoped API keys): CSV or JSON lines
 // from surveys, CRM, call centres, POS, reviews… Either a JSON body
 // {source, format, content, …} (the web app) or the raw file with
 // ?source=&format=&rowIdColumn=&timeZone= (scripts: curl --data-binary).
@@ -8,19 +8,24 @@
 // row holding NUL or a lone surrogate is a row error, never the whole file.
 import { z } from "@hono/zod-openapi";
 import { INVALID_CHARACTER_MESSAGE, isWellFormedText, NEED_CODES } from "@sightline/shared";
+import type { Context } from "hono";
 import type { AppDeps } from "../../app-deps.ts";
 import { createAuditLog } from "../../audit/audit-log.ts";
 import { ADMINS } from "../../auth/roles.ts";
-import { badRequest } from "../../http/problem.ts";
+import type { AppEnv } from "../../http/env.ts";
+import { badRequest, forbidden } from "../../http/problem.ts";
 import { defineRoute } from "../../http/route.ts";
 import { newRouter } from "../../http/router.ts";
 import { IdSchema, requiredText } from "../../http/shared-schemas.ts";
 import { json } from "../../journals/schemas.ts";
-import { userOf } from "../../middleware/auth/index.ts";
+import { principalOf } from "../../middleware/auth/index.ts";
 import { importObservations } from "./import-observations.ts";
 import { IMPORT_FIELDS } from "./map-rows.ts";
 import { IMPORT_FORMATS } from "./parse-import.ts";
 import { previewImport } from "./preview.ts";
+
+/** Admins, managers and import-scoped API keys (a script feeding survey or POS exports). */
+const IMPORTERS = [...ADMINS, "key:import"] as const;
 
 /** Request bodies up to this size (the app-wide default is 256 KiB). */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
@@ -98,7 +103,7 @@ async function utf8Body(req: { arrayBuffer(): Promise<ArrayBuffer> }): Promise<s
 }
 
 const route = defineRoute(
-  ADMINS,
+  IMPORTERS,
   {
     method: "post",
     path: "/import",
@@ -138,7 +143,7 @@ const PreviewSchema = z
   .openapi("ImportPreview");
 
 const previewRoute = defineRoute(
-  ADMINS,
+  IMPORTERS,
   {
     method: "post",
     path: "/import/preview",
@@ -162,6 +167,17 @@ const previewRoute = defineRoute(
   { text: { body: false } },
 );
 
+/**
+ * Whose import it is: the signed-in person, or for an import key the admin
+ * who created it (the rows are theirs; the audit names the key as the actor).
+ */
+function importerOf(c: Context<AppEnv>): { workspaceId: string; userId: string } {
+  const p = principalOf(c);
+  if (p.type === "user") return p;
+  if (p.type === "api-key") return { workspaceId: p.workspaceId, userId: p.createdBy };
+  throw forbidden("imports are for people and import keys");
+}
+
 export function importRoutes(deps: AppDeps) {
   const audit = deps.audit ?? createAuditLog(deps.db);
   return newRouter()
@@ -176,7 +192,7 @@ export function importRoutes(deps: AppDeps) {
       return c.json(r.preview, 200);
     })
     .openapi(route, async (c) => {
-      const user = userOf(c);
+      const user = importerOf(c);
       const type = c.req.header("content-type") ?? "";
       let request: z.infer<typeof BodySchema>;
       if (type.includes("application/json")) {

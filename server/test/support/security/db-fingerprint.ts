@@ -11,10 +11,13 @@ import { connectPostgres, quoteIdent } from "../../../src/db/postgres/connect.ts
 export type Fingerprint = Map<string, string>;
 
 /**
- * Columns that are bookkeeping, not data: a session's last use is written at
- * most once a minute by any request (the idle timeout), reads included.
+ * Columns that are bookkeeping, not data: a session's or an API key's last
+ * use is written at most once a minute by any request, reads included.
  */
-const BOOKKEEPING: Record<string, readonly string[]> = { sessions: ["last_seen_at"] };
+const BOOKKEEPING: Record<string, readonly string[]> = {
+  sessions: ["last_seen_at"],
+  api_keys: ["last_used_at"],
+};
 const kept = (table: string, cols: readonly string[]) =>
   cols.filter((c) => !BOOKKEEPING[table]?.includes(c));
 

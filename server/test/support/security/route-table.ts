@@ -48,6 +48,11 @@ const PEOPLE = ["admin", "manager", "marketer", "staff", "viewer"] as const;
 const DEVICES = ["device:staff", "device:marketer"] as const;
 /** People who read observations, journals and analytics: never staff, never devices. */
 const READERS = ["admin", "manager", "marketer", "viewer"] as const;
+/**
+ * READERS and read-scoped API keys: the data a BI tool reads (docs/http-api.md
+ * "API keys"). Never people, devices, audit, sync (but its pokes) or API keys.
+ */
+const DATA_READERS = [...READERS, "key:read"] as const;
 const ADMINS = ["admin", "manager"] as const;
 const ANYONE = ["anonymous"] as const;
 
@@ -123,10 +128,23 @@ function pushSample(c: SampleContext): SampleRequest {
   };
 }
 
-/** A new insight in the target's journal (the target's own id when it is not the caller's tenant). */
+/**
+ * The fresh rows of the delete and restore samples, per tenant and kind,
+ * reused while they are still in the state a sample needs (live to delete,
+ * deleted to restore): a refused request leaves them so, and a sample that
+ * writes on every run would make the hostile-input suites fingerprint the
+ * database on every run.
+ */
+const freshRows = new Map<string, string>();
+
+/** An insight of the target's journal, live (or deleted, to restore); the target's own id for another tenant. */
 async function freshInsight(c: SampleContext, deleted = false): Promise<string> {
   if (c.target !== c.caller.tenant) return c.target.insightId;
   const t = c.world.t;
+  const key = `${c.target.workspaceId}:insight:${deleted}`;
+  const known = freshRows.get(key);
+  if (known && ((await t.db.getInsight(c.target.workspaceId, known)) === null) === deleted)
+    return known;
   const res = await t.request(`/v1/journals/${c.target.journalId}/insights`, {
     method: "POST",
     token: c.target.adminToken,
@@ -135,13 +153,18 @@ async function freshInsight(c: SampleContext, deleted = false): Promise<string> 
   const id = ((await res.json()) as { id: string }).id;
   if (deleted)
     await t.request(`/v1/insights/${id}`, { method: "DELETE", token: c.target.adminToken });
+  freshRows.set(key, id);
   return id;
 }
 
-/** A new action of the target's insight (see freshInsight). */
+/** An action of the target's insight, live (or deleted, to restore); see freshInsight. */
 async function freshAction(c: SampleContext, deleted = false): Promise<string> {
   if (c.target !== c.caller.tenant) return c.target.actionId;
   const t = c.world.t;
+  const key = `${c.target.workspaceId}:action:${deleted}`;
+  const known = freshRows.get(key);
+  if (known && ((await t.db.getAction(c.target.workspaceId, known)) === null) === deleted)
+    return known;
   const res = await t.request(`/v1/insights/${c.target.insightId}/actions`, {
     method: "POST",
     token: c.target.adminToken,
@@ -150,6 +173,7 @@ async function freshAction(c: SampleContext, deleted = false): Promise<string> {
   const id = ((await res.json()) as { id: string }).id;
   if (deleted)
     await t.request(`/v1/actions/${id}`, { method: "DELETE", token: c.target.adminToken });
+  freshRows.set(key, id);
   return id;
 }
 
@@ -274,6 +298,19 @@ export const ROUTES: Record<string, RouteExpectation> = {
     sample: () => ({ path: "/v1/notifications/preferences", json: { language: "en" } }),
   },
 
+  // API keys are managed by admins only, never by a key.
+  "POST /v1/api-keys": {
+    allow: ["admin"],
+    sample: () => ({ path: "/v1/api-keys", json: { name: `Key ${unique()}`, scope: "read" } }),
+  },
+  "GET /v1/api-keys": { allow: ["admin"], sample: () => ({ path: "/v1/api-keys" }) },
+  "DELETE /v1/api-keys/{id}": {
+    allow: ["admin"],
+    sample: async (c) => ({
+      path: `/v1/api-keys/${c.target === c.caller.tenant ? await c.world.spareApiKey(c.target) : c.target.spareApiKeyId}`,
+    }),
+  },
+
   "POST /v1/pairing-codes": {
     // A marketer issues only a marketer code for themselves (their own extension).
     allow: [...ADMINS, "marketer"],
@@ -338,7 +375,10 @@ export const ROUTES: Record<string, RouteExpectation> = {
     },
   },
 
-  "GET /v1/stores": { allow: [...PEOPLE, ...DEVICES], sample: () => ({ path: "/v1/stores" }) },
+  "GET /v1/stores": {
+    allow: [...PEOPLE, ...DEVICES, "key:read"],
+    sample: () => ({ path: "/v1/stores" }),
+  },
   "POST /v1/stores": {
     allow: ADMINS,
     sample: () => ({ path: "/v1/stores", json: { ...TEST_STORE, name: `Store ${unique()}` } }),
@@ -351,7 +391,7 @@ export const ROUTES: Record<string, RouteExpectation> = {
     }),
   },
   "GET /v1/competitors": {
-    allow: [...PEOPLE, "device:marketer"],
+    allow: [...PEOPLE, "device:marketer", "key:read"],
     sample: () => ({ path: "/v1/competitors" }),
   },
   "POST /v1/competitors": {
@@ -383,7 +423,7 @@ export const ROUTES: Record<string, RouteExpectation> = {
     }),
   },
   "GET /v1/sync/events": {
-    allow: [...PEOPLE, ...DEVICES],
+    allow: [...PEOPLE, ...DEVICES, "key:read"],
     sample: () => ({ path: "/v1/sync/events" }),
   },
 
@@ -402,22 +442,22 @@ export const ROUTES: Record<string, RouteExpectation> = {
     },
   },
   "GET /v1/blobs/{sha256}": {
-    allow: [...READERS, "device:marketer"],
+    allow: [...DATA_READERS, "device:marketer"],
     sample: (c) => ({ path: `/v1/blobs/${c.target.blob.sha256}` }),
   },
 
   "GET /v1/observations": {
-    allow: READERS,
+    allow: DATA_READERS,
     sample: (c) => ({
       path: `/v1/observations?limit=200&competitorId=${c.refs.competitorId}`,
     }),
   },
   "GET /v1/observations/{id}": {
-    allow: READERS,
+    allow: DATA_READERS,
     sample: (c) => ({ path: `/v1/observations/${c.target.webObservationId}` }),
   },
   "POST /v1/observations/import": {
-    allow: ADMINS,
+    allow: [...ADMINS, "key:import"],
     sample: (c) => ({
       path: "/v1/observations/import",
       json: {
@@ -430,14 +470,14 @@ export const ROUTES: Record<string, RouteExpectation> = {
     }),
   },
   "POST /v1/observations/import/preview": {
-    allow: ADMINS,
+    allow: [...ADMINS, "key:import"],
     sample: () => ({
       path: "/v1/observations/import/preview",
       json: { format: "csv", content: "Mã,Nội dung,Cửa hàng\n1,Khách muốn giao nhanh,Quận 1\n" },
     }),
   },
 
-  "GET /v1/journals": { allow: READERS, sample: () => ({ path: "/v1/journals" }) },
+  "GET /v1/journals": { allow: DATA_READERS, sample: () => ({ path: "/v1/journals" }) },
   "POST /v1/journals": {
     allow: ADMINS,
     sample: (c) => ({
@@ -451,7 +491,7 @@ export const ROUTES: Record<string, RouteExpectation> = {
     }),
   },
   "GET /v1/journals/{id}": {
-    allow: READERS,
+    allow: DATA_READERS,
     sample: (c) => ({ path: `/v1/journals/${c.target.journalId}` }),
   },
   "PATCH /v1/journals/{id}": {
@@ -459,11 +499,11 @@ export const ROUTES: Record<string, RouteExpectation> = {
     sample: (c) => ({ path: `/v1/journals/${c.target.journalId}`, json: { goal: "Sharper goal" } }),
   },
   "GET /v1/journals/{id}/timeline": {
-    allow: READERS,
+    allow: DATA_READERS,
     sample: (c) => ({ path: `/v1/journals/${c.target.journalId}/timeline?q=gia&channel=store` }),
   },
   "GET /v1/journals/{id}/suggestions": {
-    allow: READERS,
+    allow: DATA_READERS,
     sample: (c) => ({ path: `/v1/journals/${c.target.journalId}/suggestions?lang=en` }),
   },
   "POST /v1/journals/{id}/insights": {
@@ -477,7 +517,7 @@ export const ROUTES: Record<string, RouteExpectation> = {
     }),
   },
   "GET /v1/journals/{id}/export": {
-    allow: READERS,
+    allow: DATA_READERS,
     sample: (c) => ({ path: `/v1/journals/${c.target.journalId}/export?format=json` }),
   },
   "PATCH /v1/insights/{id}": {
@@ -541,11 +581,11 @@ export const ROUTES: Record<string, RouteExpectation> = {
   },
 
   "GET /v1/analytics/feedback": {
-    allow: READERS,
+    allow: DATA_READERS,
     sample: (c) => ({ path: `/v1/analytics/feedback?storeId=${c.refs.storeId}` }),
   },
   "GET /v1/analytics/behaviour": {
-    allow: READERS,
+    allow: DATA_READERS,
     sample: (c) => ({ path: `/v1/analytics/behaviour?storeId=${c.refs.storeId}` }),
   },
 };

@@ -1,6 +1,7 @@
 // Two tenants for the security suite: workspace A (the callers under test:
 // every person role, a kiosk, an extension, revoked devices, a signed-out
-// session) and workspace B (another company, whose data carries a marker and
+// session, an API key of each scope, a revoked key and a key whose creator
+// was disabled) and workspace B (another company, whose data carries a marker and
 // must never reach A's callers). Both get a store, a competitor, observations,
 // a screenshot, and — through the journal routes — a journal with an insight
 // and an action, so every route has real ids to aim at.
@@ -37,6 +38,8 @@ export type Tenant = {
   spareDeviceId: string;
   /** A person kept for account changes (role, disable, delete, reset) by the other tenant. */
   spareUserId: string;
+  /** An API key kept for revocation attempts by the other tenant. */
+  spareApiKeyId: string;
   /**
    * Strings only this tenant's data holds (its marker, workspace id and device
    * ids): none may appear in an answer to the other tenant's callers. Other ids
@@ -59,6 +62,10 @@ export const CALLER_NAMES = [
   "signed-out",
   "cross-site-cookie",
   "other-admin",
+  "read-key",
+  "import-key",
+  "revoked-key",
+  "key-of-disabled-admin",
 ] as const;
 export type CallerName = (typeof CALLER_NAMES)[number];
 
@@ -99,6 +106,8 @@ export type World = {
   throwawaySession(tenant: Tenant, role: UserRole): Promise<string>;
   /** A one-time password reset code for a new person of the tenant. */
   resetCode(tenant: Tenant): Promise<string>;
+  /** A new API key of the tenant (made by its admin), to be revoked by a sample. */
+  spareApiKey(tenant: Tenant): Promise<string>;
   /** Ids of the right shape that exist nowhere (to compare answers with foreign ids). */
   ghost: Tenant;
   fingerprint: DbFingerprint;
@@ -149,6 +158,17 @@ export async function createWorld(o: TestAppOptions = {}): Promise<World> {
       passwordHash,
     });
 
+  /** An API key made through its route by the admin holding `token`. */
+  const apiKey = async (token: string, scope: "read" | "import") =>
+    (await ok(
+      await t.request("/v1/api-keys", {
+        method: "POST",
+        token,
+        json: { name: `matrix ${scope} ${uuidv4().slice(0, 8)}`, scope },
+      }),
+      201,
+    )) as { id: string; key: string };
+
   async function tenant(
     name: "A" | "B",
     ids: { workspaceId: string; storeId: string; adminToken: string },
@@ -174,6 +194,7 @@ export async function createWorld(o: TestAppOptions = {}): Promise<World> {
     const extension = await t.pair("marketer", { issuerToken: ids.adminToken });
     const spare = await t.pair("marketer", { issuerToken: ids.adminToken });
     const spareUser = await newPerson(ids.workspaceId, "viewer");
+    const spareKey = await apiKey(ids.adminToken, "import");
     const blobBytes = pngBytes(marker);
     const blob = { sha256: sha256Hex(blobBytes), bytes: blobBytes };
     await ok(
@@ -243,6 +264,7 @@ export async function createWorld(o: TestAppOptions = {}): Promise<World> {
       extension,
       spareDeviceId: spare.deviceId,
       spareUserId: spareUser.id,
+      spareApiKeyId: spareKey.id,
       secrets: [marker, ids.workspaceId, kiosk.deviceId, extension.deviceId, spare.deviceId],
     };
   }
@@ -282,6 +304,25 @@ export async function createWorld(o: TestAppOptions = {}): Promise<World> {
     );
     return d;
   };
+  // API keys of workspace A: one per scope, a revoked one, and one whose
+  // creator (a second admin) was disabled afterwards.
+  const readKey = await apiKey(t.admin.token, "read");
+  const importKey = await apiKey(t.admin.token, "import");
+  const revokedKey = await apiKey(t.admin.token, "read");
+  await ok(
+    await t.request(`/v1/api-keys/${revokedKey.id}`, { method: "DELETE", token: t.admin.token }),
+    204,
+  );
+  const secondAdmin = await t.loginAs("admin");
+  const orphanKey = await apiKey(secondAdmin.token, "read");
+  await ok(
+    await t.request(`/v1/users/${secondAdmin.userId}`, {
+      method: "PATCH",
+      token: t.admin.token,
+      json: { disabled: true },
+    }),
+    200,
+  );
   const signedOut = await t.loginAs("viewer");
   await ok(await t.request("/v1/auth/logout", { method: "POST", token: signedOut.token }), 204);
 
@@ -331,6 +372,10 @@ export async function createWorld(o: TestAppOptions = {}): Promise<World> {
       // test-app.ts names the other workspace's admin after the workspace id.
       freshSession: sessionOf(`admin@${b.workspaceId}.example.com`),
     },
+    { name: "read-key", token: readKey.key, access: "key:read", tenant: a },
+    { name: "import-key", token: importKey.key, access: "key:import", tenant: a },
+    { name: "revoked-key", token: revokedKey.key, access: null, tenant: a },
+    { name: "key-of-disabled-admin", token: orphanKey.key, access: null, tenant: a },
   ];
 
   return {
@@ -345,6 +390,7 @@ export async function createWorld(o: TestAppOptions = {}): Promise<World> {
       return d.deviceId;
     },
     spareUser: async (tenant) => (await newPerson(tenant.workspaceId, "viewer")).id,
+    spareApiKey: async (tenant) => (await apiKey(tenant.adminToken, "read")).id,
     async throwawaySession(tenant, role) {
       const u = await newPerson(tenant.workspaceId, role);
       const token = newToken();
@@ -406,6 +452,7 @@ function ghostOf(like: Tenant): Tenant {
     actionId: uuidv7(),
     spareDeviceId: uuidv4(),
     spareUserId: uuidv7(),
+    spareApiKeyId: uuidv7(),
     secrets: [],
   };
 }
