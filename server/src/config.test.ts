@@ -33,6 +33,9 @@ describe("readConfig", () => {
       minFreeDiskBytes: 100 * 1024 * 1024,
       metricsToken: null,
       ssePerToken: 8,
+      smtp: null,
+      defaultLanguage: "vi",
+      webhookRetryBaseMs: 10_000,
     });
   });
 

@@ -30,6 +30,13 @@ const EnvSchema = z.object({
     .min(16, "use at least 16 characters (e.g. openssl rand -hex 16)")
     .optional(),
   SIGHTLINE_SSE_PER_TOKEN: z.coerce.number().int().min(1).max(1000).default(8),
+  SIGHTLINE_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "an smtp:// or smtps:// URL (smtp://user:pass@host:587)")
+    .optional(),
+  SIGHTLINE_MAIL_FROM: z.string().min(3).max(200).optional(),
+  SIGHTLINE_LANGUAGE: z.enum(["vi", "en"]).default("vi"),
+  SIGHTLINE_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
 });
 
 export type ServerConfig = {
@@ -60,6 +67,12 @@ export type ServerConfig = {
   metricsToken: string | null;
   /** Open SSE streams allowed per token (session or device). */
   ssePerToken: number;
+  /** Email over SMTP (null: no email is sent; alerts still reach the app and webhooks). */
+  smtp: { url: string; from: string } | null;
+  /** Language of emails to people who chose none, and of new webhooks' text. */
+  defaultLanguage: "vi" | "en";
+  /** First webhook retry after this many ms, doubling to an hour (tests shorten it). */
+  webhookRetryBaseMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -80,6 +93,9 @@ export function readConfig(
     SIGHTLINE_WEB_DIR: env.SIGHTLINE_WEB_DIR || undefined,
     SIGHTLINE_KIOSK_DIR: env.SIGHTLINE_KIOSK_DIR || undefined,
     SIGHTLINE_METRICS_TOKEN: env.SIGHTLINE_METRICS_TOKEN || undefined,
+    SIGHTLINE_SMTP_URL: env.SIGHTLINE_SMTP_URL || undefined,
+    SIGHTLINE_MAIL_FROM: env.SIGHTLINE_MAIL_FROM || undefined,
+    SIGHTLINE_LANGUAGE: env.SIGHTLINE_LANGUAGE || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
@@ -109,5 +125,13 @@ export function readConfig(
     minFreeDiskBytes: e.SIGHTLINE_MIN_FREE_DISK_MB * 1024 * 1024,
     metricsToken: e.SIGHTLINE_METRICS_TOKEN ?? null,
     ssePerToken: e.SIGHTLINE_SSE_PER_TOKEN,
+    smtp: e.SIGHTLINE_SMTP_URL
+      ? {
+          url: e.SIGHTLINE_SMTP_URL,
+          from: e.SIGHTLINE_MAIL_FROM ?? "Sightline <sightline@localhost>",
+        }
+      : null,
+    defaultLanguage: e.SIGHTLINE_LANGUAGE,
+    webhookRetryBaseMs: e.SIGHTLINE_WEBHOOK_RETRY_BASE_MS,
   };
 }

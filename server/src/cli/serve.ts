@@ -17,6 +17,8 @@ import { createMetrics } from "../observability/metrics.ts";
 import { postgresReadiness, sqliteReadiness } from "../observability/readiness.ts";
 import { SEARCH_TEXT_VERSION } from "../observations/search-text.ts";
 import { claimDataDir } from "../runtime/data-dir-lock.ts";
+import { createSmtpMailer } from "../email/mailer.ts";
+import { createNotificationRunner } from "../jobs/notifications.ts";
 import { bootstrap } from "../seed/bootstrap.ts";
 import { seedDemo } from "../seed/demo/index.ts";
 import { openDatabase } from "./database.ts";
@@ -94,6 +96,7 @@ export async function startServer(
     shutdown: shutdown.signal,
     staticRoots: { web: config.webDir, kiosk: config.kioskDir },
     ssePerToken: config.ssePerToken,
+    emailEnabled: config.smtp !== null,
     metricsToken: config.metricsToken,
     ready:
       database.dialect === "sqlite"
@@ -155,12 +158,33 @@ export async function startServer(
     "Sightline server listening",
   );
 
+  // Durable jobs (docs/notifications.md): alert dispatch, webhook deliveries,
+  // emails, the weekly digest. Started once the app answers; stopped first
+  // on shutdown so jobs in hand finish (or are retried by another instance).
+  const mailer = config.smtp ? createSmtpMailer(config.smtp) : null;
+  if (!mailer)
+    logger.info(
+      "email is off: SIGHTLINE_SMTP_URL is not set (alerts still reach the app and webhooks)",
+    );
+  const jobs = createNotificationRunner({
+    db,
+    logger,
+    mailer,
+    defaultLocale: config.defaultLanguage,
+    webhookBackoff: {
+      baseMs: config.webhookRetryBaseMs,
+      maxMs: Math.max(config.webhookRetryBaseMs, 3_600_000),
+    },
+  });
+  jobs.start();
+
   let stopped: Promise<void> | null = null;
   const stop = (reason: string) => {
     stopped ??= (async () => {
       stopping = true;
       logger.info({ reason }, "shutting down: draining requests");
       shutdown.abort(); // SSE streams say goodbye with a retry hint and end
+      const jobsStopped = jobs.stop(DRAIN_MS - 3_000);
       const deadline = Date.now() + DRAIN_MS;
       // 1. Requests already being handled (pushes) finish; new ones get 503.
       //    Keep listening until QUIET_MS pass with nothing in flight, nothing
@@ -188,6 +212,8 @@ export async function startServer(
       await closed;
       clearInterval(idle);
       clearTimeout(cut);
+      await jobsStopped;
+      mailer?.close();
       await database.close();
       release();
       logger.info("stopped");

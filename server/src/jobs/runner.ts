@@ -29,7 +29,7 @@ export type JobContext = { job: Job; nowMs: number; signal: AbortSignal };
 export type JobHandler = {
   run(payload: unknown, ctx: JobContext): Promise<void>;
   backoff?: Backoff;
-  /** How long a claim holds the job (default 2 minutes); longer than the slowest run. */
+  /** How long a claim holds the job (default 1 minute); longer than the slowest run. */
   leaseMs?: number;
   /** Told of an attempt that failed (the webhook delivery log records it). */
   onFailure?(
@@ -69,7 +69,7 @@ export type JobRunner = {
   idle(): Promise<void>;
 };
 
-const DEFAULT_LEASE_MS = 120_000;
+const DEFAULT_LEASE_MS = 60_000;
 const DEFAULT_BACKOFF: Backoff = { baseMs: 5_000, maxMs: 15 * 60_000 };
 
 export function createJobRunner(o: JobRunnerOptions): JobRunner {
@@ -77,7 +77,11 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
   const pollMs = o.pollMs ?? 1_000;
   const concurrency = o.concurrency ?? 4;
   const workerId = o.workerId ?? randomUUID();
-  const kinds = Object.keys(o.handlers);
+  const leaseClasses = new Map<number, string[]>();
+  for (const [kind, h] of Object.entries(o.handlers)) {
+    const lease = h.leaseMs ?? DEFAULT_LEASE_MS;
+    leaseClasses.set(lease, [...(leaseClasses.get(lease) ?? []), kind]);
+  }
   const abort = new AbortController();
   const running = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | null = null;
@@ -165,12 +169,22 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
       await runTicks(nowMs);
       const free = concurrency - running.size;
       if (free <= 0) return;
-      // Claim per lease class: the longest lease among the kinds is used (simple and safe).
-      const leaseMs = Math.max(
-        DEFAULT_LEASE_MS,
-        ...Object.values(o.handlers).map((h) => h.leaseMs ?? 0),
-      );
-      const jobs = await o.db.claimJobs({ workerId, nowMs, leaseMs, limit: free, kinds });
+      // Each kind is claimed with its own lease, so a job of a killed
+      // process comes back after its kind's lease (30 s for a webhook), not
+      // after the longest one.
+      const jobs: Job[] = [];
+      for (const [leaseMs, group] of leaseClasses) {
+        if (jobs.length >= free) break;
+        jobs.push(
+          ...(await o.db.claimJobs({
+            workerId,
+            nowMs,
+            leaseMs,
+            limit: free - jobs.length,
+            kinds: group,
+          })),
+        );
+      }
       for (const job of jobs) {
         const p = runOne(job)
           .catch((e) => o.logger.error({ err: e, job: job.id }, "job bookkeeping failed"))

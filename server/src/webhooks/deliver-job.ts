@@ -36,6 +36,8 @@ export function webhookDeliverJob(d: {
 }): JobHandler {
   return {
     backoff: d.backoff ?? WEBHOOK_BACKOFF,
+    // Three times the attempt's timeout: a killed instance's delivery is retried within 30 s.
+    leaseMs: 30_000,
     async run(payload, ctx) {
       if (!isPayload(payload)) return;
       const delivery = await d.db.getDelivery(payload.workspaceId, payload.deliveryId);
