@@ -110,6 +110,16 @@ describe("graceful shutdown (SIGTERM)", () => {
     await new Promise((r) => setTimeout(r, 40));
     const sentAt = Date.now();
     child?.kill("SIGTERM");
+    // A browser reconnecting its live updates during the drain gets a 200
+    // stream with a retry hint: EventSource gives up for good on a 503.
+    await new Promise((r) => setTimeout(r, 20));
+    const reconnect = fetch(`${base}/v1/sync/events`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    }).then(async (r) => ({
+      status: r.status,
+      type: r.headers.get("content-type"),
+      text: await r.text(),
+    }));
 
     const answers = await Promise.all(inFlight);
     const sse = await readUntil(reader, "retry: 1000");
@@ -119,6 +129,11 @@ describe("graceful shutdown (SIGTERM)", () => {
     expect(code).toBe(0);
     expect(tookMs).toBeLessThan(10_000);
     expect(sse).toContain('event: bye\ndata: {"reason":"shutdown"}\nretry: 1000');
+    expect(await reconnect).toEqual({
+      status: 200,
+      type: "text/event-stream",
+      text: "retry: 1000\n: shutting down\n\n",
+    });
     // Every push got an answer: applied (200), or sent away to retry (503).
     for (const a of answers) {
       expect([200, 503]).toContain(a.status);

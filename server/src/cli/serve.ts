@@ -10,17 +10,18 @@ import { searchText } from "@sightline/shared/text/search-text";
 import pino, { type Logger } from "pino";
 import { createApp } from "../app.ts";
 import type { ServerConfig } from "../config.ts";
+import { createSmtpMailer } from "../email/mailer.ts";
 import { HttpProblem, problemResponse } from "../http/problem.ts";
+import { createNotificationRunner } from "../jobs/notifications.ts";
 import { discardBody } from "../middleware/body-limit/index.ts";
 import { LOG_REDACT } from "../middleware/request-log/index.ts";
 import { createMetrics } from "../observability/metrics.ts";
 import { postgresReadiness, sqliteReadiness } from "../observability/readiness.ts";
 import { SEARCH_TEXT_VERSION } from "../observations/search-text.ts";
 import { claimDataDir } from "../runtime/data-dir-lock.ts";
-import { createSmtpMailer } from "../email/mailer.ts";
-import { createNotificationRunner } from "../jobs/notifications.ts";
 import { bootstrap } from "../seed/bootstrap.ts";
 import { seedDemo } from "../seed/demo/index.ts";
+import { SHUTDOWN_RETRY_MS } from "../sync/events-route.ts";
 import { openDatabase } from "./database.ts";
 
 /** After this long, connections still open are cut so the process can exit in time. */
@@ -119,6 +120,13 @@ export async function startServer(
   const fetch = async (req: Request, env: unknown): Promise<Response> => {
     lastArrival = Date.now();
     if (stopping) {
+      // A browser's EventSource gives up for good on any answer but 200: a
+      // live-update reconnect gets an empty stream that only says when to
+      // come back, so it keeps retrying until a server is up again.
+      if (req.method === "GET" && new URL(req.url).pathname === "/v1/sync/events")
+        return new Response(`retry: ${SHUTDOWN_RETRY_MS}\n: shutting down\n\n`, {
+          headers: { "content-type": "text/event-stream", connection: "close" },
+        });
       // Read the upload first: answering mid-upload and closing resets the client.
       await discardBody(req);
       const res = problemResponse(
