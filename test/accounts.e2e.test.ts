@@ -1,7 +1,8 @@
 // Accounts and the audit log end to end (issue 18), in real Chromium against
 // the real server process: the admin adds a person on the People page and
 // issues a reset code (shown once); the person, in their own browser and in
-// Vietnamese, redeems it on the sign-in page and signs in; the admin
+// Vietnamese, redeems it on the sign-in page, signs in and finds their own
+// account page from their name in the top bar; the admin
 // disables them and their open session is gone on the next load, and signing
 // in says the account is disabled; demoting the last admin is refused in
 // words with the choice kept; the Audit tab shows who did what, filters by
@@ -83,6 +84,10 @@ describe("accounts and audit in the web app (real server, real Chromium)", () =>
     await person.getByLabel("Mật khẩu", { exact: true }).fill(NEW_PASSWORD);
     await person.getByRole("button", { name: "Đăng nhập" }).click();
     await person.getByRole("heading", { name: "Nhật ký insight" }).waitFor();
+    // Any role reaches its own account from its name in the top bar.
+    await person.getByRole("link", { name: LAN.name }).click();
+    await person.getByRole("heading", { name: "Tài khoản của bạn" }).first().waitFor();
+    await person.getByRole("button", { name: "Đổi mật khẩu" }).waitFor();
   });
 
   it("disabling ends the person's session at once; signing in then says why", async () => {

@@ -1,6 +1,7 @@
 // The app shell: session gate, top navigation, language toggle and the page
 // for the current hash route.
 import { useEffect, useMemo, useState } from "preact/hooks";
+import { AccountCard } from "./admin/account-card.tsx";
 import { type Api, listOf } from "./api/client.ts";
 import type { User } from "./api/types.ts";
 import { AppContext } from "./app-context.ts";
@@ -135,9 +136,9 @@ export function App({ api, onUnauthorizedRef }: Props) {
         </nav>
         <div class="topbar-end">
           <LanguageToggle />
-          <span class="who" title={user.email}>
+          <a class="who" href={href({ page: "account" })} title={t("account.title")}>
             {user.name || user.email}
-          </span>
+          </a>
           <button type="button" class="btn ghost small" onClick={ctx.signOut}>
             {t("nav.signOut")}
           </button>
@@ -166,6 +167,14 @@ function RoutePage({ route }: { route: Route }) {
       return <AnalyticsPage />;
     case "my-extension":
       return <MyExtensionPage />;
+    case "account":
+      // Every role changes its own password and signs out everywhere here.
+      return (
+        <section class="page narrow">
+          <h1>{t("account.title")}</h1>
+          <AccountCard />
+        </section>
+      );
     case "admin":
       return <AdminPage section={route.section} />;
     case "not-found":

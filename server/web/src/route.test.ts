@@ -11,6 +11,7 @@ describe("hash routes", () => {
       { page: "journal", id: "01HX-ab_c" },
       { page: "analytics" },
       { page: "my-extension" },
+      { page: "account" },
       { page: "admin", section: "devices" },
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);

@@ -7,6 +7,8 @@ export const ADMIN_SECTIONS = [
   "devices",
   "pairing",
   "audit",
+  "webhooks",
+  "api-keys",
 ] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
@@ -17,6 +19,7 @@ export type Route =
   | { page: "analytics" }
   | { page: "import" }
   | { page: "my-extension" }
+  | { page: "account" }
   | { page: "admin"; section: AdminSection }
   | { page: "not-found"; path: string };
 
@@ -33,6 +36,7 @@ export function parseRoute(hash: string): Route {
   if (first === "analytics" && parts.length === 1) return { page: "analytics" };
   if (first === "import" && parts.length === 1) return { page: "import" };
   if (first === "extension" && parts.length === 1) return { page: "my-extension" };
+  if (first === "account" && parts.length === 1) return { page: "account" };
   if (first === "admin") {
     const section = (second ?? "stores") as AdminSection;
     if (ADMIN_SECTIONS.includes(section) && parts.length <= 2) return { page: "admin", section };
@@ -54,6 +58,8 @@ export function href(route: Route): string {
       return "#/import";
     case "my-extension":
       return "#/extension";
+    case "account":
+      return "#/account";
     case "admin":
       return `#/admin/${route.section}`;
     case "not-found":
