@@ -40,6 +40,25 @@ describe("live badge", () => {
     expect(states.at(-1)).toBe("live");
   });
 
+  it("opens a new stream after a refused one (a 429 over the per-token cap closes EventSource for good)", async () => {
+    const states: string[] = [];
+    const off = subscribeLive({
+      onPoke: () => {},
+      onState: (s) => states.push(s),
+      EventSourceImpl: FakeEventSource as unknown as typeof EventSource,
+      reopenAfterMs: 10,
+    });
+    const refused = FakeEventSource.last as FakeEventSource;
+    refused.readyState = FakeEventSource.CLOSED;
+    refused.onerror?.();
+    await new Promise((r) => setTimeout(r, 30));
+    const again = FakeEventSource.last as FakeEventSource;
+    expect(again).not.toBe(refused);
+    again.onopen?.();
+    expect(states).toEqual(["connecting", "offline", "connecting", "live"]);
+    off();
+  });
+
   it("says Offline while the server cannot be reached, even if the stream looks open", async () => {
     const connection = createConnection({ probe: async () => false, probeEveryMs: 60_000 });
     const el = renderUi(
