@@ -65,10 +65,13 @@ describe("authorization matrix (from /v1/openapi.json)", () => {
       expect(op.access, op.key).not.toContain("staff");
       expect(op.access, op.key).not.toContain("device:staff");
     }
-    // Feedback customers use the kiosk's device token: it may push and pull, nothing more.
+    // Feedback customers use the kiosk's device token: it may push and pull, nothing more —
+    // but for the open alerts of its own store (one-line counts, no observation text) that
+    // its staff view shows (docs/alerts.md).
     const kioskOps = ops.filter((op) => op.access.includes("device:staff")).map((op) => op.key);
     expect(sorted(kioskOps)).toEqual(
       sorted([
+        "GET /v1/devices/me/alerts",
         "GET /v1/stores",
         "GET /v1/sync/events",
         "POST /v1/sync/push",

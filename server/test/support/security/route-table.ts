@@ -177,6 +177,77 @@ async function freshAction(c: SampleContext, deleted = false): Promise<string> {
   return id;
 }
 
+/**
+ * Alert rows for the alert samples (no route makes an alert: they are made
+ * through the Db). Each tenant has a standing rule with an open alert, made
+ * at the first alert sample of the run (before any cross-tenant run takes
+ * its fingerprint) and only ever aimed at by the other tenant; the caller's
+ * own tenant gets fresh rows, reused while still live (rule) or open (alert).
+ * The ghost tenant's ids exist nowhere.
+ */
+const alertRows = new Map<string, string>();
+
+async function newAlertRow(c: SampleContext, tenant: Tenant): Promise<{ ruleId: string; alertId: string }> {
+  const db = c.world.t.db;
+  const ws = tenant.workspaceId;
+  const now = new Date().toISOString();
+  const rule = await db.createAlertRule(
+    ws,
+    {
+      kind: "device-silent",
+      name: null,
+      storeId: tenant.storeId,
+      competitorId: null,
+      windowMinutes: 15,
+      minCount: 4,
+      threshold: 0,
+      behaviour: null,
+      hours: 4,
+      deliver: ["app"],
+      enabled: true,
+      createdBy: null,
+    },
+    now,
+  );
+  const trip = await db.recordAlertTrip(ws, {
+    ruleId: rule.id,
+    kind: "device-silent",
+    key: uuidv4(),
+    storeId: tenant.storeId,
+    competitorId: null,
+    deviceId: null,
+    figures: { silentHours: 5, hours: 4 },
+    observationIds: [],
+    text: { vi: "im lặng", en: "silent" },
+    deliver: ["app"],
+    now,
+  });
+  return { ruleId: rule.id, alertId: trip.alert.id };
+}
+
+async function alertSample(c: SampleContext, want: "rule" | "alert"): Promise<string> {
+  if (c.target.name === "ghost") return uuidv4();
+  for (const tenant of [c.world.a, c.world.b]) {
+    const key = `${tenant.workspaceId}:standing`;
+    if (alertRows.has(`${key}:rule`)) continue;
+    const row = await newAlertRow(c, tenant);
+    alertRows.set(`${key}:rule`, row.ruleId);
+    alertRows.set(`${key}:alert`, row.alertId);
+  }
+  if (c.target !== c.caller.tenant)
+    return alertRows.get(`${c.target.workspaceId}:standing:${want}`) as string;
+  const key = `${c.target.workspaceId}:fresh:${want}`;
+  const known = alertRows.get(key);
+  const db = c.world.t.db;
+  if (known && want === "rule" && (await db.getAlertRule(c.target.workspaceId, known))) return known;
+  if (known && want === "alert" && (await db.getAlert(c.target.workspaceId, known))?.status === "open")
+    return known;
+  const row = await newAlertRow(c, c.target);
+  const id = want === "rule" ? row.ruleId : row.alertId;
+  alertRows.set(key, id);
+  return id;
+}
+
 export const ROUTES: Record<string, RouteExpectation> = {
   "GET /health": { allow: ANYONE, sample: () => ({ path: "/health" }) },
   "GET /ready": { allow: ANYONE, sample: () => ({ path: "/ready" }) },
@@ -407,6 +478,40 @@ export const ROUTES: Record<string, RouteExpectation> = {
       path: `/v1/competitors/${c.target.competitorId}`,
       json: { domains: [`${c.target.name.toLowerCase()}-rival.example.vn`] },
     }),
+  },
+
+  // Alerts (docs/alerts.md): rules and alerts for admins and managers; a
+  // kiosk reads the open alerts of its own store.
+  "GET /v1/alert-rules": { allow: ADMINS, sample: () => ({ path: "/v1/alert-rules" }) },
+  "POST /v1/alert-rules": {
+    allow: ADMINS,
+    sample: (c) => ({
+      path: "/v1/alert-rules",
+      json: { kind: "feedback-negative-share", storeId: c.refs.storeId, deliver: ["app"] },
+    }),
+  },
+  "PATCH /v1/alert-rules/{id}": {
+    allow: ADMINS,
+    sample: async (c) => ({
+      path: `/v1/alert-rules/${await alertSample(c, "rule")}`,
+      json: { threshold: 60 },
+    }),
+  },
+  "DELETE /v1/alert-rules/{id}": {
+    allow: ADMINS,
+    sample: async (c) => ({ path: `/v1/alert-rules/${await alertSample(c, "rule")}` }),
+  },
+  "GET /v1/alerts": { allow: ADMINS, sample: () => ({ path: "/v1/alerts?status=open" }) },
+  "POST /v1/alerts/{id}/ack": {
+    allow: ADMINS,
+    sample: async (c) => ({
+      path: `/v1/alerts/${await alertSample(c, "alert")}/ack`,
+      json: { note: "seen" },
+    }),
+  },
+  "GET /v1/devices/me/alerts": {
+    allow: ["device:staff"],
+    sample: () => ({ path: "/v1/devices/me/alerts" }),
   },
 
   "POST /v1/sync/push": { allow: DEVICES, sample: pushSample },
