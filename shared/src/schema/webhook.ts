@@ -59,3 +59,5 @@ export const NotificationPrefsInputSchema = z.strictObject({
   language: z.optional(z.nullable(z.enum(["vi", "en"]))),
   weeklyDigest: z.optional(z.boolean()),
 });
+
+export const WebhookCreatedSchema = z.looseObject({ id: z.string() });

@@ -21,6 +21,12 @@ import {
   ObservationViewSchema,
 } from "@sightline/shared/schema/journal";
 import { SuggestionsSchema } from "@sightline/shared/schema/suggestion";
+import {
+  WebhookCreatedSchema,
+  WebhookDeliveryListSchema,
+  WebhookDeliverySchema,
+  WebhookListSchema,
+} from "@sightline/shared/schema/webhook";
 import { type TimelineFilters, TimelinePageSchema } from "@sightline/shared/schema/timeline";
 import type * as z from "zod/mini";
 import { ApiError, toApiError, UNEXPECTED_RESPONSE } from "./problem.ts";
@@ -254,6 +260,15 @@ export function createApi(options: ApiOptions = {}) {
       for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== "") qs.set(k, String(v));
       return get(AuditPageSchema, `/v1/audit${qs.size ? `?${qs}` : ""}`);
     },
+    /** Webhooks (admins and managers): never their secrets. */
+    webhooks: () => get(WebhookListSchema, "/v1/webhooks"),
+    createWebhook: (input: { url: string; secret: string; language: "vi" | "en" }) =>
+      post(WebhookCreatedSchema, "/v1/webhooks", input),
+    deleteWebhook: (hookId: string) => del(IgnoredSchema, `/v1/webhooks/${id(hookId)}`),
+    /** One signed test now; the answer says what the receiver did. */
+    testWebhook: (hookId: string) => post(WebhookDeliverySchema, `/v1/webhooks/${id(hookId)}/test`),
+    webhookDeliveries: (hookId: string) =>
+      get(WebhookDeliveryListSchema, `/v1/webhooks/${id(hookId)}/deliveries`),
     devices: () => get(DeviceListSchema, "/v1/devices"),
     revokeDevice: (deviceId: string) => del(IgnoredSchema, `/v1/devices/${id(deviceId)}`),
     /** A marketer code may name the person (userId) whose extension it pairs; default: me. */

@@ -11,6 +11,7 @@ import { useI18n } from "../i18n/i18n.tsx";
 import { ADMIN_SECTIONS, type AdminSection, href } from "../route.ts";
 import { canAdmin } from "../session.ts";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { WebhooksAdmin } from "../webhooks/webhooks-admin.tsx";
 
 type Props = { section: AdminSection };
 
@@ -46,6 +47,7 @@ export function AdminPage({ section }: Props) {
       {section === "devices" && <DevicesAdmin />}
       {section === "pairing" && <PairingAdmin />}
       {section === "audit" && <AuditAdmin />}
+      {section === "webhooks" && <WebhooksAdmin />}
     </section>
   );
 }
