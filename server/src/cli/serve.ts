@@ -94,6 +94,8 @@ export async function startServer(
     sessions: { lifetimeDays: config.sessionDays, idleMinutes: config.sessionIdleMinutes },
     auditRetentionDays: config.auditRetentionDays,
     warmAnalytics: true,
+    // Alert rules every minute (on PostgreSQL one instance of many per tick).
+    alertSchedule: true,
     shutdown: shutdown.signal,
     staticRoots: { web: config.webDir, kiosk: config.kioskDir },
     ssePerToken: config.ssePerToken,
