@@ -172,7 +172,7 @@ function RoutePage({ route }: { route: Route }) {
       return (
         <section class="page narrow">
           <h1>{t("account.title")}</h1>
-          <AccountCard />
+          <AccountCard titled={false} />
         </section>
       );
     case "admin":

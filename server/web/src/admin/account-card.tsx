@@ -6,7 +6,8 @@ import { useApp } from "../app-context.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
 
-export function AccountCard() {
+/** `titled`: its own heading (off where the page's heading already says it). */
+export function AccountCard({ titled = true }: { titled?: boolean }) {
   const { api, signOut } = useApp();
   const { t } = useI18n();
   const [current, setCurrent] = useState("");
@@ -31,7 +32,7 @@ export function AccountCard() {
         }
       }}
     >
-      <h2>{t("account.title")}</h2>
+      {titled && <h2>{t("account.title")}</h2>}
       <label>
         {t("account.current")}
         <input
