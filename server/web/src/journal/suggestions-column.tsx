@@ -61,7 +61,13 @@ function SuggestionCard({ suggestion: s, onAccept, onHover, canEdit, lookup }: C
   const { t, label } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
-  const cross = s.channels.length >= 2;
+  // Kinds of data, as the server ranks them (two import sources are two kinds);
+  // older answers without `oneSource` fall back to channels.
+  const why = s.why;
+  const cross =
+    why.kind === "theme" && typeof why.oneSource === "boolean"
+      ? !why.oneSource
+      : s.channels.length >= 2;
   const link = s.kind === "time-link";
   return (
     <article
