@@ -972,6 +972,78 @@ export const web = {
   "audit.type.backup": { vi: "Sao lưu", en: "Backup" },
   "audit.type.restore": { vi: "Khôi phục bản sao lưu", en: "Restore" },
 
+  // issue 19: API keys (admins)
+  "admin.api-keys": { vi: "Khoá API", en: "API keys" },
+  "apiKeys.title": { vi: "Khoá API", en: "API keys" },
+  "apiKeys.intro": {
+    vi: "Khoá API cho công cụ BI và các tác vụ nhập tự động. Khoá chỉ đọc đọc những gì người xem đọc được; khoá nhập chỉ nhập được quan sát. Không khoá nào đăng nhập, quản lý thành viên hay xem nhật ký hoạt động.",
+    en: "API keys for BI tools and automated imports. A read key reads what a viewer can read; an import key can only import observations. No key signs in, manages people or sees the audit log.",
+  },
+  "apiKeys.forbidden": {
+    vi: "Chỉ quản trị viên quản lý khoá API.",
+    en: "Only admins manage API keys.",
+  },
+  "apiKeys.name": { vi: "Tên khoá", en: "Key name" },
+  "apiKeys.nameHint": {
+    vi: "Để biết khoá dùng ở đâu, ví dụ “Power BI phòng marketing”.",
+    en: "Say where the key is used, e.g. “Marketing Power BI”.",
+  },
+  "apiKeys.scope": { vi: "Quyền", en: "Scope" },
+  "apiKeys.scope.read": { vi: "Chỉ đọc", en: "Read" },
+  "apiKeys.scope.import": { vi: "Nhập dữ liệu", en: "Import" },
+  "apiKeys.scopeHint.read": {
+    vi: "Đọc quan sát, nhật ký, phân tích và bản xuất — như người xem.",
+    en: "Reads observations, journals, analytics and exports — like a viewer.",
+  },
+  "apiKeys.scopeHint.import": {
+    vi: "Chỉ nhập quan sát từ tệp CSV hoặc JSON lines; không đọc được gì.",
+    en: "Only imports observations from CSV or JSON-lines files; reads nothing.",
+  },
+  "apiKeys.create": { vi: "Tạo khoá", en: "Create key" },
+  "apiKeys.new": { vi: "Khoá mới", en: "New key" },
+  "apiKeys.shownOnce": {
+    vi: "Khoá “{name}” đã được tạo. Hãy sao chép ngay: khoá chỉ hiện một lần, máy chủ không lưu lại được.",
+    en: "The key “{name}” was created. Copy it now: it is shown once and the server cannot show it again.",
+  },
+  "apiKeys.secretLabel": { vi: "Khoá API (chỉ hiện một lần)", en: "API key (shown once)" },
+  "apiKeys.copy": { vi: "Sao chép", en: "Copy" },
+  "apiKeys.copied": { vi: "Đã sao chép", en: "Copied" },
+  "apiKeys.copyFailed": {
+    vi: "Không sao chép được; hãy chọn khoá và sao chép bằng tay.",
+    en: "Could not copy; select the key and copy it by hand.",
+  },
+  "apiKeys.usage": {
+    vi: "Gửi kèm mỗi yêu cầu: Authorization: Bearer <khoá>",
+    en: "Send it with every request: Authorization: Bearer <key>",
+  },
+  "apiKeys.saved": { vi: "Tôi đã lưu khoá", en: "I have saved the key" },
+  "apiKeys.empty": { vi: "Chưa có khoá API nào.", en: "No API keys yet." },
+  "apiKeys.key": { vi: "Khoá", en: "Key" },
+  "apiKeys.createdBy": { vi: "Người tạo", en: "Created by" },
+  "apiKeys.createdAt": { vi: "Ngày tạo", en: "Created" },
+  "apiKeys.lastUsed": { vi: "Dùng lần cuối", en: "Last used" },
+  "apiKeys.never": { vi: "Chưa dùng", en: "Never" },
+  "apiKeys.status": { vi: "Trạng thái", en: "Status" },
+  "apiKeys.state.active": { vi: "Đang dùng được", en: "Active" },
+  "apiKeys.state.revoked": { vi: "Đã thu hồi", en: "Revoked" },
+  "apiKeys.state.creator-inactive": { vi: "Tạm ngưng", en: "Suspended" },
+  "apiKeys.creatorInactiveHint": {
+    vi: "Người tạo khoá đã bị khoá, bị xoá hoặc không còn là quản trị viên, nên khoá không hoạt động. Hãy tạo khoá mới.",
+    en: "Its creator was disabled, deleted or is no longer an admin, so the key does not work. Create a new one.",
+  },
+  "apiKeys.revoke": { vi: "Thu hồi", en: "Revoke" },
+  "apiKeys.revokeConfirm": {
+    vi: "Thu hồi khoá “{name}”? Mọi công cụ đang dùng khoá này sẽ bị từ chối ngay.",
+    en: "Revoke the key “{name}”? Every tool using it is refused at once.",
+  },
+  "apiKeys.revoked": { vi: "Đã thu hồi khoá “{name}”.", en: "Revoked the key “{name}”." },
+  "apiKeys.showRevoked": {
+    vi: "Hiện {count} khoá đã thu hồi",
+    en: "Show {count} revoked keys",
+    plural: { en: { one: "Show {count} revoked key" } },
+  },
+  "audit.apiKeyActor": { vi: "khoá API “{name}”", en: "API key “{name}”" },
+
   // issue 19: webhooks (admins and managers)
   "admin.webhooks": { vi: "Webhook", en: "Webhooks" },
   "webhooks.title": { vi: "Webhook", en: "Webhooks" },

@@ -114,7 +114,9 @@ export function AuditAdmin() {
       timeStyle: "medium",
     });
   const actorText = (r: AuditEvent) =>
-    r.actorLabel ??
+    (r.actorType === "api-key" && r.actorLabel
+      ? t("audit.apiKeyActor", { name: r.actorLabel })
+      : r.actorLabel) ??
     (r.actorType === "system"
       ? t("audit.system")
       : r.actorType === "anonymous"

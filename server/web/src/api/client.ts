@@ -5,6 +5,11 @@ import {
   BehaviourAnalyticsSchema,
   FeedbackAnalyticsSchema,
 } from "@sightline/shared/schema/analytics";
+import {
+  ApiKeyListSchema,
+  type ApiKeyScope,
+  CreatedApiKeySchema,
+} from "@sightline/shared/schema/api-key";
 import { AuditPageSchema, type AuditType } from "@sightline/shared/schema/audit";
 import {
   ActionCreatedSchema,
@@ -269,6 +274,12 @@ export function createApi(options: ApiOptions = {}) {
     testWebhook: (hookId: string) => post(WebhookDeliverySchema, `/v1/webhooks/${id(hookId)}/test`),
     webhookDeliveries: (hookId: string) =>
       get(WebhookDeliveryListSchema, `/v1/webhooks/${id(hookId)}/deliveries`),
+    /** API keys (admins): never their secrets. */
+    apiKeys: () => get(ApiKeyListSchema, "/v1/api-keys"),
+    /** A new key: the answer carries the secret once. */
+    createApiKey: (input: { name: string; scope: ApiKeyScope }) =>
+      post(CreatedApiKeySchema, "/v1/api-keys", input),
+    revokeApiKey: (keyId: string) => del(IgnoredSchema, `/v1/api-keys/${id(keyId)}`),
     devices: () => get(DeviceListSchema, "/v1/devices"),
     revokeDevice: (deviceId: string) => del(IgnoredSchema, `/v1/devices/${id(deviceId)}`),
     /** A marketer code may name the person (userId) whose extension it pairs; default: me. */
