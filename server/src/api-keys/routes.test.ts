@@ -145,6 +145,33 @@ describe("API keys", () => {
     });
   });
 
+  it("a read key may listen for pokes, without the alert count admins get", async () => {
+    t = await createTestApp();
+    const { key } = await createKey("read");
+    /** The stream's opening lines (until the alert count, or 300 ms). */
+    const opening = async (token: string) => {
+      const res = await t.request("/v1/sync/events", { token });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toContain("text/event-stream");
+      const reader = res.body?.getReader();
+      let text = "";
+      const until = Date.now() + 300;
+      while (reader && Date.now() < until && !text.includes("event: alerts")) {
+        const chunk = await Promise.race([
+          reader.read(),
+          new Promise<{ value?: undefined }>((r) => setTimeout(() => r({}), 50)),
+        ]);
+        if (chunk.value) text += new TextDecoder().decode(chunk.value);
+      }
+      await reader?.cancel();
+      return text;
+    };
+    expect(await opening(t.admin.token)).toContain("event: alerts");
+    const asKey = await opening(key);
+    expect(asKey).toContain(": connected");
+    expect(asKey).not.toContain("event: alerts");
+  });
+
   it("is never taken from the session cookie", async () => {
     t = await createTestApp();
     const { key } = await createKey("read");
