@@ -49,7 +49,7 @@ export function createPeoplePart({ sql }: PgHandle): PeopleDb {
       return { type: "user", workspaceId: s.workspace_id, userId: s.id, role, email: s.email };
     }
     const [d] = await sql<DeviceRow[]>`
-      SELECT d.* FROM devices d JOIN users u ON u.id = d.owner_id
+      SELECT d.* FROM devices d LEFT JOIN users u ON u.id = d.owner_id
       WHERE d.token_hash = ${tokenHash} AND d.revoked_at IS NULL
         AND (d.kind <> 'extension' OR (u.disabled_at IS NULL AND u.deleted_at IS NULL))`;
     return d ? devicePrincipal(toDevice(d)) : null;

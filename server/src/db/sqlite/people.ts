@@ -57,7 +57,7 @@ export function createPeoplePart({ db, queue }: SqliteHandle): PeopleDb {
     // An extension belongs to its person: it stops with them. A kiosk is the
     // store's, whoever issued its code.
     deviceByToken: db.prepare(
-      `SELECT d.* FROM devices d JOIN users u ON u.id = d.owner_id
+      `SELECT d.* FROM devices d LEFT JOIN users u ON u.id = d.owner_id
        WHERE d.token_hash = ? AND d.revoked_at IS NULL
          AND (d.kind <> 'extension' OR (u.disabled_at IS NULL AND u.deleted_at IS NULL))`,
     ),
