@@ -2,6 +2,9 @@
 // for the current hash route.
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { AccountCard } from "./admin/account-card.tsx";
+import { AlertBell } from "./alerts/alert-bell.tsx";
+import { AlertRulesPage } from "./alerts/alert-rules-page.tsx";
+import { AlertsPage } from "./alerts/alerts-page.tsx";
 import { type Api, listOf } from "./api/client.ts";
 import type { User } from "./api/types.ts";
 import { AppContext } from "./app-context.ts";
@@ -135,6 +138,9 @@ export function App({ api, onUnauthorizedRef }: Props) {
           )}
         </nav>
         <div class="topbar-end">
+          {canAdmin(user) && (
+            <AlertBell current={section === "alerts" || section === "alert-rules"} />
+          )}
           <LanguageToggle />
           <a class="who" href={href({ page: "account" })} title={t("account.title")}>
             {user.name || user.email}
@@ -177,6 +183,10 @@ function RoutePage({ route }: { route: Route }) {
       );
     case "admin":
       return <AdminPage section={route.section} />;
+    case "alerts":
+      return <AlertsPage key={route.status} status={route.status} />;
+    case "alert-rules":
+      return <AlertRulesPage />;
     case "not-found":
       return (
         <section class="page narrow">

@@ -20,6 +20,8 @@ export type Route =
   | { page: "import" }
   | { page: "my-extension" }
   | { page: "account" }
+  | { page: "alerts"; status: "open" | "acknowledged" }
+  | { page: "alert-rules" }
   | { page: "admin"; section: AdminSection }
   | { page: "not-found"; path: string };
 
@@ -37,6 +39,10 @@ export function parseRoute(hash: string): Route {
   if (first === "import" && parts.length === 1) return { page: "import" };
   if (first === "extension" && parts.length === 1) return { page: "my-extension" };
   if (first === "account" && parts.length === 1) return { page: "account" };
+  if (first === "alerts" && parts.length === 1) return { page: "alerts", status: "open" };
+  if (first === "alerts" && second === "acknowledged" && parts.length === 2)
+    return { page: "alerts", status: "acknowledged" };
+  if (first === "alerts" && second === "rules" && parts.length === 2) return { page: "alert-rules" };
   if (first === "admin") {
     const section = (second ?? "stores") as AdminSection;
     if (ADMIN_SECTIONS.includes(section) && parts.length <= 2) return { page: "admin", section };
@@ -60,6 +66,10 @@ export function href(route: Route): string {
       return "#/extension";
     case "account":
       return "#/account";
+    case "alerts":
+      return route.status === "acknowledged" ? "#/alerts/acknowledged" : "#/alerts";
+    case "alert-rules":
+      return "#/alerts/rules";
     case "admin":
       return `#/admin/${route.section}`;
     case "not-found":

@@ -10,6 +10,14 @@ import {
   type ApiKeyScope,
   CreatedApiKeySchema,
 } from "@sightline/shared/schema/api-key";
+import {
+  AlertListSchema,
+  type AlertRuleInput,
+  AlertRuleListSchema,
+  AlertRuleSchema,
+  AlertSchema,
+  type AlertStatus,
+} from "@sightline/shared/schema/alert";
 import { AuditPageSchema, type AuditType } from "@sightline/shared/schema/audit";
 import {
   ActionCreatedSchema,
@@ -280,6 +288,15 @@ export function createApi(options: ApiOptions = {}) {
     createApiKey: (input: { name: string; scope: ApiKeyScope }) =>
       post(CreatedApiKeySchema, "/v1/api-keys", input),
     revokeApiKey: (keyId: string) => del(IgnoredSchema, `/v1/api-keys/${id(keyId)}`),
+    /** Alert rules and alerts (admins and managers; docs/alerts.md). */
+    alertRules: () => get(AlertRuleListSchema, "/v1/alert-rules"),
+    createAlertRule: (input: AlertRuleInput) => post(AlertRuleSchema, "/v1/alert-rules", input),
+    updateAlertRule: (ruleId: string, changes: Omit<Partial<AlertRuleInput>, "kind">) =>
+      patch(AlertRuleSchema, `/v1/alert-rules/${id(ruleId)}`, changes),
+    deleteAlertRule: (ruleId: string) => del(IgnoredSchema, `/v1/alert-rules/${id(ruleId)}`),
+    alerts: (status: AlertStatus) => get(AlertListSchema, `/v1/alerts?status=${status}`),
+    ackAlert: (alertId: string, note: string) =>
+      post(AlertSchema, `/v1/alerts/${id(alertId)}/ack`, note ? { note } : {}),
     devices: () => get(DeviceListSchema, "/v1/devices"),
     revokeDevice: (deviceId: string) => del(IgnoredSchema, `/v1/devices/${id(deviceId)}`),
     /** A marketer code may name the person (userId) whose extension it pairs; default: me. */

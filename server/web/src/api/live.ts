@@ -8,6 +8,8 @@ export type LiveOptions = {
   url?: string;
   onPoke: () => void;
   onState?: (s: LiveState) => void;
+  /** The open-alert count (`event: alerts`, admins and managers): at connect and on change. */
+  onAlerts?: (open: number) => void;
   /** Injected in tests. */
   EventSourceImpl?: typeof EventSource;
   /**
@@ -22,6 +24,7 @@ export function subscribeLive({
   url = "/v1/sync/events",
   onPoke,
   onState,
+  onAlerts,
   EventSourceImpl,
   reopenAfterMs = 30_000,
 }: LiveOptions): () => void {
@@ -31,6 +34,14 @@ export function subscribeLive({
     return () => {};
   }
   const poke = () => onPoke();
+  const alerts = (e: Event) => {
+    try {
+      const open = (JSON.parse(String((e as MessageEvent).data)) as { open?: unknown }).open;
+      if (typeof open === "number") onAlerts?.(open);
+    } catch {
+      // Not ours to break on: a malformed event is skipped.
+    }
+  };
   let source: EventSource;
   let reopen: ReturnType<typeof setTimeout> | undefined;
   const open = () => {
@@ -47,16 +58,19 @@ export function subscribeLive({
         reopen = setTimeout(() => {
           reopen = undefined;
           source.removeEventListener("poke", poke);
+          source.removeEventListener("alerts", alerts);
           open();
         }, reopenAfterMs);
     };
     source.onmessage = poke;
     source.addEventListener("poke", poke);
+    source.addEventListener("alerts", alerts);
   };
   open();
   return () => {
     clearTimeout(reopen);
     source.removeEventListener("poke", poke);
+    source.removeEventListener("alerts", alerts);
     source.close();
   };
 }

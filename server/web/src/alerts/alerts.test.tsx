@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+// The Alerts and Alert rules pages against a fake API: an open alert reads
+// as one line with its base counts in the reader's language, acknowledging
+// sends the note; a rule is made with only the fields its kind reads
+// (empty numbers take the server's defaults).
+import type { Alert, AlertRule } from "@sightline/shared/schema/alert";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { fire, renderUi, settle } from "../../test/support/render.tsx";
+import type { Api } from "../api/client.ts";
+import { AlertRulesPage } from "./alert-rules-page.tsx";
+import { AlertsPage } from "./alerts-page.tsx";
+
+const STORE = {
+  id: "s1",
+  name: "Cửa hàng Quận 1",
+  timeZone: "Asia/Ho_Chi_Minh",
+  behaviours: [],
+  feedbackQuestion: "?",
+  feedbackReasons: [],
+};
+const ALERT: Alert = {
+  id: "a1",
+  ruleId: "r1",
+  kind: "feedback-negative-share",
+  storeId: "s1",
+  competitorId: null,
+  deviceId: null,
+  status: "open",
+  openedAt: "2026-03-10T08:00:00.000Z",
+  lastFiredAt: "2026-03-10T08:02:00.000Z",
+  firings: 2,
+  ackedAt: null,
+  ackedBy: null,
+  ackNote: null,
+  figures: {
+    count: 5,
+    negative: 5,
+    share: 100,
+    suspect: 1,
+    windowMinutes: 15,
+    minCount: 4,
+    threshold: 50,
+  },
+  observationIds: ["o1"],
+  text: { vi: "x", en: "x" },
+};
+
+function fakeApi(over: Partial<Api> = {}): Partial<Api> {
+  return {
+    alerts: vi.fn(async () => ({ items: [ALERT] })),
+    ackAlert: vi.fn(async () => ({ ...ALERT, status: "acknowledged" as const })),
+    stores: vi.fn(async () => ({ items: [STORE] })) as never,
+    competitors: vi.fn(async () => ({ items: [] })) as never,
+    alertRules: vi.fn(async () => ({ items: [] as AlertRule[] })),
+    createAlertRule: vi.fn(async (input) => ({ ...input, id: "r2" }) as never),
+    ...over,
+  };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("alerts page", () => {
+  it("shows an open alert with its base counts and acknowledges it with a note (English)", async () => {
+    const api = fakeApi();
+    const el = renderUi(<AlertsPage status="open" />, { api, locale: "en" });
+    await settle(6);
+    expect(el.textContent).toContain("Cửa hàng Quận 1: 5 of 5 answers negative (100%) in 15 min");
+    expect(el.textContent).toContain("2 times");
+    expect(el.textContent).toContain("1 suspect tap left out");
+    const note = el.querySelector(".ack-form input");
+    fire("input", note, { target: { value: "Called the shift lead" } });
+    fire("submit", el.querySelector(".ack-form"));
+    await settle(6);
+    expect(api.ackAlert).toHaveBeenCalledWith("a1", "Called the shift lead");
+    expect(el.textContent).toContain("Alert acknowledged.");
+  });
+
+  it("speaks Vietnamese", async () => {
+    const el = renderUi(<AlertsPage status="open" />, { api: fakeApi(), locale: "vi" });
+    await settle(6);
+    expect(el.textContent).toContain("Cửa hàng Quận 1: 5/5 phản hồi tiêu cực (100%) trong 15 phút");
+    expect(el.textContent).toContain("Xác nhận");
+  });
+});
+
+describe("alert rules page", () => {
+  it("explains the kind in words and sends only what the kind reads", async () => {
+    const api = fakeApi();
+    const el = renderUi(<AlertRulesPage />, { api, locale: "en" });
+    await settle(6);
+    expect(el.textContent).toContain("share of faces 1–2 reaches the threshold");
+    const kind = el.querySelector("select");
+    fire("change", kind, { target: { value: "device-silent" } });
+    await settle();
+    expect(el.textContent).toContain("has not synced for longer than the chosen hours");
+    const hours = [...el.querySelectorAll("input[type=number]")];
+    expect(hours).toHaveLength(1);
+    fire("input", hours[0], { target: { value: "6" } });
+    fire("submit", el.querySelector("form"));
+    await settle(6);
+    expect(api.createAlertRule).toHaveBeenCalledWith({
+      kind: "device-silent",
+      deliver: ["app"],
+      enabled: true,
+      storeId: null,
+      hours: 6,
+    });
+    expect(el.textContent).toContain("Rule saved.");
+  });
+});
