@@ -86,17 +86,38 @@ export function ApiKeysAdmin() {
   }
 
   return (
-    <div class="split">
-      <div class="card">
-        <h2>{t("apiKeys.title")}</h2>
-        <p class="hint">{t("apiKeys.intro")}</p>
-        <ProblemBanner error={list.error} onRetry={list.reload} />
-        <ProblemBanner error={rowError} />
-        {done && (
-          <p class="ok-text small" role="status">
-            {done}
-          </p>
-        )}
+    <div class="stack">
+      <form class="card form" onSubmit={create}>
+        <h2>{t("apiKeys.new")}</h2>
+        <label>
+          {t("apiKeys.name")}
+          <span class="hint">{t("apiKeys.nameHint")}</span>
+          <input
+            required
+            maxLength={100}
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+        </label>
+        <fieldset>
+          <legend>{t("apiKeys.scope")}</legend>
+          {API_KEY_SCOPES.map((s) => (
+            <label key={s} class="check">
+              <input
+                type="radio"
+                name="api-key-scope"
+                value={s}
+                checked={scope === s}
+                onChange={() => setScope(s)}
+              />
+              <span>
+                {t(`apiKeys.scope.${s}`)}
+                <span class="hint small"> — {t(`apiKeys.scopeHint.${s}`)}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <ProblemBanner error={error} />
         {shown && (
           <div class="notice api-key-shown" role="status">
             <p>{t("apiKeys.shownOnce", { name: shown.name })}</p>
@@ -120,6 +141,22 @@ export function ApiKeysAdmin() {
             </div>
             {copy === "failed" && <p class="warn-text small">{t("apiKeys.copyFailed")}</p>}
           </div>
+        )}
+        <div class="form-actions">
+          <button type="submit" class="btn primary" disabled={busy || !name.trim()}>
+            {t("apiKeys.create")}
+          </button>
+        </div>
+      </form>
+      <div class="card">
+        <h2>{t("apiKeys.title")}</h2>
+        <p class="hint">{t("apiKeys.intro")}</p>
+        <ProblemBanner error={list.error} onRetry={list.reload} />
+        <ProblemBanner error={rowError} />
+        {done && (
+          <p class="ok-text small" role="status">
+            {done}
+          </p>
         )}
         {list.data && keys.length === 0 && <p class="muted">{t("apiKeys.empty")}</p>}
         {visible.length > 0 && (
@@ -182,43 +219,6 @@ export function ApiKeysAdmin() {
           </label>
         )}
       </div>
-      <form class="card form" onSubmit={create}>
-        <h2>{t("apiKeys.new")}</h2>
-        <label>
-          {t("apiKeys.name")}
-          <span class="hint">{t("apiKeys.nameHint")}</span>
-          <input
-            required
-            maxLength={100}
-            value={name}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-        </label>
-        <fieldset>
-          <legend>{t("apiKeys.scope")}</legend>
-          {API_KEY_SCOPES.map((s) => (
-            <label key={s} class="check">
-              <input
-                type="radio"
-                name="api-key-scope"
-                value={s}
-                checked={scope === s}
-                onChange={() => setScope(s)}
-              />
-              <span>
-                {t(`apiKeys.scope.${s}`)}
-                <span class="hint small"> — {t(`apiKeys.scopeHint.${s}`)}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        <ProblemBanner error={error} />
-        <div class="form-actions">
-          <button type="submit" class="btn primary" disabled={busy || !name.trim()}>
-            {t("apiKeys.create")}
-          </button>
-        </div>
-      </form>
     </div>
   );
 }
