@@ -134,6 +134,8 @@ export function createApp(given: AppDeps) {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",
+    description:
+      "A session token (POST /v1/auth/login), a device token (POST /v1/devices/pair) or an API key (slk_…, POST /v1/api-keys; its scope is named key:read or key:import in x-sightline-access)",
   });
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",
