@@ -58,9 +58,9 @@ const ANYONE = ["anonymous"] as const;
 
 const unique = () => uuidv4().slice(0, 8);
 
-/** A webhook of the target tenant made through the port (a made-up id for the ghost tenant). */
+/** A new webhook of the caller's own tenant (made through the port); another tenant's spare. */
 async function spareWebhook(c: SampleContext): Promise<string> {
-  if (c.target.name === "ghost") return uuidv7();
+  if (c.target !== c.caller.tenant) return c.target.spareWebhookId;
   const hook = await c.world.t.deps.db.createWebhook(
     {
       id: uuidv7(),
@@ -187,7 +187,10 @@ async function freshAction(c: SampleContext, deleted = false): Promise<string> {
  */
 const alertRows = new Map<string, string>();
 
-async function newAlertRow(c: SampleContext, tenant: Tenant): Promise<{ ruleId: string; alertId: string }> {
+async function newAlertRow(
+  c: SampleContext,
+  tenant: Tenant,
+): Promise<{ ruleId: string; alertId: string }> {
   const db = c.world.t.db;
   const ws = tenant.workspaceId;
   const now = new Date().toISOString();
@@ -239,8 +242,13 @@ async function alertSample(c: SampleContext, want: "rule" | "alert"): Promise<st
   const key = `${c.target.workspaceId}:fresh:${want}`;
   const known = alertRows.get(key);
   const db = c.world.t.db;
-  if (known && want === "rule" && (await db.getAlertRule(c.target.workspaceId, known))) return known;
-  if (known && want === "alert" && (await db.getAlert(c.target.workspaceId, known))?.status === "open")
+  if (known && want === "rule" && (await db.getAlertRule(c.target.workspaceId, known)))
+    return known;
+  if (
+    known &&
+    want === "alert" &&
+    (await db.getAlert(c.target.workspaceId, known))?.status === "open"
+  )
     return known;
   const row = await newAlertRow(c, c.target);
   const id = want === "rule" ? row.ruleId : row.alertId;

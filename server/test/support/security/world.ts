@@ -40,6 +40,8 @@ export type Tenant = {
   spareUserId: string;
   /** An API key kept for revocation attempts by the other tenant. */
   spareApiKeyId: string;
+  /** A webhook kept for attempts by the other tenant (its secret holds the marker). */
+  spareWebhookId: string;
   /**
    * Strings only this tenant's data holds (its marker, workspace id and device
    * ids): none may appear in an answer to the other tenant's callers. Other ids
@@ -195,6 +197,13 @@ export async function createWorld(o: TestAppOptions = {}): Promise<World> {
     const spare = await t.pair("marketer", { issuerToken: ids.adminToken });
     const spareUser = await newPerson(ids.workspaceId, "viewer");
     const spareKey = await apiKey(ids.adminToken, "import");
+    const spareHook = (await ok(
+      await api("/v1/webhooks", {
+        method: "POST",
+        json: { url: "http://127.0.0.1:9/hook", secret: `${marker} webhook secret` },
+      }),
+      201,
+    )) as { id: string };
     const blobBytes = pngBytes(marker);
     const blob = { sha256: sha256Hex(blobBytes), bytes: blobBytes };
     await ok(
@@ -265,6 +274,7 @@ export async function createWorld(o: TestAppOptions = {}): Promise<World> {
       spareDeviceId: spare.deviceId,
       spareUserId: spareUser.id,
       spareApiKeyId: spareKey.id,
+      spareWebhookId: spareHook.id,
       secrets: [marker, ids.workspaceId, kiosk.deviceId, extension.deviceId, spare.deviceId],
     };
   }
@@ -453,6 +463,7 @@ function ghostOf(like: Tenant): Tenant {
     spareDeviceId: uuidv4(),
     spareUserId: uuidv7(),
     spareApiKeyId: uuidv7(),
+    spareWebhookId: uuidv7(),
     secrets: [],
   };
 }
