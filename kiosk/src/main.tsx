@@ -27,6 +27,7 @@ const api: KioskApi = {
   exportUnsent: () => remote.exportUnsent(),
   reconnect: (code) => remote.reconnect(code),
   unpair: (confirm) => remote.unpair(confirm),
+  alerts: () => remote.alerts(),
 };
 
 if ("serviceWorker" in navigator && import.meta.env.PROD) {

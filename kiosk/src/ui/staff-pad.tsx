@@ -21,6 +21,7 @@ import { storeLabel, useI18n } from "./i18n.tsx";
 import { useKiosk } from "./kiosk-context.ts";
 import { RevokedNotice } from "./revoked-notice.tsx";
 import { SegmentPicker } from "./segment-picker.tsx";
+import { StaffAlerts } from "./staff-alerts.tsx";
 import { Toast, type ToastProps } from "./toast.tsx";
 import { TopBar } from "./top-bar.tsx";
 import { useNow } from "./use-now.ts";
@@ -187,6 +188,7 @@ export function StaffPad({
         </button>
       </TopBar>
       {revoked ? <RevokedNotice unsynced={revoked.unsynced} /> : null}
+      {revoked ? null : <StaffAlerts />}
       <Toast key={toastKey} {...toastProps()} />
       <main class="pad">
         <aside class="pad__context">

@@ -5,9 +5,10 @@ import type { UnsentExportFile } from "@sightline/shared/sync/export-unsent";
 import type { PairedDevice } from "@sightline/shared/sync/pair-device";
 import type { LocalWrite } from "@sightline/shared/sync/storage";
 import type { Tally } from "../core/tally.ts";
+import type { KioskAlert } from "./alerts-answer.ts";
 
 /** What the server answered at pairing (`POST /v1/devices/pair`). */
-export type { PairedDevice };
+export type { KioskAlert, PairedDevice };
 
 export type SyncState = "idle" | "syncing" | "waiting" | "unauthorized" | "too-old";
 
@@ -71,4 +72,9 @@ export interface KioskApi {
   reconnect(code: string): Promise<PairResult>;
   /** Refuses while unsynced data exists unless both confirmations name the count. */
   unpair(confirm?: UnpairConfirmation): Promise<UnpairResult>;
+  /**
+   * The open alerts of this kiosk's store (GET /v1/devices/me/alerts), for
+   * the staff view; null when unpaired, revoked or the server cannot be reached.
+   */
+  alerts(): Promise<KioskAlert[] | null>;
 }

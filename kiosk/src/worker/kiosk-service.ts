@@ -6,6 +6,7 @@
 // Revocation loses nothing: a 401 marks the tablet revoked (kept across
 // reloads); it then refuses new writes, keeps its queue, exports it on request,
 // and re-admission with a new code under the same id sends it.
+
 import { uuidv4 } from "@sightline/shared/ids";
 import { DeviceRevokedError } from "@sightline/shared/sync/device-revoked";
 import { createSyncEngine, type SyncEngine } from "@sightline/shared/sync/engine";
@@ -19,6 +20,7 @@ import type { SyncStorage } from "@sightline/shared/sync/storage";
 import { createFetchTransport } from "@sightline/shared/sync/transport";
 import { hashPin, isValidPin, PIN_ITERATIONS, verifyPin } from "../core/pin.ts";
 import { tallyOf } from "../core/tally.ts";
+import { parseKioskAlerts } from "./alerts-answer.ts";
 import type {
   KioskApi,
   KioskStatus,
@@ -282,6 +284,25 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
         ...(timeZone ? { timeZone } : {}),
         ...(storeId ? { storeId } : {}),
       });
+    },
+
+    async alerts() {
+      await ready;
+      if (!isPaired(record) || revoked()) return null;
+      try {
+        const res = await deps.fetch(
+          new URL("/v1/devices/me/alerts", record.serverUrl).toString(),
+          {
+            headers: { authorization: `Bearer ${record.token}`, accept: "application/json" },
+            cache: "no-store",
+          },
+        );
+        if (!res.ok) return null;
+        // The server's answer is parsed, never cast: a bad one shows nothing.
+        return parseKioskAlerts(await res.json());
+      } catch {
+        return null;
+      }
     },
 
     async checkPin(pin) {

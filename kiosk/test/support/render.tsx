@@ -94,6 +94,7 @@ export function recordWrites(api: KioskApi) {
     exportUnsent: () => api.exportUnsent(),
     reconnect: (c) => api.reconnect(c),
     unpair: (c) => api.unpair(c),
+    alerts: () => api.alerts(),
     write: (w) => {
       writes.push(w);
       return api.write(w);

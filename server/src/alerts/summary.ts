@@ -1,12 +1,13 @@
 // An alert's one-line summary in both languages, from its figures, through
-// the shared catalogue (the same keys the web app and the kiosk use), so a
+// the web app's catalogue (the same keys its Alerts page uses), so a
 // webhook bridge or an email subject says what the screens say.
-import { common, createTranslator } from "@sightline/shared";
+import { createTranslator } from "@sightline/shared";
+import { web } from "@sightline/shared/i18n/web";
 import type { AlertFigures, AlertKind } from "@sightline/shared/schema/alert";
 
 const translators = {
-  vi: createTranslator(common, "vi", { formatNumbers: true }),
-  en: createTranslator(common, "en", { formatNumbers: true }),
+  vi: createTranslator(web, "vi", { formatNumbers: true }),
+  en: createTranslator(web, "en", { formatNumbers: true }),
 };
 
 export function alertSummary(

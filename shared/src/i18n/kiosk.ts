@@ -283,6 +283,12 @@ export const kiosk = {
     plural: { en: { one: "Delete {count} change and unpair" } },
   },
   "unpair.keep": { vi: "Giữ lại", en: "Keep" },
+  // Issue 19: the open alerts of this store, on the staff pad.
+  "alerts.open": {
+    vi: "{count} cảnh báo đang mở — báo quản lý",
+    en: "{count} open alerts — tell a manager",
+    plural: { en: { one: "{count} open alert — tell a manager" } },
+  },
 } as const satisfies Catalog;
 
 export type KioskKey = keyof typeof kiosk;

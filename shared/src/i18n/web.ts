@@ -1211,4 +1211,27 @@ export const web = {
   "alertRules.deleted": { vi: "Đã xoá quy tắc.", en: "Rule deleted." },
   "alertRules.empty": { vi: "Chưa có quy tắc nào.", en: "No rules yet." },
   "alertRules.actions": { vi: "Thao tác", en: "Actions" },
+  // Issue 19: one-line alert summaries (the web app, the kiosk's staff view,
+  // webhook and email text). {place} is a store, competitor or device name.
+  "alert.summary.feedback-negative-share": {
+    vi: "{place}: {negative}/{count} phản hồi tiêu cực ({share}%) trong {window} phút",
+    en: "{place}: {negative} of {count} answers negative ({share}%) in {window} min",
+  },
+  "alert.summary.happy-index-below": {
+    vi: "{place}: chỉ số hài lòng {happyIndex} trên {count} phản hồi trong {window} phút (ngưỡng {threshold})",
+    en: "{place}: happy index {happyIndex} over {count} answers in {window} min (below {threshold})",
+  },
+  "alert.summary.behaviour-count-above": {
+    vi: "{place}: {count} lần “{behaviour}” trong {window} phút (ngưỡng {threshold})",
+    en: "{place}: {count} × “{behaviour}” in {window} min (more than {threshold})",
+  },
+  "alert.summary.competitor-price-change": {
+    vi: "{place}: giá đổi {changePct}% ({before} → {after} {currency})",
+    en: "{place}: price moved {changePct}% ({before} → {after} {currency})",
+  },
+  "alert.summary.device-silent": {
+    vi: "{place}: không đồng bộ {silentHours} giờ (ngưỡng {hours} giờ)",
+    en: "{place}: no sync for {silentHours} h (more than {hours} h)",
+  },
+  "alert.place.workspace": { vi: "Toàn bộ", en: "All" },
 } as const satisfies Catalog;
