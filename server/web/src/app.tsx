@@ -2,6 +2,7 @@
 // for the current hash route.
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { AccountCard } from "./admin/account-card.tsx";
+import { NotificationPrefsCard } from "./notifications/prefs-card.tsx";
 import { AlertBell } from "./alerts/alert-bell.tsx";
 import { AlertRulesPage } from "./alerts/alert-rules-page.tsx";
 import { AlertsPage } from "./alerts/alerts-page.tsx";
@@ -179,6 +180,7 @@ function RoutePage({ route }: { route: Route }) {
         <section class="page narrow">
           <h1>{t("account.title")}</h1>
           <AccountCard titled={false} />
+          <NotificationPrefsCard />
         </section>
       );
     case "admin":

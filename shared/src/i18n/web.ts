@@ -1182,7 +1182,10 @@ export const web = {
   "alertRules.kind": { vi: "Loại", en: "Kind" },
   "alertRules.name": { vi: "Tên (không bắt buộc)", en: "Name (optional)" },
   "alertRules.store": { vi: "Cửa hàng", en: "Store" },
-  "alertRules.allStores": { vi: "Mọi cửa hàng (từng cửa hàng riêng)", en: "Every store (each on its own)" },
+  "alertRules.allStores": {
+    vi: "Mọi cửa hàng (từng cửa hàng riêng)",
+    en: "Every store (each on its own)",
+  },
   "alertRules.competitor": { vi: "Đối thủ", en: "Competitor" },
   "alertRules.allCompetitors": { vi: "Mọi đối thủ", en: "Every competitor" },
   "alertRules.window": { vi: "Khoảng thời gian (phút)", en: "Window (minutes)" },
@@ -1234,4 +1237,22 @@ export const web = {
     en: "{place}: no sync for {silentHours} h (more than {hours} h)",
   },
   "alert.place.workspace": { vi: "Toàn bộ", en: "All" },
+
+  // issue 19: one's own notification settings (account page)
+  "notifications.title": { vi: "Thông báo qua email", en: "Email notifications" },
+  "notifications.language": { vi: "Ngôn ngữ của email", en: "Email language" },
+  "notifications.languageDefault": {
+    vi: "Theo mặc định của máy chủ",
+    en: "The server's default",
+  },
+  "notifications.digest": {
+    vi: "Nhận bản tóm tắt hằng tuần về các nhật ký của tôi (sáng thứ Hai)",
+    en: "Send me a weekly digest of my journals (Monday mornings)",
+  },
+  "notifications.emailOff": {
+    vi: "Máy chủ này chưa được cấu hình gửi email, nên hiện chưa có email nào được gửi.",
+    en: "This server is not set up to send email, so no email is sent for now.",
+  },
+  "notifications.save": { vi: "Lưu", en: "Save" },
+  "notifications.saved": { vi: "Đã lưu.", en: "Saved." },
 } as const satisfies Catalog;

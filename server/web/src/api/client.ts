@@ -35,6 +35,7 @@ import {
 } from "@sightline/shared/schema/journal";
 import { SuggestionsSchema } from "@sightline/shared/schema/suggestion";
 import {
+  NotificationPrefsSchema,
   WebhookCreatedSchema,
   WebhookDeliveryListSchema,
   WebhookDeliverySchema,
@@ -273,6 +274,10 @@ export function createApi(options: ApiOptions = {}) {
       for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== "") qs.set(k, String(v));
       return get(AuditPageSchema, `/v1/audit${qs.size ? `?${qs}` : ""}`);
     },
+    /** One's own email language and weekly digest setting. */
+    notificationPrefs: () => get(NotificationPrefsSchema, "/v1/notifications/preferences"),
+    setNotificationPrefs: (p: { language: "vi" | "en" | null; weeklyDigest: boolean }) =>
+      request(NotificationPrefsSchema, "PUT", "/v1/notifications/preferences", p),
     /** Webhooks (admins and managers): never their secrets. */
     webhooks: () => get(WebhookListSchema, "/v1/webhooks"),
     createWebhook: (input: { url: string; secret: string; language: "vi" | "en" }) =>
