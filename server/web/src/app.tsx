@@ -2,7 +2,6 @@
 // for the current hash route.
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { AccountCard } from "./admin/account-card.tsx";
-import { NotificationPrefsCard } from "./notifications/prefs-card.tsx";
 import { AlertBell } from "./alerts/alert-bell.tsx";
 import { AlertRulesPage } from "./alerts/alert-rules-page.tsx";
 import { AlertsPage } from "./alerts/alerts-page.tsx";
@@ -11,6 +10,7 @@ import type { User } from "./api/types.ts";
 import { AppContext } from "./app-context.ts";
 import { useI18n } from "./i18n/i18n.tsx";
 import { LanguageToggle } from "./i18n/language-toggle.tsx";
+import { NotificationPrefsCard } from "./notifications/prefs-card.tsx";
 import { AdminPage } from "./pages/admin-page.tsx";
 import { AnalyticsPage } from "./pages/analytics-page.tsx";
 import { ImportPage } from "./pages/import-page.tsx";
