@@ -7,7 +7,12 @@ import {
 } from "@sightline/shared";
 import { afterEach, describe, expect, it } from "vitest";
 import { nextHlc, storeObservation } from "../../test/support/mutations.ts";
-import { createTestApp, type TestApp, type TestDevice } from "../../test/support/test-app.ts";
+import {
+  createTestApp,
+  TEST_STORE,
+  type TestApp,
+  type TestDevice,
+} from "../../test/support/test-app.ts";
 import { FOLLOW_MS } from "./tap-index.ts";
 
 let t: TestApp;
@@ -207,5 +212,32 @@ describe("analytics follow the database in the background (issue 18)", () => {
     calls.length = 0;
     expect((await get()).total).toBe(40);
     expect(calls).toEqual([]);
+  });
+});
+
+describe("analytics and new stores (issue 18)", () => {
+  it("keeps the index when a store is added (only a zone of a store with taps rebuilds it)", async () => {
+    t = await createTestApp();
+    const kiosk = await t.pair("staff");
+    await t.push(kiosk, [rate(1, kiosk, 4, "2026-03-02T02:15:00Z")]);
+    const get = async () =>
+      FeedbackAnalyticsSchema.parse(
+        await (await t.request("/v1/analytics/feedback", { token: t.admin.token })).json(),
+      );
+    expect((await get()).total).toBe(1);
+    const pages: unknown[] = [];
+    const list = t.db.listScopedObservations.bind(t.db);
+    t.db.listScopedObservations = (...a) => {
+      pages.push(a);
+      return list(...a);
+    };
+    const made = await t.request("/v1/stores", {
+      method: "POST",
+      token: t.admin.token,
+      json: { ...TEST_STORE, name: "Quận 3", timeZone: "Europe/Paris" },
+    });
+    expect(made.status).toBe(201);
+    expect((await get()).total).toBe(1);
+    expect(pages).toEqual([]);
   });
 });

@@ -113,7 +113,7 @@ export function analyticsRoutes(deps: AppDeps) {
       workspaceContext(deps.db, ws),
     ]);
     const zones = {
-      signature: JSON.stringify(stores.map((s) => [s.id, s.timeZone]).sort()),
+      byStore: new Map(stores.map((s) => [s.id, s.timeZone])),
       timeZoneOf: ctx.timeZoneOf,
     };
     const window = {

@@ -105,6 +105,11 @@ export function createDayIndex<D, B>(tally: Tally<D, B>) {
     get size() {
       return where.size;
     },
+    /** Whether any tap of this store is in the index. */
+    hasStore(storeId: string): boolean {
+      for (const b of buckets.values()) if (b.storeId === storeId) return true;
+      return false;
+    },
     /** Per bucket in the window: its totals (whole buckets) or a tally of its taps inside. */
     select(w: Window): Array<{ date: string; total: B }> {
       const out: Array<{ date: string; total: B }> = [];
@@ -146,10 +151,17 @@ export type DayIndex<D, B> = ReturnType<typeof createDayIndex<D, B>>;
 
 type Channel = "feedback" | "store";
 
-type Zones = {
-  signature: string;
+export type Zones = {
+  /** Store id → IANA zone, as the taps were (or are to be) bucketed. */
+  byStore: ReadonlyMap<string, string>;
   timeZoneOf: (storeId: string | undefined) => string | undefined;
 };
+
+/** Store ids whose zone differs between two maps (added, removed or changed). */
+export function zoneChanges(a: Zones, b: Zones): string[] {
+  const ids = new Set([...a.byStore.keys(), ...b.byStore.keys()]);
+  return [...ids].filter((id) => a.byStore.get(id) !== b.byStore.get(id));
+}
 
 type IndexEntry<D, B> = {
   version: number;
@@ -207,11 +219,16 @@ export function createTapIndexes<D, B>(
 
   async function refresh(ws: string, version: number, zones: Zones): Promise<DayIndex<D, B>> {
     let e = entries.get(ws);
-    // A store's zone changed (its taps' local days move): build again. An
-    // older `version` (a request that read it before another's refresh) is
-    // served by the newer index; a restore restarts the server, so memory
-    // never outlives its database.
-    if (e && e.zones.signature !== zones.signature) e = undefined;
+    // A zone changed for a store the index holds taps of (their local days
+    // move): build again. A new store, or a change to a store without taps
+    // here, only updates the zones. An older `version` (a request that read
+    // it before another's refresh) is served by the newer index; a restore
+    // restarts the server, so memory never outlives its database.
+    if (e) {
+      const moved = zoneChanges(e.zones, zones);
+      if (moved.some((id) => e?.index.hasStore(id))) e = undefined;
+      else if (moved.length) e.zones = zones;
+    }
     if (!e) {
       const built = await build(ws, zones.timeZoneOf);
       e = { version: built.version, zones, index: built.index };
