@@ -147,6 +147,19 @@ describe("audit log over HTTP", () => {
       await t.request(`/v1/api-keys/${apiKey.id}`, { method: "DELETE", token: admin }),
       204,
     );
+    // webhook (subscribed, then deleted; the secret never goes in)
+    const hook = await asJson(
+      await post("/v1/webhooks", admin, {
+        url: "https://hooks.example.vn/x",
+        secret: "audit-webhook-secret-123",
+      }),
+      201,
+    );
+    secrets.push("audit-webhook-secret-123");
+    await asJson(
+      await t.request(`/v1/webhooks/${hook.id}`, { method: "DELETE", token: admin }),
+      204,
+    );
     // user-deleted
     await asJson(await t.request(`/v1/users/${m.userId}`, { method: "DELETE", token: admin }), 204);
     // backup and restore come from the CLI, through the same recorder.

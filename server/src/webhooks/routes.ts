@@ -12,6 +12,7 @@ import {
   WebhookListSchema,
 } from "@sightline/shared/schema/webhook";
 import type { AppDeps } from "../app-deps.ts";
+import { createAuditLog } from "../audit/audit-log.ts";
 import { ADMINS, ALL_USERS } from "../auth/roles.ts";
 import type { WebhookDelivery, WebhookRecord } from "../db/port.ts";
 import { classicTwin } from "../http/classic-twin.ts";
@@ -77,11 +78,20 @@ const deliveries = defineRoute(ADMINS, {
   },
 });
 
+/** The audit target: the URL tells an admin which receiver it was; the secret never goes in. */
+const target = (w: Pick<WebhookRecord, "id" | "url">) => ({
+  type: "webhook",
+  id: w.id,
+  label: w.url,
+});
+
 const view = ({ secret: _s, workspaceId: _w, ...w }: WebhookRecord) => w;
 const deliveryView = ({ body: _b, webhookId: _h, ...d }: WebhookDelivery) => d;
 
 export function webhookRoutes(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
+  // A webhook sends alert data out of Sightline: subscribing and deleting are audited.
+  const audit = deps.audit ?? createAuditLog(deps.db, { now });
   return newRouter()
     .openapi(list, async (c) => {
       const items = await deps.db.listWebhooks(userOf(c).workspaceId);
@@ -106,11 +116,22 @@ export function webhookRoutes(deps: AppDeps) {
         },
         now().toISOString(),
       );
+      await audit.fromRequest(c, {
+        type: "webhook",
+        target: target(hook),
+        detail: { action: "created" },
+      });
       return c.json({ id: hook.id }, 201);
     })
     .openapi(remove, async (c) => {
-      const ok = await deps.db.deleteWebhook(userOf(c).workspaceId, c.req.valid("param").id);
-      if (!ok) throw notFound("webhook");
+      const ws = userOf(c).workspaceId;
+      const hook = await deps.db.getWebhook(ws, c.req.valid("param").id);
+      if (!hook || !(await deps.db.deleteWebhook(ws, hook.id))) throw notFound("webhook");
+      await audit.fromRequest(c, {
+        type: "webhook",
+        target: target(hook),
+        detail: { action: "deleted" },
+      });
       return c.body(null, 204);
     })
     .openapi(test, async (c) => {

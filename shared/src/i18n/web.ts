@@ -967,6 +967,7 @@ export const web = {
   "audit.type.user-deleted": { vi: "Xoá tài khoản", en: "Account deleted" },
   "audit.type.deletion": { vi: "Xoá dữ liệu", en: "Deletion" },
   "audit.type.api-key": { vi: "Khoá API", en: "API key" },
+  "audit.type.webhook": { vi: "Webhook", en: "Webhook" },
   "audit.type.export": { vi: "Xuất dữ liệu", en: "Export" },
   "audit.type.import": { vi: "Nhập dữ liệu", en: "Import" },
   "audit.type.backup": { vi: "Sao lưu", en: "Backup" },

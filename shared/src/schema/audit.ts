@@ -24,6 +24,8 @@ export const AUDIT_TYPES = [
   "deletion",
   /** An API key created or revoked (detail.action; the key is the target, never its secret). */
   "api-key",
+  /** A webhook subscribed or deleted (detail.action; the URL is the target label, never the secret). */
+  "webhook",
   "export",
   "import",
   "backup",
