@@ -715,9 +715,7 @@ export type NewAlertRule = Omit<
   import("@sightline/shared/schema/alert").AlertRule,
   "id" | "createdAt" | "updatedAt"
 >;
-export type AlertRuleChanges = Partial<
-  Omit<NewAlertRule, "kind" | "createdBy">
->;
+export type AlertRuleChanges = Partial<Omit<NewAlertRule, "kind" | "createdBy">>;
 
 /**
  * What one evaluation of a rule found for one key (a store, a competitor, a
@@ -898,7 +896,7 @@ export type NewJob = {
   dedupeKey?: string | null;
   giveUpAtMs?: number | null;
 };
-/** The durable job queue (docs/notifications.md "Jobs"). */
+/** The durable job queue (docs/notifications.md "The job queue"). */
 export type JobsDb = {
   /** Insert a job; with a dedupe key already present, nothing changes and `created` is false. */
   enqueueJob(job: NewJob, nowMs: number): Promise<{ id: string; created: boolean }>;
@@ -930,7 +928,7 @@ export type JobsDb = {
   pruneJobs(beforeMs: number): Promise<number>;
 };
 
-/** A webhook subscription (docs/http-api.md "Webhooks"). The secret signs; it is never listed. */
+/** A webhook subscription (docs/http-api.md "Webhooks and notification preferences"). The secret signs; it is never listed. */
 export type WebhookRecord = {
   id: string;
   workspaceId: string;
