@@ -68,6 +68,7 @@ export function createNotificationRunner(o: NotificationOptions): JobRunner {
             every("digest-weekly", WEEK_MS, {
               kind: DIGEST_WEEKLY,
               offsetMs: DIGEST_OFFSET_MS,
+              catchUpMs: 2 * DAY_MS,
               payload: { offsetMs: DIGEST_OFFSET_MS },
             }),
           ]

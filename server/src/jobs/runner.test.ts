@@ -168,6 +168,33 @@ describe("job runner", () => {
     expect(new Set(periods).size).toBe(4);
   });
 
+  it("enqueues recurring work only within its catch-up time after the period starts", async () => {
+    db = openSqliteDb(":memory:");
+    const runs: number[] = [];
+    const monday = Date.parse("2026-03-09T01:00:00.000Z");
+    let clock = monday + 3 * 86_400_000; // Thursday: too late for this week
+    runner = createJobRunner({
+      db,
+      logger,
+      pollMs: 5,
+      now: () => clock,
+      recurring: [
+        every("weekly", 7 * 86_400_000, {
+          kind: "weekly",
+          offsetMs: monday % (7 * 86_400_000),
+          catchUpMs: 2 * 86_400_000,
+        }),
+      ],
+      handlers: { weekly: { run: async (p) => void runs.push((p as { period: number }).period) } },
+    });
+    runner.start();
+    await sleep(50);
+    expect(runs).toEqual([]);
+    clock = monday + 7 * 86_400_000 + 60_000; // next Monday, a minute in
+    await sleep(50);
+    expect(runs).toHaveLength(1);
+  });
+
   it("backs off exponentially within [half, full] of the ceiling, capped", () => {
     const b = { baseMs: 10_000, maxMs: 3_600_000 };
     expect(backoffDelay(b, 1, () => 0)).toBe(5_000);

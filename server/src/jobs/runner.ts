@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Job, JobsDb, NewJob } from "../db/port.ts";
 import { type Backoff, backoffDelay } from "./backoff.ts";
-import { periodKey, type Recurring } from "./every.ts";
+import { periodKey, type Recurring, withinCatchUp } from "./every.ts";
 
 /** What a handler may say instead of succeeding. */
 export class RetryLater extends Error {
@@ -112,6 +112,7 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
     for (const r of o.recurring ?? []) {
       const period = periodKey(r, nowMs);
       if (lastPeriod.get(r.name) === period) continue;
+      if (!withinCatchUp(r, nowMs)) continue;
       // The dedupe key is the period: every instance enqueues it, one row exists, one claim runs it.
       await o.db.enqueueJob(
         {
