@@ -3,6 +3,7 @@
 // up to MAX_RESPONSE_BYTES and dropped, so a receiver that streams forever
 // or answers with megabytes cannot hold the worker.
 import { SIGNATURE_HEADER, signBody } from "./signature.ts";
+import { resolvesForbidden } from "./target-url.ts";
 
 export const DELIVERY_TIMEOUT_MS = 10_000;
 export const MAX_RESPONSE_BYTES = 64 * 1024;
@@ -23,6 +24,8 @@ export async function sendSigned(o: {
 }): Promise<SendOutcome> {
   const timeout = AbortSignal.timeout(o.timeoutMs ?? DELIVERY_TIMEOUT_MS);
   const signal = o.signal ? AbortSignal.any([timeout, o.signal]) : timeout;
+  if (await resolvesForbidden(o.url))
+    return { ok: false, statusCode: null, error: "refused: link-local address" };
   try {
     const res = await (o.fetch ?? fetch)(o.url, {
       method: "POST",
