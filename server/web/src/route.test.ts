@@ -13,6 +13,9 @@ describe("hash routes", () => {
       { page: "my-extension" },
       { page: "account" },
       { page: "admin", section: "devices" },
+      { page: "alerts", status: "open" },
+      { page: "alerts", status: "acknowledged" },
+      { page: "alert-rules" },
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);
   });
@@ -21,5 +24,6 @@ describe("hash routes", () => {
     expect(parseRoute("")).toEqual({ page: "journals" });
     expect(parseRoute("#/admin")).toEqual({ page: "admin", section: "stores" });
     expect(parseRoute("#/nope/x")).toEqual({ page: "not-found", path: "/nope/x" });
+    expect(parseRoute("#/alerts/x")).toEqual({ page: "not-found", path: "/alerts/x" });
   });
 });

@@ -42,7 +42,8 @@ export function parseRoute(hash: string): Route {
   if (first === "alerts" && parts.length === 1) return { page: "alerts", status: "open" };
   if (first === "alerts" && second === "acknowledged" && parts.length === 2)
     return { page: "alerts", status: "acknowledged" };
-  if (first === "alerts" && second === "rules" && parts.length === 2) return { page: "alert-rules" };
+  if (first === "alerts" && second === "rules" && parts.length === 2)
+    return { page: "alert-rules" };
   if (first === "admin") {
     const section = (second ?? "stores") as AdminSection;
     if (ADMIN_SECTIONS.includes(section) && parts.length <= 2) return { page: "admin", section };
