@@ -81,11 +81,12 @@ export async function startServer(
   }
 
   const shutdown = new AbortController();
+  const metrics = createMetrics();
   const app = createApp({
     db,
     blobs: database.blobs,
     notifier: database.notifier,
-    metrics: createMetrics(),
+    metrics,
     logger,
     version: o.version,
     corsOrigins: config.corsOrigins,
@@ -187,6 +188,22 @@ export async function startServer(
     },
   });
   jobs.start();
+  metrics.gauge("sightline_jobs_running", "Jobs this process runs now", () => jobs.stats().running);
+  metrics.gauge(
+    "sightline_jobs_completed",
+    "Jobs this process completed since it started",
+    () => jobs.stats().completed,
+  );
+  metrics.gauge(
+    "sightline_jobs_retried",
+    "Failed attempts this process scheduled again (webhook receiver down, SMTP error)",
+    () => jobs.stats().retried,
+  );
+  metrics.gauge(
+    "sightline_jobs_gave_up",
+    "Jobs this process gave up on (past their give-up time)",
+    () => jobs.stats().gaveUp,
+  );
 
   let stopped: Promise<void> | null = null;
   const stop = (reason: string) => {

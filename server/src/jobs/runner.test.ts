@@ -46,6 +46,7 @@ describe("job runner", () => {
     for (let i = 0; i < 100 && (await db.getJob(id))?.state !== "done"; i++) await sleep(10);
     expect(await db.getJob(id)).toMatchObject({ state: "done", attempts: 3 });
     expect(failures).toHaveLength(2);
+    expect(runner.stats()).toEqual({ running: 0, completed: 1, retried: 2, gaveUp: 0 });
     expect(failures.every((t) => typeof t === "number")).toBe(true);
   });
 

@@ -67,7 +67,11 @@ export type JobRunner = {
   poke(): void;
   /** Resolves when the queue has nothing due and nothing runs (tests). */
   idle(): Promise<void>;
+  /** What this process did since it started (the /metrics gauges). */
+  stats(): JobStats;
 };
+
+export type JobStats = { running: number; completed: number; retried: number; gaveUp: number };
 
 const DEFAULT_LEASE_MS = 60_000;
 const DEFAULT_BACKOFF: Backoff = { baseMs: 5_000, maxMs: 15 * 60_000 };
@@ -92,6 +96,7 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
   let idleWaiters: (() => void)[] = [];
   const lastPeriod = new Map<string, number>();
   const lastTick = new Map<string, number>();
+  const counts = { completed: 0, retried: 0, gaveUp: 0 };
 
   async function runTicks(nowMs: number) {
     for (const t of o.ticks ?? []) {
@@ -136,6 +141,7 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
       if (!handler) throw new GiveUp(`no handler for ${job.kind}`);
       await handler.run(job.payload, ctx);
       await o.db.completeJob(job.id, workerId, now());
+      counts.completed++;
     } catch (e) {
       const error = e instanceof Error ? e : new Error(String(e));
       let retryAtMs: number | null = null;
@@ -156,6 +162,8 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
         { job: job.id, kind: job.kind, attempts: job.attempts, retryAtMs, err: error.message },
         retryAtMs === null ? "job gave up" : "job will retry",
       );
+      if (retryAtMs === null) counts.gaveUp++;
+      else counts.retried++;
       await o.db.failJob(job.id, workerId, { error: error.message, retryAtMs, nowMs: now() });
     }
   }
@@ -241,6 +249,7 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
       return r;
     },
     poke: wake,
+    stats: () => ({ running: running.size, ...counts }),
     idle: () =>
       new Promise<void>((resolve) => {
         idleWaiters.push(resolve);

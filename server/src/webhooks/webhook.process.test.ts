@@ -35,6 +35,7 @@ async function start(): Promise<string> {
       SIGHTLINE_DATA: dataDir,
       SIGHTLINE_ADMIN_PASSWORD: "process-test-pw",
       SIGHTLINE_WEBHOOK_RETRY_BASE_MS: "200",
+      SIGHTLINE_METRICS_TOKEN: "process-test-metrics-token",
       LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "ignore", "inherit"],
@@ -149,5 +150,12 @@ describe("webhooks across a SIGKILL", () => {
     expect(delivered).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 1_500));
     expect(receiver.received).toHaveLength(1);
+    // The restarted process counts the delivery it completed.
+    const metrics = await (
+      await fetch(`${base}/metrics`, {
+        headers: { authorization: "Bearer process-test-metrics-token" },
+      })
+    ).text();
+    expect(metrics).toMatch(/^sightline_jobs_completed [1-9]/m);
   });
 });
