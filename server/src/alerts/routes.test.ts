@@ -4,7 +4,7 @@
 // stops repeats until the condition clears and trips anew.
 import type { Mutation } from "@sightline/shared";
 import { afterEach, describe, expect, it } from "vitest";
-import { nextHlc } from "../../test/support/mutations.ts";
+import { nextHlc, webObservation } from "../../test/support/mutations.ts";
 import { createTestApp, type TestApp, type TestDevice } from "../../test/support/test-app.ts";
 
 let t: TestApp;
@@ -230,6 +230,88 @@ describe("alert rules and alerts", () => {
     expect(firings.map((f) => f.alertId)).toEqual([alert.id, again[0].id]);
     expect(firings[0]?.deliver).toEqual(["app", "webhook"]);
     await reader.cancel();
+  });
+
+  it("the minute tick finds a kiosk silent for longer than `hours`, and clears when it syncs", async () => {
+    t = await createTestApp({ now });
+    const kiosk = await t.pair("staff");
+    await t.push(kiosk, [unhappy(1, kiosk, 4)]);
+    await evaluator().idle();
+    await t.request("/v1/alert-rules", {
+      method: "POST",
+      token: t.admin.token,
+      json: { kind: "device-silent", hours: 4 },
+    });
+    clock += 3 * 3_600_000;
+    expect(await evaluator().tick()).toMatchObject({ opened: 0 });
+    clock += 1.5 * 3_600_000;
+    expect(await evaluator().tick()).toMatchObject({ opened: 1 });
+    const [silent] = (await (await t.request("/v1/alerts", { token: t.admin.token })).json()).items;
+    expect(silent).toMatchObject({
+      kind: "device-silent",
+      deviceId: kiosk.deviceId,
+      storeId: t.storeId,
+      figures: { silentHours: 4.5, hours: 4 },
+    });
+    expect(await evaluator().tick()).toMatchObject({ opened: 0, updated: 1 });
+    await t.request(`/v1/alerts/${silent.id}/ack`, {
+      method: "POST",
+      token: t.admin.token,
+      json: {},
+    });
+    // It syncs again: the condition clears; silent again later, a new alert opens.
+    await t.push(kiosk, [unhappy(2, kiosk, 4)]);
+    await evaluator().idle();
+    expect(await evaluator().tick()).toMatchObject({ opened: 0, cleared: 1 });
+    clock += 5 * 3_600_000;
+    expect(await evaluator().tick()).toMatchObject({ opened: 1 });
+  });
+
+  it("a competitor's captured price moving more than the threshold opens an alert after the push", async () => {
+    t = await createTestApp({ now });
+    const rival = await (
+      await t.request("/v1/competitors", {
+        method: "POST",
+        token: t.admin.token,
+        json: { name: "Điện Máy X", domains: ["dienmay.example.vn"] },
+      })
+    ).json();
+    await t.request("/v1/alert-rules", {
+      method: "POST",
+      token: t.admin.token,
+      json: { kind: "competitor-price-change", competitorId: rival.id, threshold: 5 },
+    });
+    const ext = await t.pair("marketer");
+    const capture = (seq: number, amount: number) => ({
+      ...webObservation(seq, ext, {
+        capturedAt: new Date(clock).toISOString(),
+        url: "https://dienmay.example.vn/tivi-55",
+        competitorId: rival.id,
+        evidence: {
+          facts: { prices: [{ amount, currency: "VND", source: "json-ld", raw: `${amount}₫` }] },
+        },
+      }),
+      hlc: nextHlc(ext.deviceId, clock),
+    });
+    expect((await (await t.push(ext, [capture(1, 10_990_000)])).json()).rejected).toEqual([]);
+    clock += 3_600_000;
+    await t.push(ext, [capture(2, 10_690_000)]); // −2.7 %: below the threshold
+    await evaluator().idle();
+    expect(await t.db.countOpenAlerts(t.workspaceId)).toBe(0);
+    clock += 3_600_000;
+    await t.push(ext, [capture(3, 9_490_000)]); // −11.2 % against the capture before it
+    await evaluator().idle();
+    const [alert] = (
+      await (await t.request("/v1/alerts?status=open", { token: t.admin.token })).json()
+    ).items;
+    expect(alert).toMatchObject({
+      kind: "competitor-price-change",
+      competitorId: rival.id,
+      figures: { before: 10_690_000, after: 9_490_000, changePct: -11.2, currency: "VND" },
+    });
+    expect(alert.text.en).toMatch(
+      /^Điện Máy X: price moved -11.2% \(10,690,000 → 9,490,000 VND\)$/,
+    );
   });
 
   it("a failing evaluation never fails the push", async () => {
