@@ -57,7 +57,10 @@ export function trustContract(make: DbFactory) {
         seq: 5,
         op: "obs.patch" as const,
         id: mine.id,
-        hlc: stamp(NOW.getTime() + 1000, evil.deviceId),
+        // The fixture's next stamp: later than `mine` however many stamps
+        // the suite has drawn before (a fixed NOW + 1 s lost once it had
+        // drawn more than a thousand).
+        hlc: hlc(evil.deviceId),
         fields: { what: "honest edit" },
       };
       expect(await pushAs(db(), evil, [edit])).toMatchObject({ rejected: [], applied: 1 });
