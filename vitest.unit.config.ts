@@ -14,6 +14,8 @@ export const NOT_UNIT = [
   "test/multi-instance.test.ts",
   "test/soak.test.ts",
   "test/brute-force.test.ts",
+  // The export zip checked by the system's own unzip.
+  "server/src/journals/export/worth-sending.test.ts",
   // The extension build as a child process, then web-ext lint.
   "extension/build.test.ts",
 ];

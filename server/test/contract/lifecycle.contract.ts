@@ -1,5 +1,5 @@
 // Contract of deleting and restoring insights and actions (soft delete with
-// undo, docs/http-api.md "Insights"), run by dbContract on every adapter.
+// undo, docs/http-api.md "Insights and actions"), run by dbContract on every adapter.
 import { describe, expect, it } from "vitest";
 import { type DbFactory, seedWorkspace } from "./fixture.ts";
 import { useDb } from "./use-db.ts";
