@@ -18,6 +18,8 @@ import {
 import type { PgHandle } from "./handle.ts";
 
 export function createAlertsPart({ sql }: PgHandle): AlertsDb {
+  /** Ticks running in this process (a session's advisory lock is re-entrant). */
+  const running = new Set<string>();
   const getRule = async (ws: string, id: string) => {
     const [r] = await sql<AlertRuleRow[]>`
       SELECT * FROM alert_rules WHERE workspace_id = ${ws} AND id = ${id} AND deleted_at IS NULL`;
@@ -178,21 +180,29 @@ export function createAlertsPart({ sql }: PgHandle): AlertsDb {
     },
 
     async tryExclusiveTick(name, fn) {
-      // A session-level lock on a connection reserved for the tick: released
-      // at the end, or by PostgreSQL when an instance dies mid-tick.
-      const conn = await sql.reserve();
+      // A session-level lock, released at the end, or by PostgreSQL when an
+      // instance dies mid-tick. It is taken on a connection reserved for the
+      // tick, so the unlock runs in the same session — except in a pool of
+      // one (?max=1), where reserving would leave `fn` no connection: there
+      // every query runs in that one session anyway.
+      if (running.has(name)) return undefined;
+      running.add(name);
+      const single = Number(sql.options.max) <= 1;
+      const conn = single ? null : await sql.reserve();
+      const on = conn ?? sql;
       const key = `sightline:tick:${name}:`;
       try {
-        const [r] = await conn<{ ok: boolean }[]>`
+        const [r] = await on<{ ok: boolean }[]>`
           SELECT pg_try_advisory_lock(hashtextextended(${key} || current_schema(), 0)) AS ok`;
         if (!r?.ok) return undefined;
         try {
           return await fn();
         } finally {
-          await conn`SELECT pg_advisory_unlock(hashtextextended(${key} || current_schema(), 0))`;
+          await on`SELECT pg_advisory_unlock(hashtextextended(${key} || current_schema(), 0))`;
         }
       } finally {
-        conn.release();
+        conn?.release();
+        running.delete(name);
       }
     },
   };
