@@ -16,7 +16,7 @@ import { createAuditLog } from "../audit/audit-log.ts";
 import { ADMINS, ALL_USERS } from "../auth/roles.ts";
 import type { WebhookDelivery, WebhookRecord } from "../db/port.ts";
 import { classicTwin } from "../http/classic-twin.ts";
-import { badRequest, notFound } from "../http/problem.ts";
+import { HttpProblem, notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
 import { IdSchema } from "../http/shared-schemas.ts";
@@ -101,9 +101,16 @@ export function webhookRoutes(deps: AppDeps) {
       const user = userOf(c);
       const body = c.req.valid("json");
       const url = checkWebhookUrl(body.url);
-      if (!url.ok) throw badRequest(url.reason, [{ path: "url", message: url.reason }]);
+      // Typed refusals, so the web app says them in the user's language.
+      if (!url.ok)
+        throw new HttpProblem(400, "Webhook URL refused", url.reason, {
+          slug: "webhook-url",
+          errors: [{ path: "url", message: url.reason }],
+        });
       if ((await deps.db.listWebhooks(user.workspaceId)).length >= MAX_WEBHOOKS)
-        throw badRequest(`at most ${MAX_WEBHOOKS} webhooks per workspace`);
+        throw new HttpProblem(409, "Too many webhooks", `at most ${MAX_WEBHOOKS} per workspace`, {
+          slug: "webhook-limit",
+        });
       const hook = await deps.db.createWebhook(
         {
           id: uuidv7(),

@@ -1097,6 +1097,14 @@ export const web = {
   },
   "webhooks.outcome.waiting": { vi: "Đang chờ gửi", en: "Waiting to be sent" },
   "webhooks.outcome.failed": { vi: "Gửi không được", en: "Not delivered" },
+  "problem.webhook-url": {
+    vi: "Địa chỉ này không dùng được: cần một URL http:// hoặc https:// đầy đủ, không kèm tên đăng nhập hay mật khẩu, và không trỏ vào địa chỉ nội bộ của máy chủ đám mây (169.254.x.x).",
+    en: "This address cannot be used: it needs a full http:// or https:// URL, without a user name or password in it, not pointing at a cloud metadata address (169.254.x.x).",
+  },
+  "problem.webhook-limit": {
+    vi: "Không gian làm việc đã có 20 webhook, mức tối đa. Hãy xoá một webhook không dùng nữa trước.",
+    en: "The workspace already has 20 webhooks, the most it can have. Delete one that is no longer used first.",
+  },
   // Issue 19: the alert bell, the Alerts page and the Alert rules page.
   "nav.alerts": { vi: "Cảnh báo", en: "Alerts" },
   "alerts.bell": {

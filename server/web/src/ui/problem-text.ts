@@ -29,6 +29,8 @@ const FIELD_LABELS: Record<string, WebKey> = {
   due: "action.dueLabel",
   overrideReason: "override.reason",
   source: "import.source",
+  url: "webhooks.url",
+  secret: "webhooks.secret",
 };
 
 function fieldName(path: string, t: T): string {

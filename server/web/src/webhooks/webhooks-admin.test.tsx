@@ -7,6 +7,7 @@ import type { WebhookDeliveryView } from "@sightline/shared/schema/webhook";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fire, renderUi, settle } from "../../test/support/render.tsx";
 import type { Api } from "../api/client.ts";
+import { ApiError } from "../api/problem.ts";
 import { WebhooksAdmin } from "./webhooks-admin.tsx";
 
 const HOOK = {
@@ -68,6 +69,32 @@ const button = (el: HTMLElement, text: string) =>
 afterEach(() => vi.restoreAllMocks());
 
 describe("webhooks tab", () => {
+  it("says a refused URL in the user's language and keeps what was typed", async () => {
+    const api = fakeApi({
+      createWebhook: vi.fn(async () => {
+        throw new ApiError(
+          400,
+          "Webhook URL refused",
+          "link-local and metadata addresses are not allowed",
+          [{ path: "url", message: "link-local and metadata addresses are not allowed" }],
+          "urn:sightline:problem:webhook-url",
+        );
+      }),
+    });
+    const el = renderUi(<WebhooksAdmin />, { api, locale: "vi" });
+    await settle();
+    const [url, secret] = [...el.querySelectorAll("input")];
+    fire("input", url, { target: { value: "http://169.254.169.254/latest" } });
+    fire("input", secret, { target: { value: "0123456789abcdef-secret" } });
+    fire("submit", el.querySelector("form"));
+    await settle();
+    expect(el.textContent).toContain("Địa chỉ này không dùng được");
+    expect(el.textContent).not.toContain("link-local and metadata");
+    expect((el.querySelectorAll("input")[0] as HTMLInputElement).value).toBe(
+      "http://169.254.169.254/latest",
+    );
+  });
+
   it("adds a webhook with what was typed, tests it and shows the log in English", async () => {
     const api = fakeApi();
     const el = renderUi(<WebhooksAdmin />, { api, locale: "en" });
