@@ -24,13 +24,20 @@ export const pct = (part: number, whole: number): number =>
 const ms = (iso: unknown): number => (typeof iso === "string" ? Date.parse(iso) : Number.NaN);
 const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
 
-/** The window a rule looks at, ending now: [now − windowMinutes, now]. */
+/** The window a rule looks at, ending now: [now − windowMinutes, now] (plus AHEAD_MS). */
 export const windowStart = (rule: Pick<AlertRuleRecord, "windowMinutes">, nowMs: number) =>
   nowMs - rule.windowMinutes * 60_000;
 
+/**
+ * How far ahead of the server a capture may be stamped and still count now:
+ * the push accepts stamps up to 5 minutes ahead (a kiosk whose clock runs
+ * fast), and its taps must not wait for the clock to catch up.
+ */
+export const AHEAD_MS = 5 * 60_000;
+
 function inWindow(e: Entity, fromMs: number, nowMs: number): boolean {
   const t = ms(e.fields.capturedAt);
-  return Number.isFinite(t) && t >= fromMs && t <= nowMs;
+  return Number.isFinite(t) && t >= fromMs && t <= nowMs + AHEAD_MS;
 }
 
 function byStore(entities: readonly Entity[]): Map<string, Entity[]> {
