@@ -1,6 +1,15 @@
 // The typed API client: every call is same-origin `fetch` with the session
 // cookie (`credentials: "include"`); errors arrive as ApiError, and a 401 also
 // tells the app the session is gone.
+
+import {
+  AlertListSchema,
+  type AlertRuleInput,
+  AlertRuleListSchema,
+  AlertRuleSchema,
+  AlertSchema,
+  type AlertStatus,
+} from "@sightline/shared/schema/alert";
 import {
   BehaviourAnalyticsSchema,
   FeedbackAnalyticsSchema,
@@ -10,14 +19,6 @@ import {
   type ApiKeyScope,
   CreatedApiKeySchema,
 } from "@sightline/shared/schema/api-key";
-import {
-  AlertListSchema,
-  type AlertRuleInput,
-  AlertRuleListSchema,
-  AlertRuleSchema,
-  AlertSchema,
-  type AlertStatus,
-} from "@sightline/shared/schema/alert";
 import { AuditPageSchema, type AuditType } from "@sightline/shared/schema/audit";
 import {
   ActionCreatedSchema,
@@ -34,6 +35,7 @@ import {
   ObservationViewSchema,
 } from "@sightline/shared/schema/journal";
 import { SuggestionsSchema } from "@sightline/shared/schema/suggestion";
+import { type TimelineFilters, TimelinePageSchema } from "@sightline/shared/schema/timeline";
 import {
   NotificationPrefsSchema,
   WebhookCreatedSchema,
@@ -41,7 +43,6 @@ import {
   WebhookDeliverySchema,
   WebhookListSchema,
 } from "@sightline/shared/schema/webhook";
-import { type TimelineFilters, TimelinePageSchema } from "@sightline/shared/schema/timeline";
 import type * as z from "zod/mini";
 import { ApiError, toApiError, UNEXPECTED_RESPONSE } from "./problem.ts";
 import {
@@ -274,6 +275,12 @@ export function createApi(options: ApiOptions = {}) {
       for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== "") qs.set(k, String(v));
       return get(AuditPageSchema, `/v1/audit${qs.size ? `?${qs}` : ""}`);
     },
+    /** API keys (admins): never their secrets. */
+    apiKeys: () => get(ApiKeyListSchema, "/v1/api-keys"),
+    /** A new key: the answer carries the secret once. */
+    createApiKey: (input: { name: string; scope: ApiKeyScope }) =>
+      post(CreatedApiKeySchema, "/v1/api-keys", input),
+    revokeApiKey: (keyId: string) => del(IgnoredSchema, `/v1/api-keys/${id(keyId)}`),
     /** One's own email language and weekly digest setting. */
     notificationPrefs: () => get(NotificationPrefsSchema, "/v1/notifications/preferences"),
     setNotificationPrefs: (p: { language: "vi" | "en" | null; weeklyDigest: boolean }) =>
@@ -287,12 +294,6 @@ export function createApi(options: ApiOptions = {}) {
     testWebhook: (hookId: string) => post(WebhookDeliverySchema, `/v1/webhooks/${id(hookId)}/test`),
     webhookDeliveries: (hookId: string) =>
       get(WebhookDeliveryListSchema, `/v1/webhooks/${id(hookId)}/deliveries`),
-    /** API keys (admins): never their secrets. */
-    apiKeys: () => get(ApiKeyListSchema, "/v1/api-keys"),
-    /** A new key: the answer carries the secret once. */
-    createApiKey: (input: { name: string; scope: ApiKeyScope }) =>
-      post(CreatedApiKeySchema, "/v1/api-keys", input),
-    revokeApiKey: (keyId: string) => del(IgnoredSchema, `/v1/api-keys/${id(keyId)}`),
     /** Alert rules and alerts (admins and managers; docs/alerts.md). */
     alertRules: () => get(AlertRuleListSchema, "/v1/alert-rules"),
     createAlertRule: (input: AlertRuleInput) => post(AlertRuleSchema, "/v1/alert-rules", input),
