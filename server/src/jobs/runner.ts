@@ -238,8 +238,12 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
     async stop(graceMs = 5_000) {
       stopped = true;
       if (timer) clearInterval(timer);
-      const inHand = Promise.allSettled([...running, ...(loop ? [loop] : [])]);
       const late = new Promise<void>((r) => setTimeout(r, graceMs).unref?.());
+      // A claim in progress may still start jobs: let it finish, then wait for all in hand.
+      const inHand = (async () => {
+        if (loop) await loop;
+        await Promise.allSettled([...running]);
+      })();
       await Promise.race([inHand, late]);
       abort.abort();
     },
