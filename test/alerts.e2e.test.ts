@@ -5,17 +5,18 @@
 // its base counts; acknowledging with a note takes the bell to zero, and
 // more unhappy answers while the condition holds open nothing new.
 //
-// Webhook receiver hook (issue 19, the webhooks part): a rule with
-// deliver ["app", "webhook"] puts exactly one firing in the alert outbox per
-// opened alert (docs/alerts.md). A test that subscribes a local receiver with
-// POST /v1/webhooks before `pushUnhappy` can assert here that it got one
-// signed `alert.fired` for `alertId` and none after the acknowledgement.
+// The same run with a webhook (docs/notifications.md): a local HTTP receiver
+// subscribed before the push gets exactly one `alert.fired` for the alert,
+// its signature verified with node:crypto, and nothing more after the
+// acknowledgement.
 
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { join } from "node:path";
 import { hlcFormat, hlcInit, hlcSend, uuidv4, uuidv7 } from "@sightline/shared";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Receiver, startReceiver, waitFor } from "../server/test/support/webhook-receiver.ts";
 import {
   ADMIN,
   adminSession,
@@ -31,6 +32,15 @@ let page: Page;
 let admin: Awaited<ReturnType<typeof adminSession>>;
 let store: { id: string; name: string };
 let kiosk: { deviceId: string; token: string; seq: number; hlc: ReturnType<typeof hlcInit> };
+let receiver: Receiver;
+const HOOK_SECRET = "alerts-e2e-webhook-secret";
+const signedBy = (body: string, header: unknown) => {
+  const want = Buffer.from(
+    `sha256=${createHmac("sha256", HOOK_SECRET).update(body).digest("hex")}`,
+  );
+  const got = Buffer.from(String(header ?? ""));
+  return want.length === got.length && timingSafeEqual(want, got);
+};
 
 const STORE = {
   name: "Cửa hàng Cảnh báo",
@@ -92,6 +102,8 @@ beforeAll(async () => {
   const deviceId = uuidv4();
   const { token } = await admin.pair("staff", deviceId, store.id);
   kiosk = { deviceId, token, seq: 0, hlc: hlcInit(deviceId) };
+  receiver = await startReceiver();
+  await admin.api("POST", "/v1/webhooks", { url: receiver.url, secret: HOOK_SECRET });
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     headless: true,
@@ -104,6 +116,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.dispose();
+  await receiver?.stop();
 });
 
 describe("alerts in the web app (real server, real Chromium)", () => {
@@ -154,11 +167,17 @@ describe("alerts in the web app (real server, real Chromium)", () => {
     await pushUnhappy(5);
     await page.getByTestId("alert-count").filter({ hasText: "1" }).waitFor({ timeout: 15_000 });
     // The figure docs/alerts.md quotes: from sending the push to the bell showing it.
-    console.log(`alerts e2e: push sent → bell shows 1 in ${Math.round(performance.now() - start)} ms`);
+    console.log(
+      `alerts e2e: push sent → bell shows 1 in ${Math.round(performance.now() - start)} ms`,
+    );
     expect(await page.getByTestId("alert-bell").getAttribute("aria-label")).toBe("1 open alert");
     const open = await openAlerts();
     expect(open).toHaveLength(1);
     alertId = open[0]?.id as string;
+    // The receiver gets one signed webhook for it.
+    const hook = await waitFor("the webhook", () => receiver.received[0], 15_000);
+    expect(signedBy(hook.body, hook.headers["sightline-signature"])).toBe(true);
+    expect(JSON.parse(hook.body)).toMatchObject({ type: "alert.fired", alert: { id: alertId } });
   });
 
   it("the Alerts page reads it with its base counts; acknowledging stops repeats", async () => {
@@ -175,6 +194,7 @@ describe("alerts in the web app (real server, real Chromium)", () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(await openAlerts()).toEqual([]);
     expect(await page.getByTestId("alert-count").count()).toBe(0);
+    expect(receiver.received).toHaveLength(1);
     const acked = await admin.api<{
       items: { id: string; ackNote: string; figures: { count: number } }[];
     }>("GET", "/v1/alerts?status=acknowledged");
