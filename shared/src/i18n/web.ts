@@ -672,6 +672,59 @@ export const web = {
     en: "The request did not succeed (error {status}).",
   },
   "problem.fields": { vi: "Cần xem lại:", en: "Check:" },
+  // Problem types the server answers (`urn:sightline:problem:<slug>` →
+  // `problem.<slug>`), so the web app never shows the server's English.
+  // Only the web app reads them (the kiosk and the extension say their own
+  // words), so they stay out of common.ts and the kiosk's bundle;
+  // server/src/http/problem-catalogue.test.ts checks every slug has one.
+  "problem.error": {
+    vi: "Máy chủ gặp sự cố; hãy thử lại.",
+    en: "The server had a problem; try again.",
+  },
+  "problem.rate-limited": {
+    vi: "Quá nhiều yêu cầu, hãy thử lại sau giây lát.",
+    en: "Too many requests, try again in a moment.",
+  },
+  "problem.upgrade-required": {
+    vi: "Ứng dụng cần cập nhật để tiếp tục đồng bộ.",
+    en: "The app needs an update to keep syncing.",
+  },
+  "problem.not-ready": {
+    vi: "Máy chủ đang khởi động; hãy thử lại sau giây lát.",
+    en: "The server is starting; try again in a moment.",
+  },
+  "problem.pairing-code-unknown": {
+    vi: "Không tìm thấy mã ghép nối; hãy kiểm tra lại hoặc xin mã mới.",
+    en: "Unknown pairing code; check it or ask for a new one.",
+  },
+  "problem.pairing-code-used": {
+    vi: "Mã ghép nối này đã được dùng; mỗi mã chỉ ghép một thiết bị.",
+    en: "This pairing code was already used; each code pairs one device.",
+  },
+  "problem.pairing-code-expired": {
+    vi: "Mã ghép nối đã hết hạn (15 phút); hãy xin mã mới.",
+    en: "The pairing code has expired (15 minutes); ask for a new one.",
+  },
+  "problem.device-id-taken": {
+    vi: "Thiết bị này đã được ghép nối theo cách khác; hãy dùng mã do quản lý cấp cho đúng thiết bị.",
+    en: "This device was paired differently before; use a code a manager issued for it.",
+  },
+  "problem.seq-reused": {
+    vi: "Dữ liệu này thuộc một lần cài đặt khác của thiết bị; không nhập được.",
+    en: "This data belongs to another installation of the device; it cannot be imported.",
+  },
+  "problem.bad-transition": {
+    vi: "Không thể chuyển nhận định sang trạng thái này từ trạng thái hiện tại.",
+    en: "The insight cannot move to this status from its current one.",
+  },
+  "problem.single-source": {
+    vi: "Nhận định chỉ dựa trên một loại dữ liệu: thêm bằng chứng từ kênh khác hoặc ghi lý do xác nhận.",
+    en: "The insight rests on one kind of data: add evidence from another channel or give a reason to validate it.",
+  },
+  "problem.no-actions": {
+    vi: "Hãy thêm một hành động trước khi đánh dấu đã hành động.",
+    en: "Add an action before marking it actioned.",
+  },
   "draft.restored": {
     vi: "Đã khôi phục bản nháp chưa lưu.",
     en: "Your unsaved draft was restored.",
