@@ -317,4 +317,18 @@ CREATE TABLE api_keys (
   PRIMARY KEY (workspace_id, id));
 `,
   },
+  {
+    // Issue 15 (timeline speed): the needs and tags filters (`fields -> 'needs'
+    // ?| …`) had no index, so every timeline count read each row of the
+    // workspace. GIN indexes on the two arrays answer ?| directly; the
+    // channel-led index serves counts and the search pass of one channel.
+    id: 16,
+    name: "timeline-seek-index",
+    sql: `
+CREATE INDEX observations_needs ON observations USING gin ((fields -> 'needs'));
+CREATE INDEX observations_tags ON observations USING gin ((fields -> 'tags'));
+CREATE INDEX observations_timeline_seek ON observations (workspace_id, channel, captured_ms DESC, id DESC)
+  INCLUDE (live, store_id, competitor_id);
+`,
+  },
 ];

@@ -23,6 +23,10 @@ export function openSqlite(file: string): SqliteHandle {
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
+  // A 64 MB page cache (the default is 2 MB): the timeline's indexes at
+  // 100,000 observations are ~20 MB, and with 2 MB every count or search
+  // re-read them through the OS (half its CPU time was pread syscalls).
+  db.pragma("cache_size = -65536");
   const { epoch } = migrate(db);
   return { db, queue: createSerialQueue(), epoch, close: () => db.close() };
 }

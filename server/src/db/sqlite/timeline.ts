@@ -100,7 +100,13 @@ function wordParams(q: TimelineQuery): Record<string, unknown> {
   return params;
 }
 
+/** The newest-first page: index order is the page order (LIMIT stops early). */
 const FROM = "observations INDEXED BY observations_timeline";
+/**
+ * Counts, the search pass and the corpus figures (migration 16): the index
+ * leads with live and channel, so these seek to the channel's entries.
+ */
+const SEEK = "observations INDEXED BY observations_timeline_seek";
 
 export function createTimelinePart({ db, queue }: SqliteHandle): TimelineDb {
   const statements = new Map<string, Statement>();
@@ -146,7 +152,7 @@ export function createTimelinePart({ db, queue }: SqliteHandle): TimelineDb {
             ...(cursor ? { cMs: cursor[0], cId: cursor[1] } : {}),
             limit: q.limit + 1,
           }) as { id: string; captured_ms: number | null }[];
-          const [count] = run(`SELECT COUNT(*) AS n FROM ${FROM} WHERE ${w.sql}`, w.params) as {
+          const [count] = run(`SELECT COUNT(*) AS n FROM ${SEEK} WHERE ${w.sql}`, w.params) as {
             n: number;
           }[];
           const byId = rowsById(
@@ -161,7 +167,7 @@ export function createTimelinePart({ db, queue }: SqliteHandle): TimelineDb {
           };
         }
         const candidates = run(
-          `SELECT id, captured_ms, store_id, competitor_id, search_text FROM ${FROM} WHERE ${w.sql}`,
+          `SELECT id, captured_ms, store_id, competitor_id, search_text FROM ${SEEK} WHERE ${w.sql}`,
           w.params,
         ) as Candidate[];
         // The scope's corpus figures (the filters left out; see timeline-rank.ts).
@@ -175,7 +181,7 @@ export function createTimelinePart({ db, queue }: SqliteHandle): TimelineDb {
           );
           const [row] = run(
             `SELECT COUNT(*) AS n, COALESCE(SUM(length(search_text)), 0) AS len, ${dfs.join(", ")}
-             FROM ${FROM} WHERE ${s.sql}`,
+             FROM ${SEEK} WHERE ${s.sql}`,
             { ...s.params, ...wordParams(q) },
           ) as Record<string, number | null>[];
           corpus = {
