@@ -53,6 +53,32 @@ const CLAIM_WORDS = [
 const PRICE_PATTERN = new RegExp(`(^| )(${PRICE_WORDS.map(foldText).join("|")}|giam \\d+)( |$)`);
 const CLAIM_PATTERN = new RegExp(`(^| )(${CLAIM_WORDS.map(foldText).join("|")})( |$)`);
 
+/**
+ * Price/claim words per text, kept between requests (a pure function of the
+ * text): after one new observation only its text is folded and matched.
+ * Bounded; cleared with the feature caches.
+ */
+const KIND_OF_TEXT = new Map<string, number>();
+const MAX_KIND_TEXTS = 200_000;
+
+export function clearChangeCache(): void {
+  KIND_OF_TEXT.clear();
+}
+
+const kindOf = (folded: string) =>
+  (PRICE_PATTERN.test(folded) ? 1 : 0) | (CLAIM_PATTERN.test(folded) ? 2 : 0);
+
+/** 1: the text speaks of a price cut; 2: of a claim (featurise.ts keeps it per row). */
+export function textChangeKind(text: string): number {
+  let kind = KIND_OF_TEXT.get(text);
+  if (kind === undefined) {
+    kind = kindOf(foldText(text));
+    if (KIND_OF_TEXT.size >= MAX_KIND_TEXTS) KIND_OF_TEXT.clear();
+    KIND_OF_TEXT.set(text, kind);
+  }
+  return kind;
+}
+
 function host(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
@@ -69,13 +95,10 @@ function pageOf(f: Featured): string {
 }
 
 export function findCompetitorChanges(features: FeatureSet): CompetitorChange[] {
-  const { items, texts } = features;
+  const { items, changeKinds } = features;
   const raw: CompetitorChange[] = [];
-  // Word matches per distinct text, then per tag: both are cached.
-  const docKind = new Map<number, number>();
+  // Word matches per text (featurise.ts), then per tag.
   const tagKind = new Map<string, number>();
-  const kindOf = (folded: string) =>
-    (PRICE_PATTERN.test(folded) ? 1 : 0) | (CLAIM_PATTERN.test(folded) ? 2 : 0);
   const captures = new Map<string, Array<[number, number, string, number]>>();
   items.forEach((f, i) => {
     if (f.channel !== "web" && f.channel !== "event") return;
@@ -89,11 +112,7 @@ export function findCompetitorChanges(features: FeatureSet): CompetitorChange[] 
       list.push([f.time, price.amount, price.currency, i]);
       captures.set(key, list);
     }
-    let kind = docKind.get(f.doc);
-    if (kind === undefined) {
-      kind = kindOf(foldText(texts[f.doc] ?? ""));
-      docKind.set(f.doc, kind);
-    }
+    let kind = changeKinds[i] as number;
     for (const tag of f.obs.tags ?? []) {
       let k = tagKind.get(tag);
       if (k === undefined) {
@@ -131,16 +150,24 @@ function mergeNearby(raw: CompetitorChange[]): CompetitorChange[] {
   raw.sort((a, b) => a.at - b.at);
   const out: CompetitorChange[] = [];
   const last = new Map<string, CompetitorChange>();
+  // Members already held, per merged change (a busy competitor's change can gather thousands).
+  const held = new Map<CompetitorChange, Set<number>>();
   for (const c of raw) {
     const key = `${c.kind}\u0000${c.competitor}`;
     const prev = last.get(key);
     if (prev && c.at - prev.at <= 3 * DAY) {
-      for (const m of c.members) if (!prev.members.includes(m)) prev.members.push(m);
+      const seen = held.get(prev) as Set<number>;
+      for (const m of c.members)
+        if (!seen.has(m)) {
+          seen.add(m);
+          prev.members.push(m);
+        }
       if (c.price && !prev.price) prev.price = c.price;
       continue;
     }
     const copy = { ...c, members: [...c.members] };
     last.set(key, copy);
+    held.set(copy, new Set(copy.members));
     out.push(copy);
   }
   return out;

@@ -17,12 +17,21 @@ import {
 } from "@sightline/shared/text/features";
 import { foldText } from "@sightline/shared/text/fold";
 import { dataTypeOf } from "../corroboration.ts";
+import { clearChangeCache, textChangeKind } from "./competitor-changes.ts";
 import { BEHAVIOUR_MASK, needsFromTerms } from "./need-hints.ts";
 import { maskOf, needBit } from "./need-mask.ts";
 import type { SuggestObservation } from "./observation.ts";
 
 /** A sparse vector: term ids ascending, weights aligned, L2-normalised. */
 export type SparseVector = { ids: number[]; weights: number[] };
+
+/**
+ * Every observation's TF-IDF vector in one flat run (no arrays per
+ * observation: at 100,000 they were most of the garbage collected per
+ * request): item i holds ids/weights[start[i] … start[i + 1]), term ids
+ * ascending, L2-normalised.
+ */
+export type Vectors = { start: Int32Array; ids: Int32Array; weights: Float64Array };
 
 export type Featured = {
   obs: SuggestObservation;
@@ -33,7 +42,6 @@ export type Featured = {
   channel: Channel;
   /** capturedAt in ms since epoch (NaN when unreadable). */
   time: number;
-  vector: SparseVector;
   /** Needs tagged on the observation (need-mask.ts). */
   tagged: number;
   /** Every need tagged or implied (reasons, behaviour, words, prices): for time links. */
@@ -48,6 +56,8 @@ export type Featured = {
 
 export type FeatureSet = {
   items: Featured[];
+  /** The TF-IDF vector of each item. */
+  vectors: Vectors;
   /** Term id → term ("sản_phẩm", "pin nhanh_hết", "#b:asked-price"). */
   terms: string[];
   /** Observations holding each term. */
@@ -55,8 +65,10 @@ export type FeatureSet = {
   /** Of df, in English texts. */
   dfEnglish: Int32Array;
   n: number;
-  /** Each observation's text (what, why, quote), as written. */
+  /** Each web or event observation's text (what, why, quote), as written; "" for others. */
   texts: string[];
+  /** Of web and event observations: 1 the text speaks of a price cut, 2 of a claim. */
+  changeKinds: Int8Array;
   dataTypes: string[];
 };
 
@@ -106,14 +118,34 @@ const VOCAB = { ids: new Map<string, number>(), terms: [] as string[], foldKeys:
 const MAX_VOCAB = 2_000_000;
 const MAX_PARSED = 400_000;
 type Parsed = { script: string; ids: number[]; counts: number[] };
+const CURRENT = `${TEXT_FEATURES_VERSION}|`;
 const PARSED = new Map<string, Parsed>();
+
+/**
+ * The parses of a journal's last request in its order (keyed by its first
+ * observation's id; a few journals): the next request — the same rows plus
+ * a few new, edited or deleted ones — walks it alongside and takes each
+ * unchanged row's parse without a string-keyed lookup, which at 100,000
+ * rows was the costliest step of a request after one new observation.
+ */
+type Run = {
+  stored: (string | null)[];
+  parsed: Parsed[];
+  /** The text of web and event rows ("" otherwise) and its price/claim words. */
+  texts: string[];
+  kinds: Int8Array;
+};
+const RUNS = new Map<string, Run>();
+const MAX_RUNS = 8;
 
 /** Forget every interned term and parse (benchmarks measure a first computation with it). */
 export function clearFeatureCaches(): void {
+  RUNS.clear();
   VOCAB.ids.clear();
   VOCAB.terms.length = 0;
   VOCAB.foldKeys.length = 0;
   PARSED.clear();
+  clearChangeCache();
 }
 
 function internVocab(t: string): number {
@@ -180,12 +212,16 @@ export function featurise(
 ): FeatureSet {
   const n = observations.length;
   if (VOCAB.terms.length > MAX_VOCAB) {
+    RUNS.clear();
     VOCAB.ids.clear();
     VOCAB.terms.length = 0;
     VOCAB.foldKeys.length = 0;
     PARSED.clear();
   }
-  if (PARSED.size > MAX_PARSED) PARSED.clear();
+  if (PARSED.size > MAX_PARSED) {
+    PARSED.clear();
+    RUNS.clear();
+  }
   // Local ids, numbered in order of first appearance in this journal: the
   // process-wide ids depend on what was read before, and ties (equal
   // weights) are broken by id, so the answer must not depend on them.
@@ -212,31 +248,76 @@ export function featurise(
 
   // Every observation's terms in one flat run (no array per document):
   // observation i holds ids[start[i] … start[i + 1]); a count of 0 marks a
-  // term merged into an earlier one.
-  const ids: number[] = [];
-  const counts: number[] = [];
+  // term merged into an earlier one. Sized first, then filled (typed arrays,
+  // no growing).
+  const parsedOf: Parsed[] = new Array(n);
+  const storedOf: (string | null)[] = new Array(n);
+  const runKey = n > 0 ? (observations[0] as SuggestObservation).id : "";
+  const last = RUNS.get(runKey);
+  const texts: string[] = new Array(n);
+  const changeKinds = new Int8Array(n);
+  let p = 0;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const o = observations[i] as SuggestObservation;
+    // Only features of the current version are read (and their parse kept):
+    // an older string is no key to the text, which is featurised instead.
+    const stored =
+      typeof o.features === "string" && o.features.startsWith(CURRENT) ? o.features : null;
+    storedOf[i] = stored;
+    let parsed: Parsed | undefined;
+    let hit = -1;
+    if (last && stored !== null) {
+      // Same row as last time, or the one after a deleted row; else a new row (p stays).
+      if (last.stored[p] === stored) hit = p++;
+      else if (last.stored[p + 1] === stored) {
+        hit = p + 1;
+        p += 2;
+      }
+      if (hit >= 0) parsed = last.parsed[hit];
+    }
+    // The text is read again only where a competitor change is looked for.
+    if (o.channel === "web" || o.channel === "event") {
+      const text = featureText(o);
+      texts[i] = text;
+      changeKinds[i] =
+        last && hit >= 0 && last.texts[hit] === text
+          ? (last.kinds[hit] as number)
+          : textChangeKind(text);
+    } else texts[i] = "";
+    if (parsed === undefined && stored !== null) parsed = PARSED.get(stored);
+    if (parsed === undefined) {
+      parsed = parseFeatures(stored, o);
+      if (stored !== null) PARSED.set(stored, parsed);
+    }
+    parsedOf[i] = parsed;
+    total +=
+      parsed.ids.length + (o.behaviour ? 1 : 0) + (o.reasons?.length ?? 0) + (o.tags?.length ?? 0);
+  }
+  if (n > 0) {
+    RUNS.delete(runKey);
+    if (RUNS.size >= MAX_RUNS) RUNS.delete(RUNS.keys().next().value as string);
+    RUNS.set(runKey, { stored: storedOf, parsed: parsedOf, texts, kinds: changeKinds });
+  }
+  const ids = new Int32Array(total);
+  const counts = new Int32Array(total);
+  let filled = 0;
   const start = new Int32Array(n + 1);
-  const texts: string[] = [];
   const english = new Uint8Array(n);
   const plainDoc = new Uint8Array(n);
   const codeIds = new Map<string, number>();
   const reasonIds = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const o = observations[i] as SuggestObservation;
-    start[i] = ids.length;
-    const stored = typeof o.features === "string" ? o.features : null;
-    let parsed = stored === null ? undefined : PARSED.get(stored);
-    if (parsed === undefined) {
-      parsed = parseFeatures(stored, o);
-      if (stored !== null) PARSED.set(stored, parsed);
-    }
+    start[i] = filled;
+    const parsed = parsedOf[i] as Parsed;
     if (parsed.script === "vi-plain") plainDoc[i] = 1;
     if (parsed.script === "en") english[i] = 1;
     const g = parsed.ids;
     const c = parsed.counts;
     for (let j = 0; j < g.length; j++) {
-      ids.push(toLocal(g[j] as number));
-      counts.push(c[j] as number);
+      ids[filled] = toLocal(g[j] as number);
+      counts[filled++] = c[j] as number;
     }
     if (o.behaviour) {
       let id = codeIds.get(o.behaviour);
@@ -244,8 +325,8 @@ export function featurise(
         id = intern(`#b:${o.behaviour}`);
         codeIds.set(o.behaviour, id);
       }
-      ids.push(id);
-      counts.push(1);
+      ids[filled] = id;
+      counts[filled++] = 1;
     }
     if (o.reasons)
       for (const r of o.reasons) {
@@ -254,18 +335,16 @@ export function featurise(
           id = intern(`#r:${r}`);
           reasonIds.set(r, id);
         }
-        ids.push(id);
-        counts.push(1);
+        ids[filled] = id;
+        counts[filled++] = 1;
       }
     if (o.tags)
       for (const tag of o.tags) {
-        ids.push(intern(`#t:${foldText(tag)}`));
-        counts.push(1);
+        ids[filled] = intern(`#t:${foldText(tag)}`);
+        counts[filled++] = 1;
       }
-    // The text is read again only where a competitor change is looked for.
-    texts.push(o.channel === "web" || o.channel === "event" ? featureText(o) : "");
   }
-  start[n] = ids.length;
+  start[n] = filled;
 
   // A term typed without accents is read as the accented term that folds to
   // it most often in this journal (fold only to match accent-less input).
@@ -401,8 +480,32 @@ export function featurise(
   });
   const maxTerms = options.maxTerms ?? 16;
 
+  const vectors: Vectors = {
+    start: new Int32Array(n + 1),
+    ids: new Int32Array(Math.min(total + n * NEED_CODES.length, n * maxTerms)),
+    weights: new Float64Array(Math.min(total + n * NEED_CODES.length, n * maxTerms)),
+  };
+  const scratch = { ids: [] as number[], weights: [] as number[] };
   const dataTypes: string[] = [];
   const dataTypeIds = new Map<string, number>();
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    vectors.start[i] = at;
+    at = toVector(
+      ids,
+      counts,
+      start[i] as number,
+      start[i + 1] as number,
+      union[i] as number,
+      needTerm,
+      idf,
+      maxTerms,
+      scratch,
+      vectors,
+      at,
+    );
+  }
+  vectors.start[n] = at;
   const items = observations.map((obs, i): Featured => {
     const key = obs.channel === "import" ? `import\u0000${obs.source ?? ""}` : obs.channel;
     let dataType = dataTypeIds.get(key);
@@ -421,16 +524,6 @@ export function featurise(
       dataType,
       channel: obs.channel,
       time: Date.parse(obs.capturedAt),
-      vector: toVector(
-        ids,
-        counts,
-        start[i] as number,
-        start[i + 1] as number,
-        union[i] as number,
-        needTerm,
-        idf,
-        maxTerms,
-      ),
       tagged: tagged[i] as number,
       needs: union[i] as number,
       needVote: needVote[i] as number,
@@ -438,22 +531,30 @@ export function featurise(
       english: english[i] === 1,
     };
   });
-  return { items, terms, df, dfEnglish, n, texts, dataTypes };
+  return { items, vectors, terms, df, dfEnglish, n, texts, changeKinds, dataTypes };
 }
 
-/** The `maxTerms` heaviest terms of a document, ids ascending, L2-normalised. */
+/**
+ * The `maxTerms` heaviest terms of a document, ids ascending, L2-normalised,
+ * written into `out` at `at` (scratch: reused working arrays); returns the end.
+ */
 function toVector(
-  ids: readonly number[],
-  counts: readonly number[],
+  ids: Int32Array,
+  counts: Int32Array,
   from: number,
   to: number,
   needs: number,
   needTerm: readonly number[],
   idf: Float64Array,
   maxTerms: number,
-): SparseVector {
-  const outIds: number[] = [];
-  const outW: number[] = [];
+  scratch: { ids: number[]; weights: number[] },
+  out: Vectors,
+  at: number,
+): number {
+  const outIds = scratch.ids;
+  const outW = scratch.weights;
+  outIds.length = 0;
+  outW.length = 0;
   for (let j = from; j < to; j++) {
     const id = ids[j] as number;
     const w = idf[id] as number;
@@ -505,8 +606,11 @@ function toVector(
   let norm = 0;
   for (let j = 0; j < kept; j++) norm += (outW[j] as number) ** 2;
   norm = Math.sqrt(norm) || 1;
-  for (let j = 0; j < kept; j++) outW[j] = (outW[j] as number) / norm;
-  return { ids: outIds, weights: outW };
+  for (let j = 0; j < kept; j++) {
+    out.ids[at + j] = outIds[j] as number;
+    out.weights[at + j] = (outW[j] as number) / norm;
+  }
+  return at + kept;
 }
 
 /**
@@ -518,7 +622,7 @@ function toVector(
 export function templatedTerms(
   observations: readonly SuggestObservation[],
   start: Int32Array,
-  ids: readonly number[],
+  ids: ArrayLike<number>,
   termCount: number,
 ): Set<number> {
   const perChannel = new Map<string, { n: number; df: Uint32Array }>();
@@ -545,14 +649,6 @@ export function templatedTerms(
     });
   }
   return out;
-}
-
-/** Cosine of a sparse vector with a dense one. */
-export function dotDense(v: SparseVector, dense: Float64Array, offset = 0): number {
-  let s = 0;
-  for (let j = 0; j < v.ids.length; j++)
-    s += (v.weights[j] as number) * (dense[offset + (v.ids[j] as number)] as number);
-  return s;
 }
 
 export const NEED_COUNT = NEED_CODES.length;

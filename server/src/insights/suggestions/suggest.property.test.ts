@@ -4,6 +4,7 @@
 // suggestions down with a 500 (a mark left standing by NFC once recursed
 // forever in the folding scanners).
 import { NEED_CODES } from "@sightline/shared";
+import { observationFeatures } from "@sightline/shared/text/features";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { clearFeatureCaches } from "./featurise.ts";
@@ -112,6 +113,62 @@ describe("suggest on any input", () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  // featurise.ts keeps each journal's last parses in its order and reuses
+  // them row by row for the next request; whatever that journal looked
+  // like before (rows added, deleted, moved, edited to another text with
+  // the same words, stale features), the answer is the one computed afresh.
+  it("answers as computed afresh whatever version of the journal was read before", () => {
+    const price = ["Đối thủ giảm giá 20%", "Đối thủ giảm giá 20% !!", "Đối thủ, giảm giá", "giá"];
+    const stored = observation.chain((f) =>
+      fc.record({
+        f: fc.constant(f),
+        features: fc.constantFrom("stored", "none", "stale"),
+        what: fc.option(fc.constantFrom(...price), { nil: undefined }),
+      }),
+    );
+    const journal = fc.array(stored, { minLength: 1, maxLength: 25 }).map((rows) =>
+      rows.map(({ f, features, what }, i) => {
+        const fields = what === undefined ? f : { ...f, what };
+        return {
+          ...fields,
+          id: i === 0 ? "first" : `o${i}`,
+          features:
+            features === "stored"
+              ? observationFeatures(fields as never)
+              : features === "stale"
+                ? "f0|vi|giảm_giá"
+                : null,
+        } as unknown as SuggestObservation;
+      }),
+    );
+    fc.assert(
+      fc.property(
+        journal,
+        fc.array(fc.tuple(fc.nat(30), fc.constantFrom("drop", "copy", "edit")), { maxLength: 6 }),
+        fc.constantFrom(...price),
+        (now, edits, other) => {
+          // An earlier version of the same journal (same first row).
+          const before = [...now];
+          for (const [at, kind] of edits) {
+            const i = 1 + (at % Math.max(1, before.length - 1));
+            const row = before[i];
+            if (!row) continue;
+            if (kind === "drop") before.splice(i, 1);
+            else if (kind === "copy") before.splice(i, 0, { ...row, id: `${row.id}x` });
+            else before[i] = { ...row, what: other } as SuggestObservation;
+          }
+          clearFeatureCaches();
+          const fresh = suggest(now, { reasonNeeds: new Map() });
+          clearFeatureCaches();
+          suggest(before, { reasonNeeds: new Map() });
+          expect(suggest(now, { reasonNeeds: new Map() })).toEqual(fresh);
+          expect(suggest(now, { reasonNeeds: new Map() })).toEqual(fresh);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

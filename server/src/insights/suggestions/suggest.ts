@@ -95,18 +95,19 @@ export function suggest(
 ): Suggestions {
   const features = featurise(observations, options);
   const ctx: Ctx = { ...options, locale: options.locale ?? "vi", features, items: features.items };
+  // Ranked first from counts alone; only the suggestions returned are
+  // described (titles, quotes, ids), the rest cost nothing more.
   const topics = findTopics(features, options)
-    .map((t) => describe(t, ctx))
+    .map((t) => rank(t, ctx))
     .sort(
       (a, b) =>
-        Number(b.types >= 2) - Number(a.types >= 2) ||
-        b.suggestion.score - a.suggestion.score ||
-        a.first - b.first,
+        Number(b.types >= 2) - Number(a.types >= 2) || b.score - a.score || a.first - b.first,
     )
-    .slice(0, Math.max(0, options.limit ?? 12));
+    .slice(0, Math.max(0, options.limit ?? 12))
+    .map((r) => describe(r.topic, ctx));
   const links = findTimeLinks(features, { limit: options.timeLinks ?? 5 });
   return {
-    suggestions: topics.map((t) => t.suggestion),
+    suggestions: topics,
     timeLinks: links.map((l) => fromTimeLink(l, ctx)),
   };
 }
@@ -143,8 +144,11 @@ function distinctive(t: Topic, fs: FeatureSet): Scored[] {
   let size = 0;
   for (let x = 0; x < t.members.length; x += step) {
     size++;
-    for (const id of (fs.items[t.members[Math.floor(x)] as number] as Featured).vector.ids)
+    const d = t.members[Math.floor(x)] as number;
+    for (let at = fs.vectors.start[d] as number; at < (fs.vectors.start[d + 1] as number); at++) {
+      const id = fs.vectors.ids[at] as number;
       inTopic.set(id, (inTopic.get(id) ?? 0) + 1);
+    }
   }
   const out: Scored[] = [];
   for (const [id, c] of inTopic) {
@@ -175,7 +179,16 @@ export function pickPhrases(
   taken: ReadonlySet<string> = new Set(),
 ): number[] {
   const picked: number[] = [];
-  const words = (id: number) => (terms[id] as string).split(" ");
+  // Each term split once (a topic can score hundreds of terms, each looked at many times).
+  const split = new Map<number, string[]>();
+  const words = (id: number) => {
+    let w = split.get(id);
+    if (!w) {
+      w = (terms[id] as string).split(" ");
+      split.set(id, w);
+    }
+    return w;
+  };
   for (const s of scored) {
     if (picked.length >= max) break;
     const overlaps = (id: number) => {
@@ -210,9 +223,26 @@ export function pickPhrases(
   return [...new Set(picked)];
 }
 
+/** What ranking needs: kinds of data, the score describe() reports, the first member. */
+function rank(t: Topic, ctx: Ctx): { topic: Topic; types: number; score: number; first: number } {
+  const seen = new Uint8Array(ctx.features.dataTypes.length);
+  let types = 0;
+  for (const i of t.members) {
+    const d = (ctx.items[i] as Featured).dataType;
+    if (seen[d] === 0) {
+      seen[d] = 1;
+      types++;
+    }
+  }
+  return { topic: t, types, score: round2(topicScore(types, t)), first: t.members[0] as number };
+}
+
+const topicScore = (types: number, t: Topic) =>
+  types * (0.5 + t.coherence) * Math.log2(1 + t.members.length);
+
 const capitalise = (s: string) => (s ? s.charAt(0).toLocaleUpperCase("vi") + s.slice(1) : s);
 
-function describe(t: Topic, ctx: Ctx): { suggestion: Suggestion; types: number; first: number } {
+function describe(t: Topic, ctx: Ctx): Suggestion {
   const fs = ctx.features;
   const tr = createTranslator(insightsCatalog, ctx.locale);
   const channels: Record<string, number> = {};
@@ -299,34 +329,30 @@ function describe(t: Topic, ctx: Ctx): { suggestion: Suggestion; types: number; 
     dataTypes[fs.dataTypes[type] as string] = c;
   const days = Number.isFinite(to - from) ? Math.round((to - from) / 86_400_000) : 0;
   const topTerms = scored.slice(0, 10).map((s) => display(fs.terms[s.id] as string));
-  const score = types * (0.5 + t.coherence) * Math.log2(1 + size);
+  const score = topicScore(types, t);
   return {
-    types,
-    first: t.members[0] as number,
-    suggestion: {
+    kind: "theme",
+    title,
+    needs,
+    observationIds: t.members.map((i) => (fs.items[i] as Featured).obs.id),
+    channels: Object.keys(channels).sort() as Channel[],
+    score: round2(score),
+    why: {
       kind: "theme",
-      title,
-      needs,
-      observationIds: t.members.map((i) => (fs.items[i] as Featured).obs.id),
-      channels: Object.keys(channels).sort() as Channel[],
-      score: round2(score),
-      why: {
-        kind: "theme",
-        key: { type: "term", code: vi[0] ?? en[0] ?? "" },
-        observations: size,
-        shown: size,
-        channels,
-        dataTypes,
-        needs: needCounts,
-        topTerms,
-        coherence: round2(t.coherence),
-        from: iso(from),
-        to: iso(to),
-        days,
-        phrases: { vi, en },
-        quotes,
-        oneSource: types < 2,
-      },
+      key: { type: "term", code: vi[0] ?? en[0] ?? "" },
+      observations: size,
+      shown: size,
+      channels,
+      dataTypes,
+      needs: needCounts,
+      topTerms,
+      coherence: round2(t.coherence),
+      from: iso(from),
+      to: iso(to),
+      days,
+      phrases: { vi, en },
+      quotes,
+      oneSource: types < 2,
     },
   };
 }

@@ -9,7 +9,7 @@
 // assigned once; an observation joins a topic only when it is close to its
 // centre (absolute and relative to the topic's own spread), so a stray text
 // stays in the timeline instead of padding a suggestion.
-import type { FeatureSet, SparseVector } from "./featurise.ts";
+import type { FeatureSet, Vectors } from "./featurise.ts";
 
 export type TopicOptions = {
   /** Most clusters k-means starts with (default 36). */
@@ -54,12 +54,13 @@ function rng(seed: number): () => number {
 /** Dense centres over a compact term space. */
 type Centres = { k: number; dim: number; w: Float64Array };
 
-function dot(v: SparseVector, c: Centres, j: number, col: Int32Array): number {
+function dot(V: Vectors, d: number, c: Centres, j: number, col: Int32Array): number {
   let s = 0;
   const base = j * c.dim;
-  for (let t = 0; t < v.ids.length; t++) {
-    const x = col[v.ids[t] as number] as number;
-    if (x >= 0) s += (v.weights[t] as number) * (c.w[base + x] as number);
+  const end = V.start[d + 1] as number;
+  for (let t = V.start[d] as number; t < end; t++) {
+    const x = col[V.ids[t] as number] as number;
+    if (x >= 0) s += (V.weights[t] as number) * (c.w[base + x] as number);
   }
   return s;
 }
@@ -96,14 +97,21 @@ function postingsOf(c: Centres): Postings {
 let nearestScore = 0;
 let touched = new Int32Array(64);
 
-/** The nearest centre of `v` (−1 when it shares no term with any); its cosine in nearestScore. */
-function nearest(v: SparseVector, p: Postings, col: Int32Array, scores: Float64Array): number {
+/** The nearest centre of item `d` (−1 when it shares no term with any); its cosine in nearestScore. */
+function nearest(
+  V: Vectors,
+  d: number,
+  p: Postings,
+  col: Int32Array,
+  scores: Float64Array,
+): number {
   if (touched.length < p.k) touched = new Int32Array(p.k * 2);
   let count = 0;
-  for (let t = 0; t < v.ids.length; t++) {
-    const x = col[v.ids[t] as number] as number;
+  const stop = V.start[d + 1] as number;
+  for (let t = V.start[d] as number; t < stop; t++) {
+    const x = col[V.ids[t] as number] as number;
     if (x < 0) continue;
-    const w = v.weights[t] as number;
+    const w = V.weights[t] as number;
     const end = p.start[x + 1] as number;
     for (let at = p.start[x] as number; at < end; at++) {
       const j = p.centre[at] as number;
@@ -126,24 +134,27 @@ function nearest(v: SparseVector, p: Postings, col: Int32Array, scores: Float64A
   return bj;
 }
 
-/** Centres as the normalised sums of their members. */
+/** Centres as the normalised sums of their members (sample: item indexes). */
 function recompute(
-  vectors: readonly SparseVector[],
+  V: Vectors,
+  sample: Int32Array,
   assign: Int32Array,
   k: number,
   dim: number,
   col: Int32Array,
 ): Centres {
   const w = new Float64Array(k * dim);
-  vectors.forEach((v, i) => {
+  for (let i = 0; i < sample.length; i++) {
     const j = assign[i] as number;
-    if (j < 0) return;
+    if (j < 0) continue;
     const base = j * dim;
-    for (let t = 0; t < v.ids.length; t++) {
-      const x = col[v.ids[t] as number] as number;
-      w[base + x] = (w[base + x] as number) + (v.weights[t] as number);
+    const d = sample[i] as number;
+    const end = V.start[d + 1] as number;
+    for (let t = V.start[d] as number; t < end; t++) {
+      const x = col[V.ids[t] as number] as number;
+      w[base + x] = (w[base + x] as number) + (V.weights[t] as number);
     }
-  });
+  }
   for (let j = 0; j < k; j++) {
     let norm = 0;
     for (let x = j * dim; x < (j + 1) * dim; x++) norm += (w[x] as number) ** 2;
@@ -154,24 +165,25 @@ function recompute(
 }
 
 function seedCentres(
-  vectors: readonly SparseVector[],
+  V: Vectors,
+  sample: Int32Array,
   k: number,
   dim: number,
   col: Int32Array,
   random: () => number,
 ): Centres {
-  const m = vectors.length;
+  const m = sample.length;
   const chosen: number[] = [Math.floor(random() * m)];
   const far = new Float64Array(m).fill(1);
   const single: Centres = { k: 1, dim, w: new Float64Array(dim) };
   while (chosen.length < k) {
-    const last = vectors[chosen[chosen.length - 1] as number] as SparseVector;
+    const last = sample[chosen[chosen.length - 1] as number] as number;
     single.w.fill(0);
-    for (let t = 0; t < last.ids.length; t++)
-      single.w[col[last.ids[t] as number] as number] = last.weights[t] as number;
+    for (let t = V.start[last] as number; t < (V.start[last + 1] as number); t++)
+      single.w[col[V.ids[t] as number] as number] = V.weights[t] as number;
     let total = 0;
     for (let i = 0; i < m; i++) {
-      const d = 1 - dot(vectors[i] as SparseVector, single, 0, col);
+      const d = 1 - dot(V, sample[i] as number, single, 0, col);
       if (d < (far[i] as number)) far[i] = d;
       total += (far[i] as number) ** 2;
     }
@@ -191,35 +203,36 @@ function seedCentres(
   chosen.forEach((i, j) => {
     assign[i] = j;
   });
-  return recompute(vectors, assign, chosen.length, dim, col);
+  return recompute(V, sample, assign, chosen.length, dim, col);
 }
 
 function kmeans(
-  vectors: readonly SparseVector[],
+  V: Vectors,
+  sample: Int32Array,
   k: number,
   dim: number,
   col: Int32Array,
   seed: number,
   iterations: number,
 ): { centres: Centres; assign: Int32Array; objective: number } {
-  let centres = seedCentres(vectors, k, dim, col, rng(seed));
-  const assign = new Int32Array(vectors.length).fill(-1);
+  let centres = seedCentres(V, sample, k, dim, col, rng(seed));
+  const assign = new Int32Array(sample.length).fill(-1);
   let objective = 0;
   const scores = new Float64Array(k);
   for (let it = 0; it < iterations; it++) {
     let moved = 0;
     objective = 0;
     const p = postingsOf(centres);
-    vectors.forEach((v, i) => {
-      const j = nearest(v, p, col, scores);
+    for (let i = 0; i < sample.length; i++) {
+      const j = nearest(V, sample[i] as number, p, col, scores);
       const s = nearestScore;
       objective += s;
       if (assign[i] !== j) {
         assign[i] = j;
         moved++;
       }
-    });
-    centres = recompute(vectors, assign, centres.k, dim, col);
+    }
+    centres = recompute(V, sample, assign, centres.k, dim, col);
     if (moved === 0) break;
   }
   return { centres, assign, objective };
@@ -254,10 +267,9 @@ function sparseCentre(c: Centres, j: number, terms: Int32Array): Topic["centre"]
 }
 
 export function findTopics(fs: FeatureSet, o: TopicOptions = {}): Topic[] {
+  const V = fs.vectors;
   const docs: number[] = [];
-  fs.items.forEach((f, i) => {
-    if (f.vector.ids.length > 0) docs.push(i);
-  });
+  for (let i = 0; i < fs.items.length; i++) if (V.start[i + 1] !== V.start[i]) docs.push(i);
   const minMembers = o.minMembers ?? 3;
   if (docs.length < minMembers) return [];
   // Topics are fitted on observations with words; those carrying codes only
@@ -265,8 +277,8 @@ export function findTopics(fs: FeatureSet, o: TopicOptions = {}): Topic[] {
   // their codes, so they never make a "topic" of their own.
   const isCode = (id: number) => (fs.terms[id] as string).charCodeAt(0) === 35;
   const worded = docs.filter((i) => {
-    const ids = (fs.items[i] as { vector: SparseVector }).vector.ids;
-    for (const id of ids) if (!isCode(id)) return true;
+    for (let t = V.start[i] as number; t < (V.start[i + 1] as number); t++)
+      if (!isCode(V.ids[t] as number)) return true;
     return false;
   });
   if (worded.length < minMembers) return [];
@@ -275,17 +287,19 @@ export function findTopics(fs: FeatureSet, o: TopicOptions = {}): Topic[] {
   for (const i of worded) codeOnly[i] = 0;
   const sampleSize = o.sample ?? 3000;
   const step = Math.max(1, worded.length / sampleSize);
-  const sample: SparseVector[] = [];
-  for (let x = 0; x < worded.length && sample.length < sampleSize; x += step)
-    sample.push((fs.items[worded[Math.floor(x)] as number] as { vector: SparseVector }).vector);
+  const picked: number[] = [];
+  for (let x = 0; x < worded.length && picked.length < sampleSize; x += step)
+    picked.push(worded[Math.floor(x)] as number);
+  const sample = Int32Array.from(picked);
   // Compact term space: the terms at least two sampled observations share
   // (a term in one can pull no two together; leaving it out keeps the
   // dense centres small).
   const seen = new Uint8Array(fs.terms.length);
   const col = new Int32Array(fs.terms.length).fill(-1);
   const back: number[] = [];
-  for (const v of sample)
-    for (const id of v.ids) {
+  for (const d of sample)
+    for (let t = V.start[d] as number; t < (V.start[d + 1] as number); t++) {
+      const id = V.ids[t] as number;
       if (seen[id] === 1 && col[id] === -1) {
         col[id] = back.length;
         back.push(id);
@@ -303,7 +317,15 @@ export function findTopics(fs: FeatureSet, o: TopicOptions = {}): Topic[] {
   // data); a large sample settles the same way from any good seed.
   const restarts = o.restarts ?? (sample.length >= 2000 ? 1 : 2);
   for (let r = 0; r < restarts; r++) {
-    const run = kmeans(sample, k, dim, col, 0x5eed + 7919 * r + sample.length, o.iterations ?? 15);
+    const run = kmeans(
+      V,
+      sample,
+      k,
+      dim,
+      col,
+      0x5eed + 7919 * r + sample.length,
+      o.iterations ?? 15,
+    );
     if (!fit || run.objective > fit.objective + 1e-9) fit = run;
   }
   if (!fit) return [];
@@ -351,7 +373,7 @@ export function findTopics(fs: FeatureSet, o: TopicOptions = {}): Topic[] {
   const close = new Float64Array(fs.items.length);
   const sizesNow = new Int32Array(centres.length);
   for (const i of docs) {
-    const j = nearest(fs.items[i]?.vector as SparseVector, post, dense.col, scores);
+    const j = nearest(V, i, post, dense.col, scores);
     const s = nearestScore;
     if (j < 0 || s <= 0) continue;
     assign[i] = j;
