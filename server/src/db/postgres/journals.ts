@@ -26,8 +26,9 @@ export function scopeFilter(
   if (s.competitorIds?.length) {
     parts.push(sql`(competitor_id IS NULL OR competitor_id = ANY(${sql.array(s.competitorIds)}))`);
   }
-  if (s.needs?.length) parts.push(sql`fields -> 'needs' ?| ${sql.array(s.needs)}`);
-  if (s.tags?.length) parts.push(sql`fields -> 'tags' ?| ${sql.array(s.tags)}`);
+  // needs and tags: the stored copies of migration 16 (index-only timeline scans).
+  if (s.needs?.length) parts.push(sql`needs ?| ${sql.array(s.needs)}`);
+  if (s.tags?.length) parts.push(sql`tags ?| ${sql.array(s.tags)}`);
   const { fromMs, toMs } = scopeWindow(s);
   if (fromMs !== undefined) parts.push(sql`captured_ms >= ${fromMs}`);
   if (toMs !== undefined) parts.push(sql`captured_ms < ${toMs}`);

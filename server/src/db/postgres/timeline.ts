@@ -29,9 +29,11 @@ function timelineFilter(sql: Sql, ws: string, q: TimelineQuery): Fragment {
   if (q.channels?.length) parts.push(sql`channel = ANY(${arr(q.channels)})`);
   if (q.storeIds?.length) parts.push(sql`store_id = ANY(${arr(q.storeIds)})`);
   if (q.competitorIds?.length) parts.push(sql`competitor_id = ANY(${arr(q.competitorIds)})`);
-  if (q.needs?.length) parts.push(sql`fields -> 'needs' ?| ${arr(q.needs)}`);
-  if (q.tags?.length) parts.push(sql`fields -> 'tags' ?| ${arr(q.tags)}`);
-  if (q.bases?.length) parts.push(sql`fields ->> 'basis' = ANY(${arr(q.bases)})`);
+  // The stored columns of migration 16, so counts and the search pass stay
+  // index-only (observations_timeline_seek).
+  if (q.needs?.length) parts.push(sql`needs ?| ${arr(q.needs)}`);
+  if (q.tags?.length) parts.push(sql`tags ?| ${arr(q.tags)}`);
+  if (q.bases?.length) parts.push(sql`basis = ANY(${arr(q.bases)})`);
   if (q.fromMs !== undefined) parts.push(sql`captured_ms >= ${q.fromMs}`);
   if (q.toMs !== undefined) parts.push(sql`captured_ms < ${q.toMs}`);
   for (const w of q.words ?? []) parts.push(wordHit(sql, w));
