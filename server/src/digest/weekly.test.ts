@@ -20,10 +20,15 @@ describe("weekly digest", () => {
     const other = await t.loginAs("manager");
     const req = (token: string, path: string, method: string, json?: unknown) =>
       t.request(path, { method, token, ...(json === undefined ? {} : { json }) });
-    const journal = (token: string, title: string) =>
-      req(token, "/v1/journals", "POST", { title, question: "?", goal: "", scope: {} }).then(
-        async (r) => (await r.json()).journal as { id: string },
-      );
+    const journal = async (token: string, title: string) => {
+      const r = await req(token, "/v1/journals", "POST", {
+        title,
+        question: "?",
+        goal: "",
+        scope: {},
+      });
+      return (await r.json()).journal as { id: string };
+    };
     const mine = await journal(owner.token, "Giá và đối thủ");
     await journal(other.token, "Not mine");
     const insight = async (statement: string) =>
