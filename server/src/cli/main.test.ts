@@ -128,6 +128,22 @@ describe("sightline migrate", () => {
       out: "the database is up to date; nothing to apply\n",
     });
   });
+
+  it("refuses (exit 1, nothing applied) while a server holds the SQLite data folder", async () => {
+    const dataDir = tempDir();
+    const env = { SIGHTLINE_DATA: dataDir };
+    // A claim in this process stands in for a running server (same lock).
+    const release = claimDataDir(dataDir);
+    const r = await cli(["migrate"], env);
+    release();
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`a Sightline server (pid ${process.pid}) is running on ${dataDir}`);
+    expect(r.err).toContain("stop it before migrating");
+    expect(existsSync(join(dataDir, "sightline.sqlite"))).toBe(false);
+    const after = await cli(["migrate"], env);
+    expect(after.code).toBe(0);
+    expect(after.out).toMatch(/^applied migrations 1, 2, 3/);
+  });
 });
 
 describe("sightline create-admin and reset-password", () => {

@@ -75,7 +75,9 @@ exit 0 within 10 s.`,
     usage: "sightline migrate",
     summary: "apply database migrations and exit",
     help: `Applies the migrations this version needs (the server also does this at
-start). Safe to run while a server runs; on PostgreSQL under an advisory lock.`,
+start). SQLite: refuses while a server runs on the data folder (it takes
+the same lock as restore and new-epoch, so no server starts under it either).
+PostgreSQL: safe beside running servers, under an advisory lock.`,
     async run({ config, io }) {
       let applied: number[];
       if (config.databaseUrl) {
@@ -86,15 +88,20 @@ start). Safe to run while a server runs; on PostgreSQL under an advisory lock.`,
           await sql.end({ timeout: 5 });
         }
       } else {
-        const { mkdirSync } = await import("node:fs");
-        mkdirSync(config.dataDir, { recursive: true });
-        const db = new Database(sqliteFile(config));
+        // A running server has its own migrated connection and prepared
+        // statements; changing the schema under it is not safe on SQLite.
+        const release = holdDataDir(config.dataDir, "migrating");
         try {
-          db.pragma("journal_mode = WAL");
-          db.pragma("busy_timeout = 5000");
-          applied = migrateSqlite(db).applied;
+          const db = new Database(sqliteFile(config));
+          try {
+            db.pragma("journal_mode = WAL");
+            db.pragma("busy_timeout = 5000");
+            applied = migrateSqlite(db).applied;
+          } finally {
+            db.close();
+          }
         } finally {
-          db.close();
+          release();
         }
       }
       io.out(
