@@ -94,7 +94,13 @@ export function suggest(
   options: SuggestOptions = {},
 ): Suggestions {
   const features = featurise(observations, options);
-  const ctx: Ctx = { ...options, locale: options.locale ?? "vi", features, items: features.items };
+  const ctx: Ctx = {
+    ...options,
+    locale: options.locale ?? "vi",
+    features,
+    items: features.items,
+    ids: observations.map((o) => o.id),
+  };
   // Ranked first from counts alone; only the suggestions returned are
   // described (titles, quotes, ids), the rest cost nothing more.
   const topics = findTopics(features, options)
@@ -112,7 +118,13 @@ export function suggest(
   };
 }
 
-type Ctx = SuggestOptions & { locale: Locale; features: FeatureSet; items: Featured[] };
+type Ctx = SuggestOptions & {
+  locale: Locale;
+  features: FeatureSet;
+  items: Featured[];
+  /** Each item's observation id, in order (read for every member). */
+  ids: string[];
+};
 
 const iso = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString() : null);
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -334,7 +346,7 @@ function describe(t: Topic, ctx: Ctx): Suggestion {
     kind: "theme",
     title,
     needs,
-    observationIds: t.members.map((i) => (fs.items[i] as Featured).obs.id),
+    observationIds: t.members.map((i) => ctx.ids[i] as string),
     channels: Object.keys(channels).sort() as Channel[],
     score: round2(score),
     why: {

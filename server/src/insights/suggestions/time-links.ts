@@ -53,8 +53,9 @@ export type TimeLink = {
 /** Sorted capture times with the item index of each, for window counts. */
 type Series = { times: Float64Array; index: Int32Array };
 
-function series(indexes: number[], items: readonly Featured[]): Series {
-  const times = Float64Array.from(indexes, (i) => (items[i] as Featured).time);
+function series(indexes: number[], all: Float64Array): Series {
+  const times = new Float64Array(indexes.length);
+  for (let j = 0; j < indexes.length; j++) times[j] = all[indexes[j] as number] as number;
   const order = Array.from(indexes.keys()).sort(
     (a, b) => (times[a] as number) - (times[b] as number),
   );
@@ -107,9 +108,9 @@ export function findTimeLinks(features: FeatureSet, options: TimeLinkOptions = {
         for (let m = f.needs; m !== 0; m &= m - 1) push(complaintIdx, m & -m, i);
     }
   });
-  const behaviours = new Map([...behaviourIdx].map(([k, v]) => [k, series(v, items)]));
-  const complaints = new Map([...complaintIdx].map(([k, v]) => [k, series(v, items)]));
-  const ratings = series(ratingIdx, items);
+  const behaviours = new Map([...behaviourIdx].map(([k, v]) => [k, series(v, features.times)]));
+  const complaints = new Map([...complaintIdx].map(([k, v]) => [k, series(v, features.times)]));
+  const ratings = series(ratingIdx, features.times);
   const happyPrefix = new Int32Array(ratings.index.length + 1);
   ratings.index.forEach((i, j) => {
     happyPrefix[j + 1] =
