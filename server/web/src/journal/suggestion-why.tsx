@@ -7,18 +7,23 @@ import { NEEDS, type NeedCode } from "@sightline/shared/vocabulary/needs";
 import type { Suggestion } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { formatDate, formatNumber } from "../ui/format.ts";
+import { useTimeZone } from "../ui/time-zone.ts";
 import type { Lookup } from "./journal-lookup.ts";
 
 type Props = { why: Suggestion["why"]; lookup: Lookup };
 
 export function SuggestionWhy({ why, lookup }: Props) {
   const { t, label, locale } = useI18n();
+  // Instants read in the workspace's zone, like the timeline they point into.
+  const timeZone = useTimeZone();
   if (typeof why === "string") return <p class="why small">{why}</p>;
   const dataType = (code: string) =>
     Object.hasOwn(CHANNELS, code) ? label(CHANNELS[code as Channel]) : code.replace(/^import:/, "");
   const lines: string[] = [];
   if (why.kind === "time-link") {
-    lines.push(t("why.change", { date: formatDate(why.change.at, locale), days: why.windowDays }));
+    lines.push(
+      t("why.change", { date: formatDate(why.change.at, locale, timeZone), days: why.windowDays }),
+    );
     for (const s of why.signals ?? []) {
       // Base counts, never a ratio: "0 → 11" reads true where "×12.3" over zero does not.
       if (s.type === "behaviour" || s.type === "complaints") {
@@ -59,7 +64,10 @@ export function SuggestionWhy({ why, lookup }: Props) {
       lines.push(t("suggestions.terms", { terms: why.topTerms.slice(0, 6).join(", ") }));
     if (why.from && why.to) {
       lines.push(
-        t("scope.dates", { from: formatDate(why.from, locale), to: formatDate(why.to, locale) }),
+        t("scope.dates", {
+          from: formatDate(why.from, locale, timeZone),
+          to: formatDate(why.to, locale, timeZone),
+        }),
       );
     }
   }
