@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
+import { observationFeatures, TEXT_FEATURES_VERSION } from "@sightline/shared/text/features";
 import { searchText } from "@sightline/shared/text/search-text";
 import pino, { type Logger } from "pino";
 import { createApp } from "../app.ts";
@@ -101,6 +102,7 @@ export async function startServer(
     staticRoots: { web: config.webDir, kiosk: config.kioskDir },
     ssePerToken: config.ssePerToken,
     emailEnabled: config.smtp !== null,
+    webhookAllowPrivate: config.webhookAllowPrivate,
     metricsToken: config.metricsToken,
     ready:
       database.dialect === "sqlite"
@@ -182,6 +184,7 @@ export async function startServer(
     logger,
     mailer,
     defaultLocale: config.defaultLanguage,
+    webhookAllowPrivate: config.webhookAllowPrivate,
     webhookBackoff: {
       baseMs: config.webhookRetryBaseMs,
       maxMs: Math.max(config.webhookRetryBaseMs, 3_600_000),
@@ -204,6 +207,16 @@ export async function startServer(
     "Jobs this process gave up on (past their give-up time)",
     () => jobs.stats().gaveUp,
   );
+
+  // Rows written before their text features were stored (migration 9) or
+  // with an older encoding get them once, in the background: suggestions
+  // would otherwise featurise them on every request (issue 16).
+  const featuresRefreshed = db
+    .refreshTextFeatures(TEXT_FEATURES_VERSION, observationFeatures, shutdown.signal)
+    .then((refreshed) => {
+      if (refreshed > 0) logger.info({ refreshed }, "text features brought up to date");
+    })
+    .catch((err) => logger.error({ err }, "text features refresh failed"));
 
   let stopped: Promise<void> | null = null;
   const stop = (reason: string) => {
@@ -240,6 +253,7 @@ export async function startServer(
       clearInterval(idle);
       clearTimeout(cut);
       await jobsStopped;
+      await featuresRefreshed; // stops after its page once shutdown aborted
       mailer?.close();
       await database.close();
       release();

@@ -412,6 +412,20 @@ export interface Db
     version: string,
     searchTextOf: (fields: Record<string, unknown>) => string,
   ): Promise<number>;
+  /**
+   * Store text features (`featuresOf`, shared/src/text/features.ts) on every
+   * live observation whose stored ones are missing or not of `version` —
+   * rows written before migration 9 or by an older encoding — so suggestions
+   * never featurise them per request. Run in the background at start: a page
+   * at a time, a row edited meanwhile keeps what its write stored (the update
+   * matches the row version read), and it stops between pages once `signal`
+   * aborts. Returns how many rows changed.
+   */
+  refreshTextFeatures(
+    version: string,
+    featuresOf: (fields: Record<string, unknown>) => string,
+    signal?: AbortSignal,
+  ): Promise<number>;
 
   // Journals, insights, evidence links, actions and imported rows; scoped
   // observation reads for timelines, suggestions and stats.
@@ -570,7 +584,11 @@ export type ConfigDb = Pick<
 /** What each adapter's observations.ts provides (one list, so the two cannot drift). */
 export type ObservationReadDb = Pick<
   Db,
-  "listObservations" | "getObservation" | "dumpEntities" | "refreshSearchText"
+  | "listObservations"
+  | "getObservation"
+  | "dumpEntities"
+  | "refreshSearchText"
+  | "refreshTextFeatures"
 >;
 
 /** What each adapter's journals.ts provides (one list, so the two cannot drift). */

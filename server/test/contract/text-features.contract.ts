@@ -3,7 +3,11 @@
 // row and handed back by the scope scans, on every adapter; suggestions
 // never tokenise a journal again.
 import { applyMutation, type Entity, hlcFormat, type Mutation, uuidv7 } from "@sightline/shared";
-import { decodeFeatures } from "@sightline/shared/text/features";
+import {
+  decodeFeatures,
+  observationFeatures,
+  TEXT_FEATURES_VERSION,
+} from "@sightline/shared/text/features";
 import { describe, expect, it } from "vitest";
 import { type DbFactory, NOW, pushAs, seedWorkspace } from "./fixture.ts";
 import { useDb } from "./use-db.ts";
@@ -84,6 +88,56 @@ export function textFeaturesContract(make: DbFactory) {
       });
       const [scanned] = await db().scanScopedObservations(ws.id, {});
       expect(words(scanned?.features)).toEqual(["pin", "nhanh_hết", "máy", "nóng", "chơi_game"]);
+    });
+
+    it("brings every live row's features to a version once, at start, and stops when told", async () => {
+      const f = await seedWorkspace(db());
+      const kiosk = (await f.pair("staff")).principal;
+      const stamp = (ms: number) =>
+        hlcFormat({ ms: NOW.getTime() + ms, counter: 0, node: kiosk.deviceId });
+      const create = (seq: number, what: string) =>
+        ({
+          seq,
+          op: "obs.create",
+          id: uuidv7(),
+          hlc: stamp(seq),
+          fields: {
+            channel: "store",
+            method: "shopper-observation",
+            capturedAt: NOW.toISOString(),
+            storeId: kiosk.storeId,
+            what,
+          },
+        }) satisfies Mutation;
+      const rows = [
+        create(1, "Khách hỏi giá"),
+        create(2, "Pin nhanh hết"),
+        create(3, "Khách bỏ đi"),
+      ] as const;
+      await pushAs(db(), kiosk, [...rows]);
+      await pushAs(db(), kiosk, [{ seq: 4, op: "obs.delete", id: rows[2].id, hlc: stamp(10) }]);
+      const stored = async () =>
+        new Map((await db().scanScopedObservations(f.ws.id, {})).map((o) => [o.id, o.features]));
+      const before = await stored();
+      const mark = (fields: Record<string, unknown>) => `t1|${String(fields.what)}`;
+
+      // Stopped before it starts: nothing changes.
+      const stopped = new AbortController();
+      stopped.abort();
+      expect(await db().refreshTextFeatures("t1", mark, stopped.signal)).toBe(0);
+      expect(await stored()).toEqual(before);
+
+      // Another version: every live row (not the deleted one) once, then none.
+      expect(await db().refreshTextFeatures("t1", mark)).toBe(2);
+      const marked = await stored();
+      expect(marked.get(rows[0].id)).toBe("t1|Khách hỏi giá");
+      expect(marked.get(rows[1].id)).toBe("t1|Pin nhanh hết");
+      expect(await db().refreshTextFeatures("t1", mark)).toBe(0);
+
+      // Back to the real encoding: what a write would have stored.
+      expect(await db().refreshTextFeatures(TEXT_FEATURES_VERSION, observationFeatures)).toBe(2);
+      expect(await stored()).toEqual(before);
+      expect(words(before.get(rows[1].id))).toEqual(["pin", "nhanh_hết"]);
     });
   });
 }

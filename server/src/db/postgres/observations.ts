@@ -12,6 +12,9 @@ import { toEntity } from "./rows.ts";
 
 type Fragment = postgres.Fragment;
 
+/** Rows featurised per page by refreshTextFeatures. */
+const TEXT_FEATURES_PAGE = 500;
+
 function filters(sql: Sql, ws: string, q: ObservationQuery): Fragment {
   const parts: Fragment[] = [sql`workspace_id = ${ws}`, sql`live`];
   if (q.channel !== undefined) parts.push(sql`channel = ${q.channel}`);
@@ -70,6 +73,36 @@ export function createObservationsPart({ sql }: PgHandle): ObservationReadDb {
       }
       await sql`INSERT INTO meta (key, value) VALUES ('search_text_version', ${version})
         ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
+      return changed;
+    },
+    async refreshTextFeatures(version, featuresOf, signal) {
+      const prefix = `${version}|`;
+      let changed = 0;
+      let after = ["", ""];
+      while (!signal?.aborted) {
+        const rows = await sql<{ ws: string; id: string; fields: string; version: number }[]>`
+          SELECT workspace_id AS ws, id, fields::text AS fields, version FROM observations
+          WHERE live AND (text_features IS NULL OR left(text_features, ${prefix.length}) <> ${prefix})
+            AND (workspace_id, id) > (${after[0] ?? ""}, ${after[1] ?? ""})
+          ORDER BY workspace_id, id LIMIT ${TEXT_FEATURES_PAGE}`;
+        const last = rows[rows.length - 1];
+        if (!last) break;
+        const next = rows.map((r) => [
+          r.ws,
+          r.id,
+          Number(r.version),
+          featuresOf(JSON.parse(r.fields)),
+        ]);
+        // One statement per page; a row edited since it was read keeps its own features.
+        const done = await sql`
+          UPDATE observations o SET text_features = v.features
+          FROM (SELECT * FROM jsonb_to_recordset(${sql.json(
+            next.map(([ws, id, v, features]) => ({ ws, id, v, features })),
+          )}) AS x(ws text, id text, v bigint, features text)) v
+          WHERE o.workspace_id = v.ws AND o.id = v.id AND o.version = v.v`;
+        changed += done.count;
+        after = [last.ws, last.id];
+      }
       return changed;
     },
   };
