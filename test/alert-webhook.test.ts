@@ -53,7 +53,11 @@ describe.skipIf(!target.ok)("alert → webhook across two instances", () => {
     if (!target.ok) return;
     schema = await createTestSchema(target.url, "sightline_alert_hook");
     receiver = await startReceiver();
-    const env = { DATABASE_URL: schema.url, SIGHTLINE_WEBHOOK_RETRY_BASE_MS: "200" };
+    const env = {
+      DATABASE_URL: schema.url,
+      SIGHTLINE_WEBHOOK_RETRY_BASE_MS: "200",
+      SIGHTLINE_WEBHOOK_ALLOW_PRIVATE: "1",
+    };
     // One at a time: the first creates the workspace and admin.
     const a = await startServerProcess({ env });
     const b = await startServerProcess({ env });

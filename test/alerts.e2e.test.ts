@@ -96,7 +96,8 @@ const openAlerts = async () =>
 
 beforeAll(async () => {
   await build({ configFile: join(ROOT, "server/web/vite.config.ts"), logLevel: "error" });
-  server = await startServerProcess();
+  // The webhook receiver listens on 127.0.0.1: private targets allowed explicitly.
+  server = await startServerProcess({ env: { SIGHTLINE_WEBHOOK_ALLOW_PRIVATE: "1" } });
   admin = await adminSession(server.base);
   store = await admin.api<{ id: string; name: string }>("POST", "/v1/stores", STORE);
   const deviceId = uuidv4();

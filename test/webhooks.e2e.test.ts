@@ -26,7 +26,9 @@ let page: Page;
 
 beforeAll(async () => {
   await build({ configFile: join(ROOT, "server/web/vite.config.ts"), logLevel: "error" });
-  server = await startServerProcess({ env: { SIGHTLINE_WEBHOOK_RETRY_BASE_MS: "200" } });
+  server = await startServerProcess({
+    env: { SIGHTLINE_WEBHOOK_RETRY_BASE_MS: "200", SIGHTLINE_WEBHOOK_ALLOW_PRIVATE: "1" },
+  });
   receiver = await startReceiver();
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",

@@ -52,4 +52,6 @@ export type AppDeps = {
   alertSchedule?: boolean | { everyMs: number };
   /** SMTP is configured (the notification preferences say whether email is sent at all). */
   emailEnabled?: boolean;
+  /** SIGHTLINE_WEBHOOK_ALLOW_PRIVATE=1: webhooks may point at loopback and private networks (default: refused). */
+  webhookAllowPrivate?: boolean;
 };

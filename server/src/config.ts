@@ -37,6 +37,7 @@ const EnvSchema = z.object({
   SIGHTLINE_MAIL_FROM: z.string().min(3).max(200).optional(),
   SIGHTLINE_LANGUAGE: z.enum(["vi", "en"]).default("vi"),
   SIGHTLINE_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
+  SIGHTLINE_WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
 });
 
 export type ServerConfig = {
@@ -73,6 +74,8 @@ export type ServerConfig = {
   defaultLanguage: "vi" | "en";
   /** First webhook retry after this many ms, doubling to an hour (tests shorten it). */
   webhookRetryBaseMs: number;
+  /** Webhooks may point at loopback, private (RFC 1918, fc00::/7) and CGNAT addresses (on premises). */
+  webhookAllowPrivate: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -96,6 +99,7 @@ export function readConfig(
     SIGHTLINE_SMTP_URL: env.SIGHTLINE_SMTP_URL || undefined,
     SIGHTLINE_MAIL_FROM: env.SIGHTLINE_MAIL_FROM || undefined,
     SIGHTLINE_LANGUAGE: env.SIGHTLINE_LANGUAGE || undefined,
+    SIGHTLINE_WEBHOOK_ALLOW_PRIVATE: env.SIGHTLINE_WEBHOOK_ALLOW_PRIVATE || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
@@ -133,5 +137,6 @@ export function readConfig(
       : null,
     defaultLanguage: e.SIGHTLINE_LANGUAGE,
     webhookRetryBaseMs: e.SIGHTLINE_WEBHOOK_RETRY_BASE_MS,
+    webhookAllowPrivate: e.SIGHTLINE_WEBHOOK_ALLOW_PRIVATE === "1",
   };
 }

@@ -11,7 +11,7 @@ import { DIGEST_WEEKLY, emailJobs } from "../email/email-jobs.ts";
 import type { Mailer } from "../email/mailer.ts";
 import { webhookDeliverJob } from "../webhooks/deliver-job.ts";
 import { dispatchAlertFirings } from "../webhooks/dispatch.ts";
-import type { Fetch } from "../webhooks/send.ts";
+import type { Resolver } from "../webhooks/target-url.ts";
 import type { Backoff } from "./backoff.ts";
 import { every, MONDAY_OFFSET_MS, WEEK_MS } from "./every.ts";
 import { createJobRunner, type JobHandler, type JobRunner } from "./runner.ts";
@@ -28,7 +28,9 @@ export type NotificationOptions = {
   now?: () => Date;
   mailer: Mailer | null;
   defaultLocale: Locale;
-  fetch?: Fetch;
+  /** SIGHTLINE_WEBHOOK_ALLOW_PRIVATE: receivers on loopback and private networks (on premises, tests). */
+  webhookAllowPrivate?: boolean;
+  resolve?: Resolver;
   webhookBackoff?: Backoff;
   pollMs?: number;
   dispatchEveryMs?: number;
@@ -40,7 +42,8 @@ export function createNotificationRunner(o: NotificationOptions): JobRunner {
     "webhook.deliver": webhookDeliverJob({
       db: o.db,
       now,
-      ...(o.fetch ? { fetch: o.fetch } : {}),
+      policy: { allowPrivate: o.webhookAllowPrivate ?? false },
+      ...(o.resolve ? { resolve: o.resolve } : {}),
       ...(o.webhookBackoff ? { backoff: o.webhookBackoff } : {}),
     }),
     [PRUNE]: {

@@ -6,7 +6,8 @@
 import type { Db } from "../db/port.ts";
 import { type Backoff, WEBHOOK_BACKOFF } from "../jobs/backoff.ts";
 import type { JobHandler } from "../jobs/runner.ts";
-import { type Fetch, sendSigned } from "./send.ts";
+import { sendSigned } from "./send.ts";
+import type { Resolver, TargetPolicy } from "./target-url.ts";
 
 export const WEBHOOK_DELIVER = "webhook.deliver";
 /** How long a delivery is retried. */
@@ -30,7 +31,9 @@ const isPayload = (p: unknown): p is DeliverPayload =>
 export function webhookDeliverJob(d: {
   db: Db;
   now: () => Date;
-  fetch?: Fetch;
+  /** Which addresses a receiver may have (SIGHTLINE_WEBHOOK_ALLOW_PRIVATE). */
+  policy: TargetPolicy;
+  resolve?: Resolver;
   backoff?: Backoff;
   timeoutMs?: number;
 }): JobHandler {
@@ -52,7 +55,8 @@ export function webhookDeliverJob(d: {
         eventId: delivery.eventId,
         deliveryId: delivery.id,
         signal: ctx.signal,
-        ...(d.fetch ? { fetch: d.fetch } : {}),
+        policy: d.policy,
+        ...(d.resolve ? { resolve: d.resolve } : {}),
         ...(d.timeoutMs ? { timeoutMs: d.timeoutMs } : {}),
       });
       if (!r.ok) throw new DeliveryFailed(r.error ?? "failed", r.statusCode);

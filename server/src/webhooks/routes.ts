@@ -23,7 +23,7 @@ import { IdSchema } from "../http/shared-schemas.ts";
 import { userOf } from "../middleware/auth/index.ts";
 import { testBody } from "./payload.ts";
 import { sendSigned } from "./send.ts";
-import { checkWebhookUrl } from "./target-url.ts";
+import { checkWebhookTarget } from "./target-url.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 const Id = z.object({ id: IdSchema });
@@ -92,6 +92,7 @@ export function webhookRoutes(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   // A webhook sends alert data out of Sightline: subscribing and deleting are audited.
   const audit = deps.audit ?? createAuditLog(deps.db, { now });
+  const policy = { allowPrivate: deps.webhookAllowPrivate ?? false };
   return newRouter()
     .openapi(list, async (c) => {
       const items = await deps.db.listWebhooks(userOf(c).workspaceId);
@@ -100,13 +101,19 @@ export function webhookRoutes(deps: AppDeps) {
     .openapi(create, async (c) => {
       const user = userOf(c);
       const body = c.req.valid("json");
-      const url = checkWebhookUrl(body.url);
-      // Typed refusals, so the web app says them in the user's language.
+      const url = await checkWebhookTarget(body.url, policy);
+      // Typed refusals, so the web app says them in the user's language: a
+      // malformed URL, or an address only the server can reach (its class in the detail).
       if (!url.ok)
-        throw new HttpProblem(400, "Webhook URL refused", url.reason, {
-          slug: "webhook-url",
-          errors: [{ path: "url", message: url.reason }],
-        });
+        throw new HttpProblem(
+          400,
+          url.refused ? "Webhook address refused" : "Webhook URL refused",
+          url.reason,
+          {
+            slug: url.refused ? "webhook-address" : "webhook-url",
+            errors: [{ path: "url", message: url.reason }],
+          },
+        );
       if ((await deps.db.listWebhooks(user.workspaceId)).length >= MAX_WEBHOOKS)
         throw new HttpProblem(409, "Too many webhooks", `at most ${MAX_WEBHOOKS} per workspace`, {
           slug: "webhook-limit",
@@ -163,6 +170,7 @@ export function webhookRoutes(deps: AppDeps) {
         eventType: "webhook.test",
         eventId,
         deliveryId: id,
+        policy,
       });
       await deps.db.updateDelivery(ws, id, {
         status: r.ok ? "delivered" : "failed",

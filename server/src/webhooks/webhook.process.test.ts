@@ -35,6 +35,7 @@ async function start(): Promise<string> {
       SIGHTLINE_DATA: dataDir,
       SIGHTLINE_ADMIN_PASSWORD: "process-test-pw",
       SIGHTLINE_WEBHOOK_RETRY_BASE_MS: "200",
+      SIGHTLINE_WEBHOOK_ALLOW_PRIVATE: "1",
       SIGHTLINE_METRICS_TOKEN: "process-test-metrics-token",
       LOG_LEVEL: "warn",
     },

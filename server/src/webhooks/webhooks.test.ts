@@ -47,6 +47,8 @@ function startRunner() {
     logger: pino({ level: "silent" }),
     mailer: null,
     defaultLocale: "vi",
+    // The receiver listens on 127.0.0.1: private targets allowed explicitly.
+    webhookAllowPrivate: true,
     pollMs: 20,
     dispatchEveryMs: 20,
     webhookBackoff: { baseMs: 100, maxMs: 300 },
@@ -56,8 +58,52 @@ function startRunner() {
 }
 
 describe("webhooks", () => {
+  it("by default refuses loopback and private receivers at creation and at send time", async () => {
+    t = await createTestApp(); // no webhookAllowPrivate: the server's default
+    receiver = await startReceiver();
+    const manager = await t.loginAs("manager");
+    for (const url of [
+      receiver.url, // http://127.0.0.1:<port>/hook
+      `http://localhost:${receiver.port}/hook`, // a name that resolves to 127.0.0.1
+      "http://10.0.0.5/hook",
+      "http://[::1]/hook",
+      "http://169.254.169.254/latest/meta-data/",
+    ]) {
+      const r = await t.request("/v1/webhooks", {
+        method: "POST",
+        token: manager.token,
+        json: { url, secret: SECRET },
+      });
+      expect(r.status, url).toBe(400);
+      expect((await r.json()).type, url).toBe("urn:sightline:problem:webhook-address");
+    }
+    // One stored while private targets were allowed, sent by a server that no longer allows them.
+    const hook = await t.deps.db.createWebhook(
+      {
+        id: crypto.randomUUID(),
+        workspaceId: t.workspaceId,
+        url: receiver.url,
+        secret: SECRET,
+        events: [],
+        language: "en",
+        createdBy: manager.userId,
+      },
+      new Date().toISOString(),
+    );
+    const tested = await t.request(`/v1/webhooks/${hook.id}/test`, {
+      method: "POST",
+      token: manager.token,
+    });
+    expect(await tested.json()).toMatchObject({
+      status: "failed",
+      lastStatusCode: null,
+      lastError: "refused: loopback address 127.0.0.1",
+    });
+    expect(receiver.received).toHaveLength(0);
+  });
+
   it("managers subscribe http(s) URLs; the secret is never listed; a test is signed and logged", async () => {
-    t = await createTestApp();
+    t = await createTestApp({ webhookAllowPrivate: true });
     receiver = await startReceiver();
     const manager = await t.loginAs("manager");
     for (const url of [
@@ -146,7 +192,7 @@ describe("webhooks", () => {
   });
 
   it("five very-unhappy kiosk answers → one signed alert.fired; repeats while open send nothing more", async () => {
-    t = await createTestApp();
+    t = await createTestApp({ webhookAllowPrivate: true });
     receiver = await startReceiver();
     const manager = await t.loginAs("manager");
     await t.request("/v1/webhooks", {
@@ -191,7 +237,7 @@ describe("webhooks", () => {
   });
 
   it("a receiver down for a while gets the alert once when it is back; the log shows the failed attempts", async () => {
-    t = await createTestApp();
+    t = await createTestApp({ webhookAllowPrivate: true });
     receiver = await startReceiver();
     const manager = await t.loginAs("manager");
     const { id } = await (

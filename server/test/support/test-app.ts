@@ -53,6 +53,7 @@ export type TestAppOptions = Partial<
     | "sessions"
     | "auditRetentionDays"
     | "warmAnalytics"
+    | "webhookAllowPrivate"
   >
 > & {
   logger?: Logger;

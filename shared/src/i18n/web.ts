@@ -759,6 +759,10 @@ export const web = {
   "undo.actionDeleted": { vi: "Đã xoá việc “{title}”.", en: "Action “{title}” deleted." },
   "undo.undo": { vi: "Hoàn tác", en: "Undo" },
   "undo.dismiss": { vi: "Đóng", en: "Dismiss" },
+  "undo.failed": {
+    vi: "Chưa hoàn tác được: {reason} Bấm Hoàn tác để thử lại.",
+    en: "Could not undo: {reason} Press Undo to try again.",
+  },
 
   // issue 15: whole-journal filters and search
   "filter.store": { vi: "Cửa hàng", en: "Store" },
@@ -1021,6 +1025,7 @@ export const web = {
   "audit.type.deletion": { vi: "Xoá dữ liệu", en: "Deletion" },
   "audit.type.api-key": { vi: "Khoá API", en: "API key" },
   "audit.type.webhook": { vi: "Webhook", en: "Webhook" },
+  "audit.type.alert": { vi: "Cảnh báo", en: "Alert" },
   "audit.type.export": { vi: "Xuất dữ liệu", en: "Export" },
   "audit.type.import": { vi: "Nhập dữ liệu", en: "Import" },
   "audit.type.backup": { vi: "Sao lưu", en: "Backup" },
@@ -1148,11 +1153,19 @@ export const web = {
     vi: "Không kết nối được nơi nhận",
     en: "Could not reach the receiver",
   },
+  "webhooks.outcome.refused": {
+    vi: "Không gửi: địa chỉ của nơi nhận là địa chỉ nội bộ (mạng riêng, loopback hoặc máy chủ đám mây)",
+    en: "Not sent: the receiver's address is an internal one (private network, loopback or cloud metadata)",
+  },
   "webhooks.outcome.waiting": { vi: "Đang chờ gửi", en: "Waiting to be sent" },
   "webhooks.outcome.failed": { vi: "Gửi không được", en: "Not delivered" },
   "problem.webhook-url": {
     vi: "Địa chỉ này không dùng được: cần một URL http:// hoặc https:// đầy đủ, không kèm tên đăng nhập hay mật khẩu, và không trỏ vào địa chỉ nội bộ của máy chủ đám mây (169.254.x.x).",
     en: "This address cannot be used: it needs a full http:// or https:// URL, without a user name or password in it, not pointing at a cloud metadata address (169.254.x.x).",
+  },
+  "problem.webhook-address": {
+    vi: "Địa chỉ này trỏ vào mạng nội bộ (127.x, 10.x, 172.16–31.x, 192.168.x, 100.64.x, fc00::/7), địa chỉ link-local hay của máy chủ đám mây: webhook chỉ gửi ra internet. Nếu nơi nhận nằm trong mạng nội bộ của bạn, quản trị máy chủ có thể bật SIGHTLINE_WEBHOOK_ALLOW_PRIVATE=1.",
+    en: "This address points into a private network (127.x, 10.x, 172.16–31.x, 192.168.x, 100.64.x, fc00::/7), a link-local or a cloud metadata address: webhooks only go out to the internet. If the receiver is on your own network, the server's administrator can set SIGHTLINE_WEBHOOK_ALLOW_PRIVATE=1.",
   },
   "problem.webhook-limit": {
     vi: "Không gian làm việc đã có 20 webhook, mức tối đa. Hãy xoá một webhook không dùng nữa trước.",

@@ -138,7 +138,13 @@ const ok: Ok = async (res, status) => {
 export async function createWorld(o: TestAppOptions = {}): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), "sightline-security-"));
   const file = join(dir, "db.sqlite");
-  const t = await createTestApp({ file, metricsToken: METRICS_TOKEN, ...o });
+  // The other tenant's webhook points at 127.0.0.1:9: private targets allowed explicitly.
+  const t = await createTestApp({
+    file,
+    metricsToken: METRICS_TOKEN,
+    webhookAllowPrivate: true,
+    ...o,
+  });
   const seqs = new Map<string, number>();
   const nextSeq = (deviceId: string) => {
     const n = (seqs.get(deviceId) ?? 0) + 1;

@@ -17,6 +17,8 @@ export function attemptOutcome(d: WebhookDeliveryView, t: T): string {
   if (d.lastStatusCode !== null) return t("webhooks.outcome.status", { code: d.lastStatusCode });
   if (d.lastError === "timed out") return t("webhooks.outcome.timeout");
   if (d.lastError?.startsWith("network error")) return t("webhooks.outcome.network");
+  // "refused: <class> address <ip>" (server/src/webhooks/send.ts): no request was made.
+  if (d.lastError?.startsWith("refused:")) return t("webhooks.outcome.refused");
   return d.attempts === 0 ? t("webhooks.outcome.waiting") : t("webhooks.outcome.failed");
 }
 
