@@ -13,6 +13,7 @@ import {
 } from "@sightline/shared/schema/alert";
 import * as mini from "zod/mini";
 import type { AppDeps } from "../app-deps.ts";
+import { createAuditLog } from "../audit/audit-log.ts";
 import { ADMINS } from "../auth/roles.ts";
 import type { AlertRuleChanges, AlertRuleRecord, NewAlertRule } from "../db/port.ts";
 import { classicTwin } from "../http/classic-twin.ts";
@@ -131,8 +132,18 @@ async function checkRule(deps: AppDeps, ws: string, r: NewAlertRule | AlertRuleR
     ]);
 }
 
+/** The audit target of a rule: its name, or its kind when it has none. */
+const ruleTarget = (r: Pick<AlertRuleRecord, "id" | "name" | "kind">) => ({
+  type: "alert-rule",
+  id: r.id,
+  label: r.name ?? r.kind,
+});
+
 export function alertRoutes(deps: AppDeps) {
-  const now = () => (deps.now ?? (() => new Date()))().toISOString();
+  const clock = deps.now ?? (() => new Date());
+  const now = () => clock().toISOString();
+  // Who changed what alerts are raised, and who said "seen" to one, is audited.
+  const audit = deps.audit ?? createAuditLog(deps.db, { now: clock });
   return newRouter()
     .openapi(listRules, async (c) =>
       c.json({ items: await deps.db.listAlertRules(userOf(c).workspaceId) }, 200),
@@ -142,6 +153,11 @@ export function alertRoutes(deps: AppDeps) {
       const rule = ruleWithDefaults(c.req.valid("json"), user.userId);
       await checkRule(deps, user.workspaceId, rule);
       const made = await deps.db.createAlertRule(user.workspaceId, rule, now());
+      await audit.fromRequest(c, {
+        type: "alert",
+        target: ruleTarget(made),
+        detail: { action: "rule-created", kind: made.kind, enabled: made.enabled },
+      });
       return c.json(made, 201);
     })
     .openapi(patchRule, async (c) => {
@@ -156,12 +172,29 @@ export function alertRoutes(deps: AppDeps) {
       await checkRule(deps, user.workspaceId, { ...cur, ...changes });
       const out = await deps.db.updateAlertRule(user.workspaceId, id, changes, now());
       if (!out) throw notFound("alert rule");
+      await audit.fromRequest(c, {
+        type: "alert",
+        target: ruleTarget(out),
+        detail: {
+          action: "rule-changed",
+          kind: out.kind,
+          fields: Object.keys(changes).sort().join(","),
+          enabled: out.enabled,
+        },
+      });
       return c.json(out, 200);
     })
     .openapi(deleteRule, async (c) => {
       const user = userOf(c);
-      if (!(await deps.db.deleteAlertRule(user.workspaceId, c.req.valid("param").id, now())))
+      const { id } = c.req.valid("param");
+      const cur = await deps.db.getAlertRule(user.workspaceId, id);
+      if (!cur || !(await deps.db.deleteAlertRule(user.workspaceId, id, now())))
         throw notFound("alert rule");
+      await audit.fromRequest(c, {
+        type: "alert",
+        target: ruleTarget(cur),
+        detail: { action: "rule-deleted", kind: cur.kind },
+      });
       return c.body(null, 204);
     })
     .openapi(listAlerts, async (c) => {
@@ -176,12 +209,26 @@ export function alertRoutes(deps: AppDeps) {
     .openapi(ack, async (c) => {
       const user = userOf(c);
       const body = (c.req.valid("json") as { note?: string } | undefined) ?? {};
-      const out = await deps.db.ackAlert(user.workspaceId, c.req.valid("param").id, {
+      const { id } = c.req.valid("param");
+      const before = await deps.db.getAlert(user.workspaceId, id);
+      const out = await deps.db.ackAlert(user.workspaceId, id, {
         by: user.userId,
         note: body.note?.trim() ? body.note.trim() : null,
         now: now(),
       });
       if (!out) throw notFound("alert");
+      // Only the acknowledgement that closed it (a repeat click changes nothing).
+      if (before?.status === "open")
+        await audit.fromRequest(c, {
+          type: "alert",
+          target: { type: "alert", id: out.id, label: out.text.en },
+          detail: {
+            action: "acknowledged",
+            kind: out.kind,
+            ruleId: out.ruleId,
+            note: out.ackNote ? out.ackNote.slice(0, 500) : null,
+          },
+        });
       await deps.alerts?.changed(user.workspaceId);
       return c.json(out, 200);
     })

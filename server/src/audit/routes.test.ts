@@ -160,6 +160,11 @@ describe("audit log over HTTP", () => {
       await t.request(`/v1/webhooks/${hook.id}`, { method: "DELETE", token: admin }),
       204,
     );
+    // alert (a rule created; acknowledgements and rule changes: server/src/alerts/routes.test.ts)
+    await asJson(
+      await post("/v1/alert-rules", admin, { kind: "device-silent", name: "Quiet kiosks" }),
+      201,
+    );
     // user-deleted
     await asJson(await t.request(`/v1/users/${m.userId}`, { method: "DELETE", token: admin }), 204);
     // backup and restore come from the CLI, through the same recorder.

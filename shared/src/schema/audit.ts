@@ -26,6 +26,11 @@ export const AUDIT_TYPES = [
   "api-key",
   /** A webhook subscribed or deleted (detail.action; the URL is the target label, never the secret). */
   "webhook",
+  /**
+   * Alerts (issue 19): a rule created, changed or deleted (target `alert-rule`),
+   * an alert acknowledged (target `alert`); detail.action says which.
+   */
+  "alert",
   "export",
   "import",
   "backup",
