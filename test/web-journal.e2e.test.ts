@@ -302,18 +302,10 @@ describe("journal workspace (real server, real Chromium)", () => {
     );
   });
 
-  it("deletes an action with an undo: Undo keeps it, letting the toast go deletes it", async () => {
+  it("deletes an action at once (another manager no longer sees it); Undo restores it on the server", async () => {
     const title = "Đặt cam kết giá ở kệ điện thoại";
     const card = page.locator(`article.insight[data-insight-id="${insightId}"]`);
     const del = card.getByRole("button", { name: `Delete action “${title}”` });
-    await del.click();
-    await page.getByText(`Action “${title}” deleted.`).waitFor();
-    expect(await card.locator(".action-title", { hasText: title }).count()).toBe(0);
-    await page.getByRole("button", { name: "Undo" }).click();
-    await card.locator(".action-title", { hasText: title }).waitFor();
-
-    await del.click();
-    await page.locator(".toast").waitFor({ state: "detached", timeout: 15_000 });
     const actions = async () =>
       (
         await admin.api<{ insights: { id: string; actions: { title: string }[] }[] }>(
@@ -323,13 +315,25 @@ describe("journal workspace (real server, real Chromium)", () => {
       ).insights
         .find((i) => i.id === insightId)
         ?.actions.map((a) => a.title) ?? [];
+    await del.click();
+    await page.getByText(`Action “${title}” deleted.`).waitFor();
+    expect(await card.locator(".action-title", { hasText: title }).count()).toBe(0);
+    // Sent at once: gone for everyone while the toast still offers Undo.
+    await expect.poll(actions).not.toContain(title);
+    await page.getByRole("button", { name: "Undo" }).click();
+    await card.locator(".action-title", { hasText: title }).waitFor();
+    await expect.poll(actions).toContain(title);
+
+    // Closing the page right after a delete loses nothing: it already happened.
+    await del.click();
     await expect.poll(actions).not.toContain(title);
     await page.reload();
     await card.waitFor();
     expect(await card.locator(".action-title", { hasText: title }).count()).toBe(0);
+    expect(await page.locator(".toast").count()).toBe(0);
   });
 
-  it("deletes an insight with an undo", async () => {
+  it("deletes an insight at once; a failed Undo says why and Undo again restores it", async () => {
     const spare = await admin.api<{ id: string }>("POST", `/v1/journals/${journalId}/insights`, {
       statement: "Một insight sẽ bị xoá",
       evidence: [],
@@ -337,16 +341,29 @@ describe("journal workspace (real server, real Chromium)", () => {
     await page.reload();
     const card = page.locator(`article.insight[data-insight-id="${spare.id}"]`);
     await card.waitFor();
-    await card.getByRole("button", { name: "Delete insight" }).click();
-    await card.waitFor({ state: "detached" });
-    await page.getByRole("button", { name: "Undo" }).click();
-    await card.waitFor();
-    await card.getByRole("button", { name: "Delete insight" }).click();
-    await page.locator(".toast").waitFor({ state: "detached", timeout: 15_000 });
     const ids = async () =>
       (
         await admin.api<{ insights: { id: string }[] }>("GET", `/v1/journals/${journalId}?limit=1`)
       ).insights.map((i) => i.id);
+    await card.getByRole("button", { name: "Delete insight" }).click();
+    await card.waitFor({ state: "detached" });
+    await expect.poll(ids).not.toContain(spare.id);
+
+    // The restore fails (the server is unreachable): the toast stays and says why.
+    await page.route(`**/v1/insights/${spare.id}/restore`, (route) => route.abort("failed"));
+    await page.getByRole("button", { name: "Undo" }).click();
+    await page
+      .locator(".toast .toast-error", { hasText: "Could not undo: Cannot reach the server" })
+      .waitFor();
+    expect(await card.count()).toBe(0);
+    await page.unroute(`**/v1/insights/${spare.id}/restore`);
+    await page.getByRole("button", { name: "Undo" }).click();
+    await card.waitFor();
+    await page.locator(".toast").waitFor({ state: "detached" });
+    expect(await ids()).toContain(spare.id);
+
+    await card.getByRole("button", { name: "Delete insight" }).click();
+    await page.locator(".toast").waitFor({ state: "detached", timeout: 15_000 });
     await expect.poll(ids).not.toContain(spare.id);
     expect(await ids()).toContain(insightId);
   });

@@ -41,7 +41,7 @@ type Props = {
   picking: boolean;
   onTogglePick: () => void;
   canEdit: boolean;
-  /** Delete with undo (the page holds the deletion back for a few seconds). */
+  /** Delete with undo (sent at once; the page restores it on Undo). */
   onDelete?: () => void;
   onDeleteAction?: (action: Action) => void;
 };

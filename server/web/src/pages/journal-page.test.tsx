@@ -7,6 +7,7 @@ import { getByRole, getByText, within } from "@testing-library/dom";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fire, renderUi, settle } from "../../test/support/render.tsx";
 import type { Api } from "../api/client.ts";
+import { ApiError } from "../api/problem.ts";
 import type { Insight, JournalDetail, Observation } from "../api/types.ts";
 import { JournalPage } from "./journal-page.tsx";
 
@@ -294,5 +295,47 @@ describe("JournalPage", () => {
     await settle();
     expect(api.timeline).toHaveBeenLastCalledWith("j1", { q: "gia" });
     expect([...el.querySelectorAll("article.obs mark")].map((m) => m.textContent)).toEqual(["giá"]);
+  });
+
+  it("deletes an insight at once; Undo restores it on the server; failures say why in the user's language", async () => {
+    const spare = insightOf({
+      id: "i5",
+      statement: "Khách chê giá",
+      needs: [],
+      status: "draft",
+      corroboration: { channels: 0, observations: 0, singleSource: true },
+      evidence: [],
+    });
+    insights = [spare];
+    let deleted = false;
+    api.deleteInsight = vi.fn(async () => {
+      deleted = true;
+    });
+    api.restoreInsight = vi.fn(async () => {
+      deleted = false;
+    });
+    api.journal = vi.fn(async () => detail(deleted ? [] : insights, items));
+    const el = renderUi(<JournalPage id="j1" />, { api, locale: "vi" });
+    await settle();
+    fire("click", getByRole(el, "button", { name: "Xoá insight" }));
+    // Sent at once, not held back behind the toast.
+    expect(api.deleteInsight).toHaveBeenCalledWith("i5");
+    await settle();
+    expect(el.querySelector('article.insight[data-insight-id="i5"]')).toBeNull();
+    fire("click", getByRole(el, "button", { name: "Hoàn tác" }));
+    await settle();
+    expect(api.restoreInsight).toHaveBeenCalledWith("i5");
+    expect(el.querySelector('article.insight[data-insight-id="i5"]')).toBeTruthy();
+    expect(el.querySelector(".toast")).toBeNull();
+
+    // The server cannot be reached: the insight stays on screen and the page says why, in Vietnamese.
+    api.deleteInsight = vi.fn(async () => {
+      throw new ApiError(0, "fetch failed");
+    });
+    fire("click", getByRole(el, "button", { name: "Xoá insight" }));
+    await settle();
+    expect(el.querySelector('article.insight[data-insight-id="i5"]')).toBeTruthy();
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain("Không kết nối được máy chủ");
+    expect(el.textContent).not.toContain("fetch failed");
   });
 });

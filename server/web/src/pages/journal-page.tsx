@@ -2,8 +2,8 @@
 // server's timeline query: filters and search over the whole journal),
 // insight cards and suggestions side by side — as tabs on a phone; live while
 // open. Managers edit, archive and restore the journal here, and delete
-// insights and actions with an undo.
-import { useCallback, useMemo, useState } from "preact/hooks";
+// insights and actions (sent at once; Undo restores them on the server).
+import { useMemo, useState } from "preact/hooks";
 import { listOf } from "../api/client.ts";
 import type { Action, Insight, Observation, Suggestion } from "../api/types.ts";
 import { useApp } from "../app-context.ts";
@@ -109,13 +109,7 @@ export function JournalPage({ id }: Props) {
   }, [suggestions.data, insights]);
 
   const [opError, setOpError] = useState<unknown>(undefined);
-  const undo = useUndoQueue(
-    useCallback((e: unknown) => {
-      setOpError(e);
-      setHiddenInsights(new Set());
-      setHiddenActions(new Set());
-    }, []),
-  );
+  const undo = useUndoQueue(setOpError);
   const ops = makeInsightOps(api, detail.setData);
   const accept = async (s: Suggestion) => {
     const r = await api.createInsight(id, {
@@ -131,37 +125,38 @@ export function JournalPage({ id }: Props) {
     if (created) detail.setData((d) => replaceInsight(d, created));
     else await detail.reload();
   };
+  // Deleting sends the DELETE at once and hides the item; Undo restores it on
+  // the server (ui/undo-toast.tsx). The hidden set keeps it off screen until
+  // the next read of the journal leaves it out; a failed delete or a restore
+  // shows it again.
+  const unhide = (set: typeof setHiddenInsights, itemId: string) =>
+    set((s) => new Set([...s].filter((x) => x !== itemId)));
   const deleteInsight = (ins: Insight) => {
+    setOpError(undefined);
     setHiddenInsights((s) => new Set([...s, ins.id]));
     undo.push({
       id: `insight:${ins.id}`,
       message: t("undo.insightDeleted", { title: shorten(ins.statement) }),
-      commit: async () => {
-        await api.deleteInsight(ins.id);
-        detail.setData((d) => d && { ...d, insights: d.insights.filter((x) => x.id !== ins.id) });
+      remove: () => api.deleteInsight(ins.id).then(() => {}),
+      restore: () => api.restoreInsight(ins.id).then(() => {}),
+      show: () => {
+        unhide(setHiddenInsights, ins.id);
+        void detail.reload();
       },
-      undo: () => setHiddenInsights((s) => new Set([...s].filter((x) => x !== ins.id))),
     });
   };
   const deleteAction = (a: Action) => {
+    setOpError(undefined);
     setHiddenActions((s) => new Set([...s, a.id]));
     undo.push({
       id: `action:${a.id}`,
       message: t("undo.actionDeleted", { title: shorten(a.title) }),
-      commit: async () => {
-        await api.deleteAction(a.id);
-        detail.setData(
-          (d) =>
-            d && {
-              ...d,
-              insights: d.insights.map((i) => ({
-                ...i,
-                actions: i.actions.filter((x) => x.id !== a.id),
-              })),
-            },
-        );
+      remove: () => api.deleteAction(a.id).then(() => {}),
+      restore: () => api.restoreAction(a.id).then(() => {}),
+      show: () => {
+        unhide(setHiddenActions, a.id);
+        void detail.reload();
       },
-      undo: () => setHiddenActions((s) => new Set([...s].filter((x) => x !== a.id))),
     });
   };
   const setArchived = async (archived: boolean) => {
