@@ -314,6 +314,89 @@ describe("alert rules and alerts", () => {
     );
   });
 
+  it("rule changes and acknowledgements are audited; deleting or disabling a rule closes its open alerts", async () => {
+    t = await createTestApp({ now });
+    const manager = await t.loginAs("manager");
+    const kiosk = await t.pair("staff");
+    const rule = async (json: object) =>
+      (await t.request("/v1/alert-rules", { method: "POST", token: manager.token, json })).json();
+    const a = await rule({ kind: "feedback-negative-share", name: "Unhappy A" });
+    const b = await rule({ kind: "happy-index-below", name: "Happy B", threshold: 90 });
+    await t.request(`/v1/alert-rules/${a.id}`, {
+      method: "PATCH",
+      token: manager.token,
+      json: { minCount: 3 },
+    });
+    await t.push(
+      kiosk,
+      [1, 2, 3, 4, 5].map((s) => unhappy(s, kiosk)),
+    );
+    await evaluator().idle();
+    const open = async () =>
+      (await (await t.request("/v1/alerts?status=open", { token: manager.token })).json()).items;
+    const both = await open();
+    expect(both.map((x: { ruleId: string }) => x.ruleId).sort()).toEqual([a.id, b.id].sort());
+    const alertOfA = both.find((x: { ruleId: string }) => x.ruleId === a.id);
+    await t.request(`/v1/alerts/${alertOfA.id}/ack`, {
+      method: "POST",
+      token: manager.token,
+      json: { note: "talked to the shift lead" },
+    });
+    // A repeated ack changes nothing and is not audited again.
+    await t.request(`/v1/alerts/${alertOfA.id}/ack`, { method: "POST", token: manager.token });
+
+    // Rule A's condition trips anew after a clear? Not here: delete B with its alert open.
+    expect(
+      (await t.request(`/v1/alert-rules/${b.id}`, { method: "DELETE", token: manager.token }))
+        .status,
+    ).toBe(204);
+    expect(await open()).toEqual([]);
+    const closedB = (
+      await (await t.request("/v1/alerts?status=acknowledged", { token: manager.token })).json()
+    ).items.find((x: { ruleId: string }) => x.ruleId === b.id);
+    expect(closedB).toMatchObject({ ackedBy: null, ackNote: "rule deleted" });
+    expect(closedB.ackedAt).toBe(new Date(clock).toISOString());
+
+    // Disabling closes too: a third rule opens an alert, then is switched off.
+    const c = await rule({ kind: "feedback-negative-share", name: "Unhappy C", minCount: 2 });
+    await t.push(kiosk, [unhappy(6, kiosk)]);
+    await evaluator().idle();
+    expect((await open()).map((x: { ruleId: string }) => x.ruleId)).toEqual([c.id]);
+    await t.request(`/v1/alert-rules/${c.id}`, {
+      method: "PATCH",
+      token: manager.token,
+      json: { enabled: false },
+    });
+    expect(await open()).toEqual([]);
+    expect(await t.db.countOpenAlerts(t.workspaceId)).toBe(0);
+
+    const audit = (
+      await (await t.request("/v1/audit?type=alert&limit=100", { token: t.admin.token })).json()
+    ).items as {
+      detail: { action: string };
+      targetType: string;
+      targetId: string;
+      actorId: string;
+    }[];
+    const actions = audit.map((e) => `${e.detail.action} ${e.targetType} ${e.targetId}`).sort();
+    expect(actions).toEqual(
+      [
+        `acknowledged alert ${alertOfA.id}`,
+        `rule-changed alert-rule ${a.id}`,
+        `rule-changed alert-rule ${c.id}`,
+        `rule-created alert-rule ${a.id}`,
+        `rule-created alert-rule ${b.id}`,
+        `rule-created alert-rule ${c.id}`,
+        `rule-deleted alert-rule ${b.id}`,
+      ].sort(),
+    );
+    expect(audit.every((e) => e.actorId === manager.userId)).toBe(true);
+    const ackEvent = audit.find((e) => e.detail.action === "acknowledged");
+    expect(ackEvent?.detail).toMatchObject({ note: "talked to the shift lead", ruleId: a.id });
+    const off = audit.find((e) => e.detail.action === "rule-changed" && e.targetId === c.id);
+    expect(off?.detail).toMatchObject({ enabled: false, alertsClosed: 1, fields: "enabled" });
+  });
+
   it("a failing evaluation never fails the push", async () => {
     t = await createTestApp({ now });
     const kiosk = await t.pair("staff");

@@ -60,7 +60,7 @@ const patchRule = defineRoute(ADMINS, {
 const deleteRule = defineRoute(ADMINS, {
   method: "delete",
   path: "/alert-rules/{id}",
-  summary: "Delete an alert rule (its alerts stay)",
+  summary: "Delete an alert rule (its alerts stay; open ones are closed)",
   request: { params: Params },
   responses: { 204: { description: "Deleted" }, 404: { description: "No such rule" } },
 });
@@ -144,6 +144,13 @@ export function alertRoutes(deps: AppDeps) {
   const now = () => clock().toISOString();
   // Who changed what alerts are raised, and who said "seen" to one, is audited.
   const audit = deps.audit ?? createAuditLog(deps.db, { now: clock });
+  /**
+   * A deleted or disabled rule never evaluates again, so nothing would ever
+   * clear its open alerts: they are closed (acknowledged by no one, with a
+   * system note the web app words in the reader's language).
+   */
+  const closeOpen = (ws: string, ruleId: string, note: "rule deleted" | "rule disabled") =>
+    deps.db.closeOpenAlertsOfRule(ws, ruleId, { note, now: now() });
   return newRouter()
     .openapi(listRules, async (c) =>
       c.json({ items: await deps.db.listAlertRules(userOf(c).workspaceId) }, 200),
@@ -172,6 +179,8 @@ export function alertRoutes(deps: AppDeps) {
       await checkRule(deps, user.workspaceId, { ...cur, ...changes });
       const out = await deps.db.updateAlertRule(user.workspaceId, id, changes, now());
       if (!out) throw notFound("alert rule");
+      const closed =
+        cur.enabled && !out.enabled ? await closeOpen(user.workspaceId, id, "rule disabled") : 0;
       await audit.fromRequest(c, {
         type: "alert",
         target: ruleTarget(out),
@@ -180,8 +189,10 @@ export function alertRoutes(deps: AppDeps) {
           kind: out.kind,
           fields: Object.keys(changes).sort().join(","),
           enabled: out.enabled,
+          alertsClosed: closed,
         },
       });
+      if (closed > 0) await deps.alerts?.changed(user.workspaceId);
       return c.json(out, 200);
     })
     .openapi(deleteRule, async (c) => {
@@ -190,11 +201,13 @@ export function alertRoutes(deps: AppDeps) {
       const cur = await deps.db.getAlertRule(user.workspaceId, id);
       if (!cur || !(await deps.db.deleteAlertRule(user.workspaceId, id, now())))
         throw notFound("alert rule");
+      const closed = await closeOpen(user.workspaceId, id, "rule deleted");
       await audit.fromRequest(c, {
         type: "alert",
         target: ruleTarget(cur),
-        detail: { action: "rule-deleted", kind: cur.kind },
+        detail: { action: "rule-deleted", kind: cur.kind, alertsClosed: closed },
       });
+      if (closed > 0) await deps.alerts?.changed(user.workspaceId);
       return c.body(null, 204);
     })
     .openapi(listAlerts, async (c) => {

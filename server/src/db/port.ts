@@ -822,6 +822,15 @@ export type AlertsDb = {
     id: string,
   ): Promise<import("@sightline/shared/schema/alert").Alert | null>;
   countOpenAlerts(workspaceId: string, storeId?: string): Promise<number>;
+  /**
+   * A rule deleted or disabled: its open alerts become acknowledged by no one
+   * (ackedBy null) with the system note `note`. Returns how many.
+   */
+  closeOpenAlertsOfRule(
+    workspaceId: string,
+    ruleId: string,
+    c: { note: "rule deleted" | "rule disabled"; now: string },
+  ): Promise<number>;
   /** Acknowledge an open alert (an acknowledged one is returned as it is). Null when none. */
   ackAlert(
     workspaceId: string,

@@ -157,6 +157,43 @@ export function alertsContract(make: DbFactory) {
       expect((await db().claimAlertFirings(10, T(7), 1000)).length).toBe(2);
     });
 
+    it("closing a rule's open alerts acknowledges them by no one with the system note, in its workspace only", async () => {
+      const { ws, r } = await setup(db());
+      const open1 = await db().recordAlertTrip(ws, trip(r.id, T(1)));
+      const open2 = await db().recordAlertTrip(
+        ws,
+        trip(r.id, T(1), { key: "store-2", storeId: "store-2" }),
+      );
+      const done = await db().recordAlertTrip(
+        ws,
+        trip(r.id, T(1), { key: "store-3", storeId: "store-3" }),
+      );
+      await db().ackAlert(ws, done.alert.id, { by: "u1", note: "seen", now: T(2) });
+      const elsewhere = await db().createWorkspace("B");
+      expect(
+        await db().closeOpenAlertsOfRule(elsewhere.id, r.id, { note: "rule deleted", now: T(3) }),
+      ).toBe(0);
+      expect(await db().closeOpenAlertsOfRule(ws, r.id, { note: "rule deleted", now: T(3) })).toBe(
+        2,
+      );
+      for (const a of [open1, open2])
+        expect(await db().getAlert(ws, a.alert.id)).toMatchObject({
+          status: "acknowledged",
+          ackedBy: null,
+          ackNote: "rule deleted",
+          ackedAt: T(3),
+        });
+      // The one someone acknowledged keeps their acknowledgement.
+      expect(await db().getAlert(ws, done.alert.id)).toMatchObject({
+        ackedBy: "u1",
+        ackNote: "seen",
+      });
+      expect(await db().countOpenAlerts(ws)).toBe(0);
+      expect(await db().closeOpenAlertsOfRule(ws, r.id, { note: "rule disabled", now: T(4) })).toBe(
+        0,
+      );
+    });
+
     it("a condition that cleared and tripped again while open still counts as ongoing at ack", async () => {
       const { ws, r } = await setup(db());
       const a = await db().recordAlertTrip(ws, trip(r.id, T(1)));

@@ -759,6 +759,10 @@ export const web = {
   "undo.actionDeleted": { vi: "Đã xoá việc “{title}”.", en: "Action “{title}” deleted." },
   "undo.undo": { vi: "Hoàn tác", en: "Undo" },
   "undo.dismiss": { vi: "Đóng", en: "Dismiss" },
+  "list.capped": {
+    vi: "Đang hiện {shown} / {total} mục đầu tiên. Máy chủ chỉ liệt kê tối đa {shown}; hãy dọn bớt danh sách để thấy phần còn lại.",
+    en: "Showing the first {shown} of {total}. The server lists at most {shown}; tidy the list to see the rest.",
+  },
   "undo.failed": {
     vi: "Chưa hoàn tác được: {reason} Bấm Hoàn tác để thử lại.",
     en: "Could not undo: {reason} Press Undo to try again.",
@@ -1195,6 +1199,14 @@ export const web = {
     plural: { en: { one: "last seen {time} · {count} time" } },
   },
   "alerts.ackedBy": { vi: "Đã xác nhận lúc {time}", en: "Acknowledged {time}" },
+  "alerts.closedRuleDeleted": {
+    vi: "Đã đóng lúc {time}: quy tắc cảnh báo đã bị xoá",
+    en: "Closed {time}: its alert rule was deleted",
+  },
+  "alerts.closedRuleDisabled": {
+    vi: "Đã đóng lúc {time}: quy tắc cảnh báo đã bị tắt",
+    en: "Closed {time}: its alert rule was switched off",
+  },
   "alerts.ackNote": { vi: "Ghi chú (đã làm gì)", en: "Note (what was done)" },
   "alerts.ack": { vi: "Xác nhận", en: "Acknowledge" },
   "alerts.ackHint": {

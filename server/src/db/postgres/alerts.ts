@@ -137,6 +137,14 @@ export function createAlertsPart({ sql }: PgHandle): AlertsDb {
           ${storeId ? sql`AND store_id = ${storeId}` : sql``}`;
       return Number(r?.n ?? 0);
     },
+    async closeOpenAlertsOfRule(ws, ruleId, c) {
+      const r = await sql`
+        UPDATE alerts SET status = 'acknowledged', acked_at = ${c.now}, acked_by = NULL,
+          ack_note = ${c.note}
+        WHERE workspace_id = ${ws} AND rule_id = ${ruleId} AND status = 'open'`;
+      return r.count;
+    },
+
     async ackAlert(ws, id, a) {
       await sql`
         UPDATE alerts SET status = 'acknowledged', acked_at = ${a.now}, acked_by = ${a.by},

@@ -254,6 +254,16 @@ export function createAlertsPart({ db, queue }: SqliteHandle): AlertsDb {
               .get(ws, storeId ?? null, storeId ?? null) as { n: number }
           ).n,
       ),
+    closeOpenAlertsOfRule: (ws, ruleId, c) =>
+      queue.run(
+        () =>
+          db
+            .prepare(
+              `UPDATE alerts SET status = 'acknowledged', acked_at = ?, acked_by = NULL, ack_note = ?
+               WHERE workspace_id = ? AND rule_id = ? AND status = 'open'`,
+            )
+            .run(c.now, c.note, ws, ruleId).changes,
+      ),
     ackAlert: (ws, id, a) =>
       queue.run((): Alert | null => {
         db.prepare(

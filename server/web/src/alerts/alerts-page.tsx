@@ -136,8 +136,13 @@ function AlertCard({
       )}
       {a.status === "acknowledged" ? (
         <p class="small">
-          {t("alerts.ackedBy", { time: when(a.ackedAt ?? a.lastFiredAt) })}
-          {a.ackNote ? <> — “{a.ackNote}”</> : null}
+          {a.ackedBy === null && a.ackNote === "rule deleted"
+            ? t("alerts.closedRuleDeleted", { time: when(a.ackedAt ?? a.lastFiredAt) })
+            : a.ackedBy === null && a.ackNote === "rule disabled"
+              ? t("alerts.closedRuleDisabled", { time: when(a.ackedAt ?? a.lastFiredAt) })
+              : t("alerts.ackedBy", { time: when(a.ackedAt ?? a.lastFiredAt) })}
+          {/* The server's system notes (no person: ackedBy null) are worded above, not quoted. */}
+          {a.ackNote && a.ackedBy !== null ? <> — “{a.ackNote}”</> : null}
         </p>
       ) : (
         <form class="ack-form" onSubmit={ack}>

@@ -75,6 +75,24 @@ describe("alerts page", () => {
     expect(el.textContent).toContain("Alert acknowledged.");
   });
 
+  it("words the server's 'rule deleted' closing in the reader's language, never quoting it", async () => {
+    const closed = {
+      ...ALERT,
+      status: "acknowledged" as const,
+      ackedAt: "2026-03-10T09:00:00.000Z",
+      ackedBy: null,
+      ackNote: "rule deleted",
+    };
+    const api = fakeApi({ alerts: vi.fn(async () => ({ items: [closed] })) });
+    const en = renderUi(<AlertsPage status="acknowledged" />, { api, locale: "en" });
+    await settle(6);
+    expect(en.textContent).toContain("its alert rule was deleted");
+    expect(en.textContent).not.toContain("“rule deleted”");
+    const vi_ = renderUi(<AlertsPage status="acknowledged" />, { api, locale: "vi" });
+    await settle(6);
+    expect(vi_.textContent).toContain("quy tắc cảnh báo đã bị xoá");
+  });
+
   it("speaks Vietnamese", async () => {
     const el = renderUi(<AlertsPage status="open" />, { api: fakeApi(), locale: "vi" });
     await settle(6);
