@@ -4,6 +4,11 @@
 // (feedback and behaviour, whole range and last 30 days) while a kiosk keeps
 // pushing small batches and a prober polls /health. Targets: /health p99 <
 // 50 ms, push p99 < 200 ms. Run alone: `npx tsx bench/analytics-load.ts [n]`.
+
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createTestApp, TEST_STORE } from "@sightline/server/testing";
 import { hlcFormat, type Mutation, uuidv4, uuidv7 } from "@sightline/shared";
 import { adminSession, startServerProcess } from "../test/support/server-process.ts";
@@ -57,6 +62,21 @@ const pct = (xs: number[], p: number) => {
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * CPU seconds a process has used (user + system, from /proc; NaN elsewhere):
+ * on a shared machine the server's CPU per second of wall time says whether
+ * its one event loop was saturated (≈ 1.0) or waiting for the machine.
+ */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return Number.NaN;
+  }
+}
+
 export async function runAnalyticsLoadBench(
   total = 200_000,
   seconds = 20,
@@ -64,7 +84,29 @@ export async function runAnalyticsLoadBench(
   /** e.g. ["--cpu-prof"] to see where the server's time goes. */
   nodeArgs: string[] = [],
 ): Promise<Row[]> {
-  const server = await startServerProcess({ env: { LOG_LEVEL: "error" }, nodeArgs });
+  // The server's event loop, second by second (bench/event-loop-probe.mjs).
+  const probeFile = join(mkdtempSync(join(os.tmpdir(), "loop-probe-")), "loop.jsonl");
+  const probe = fileURLToPath(new URL("./event-loop-probe.mjs", import.meta.url));
+  const server = await startServerProcess({
+    env: { LOG_LEVEL: "error", EVENT_LOOP_PROBE_FILE: probeFile },
+    nodeArgs: [...nodeArgs, "--import", probe],
+  });
+  /** Mean loop utilisation and CPU cores, and the worst loop delay, between two instants. */
+  const loopBetween = (from: number, to: number) => {
+    const lines = existsSync(probeFile)
+      ? readFileSync(probeFile, "utf8")
+          .split("\n")
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { at: number; elu: number; cpu: number; max: number })
+          .filter((l) => l.at > from + 1000 && l.at <= to)
+      : [];
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
+    return {
+      elu: mean(lines.map((l) => l.elu)),
+      cores: mean(lines.map((l) => l.cpu)),
+      maxDelay: Math.max(0, ...lines.map((l) => l.max)),
+    };
+  };
   try {
     const admin = await adminSession(server.base);
     const store = await admin.api<{ id: string }>("POST", "/v1/stores", TEST_STORE);
@@ -109,9 +151,11 @@ export async function runAnalyticsLoadBench(
     );
     const loadSeconds = (performance.now() - loadStart) / 1000;
 
-    // 2. Four viewers, each its own person (rate limits are per person).
-    const viewers = await Promise.all(
-      [0, 1, 2, 3].map(async (k) => {
+    // 2. Four viewers, each its own person (rate limits are per person: a
+    // burst of 600, then 20 a second), and four more for the control, so
+    // it starts with full buckets too.
+    const people = await Promise.all(
+      [0, 1, 2, 3, 4, 5, 6, 7].map(async (k) => {
         const email = `viewer-${k}@example.com`;
         const password = "bench viewer password";
         await admin.api("POST", "/v1/users", { email, password, role: "viewer" });
@@ -123,6 +167,8 @@ export async function runAnalyticsLoadBench(
         return ((await res.json()) as { token: string }).token;
       }),
     );
+    const viewers = people.slice(0, 4);
+    const controlViewers = people.slice(4);
     const from = new Date(now - 30 * DAY).toISOString().slice(0, 10);
     const reports = [
       "/v1/analytics/feedback",
@@ -147,14 +193,33 @@ export async function runAnalyticsLoadBench(
     // 3. Measure for `seconds`: pushes and /health probes, with `loops` report loops.
     const tablet = await kiosk();
     let next = total;
-    async function measure(loops: number) {
+    /**
+     * `loops` viewers reloading `paths` (the reports, or a control) beside
+     * the pusher and the /health prober; the server's CPU use alongside.
+     */
+    async function measure(
+      loops: number,
+      paths: readonly string[] = reports,
+      tokens: readonly string[] = viewers,
+    ) {
       let running = true;
+      const at0 = Date.now();
+      const cpu0 = cpuSeconds(server.pid());
+      const wall0 = performance.now();
+      // The server's busiest second: 1.0 = its one event loop never idle.
+      let peakCores = 0;
+      let last = cpu0;
+      const sampler = setInterval(() => {
+        const now = cpuSeconds(server.pid());
+        peakCores = Math.max(peakCores, now - last);
+        last = now;
+      }, 1000);
       const reportMs: number[] = [];
       let limited = 0;
-      const viewing = viewers.slice(0, loops).map(async (token, k) => {
+      const viewing = tokens.slice(0, loops).map(async (token, k) => {
         while (running) {
           const t = performance.now();
-          const res = await fetch(`${server.base}${reports[k]}`, {
+          const res = await fetch(`${server.base}${paths[k]}`, {
             headers: { authorization: `Bearer ${token}` },
           });
           await res.arrayBuffer();
@@ -163,7 +228,7 @@ export async function runAnalyticsLoadBench(
             await sleep(Number(res.headers.get("retry-after") ?? 1) * 1000);
             continue;
           }
-          if (res.status !== 200) throw new Error(`${reports[k]} → ${res.status}`);
+          if (res.status !== 200) throw new Error(`${paths[k]} → ${res.status}`);
           reportMs.push(performance.now() - t);
         }
       });
@@ -193,10 +258,24 @@ export async function runAnalyticsLoadBench(
       await sleep(seconds * 1000);
       running = false;
       await Promise.all([...viewing, prober, pusher]);
-      return { reportMs, limited, healthMs, pushMs };
+      clearInterval(sampler);
+      const serverCores = (cpuSeconds(server.pid()) - cpu0) / ((performance.now() - wall0) / 1000);
+      const loop = loopBetween(at0, Date.now());
+      return { reportMs, limited, healthMs, pushMs, serverCores, peakCores, loop };
     }
     const quiet = await measure(0);
-    const { reportMs, limited, healthMs, pushMs } = await measure(viewerLoops);
+    const { reportMs, limited, healthMs, pushMs, serverCores, peakCores, loop } =
+      await measure(viewerLoops);
+    const loopNote = (l: typeof loop) =>
+      `loop busy ${(l.elu * 100).toFixed(0)} % of wall time on ${l.cores.toFixed(2)} cores, worst loop delay ${l.maxDelay.toFixed(0)} ms`;
+    // The control: the same four loops of the cheapest authenticated GET. If
+    // /health and pushes suffer as much here, the reports are not the cause:
+    // four tight request loops saturate the one event loop on this machine.
+    const control = await measure(
+      viewerLoops,
+      Array(viewerLoops).fill("/v1/auth/me"),
+      controlViewers,
+    );
 
     const healthP99 = pct(healthMs, 99);
     const pushP99 = pct(pushMs, 99);
@@ -216,14 +295,20 @@ export async function runAnalyticsLoadBench(
         name: "analytics load: reports answered (4 viewers)",
         value: reportMs.length / seconds,
         unit: "reports/s",
-        note: `p50 ${pct(reportMs, 50).toFixed(1)} ms, p99 ${pct(reportMs, 99).toFixed(1)} ms; ${limited} rate-limited`,
+        note: `p50 ${pct(reportMs, 50).toFixed(1)} ms, p99 ${pct(reportMs, 99).toFixed(1)} ms; ${limited} rate-limited; server CPU ${serverCores.toFixed(2)} cores, busiest second ${peakCores.toFixed(2)} (quiet ${quiet.serverCores.toFixed(2)}); ${loopNote(loop)}; loadavg ${os.loadavg()[0]?.toFixed(1)}`,
+      },
+      {
+        name: "analytics load: control — 4 loops of GET /v1/auth/me instead",
+        value: control.reportMs.length / seconds,
+        unit: "req/s",
+        note: `server CPU ${control.serverCores.toFixed(2)} cores, busiest second ${control.peakCores.toFixed(2)}; ${loopNote(control.loop)}; /health p99 ${pct(control.healthMs, 99).toFixed(1)} ms; push p99 ${pct(control.pushMs, 99).toFixed(1)} ms; ${control.limited} rate-limited`,
       },
       {
         name: "analytics load: /health p99 while reports run",
         value: healthP99,
         unit: "ms",
         baseline: { name: "same, no reports running", value: pct(quiet.healthMs, 99) },
-        note: `target < 50 ms; ${healthMs.length} probes, max ${Math.max(...healthMs).toFixed(1)} ms`,
+        note: `target < 50 ms; ${healthMs.length} probes, max ${Math.max(...healthMs).toFixed(1)} ms; no reports: ${loopNote(quiet.loop)}`,
       },
       {
         name: "analytics load: push p99 while reports run",
