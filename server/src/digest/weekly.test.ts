@@ -86,7 +86,10 @@ describe("weekly digest", () => {
       fromIso: "2026-03-02T01:00:00.000Z",
       toIso: "2026-03-09T01:00:00.000Z",
     });
-    expect(en.subject).toBe("[Sightline] Your week, 02 Mar 2026 – 09 Mar 2026");
+    // The week covered ends at Monday 01:00 UTC: its last day is Sunday the 8th, not Monday the 9th.
+    expect(en.subject).toBe("[Sightline] Your week, 02 Mar 2026 – 08 Mar 2026");
+    expect(en.text).toContain("from 02 Mar 2026 to 08 Mar 2026.");
+    expect(en.text).not.toContain("09 Mar");
     expect(en.text).toContain("1 new insight\n");
     expect(en.text).toContain("1 insight changed");
     expect(en.text).toContain("1 overdue action");
@@ -96,7 +99,25 @@ describe("weekly digest", () => {
       fromIso: "2026-03-02T01:00:00.000Z",
       toIso: "2026-03-09T01:00:00.000Z",
     });
-    expect(vi.subject).toBe("[Sightline] Tóm tắt tuần 02/03/2026 – 09/03/2026");
+    expect(vi.subject).toBe("[Sightline] Tóm tắt tuần 02/03/2026 – 08/03/2026");
+    // In the workspace's zone: Vietnam (UTC+7) reads the same days; New York
+    // (Monday 01:00 UTC is Sunday evening there) reads Sunday 1 – Saturday 7.
+    const week = { fromIso: "2026-03-02T01:00:00.000Z", toIso: "2026-03-09T01:00:00.000Z" };
+    expect(
+      digestEmail(facts, { ...week, locale: "vi", timeZone: "Asia/Ho_Chi_Minh" }).subject,
+    ).toBe("[Sightline] Tóm tắt tuần 02/03/2026 – 08/03/2026");
+    expect(
+      digestEmail(facts, { ...week, locale: "en", timeZone: "America/New_York" }).subject,
+    ).toBe("[Sightline] Your week, 01 Mar 2026 – 07 Mar 2026");
+    // A week that ends exactly at local midnight still ends on the day before.
+    expect(
+      digestEmail(facts, {
+        locale: "en",
+        fromIso: "2026-03-01T17:00:00.000Z",
+        toIso: "2026-03-08T17:00:00.000Z",
+        timeZone: "Asia/Ho_Chi_Minh",
+      }).subject,
+    ).toBe("[Sightline] Your week, 02 Mar 2026 – 08 Mar 2026");
     expect(vi.text).toContain("1 việc cần làm đã quá hạn");
     expect(vi.html).toContain("Giá và đối thủ");
   });

@@ -64,6 +64,27 @@ export async function gatherDigest(
   return { journals, openAlerts: await db.countOpenAlerts(o.workspaceId) };
 }
 
+/** The calendar day (YYYY-MM-DD) of an instant in a zone. */
+function dayIn(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(ms);
+}
+
+/**
+ * The last whole day the week covers, in the reader's zone: the day before
+ * the one its end falls on. The week runs to Monday 01:00 UTC (the job's
+ * time) — in Vietnam 08:00 Monday, in New York Sunday evening — and those
+ * few hours of the next day are not "the week of … to Monday".
+ */
+export function lastDayOfWeek(toIso: string, timeZone: string): string {
+  const end = dayIn(Date.parse(toIso), timeZone);
+  return new Date(Date.parse(`${end}T12:00:00.000Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
 export function digestEmail(
   facts: DigestFacts,
   o: { locale: Locale; fromIso: string; toIso: string; timeZone?: string },
@@ -71,8 +92,7 @@ export function digestEmail(
   const t = createTranslator(notifications, o.locale, { formatNumbers: true });
   const zone = o.timeZone ?? "UTC";
   const from = formatDay(o.fromIso, o.locale, zone);
-  // The week ends just before `toIso`: show the last day in it.
-  const to = formatDay(new Date(Date.parse(o.toIso) - 1).toISOString(), o.locale, zone);
+  const to = formatDay(`${lastDayOfWeek(o.toIso, zone)}T12:00:00.000Z`, o.locale, "UTC");
   const channel = (c: string) => CHANNELS[c as keyof typeof CHANNELS]?.[o.locale] ?? c;
   const lines: EmailLine[] = [{ text: t("digest.intro", { from, to }) }];
   if (facts.journals.length === 0) lines.push({ text: t("digest.noJournals") });

@@ -9,6 +9,7 @@ import type { Db, UserRecord } from "../db/port.ts";
 import { digestEmail, gatherDigest } from "../digest/weekly.ts";
 import { WEEK_MS } from "../jobs/every.ts";
 import { GiveUp, type JobHandler } from "../jobs/runner.ts";
+import { workspaceTimeZone } from "../journals/timeline/query.ts";
 import { alertEmail } from "./alert-email.ts";
 import type { Mailer } from "./mailer.ts";
 
@@ -65,7 +66,13 @@ export function emailJobs(d: EmailDeps): Record<string, JobHandler> {
         });
         await d.mailer.send({
           to: u.email,
-          ...digestEmail(facts, { locale, fromIso: p.fromIso, toIso: p.toIso }),
+          // Dates in the workspace's zone (its stores'; a person has no zone of their own).
+          ...digestEmail(facts, {
+            locale,
+            fromIso: p.fromIso,
+            toIso: p.toIso,
+            timeZone: workspaceTimeZone(await d.db.listStores(p.workspaceId)),
+          }),
         });
       },
     },
