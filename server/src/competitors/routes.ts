@@ -3,6 +3,7 @@
 import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../app-deps.ts";
 import { ADMINS, ALL_USERS } from "../auth/roles.ts";
+import { capped, cappedFields } from "../http/list-page.ts";
 import { notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
@@ -29,7 +30,7 @@ const list = defineRoute([...ALL_USERS, "device:marketer", "key:read"], {
   responses: {
     200: {
       description: "Competitors",
-      content: json(z.object({ items: z.array(CompetitorSchema) })),
+      content: json(z.object({ items: z.array(CompetitorSchema), ...cappedFields })),
     },
   },
 });
@@ -57,7 +58,7 @@ const patch = defineRoute(ADMINS, {
 export function competitorRoutes(deps: AppDeps) {
   return newRouter()
     .openapi(list, async (c) =>
-      c.json({ items: await deps.db.listCompetitors(principalOf(c).workspaceId) }, 200),
+      c.json(capped(await deps.db.listCompetitors(principalOf(c).workspaceId)), 200),
     )
     .openapi(create, async (c) => {
       const user = userOf(c);

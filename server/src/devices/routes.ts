@@ -10,6 +10,7 @@ import { createAuditLog } from "../audit/audit-log.ts";
 import { ADMINS, ANYONE, DEVICE_KINDS, DEVICE_ROLES } from "../auth/roles.ts";
 import { newToken, normalisePairingCode, sha256Hex } from "../auth/tokens.ts";
 import type { DeviceIdTaken } from "../db/port.ts";
+import { PageQuerySchema, pageOf } from "../http/list-page.ts";
 import { badRequest, HttpProblem, notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
@@ -79,10 +80,18 @@ const list = defineRoute(ADMINS, {
   method: "get",
   path: "/",
   summary: "Devices of the workspace with sync health",
+  request: { query: PageQuerySchema },
   responses: {
     200: {
-      description: "Devices",
-      content: { "application/json": { schema: z.object({ items: z.array(DeviceStatusSchema) }) } },
+      description: "Devices in pairing order, a page at a time",
+      content: {
+        "application/json": {
+          schema: z.object({
+            items: z.array(DeviceStatusSchema),
+            nextCursor: z.string().nullable(),
+          }),
+        },
+      },
     },
   },
 });
@@ -169,7 +178,8 @@ export function deviceRoutes(deps: AppDeps, limiter: RateLimiter, originsChanged
     })
     .openapi(list, async (c) => {
       const user = userOf(c);
-      const items = (await deps.db.listDevices(user.workspaceId)).map((d) => ({
+      const page = pageOf(await deps.db.listDevices(user.workspaceId), "asc", c.req.valid("query"));
+      const items = page.items.map((d) => ({
         id: d.id,
         kind: d.kind,
         role: d.role,
@@ -189,7 +199,7 @@ export function deviceRoutes(deps: AppDeps, limiter: RateLimiter, originsChanged
         storagePersisted: d.health?.storagePersisted ?? null,
         statusAt: d.health?.at ?? null,
       }));
-      return c.json({ items }, 200);
+      return c.json({ items, nextCursor: page.nextCursor }, 200);
     })
     .openapi(revoke, async (c) => {
       const user = userOf(c);

@@ -19,4 +19,5 @@ describe.skipIf(!target.ok)("journal routes on PostgreSQL", async () => {
   await import("../observations/import/routes.test.ts");
   await import("../observations/import/names-dry-run.test.ts");
   await import("../analytics/routes.test.ts");
+  await import("../http/list-bounds.test.ts");
 });

@@ -10,6 +10,7 @@ import type { AppDeps } from "../app-deps.ts";
 import { createAuditLog } from "../audit/audit-log.ts";
 import { ADMINS, DATA_READERS } from "../auth/roles.ts";
 import type { AppEnv } from "../http/env.ts";
+import { PageQuerySchema, pageOf } from "../http/list-page.ts";
 import { notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
@@ -46,7 +47,7 @@ const list = defineRoute(DATA_READERS, {
   path: "/",
   summary: "Journals, newest first: the active ones, or with archived=true the archived ones",
   request: {
-    query: z.object({ archived: z.enum(["true", "false"]).default("false") }),
+    query: PageQuerySchema.extend({ archived: z.enum(["true", "false"]).default("false") }),
   },
   responses: {
     200: { description: "Journals", content: json(JournalListSchema) },
@@ -184,13 +185,22 @@ export function journalRoutes(deps: AppDeps) {
   return newRouter()
     .openapi(list, async (c) => {
       const ws = principalOf(c).workspaceId;
-      const archived = c.req.valid("query").archived === "true";
-      const [journals, version] = await Promise.all([
-        deps.db.listJournals(ws).then((all) => all.filter((j) => j.archived === archived)),
+      const query = c.req.valid("query");
+      const archived = query.archived === "true";
+      // A page at a time (newest first, as listJournals orders them): the
+      // counts below are work per journal, so the page bounds it too.
+      const [page, version] = await Promise.all([
+        deps.db.listJournals(ws).then((all) =>
+          pageOf(
+            all.filter((j) => j.archived === archived),
+            "desc",
+            query,
+          ),
+        ),
         deps.db.getWorkspace(ws).then((w) => w?.version ?? 0),
       ]);
       const items = await Promise.all(
-        journals.map(async (j) => {
+        page.items.map(async (j) => {
           const [observationCount, insights] = await Promise.all([
             scopeCount(ws, version, j.scope),
             deps.db.listInsights(ws, j.id),
@@ -198,7 +208,7 @@ export function journalRoutes(deps: AppDeps) {
           return { ...j, observationCount, insightCount: insights.length };
         }),
       );
-      return c.json({ items }, 200);
+      return c.json({ items, nextCursor: page.nextCursor }, 200);
     })
     .openapi(create, async (c) => {
       const user = userOf(c);

@@ -4,6 +4,7 @@
 import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../app-deps.ts";
 import { ADMINS, ALL_DEVICES, ALL_USERS } from "../auth/roles.ts";
+import { capped, cappedFields } from "../http/list-page.ts";
 import { notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
@@ -28,7 +29,10 @@ const list = defineRoute([...ALL_USERS, ...ALL_DEVICES, "key:read"], {
   path: "/",
   summary: "Stores (a kiosk: its own store only)",
   responses: {
-    200: { description: "Stores", content: json(z.object({ items: z.array(StoreSchema) })) },
+    200: {
+      description: "Stores (at most LIST_CAP, with the total)",
+      content: json(z.object({ items: z.array(StoreSchema), ...cappedFields })),
+    },
   },
 });
 const create = defineRoute(ADMINS, {
@@ -59,7 +63,7 @@ export function storeRoutes(deps: AppDeps) {
       const all = await deps.db.listStores(p.workspaceId);
       const items =
         p.type === "device" && p.role === "staff" ? all.filter((s) => s.id === p.storeId) : all;
-      return c.json({ items }, 200);
+      return c.json(capped(items), 200);
     })
     .openapi(create, async (c) => {
       const user = userOf(c);

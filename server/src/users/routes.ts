@@ -13,6 +13,7 @@ import { newResetCode, RESET_CODE_HOURS } from "../auth/reset-code.ts";
 import { ADMINS, USER_ROLES } from "../auth/roles.ts";
 import { sha256Hex } from "../auth/tokens.ts";
 import { ConflictError, type UserChangeResult, type UserRecord } from "../db/port.ts";
+import { capped, cappedFields } from "../http/list-page.ts";
 import { HttpProblem } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
@@ -122,7 +123,9 @@ const list = defineRoute(ADMINS, {
   responses: {
     200: {
       description: "Users, by email",
-      content: { "application/json": { schema: z.object({ items: z.array(UserSchema) }) } },
+      content: {
+        "application/json": { schema: z.object({ items: z.array(UserSchema), ...cappedFields }) },
+      },
     },
   },
 });
@@ -147,7 +150,7 @@ export function userRoutes(deps: AppDeps) {
   return newRouter()
     .openapi(list, async (c) => {
       const users = await deps.db.listUsers(userOf(c).workspaceId);
-      return c.json({ items: users.map(toWire) }, 200);
+      return c.json(capped(users.map(toWire)), 200);
     })
     .openapi(create, async (c) => {
       const admin = userOf(c);

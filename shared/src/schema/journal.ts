@@ -41,8 +41,11 @@ export const JournalListItemSchema = z.extend(JournalSchema, {
 });
 export type JournalListItem = z.infer<typeof JournalListItemSchema>;
 
-/** GET /v1/journals. */
-export const JournalListSchema = z.looseObject({ items: z.array(JournalListItemSchema) });
+/** GET /v1/journals: a page, newest first; `nextCursor` (null on the last page) asks for the next. */
+export const JournalListSchema = z.looseObject({
+  items: z.array(JournalListItemSchema),
+  nextCursor: z.optional(z.nullable(z.string())),
+});
 /** POST /v1/journals. */
 export const JournalCreatedSchema = z.looseObject({ id: z.string(), journal: JournalSchema });
 

@@ -4,6 +4,7 @@ import { listOf } from "../api/client.ts";
 import type { Competitor } from "../api/types.ts";
 import { useApp } from "../app-context.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { CapNote } from "../ui/cap-note.tsx";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
 import { useAsync } from "../ui/use-async.ts";
 import { ListEditor } from "./list-editor.tsx";
@@ -11,10 +12,12 @@ import { ListEditor } from "./list-editor.tsx";
 export function CompetitorsAdmin() {
   const { api } = useApp();
   const { t } = useI18n();
-  const list = useAsync(() => api.competitors().then((r) => listOf(r)), [api]);
+  const response = useAsync(() => api.competitors(), [api]);
+  const list = { ...response, data: response.data && listOf(response.data) };
   return (
     <div class="stack">
       <ProblemBanner error={list.error} onRetry={list.reload} />
+      <CapNote list={response.data} />
       {list.data?.map((c) => (
         <CompetitorRow
           key={c.id}

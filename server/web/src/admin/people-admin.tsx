@@ -10,6 +10,7 @@ import type { UserListItem } from "../api/client.ts";
 import { ROLES, type Role } from "../api/types.ts";
 import { useApp } from "../app-context.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { CapNote } from "../ui/cap-note.tsx";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
 import { useAsync } from "../ui/use-async.ts";
 import { AccountCard } from "./account-card.tsx";
@@ -24,7 +25,8 @@ export function PeopleAdmin() {
   const { api, user } = useApp();
   const { t, locale } = useI18n();
   const isAdmin = user.role === "admin";
-  const list = useAsync(() => api.users().then((r) => r.items), [api]);
+  const response = useAsync(() => api.users(), [api]);
+  const list = { ...response, data: response.data?.items };
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("manager");
@@ -72,6 +74,7 @@ export function PeopleAdmin() {
       <div class="card">
         <h2>{t("people.title")}</h2>
         <ProblemBanner error={list.error} onRetry={list.reload} />
+        <CapNote list={response.data} />
         <ProblemBanner error={rowError} />
         {done && (
           <p class="ok-text small" role="status">

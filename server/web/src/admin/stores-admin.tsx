@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { listOf } from "../api/client.ts";
 import { useApp } from "../app-context.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { CapNote } from "../ui/cap-note.tsx";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
 import { useAsync } from "../ui/use-async.ts";
 import { EMPTY_STORE, StoreForm } from "./store-form.tsx";
@@ -10,7 +11,8 @@ import { EMPTY_STORE, StoreForm } from "./store-form.tsx";
 export function StoresAdmin() {
   const { api } = useApp();
   const { t } = useI18n();
-  const stores = useAsync(() => api.stores().then((r) => listOf(r)), [api]);
+  const response = useAsync(() => api.stores(), [api]);
+  const stores = { ...response, data: response.data && listOf(response.data) };
   const [selected, setSelected] = useState<string | "new" | null>(null);
   const current =
     selected === "new"
@@ -22,6 +24,7 @@ export function StoresAdmin() {
     <div class="split">
       <aside class="side-list card">
         <ProblemBanner error={stores.error} onRetry={stores.reload} />
+        <CapNote list={response.data} />
         <ul>
           {stores.data?.map((s) => (
             <li key={s.id}>

@@ -24,6 +24,39 @@ const respond = (status: number, body: unknown, type = "application/json") =>
   );
 
 describe("api client", () => {
+  it("reads every page of the journals and devices (the server answers at most 200 at a time)", async () => {
+    const journalPages: Record<string, unknown> = {
+      "": { items: [{ ...journal, observationCount: 1, insightCount: 0 }], nextCursor: "c1" },
+      c1: {
+        items: [{ ...journal, id: "j2", observationCount: 2, insightCount: 1 }],
+        nextCursor: null,
+      },
+    };
+    const devicePages: Record<string, unknown> = {
+      "": { items: [{ id: "d1", kind: "kiosk", role: "staff" }], nextCursor: "x" },
+      x: { items: [{ id: "d2", kind: "extension", role: "marketer" }], nextCursor: null },
+    };
+    const urls: string[] = [];
+    const fetch = vi.fn(async (url: string) => {
+      urls.push(url);
+      const u = new URL(url, "http://x");
+      const pages = u.pathname === "/v1/devices" ? devicePages : journalPages;
+      return new Response(JSON.stringify(pages[u.searchParams.get("cursor") ?? ""]), {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      });
+    });
+    const api = createApi({ fetch });
+    expect((await api.journals({ archived: true })).items.map((j) => j.id)).toEqual(["j1", "j2"]);
+    expect((await api.devices()).items.map((d) => d.id)).toEqual(["d1", "d2"]);
+    expect(urls).toEqual([
+      "/v1/journals?archived=true&limit=200",
+      "/v1/journals?archived=true&limit=200&cursor=c1",
+      "/v1/devices?limit=200",
+      "/v1/devices?limit=200&cursor=x",
+    ]);
+  });
+
   it("sends JSON with the session cookie", async () => {
     const fetch = respond(201, { id: "j1", journal });
     const api = createApi({ fetch });

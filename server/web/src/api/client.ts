@@ -163,6 +163,29 @@ export function createApi(options: ApiOptions = {}) {
   }
 
   const get = <S extends z.ZodMiniType>(schema: S, path: string) => request(schema, "GET", path);
+  /**
+   * Every page of a cursor-paged list (journals, devices: the server answers
+   * at most 200 at a time), gathered into one `{items}` so the pages show
+   * everything. Stops after 100 pages rather than loop on a broken cursor.
+   */
+  const allPages = async <I>(
+    schema: z.ZodMiniType<{ items: I[]; nextCursor?: string | null | undefined }>,
+    path: string,
+  ): Promise<{ items: I[] }> => {
+    const sep = path.includes("?") ? "&" : "?";
+    const items: I[] = [];
+    let cursor: string | null | undefined;
+    for (let n = 0; n < 100; n++) {
+      const page = await get(
+        schema,
+        `${path}${sep}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      );
+      items.push(...page.items);
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    return { items };
+  };
   const post = <S extends z.ZodMiniType>(schema: S, path: string, body?: unknown) =>
     request(schema, "POST", path, body ?? {});
   const patch = <S extends z.ZodMiniType>(schema: S, path: string, body: unknown) =>
@@ -178,7 +201,7 @@ export function createApi(options: ApiOptions = {}) {
 
     /** The main list, or the archived journals. */
     journals: (o: { archived?: boolean } = {}) =>
-      get(JournalListSchema, o.archived ? "/v1/journals?archived=true" : "/v1/journals"),
+      allPages(JournalListSchema, o.archived ? "/v1/journals?archived=true" : "/v1/journals"),
     /** The journal, its insights and stats over the whole scope (the timeline comes from `timeline`). */
     journal: (journalId: string) =>
       get(
@@ -303,7 +326,7 @@ export function createApi(options: ApiOptions = {}) {
     alerts: (status: AlertStatus) => get(AlertListSchema, `/v1/alerts?status=${status}`),
     ackAlert: (alertId: string, note: string) =>
       post(AlertSchema, `/v1/alerts/${id(alertId)}/ack`, note ? { note } : {}),
-    devices: () => get(DeviceListSchema, "/v1/devices"),
+    devices: () => allPages(DeviceListSchema, "/v1/devices"),
     revokeDevice: (deviceId: string) => del(IgnoredSchema, `/v1/devices/${id(deviceId)}`),
     /** A marketer code may name the person (userId) whose extension it pairs; default: me. */
     createPairingCode: (input: {

@@ -31,14 +31,27 @@ export const UserListItemSchema = z.looseObject({
   /** Deleted: kept so their work stays attributed to the name. */
   deleted: z.optional(z.boolean()),
 });
-export const UserListSchema = z.looseObject({ items: z.array(UserListItemSchema) });
+export const UserListSchema = z.looseObject({
+  items: z.array(UserListItemSchema),
+  total: z.optional(z.number()),
+  truncated: z.optional(z.boolean()),
+});
 
 export const CreatedSchema = z.looseObject({ id: z.string() });
 /** A one-time password reset code, shown once. */
 export const ResetCodeSchema = z.looseObject({ code: z.string(), expiresAt: z.string() });
 
-/** Lists come back wrapped: `{items}`. */
-const listOf = <T extends z.ZodMiniType>(item: T) => z.looseObject({ items: z.array(item) });
+/**
+ * Lists come back wrapped: `{items}`; the small ones (stores, competitors,
+ * people) are capped by the server and say their `total` and whether any
+ * were left out (`truncated`).
+ */
+const listOf = <T extends z.ZodMiniType>(item: T) =>
+  z.looseObject({
+    items: z.array(item),
+    total: z.optional(z.number()),
+    truncated: z.optional(z.boolean()),
+  });
 
 /** A store or competitor as read back: the shared shape, extra fields kept. */
 export const StoreViewSchema = z.looseObject(StoreSchema.shape);
@@ -69,7 +82,11 @@ export const DeviceSchema = z.looseObject({
   storagePersisted: z.optional(z.nullable(z.boolean())),
   statusAt: z.optional(z.nullable(z.string())),
 });
-export const DeviceListSchema = listOf(DeviceSchema);
+/** GET /v1/devices: a page in pairing order; `nextCursor` (null on the last) asks for the next. */
+export const DeviceListSchema = z.looseObject({
+  items: z.array(DeviceSchema),
+  nextCursor: z.optional(z.nullable(z.string())),
+});
 
 /** POST /v1/devices/{id}/unsent: what importing a device's unsent-data file did. */
 export const UnsentImportResultSchema = z.looseObject({
