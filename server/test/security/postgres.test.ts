@@ -12,6 +12,10 @@ const target = await postgresTestTarget();
 describe.skipIf(!target.ok)("security suites on PostgreSQL", async () => {
   if (!target.ok) return;
   useTestDatabase(() => openPostgresTestParts(target.url));
+  // Every operation × every caller, API keys of each scope (and a revoked key,
+  // a key whose creator was disabled) included: key lookup, last-use and
+  // revocation are adapter code, so the matrix runs on both.
+  await import("./authorization-matrix.test.ts");
   await import("./text-rules.test.ts");
   await import("./hostile-input.test.ts");
 });

@@ -117,3 +117,54 @@ describe("rate limit middleware", () => {
     expect(await from(twoHops, "10.0.0.5, 10.9.9.9")).toBe(200);
   });
 });
+
+describe("API-key budgets across instances", () => {
+  // Two instances behind one load balancer, sharing the database's buckets
+  // (a real SQLite Db stands in for PostgreSQL's: the same RateBucketsDb port,
+  // covered on both adapters by the accounts contract).
+  it("a key's budget is one across instances when buckets are shared; a person's stays per instance", async () => {
+    const { openSqliteParts } = await import("../../db/sqlite/open.ts");
+    const parts = openSqliteParts(":memory:");
+    try {
+      const t = 0;
+      const limits = { ...DEFAULT_RATE_LIMITS, perPrincipal: { capacity: 2, perSecond: 1 } };
+      const instance = (principal: Principal) => {
+        const limiter = createRateLimiter(limits, () => t, parts.db);
+        return new Hono<AppEnv>()
+          .use(async (c, next) => {
+            c.set("principal", principal);
+            await next();
+          })
+          .use(limiter.middleware)
+          .onError((e) =>
+            e instanceof HttpProblem ? problemResponse(e) : new Response(null, { status: 500 }),
+          )
+          .get("/", (c) => c.text("ok"));
+      };
+      const key: Principal = {
+        type: "api-key",
+        workspaceId: "w",
+        keyId: "k1",
+        scope: "read",
+      } as Principal;
+      const [a, b] = [instance(key), instance(key)];
+      expect((await a.request("/")).status).toBe(200);
+      expect((await b.request("/")).status).toBe(200);
+      // Two instances, one budget of 2: the third request is refused wherever it lands.
+      expect((await a.request("/")).status).toBe(429);
+      expect((await b.request("/")).status).toBe(429);
+
+      const person: Principal = {
+        type: "user",
+        workspaceId: "w",
+        userId: "u",
+        role: "admin",
+        email: "a@b",
+      };
+      const [p, q] = [instance(person), instance(person)];
+      for (const x of [p, p, q, q]) expect((await x.request("/")).status).toBe(200);
+    } finally {
+      parts.close();
+    }
+  });
+});

@@ -11,6 +11,10 @@
 // - On PostgreSQL those named budgets live in the database (`shared`), so
 //   every instance draws on the same buckets; on SQLite (one process) they
 //   stay in memory.
+// - API keys are the exception to "per instance": a BI tool or script is
+//   one client that a load balancer spreads over every instance, so with
+//   shared buckets its key draws on one budget in the database (one small
+//   upsert per key request); a person's or device's stays in memory.
 import type { Context, MiddlewareHandler } from "hono";
 import type { RateBucketsDb } from "../../db/port.ts";
 import type { AppEnv } from "../../http/env.ts";
@@ -111,6 +115,7 @@ export function createRateLimiter(
     reset: bucketsOf("reset", o.reset),
     ip: bucketsOf("ip", o.perIp),
   };
+  const keys = bucketsOf("key", o.perPrincipal);
   const take = async (b: AsyncBuckets, key: string) => {
     const r = await b.take(key);
     if (!r.ok) throw tooMany(r.retryAfterSec);
@@ -118,14 +123,11 @@ export function createRateLimiter(
   return {
     middleware: async (c, next) => {
       const p = c.get("principal");
-      if (p) {
-        // Per person, device or API key: a busy BI tool spends its key's budget, no one else's.
+      // Per person, device or API key: a busy BI tool spends its key's budget, no one else's.
+      if (p?.type === "api-key") await take(keys, `${p.workspaceId}:${p.keyId}`);
+      else if (p) {
         const r = principals.take(
-          p.type === "user"
-            ? `u:${p.userId}`
-            : p.type === "device"
-              ? `d:${p.workspaceId}:${p.deviceId}`
-              : `k:${p.workspaceId}:${p.keyId}`,
+          p.type === "user" ? `u:${p.userId}` : `d:${p.workspaceId}:${p.deviceId}`,
         );
         if (!r.ok) throw tooMany(r.retryAfterSec);
       }
