@@ -36,6 +36,8 @@ describe("readConfig", () => {
       smtp: null,
       defaultLanguage: "vi",
       webhookRetryBaseMs: 10_000,
+      // Webhooks to loopback and private networks are refused unless SIGHTLINE_WEBHOOK_ALLOW_PRIVATE=1.
+      webhookAllowPrivate: false,
     });
   });
 
@@ -59,6 +61,15 @@ describe("readConfig", () => {
     });
     expect(() => readConfig({ SIGHTLINE_METRICS_TOKEN: "short" })).toThrow(
       /SIGHTLINE_METRICS_TOKEN/,
+    );
+  });
+
+  it("allows private webhook targets only with SIGHTLINE_WEBHOOK_ALLOW_PRIVATE=1", () => {
+    expect(readConfig({ SIGHTLINE_WEBHOOK_ALLOW_PRIVATE: "1" }).webhookAllowPrivate).toBe(true);
+    expect(readConfig({ SIGHTLINE_WEBHOOK_ALLOW_PRIVATE: "0" }).webhookAllowPrivate).toBe(false);
+    expect(readConfig({ SIGHTLINE_WEBHOOK_ALLOW_PRIVATE: "" }).webhookAllowPrivate).toBe(false);
+    expect(() => readConfig({ SIGHTLINE_WEBHOOK_ALLOW_PRIVATE: "yes" })).toThrow(
+      /SIGHTLINE_WEBHOOK_ALLOW_PRIVATE/,
     );
   });
 
