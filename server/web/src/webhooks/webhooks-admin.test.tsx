@@ -3,12 +3,15 @@
 // secret never shown back), send a test and read the receiver's answer in
 // words, open the delivery log (status codes, attempts, next retry), delete
 // after confirming — in Vietnamese and in English.
+
+import { createTranslator } from "@sightline/shared/i18n/translate";
 import type { WebhookDeliveryView } from "@sightline/shared/schema/webhook";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fire, renderUi, settle } from "../../test/support/render.tsx";
 import type { Api } from "../api/client.ts";
 import { ApiError } from "../api/problem.ts";
-import { WebhooksAdmin } from "./webhooks-admin.tsx";
+import { catalog } from "../i18n/i18n.tsx";
+import { attemptOutcome, WebhooksAdmin } from "./webhooks-admin.tsx";
 
 const HOOK = {
   id: "01900000-0000-7000-8000-0000000000aa",
@@ -138,5 +141,21 @@ describe("webhooks tab", () => {
     expect(confirm).toHaveBeenCalledWith(`Xoá webhook ${HOOK.url} và nhật ký gửi của nó?`);
     expect(api.deleteWebhook).toHaveBeenCalledWith(HOOK.id);
     expect(el.textContent).toContain(`Đã xoá ${HOOK.url}.`);
+  });
+});
+
+describe("attempt outcomes", () => {
+  it("an address the server refused reads as such, in both languages, never the raw log text", () => {
+    const refused = delivery({
+      status: "failed",
+      attempts: 1,
+      lastError: "refused: loopback address 127.0.0.1",
+      nextAttemptAt: null,
+    });
+    const en = attemptOutcome(refused, createTranslator(catalog, "en"));
+    const vi = attemptOutcome(refused, createTranslator(catalog, "vi"));
+    expect(en).toMatch(/^Not sent: the receiver's address is an internal one/);
+    expect(vi).toMatch(/^Không gửi: địa chỉ của nơi nhận là địa chỉ nội bộ/);
+    expect(en).not.toContain("127.0.0.1");
   });
 });
