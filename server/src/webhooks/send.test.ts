@@ -67,4 +67,16 @@ describe("sendSigned", () => {
     expect(asked).toBe(1);
     expect(receiver.received).toHaveLength(0);
   });
+
+  it("a resolver that never answers costs the attempt's timeout, not the worker", async () => {
+    const started = Date.now();
+    const r = await sendSigned({
+      ...base,
+      url: "http://slow-dns.test/hook",
+      resolve: () => new Promise(() => {}),
+      timeoutMs: 200,
+    });
+    expect(r).toEqual({ ok: false, statusCode: null, error: "timed out" });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
 });

@@ -35,7 +35,17 @@ export async function sendSigned(o: {
 }): Promise<SendOutcome> {
   const timeout = AbortSignal.timeout(o.timeoutMs ?? DELIVERY_TIMEOUT_MS);
   const signal = o.signal ? AbortSignal.any([timeout, o.signal]) : timeout;
-  const target = await resolveTarget(o.url, o.policy ?? DEFAULT_POLICY, o.resolve);
+  // The name lookup counts against the attempt's time too (a resolver that
+  // never answers must not hold the worker past the timeout).
+  const aborted = new Promise<"aborted">((resolve) => {
+    if (signal.aborted) resolve("aborted");
+    else signal.addEventListener("abort", () => resolve("aborted"), { once: true });
+  });
+  const target = await Promise.race([
+    resolveTarget(o.url, o.policy ?? DEFAULT_POLICY, o.resolve),
+    aborted,
+  ]);
+  if (target === "aborted") return { ok: false, statusCode: null, error: "timed out" };
   if (!target.ok)
     return {
       ok: false,
