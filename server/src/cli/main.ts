@@ -4,22 +4,22 @@
 // exits non-zero with a one-line reason when it cannot: 1 the command
 // failed, 2 the command line was wrong.
 import { parseArgs } from "node:util";
-import Database from "better-sqlite3";
 import { createAuditLog, SYSTEM_ACTOR } from "../audit/audit-log.ts";
 import { ConfigError, readConfig, type ServerConfig } from "../config.ts";
-import { connectPostgres } from "../db/postgres/connect.ts";
-import { migrate as migratePostgres } from "../db/postgres/migrate.ts";
-import { migrate as migrateSqlite } from "../db/sqlite/migrate.ts";
-import { auditOptions, createAdmin, resetPassword } from "./accounts.ts";
-import { backupSqlite, postgresCommands } from "./backup.ts";
-import { CliError, usageError } from "./cli-error.ts";
-import { openDatabase, sqliteExists, sqliteFile } from "./database.ts";
+import { MaintenanceError } from "../db/maintenance-port.ts";
 import {
-  revokePostgresSessions,
-  revokeSqliteSessions,
-  setPostgresEpoch,
-  setSqliteEpoch,
-} from "./epoch.ts";
+  migratePostgresUrl,
+  migrateSqliteFile,
+  newPostgresEpoch,
+  newSqliteEpoch,
+  openDatabase,
+  postgresCommands,
+  sqliteExists,
+  sqliteFile,
+} from "../db/open-db.ts";
+import { auditOptions, createAdmin, resetPassword } from "./accounts.ts";
+import { backupSqlite } from "./backup.ts";
+import { CliError, usageError } from "./cli-error.ts";
 import { holdDataDir } from "./hold-data-dir.ts";
 import { restoreSqlite } from "./restore.ts";
 import { type CommandRunner, restorePostgres } from "./restore-postgres.ts";
@@ -81,25 +81,13 @@ PostgreSQL: safe beside running servers, under an advisory lock.`,
     async run({ config, io }) {
       let applied: number[];
       if (config.databaseUrl) {
-        const sql = connectPostgres(config.databaseUrl, { max: 1, name: "sightline-cli" });
-        try {
-          applied = (await migratePostgres(sql)).applied;
-        } finally {
-          await sql.end({ timeout: 5 });
-        }
+        applied = await migratePostgresUrl(config.databaseUrl);
       } else {
         // A running server has its own migrated connection and prepared
         // statements; changing the schema under it is not safe on SQLite.
         const release = holdDataDir(config.dataDir, "migrating");
         try {
-          const db = new Database(sqliteFile(config));
-          try {
-            db.pragma("journal_mode = WAL");
-            db.pragma("busy_timeout = 5000");
-            applied = migrateSqlite(db).applied;
-          } finally {
-            db.close();
-          }
+          applied = migrateSqliteFile(sqliteFile(config));
         } finally {
           release();
         }
@@ -266,29 +254,18 @@ stopped. PostgreSQL: restart every instance afterwards.`,
       const revoke = values["revoke-sessions"] === true;
       const now = (io.now ?? (() => new Date()))().toISOString();
       if (config.databaseUrl) {
-        const sql = connectPostgres(config.databaseUrl, { max: 1, name: "sightline-cli" });
-        try {
-          const epoch = await setPostgresEpoch(sql);
-          const revoked = revoke ? await revokePostgresSessions(sql, now) : 0;
-          io.out(
-            `new epoch ${epoch}${revoke ? `; ${revoked} session(s) revoked` : ""}\nrestart every server instance now\n`,
-          );
-        } finally {
-          await sql.end({ timeout: 5 });
-        }
+        const { epoch, revoked } = await newPostgresEpoch(config.databaseUrl, revoke ? now : null);
+        io.out(
+          `new epoch ${epoch}${revoke ? `; ${revoked} session(s) revoked` : ""}\nrestart every server instance now\n`,
+        );
         return 0;
       }
       if (!sqliteExists(config)) throw new CliError(`no database at ${sqliteFile(config)}`);
       const release = holdDataDir(config.dataDir, "changing the epoch");
-      const db = new Database(sqliteFile(config), { fileMustExist: true });
       try {
-        const { epoch, revoked } = db.transaction(() => ({
-          epoch: setSqliteEpoch(db),
-          revoked: revoke ? revokeSqliteSessions(db, now) : 0,
-        }))();
+        const { epoch, revoked } = newSqliteEpoch(sqliteFile(config), revoke ? now : null);
         io.out(`new epoch ${epoch}${revoke ? `; ${revoked} session(s) revoked` : ""}\n`);
       } finally {
-        db.close();
         release();
       }
       return 0;
@@ -385,7 +362,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       config,
       io,
     });
-  } catch (e) {
+  } catch (thrown) {
+    // The adapters' refusals (db/maintenance-port.ts) are the operator's to act on too.
+    const e = thrown instanceof MaintenanceError ? new CliError(thrown.message) : thrown;
     if (e instanceof CliError) {
       io.err(
         `sightline ${name}: ${e.message}\n${e.exitCode === 2 ? `usage: ${command.usage}\n` : ""}`,

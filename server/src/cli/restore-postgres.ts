@@ -5,20 +5,11 @@
 // migrated, gets a NEW EPOCH, every session is revoked and each device keeps
 // its newer token state. Instances are started again afterwards (they read
 // the epoch at start).
+// The SQL is db/postgres/maintenance.ts.
 import { createAuditLog, SYSTEM_ACTOR } from "../audit/audit-log.ts";
-import { connectPostgres } from "../db/postgres/connect.ts";
-import { openPostgresDb } from "../db/postgres/db.ts";
+import { openRestoredPostgres, pgRestoreArgs, readPostgresCurrent } from "../db/open-db.ts";
 import { auditOptions } from "./accounts.ts";
-import { libpqUrl, urlSchema } from "./backup.ts";
 import { CliError } from "./cli-error.ts";
-import { freshEpoch } from "./epoch.ts";
-
-type DeviceAuth = {
-  workspace_id: string;
-  id: string;
-  token_hash: string;
-  revoked_at: Date | null;
-};
 
 /** Runs a program to completion (bin.ts passes spawnSync; the CLI itself starts no process). */
 export type CommandRunner = (
@@ -43,34 +34,8 @@ export async function restorePostgres(o: {
   retentionDays?: number;
 }): Promise<PostgresRestoreReport> {
   const at = (o.now ?? (() => new Date()))();
-  const before = connectPostgres(o.url, { max: 1, name: "sightline-cli" });
-  let current: { epoch: string | null; devices: DeviceAuth[]; others: number };
-  try {
-    const [epoch] = await before<
-      { value: string }[]
-    >`SELECT value FROM meta WHERE key = 'epoch'`.catch(() => []);
-    const devices = await before<DeviceAuth[]>`
-      SELECT workspace_id, id, token_hash, revoked_at FROM devices`.catch(() => []);
-    const [others] = await before<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM pg_stat_activity
-      WHERE datname = current_database() AND pid <> pg_backend_pid()
-        AND application_name IN ('sightline', 'sightline-listen')`;
-    current = { epoch: epoch?.value ?? null, devices, others: others?.n ?? 0 };
-  } finally {
-    await before.end({ timeout: 5 });
-  }
-
-  const { url } = libpqUrl(o.url);
-  const schema = urlSchema(o.url);
-  const loaded = o.run("pg_restore", [
-    "--clean",
-    "--if-exists",
-    "--no-owner",
-    "--single-transaction",
-    ...(schema ? [`--schema=${schema}`] : []),
-    `--dbname=${url}`,
-    o.file,
-  ]);
+  const current = await readPostgresCurrent(o.url);
+  const loaded = o.run("pg_restore", pgRestoreArgs(o.url, o.file));
   if (loaded.error)
     throw new CliError(
       `pg_restore could not run (${loaded.error.message}); install the PostgreSQL client tools`,
@@ -79,25 +44,12 @@ export async function restorePostgres(o: {
     throw new CliError(`pg_restore failed (exit ${loaded.status}): ${loaded.stderr.trim()}`);
 
   // Opening migrates the restored schema up to this build.
-  const db = await openPostgresDb(o.url, { max: 1, name: "sightline-cli" });
+  const restored = await openRestoredPostgres(o.url);
   try {
     const now = at.toISOString();
-    const epoch = freshEpoch();
-    const report = await db.handle.sql.begin(async (tx) => {
-      await tx`UPDATE meta SET value = ${epoch} WHERE key = 'epoch'`;
-      const revoked = await tx`UPDATE sessions SET revoked_at = ${now} WHERE revoked_at IS NULL`;
-      let devicesCarried = 0;
-      for (const d of current.devices) {
-        const changed = await tx`
-          UPDATE devices SET token_hash = ${d.token_hash}, revoked_at = ${d.revoked_at}
-          WHERE workspace_id = ${d.workspace_id} AND id = ${d.id}
-            AND (token_hash <> ${d.token_hash} OR revoked_at IS DISTINCT FROM ${d.revoked_at})`;
-        devicesCarried += changed.count;
-      }
-      return { sessionsRevoked: revoked.count, devicesCarried };
-    });
-    const audit = createAuditLog(db, { ...auditOptions(o), now: () => at });
-    for (const w of await db.listWorkspaces())
+    const { epoch, ...report } = await restored.reset(current.devices, now);
+    const audit = createAuditLog(restored.db, { ...auditOptions(o), now: () => at });
+    for (const w of await restored.db.listWorkspaces())
       await audit.record({
         workspaceId: w.id,
         type: "restore",
@@ -106,6 +58,6 @@ export async function restorePostgres(o: {
       });
     return { oldEpoch: current.epoch, epoch, ...report, otherConnections: current.others };
   } finally {
-    await db.close();
+    await restored.close();
   }
 }

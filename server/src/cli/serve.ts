@@ -11,19 +11,19 @@ import { searchText } from "@sightline/shared/text/search-text";
 import pino, { type Logger } from "pino";
 import { createApp } from "../app.ts";
 import type { ServerConfig } from "../config.ts";
+import { openDatabase } from "../db/open-db.ts";
 import { createSmtpMailer } from "../email/mailer.ts";
 import { HttpProblem, problemResponse } from "../http/problem.ts";
 import { createNotificationRunner } from "../jobs/notifications.ts";
 import { discardBody } from "../middleware/body-limit/index.ts";
 import { LOG_REDACT } from "../middleware/request-log/index.ts";
 import { createMetrics } from "../observability/metrics.ts";
-import { postgresReadiness, sqliteReadiness } from "../observability/readiness.ts";
+import { readinessProbe } from "../observability/readiness.ts";
 import { SEARCH_TEXT_VERSION } from "../observations/search-text.ts";
 import { claimDataDir } from "../runtime/data-dir-lock.ts";
 import { bootstrap } from "../seed/bootstrap.ts";
 import { seedDemo } from "../seed/demo/index.ts";
 import { SHUTDOWN_RETRY_MS } from "../sync/events-route.ts";
-import { openDatabase } from "./database.ts";
 
 /** After this long, connections still open are cut so the process can exit in time. */
 export const DRAIN_MS = 8_000;
@@ -104,14 +104,10 @@ export async function startServer(
     emailEnabled: config.smtp !== null,
     webhookAllowPrivate: config.webhookAllowPrivate,
     metricsToken: config.metricsToken,
-    ready:
-      database.dialect === "sqlite"
-        ? sqliteReadiness({
-            handle: database.db.handle,
-            dataDir: config.dataDir,
-            minFreeBytes: config.minFreeDiskBytes,
-          })
-        : postgresReadiness(database.db.handle.sql),
+    ready: readinessProbe(database.readiness, {
+      dataDir: config.dataDir,
+      minFreeBytes: config.minFreeDiskBytes,
+    }),
   });
 
   let stopping = false;

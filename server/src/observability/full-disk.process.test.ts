@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/support/test-app.ts";
 import type { SqliteDb } from "../db/sqlite/db.ts";
-import { type ReadinessProbe, sqliteReadiness } from "./readiness.ts";
+import { sqliteReadinessPort } from "../db/sqlite/maintenance.ts";
+import { type ReadinessProbe, readinessProbe } from "./readiness.ts";
 
 let t: TestApp | undefined;
 const dirs: string[] = [];
@@ -67,8 +68,7 @@ describe("a full disk", () => {
       mounts.push(dir);
       let probe: ReadinessProbe = async () => [];
       t = await createTestApp({ file: join(dir, "sightline.sqlite"), ready: () => probe() });
-      probe = sqliteReadiness({
-        handle: (t.db as SqliteDb).handle,
+      probe = readinessProbe(sqliteReadinessPort((t.db as SqliteDb).handle), {
         dataDir: dir,
         minFreeBytes: 1024 * 1024,
       });

@@ -8,9 +8,14 @@ import {
   postgresTestTarget,
   type TestSchema,
 } from "../../test/support/postgres-schema.ts";
-import { connectPostgres } from "../db/postgres/connect.ts";
+import { connectPostgres, type Sql } from "../db/postgres/connect.ts";
 import { openPostgresDb, type PostgresDb } from "../db/postgres/db.ts";
-import { postgresReadiness } from "./readiness.ts";
+import { postgresReadinessPort } from "../db/postgres/maintenance.ts";
+import { readinessProbe } from "./readiness.ts";
+
+/** PostgreSQL keeps its own disk: the data folder is never measured. */
+const postgresReadiness = (sql: Sql) =>
+  readinessProbe(postgresReadinessPort(sql), { dataDir: "", minFreeBytes: 0 });
 
 const target = await postgresTestTarget();
 let schema: TestSchema | null = null;

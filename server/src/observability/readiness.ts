@@ -2,12 +2,8 @@
 // database take a write right now, is there disk left under the data
 // folder, and are all of this build's migrations applied. A load balancer
 // takes an instance out while any fails; /health stays liveness only.
-import { randomBytes } from "node:crypto";
 import { statfs } from "node:fs/promises";
-import type { Sql } from "../db/postgres/connect.ts";
-import { MIGRATIONS as PG_MIGRATIONS } from "../db/postgres/migrations.ts";
-import type { SqliteHandle } from "../db/sqlite/handle.ts";
-import { MIGRATIONS as SQLITE_MIGRATIONS } from "../db/sqlite/migrations.ts";
+import type { ReadinessPort } from "../db/maintenance-port.ts";
 
 export type ReadinessCheck = {
   name: "database" | "disk" | "migrations";
@@ -38,8 +34,8 @@ export async function freeBytes(dir: string): Promise<number> {
   return s.bavail * s.bsize;
 }
 
-export type SqliteReadinessOptions = {
-  handle: SqliteHandle;
+export type ReadinessOptions = {
+  /** The folder whose filesystem holds the SQLite file (checked when the port's disk is "data-dir"). */
   dataDir: string;
   minFreeBytes: number;
   /** Tests pass a smaller filesystem figure; default statfs. */
@@ -47,57 +43,24 @@ export type SqliteReadinessOptions = {
 };
 
 /**
- * The database check writes and commits: a page-sized row is inserted and
- * deleted again (a full database refuses the new page) and a stamp is
- * updated, so the commit itself must reach the WAL on disk.
+ * The checks over the adapter's port (db/maintenance-port.ts): the
+ * database takes a committed write (SQLite: a page-sized row, so a full
+ * file refuses it; PostgreSQL: a full disk fails it with class 53), the
+ * data folder's disk has room when the database lives there, and every
+ * migration this build knows is applied.
  */
-export function sqliteReadiness(o: SqliteReadinessOptions): ReadinessProbe {
-  const { db, queue } = o.handle;
-  const probe = db.transaction(() => {
-    db.prepare("INSERT INTO meta (key, value) VALUES ('ready-probe-page', ?)").run(
-      randomBytes(3072).toString("hex"),
-    );
-    db.prepare("DELETE FROM meta WHERE key = 'ready-probe-page'").run();
-    db.prepare(
-      "INSERT INTO meta (key, value) VALUES ('ready-probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    ).run(new Date().toISOString());
-  });
-  const known = new Set(SQLITE_MIGRATIONS.map((m) => m.id));
+export function readinessProbe(port: ReadinessPort, o: ReadinessOptions): ReadinessProbe {
+  const known = new Set(port.knownMigrations);
   const measure = o.freeBytes ?? freeBytes;
   return async () => [
     await check("database", async () => {
-      await queue.run(() => probe.immediate());
+      await port.probeWrite();
       return "writable";
     }),
-    await check("disk", async () => diskDetail(await measure(o.dataDir), o.minFreeBytes)),
-    await check("migrations", async () => {
-      const rows = await queue.run(
-        () => db.prepare("SELECT id FROM migrations").all() as { id: number }[],
-      );
-      return migrationDetail(
-        known,
-        rows.map((r) => r.id),
-      );
-    }),
-  ];
-}
-
-/** PostgreSQL keeps its own disk; the write check catches a full one (class 53). */
-export function postgresReadiness(sql: Sql): ReadinessProbe {
-  const known = new Set(PG_MIGRATIONS.map((m) => m.id));
-  return async () => [
-    await check("database", async () => {
-      await sql`INSERT INTO meta (key, value) VALUES ('ready-probe', ${new Date().toISOString()})
-        ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
-      return "writable";
-    }),
-    { name: "disk", ok: true, detail: "PostgreSQL's disk is checked by its write" },
-    await check("migrations", async () =>
-      migrationDetail(
-        known,
-        (await sql<{ id: number }[]>`SELECT id FROM migrations`).map((r) => r.id),
-      ),
-    ),
+    port.disk === "data-dir"
+      ? await check("disk", async () => diskDetail(await measure(o.dataDir), o.minFreeBytes))
+      : { name: "disk", ok: true, detail: "PostgreSQL's disk is checked by its write" },
+    await check("migrations", async () => migrationDetail(known, await port.appliedMigrations())),
   ];
 }
 

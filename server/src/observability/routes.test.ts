@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/support/test-app.ts";
 import { createApp } from "../app.ts";
 import type { SqliteDb } from "../db/sqlite/db.ts";
-import { type ReadinessProbe, sqliteReadiness } from "./readiness.ts";
+import { sqliteReadinessPort } from "../db/sqlite/maintenance.ts";
+import { type ReadinessProbe, readinessProbe } from "./readiness.ts";
 
 let t: TestApp | undefined;
 const dirs: string[] = [];
@@ -26,7 +27,10 @@ async function fileApp(o: { minFreeBytes?: number } = {}) {
   let probe: ReadinessProbe = async () => [];
   t = await createTestApp({ file: join(dir, "sightline.sqlite"), ready: () => probe() });
   const { handle } = t.db as SqliteDb;
-  probe = sqliteReadiness({ handle, dataDir: dir, minFreeBytes: o.minFreeBytes ?? 1024 });
+  probe = readinessProbe(sqliteReadinessPort(handle), {
+    dataDir: dir,
+    minFreeBytes: o.minFreeBytes ?? 1024,
+  });
   return { t, handle };
 }
 

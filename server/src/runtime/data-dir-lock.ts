@@ -1,5 +1,5 @@
 // One server process per SQLite data folder. The server holds an exclusive
-// SQLite lock on `sightline.lock` for as long as it runs — the operating
+// SQLite lock (db/sqlite/maintenance.ts) on `sightline.lock` for as long as it runs — the operating
 // system drops it when the process ends, even on SIGKILL or power loss, so a
 // crash never leaves a stale claim and a reused pid is never mistaken for a
 // server. `sightline.pid` beside it only says which process holds it.
@@ -7,7 +7,7 @@
 // a server cannot start under them.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
+import { holdExclusiveFileLock } from "../db/open-db.ts";
 
 export const LOCK_FILE = "sightline.lock";
 export const PID_FILE = "sightline.pid";
@@ -32,32 +32,23 @@ function pidIn(dataDir: string): number | null {
   }
 }
 
-/** Take the lock or throw ServerRunningError; the handle keeps it until closed. */
-function lock(dataDir: string): Database.Database {
-  const db = new Database(join(dataDir, LOCK_FILE), { timeout: 0 });
-  try {
-    db.pragma("locking_mode = EXCLUSIVE");
-    db.exec("BEGIN EXCLUSIVE");
-    return db;
-  } catch (e) {
-    db.close();
-    if ((e as { code?: string }).code?.startsWith("SQLITE_BUSY"))
-      throw new ServerRunningError(pidIn(dataDir), dataDir);
-    throw e;
-  }
+/** Take the lock or throw ServerRunningError; the hold keeps it until released. */
+function lock(dataDir: string): { release(): void } {
+  const held = holdExclusiveFileLock(join(dataDir, LOCK_FILE));
+  if (held === "busy") throw new ServerRunningError(pidIn(dataDir), dataDir);
+  return held;
 }
 
 /** Whether a server (or a restore) holds `dataDir` now; its pid when known. */
 export function runningServer(dataDir: string): { pid: number | null } | null {
-  let db: Database.Database;
+  let held: { release(): void };
   try {
-    db = lock(dataDir);
+    held = lock(dataDir);
   } catch (e) {
     if (e instanceof ServerRunningError) return { pid: e.pid };
     return null; // no folder yet: nobody runs on it
   }
-  db.exec("ROLLBACK");
-  db.close();
+  held.release();
   return null;
 }
 
@@ -75,7 +66,6 @@ export function claimDataDir(dataDir: string): () => void {
     } catch {
       // already gone
     }
-    held.exec("ROLLBACK");
-    held.close();
+    held.release();
   };
 }
