@@ -4,6 +4,12 @@
 // the address that was checked, the Host header still the URL's name; and a
 // rebinding DNS (public answer to the check, 127.0.0.1 after) is asked once,
 // so the receiver on 127.0.0.1 never sees the request.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { createServer as createTlsServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Receiver, startReceiver } from "../../test/support/webhook-receiver.ts";
 import { sendSigned } from "./send.ts";
@@ -78,5 +84,61 @@ describe("sendSigned", () => {
     });
     expect(r).toEqual({ ok: false, statusCode: null, error: "timed out" });
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("over https the pinned connection still says the URL's name in SNI", async () => {
+    // A self-signed certificate for receiver.test (openssl, made for this run).
+    const dir = mkdtempSync(join(tmpdir(), "sightline-tls-"));
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=receiver.test",
+        "-keyout",
+        join(dir, "key.pem"),
+        "-out",
+        join(dir, "cert.pem"),
+      ],
+      { stdio: "ignore" },
+    );
+    const key = readFileSync(join(dir, "key.pem"));
+    const cert = readFileSync(join(dir, "cert.pem"));
+    const names: string[] = [];
+    const server = createTlsServer(
+      {
+        key,
+        cert,
+        SNICallback: (name, cb) => {
+          names.push(name);
+          cb(null, undefined);
+        },
+      },
+      (_req, res) => res.end("ok"),
+    );
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const r = await sendSigned({
+        ...base,
+        url: `https://receiver.test:${port}/hook`,
+        policy: { allowPrivate: true },
+        resolve: async () => [{ address: "127.0.0.1", family: 4 }],
+      });
+      // Connected to 127.0.0.1, asked for receiver.test; the self-signed
+      // certificate is not trusted, so the attempt fails on trust, not on the name.
+      expect(names).toEqual(["receiver.test"]);
+      expect(r.ok).toBe(false);
+      expect(r.error).toMatch(/SELF_SIGNED|self.signed/i);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });
