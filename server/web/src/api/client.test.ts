@@ -37,7 +37,8 @@ describe("api client", () => {
       x: { items: [{ id: "d2", kind: "extension", role: "marketer" }], nextCursor: null },
     };
     const urls: string[] = [];
-    const fetch = vi.fn(async (url: string) => {
+    const fetch = vi.fn(async (input: RequestInfo | URL) => {
+      const url = String(input);
       urls.push(url);
       const u = new URL(url, "http://x");
       const pages = u.pathname === "/v1/devices" ? devicePages : journalPages;
