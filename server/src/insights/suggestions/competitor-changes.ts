@@ -2,7 +2,7 @@
 // cut between two captures of the same competitor page (evidence facts), or
 // a web/event observation tagged or worded as a price cut or a claim.
 // Changes of one competitor and kind within 3 days count as one.
-import { foldText } from "@sightline/shared/text/fold";
+import { textChangeKind } from "./change-words.ts";
 import type { Featured, FeatureSet } from "./featurise.ts";
 
 export type ChangeKind = "price" | "claim";
@@ -18,67 +18,6 @@ export type CompetitorChange = {
 };
 
 const DAY = 86_400_000;
-const PRICE_WORDS = [
-  "giam gia",
-  "khuyen mai",
-  "uu dai",
-  "dong gia",
-  "gia soc",
-  "re hon",
-  "xa hang",
-  "flash sale",
-  "sale",
-  "discount",
-  "price cut",
-  "price drop",
-  "lower price",
-  "cheaper",
-];
-const CLAIM_WORDS = [
-  "cam ket",
-  "tot nhat",
-  "so 1",
-  "hang dau",
-  "duy nhat",
-  "bao hanh tron doi",
-  "mien phi",
-  "claim",
-  "best price",
-  "best quality",
-  "number one",
-  "guarantee",
-  "guaranteed",
-  "free shipping",
-];
-const PRICE_PATTERN = new RegExp(`(^| )(${PRICE_WORDS.map(foldText).join("|")}|giam \\d+)( |$)`);
-const CLAIM_PATTERN = new RegExp(`(^| )(${CLAIM_WORDS.map(foldText).join("|")})( |$)`);
-
-/**
- * Price/claim words per text, kept between requests (a pure function of the
- * text): after one new observation only its text is folded and matched.
- * Bounded; cleared with the feature caches.
- */
-const KIND_OF_TEXT = new Map<string, number>();
-const MAX_KIND_TEXTS = 200_000;
-
-export function clearChangeCache(): void {
-  KIND_OF_TEXT.clear();
-}
-
-const kindOf = (folded: string) =>
-  (PRICE_PATTERN.test(folded) ? 1 : 0) | (CLAIM_PATTERN.test(folded) ? 2 : 0);
-
-/** 1: the text speaks of a price cut; 2: of a claim (featurise.ts keeps it per row). */
-export function textChangeKind(text: string): number {
-  let kind = KIND_OF_TEXT.get(text);
-  if (kind === undefined) {
-    kind = kindOf(foldText(text));
-    if (KIND_OF_TEXT.size >= MAX_KIND_TEXTS) KIND_OF_TEXT.clear();
-    KIND_OF_TEXT.set(text, kind);
-  }
-  return kind;
-}
-
 function host(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
@@ -116,7 +55,7 @@ export function findCompetitorChanges(features: FeatureSet): CompetitorChange[] 
     for (const tag of f.obs.tags ?? []) {
       let k = tagKind.get(tag);
       if (k === undefined) {
-        k = kindOf(foldText(tag));
+        k = textChangeKind(tag);
         tagKind.set(tag, k);
       }
       kind |= k;

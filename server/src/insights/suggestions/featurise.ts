@@ -17,7 +17,7 @@ import {
 } from "@sightline/shared/text/features";
 import { foldText } from "@sightline/shared/text/fold";
 import { dataTypeOf } from "../corroboration.ts";
-import { clearChangeCache, textChangeKind } from "./competitor-changes.ts";
+import { clearChangeCache, textChangeKind } from "./change-words.ts";
 import { BEHAVIOUR_MASK, needsFromTerms } from "./need-hints.ts";
 import { maskOf, needBit } from "./need-mask.ts";
 import type { SuggestObservation } from "./observation.ts";
