@@ -146,11 +146,77 @@ const MAX_RUNS = 8;
 /** Forget every interned term and parse (benchmarks measure a first computation with it). */
 export function clearFeatureCaches(): void {
   RUNS.clear();
+  clearVocab();
+  PARSED.clear();
+  clearChangeCache();
+}
+
+function clearVocab(): void {
   VOCAB.ids.clear();
   VOCAB.terms.length = 0;
   VOCAB.foldKeys.length = 0;
-  PARSED.clear();
-  clearChangeCache();
+  SLOTS = new Int32Array(1 << 16).fill(-1);
+  HASHES = new Int32Array(1 << 16);
+  SLOTS_USED = 0;
+}
+
+/**
+ * The vocabulary again, probed by a slice of a stored feature string
+ * without cutting it out: open addressing on a hash computed in the same
+ * scan that finds the term's end. A term already known costs no string
+ * and no Map lookup (at 100,000 rows, slicing every term and hashing it
+ * again in a Map was the costliest step of a cold request). Each slot holds
+ * a vocabulary id; `plain` terms are keyed with their "~" mark.
+ */
+let SLOTS = new Int32Array(1 << 16).fill(-1);
+let HASHES = new Int32Array(1 << 16);
+let SLOTS_USED = 0;
+const HASH_SEED = 0x811c9dc5 | 0;
+
+function sameTerm(t: string, s: string, from: number, to: number, plain: boolean): boolean {
+  let k = 0;
+  if (plain) {
+    if (t.charCodeAt(0) !== 126) return false;
+    k = 1;
+  }
+  if (t.length !== to - from + k) return false;
+  for (let i = from; i < to; i++, k++) if (t.charCodeAt(k) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The id of s[from, to) (with "~" before it when plain), hashed h. */
+function internSlice(s: string, from: number, to: number, plain: boolean, h: number): number {
+  let mask = SLOTS.length - 1;
+  let at = h & mask;
+  for (;;) {
+    const id = SLOTS[at] as number;
+    if (id < 0) break;
+    if (HASHES[at] === h && sameTerm(VOCAB.terms[id] as string, s, from, to, plain)) return id;
+    at = (at + 1) & mask;
+  }
+  const part = s.slice(from, to);
+  const id = internVocab(plain ? `~${part}` : part);
+  if ((SLOTS_USED + 1) * 2 > SLOTS.length) {
+    const slots = new Int32Array(SLOTS.length * 2).fill(-1);
+    const hashes = new Int32Array(SLOTS.length * 2);
+    mask = slots.length - 1;
+    for (let j = 0; j < SLOTS.length; j++) {
+      const v = SLOTS[j] as number;
+      if (v < 0) continue;
+      let to2 = (HASHES[j] as number) & mask;
+      while ((slots[to2] as number) >= 0) to2 = (to2 + 1) & mask;
+      slots[to2] = v;
+      hashes[to2] = HASHES[j] as number;
+    }
+    SLOTS = slots;
+    HASHES = hashes;
+    at = h & mask;
+    while ((SLOTS[at] as number) >= 0) at = (at + 1) & mask;
+  }
+  SLOTS[at] = id;
+  HASHES[at] = h;
+  SLOTS_USED++;
+  return id;
 }
 
 function internVocab(t: string): number {
@@ -239,24 +305,34 @@ function parseFeatures(stored: string | null, o: SuggestObservation): Parsed {
     const plain = script === "vi-plain";
     let at = second < 0 ? stored.length : second + 1;
     const end = stored.length;
+    // Words of text typed without any accent are marked ("~"): only they
+    // are matched by their folded form; the mark is hashed first.
+    const h0 = plain ? Math.imul(HASH_SEED ^ 126, 0x01000193) : HASH_SEED;
     while (at < end) {
-      // One scan per term for its end ("|") and its count ("*n", the last "*").
+      // One scan per term for its end ("|"), its count ("*n", the last "*")
+      // and its hash (up to the count).
       let next = at;
       let star = -1;
+      let h = h0;
+      let hStar = h0;
       for (; next < end; next++) {
         const c = stored.charCodeAt(next);
         if (c === 124) break;
-        if (c === 42) star = next;
+        if (c === 42) {
+          star = next;
+          hStar = h;
+        }
+        h = Math.imul(h ^ c, 0x01000193);
       }
-      let part: string;
       let count = 1;
+      let termEnd = next;
       if (star > at) {
-        count = Number(stored.slice(star + 1, next)) || 1;
-        part = stored.slice(at, star);
-      } else part = stored.slice(at, next);
-      // Words of text typed without any accent are marked ("~"): only they
-      // are matched by their folded form.
-      ids.push(internVocab(plain ? `~${part}` : part));
+        const v = digits(stored, star + 1, next);
+        count = v > 0 ? v : 1;
+        termEnd = star;
+        h = hStar;
+      }
+      ids.push(internSlice(stored, at, termEnd, plain, h));
       counts.push(count);
       at = next + 1;
     }
@@ -278,9 +354,7 @@ export function featurise(
   const n = observations.length;
   if (VOCAB.terms.length > MAX_VOCAB) {
     RUNS.clear();
-    VOCAB.ids.clear();
-    VOCAB.terms.length = 0;
-    VOCAB.foldKeys.length = 0;
+    clearVocab();
     PARSED.clear();
   }
   if (PARSED.size > MAX_PARSED) {
