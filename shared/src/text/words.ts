@@ -8,10 +8,31 @@
 // matched on folded forms and written as the listed word ("san pham" →
 // "sản phẩm"), so both spellings meet. Stop words are flagged, not dropped,
 // so callers can tell two words that were adjacent from two that were not.
-import { expandAbbreviation } from "./abbreviations.ts";
-import { FOLD_BREAK, FOLD_MARK, FOLD_SEP, foldText, foldUnit } from "./fold.ts";
-import { isStopWord, STOP_PHRASES_VI, STOP_VI } from "./stop-words.ts";
+import { expandAbbreviation as expandAbbreviationImport } from "./abbreviations.ts";
+import {
+  FOLD_BREAK as FOLD_BREAK_IMPORT,
+  FOLD_MARK as FOLD_MARK_IMPORT,
+  FOLD_SEP as FOLD_SEP_IMPORT,
+  foldText,
+  foldUnit as foldUnitImport,
+} from "./fold.ts";
+import {
+  isStopWord as isStopWordImport,
+  STOP_PHRASES_VI,
+  STOP_VI as STOP_VI_IMPORT,
+} from "./stop-words.ts";
 import { VI_WORDS } from "./vi-words.ts";
+
+// What the per-character loop reads, held in this module: run from source
+// (tsx, tests, benchmarks) an imported name is a getter on the other
+// module, and reading one per character was a sixth of featurising.
+const FOLD_BREAK = FOLD_BREAK_IMPORT;
+const FOLD_MARK = FOLD_MARK_IMPORT;
+const FOLD_SEP = FOLD_SEP_IMPORT;
+const foldUnit = foldUnitImport;
+const expandAbbreviation = expandAbbreviationImport;
+const isStopWord = isStopWordImport;
+const STOP_VI = STOP_VI_IMPORT;
 
 /** How a text is written: Vietnamese with accents, Vietnamese without, or English. */
 export type Script = "vi" | "vi-plain" | "en";
@@ -49,8 +70,21 @@ for (const s of "khong|duoc|qua|rat|nhung|cua|nay|thi|la|voi|va|cho|roi|bi|hon|m
 for (const s of ["the", "to", "in", "on", "and", "is", "it", "for", "me", "so", "an", "a"])
   VI_SYLLABLES.delete(s);
 
-type Token = { s: string; f: string };
+/** A syllable: surface (lower case), folded, and whether the surface has any non-ASCII unit. */
+type Token = { s: string; f: string; a: boolean };
 const NON_ASCII = /[^ -~]/; // anything outside printable ASCII (controls never reach a word)
+const NUMBER: Token = { s: "", f: "", a: false };
+
+/** Abbreviations expanded to syllables, folded once (not per occurrence). */
+const EXPANDED = new Map<readonly string[], Token[]>();
+function expanded(full: readonly string[]): Token[] {
+  let out = EXPANDED.get(full);
+  if (out === undefined) {
+    out = full.map((s) => ({ s, f: foldText(s), a: NON_ASCII.test(s) }));
+    EXPANDED.set(full, out);
+  }
+  return out;
+}
 
 let buf = new Uint16Array(256);
 
@@ -62,27 +96,41 @@ function tokens(text: string, nfc = false): Token[][] {
   let phrase: Token[] = [];
   let start = -1;
   let len = 0;
+  // Whether every unit folded to itself (the surface is its folded form,
+  // no second string made), and whether any is outside ASCII.
+  let same = true;
+  let high = false;
   for (let i = 0; i <= t.length; i++) {
-    const v = i < t.length ? foldUnit(t.charCodeAt(i)) : FOLD_BREAK;
+    const code = i < t.length ? t.charCodeAt(i) : 0;
+    const v = i < t.length ? foldUnit(code) : FOLD_BREAK;
     if (v === FOLD_MARK) {
       // A combining mark: compose the text first (NFC) — most text comes
       // composed, so the normalisation is paid only when it is needed; a
       // mark NFC leaves standing is skipped.
       if (!nfc) return tokens(text.normalize("NFC"), true);
+      same = false;
       continue;
     }
     if (v === FOLD_SEP || v === FOLD_BREAK) {
       if (start >= 0) {
         // A number ("149k", "0h", "30") says nothing about a topic: it ends the word run.
         const c = buf[0] as number;
-        if (c >= 0x30 && c <= 0x39) phrase.push({ s: "", f: "" });
-        else {
+        if (c >= 0x30 && c <= 0x39) phrase.push(NUMBER);
+        else if (same) {
+          // (a unit may fold to itself and still be outside ASCII: "中")
+          const f = t.slice(start, i);
+          phrase.push({ s: f, f, a: high });
+        } else {
           const f = String.fromCharCode.apply(null, buf.subarray(0, len) as never);
           const s = t.slice(start, i);
-          phrase.push({ s: s === f ? f : s.toLowerCase(), f });
+          const lower = s === f ? f : s.toLowerCase();
+          // The regex only where a unit is outside ASCII (lower case can bring one back).
+          phrase.push({ s: lower, f, a: high && NON_ASCII.test(lower) });
         }
         start = -1;
         len = 0;
+        same = true;
+        high = false;
       }
       if (v === FOLD_BREAK && phrase.length) {
         phrases.push(phrase);
@@ -91,6 +139,8 @@ function tokens(text: string, nfc = false): Token[][] {
       continue;
     }
     if (start < 0) start = i;
+    if (v !== code) same = false;
+    if (code > 0x7e) high = true;
     buf[len++] = v;
   }
   return phrases;
@@ -108,10 +158,10 @@ export function findWords(text: string): FoundWords {
       const full = expandAbbreviation(tok.s);
       if (full) {
         viHits += 2;
-        for (const s of full) out.push({ s, f: foldText(s) });
+        for (const e of expanded(full)) out.push(e);
         continue;
       }
-      if (tok.s !== tok.f && NON_ASCII.test(tok.s)) accentedTokens++;
+      if (tok.a && tok.s !== tok.f) accentedTokens++;
       if (tok.f !== "") count++;
       if (VI_SYLLABLES.has(tok.f)) viHits++;
       out.push(tok);
@@ -165,7 +215,7 @@ export function findWords(text: string): FoundWords {
           // No stemming: a title shows words as members wrote them.
           text = tok.s;
         }
-        const hasAccent = NON_ASCII.test(text);
+        const hasAccent = len === 1 ? tok.a : NON_ASCII.test(text);
         const stop =
           isStopWord(text, hasAccent, script !== "en") || (script === "vi" && STOP_VI.has(text));
         units.push({ text, stop });
