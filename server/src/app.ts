@@ -3,11 +3,11 @@
 // caps, who is calling, rate limits — then one sub-app per resource, the
 // OpenAPI document, static web apps, and problem+json for everything else.
 import { MAX_PUSH_BYTES } from "@sightline/shared";
-import { analyticsRoutes } from "./analytics/routes.ts";
-import type { AppDeps } from "./app-deps.ts";
 import { createAlertEvaluator, startAlertSchedule } from "./alerts/evaluator.ts";
 import { alertRoutes } from "./alerts/routes.ts";
+import { analyticsRoutes } from "./analytics/routes.ts";
 import { apiKeyRoutes } from "./api-keys/routes.ts";
+import type { AppDeps } from "./app-deps.ts";
 import { createAuditLog } from "./audit/audit-log.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";

@@ -10,7 +10,6 @@ import { digestEmail, gatherDigest } from "./weekly.ts";
 let t: TestApp;
 afterEach(() => t?.close());
 
-const DAY = 86_400_000;
 let clock = Date.parse("2026-03-01T09:00:00.000Z");
 
 describe("weekly digest", () => {
