@@ -1,6 +1,6 @@
+import { parseCsv } from "@sightline/shared/import/csv";
 import { describe, expect, it } from "vitest";
 import { exportFixture, SHOT } from "../../../test/support/export-fixture.ts";
-import { parseCsv } from "../../observations/import/csv.ts";
 import { csvCell, escapeHtml, escapeMarkdown } from "./escape.ts";
 import { renderExport } from "./render.ts";
 

@@ -3,7 +3,7 @@
 // mapped column that does not exist) fails the whole file; row problems are
 // listed per row and the good rows still go in. A row id seen twice in one
 // file keeps its first row.
-import { csvObjects, parseCsv } from "./csv.ts";
+import { csvObjects, parseCsv } from "@sightline/shared/import/csv";
 import { parseJsonLines } from "./json-lines.ts";
 import {
   type ImportOptions,

@@ -4,7 +4,7 @@
 // column, and the first rows as text — nothing checked row by row, nothing
 // written. The screen shows it, lets the manager change the mapping, then
 // dry-runs and imports with the chosen mapping.
-import { csvObjects, parseCsv } from "./csv.ts";
+import { csvObjects, parseCsv } from "@sightline/shared/import/csv";
 import { parseJsonLines } from "./json-lines.ts";
 import { type ImportField, planColumns, type RowError } from "./map-rows.ts";
 import type { ImportFormat } from "./parse-import.ts";

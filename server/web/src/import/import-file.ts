@@ -4,6 +4,7 @@
 // the first rows, guess the column mapping the way the server names columns,
 // and send the file in slices (a progress bar) whose row errors still name
 // the line of the whole file.
+import { CSV_EMPTY, type CsvRecord, csvObjects, parseCsv } from "@sightline/shared/import/csv";
 import type { ImportField } from "../api/client.ts";
 
 export type ImportFormat = "csv" | "jsonl";
@@ -75,96 +76,21 @@ function readJsonLines(text: string): ImportFile | { error: string } {
   return { format: "jsonl", header: [...keys], headerRaw: "", rows };
 }
 
-function detectDelimiter(text: string): string {
-  const counts: Record<string, number> = { ",": 0, ";": 0, "\t": 0 };
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === "\n" || ch === "\r")) break;
-    else if (!quoted && ch in counts) counts[ch] = (counts[ch] ?? 0) + 1;
-  }
-  let best = ",";
-  for (const d of [";", "\t"]) if ((counts[d] ?? 0) > (counts[best] ?? 0)) best = d;
-  return best;
-}
-
-type Rec = { line: number; start: number; end: number; cells: string[] };
-
 function readCsv(text: string): ImportFile | { error: string } {
-  const d = detectDelimiter(text);
-  const records: Rec[] = [];
-  let line = 1;
-  let i = 0;
-  while (i < text.length) {
-    const startLine = line;
-    const start = i;
-    const cells: string[] = [];
-    let cell = "";
-    let atCellStart = true;
-    let end = text.length;
-    let ended = false;
-    while (i < text.length && !ended) {
-      const ch = text[i] as string;
-      if (atCellStart && ch === '"') {
-        i++;
-        let closed = false;
-        while (i < text.length) {
-          const c = text[i] as string;
-          if (c === '"') {
-            if (text[i + 1] === '"') {
-              cell += '"';
-              i += 2;
-              continue;
-            }
-            i++;
-            closed = true;
-            break;
-          }
-          if (c === "\n") line++;
-          cell += c;
-          i++;
-        }
-        if (!closed) return { error: "quote" };
-        atCellStart = false;
-        continue;
-      }
-      if (ch === d) {
-        cells.push(cell);
-        cell = "";
-        atCellStart = true;
-        i++;
-      } else if (ch === "\r" || ch === "\n") {
-        end = i;
-        i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
-        line++;
-        ended = true;
-      } else {
-        cell += ch;
-        atCellStart = false;
-        i++;
-      }
-    }
-    if (!ended) end = i;
-    cells.push(cell);
-    if (!(cells.length === 1 && cells[0] === ""))
-      records.push({ line: startLine, start, end, cells });
-  }
-  const [head, ...rest] = records;
-  if (!head) return { error: "empty" };
-  const header = head.cells.map((h) => h.trim());
+  const csv = parseCsv(text);
+  if (!csv.ok) return { error: csv.message === CSV_EMPTY ? "empty" : "quote" };
+  const { header, headerRecord } = csv;
   return {
     format: "csv",
     header,
-    headerRaw: text.slice(head.start, head.end),
-    rows: rest.map((r) => ({
-      line: r.line,
-      raw: text.slice(r.start, r.end),
-      values: Object.fromEntries(header.map((h, k) => [h, r.cells[k] ?? ""])),
-    })),
+    headerRaw: text.slice(headerRecord.start, headerRecord.end),
+    rows: csvObjects(header, csv.records).map((r, k) => {
+      const rec = csv.records[k] as CsvRecord;
+      return { line: r.line, raw: text.slice(rec.start, rec.end), values: r.value };
+    }),
   };
 }
 
-/** Folded name: "Cửa hàng", "cua_hang" and "CUAHANG" are one name. */
 export function columnKey(s: string): string {
   return s
     .normalize("NFD")

@@ -3,16 +3,24 @@
 // `,` or `;` (or tab) as delimiter — Excel in a Vietnamese or European
 // locale writes `;`. Lenient where it costs nothing (a stray quote inside
 // an unquoted field is kept as text); an unterminated quote is an error.
+// Shared by the server's import and the web app's import screen, which
+// slices a file into batches by each record's offsets.
 
 export type CsvRecord = {
   /** 1-based line where the record starts (for per-row error messages). */
   line: number;
+  /** Offsets of the record's text, line break excluded, in the text without its BOM. */
+  start: number;
+  end: number;
   cells: string[];
 };
 
 export type CsvResult =
-  | { ok: true; delimiter: string; header: string[]; records: CsvRecord[] }
+  | { ok: true; delimiter: string; header: string[]; headerRecord: CsvRecord; records: CsvRecord[] }
   | { ok: false; line: number; message: string };
+
+/** The message of a file with no record at all (the other failure is an unclosed quote). */
+export const CSV_EMPTY = "the file is empty";
 
 /** The delimiter of the first record: the most frequent of `,` `;` tab outside quotes. */
 export function detectDelimiter(text: string): string {
@@ -38,6 +46,8 @@ export function parseCsv(input: string, delimiter?: string): CsvResult {
   let i = 0;
   while (i < text.length) {
     const start = line;
+    const from = i;
+    let end = text.length;
     const cells: string[] = [];
     let cell = "";
     let atCellStart = true;
@@ -74,6 +84,7 @@ export function parseCsv(input: string, delimiter?: string): CsvResult {
         atCellStart = true;
         i++;
       } else if (ch === "\r" || ch === "\n") {
+        end = i;
         i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
         line++;
         ended = true;
@@ -83,13 +94,15 @@ export function parseCsv(input: string, delimiter?: string): CsvResult {
         i++;
       }
     }
+    if (!ended) end = i;
     cells.push(cell);
     const blank = cells.length === 1 && cells[0] === "";
-    if (!blank) records.push({ line: start, cells });
+    if (!blank) records.push({ line: start, start: from, end, cells });
   }
   const [head, ...rest] = records;
-  if (!head) return { ok: false, line: 1, message: "the file is empty" };
-  return { ok: true, delimiter: d, header: head.cells.map((h) => h.trim()), records: rest };
+  if (!head) return { ok: false, line: 1, message: CSV_EMPTY };
+  const header = head.cells.map((h) => h.trim());
+  return { ok: true, delimiter: d, header, headerRecord: head, records: rest };
 }
 
 /** Records as objects keyed by header name; extra cells are dropped, missing ones are "". */
