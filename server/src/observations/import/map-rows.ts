@@ -12,72 +12,16 @@ import {
   type ObservationCreate,
   ObservationCreateSchema,
 } from "@sightline/shared";
-import { foldText } from "@sightline/shared/text/fold";
+import {
+  COLUMN_ALIASES,
+  columnKey,
+  IMPORT_FIELDS,
+  type ImportField,
+  ROW_ID_ALIASES,
+} from "@sightline/shared/import/columns";
 import { readCapturedAt } from "./captured-at.ts";
 
-export const IMPORT_FIELDS = [
-  "what",
-  "who",
-  "where",
-  "why",
-  "how",
-  "note",
-  "capturedAt",
-  "needs",
-  "tags",
-  "basis",
-  "method",
-  "storeId",
-  "competitorId",
-  "zone",
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-
-/** Header names recognised per field, folded with separators removed. */
-const ALIASES: Record<ImportField, string[]> = {
-  what: [
-    "what",
-    "text",
-    "content",
-    "noidung",
-    "comment",
-    "comments",
-    "binhluan",
-    "feedback",
-    "phanhoi",
-    "message",
-    "description",
-    "mota",
-    "review",
-    "danhgia",
-  ],
-  who: ["who", "customer", "khachhang", "segment", "phankhuc"],
-  where: ["where", "location", "diadiem", "noi"],
-  why: ["why", "reason", "lydo", "nguyennhan"],
-  how: ["how", "cachthuc"],
-  note: ["note", "notes", "ghichu"],
-  capturedAt: [
-    "capturedat",
-    "date",
-    "time",
-    "datetime",
-    "timestamp",
-    "createdat",
-    "ngay",
-    "thoigian",
-    "ngaygio",
-  ],
-  needs: ["needs", "need", "nhucau"],
-  tags: ["tags", "tag", "nhan", "the"],
-  basis: ["basis", "coso"],
-  method: ["method", "phuongphap"],
-  storeId: ["storeid", "store", "cuahang", "storename", "tencuahang", "chinhanh"],
-  competitorId: ["competitorid", "competitor", "doithu", "competitorname", "tendoithu"],
-  zone: ["zone", "khuvuc"],
-};
-const ROW_ID_ALIASES = ["id", "rowid", "sourcerowid", "ma", "stt", "recordid", "ticketid"];
-
-const key = (s: string) => foldText(s).replace(/ /g, "");
+const key = columnKey;
 
 export type ImportOptions = {
   /** Where the rows come from ("CRM", "Khảo sát T3"): its own data type for corroboration. */
@@ -143,7 +87,7 @@ export function planColumns(
       else errors.push({ path: `mapping.${field}`, message: `no column "${named}"` });
       continue;
     }
-    const found = ALIASES[field].map((a) => byKey.get(a)).find((h) => h !== undefined);
+    const found = COLUMN_ALIASES[field].map((a) => byKey.get(a)).find((h) => h !== undefined);
     if (found !== undefined) columns[field] = found;
   }
   let rowId: string | null = null;

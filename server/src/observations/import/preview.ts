@@ -4,9 +4,11 @@
 // column, and the first rows as text — nothing checked row by row, nothing
 // written. The screen shows it, lets the manager change the mapping, then
 // dry-runs and imports with the chosen mapping.
+
+import type { ImportField } from "@sightline/shared/import/columns";
 import { csvObjects, parseCsv } from "@sightline/shared/import/csv";
 import { parseJsonLines } from "./json-lines.ts";
-import { type ImportField, planColumns, type RowError } from "./map-rows.ts";
+import { planColumns, type RowError } from "./map-rows.ts";
 import type { ImportFormat } from "./parse-import.ts";
 
 export const PREVIEW_ROWS = 20;

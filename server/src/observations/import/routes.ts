@@ -6,8 +6,10 @@
 // cannot be read (a file that is not UTF-8 among them). Idempotent on the
 // row id (or a hash of the row). The file's text is checked row by row: a
 // row holding NUL or a lone surrogate is a row error, never the whole file.
+
 import { z } from "@hono/zod-openapi";
 import { INVALID_CHARACTER_MESSAGE, isWellFormedText, NEED_CODES } from "@sightline/shared";
+import { IMPORT_FIELDS } from "@sightline/shared/import/columns";
 import type { Context } from "hono";
 import type { AppDeps } from "../../app-deps.ts";
 import { createAuditLog } from "../../audit/audit-log.ts";
@@ -20,7 +22,6 @@ import { IdSchema, requiredText } from "../../http/shared-schemas.ts";
 import { json } from "../../journals/schemas.ts";
 import { principalOf } from "../../middleware/auth/index.ts";
 import { importObservations } from "./import-observations.ts";
-import { IMPORT_FIELDS } from "./map-rows.ts";
 import { IMPORT_FORMATS } from "./parse-import.ts";
 import { previewImport } from "./preview.ts";
 

@@ -4,6 +4,7 @@
 // the first rows, guess the column mapping the way the server names columns,
 // and send the file in slices (a progress bar) whose row errors still name
 // the line of the whole file.
+import { COLUMN_ALIASES, columnKey, ROW_ID_ALIASES } from "@sightline/shared/import/columns";
 import { CSV_EMPTY, type CsvRecord, csvObjects, parseCsv } from "@sightline/shared/import/csv";
 import type { ImportField } from "../api/client.ts";
 
@@ -91,59 +92,10 @@ function readCsv(text: string): ImportFile | { error: string } {
   };
 }
 
-export function columnKey(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/gi, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "");
-}
-
-// The header names the server recognises per field
-// (server/src/observations/import/map-rows.ts), so the guess shown is what an
-// unmapped column would do anyway.
-const ALIASES: Record<MappingField, string[]> = {
-  what: [
-    "what",
-    "text",
-    "content",
-    "noidung",
-    "comment",
-    "comments",
-    "binhluan",
-    "feedback",
-    "phanhoi",
-    "message",
-    "description",
-    "mota",
-    "review",
-    "danhgia",
-  ],
-  who: ["who", "customer", "khachhang", "segment", "phankhuc"],
-  where: ["where", "location", "diadiem", "noi"],
-  why: ["why", "reason", "lydo", "nguyennhan"],
-  how: ["how", "cachthuc"],
-  capturedAt: [
-    "capturedat",
-    "date",
-    "time",
-    "datetime",
-    "timestamp",
-    "createdat",
-    "ngay",
-    "thoigian",
-    "ngaygio",
-  ],
-  storeId: ["storeid", "store", "cuahang", "storename", "tencuahang"],
-  competitorId: ["competitorid", "competitor", "doithu", "competitorname"],
-  needs: ["needs", "need", "nhucau"],
-  tags: ["tags", "tag", "nhan", "the"],
-  rowId: ["id", "rowid", "sourcerowid", "ma", "stt", "recordid", "ticketid"],
-  note: ["note", "notes", "ghichu"],
-  basis: ["basis", "coso"],
-  method: ["method", "phuongphap"],
-  zone: ["zone", "khuvuc"],
+// The screen's guess is the server's: the same aliases and the same key.
+const ALIASES: Record<MappingField, readonly string[]> = {
+  ...COLUMN_ALIASES,
+  rowId: ROW_ID_ALIASES,
 };
 
 export function guessMapping(header: readonly string[]): Partial<Record<MappingField, string>> {
