@@ -136,12 +136,12 @@ export function AlertRulesPage() {
     setError(undefined);
     try {
       await api.deleteAlertRule(r.id);
-      setDone(t("alertRules.deleted"));
       if (editing === r.id) {
         setEditing(null);
         setDraft(EMPTY);
       }
-      await rules.reload();
+      await rules.reload(); // the message follows the table, never runs ahead of it
+      setDone(t("alertRules.deleted"));
     } catch (err) {
       setError(err);
     }

@@ -78,8 +78,8 @@ export function ApiKeysAdmin() {
     setDone(null);
     try {
       await api.revokeApiKey(k.id);
+      await list.reload(); // the message follows the table, never runs ahead of it
       setDone(t("apiKeys.revoked", { name: k.name }));
-      await list.reload();
     } catch (err) {
       setRowError(err);
     }

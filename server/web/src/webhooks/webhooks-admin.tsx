@@ -48,10 +48,12 @@ export function WebhooksAdmin() {
     setBusy(true);
     try {
       await api.createWebhook({ url: url.trim(), secret, language });
-      setDone(t("webhooks.added", { url: url.trim() }));
+      const added = url.trim();
       setUrl("");
       setSecret("");
+      // Said once the list shows it, so the message never runs ahead of the table.
       await list.reload();
+      setDone(t("webhooks.added", { url: added }));
     } catch (err) {
       setError(err);
     } finally {
@@ -77,9 +79,9 @@ export function WebhooksAdmin() {
     setDone(null);
     try {
       await api.deleteWebhook(w.id);
-      setDone(t("webhooks.deleted", { url: w.url }));
       if (open === w.id) setOpen(null);
       await list.reload();
+      setDone(t("webhooks.deleted", { url: w.url }));
     } catch (err) {
       setRowError(err);
     }
