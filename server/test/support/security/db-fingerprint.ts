@@ -30,8 +30,18 @@ export type DbFingerprint = {
    * this connection (cheap), or on PostgreSQL a hash of every table.
    */
   version(): Promise<number | string>;
+  /**
+   * The version and every table's hash together, at the cost of one take at
+   * most: on SQLite the tables are hashed again only when data_version
+   * moved since the last state; on PostgreSQL, where the version is itself
+   * a hash of every table, one take gives both (version() then take() was
+   * two, and twice per request in the hostile-input suite).
+   */
+  state(): Promise<FingerprintState>;
   close(): Promise<void>;
 };
+
+export type FingerprintState = { version: number | string; tables: Fingerprint };
 
 export function createDbFingerprint(file: string): DbFingerprint {
   const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -43,31 +53,39 @@ export function createDbFingerprint(file: string): DbFingerprint {
     ).map((r) => r.name);
   const columns = (table: string) =>
     (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name);
+  const version = async () => db.pragma("data_version", { simple: true }) as number;
+  let last: FingerprintState | null = null;
 
+  const take = async (workspaceId?: string): Promise<Fingerprint> => {
+    const out: Fingerprint = new Map();
+    for (const table of tables()) {
+      const cols = columns(table);
+      const key = cols.includes("workspace_id")
+        ? "workspace_id"
+        : table === "workspaces"
+          ? "id"
+          : null;
+      if (workspaceId !== undefined && !key) continue;
+      const list = kept(table, cols)
+        .map((c) => `"${c}"`)
+        .join(", ");
+      const rows =
+        workspaceId !== undefined
+          ? db.prepare(`SELECT ${list} FROM "${table}" WHERE "${key}" = ?`).raw().all(workspaceId)
+          : db.prepare(`SELECT ${list} FROM "${table}"`).raw().all();
+      const lines = rows.map((r) => JSON.stringify((r as unknown[]).map(cell))).sort();
+      out.set(table, createHash("sha256").update(lines.join("\n")).digest("hex"));
+    }
+    return out;
+  };
   return {
-    async take(workspaceId) {
-      const out: Fingerprint = new Map();
-      for (const table of tables()) {
-        const cols = columns(table);
-        const key = cols.includes("workspace_id")
-          ? "workspace_id"
-          : table === "workspaces"
-            ? "id"
-            : null;
-        if (workspaceId !== undefined && !key) continue;
-        const list = kept(table, cols)
-          .map((c) => `"${c}"`)
-          .join(", ");
-        const rows =
-          workspaceId !== undefined
-            ? db.prepare(`SELECT ${list} FROM "${table}" WHERE "${key}" = ?`).raw().all(workspaceId)
-            : db.prepare(`SELECT ${list} FROM "${table}"`).raw().all();
-        const lines = rows.map((r) => JSON.stringify((r as unknown[]).map(cell))).sort();
-        out.set(table, createHash("sha256").update(lines.join("\n")).digest("hex"));
-      }
-      return out;
+    take,
+    version,
+    async state() {
+      const v = await version();
+      if (last?.version !== v) last = { version: v, tables: await take() };
+      return last;
     },
-    version: async () => db.pragma("data_version", { simple: true }) as number,
     close: async () => void db.close(),
   };
 }
@@ -108,14 +126,17 @@ export async function createPgFingerprint(url: string): Promise<DbFingerprint> {
     );
     return new Map(rows.map((r) => [r.name, r.hash]));
   };
+  const state = async (): Promise<FingerprintState> => {
+    const tables = await take();
+    const version = createHash("sha256")
+      .update([...tables].map(([t, h]) => `${t}=${h}`).join("\n"))
+      .digest("hex");
+    return { version, tables };
+  };
   return {
     take,
-    async version() {
-      const all = await take();
-      return createHash("sha256")
-        .update([...all].map(([t, h]) => `${t}=${h}`).join("\n"))
-        .digest("hex");
-    },
+    version: async () => (await state()).version,
+    state,
     close: () => sql.end({ timeout: 1 }),
   };
 }
