@@ -9,7 +9,7 @@
 import { findWords, type Script } from "./words.ts";
 
 /** Raise when the words found for a text change: stored features of older versions are recomputed. */
-export const TEXT_FEATURES_VERSION = "f1";
+export const TEXT_FEATURES_VERSION = "f2";
 
 export type TextFeatures = {
   script: Script;

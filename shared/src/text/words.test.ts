@@ -31,6 +31,15 @@ describe("findWords", () => {
     expect(findWords("Cutest café in town, plants everywhere").script).toBe("en");
     expect(kept("The batteries drain fast")).toEqual(["batteries", "drain", "fast"]);
   });
+  it("reads an English note naming a Vietnamese place as English: its function words go, the place stays whole", () => {
+    const note = "A couple looked at the iPhone 15 at Khu điện thoại for about 5 minutes";
+    expect(findWords(note).script).toBe("en");
+    expect(kept(note)).toEqual(["couple", "looked", "iphone", "khu", "điện thoại", "minutes"]);
+    // Vietnamese with an English name or two is still Vietnamese.
+    const vi = "Khách hỏi giá iPhone 15 ở quầy, chê đắt hơn The Gioi Di Dong";
+    expect(findWords(vi).script).toBe("vi");
+    expect(kept(vi)).toEqual(expect.arrayContaining(["hỏi", "giá", "đắt hơn", "quầy"]));
+  });
   it("reads decomposed text (combining marks) as the composed words", () => {
     expect(kept("đa\u0301nh gia\u0301 sa\u0309n phâ\u0309m")).toEqual(["đánh giá", "sản phẩm"]);
   });

@@ -18,6 +18,7 @@ import {
 } from "./fold.ts";
 import {
   isStopWord as isStopWordImport,
+  STOP_EN,
   STOP_PHRASES_VI,
   STOP_VI as STOP_VI_IMPORT,
 } from "./stop-words.ts";
@@ -152,6 +153,7 @@ export function findWords(text: string): FoundWords {
   let accentedTokens = 0;
   let viHits = 0;
   let count = 0;
+  let englishHits = 0;
   const phrases: Token[][] = raw.map((p) => {
     const out: Token[] = [];
     for (const tok of p) {
@@ -164,14 +166,22 @@ export function findWords(text: string): FoundWords {
       if (tok.a && tok.s !== tok.f) accentedTokens++;
       if (tok.f !== "") count++;
       if (VI_SYLLABLES.has(tok.f)) viHits++;
+      else if (!tok.a && STOP_EN.has(tok.s)) englishHits++;
       out.push(tok);
     }
     return out;
   });
-  // One loan word ("café") does not make English text Vietnamese.
+  // One loan word ("café") does not make English text Vietnamese, nor does
+  // a Vietnamese place or product named in an English note ("… at Khu điện
+  // thoại for about 5 minutes"): English function words that outnumber the
+  // accented syllables say the sentence is English. Its accented words are
+  // still found whole (and Vietnamese stop words among them dropped).
   const accented = accentedTokens >= 2 || (accentedTokens === 1 && count <= 3);
-  const script: Script = accented ? "vi" : viHits * 2 >= count && viHits > 0 ? "vi-plain" : "en";
-  const plain = script !== "vi";
+  const english = englishHits >= 2 && englishHits >= accentedTokens;
+  const script: Script =
+    accented && !english ? "vi" : accented || viHits * 2 < count || viHits === 0 ? "en" : "vi-plain";
+  const plain = script === "vi-plain";
+  const lookup = script !== "en" || accented;
   return {
     script,
     phrases: phrases.map((p) => {
@@ -181,7 +191,7 @@ export function findWords(text: string): FoundWords {
         let text: string | undefined;
         let len = 1;
         if (
-          script !== "en" &&
+          lookup &&
           i + 1 < p.length &&
           (plain ? FIRST_FOLDED : FIRST).has(plain ? tok.f : tok.s)
         ) {

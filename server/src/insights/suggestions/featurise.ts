@@ -299,7 +299,7 @@ function parseFeatures(stored: string | null, o: SuggestObservation): Parsed {
   const ids: number[] = [];
   const counts: number[] = [];
   if (stored?.startsWith(`${TEXT_FEATURES_VERSION}|`)) {
-    // "f1|<script>|term|term*2|…"
+    // "f2|<script>|term|term*2|…"
     const second = stored.indexOf("|", TEXT_FEATURES_VERSION.length + 1);
     const script = stored.slice(TEXT_FEATURES_VERSION.length + 1, second < 0 ? undefined : second);
     const plain = script === "vi-plain";
