@@ -3,6 +3,8 @@
 // (the price cut on a competitor's site next to price complaints in store).
 import { uuidv7 } from "@sightline/shared";
 import type { Db } from "../../db/port.ts";
+import { vnTime } from "./random.ts";
+import { timeline } from "./timeline.ts";
 
 export const DEMO_JOURNAL = {
   title: "Vì sao khách hỏi giá rồi rời đi? · Why do shoppers ask the price, then leave?",
@@ -20,7 +22,9 @@ export async function seedDemoJournal(
 ): Promise<boolean> {
   const existing = await db.listJournals(ws);
   if (existing.some((j) => j.title === DEMO_JOURNAL.title)) return false;
-  const from = new Date(now.getTime() - 28 * 86_400_000).toISOString().slice(0, 10);
+  // The month's first local day (timeline.ts), not "28 days before the
+  // minute it was seeded", so the journal holds the same month at any hour.
+  const from = vnTime(timeline(now).dayStart(0)).slice(0, 10);
   await db.createJournal(ws, {
     id: uuidv7(now.getTime()),
     ...DEMO_JOURNAL,

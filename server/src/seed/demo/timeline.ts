@@ -1,4 +1,4 @@
-// The demo's four weeks. Day 0 is 27 days ago; on PRICE_CUT_DAY a competitor
+// The demo's four weeks. Day 0 is 28 days ago; on PRICE_CUT_DAY a competitor
 // (PhoneHub) cuts a phone's price on its site, and for the week after, the
 // stores see more price questions, phone checking and walk-outs, and more
 // unhappy feedback citing price — a true cross-channel pattern for insight
@@ -17,14 +17,16 @@ export type Timeline = {
 };
 
 /**
- * Days as local (UTC+7) midnights, ending today. Times later today than
- * `now` are left to the seed to drop (no clamping: a clamp once stacked
- * evening taps at "now", 3 a.m. when seeded at night).
+ * Days as local (UTC+7) midnights, ending yesterday: the month is the same
+ * whatever the hour it is seeded at, so the demo tells the same story at
+ * 8 a.m. and at 11 p.m. (when it ended today, the taps of today's hours
+ * gone by changed which topics came first). Today is left to the
+ * visitor's own taps. The seed still drops anything later than `now`.
  */
 export function timeline(now: Date): Timeline {
   const local = now.getTime() + 7 * 3_600_000;
   const todayLocalMidnight = local - (local % DAY) - 7 * 3_600_000;
-  const dayStart = (day: number) => todayLocalMidnight - (DAYS - 1 - day) * DAY;
+  const dayStart = (day: number) => todayLocalMidnight - (DAYS - day) * DAY;
   return {
     dayStart,
     at: (day, hour, minute) => vnTime(dayStart(day) + (hour * 60 + minute) * 60_000),
