@@ -30,4 +30,22 @@ describe("demo journal", () => {
     }
     await t.close();
   });
+
+  it("tells the same story whatever the hour it is seeded at", async () => {
+    const firstAt = async (now: Date) => {
+      const t = await createTestApp();
+      await seedDemo(t.db, t.workspaceId, t.admin.userId, now);
+      const list = await (await t.request("/v1/journals", { token: t.admin.token })).json();
+      const s = await (
+        await t.request(`/v1/journals/${list.items[0].id}/suggestions?lang=en`, {
+          token: t.admin.token,
+        })
+      ).json();
+      await t.close();
+      return s.suggestions.map((x: { title: string }) => x.title);
+    };
+    // Morning and late evening in Vietnam (UTC+7), the same local day.
+    const morning = await firstAt(new Date("2026-12-03T01:30:00Z"));
+    expect(await firstAt(new Date("2026-12-03T15:40:00Z"))).toEqual(morning);
+  });
 });
