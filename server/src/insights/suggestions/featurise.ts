@@ -112,27 +112,58 @@ function foldTerm(t: string): string {
 
 /**
  * Every term seen by this process, interned once: ids stay stable between
- * requests, so the parse of a stored feature string is kept (PARSED) and a
- * journal asked again after one new observation parses that one only.
- * Bounded: past MAX_VOCAB terms or MAX_PARSED strings the caches start over.
+ * requests, so a journal's parse is kept (RUNS) and the journal asked again
+ * after one new observation parses that one only. Bounded: past MAX_VOCAB
+ * terms the caches start over.
  */
 const VOCAB = { ids: new Map<string, number>(), terms: [] as string[], foldKeys: [] as string[] };
 const MAX_VOCAB = 2_000_000;
-const MAX_PARSED = 400_000;
-type Parsed = { script: string; ids: number[]; counts: number[] };
 const CURRENT = `${TEXT_FEATURES_VERSION}|`;
-const PARSED = new Map<string, Parsed>();
+
+/** A row's script, as parsed: Vietnamese, Vietnamese typed without accents, English. */
+const VI = 0;
+const VI_PLAIN = 1;
+const EN = 2;
 
 /**
- * The parses of a journal's last request in its order (keyed by its first
+ * Rows' words as process-wide term ids in one flat, growable run: row i
+ * holds ids/counts[start[i] … start[i + 1]). No object or array per row: at
+ * 100,000 rows, a parse object with two arrays each was most of a first
+ * request's garbage.
+ */
+type Flat = { ids: Int32Array; counts: Int32Array; length: number };
+
+function reserve(f: Flat, more: number): void {
+  if (f.length + more <= f.ids.length) return;
+  const size = Math.max(f.length + more, f.ids.length * 2);
+  const ids = new Int32Array(size);
+  const counts = new Int32Array(size);
+  ids.set(f.ids.subarray(0, f.length));
+  counts.set(f.counts.subarray(0, f.length));
+  f.ids = ids;
+  f.counts = counts;
+}
+
+function append(f: Flat, id: number, count: number): void {
+  if (f.length === f.ids.length) reserve(f, 1);
+  f.ids[f.length] = id;
+  f.counts[f.length++] = count;
+}
+
+/**
+ * The parse of a journal's last request in its order (keyed by its first
  * observation's id; a few journals): the next request — the same rows plus
- * a few new, edited or deleted ones — walks it alongside and takes each
- * unchanged row's parse without a string-keyed lookup, which at 100,000
+ * a few new, edited or deleted ones — walks it alongside and copies each
+ * unchanged row's ids without a string-keyed lookup, which at 100,000
  * rows was the costliest step of a request after one new observation.
  */
 type Run = {
   stored: (string | null)[];
-  parsed: Parsed[];
+  /** Each row's term ids and counts (Flat), and its script (VI, VI_PLAIN, EN). */
+  start: Int32Array;
+  ids: Int32Array;
+  counts: Int32Array;
+  script: Uint8Array;
   /** The text of web and event rows ("" otherwise) and its price/claim words. */
   texts: string[];
   kinds: Int8Array;
@@ -147,7 +178,6 @@ const MAX_RUNS = 8;
 export function clearFeatureCaches(): void {
   RUNS.clear();
   clearVocab();
-  PARSED.clear();
   clearChangeCache();
 }
 
@@ -294,16 +324,24 @@ export function timeOf(s: string): number {
   return Date.UTC(y, mo - 1, d, h, mi, se, ms);
 }
 
-/** The words of an observation as vocabulary ids: its stored features read in place, or computed. */
-function parseFeatures(stored: string | null, o: SuggestObservation): Parsed {
-  const ids: number[] = [];
-  const counts: number[] = [];
-  if (stored?.startsWith(`${TEXT_FEATURES_VERSION}|`)) {
+/**
+ * The words of an observation as vocabulary ids, appended to `out`: its
+ * stored features read in place, or computed. Returns its script.
+ */
+function parseFeatures(stored: string | null, o: SuggestObservation, out: Flat): number {
+  if (stored?.startsWith(CURRENT)) {
     // "f2|<script>|term|term*2|…"
-    const second = stored.indexOf("|", TEXT_FEATURES_VERSION.length + 1);
-    const script = stored.slice(TEXT_FEATURES_VERSION.length + 1, second < 0 ? undefined : second);
-    const plain = script === "vi-plain";
-    let at = second < 0 ? stored.length : second + 1;
+    const from = CURRENT.length;
+    let second = stored.indexOf("|", from);
+    if (second < 0) second = stored.length;
+    const script =
+      second - from === 8 && stored.startsWith("vi-plain", from)
+        ? VI_PLAIN
+        : second - from === 2 && stored.startsWith("en", from)
+          ? EN
+          : VI;
+    const plain = script === VI_PLAIN;
+    let at = second + 1;
     const end = stored.length;
     // Words of text typed without any accent are marked ("~"): only they
     // are matched by their folded form; the mark is hashed first.
@@ -332,19 +370,17 @@ function parseFeatures(stored: string | null, o: SuggestObservation): Parsed {
         termEnd = star;
         h = hStar;
       }
-      ids.push(internSlice(stored, at, termEnd, plain, h));
-      counts.push(count);
+      append(out, internSlice(stored, at, termEnd, plain, h), count);
       at = next + 1;
     }
-    return { script, ids, counts };
+    return script;
   }
   const f = featuresOf(o);
   const plain = f.script === "vi-plain";
   f.terms.forEach((term, j) => {
-    ids.push(internVocab(plain ? `~${term}` : term));
-    counts.push(f.counts[j] as number);
+    append(out, internVocab(plain ? `~${term}` : term), f.counts[j] as number);
   });
-  return { script: f.script, ids, counts };
+  return plain ? VI_PLAIN : f.script === "en" ? EN : VI;
 }
 
 export function featurise(
@@ -355,11 +391,6 @@ export function featurise(
   if (VOCAB.terms.length > MAX_VOCAB) {
     RUNS.clear();
     clearVocab();
-    PARSED.clear();
-  }
-  if (PARSED.size > MAX_PARSED) {
-    PARSED.clear();
-    RUNS.clear();
   }
   // Local ids, numbered in order of first appearance in this journal: the
   // process-wide ids depend on what was read before, and ties (equal
@@ -389,7 +420,13 @@ export function featurise(
   // observation i holds ids[start[i] … start[i + 1]); a count of 0 marks a
   // term merged into an earlier one. Sized first, then filled (typed arrays,
   // no growing).
-  const parsedOf: Parsed[] = new Array(n);
+  const flat: Flat = {
+    ids: new Int32Array(n * 16 + 64),
+    counts: new Int32Array(n * 16 + 64),
+    length: 0,
+  };
+  const rowStart = new Int32Array(n + 1);
+  const script = new Uint8Array(n);
   const storedOf: (string | null)[] = new Array(n);
   const runKey = n > 0 ? (observations[0] as SuggestObservation).id : "";
   const last = RUNS.get(runKey);
@@ -402,7 +439,6 @@ export function featurise(
   for (let i = 0; i < n; i++) {
     const o = observations[i] as SuggestObservation;
     const raw = typeof o.features === "string" ? o.features : null;
-    let parsed: Parsed | undefined;
     let hit = -1;
     if (last && raw !== null) {
       // Same row as last time, or the one after a deleted row; else a new row
@@ -413,7 +449,6 @@ export function featurise(
         hit = p + 1;
         p += 2;
       }
-      if (hit >= 0) parsed = last.parsed[hit];
     }
     // Only features of the current version are read (and their parse kept):
     // an older string is no key to the text, which is featurised instead
@@ -433,21 +468,30 @@ export function featurise(
     captured[i] = at;
     times[i] =
       last && hit >= 0 && last.captured[hit] === at ? (last.times[hit] as number) : timeOf(at);
-    if (parsed === undefined && stored !== null) parsed = PARSED.get(stored);
-    if (parsed === undefined) {
-      parsed = parseFeatures(stored, o);
-      if (stored !== null) PARSED.set(stored, parsed);
-    }
-    parsedOf[i] = parsed;
-    total +=
-      parsed.ids.length + (o.behaviour ? 1 : 0) + (o.reasons?.length ?? 0) + (o.tags?.length ?? 0);
+    rowStart[i] = flat.length;
+    if (last && hit >= 0) {
+      const from = last.start[hit] as number;
+      const to = last.start[hit + 1] as number;
+      reserve(flat, to - from);
+      for (let j = from; j < to; j++) {
+        flat.ids[flat.length] = last.ids[j] as number;
+        flat.counts[flat.length++] = last.counts[j] as number;
+      }
+      script[i] = last.script[hit] as number;
+    } else script[i] = parseFeatures(stored, o, flat);
+    total += (o.behaviour ? 1 : 0) + (o.reasons?.length ?? 0) + (o.tags?.length ?? 0);
   }
+  rowStart[n] = flat.length;
+  total += flat.length;
   if (n > 0) {
     RUNS.delete(runKey);
     if (RUNS.size >= MAX_RUNS) RUNS.delete(RUNS.keys().next().value as string);
     RUNS.set(runKey, {
       stored: storedOf,
-      parsed: parsedOf,
+      start: rowStart,
+      ids: flat.ids,
+      counts: flat.counts,
+      script,
       texts,
       kinds: changeKinds,
       captured,
@@ -465,12 +509,11 @@ export function featurise(
   for (let i = 0; i < n; i++) {
     const o = observations[i] as SuggestObservation;
     start[i] = filled;
-    const parsed = parsedOf[i] as Parsed;
-    if (parsed.script === "vi-plain") plainDoc[i] = 1;
-    if (parsed.script === "en") english[i] = 1;
-    const g = parsed.ids;
-    const c = parsed.counts;
-    for (let j = 0; j < g.length; j++) {
+    if (script[i] === VI_PLAIN) plainDoc[i] = 1;
+    if (script[i] === EN) english[i] = 1;
+    const g = flat.ids;
+    const c = flat.counts;
+    for (let j = rowStart[i] as number; j < (rowStart[i + 1] as number); j++) {
       ids[filled] = toLocal(g[j] as number);
       counts[filled++] = c[j] as number;
     }
