@@ -5,7 +5,10 @@
 // adjacent words, each with its count — a sparse term vector. Encoded as one
 // short string: `<version>|<script>|term|term*2|…`; a term is a word with
 // "_" between its syllables ("sản_phẩm"), a pair two such words spaced
-// ("pin nhanh_hết").
+// ("pin nhanh_hết"). A web or event text that speaks of a price cut or a
+// claim carries `!1`, `!2` or `!3` after the script (change-words.ts; "!"
+// is never part of a word).
+import { changeKindOf } from "./change-words.ts";
 import { findWords, type Script } from "./words.ts";
 
 /** Raise when the words found for a text change: stored features of older versions are recomputed. */
@@ -15,6 +18,8 @@ export type TextFeatures = {
   script: Script;
   terms: string[];
   counts: number[];
+  /** Of a web or event text: 1 it speaks of a price cut, 2 of a claim, 3 both (else 0 or absent). */
+  change?: number;
 };
 
 /** The texts of an observation that say what it is about. */
@@ -62,19 +67,25 @@ export function textFeatures(text: string): TextFeatures {
  * the write made the garbage collector the costliest step of featurising).
  */
 export function encodeFeatures(f: TextFeatures): string {
-  const parts: string[] = new Array(f.terms.length + 2);
+  const head = f.change ? 3 : 2;
+  const parts: string[] = new Array(f.terms.length + head);
   parts[0] = TEXT_FEATURES_VERSION;
   parts[1] = f.script;
+  if (f.change) parts[2] = `!${f.change}`;
   for (let j = 0; j < f.terms.length; j++) {
     const n = f.counts[j] as number;
-    parts[j + 2] = n === 1 ? (f.terms[j] as string) : `${f.terms[j]}*${n}`;
+    parts[j + head] = n === 1 ? (f.terms[j] as string) : `${f.terms[j]}*${n}`;
   }
   return parts.join("|");
 }
 
 /** The stored features of an observation's fields. */
 export function observationFeatures(fields: Record<string, unknown>): string {
-  return encodeFeatures(textFeatures(featureText(fields)));
+  const text = featureText(fields);
+  const f = textFeatures(text);
+  // Competitor changes are looked for in captures only (web, event).
+  if (fields.channel === "web" || fields.channel === "event") f.change = changeKindOf(text);
+  return encodeFeatures(f);
 }
 
 /** Features read back; null when missing or written by another version (recompute them). */
@@ -84,7 +95,9 @@ export function decodeFeatures(s: string | null | undefined): TextFeatures | nul
   const script = parts[1] as Script;
   const terms: string[] = [];
   const counts: number[] = [];
-  for (let j = 2; j < parts.length; j++) {
+  const flagged = parts[2]?.startsWith("!") === true;
+  const flag = flagged ? Number(parts[2]?.slice(1)) || 0 : 0;
+  for (let j = flagged ? 3 : 2; j < parts.length; j++) {
     const p = parts[j] as string;
     const star = p.lastIndexOf("*");
     if (star > 0) {
@@ -95,5 +108,5 @@ export function decodeFeatures(s: string | null | undefined): TextFeatures | nul
       counts.push(1);
     }
   }
-  return { script, terms, counts };
+  return flag ? { script, terms, counts, change: flag } : { script, terms, counts };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expandAbbreviation } from "./abbreviations.ts";
-import { decodeFeatures, encodeFeatures, textFeatures } from "./features.ts";
+import { decodeFeatures, encodeFeatures, observationFeatures, textFeatures } from "./features.ts";
 import { isStopWord, STOP_EN, STOP_VI } from "./stop-words.ts";
 import { findWords } from "./words.ts";
 
@@ -98,5 +98,23 @@ describe("features", () => {
     expect(decodeFeatures(encodeFeatures(f))).toEqual(f);
     expect(decodeFeatures("f0|vi|x")).toBeNull();
     expect(decodeFeatures(null)).toBeNull();
+  });
+  it("marks a capture that speaks of a price cut or a claim, when it is written", () => {
+    const cut = observationFeatures({ channel: "web", what: "PhoneHub giảm giá Galaxy A55" });
+    expect(cut).toMatch(/^f2\|vi\|!1\|/);
+    expect(decodeFeatures(cut)).toMatchObject({
+      change: 1,
+      terms: expect.not.arrayContaining(["!1"]),
+    });
+    const both = observationFeatures({
+      channel: "event",
+      what: "Booth says: best price guaranteed, cheaper than anyone",
+    });
+    expect(decodeFeatures(both)?.change).toBe(3);
+    // Only captures: a store note with the same words carries no mark.
+    expect(
+      observationFeatures({ channel: "store", what: "PhoneHub giảm giá Galaxy A55" }),
+    ).not.toContain("|!");
+    expect(observationFeatures({ channel: "web", what: "Trang chủ mới" })).not.toContain("|!");
   });
 });

@@ -35,7 +35,7 @@ export type Vectors = { start: Int32Array; ids: Int32Array; weights: Float64Arra
 
 export type Featured = {
   obs: SuggestObservation;
-  /** Index of the observation's text in FeatureSet.texts (one per observation). */
+  /** The observation's index in the journal (its row in FeatureSet's flat runs). */
   doc: number;
   /** Data type id (FeatureSet.dataTypes): the channel, or `import:<source>`. */
   dataType: number;
@@ -65,8 +65,6 @@ export type FeatureSet = {
   /** Of df, in English texts. */
   dfEnglish: Int32Array;
   n: number;
-  /** Each web or event observation's text (what, why, quote), as written; "" for others. */
-  texts: string[];
   /** Of web and event observations: 1 the text speaks of a price cut, 2 of a claim. */
   changeKinds: Int8Array;
   /** Each item's capturedAt in ms (NaN when unreadable), in one flat run. */
@@ -159,14 +157,11 @@ function append(f: Flat, id: number, count: number): void {
  */
 type Run = {
   stored: (string | null)[];
-  /** Each row's term ids and counts (Flat), and its script (VI, VI_PLAIN, EN). */
+  /** Each row's term ids and counts (Flat), and its code (parseFeatures). */
   start: Int32Array;
   ids: Int32Array;
   counts: Int32Array;
-  script: Uint8Array;
-  /** The text of web and event rows ("" otherwise) and its price/claim words. */
-  texts: string[];
-  kinds: Int8Array;
+  code: Uint8Array;
   /** capturedAt as written, and read. */
   captured: string[];
   times: Float64Array;
@@ -326,7 +321,9 @@ export function timeOf(s: string): number {
 
 /**
  * The words of an observation as vocabulary ids, appended to `out`: its
- * stored features read in place, or computed. Returns its script.
+ * stored features read in place, or computed. Returns its code: the script
+ * (VI, VI_PLAIN, EN) | the price-cut / claim words of a web or event text
+ * (change-words.ts) << 2.
  */
 function parseFeatures(stored: string | null, o: SuggestObservation, out: Flat): number {
   if (stored?.startsWith(CURRENT)) {
@@ -343,6 +340,14 @@ function parseFeatures(stored: string | null, o: SuggestObservation, out: Flat):
     const plain = script === VI_PLAIN;
     let at = second + 1;
     const end = stored.length;
+    // "!k": the text's price-cut / claim words, decided when it was written.
+    let change = 0;
+    if (stored.charCodeAt(at) === 33) {
+      let next = stored.indexOf("|", at);
+      if (next < 0) next = end;
+      change = digits(stored, at + 1, next) & 3;
+      at = next + 1;
+    }
     // Words of text typed without any accent are marked ("~"): only they
     // are matched by their folded form; the mark is hashed first.
     const h0 = plain ? Math.imul(HASH_SEED ^ 126, 0x01000193) : HASH_SEED;
@@ -373,14 +378,15 @@ function parseFeatures(stored: string | null, o: SuggestObservation, out: Flat):
       append(out, internSlice(stored, at, termEnd, plain, h), count);
       at = next + 1;
     }
-    return script;
+    return script | (change << 2);
   }
   const f = featuresOf(o);
   const plain = f.script === "vi-plain";
   f.terms.forEach((term, j) => {
     append(out, internVocab(plain ? `~${term}` : term), f.counts[j] as number);
   });
-  return plain ? VI_PLAIN : f.script === "en" ? EN : VI;
+  const change = o.channel === "web" || o.channel === "event" ? textChangeKind(featureText(o)) : 0;
+  return (plain ? VI_PLAIN : f.script === "en" ? EN : VI) | (change << 2);
 }
 
 export function featurise(
@@ -426,11 +432,10 @@ export function featurise(
     length: 0,
   };
   const rowStart = new Int32Array(n + 1);
-  const script = new Uint8Array(n);
+  const code = new Uint8Array(n);
   const storedOf: (string | null)[] = new Array(n);
   const runKey = n > 0 ? (observations[0] as SuggestObservation).id : "";
   const last = RUNS.get(runKey);
-  const texts: string[] = new Array(n);
   const changeKinds = new Int8Array(n);
   const captured: string[] = new Array(n);
   const times = new Float64Array(n);
@@ -455,15 +460,6 @@ export function featurise(
     // (last.stored holds current ones only, so a hit is current).
     const stored = hit >= 0 || raw?.startsWith(CURRENT) ? raw : null;
     storedOf[i] = stored;
-    // The text is read again only where a competitor change is looked for.
-    if (o.channel === "web" || o.channel === "event") {
-      const text = featureText(o);
-      texts[i] = text;
-      changeKinds[i] =
-        last && hit >= 0 && last.texts[hit] === text
-          ? (last.kinds[hit] as number)
-          : textChangeKind(text);
-    } else texts[i] = "";
     const at = o.capturedAt;
     captured[i] = at;
     times[i] =
@@ -477,8 +473,10 @@ export function featurise(
         flat.ids[flat.length] = last.ids[j] as number;
         flat.counts[flat.length++] = last.counts[j] as number;
       }
-      script[i] = last.script[hit] as number;
-    } else script[i] = parseFeatures(stored, o, flat);
+      code[i] = last.code[hit] as number;
+    } else code[i] = parseFeatures(stored, o, flat);
+    // Competitor changes are looked for in captures only.
+    if (o.channel === "web" || o.channel === "event") changeKinds[i] = (code[i] as number) >> 2;
     total += (o.behaviour ? 1 : 0) + (o.reasons?.length ?? 0) + (o.tags?.length ?? 0);
   }
   rowStart[n] = flat.length;
@@ -491,9 +489,7 @@ export function featurise(
       start: rowStart,
       ids: flat.ids,
       counts: flat.counts,
-      script,
-      texts,
-      kinds: changeKinds,
+      code,
       captured,
       times,
     });
@@ -509,8 +505,9 @@ export function featurise(
   for (let i = 0; i < n; i++) {
     const o = observations[i] as SuggestObservation;
     start[i] = filled;
-    if (script[i] === VI_PLAIN) plainDoc[i] = 1;
-    if (script[i] === EN) english[i] = 1;
+    const script = (code[i] as number) & 3;
+    if (script === VI_PLAIN) plainDoc[i] = 1;
+    if (script === EN) english[i] = 1;
     const g = flat.ids;
     const c = flat.counts;
     for (let j = rowStart[i] as number; j < (rowStart[i + 1] as number); j++) {
@@ -729,7 +726,7 @@ export function featurise(
       english: english[i] === 1,
     };
   });
-  return { items, vectors, terms, df, dfEnglish, n, texts, changeKinds, times, dataTypes };
+  return { items, vectors, terms, df, dfEnglish, n, changeKinds, times, dataTypes };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { SuggestionsSchema } from "@sightline/shared";
+import { observationFeatures } from "@sightline/shared/text/features";
 import { describe, expect, it } from "vitest";
 import {
   page,
@@ -43,6 +44,10 @@ describe("findCompetitorChanges", () => {
     ];
     const kinds = findCompetitorChanges(features(o)).map((c) => [c.kind, Math.round(c.at)]);
     expect(kinds.map((k) => k[0])).toEqual(["price", "price", "claim"]);
+    // The same from the mark stored with each capture when it was written.
+    const stored = o.map((x) => ({ ...x, features: observationFeatures(x as never) }));
+    expect(stored[0]?.features).toContain("|!1|");
+    expect(findCompetitorChanges(features(stored))).toEqual(findCompetitorChanges(features(o)));
   });
 
   it("merges one competitor's changes within three days", () => {
