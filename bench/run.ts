@@ -7,7 +7,7 @@ import { runInitialPullBench } from "./initial-pull.ts";
 import { runJournalBench } from "./journal-open.ts";
 import { runTimelineBench } from "./journal-timeline.ts";
 import { runPostgresIngestBench } from "./postgres-ingest.ts";
-import { runSuggestionsBench } from "./suggestions.ts";
+import { runSuggestionsBenchAsShipped } from "./suggestions-as-shipped.ts";
 import { extensionCaptureRows, kioskRows, sizeRows } from "./surfaces.ts";
 import { runIngestBench } from "./sync-ingest.ts";
 import { printTable, type Row } from "./table.ts";
@@ -65,7 +65,7 @@ await section("journal timeline query", async () => [
   ...(await runTimelineBench(total, "postgres")),
 ]);
 await section("suggestions, realistic texts (issue 16)", () =>
-  runSuggestionsBench(quick ? 10_000 : 100_000),
+  runSuggestionsBenchAsShipped(quick ? 10_000 : 100_000),
 );
 await section("bundle sizes", async () => sizeRows());
 await section("kiosk tap → durable (Chromium)", () => kioskRows(quick ? 60 : 250));

@@ -179,7 +179,11 @@ export function findWords(text: string): FoundWords {
   const accented = accentedTokens >= 2 || (accentedTokens === 1 && count <= 3);
   const english = englishHits >= 2 && englishHits >= accentedTokens;
   const script: Script =
-    accented && !english ? "vi" : accented || viHits * 2 < count || viHits === 0 ? "en" : "vi-plain";
+    accented && !english
+      ? "vi"
+      : accented || viHits * 2 < count || viHits === 0
+        ? "en"
+        : "vi-plain";
   const plain = script === "vi-plain";
   const lookup = script !== "en" || accented;
   return {

@@ -316,7 +316,21 @@ export function timeOf(s: string): number {
     ms < 0
   )
     return Date.parse(s);
-  return Date.UTC(y, mo - 1, d, h, mi, se, ms);
+  return daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + se * 1000 + ms;
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil): what Date.UTC computes for these years, in integer
+ * arithmetic (Date.UTC was a third of reading 100,000 capture times).
+ */
+function daysFromCivil(y0: number, m: number, d: number): number {
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /**
@@ -680,7 +694,14 @@ export function featurise(
     ids: new Int32Array(Math.min(total + n * NEED_CODES.length, n * maxTerms)),
     weights: new Float64Array(Math.min(total + n * NEED_CODES.length, n * maxTerms)),
   };
-  const scratch = { ids: [] as number[], weights: [] as number[] };
+  // Working space for one vector: a row's terms plus every need code.
+  let widest = 0;
+  for (let i = 0; i < n; i++)
+    widest = Math.max(widest, (start[i + 1] as number) - (start[i] as number));
+  const scratch = {
+    ids: new Int32Array(widest + NEED_CODES.length),
+    weights: new Float64Array(widest + NEED_CODES.length),
+  };
   const dataTypes: string[] = [];
   const dataTypeIds = new Map<string, number>();
   let at = 0;
@@ -742,29 +763,27 @@ function toVector(
   needTerm: readonly number[],
   idf: Float64Array,
   maxTerms: number,
-  scratch: { ids: number[]; weights: number[] },
+  scratch: { ids: Int32Array; weights: Float64Array },
   out: Vectors,
   at: number,
 ): number {
   const outIds = scratch.ids;
   const outW = scratch.weights;
-  outIds.length = 0;
-  outW.length = 0;
+  let kept = 0;
   for (let j = from; j < to; j++) {
     const id = ids[j] as number;
     const w = idf[id] as number;
     if (w <= 0 || (counts[j] as number) === 0) continue;
-    outIds.push(id);
-    outW.push((1 + Math.log(counts[j] as number)) * w);
+    outIds[kept] = id;
+    outW[kept++] = (1 + Math.log(counts[j] as number)) * w;
   }
   for (let x = needs; x !== 0; x &= x - 1) {
     const id = needTerm[31 - Math.clz32(x & -x)] as number;
     const w = idf[id] as number;
     if (w <= 0) continue;
-    outIds.push(id);
-    outW.push(w);
+    outIds[kept] = id;
+    outW[kept++] = w;
   }
-  let kept = outIds.length;
   // Heaviest first while cutting (insertion sort: vectors are short).
   if (kept > maxTerms) {
     for (let j = 1; j < kept; j++) {
@@ -783,8 +802,6 @@ function toVector(
       outW[k + 1] = w;
     }
     kept = maxTerms;
-    outIds.length = kept;
-    outW.length = kept;
   }
   for (let j = 1; j < kept; j++) {
     const id = outIds[j] as number;
