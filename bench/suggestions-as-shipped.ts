@@ -34,3 +34,9 @@ export async function runSuggestionsBenchAsShipped(n: number): Promise<Row[]> {
   const rows = JSON.parse(run.stdout.trim().split("\n").at(-1) as string) as Row[];
   return rows.map((r) => ({ ...r, name: `${r.name} [bundled, plain node]` }));
 }
+
+// `npx tsx bench/suggestions-as-shipped.ts [n]`: these rows alone, as a table.
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  const { printTable } = await import("./table.ts");
+  console.log(printTable(await runSuggestionsBenchAsShipped(Number(process.argv[2] ?? 100_000))));
+}
