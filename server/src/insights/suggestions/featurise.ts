@@ -8,19 +8,27 @@
 // their own so kiosk taps and feedback join topics through them; need masks
 // per source (tagged, reasons, behaviour, words).
 import { type Channel, NEED_CODES, type NeedCode } from "@sightline/shared";
-import {
-  decodeFeatures,
-  featureText,
-  TEXT_FEATURES_VERSION,
-  type TextFeatures,
-  textFeatures,
-} from "@sightline/shared/text/features";
 import { foldText } from "@sightline/shared/text/fold";
 import { dataTypeOf } from "../corroboration.ts";
-import { clearChangeCache, textChangeKind } from "./change-words.ts";
+import { clearChangeCache } from "./change-words.ts";
 import { BEHAVIOUR_MASK, needsFromTerms } from "./need-hints.ts";
 import { maskOf, needBit } from "./need-mask.ts";
 import type { SuggestObservation } from "./observation.ts";
+import { timeOf } from "./time-of.ts";
+import {
+  CURRENT,
+  clearVocab,
+  EN,
+  type Flat,
+  foldKey,
+  internVocab,
+  parseFeatures,
+  reserve,
+  termOf,
+  VI_PLAIN,
+  vocabularyFull,
+  vocabularySize,
+} from "./vocabulary.ts";
 
 /** A sparse vector: term ids ascending, weights aligned, L2-normalised. */
 export type SparseVector = { ids: number[]; weights: number[] };
@@ -92,62 +100,6 @@ const CODE_WEIGHT = 1;
 /** Weight of a need (from any source) beside a word: the bridge between kinds of data. */
 const NEED_WEIGHT = 1;
 
-/** The features an observation carries, or computes when stored ones are missing or stale. */
-export function featuresOf(o: SuggestObservation): TextFeatures {
-  return decodeFeatures(o.features) ?? textFeatures(featureText(o));
-}
-
-/** The folded form of a term, part by part ("sản_phẩm tốt" → "san_pham tot"). */
-function foldTerm(t: string): string {
-  if (t.charCodeAt(0) === 35) return t; // "#": a code
-  let out = "";
-  for (const part of t.split(" ")) {
-    const f = foldText(part.replaceAll("_", " ")).replaceAll(" ", "_");
-    out = out ? `${out} ${f}` : f;
-  }
-  return out;
-}
-
-/**
- * Every term seen by this process, interned once: ids stay stable between
- * requests, so a journal's parse is kept (RUNS) and the journal asked again
- * after one new observation parses that one only. Bounded: past MAX_VOCAB
- * terms the caches start over.
- */
-const VOCAB = { ids: new Map<string, number>(), terms: [] as string[], foldKeys: [] as string[] };
-const MAX_VOCAB = 2_000_000;
-const CURRENT = `${TEXT_FEATURES_VERSION}|`;
-
-/** A row's script, as parsed: Vietnamese, Vietnamese typed without accents, English. */
-const VI = 0;
-const VI_PLAIN = 1;
-const EN = 2;
-
-/**
- * Rows' words as process-wide term ids in one flat, growable run: row i
- * holds ids/counts[start[i] … start[i + 1]). No object or array per row: at
- * 100,000 rows, a parse object with two arrays each was most of a first
- * request's garbage.
- */
-type Flat = { ids: Int32Array; counts: Int32Array; length: number };
-
-function reserve(f: Flat, more: number): void {
-  if (f.length + more <= f.ids.length) return;
-  const size = Math.max(f.length + more, f.ids.length * 2);
-  const ids = new Int32Array(size);
-  const counts = new Int32Array(size);
-  ids.set(f.ids.subarray(0, f.length));
-  counts.set(f.counts.subarray(0, f.length));
-  f.ids = ids;
-  f.counts = counts;
-}
-
-function append(f: Flat, id: number, count: number): void {
-  if (f.length === f.ids.length) reserve(f, 1);
-  f.ids[f.length] = id;
-  f.counts[f.length++] = count;
-}
-
 /**
  * The parse of a journal's last request in its order (keyed by its first
  * observation's id; a few journals): the next request — the same rows plus
@@ -176,246 +128,19 @@ export function clearFeatureCaches(): void {
   clearChangeCache();
 }
 
-function clearVocab(): void {
-  VOCAB.ids.clear();
-  VOCAB.terms.length = 0;
-  VOCAB.foldKeys.length = 0;
-  SLOTS = new Int32Array(1 << 16).fill(-1);
-  HASHES = new Int32Array(1 << 16);
-  SLOTS_USED = 0;
-}
-
-/**
- * The vocabulary again, probed by a slice of a stored feature string
- * without cutting it out: open addressing on a hash computed in the same
- * scan that finds the term's end. A term already known costs no string
- * and no Map lookup (at 100,000 rows, slicing every term and hashing it
- * again in a Map was the costliest step of a cold request). Each slot holds
- * a vocabulary id; `plain` terms are keyed with their "~" mark.
- */
-let SLOTS = new Int32Array(1 << 16).fill(-1);
-let HASHES = new Int32Array(1 << 16);
-let SLOTS_USED = 0;
-const HASH_SEED = 0x811c9dc5 | 0;
-
-function sameTerm(t: string, s: string, from: number, to: number, plain: boolean): boolean {
-  let k = 0;
-  if (plain) {
-    if (t.charCodeAt(0) !== 126) return false;
-    k = 1;
-  }
-  if (t.length !== to - from + k) return false;
-  for (let i = from; i < to; i++, k++) if (t.charCodeAt(k) !== s.charCodeAt(i)) return false;
-  return true;
-}
-
-/** The id of s[from, to) (with "~" before it when plain), hashed h. */
-function internSlice(s: string, from: number, to: number, plain: boolean, h: number): number {
-  let mask = SLOTS.length - 1;
-  let at = h & mask;
-  for (;;) {
-    const id = SLOTS[at] as number;
-    if (id < 0) break;
-    if (HASHES[at] === h && sameTerm(VOCAB.terms[id] as string, s, from, to, plain)) return id;
-    at = (at + 1) & mask;
-  }
-  const part = s.slice(from, to);
-  const id = internVocab(plain ? `~${part}` : part);
-  if ((SLOTS_USED + 1) * 2 > SLOTS.length) {
-    const slots = new Int32Array(SLOTS.length * 2).fill(-1);
-    const hashes = new Int32Array(SLOTS.length * 2);
-    mask = slots.length - 1;
-    for (let j = 0; j < SLOTS.length; j++) {
-      const v = SLOTS[j] as number;
-      if (v < 0) continue;
-      let to2 = (HASHES[j] as number) & mask;
-      while ((slots[to2] as number) >= 0) to2 = (to2 + 1) & mask;
-      slots[to2] = v;
-      hashes[to2] = HASHES[j] as number;
-    }
-    SLOTS = slots;
-    HASHES = hashes;
-    at = h & mask;
-    while ((SLOTS[at] as number) >= 0) at = (at + 1) & mask;
-  }
-  SLOTS[at] = id;
-  HASHES[at] = h;
-  SLOTS_USED++;
-  return id;
-}
-
-function internVocab(t: string): number {
-  let id = VOCAB.ids.get(t);
-  if (id === undefined) {
-    id = VOCAB.terms.length;
-    VOCAB.ids.set(t, id);
-    VOCAB.terms.push(t);
-  }
-  return id;
-}
-
-/** The folded form of a term ("~san_pham" and "sản_phẩm" → "san_pham"), once per term. */
-function foldKey(id: number): string {
-  let k = VOCAB.foldKeys[id];
-  if (k === undefined) {
-    const t = VOCAB.terms[id] as string;
-    k = foldTerm(t.charCodeAt(0) === 126 ? t.slice(1) : t);
-    VOCAB.foldKeys[id] = k;
-  }
-  return k;
-}
-
-const digits = (s: string, from: number, to: number): number => {
-  let v = 0;
-  for (let i = from; i < to; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
-};
-const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/**
- * Date.parse, read directly for the form every stored capturedAt has
- * ("2026-06-01T08:30:00.000Z"; Date.parse was a tenth of a request at
- * 100,000 rows); anything else, or any doubt, goes to Date.parse.
- */
-export function timeOf(s: string): number {
-  if (
-    s.length !== 24 ||
-    s.charCodeAt(4) !== 45 ||
-    s.charCodeAt(7) !== 45 ||
-    s.charCodeAt(10) !== 84 ||
-    s.charCodeAt(13) !== 58 ||
-    s.charCodeAt(16) !== 58 ||
-    s.charCodeAt(19) !== 46 ||
-    s.charCodeAt(23) !== 90
-  )
-    return Date.parse(s);
-  const y = digits(s, 0, 4);
-  const mo = digits(s, 5, 7);
-  const d = digits(s, 8, 10);
-  const h = digits(s, 11, 13);
-  const mi = digits(s, 14, 16);
-  const se = digits(s, 17, 19);
-  const ms = digits(s, 20, 23);
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  if (
-    y < 1000 ||
-    mo < 1 ||
-    mo > 12 ||
-    d < 1 ||
-    d > (mo === 2 && !leap ? 28 : (MONTH_DAYS[mo - 1] as number)) ||
-    h < 0 ||
-    h > 23 ||
-    mi < 0 ||
-    mi > 59 ||
-    se < 0 ||
-    se > 59 ||
-    ms < 0
-  )
-    return Date.parse(s);
-  return daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + se * 1000 + ms;
-}
-
-/**
- * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
- * days_from_civil): what Date.UTC computes for these years, in integer
- * arithmetic (Date.UTC was a third of reading 100,000 capture times).
- */
-function daysFromCivil(y0: number, m: number, d: number): number {
-  const y = m <= 2 ? y0 - 1 : y0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-/**
- * The words of an observation as vocabulary ids, appended to `out`: its
- * stored features read in place, or computed. Returns its code: the script
- * (VI, VI_PLAIN, EN) | the price-cut / claim words of a web or event text
- * (change-words.ts) << 2.
- */
-function parseFeatures(stored: string | null, o: SuggestObservation, out: Flat): number {
-  if (stored?.startsWith(CURRENT)) {
-    // "f2|<script>|term|term*2|…"
-    const from = CURRENT.length;
-    let second = stored.indexOf("|", from);
-    if (second < 0) second = stored.length;
-    const script =
-      second - from === 8 && stored.startsWith("vi-plain", from)
-        ? VI_PLAIN
-        : second - from === 2 && stored.startsWith("en", from)
-          ? EN
-          : VI;
-    const plain = script === VI_PLAIN;
-    let at = second + 1;
-    const end = stored.length;
-    // "!k": the text's price-cut / claim words, decided when it was written.
-    let change = 0;
-    if (stored.charCodeAt(at) === 33) {
-      let next = stored.indexOf("|", at);
-      if (next < 0) next = end;
-      change = digits(stored, at + 1, next) & 3;
-      at = next + 1;
-    }
-    // Words of text typed without any accent are marked ("~"): only they
-    // are matched by their folded form; the mark is hashed first.
-    const h0 = plain ? Math.imul(HASH_SEED ^ 126, 0x01000193) : HASH_SEED;
-    while (at < end) {
-      // One scan per term for its end ("|"), its count ("*n", the last "*")
-      // and its hash (up to the count).
-      let next = at;
-      let star = -1;
-      let h = h0;
-      let hStar = h0;
-      for (; next < end; next++) {
-        const c = stored.charCodeAt(next);
-        if (c === 124) break;
-        if (c === 42) {
-          star = next;
-          hStar = h;
-        }
-        h = Math.imul(h ^ c, 0x01000193);
-      }
-      let count = 1;
-      let termEnd = next;
-      if (star > at) {
-        const v = digits(stored, star + 1, next);
-        count = v > 0 ? v : 1;
-        termEnd = star;
-        h = hStar;
-      }
-      append(out, internSlice(stored, at, termEnd, plain, h), count);
-      at = next + 1;
-    }
-    return script | (change << 2);
-  }
-  const f = featuresOf(o);
-  const plain = f.script === "vi-plain";
-  f.terms.forEach((term, j) => {
-    append(out, internVocab(plain ? `~${term}` : term), f.counts[j] as number);
-  });
-  const change = o.channel === "web" || o.channel === "event" ? textChangeKind(featureText(o)) : 0;
-  return (plain ? VI_PLAIN : f.script === "en" ? EN : VI) | (change << 2);
-}
-
 export function featurise(
   observations: readonly SuggestObservation[],
   options: FeaturiseOptions = {},
 ): FeatureSet {
   const n = observations.length;
-  if (VOCAB.terms.length > MAX_VOCAB) {
+  if (vocabularyFull()) {
     RUNS.clear();
     clearVocab();
   }
   // Local ids, numbered in order of first appearance in this journal: the
   // process-wide ids depend on what was read before, and ties (equal
   // weights) are broken by id, so the answer must not depend on them.
-  let localOf = new Int32Array(VOCAB.terms.length + 64).fill(-1);
+  let localOf = new Int32Array(vocabularySize() + 64).fill(-1);
   const terms: string[] = [];
   const globalOf: number[] = [];
   const toLocal = (g: number) => {
@@ -428,7 +153,7 @@ export function featurise(
     if (l < 0) {
       l = terms.length;
       localOf[g] = l;
-      terms.push(VOCAB.terms[g] as string);
+      terms.push(termOf(g));
       globalOf.push(g);
     }
     return l;

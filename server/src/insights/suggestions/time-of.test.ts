@@ -2,7 +2,7 @@
 // exactly what Date.parse gives, for every string (odd ones go to Date.parse).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { timeOf } from "./featurise.ts";
+import { timeOf } from "./time-of.ts";
 
 const same = (s: string): void => {
   expect([s, timeOf(s)]).toEqual([s, Date.parse(s)]);
