@@ -1,10 +1,23 @@
 // A real local HTTP receiver for webhook tests: records each request's
 // headers and raw body, answers 200 (or what `respond` says), can be closed
 // and started again on the same port (a receiver down for a while).
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type Received = { headers: Record<string, string | string[] | undefined>; body: string };
+
+/**
+ * Whether a received request carries `Sightline-Signature: sha256=<hex HMAC
+ * of the raw body>` for `secret`, computed here as a receiver would (not
+ * with the server's own signature.ts, so a bug there cannot hide itself).
+ */
+export function signedWith(secret: string, r: Received | undefined): boolean {
+  if (!r) return false;
+  const want = Buffer.from(`sha256=${createHmac("sha256", secret).update(r.body).digest("hex")}`);
+  const got = Buffer.from(String(r.headers["sightline-signature"] ?? ""));
+  return want.length === got.length && timingSafeEqual(want, got);
+}
 
 export async function startReceiver(o: { port?: number; respond?: (r: Received) => number } = {}) {
   const received: Received[] = [];
