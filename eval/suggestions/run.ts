@@ -3,7 +3,7 @@
 // (banking and telecom wholly held out; no tuning on it). `--split dev` for
 // the split tuning may look at; `--titles` lists every title.
 import { loadEvalSet } from "./dataset.ts";
-import { type DomainRun, overall, runSplit, type Scores } from "./score.ts";
+import { type DomainRun, overall, runSplit, type Scores, type TitleChecks } from "./score.ts";
 
 const split = process.argv.includes("--split")
   ? (process.argv[process.argv.indexOf("--split") + 1] as "dev" | "heldout")
@@ -36,20 +36,38 @@ out.push("");
 out.push(line("ALL: product", product));
 out.push(line("ALL: k-means, same k", baseline));
 out.push(line("ALL: k-means, same coverage", same));
-const t = runs.reduce(
-  (s, r) => ({
-    titles: s.titles + r.titles.titles,
-    wholeWords: s.wholeWords + r.titles.wholeWords,
-    noStopWords: s.noStopWords + r.titles.noStopWords,
-    noRepeats: s.noRepeats + r.titles.noRepeats,
-    needMatches: s.needMatches + r.titles.needMatches,
-    withCounts: s.withCounts + r.titles.withCounts,
-  }),
-  { titles: 0, wholeWords: 0, noStopWords: 0, noRepeats: 0, needMatches: 0, withCounts: 0 },
-);
+const sum = (pick: (r: DomainRun) => TitleChecks) =>
+  runs.reduce(
+    (s, r) => {
+      const c = pick(r);
+      for (const k of Object.keys(s) as (keyof TitleChecks)[]) s[k] += c[k];
+      return s;
+    },
+    {
+      titles: 0,
+      wholeWords: 0,
+      noStopWords: 0,
+      noRepeats: 0,
+      asWritten: 0,
+      topical: 0,
+      needMatches: 0,
+      withCounts: 0,
+    } as TitleChecks,
+  );
+const titleLine = (name: string, t: TitleChecks) =>
+  `${name}: ${t.titles}; whole words of members ${t.wholeWords}/${t.titles}, no stop word at a phrase's ends ${t.noStopWords}/${t.titles}, no repeated word ${t.noRepeats}/${t.titles}, as a member wrote it ${t.asWritten}/${t.titles}, on the main topic ${t.topical}/${t.titles}, with counts ${t.withCounts}/${t.titles}; first need = main topic's need ${t.needMatches}/${t.titles}`;
 out.push("");
 out.push(
-  `Titles: ${t.titles}; whole words of members ${t.wholeWords}/${t.titles}, no stop words ${t.noStopWords}/${t.titles}, no repeated word ${t.noRepeats}/${t.titles}, with counts ${t.withCounts}/${t.titles}; first need = main topic's need ${t.needMatches}/${t.titles}`,
+  titleLine(
+    "Titles (statements)",
+    sum((r) => r.titles),
+  ),
+);
+out.push(
+  titleLine(
+    "Titles as keywords  ",
+    sum((r) => r.keywordTitles),
+  ),
 );
 out.push(
   `(purity: share of members on their suggestion's main topic; texts: on-topic texts in a suggestion; all: every text; topics: topics that lead a suggestion; noise-: off-topic texts left out. ${ms.toFixed(0)} ms)`,

@@ -8,7 +8,7 @@ import { expandAbbreviation } from "@sightline/shared/text/abbreviations";
 import { foldText } from "@sightline/shared/text/fold";
 import { STOP_EN, STOP_VI } from "@sightline/shared/text/stop-words";
 import { words } from "@sightline/shared/text/tokenise";
-import { findWords } from "@sightline/shared/text/words";
+import { findWords, type Unit } from "@sightline/shared/text/words";
 import type { SuggestObservation } from "../../server/src/insights/suggestions/observation.ts";
 import {
   type Suggestion,
@@ -107,8 +107,13 @@ export type TitleChecks = {
   titles: number;
   /** Every title word is a whole word of some member text (abbreviations expanded). */
   wholeWords: number;
+  /** No phrase of the title begins or ends with a stop word ("không", "the"). */
   noStopWords: number;
   noRepeats: number;
+  /** The first phrase holds three words or more, and every phrase is a run of words as a member wrote them (a statement, not a list). */
+  asWritten: number;
+  /** At least half of the title's content words are the main topic's words (lift ≥ 2 in the journal). */
+  topical: number;
   /** The first need is the main topic's labelled need. */
   needMatches: number;
   /** Titles carrying the counts "(n … · m …)". */
@@ -125,9 +130,15 @@ export function checkTitles(
     wholeWords: 0,
     noStopWords: 0,
     noRepeats: 0,
+    asWritten: 0,
+    topical: 0,
     needMatches: 0,
     withCounts: 0,
   };
+  // Each row's words (folded, as found), once: for runs as written and for lift.
+  const rowWords = new Map(rows.map((r) => [r.id, unitsOf(r.text)]));
+  const holding = (word: string, of: readonly EvalRow[]) =>
+    of.filter((r) => (rowWords.get(r.id) as string[]).includes(word)).length;
   for (const s of suggestions) {
     out.titles++;
     const members = s.observationIds.map((id) => byId.get(id)).filter((r): r is EvalRow => !!r);
@@ -140,11 +151,23 @@ export function checkTitles(
     const ws = words(titlePhrases(s.title));
     if (ws.length > 0 && ws.every((w) => vocabulary.has(w.folded))) out.wholeWords++;
     // Stop words are judged on words, not syllables: "bảo" is a stop word,
-    // "bảo hành" is not.
-    const units = titlePhrases(s.title)
+    // "bảo hành" is not. A statement holds some ("máy nóng khi chơi game"),
+    // but none of its phrases may begin or end with one (a fragment).
+    const stop = (u: { text: string; stop: boolean }) =>
+      u.stop || STOP_VI.has(u.text) || STOP_EN.has(u.text);
+    const phrases = titlePhrases(s.title)
       .split(/[,/]/)
-      .flatMap((p) => findWords(p).phrases.flat());
-    if (!units.some((u) => u.stop || STOP_VI.has(u.text) || STOP_EN.has(u.text))) out.noStopWords++;
+      .map((p) => findWords(p).phrases.flat())
+      .filter((p) => p.length > 0);
+    if (phrases.every((p) => !stop(p[0] as Unit) && !stop(p.at(-1) as Unit))) out.noStopWords++;
+    const runs = phrases.map((p) => p.map((u) => foldText(u.text)).join(" "));
+    if (
+      (runs[0]?.split(" ").length ?? 0) >= 3 &&
+      runs.every((run) =>
+        members.some((r) => ` ${(rowWords.get(r.id) as string[]).join(" ")} `.includes(` ${run} `)),
+      )
+    )
+      out.asWritten++;
     // Repeats as written ("màu" and "mẫu" fold alike but are two words).
     if (new Set(ws.map((w) => w.surface)).size === ws.length) out.noRepeats++;
     if (/\(\d+ [^·()]+ · [^()]+\)$/.test(s.title)) out.withCounts++;
@@ -152,9 +175,33 @@ export function checkTitles(
     for (const r of members) counts.set(r.topic, (counts.get(r.topic) ?? 0) + 1);
     const mainTopic = [...counts].filter(([t]) => t !== NOISE).sort((a, b) => b[1] - a[1])[0]?.[0];
     const need = members.find((r) => r.topic === mainTopic)?.need;
+    // Lift within the journal: share of the main topic's rows holding the
+    // word over the share of all rows holding it.
+    const content = [
+      ...new Set(
+        phrases
+          .flat()
+          .filter((u) => !stop(u))
+          .map((u) => foldText(u.text)),
+      ),
+    ];
+    const topicRows = rows.filter((r) => r.topic === mainTopic);
+    const lifted = content.filter((w) => {
+      const all = holding(w, rows);
+      return all > 0 && holding(w, topicRows) / topicRows.length >= (2 * all) / rows.length;
+    });
+    if (content.length > 0 && lifted.length * 2 >= content.length) out.topical++;
     if (need && s.needs[0] === need) out.needMatches++;
   }
   return out;
+}
+
+/** A text's words as findWords finds them, folded ("sản phẩm" → "san pham"). */
+function unitsOf(text: string): string[] {
+  return findWords(text)
+    .phrases.flat()
+    .map((u) => foldText(u.text))
+    .filter((w) => w !== "");
 }
 
 export type DomainRun = {
@@ -162,6 +209,8 @@ export type DomainRun = {
   rows: EvalRow[];
   product: Scores;
   titles: TitleChecks;
+  /** The same suggestions titled with keyword phrases (the former titles), for comparison. */
+  keywordTitles: TitleChecks;
   baseline: Scores;
   /** The baseline cut to the product's share of texts, nearest its centres first. */
   baselineSameCoverage: Scores;
@@ -184,6 +233,12 @@ export function runDomain(
     rows,
     suggestions.map((s) => ({ members: s.observationIds })),
   );
+  const keywords = suggest(observations, {
+    reasonNeeds: REASON_NEEDS,
+    locale: "vi",
+    ...options,
+    titles: "keywords",
+  }).suggestions;
   const base = baselineClusters(
     observations.map((o) => ({ id: o.id, text: o.what })),
     Math.max(1, suggestions.length),
@@ -208,6 +263,7 @@ export function runDomain(
     rows: [...rows],
     product,
     titles: checkTitles(rows, suggestions),
+    keywordTitles: checkTitles(rows, keywords),
     baseline,
     baselineSameCoverage,
     suggestions,

@@ -15,6 +15,7 @@ import {
 } from "@sightline/shared";
 import { insightsCatalog } from "../catalog.ts";
 import { type Featured, type FeatureSet, type FeaturiseOptions, featurise } from "./featurise.ts";
+import { type HeadlineMember, headline } from "./headline.ts";
 import type { SuggestObservation } from "./observation.ts";
 import {
   findTimeLinks,
@@ -37,6 +38,12 @@ export type SuggestOptions = TopicOptions &
     behaviourLabels?: ReadonlyMap<string, Label>;
     competitorNames?: ReadonlyMap<string, string>;
     timeLinks?: number;
+    /**
+     * "statements" (default): a clause or two from the members' own words
+     * (headline.ts); "keywords": up to three distinctive phrases (the
+     * evaluation compares both).
+     */
+    titles?: "statements" | "keywords";
   };
 
 export type Quote = { observationId: string; channel: Channel; text: string };
@@ -309,7 +316,32 @@ function describe(t: Topic, ctx: Ctx): Suggestion {
   const minority = Math.max(2, 0.15 * size);
   const viShown = english < size - minority || en.length === 0 ? vi : [];
   const enShown = english >= minority || vi.length === 0 ? en : [];
-  const [main, other] = ctx.locale === "en" ? [enShown, viShown] : [viShown, enShown];
+  // Titles are statements from the members' own words (headline.ts); the
+  // keyword phrases stand in when no member says two of the topic's words together.
+  const statement = (english: boolean, phrases: string[], avoid?: ReadonlySet<string>) => {
+    if (phrases.length === 0 || ctx.titles === "keywords") return phrases;
+    const weights = new Map<string, number>();
+    const top = scored.filter((s) => isEnglish(s.id) === english).slice(0, 25);
+    const max = top[0]?.score ?? 1;
+    for (const s of top) weights.set(fs.terms[s.id] as string, s.score / max);
+    const members: HeadlineMember[] = [];
+    t.members.forEach((i, k) => {
+      const f = fs.items[i] as Featured;
+      if (f.english === english && members.length < 40)
+        members.push({ text: f.obs.what, closeness: t.closeness[k] as number });
+    });
+    return headline(members, weights, { avoid }) ?? phrases;
+  };
+  // The other language adds to the first and repeats none of its words.
+  const firstEnglish = ctx.locale === "en";
+  const firstSaid = statement(firstEnglish, firstEnglish ? enShown : viShown);
+  const otherSaid = statement(
+    !firstEnglish,
+    firstEnglish ? viShown : enShown,
+    new Set(firstSaid.flatMap((p) => p.toLowerCase().split(" "))),
+  );
+  const [viSaid, enSaid] = firstEnglish ? [otherSaid, firstSaid] : [firstSaid, otherSaid];
+  const [main, other] = ctx.locale === "en" ? [enSaid, viSaid] : [viSaid, enSaid];
   const head = [main, other]
     .filter((p) => p.length > 0)
     .map((p) => capitalise(p.join(", ")))
