@@ -51,11 +51,12 @@ const sum = (pick: (r: DomainRun) => TitleChecks) =>
       asWritten: 0,
       topical: 0,
       needMatches: 0,
+      needWrong: 0,
       withCounts: 0,
     } as TitleChecks,
   );
 const titleLine = (name: string, t: TitleChecks) =>
-  `${name}: ${t.titles}; whole words of members ${t.wholeWords}/${t.titles}, no stop word at a phrase's ends ${t.noStopWords}/${t.titles}, no repeated word ${t.noRepeats}/${t.titles}, as a member wrote it ${t.asWritten}/${t.titles}, on the main topic ${t.topical}/${t.titles}, with counts ${t.withCounts}/${t.titles}; first need = main topic's need ${t.needMatches}/${t.titles}`;
+  `${name}: ${t.titles}; whole words of members ${t.wholeWords}/${t.titles}, no stop word at a phrase's ends ${t.noStopWords}/${t.titles}, no repeated word ${t.noRepeats}/${t.titles}, as a member wrote it ${t.asWritten}/${t.titles}, on the main topic ${t.topical}/${t.titles}, with counts ${t.withCounts}/${t.titles}; first need = main topic's need ${t.needMatches}/${t.titles} (another need ${t.needWrong}, none ${t.titles - t.needMatches - t.needWrong})`;
 out.push("");
 out.push(
   titleLine(

@@ -116,6 +116,8 @@ export type TitleChecks = {
   topical: number;
   /** The first need is the main topic's labelled need. */
   needMatches: number;
+  /** A first need is shown and it is not the main topic's labelled need. */
+  needWrong: number;
   /** Titles carrying the counts "(n … · m …)". */
   withCounts: number;
 };
@@ -133,6 +135,7 @@ export function checkTitles(
     asWritten: 0,
     topical: 0,
     needMatches: 0,
+    needWrong: 0,
     withCounts: 0,
   };
   // Each row's words (folded, as found), once: for runs as written and for lift.
@@ -192,6 +195,7 @@ export function checkTitles(
     });
     if (content.length > 0 && lifted.length * 2 >= content.length) out.topical++;
     if (need && s.needs[0] === need) out.needMatches++;
+    else if (s.needs[0] !== undefined) out.needWrong++;
   }
   return out;
 }
