@@ -7,7 +7,8 @@
 // `distinctive`) it holds, how near its writer sits to the topic's centre
 // and how short it is; a second clause from another member may add what
 // the first did not say. Runs only for the suggestions returned (≤ 12 × 40
-// texts), so it costs nothing at journal scale. docs/suggestions.md "Titles".
+// texts), so it costs nothing at journal scale. docs/suggestions.md
+// "What a suggestion says".
 import { findWords, type Unit } from "@sightline/shared/text/words";
 
 export type HeadlineMember = {
