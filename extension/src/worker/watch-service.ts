@@ -14,6 +14,7 @@
 // and the compare step runs where a DOMParser exists (an offscreen document in
 // Chromium, the event page in Firefox).
 import type { PageFacts, Price } from "@sightline/shared";
+import { mainPrice } from "@sightline/shared/main-price";
 import {
   formatAmount,
   type WatchChange,
@@ -79,11 +80,8 @@ export function watchTargetOf(f: WatchSource): WatchTarget | null {
   const element = f.evidence?.facts?.element;
   if (element?.selector && element.text !== undefined)
     return { kind: "element", selector: element.selector, text: element.text };
-  const prices = f.evidence?.facts?.prices ?? [];
-  // Prices come in source order (JSON-LD first): the first one that is what the shop asks now.
-  const main =
-    prices.find((p) => p.role === undefined || p.role === "current" || p.role === "sale") ??
-    prices[0];
+  // The same price the server's competitor-price-change rule compares.
+  const main = mainPrice(f.evidence?.facts?.prices);
   return main ? { kind: "price", price: main } : null;
 }
 

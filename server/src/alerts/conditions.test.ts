@@ -204,6 +204,23 @@ describe("competitor-price-change", () => {
     );
   });
 
+  it("compares the sale price of a page with only 'Giá gốc' (was) and 'Giá khuyến mãi' (sale)", () => {
+    const onSale = (amount: number, minAgo: number) =>
+      capture(amount, minAgo, {
+        evidence: {
+          facts: {
+            prices: [
+              { amount: 1_000_000, currency: "VND", source: "text", raw: "", role: "was" },
+              { amount, currency: "VND", source: "text", raw: "", role: "sale" },
+            ],
+          },
+        },
+      });
+    expect(
+      priceConditions(r, [onSale(800_000, 60), onSale(600_000, 1)], ["c1"], NOW)[0],
+    ).toMatchObject({ trip: true, figures: { before: 800_000, after: 600_000, changePct: -25 } });
+  });
+
   it("compares captures of the same page only", () => {
     const other = capture(50, 10, { url: "https://shop.example/p/2" });
     expect(priceConditions(r, [capture(100, 3000), other], ["c1"], NOW)[0]?.trip).toBe(false);

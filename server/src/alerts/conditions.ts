@@ -4,6 +4,7 @@
 // counts) and the observations that tripped it, or a clear. Reading the data
 // and recording the outcome is evaluator.ts's job.
 import type { Entity } from "@sightline/shared";
+import { mainPrice } from "@sightline/shared/main-price";
 import type { AlertFigures, AlertKind } from "@sightline/shared/schema/alert";
 import type { AlertRuleRecord, DeviceRecord } from "../db/port.ts";
 
@@ -165,17 +166,20 @@ export function behaviourConditions(
 
 type PriceRead = { amount: number; currency: string };
 
-/** The price the shop asks now: the first of the capture's prices with no role or role "current". */
+/**
+ * The price the shop asks now: the capture's main price (shared/main-price.ts,
+ * the one the extension's watch follows: current, else sale, else no role).
+ */
 export function currentPrice(e: Entity): PriceRead | null {
   const evidence = e.fields.evidence as { facts?: { prices?: unknown } } | undefined;
   const prices = evidence?.facts?.prices;
   if (!Array.isArray(prices)) return null;
-  for (const p of prices as Array<Record<string, unknown>>) {
-    if (p.role !== undefined && p.role !== "current") continue;
-    if (typeof p.amount === "number" && typeof p.currency === "string")
-      return { amount: p.amount, currency: p.currency };
-  }
-  return null;
+  const readable = (prices as Array<Record<string, unknown>>).filter(
+    (p): p is PriceRead & { role?: unknown } =>
+      typeof p.amount === "number" && typeof p.currency === "string",
+  );
+  const main = mainPrice(readable);
+  return main ? { amount: main.amount, currency: main.currency } : null;
 }
 
 /** The page a capture is of: its canonical URL when read, else the URL without the fragment. */
