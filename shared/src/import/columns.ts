@@ -1,7 +1,7 @@
 // The columns an import file may have: the observation fields an import
 // fills and the header names recognised for each (English and Vietnamese,
-// compared as `columnKey` writes them). One list for the server's import and
-// the web app's import screen, so the screen's guess is what the server does.
+// compared as `columnKey` writes them). The server's import reads them; the
+// web app's import screen shows the server's preview, so it guesses the same.
 import { foldText } from "../text/fold.ts";
 
 export const IMPORT_FIELDS = [

@@ -1,8 +1,8 @@
 // The import screen's reading of a file: header, rows with their lines, the
-// guessed mapping (store by name under "Cửa hàng"), and slices whose row
-// lines lead back to the whole file's lines.
+// sample sent to the server's preview and the mapping kept from its answer,
+// and slices whose row lines lead back to the whole file's lines.
 import { describe, expect, it } from "vitest";
-import { guessMapping, readImportFile, slices } from "./import-file.ts";
+import { mappingFromPreview, previewSample, readImportFile, slices } from "./import-file.ts";
 
 const CSV = [
   "Mã;Nội dung;Cửa hàng;Ngày;Nhu cầu",
@@ -12,19 +12,28 @@ const CSV = [
 ].join("\r\n");
 
 describe("import file", () => {
-  it("reads a semicolon CSV with a quoted line break and guesses the mapping", () => {
+  it("reads a semicolon CSV with a quoted line break", () => {
     const f = readImportFile("khao-sat.csv", `\uFEFF${CSV}`);
     if ("error" in f) throw new Error(f.error);
     expect(f.header).toEqual(["Mã", "Nội dung", "Cửa hàng", "Ngày", "Nhu cầu"]);
     expect(f.rows.map((r) => r.line)).toEqual([2, 3, 5]);
     expect(f.rows[1]?.values["Nội dung"]).toBe("Hai dòng\nmột ô");
-    expect(guessMapping(f.header)).toEqual({
-      what: "Nội dung",
-      capturedAt: "Ngày",
-      storeId: "Cửa hàng",
-      needs: "Nhu cầu",
-      rowId: "Mã",
-    });
+  });
+
+  it("keeps the server preview's mapping for the import's fields and the file's columns only", () => {
+    const f = readImportFile("khao-sat.csv", CSV);
+    if ("error" in f) throw new Error(f.error);
+    expect(previewSample(f)).toBe(`${CSV.replaceAll("\r\n", "\n")}\n`);
+    expect(
+      mappingFromPreview(
+        {
+          mapping: { what: "Nội dung", storeId: "Cửa hàng", zone: "Khu", colour: "Mã" },
+          rowIdColumn: "Mã",
+        },
+        f.header,
+      ),
+    ).toEqual({ what: "Nội dung", storeId: "Cửa hàng", rowId: "Mã" });
+    expect(mappingFromPreview({ mapping: {}, rowIdColumn: null }, f.header)).toEqual({});
   });
 
   it("slices keep the header and map their lines back to the file's", () => {

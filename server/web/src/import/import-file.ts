@@ -1,10 +1,10 @@
 // An import file read in the browser, for the import screen: CSV (`,` `;` or
 // tab, quoted fields with line breaks, BOM) or JSON lines, as a header and
 // rows that keep their original text and line — so the screen can preview
-// the first rows, guess the column mapping the way the server names columns,
-// and send the file in slices (a progress bar) whose row errors still name
-// the line of the whole file.
-import { COLUMN_ALIASES, columnKey, ROW_ID_ALIASES } from "@sightline/shared/import/columns";
+// the first rows, ask the server how it reads the columns (a sample of the
+// file, not all of it), and send the file in slices (a progress bar) whose
+// row errors still name the line of the whole file.
+import { IMPORT_FIELDS } from "@sightline/shared/import/columns";
 import { CSV_EMPTY, type CsvRecord, csvObjects, parseCsv } from "@sightline/shared/import/csv";
 import type { ImportField } from "../api/client.ts";
 
@@ -92,19 +92,34 @@ function readCsv(text: string): ImportFile | { error: string } {
   };
 }
 
-// The screen's guess is the server's: the same aliases and the same key.
-const ALIASES: Record<MappingField, readonly string[]> = {
-  ...COLUMN_ALIASES,
-  rowId: ROW_ID_ALIASES,
-};
+/** Rows sent to the server's preview: enough to see every JSON-lines key the screen lists. */
+export const PREVIEW_SAMPLE_ROWS = 200;
 
-export function guessMapping(header: readonly string[]): Partial<Record<MappingField, string>> {
-  const byKey = new Map(header.map((h) => [columnKey(h), h]));
+/** The first rows of the file as a file of their own, for `POST …/import/preview`. */
+export function previewSample(file: ImportFile): string {
+  const first = slices(file, PREVIEW_SAMPLE_ROWS)[0];
+  return first ? first.content : `${file.headerRaw}\n`;
+}
+
+type ServerPreview = { mapping: Record<string, string>; rowIdColumn: string | null };
+
+/**
+ * The mapping the screen starts from: the server's own reading of the file
+ * (its preview), so the screen can never guess differently from the import.
+ * Only the fields the import knows and columns the file has are kept.
+ */
+export function mappingFromPreview(
+  preview: ServerPreview,
+  header: readonly string[],
+): Partial<Record<MappingField, string>> {
   const out: Partial<Record<MappingField, string>> = {};
-  for (const field of MAPPED_FIELDS) {
-    const found = ALIASES[field].map((a) => byKey.get(a)).find((h) => h !== undefined);
-    if (found !== undefined) out[field] = found;
+  const has = (column: string | null | undefined): column is string =>
+    typeof column === "string" && header.includes(column);
+  for (const field of IMPORT_FIELDS) {
+    const column = preview.mapping[field];
+    if (has(column)) out[field] = column;
   }
+  if (has(preview.rowIdColumn)) out.rowId = preview.rowIdColumn;
   return out;
 }
 

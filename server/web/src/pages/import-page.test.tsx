@@ -7,6 +7,7 @@ import { getByLabelText, getByRole } from "@testing-library/dom";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fire, renderUi, settle, TEST_USER } from "../../test/support/render.tsx";
 import type { Api, ImportRequest } from "../api/client.ts";
+import { ApiError } from "../api/problem.ts";
 import { ImportPage } from "./import-page.tsx";
 
 afterEach(() => vi.restoreAllMocks());
@@ -24,15 +25,19 @@ function choose(el: HTMLElement, label: string) {
   fire("change", input);
 }
 
+type Preview = Awaited<ReturnType<Api["importPreview"]>>;
+
 function fakeApi(seen: Set<string>) {
   return {
-    importPreview: vi.fn(async () => ({
-      format: "csv",
-      columns: ["Mã", "Nội dung", "Cửa hàng"],
-      mapping: { what: "Nội dung", storeId: "Cửa hàng" },
-      rowIdColumn: "Mã",
-      total: 250,
-    })),
+    importPreview: vi.fn(
+      async (_body: Parameters<Api["importPreview"]>[0]): Promise<Preview> => ({
+        format: "csv",
+        columns: ["Mã", "Nội dung", "Cửa hàng"],
+        mapping: { what: "Nội dung", storeId: "Cửa hàng" },
+        rowIdColumn: "Mã",
+        total: 250,
+      }),
+    ),
     importObservations: vi.fn(async (body: ImportRequest) => {
       const lines = body.content.trim().split("\n").slice(1);
       const errors = lines.flatMap((l, k) =>
@@ -100,6 +105,56 @@ describe("ImportPage", () => {
     await settle(10);
     expect(el.textContent).toContain(
       "Tệp này đã được nhập trước đó: không có gì mới, không tạo bản trùng.",
+    );
+  });
+
+  it("starts the mapping from the server's preview, not a guess of its own", async () => {
+    const api = fakeApi(new Set());
+    // The server reads these columns differently from the screen's aliases
+    // would: whatever it says is what the screen shows.
+    api.importPreview.mockResolvedValueOnce({
+      format: "csv",
+      columns: ["Mã", "Nội dung", "Cửa hàng"],
+      mapping: { what: "Cửa hàng", who: "Nội dung" },
+      rowIdColumn: null,
+      total: 250,
+    });
+    const el = renderUi(<ImportPage />, { api });
+    choose(el, "CSV or JSON-lines file");
+    await settle(6);
+    expect(api.importPreview).toHaveBeenCalledTimes(1);
+    const sent = api.importPreview.mock.calls[0]?.[0];
+    expect(sent?.format).toBe("csv");
+    // A sample of the file (header and first rows), not the whole file.
+    expect(sent?.content.startsWith("Mã,Nội dung,Cửa hàng\n1,Khách 1 hỏi giá")).toBe(true);
+    expect(sent?.content.trim().split("\n")).toHaveLength(201);
+    const value = (f: string) =>
+      (el.querySelector(`select[data-field="${f}"]`) as HTMLSelectElement).value;
+    expect(value("what")).toBe("Cửa hàng");
+    expect(value("who")).toBe("Nội dung");
+    expect(value("storeId")).toBe("");
+    expect(value("rowId")).toBe("");
+  });
+
+  it("says why the preview failed in the user's language, still maps by hand, and tries again", async () => {
+    const api = fakeApi(new Set());
+    api.importPreview.mockRejectedValueOnce(new ApiError(0, "offline", "fetch failed"));
+    const el = renderUi(<ImportPage />, { api, locale: "vi" });
+    choose(el, "Tệp CSV hoặc JSON lines");
+    await settle(6);
+    const alert = el.querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain("Không kết nối được máy chủ");
+    expect(alert?.textContent).not.toContain("fetch failed");
+    const what = el.querySelector('select[data-field="what"]') as HTMLSelectElement;
+    expect(what.value).toBe("");
+    expect(what.disabled).toBe(false);
+
+    fire("click", getByRole(el, "button", { name: "Thử lại" }));
+    await settle(6);
+    expect(api.importPreview).toHaveBeenCalledTimes(2);
+    expect(el.querySelector('[role="alert"]')).toBeNull();
+    expect((el.querySelector('select[data-field="storeId"]') as HTMLSelectElement).value).toBe(
+      "Cửa hàng",
     );
   });
 

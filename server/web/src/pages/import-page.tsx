@@ -1,16 +1,18 @@
 // The import screen (managers and admins): choose a CSV or JSON-lines file,
-// name its source, check the column mapping on a preview of the first rows,
+// name its source, check the column mapping on a preview of the first rows
+// (the mapping starts from the server's own reading of the file, its preview),
 // run a dry run (every row checked, nothing written), then import in slices
 // with a progress bar. Re-importing the same file adds nothing and says so.
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import type { ImportField, ImportRequest } from "../api/client.ts";
 import { useApp } from "../app-context.ts";
 import { useI18n, type WebKey } from "../i18n/i18n.tsx";
 import {
-  guessMapping,
   type ImportFile,
   MAPPED_FIELDS,
   type MappingField,
+  mappingFromPreview,
+  previewSample,
   readImportFile,
   slices,
 } from "../import/import-file.ts";
@@ -66,6 +68,10 @@ export function ImportPage() {
   const [progress, setProgress] = useState(0);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<unknown>(undefined);
+  const [reading, setReading] = useState(false);
+  const [previewError, setPreviewError] = useState<unknown>(undefined);
+  // Only the latest file's preview may set the mapping.
+  const readSeq = useRef(0);
 
   if (!canEdit(user)) {
     return (
@@ -77,6 +83,9 @@ export function ImportPage() {
   }
 
   const choose = async (f: File | undefined) => {
+    readSeq.current++;
+    setReading(false);
+    setPreviewError(undefined);
     setOutcome(null);
     setError(undefined);
     setUnreadable(false);
@@ -89,8 +98,29 @@ export function ImportPage() {
       return;
     }
     setFile(read);
-    setMapping(guessMapping(read.header));
+    setMapping({});
     if (!source) setSource(f.name.replace(/\.[^.]+$/, ""));
+    await readMapping(read);
+  };
+
+  // The mapping starts from the server's preview of the file's first rows, so
+  // the screen shows exactly what the import would do without a hand mapping.
+  // If it fails the manager can still map by hand, or try again.
+  const readMapping = async (read: ImportFile) => {
+    const seq = ++readSeq.current;
+    setReading(true);
+    setPreviewError(undefined);
+    try {
+      const preview = await api.importPreview({
+        format: read.format,
+        content: previewSample(read),
+      });
+      if (seq === readSeq.current) setMapping(mappingFromPreview(preview, read.header));
+    } catch (e) {
+      if (seq === readSeq.current) setPreviewError(e);
+    } finally {
+      if (seq === readSeq.current) setReading(false);
+    }
   };
 
   const request = (content: string, dryRun: boolean, format: ImportFile["format"]) => {
@@ -204,12 +234,15 @@ export function ImportPage() {
         {file && (
           <>
             <h2 class="form-section">{t("import.mapping")}</h2>
+            {reading && <p class="muted">{t("state.loading")}</p>}
+            <ProblemBanner error={previewError} onRetry={() => void readMapping(file)} />
             <div class="mapping">
               {MAPPED_FIELDS.map((field) => (
                 <label key={field}>
                   {t(FIELD_LABEL[field])}
                   <select
                     data-field={field}
+                    disabled={reading}
                     value={mapping[field] ?? ""}
                     onChange={(e) => {
                       const v = e.currentTarget.value;
@@ -265,7 +298,7 @@ export function ImportPage() {
                 </tbody>
               </table>
             </div>
-            {!mapping.what && <p class="warn-text">{t("import.needWhat")}</p>}
+            {!mapping.what && !reading && <p class="warn-text">{t("import.needWhat")}</p>}
           </>
         )}
         {busy === "import" && file && (
