@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 // The journal page against a fake API: timeline, suggestions, accepting one,
-// linking evidence by drag and by pick, and a live poke refreshing the page.
+// linking evidence by drag and by pick, a live poke refreshing the page, a
+// failed "Create insight" keeping its text, and what each role is offered.
 
 import type { TimelineFilters } from "@sightline/shared/schema/timeline";
 import { getByRole, getByText, within } from "@testing-library/dom";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { fire, renderUi, settle } from "../../test/support/render.tsx";
+import { fire, renderUi, settle, TEST_USER } from "../../test/support/render.tsx";
 import type { Api } from "../api/client.ts";
 import { ApiError } from "../api/problem.ts";
 import type { Insight, JournalDetail, Observation } from "../api/types.ts";
@@ -108,6 +109,7 @@ describe("JournalPage", () => {
   let api: Partial<Api>;
 
   beforeEach(() => {
+    localStorage.clear();
     vi.stubGlobal("EventSource", FakeEventSource);
     insights = [];
     items = [...timeline];
@@ -338,4 +340,149 @@ describe("JournalPage", () => {
     expect(el.querySelector('[role="alert"]')?.textContent).toContain("Không kết nối được máy chủ");
     expect(el.textContent).not.toContain("fetch failed");
   });
+
+  const failures = [
+    {
+      why: "the server is down",
+      locale: "vi" as const,
+      error: new ApiError(0, "fetch failed"),
+      says: "Không kết nối được máy chủ. Nội dung bạn nhập vẫn được giữ",
+    },
+    {
+      why: "a 500",
+      locale: "en" as const,
+      error: new ApiError(500, "Internal Server Error", "boom at insights.ts:42"),
+      says: "The server had a problem (error 500); try again.",
+    },
+    {
+      why: "a 429",
+      locale: "vi" as const,
+      error: new ApiError(
+        429,
+        "Too many requests – slow down",
+        "limit 60/min",
+        [],
+        "urn:sightline:problem:rate-limited",
+        7,
+      ),
+      says: "Quá nhiều yêu cầu, hãy thử lại sau 7 giây.",
+    },
+    {
+      why: "a 429",
+      locale: "en" as const,
+      error: new ApiError(429, "Too many requests – slow down", undefined, [], undefined, 7),
+      says: "Too many requests, try again in 7 s.",
+    },
+  ];
+  for (const { why, locale, error, says } of failures) {
+    it(`keeps a new insight's text when ${why} (${locale}), says why and saves it on Try again`, async () => {
+      const create = api.createInsight as NonNullable<typeof api.createInsight>;
+      api.createInsight = vi.fn(create).mockRejectedValueOnce(error);
+      const label = (vi: string, en: string) => (locale === "vi" ? vi : en);
+      const el = renderUi(<JournalPage id="j1" />, { api, locale });
+      await settle();
+      fire(
+        "click",
+        getByRole(el, "button", { name: label("+ Viết insight", "+ Write an insight") }),
+      );
+      const form = el.querySelector("form.new-insight") as HTMLElement;
+      const box = within(form).getByRole("textbox") as HTMLTextAreaElement;
+      fire("input", box, { target: { value: "Khách rời đi vì phải chờ thanh toán quá lâu" } });
+      fire(
+        "click",
+        within(form).getByRole("button", { name: label("Tạo insight", "Create insight") }),
+      );
+      await settle();
+
+      expect(api.createInsight).toHaveBeenCalledTimes(1);
+      expect((el.querySelector("form.new-insight textarea") as HTMLTextAreaElement).value).toBe(
+        "Khách rời đi vì phải chờ thanh toán quá lâu",
+      );
+      const alert = el.querySelector('form.new-insight [role="alert"]');
+      expect(alert?.textContent).toContain(says);
+      // The server's own English never reaches the screen.
+      expect(alert?.textContent).not.toMatch(/fetch failed|boom|slow down|limit 60/);
+      expect(el.querySelector("article.insight")).toBeNull();
+
+      fire(
+        "click",
+        within(alert as HTMLElement).getByRole("button", { name: label("Thử lại", "Try again") }),
+      );
+      await settle();
+      expect(api.createInsight).toHaveBeenCalledTimes(2);
+      expect(api.createInsight).toHaveBeenLastCalledWith("j1", {
+        statement: "Khách rời đi vì phải chờ thanh toán quá lâu",
+        evidence: [],
+      });
+      expect(el.querySelector("form.new-insight")).toBeNull();
+      expect(el.querySelector("article.insight")?.textContent).toContain(
+        "Khách rời đi vì phải chờ thanh toán quá lâu",
+      );
+      // Saved: the draft is gone, so a reload does not offer it again.
+      expect(Object.keys(localStorage).filter((k) => k.includes("insight.j1"))).toEqual([]);
+    });
+  }
+
+  for (const role of ["marketer", "viewer"] as const) {
+    it(`offers a ${role} no form or button they cannot use`, async () => {
+      insights = [
+        {
+          ...insightOf({
+            id: "i7",
+            statement: "Khách chờ lâu ở quầy",
+            needs: [],
+            status: "draft",
+            corroboration: { channels: 1, observations: 1, singleSource: true },
+            evidence: [{ observationId: "o1", stance: "supports" }],
+          }),
+          actions: [
+            {
+              id: "a1",
+              insightId: "i7",
+              title: "Thêm một quầy",
+              owner: "Lan",
+              due: null,
+              status: "todo",
+              createdAt: "2025-03-04T00:00:00Z",
+              updatedAt: "2025-03-04T00:00:00Z",
+            },
+          ],
+        },
+      ];
+      const el = renderUi(<JournalPage id="j1" />, {
+        api,
+        user: { ...TEST_USER, role },
+      });
+      await settle();
+      // The page itself is readable: the journal, its timeline, the insight and its action.
+      expect(getByRole(el, "heading", { name: "Giá và bỏ đi" })).toBeTruthy();
+      expect(el.querySelectorAll("article.obs")).toHaveLength(3);
+      expect(el.querySelector("article.insight")?.textContent).toContain("Thêm một quầy");
+
+      const names = [...el.querySelectorAll("button")].map(
+        (b) => b.getAttribute("aria-label") ?? b.textContent ?? "",
+      );
+      for (const forbidden of [
+        "Edit journal",
+        "Archive",
+        "Restore",
+        "+ Write an insight",
+        "Edit statement",
+        "Delete insight",
+        "Delete action “Thêm một quầy”",
+        "Pick from timeline",
+        "Accept as insight",
+        "Add action",
+      ]) {
+        expect(names, forbidden).not.toContain(forbidden);
+      }
+      expect(el.querySelector("form")).toBeNull();
+      expect(el.querySelector("form.new-insight, form.action-form, .lifecycle")).toBeNull();
+      expect(el.querySelector(".insight .icon-btn")).toBeNull();
+      expect(el.querySelector('article.obs[draggable="true"]')).toBeNull();
+      // What is shown as a control cannot be changed.
+      for (const select of el.querySelectorAll("article.insight select"))
+        expect((select as HTMLSelectElement).disabled).toBe(true);
+    });
+  }
 });
