@@ -284,6 +284,81 @@ describe("detectPageChanges: before/after pairs", () => {
   });
 });
 
+describe("detectPageChanges: a line removed while its neighbour's price changes", () => {
+  const VNPAY = "<li>Giảm thêm <b>390.000</b>₫ khi thanh toán qua VNPAY</li>";
+  const STUDENT = "<li>Giảm thêm <b>200.000</b>₫ cho học sinh</li>";
+
+  it("lines with the same words before the price: the removed one is removed, the other changed", () => {
+    const page = edit([VNPAY, `${VNPAY}${STUDENT}`]);
+    const after = page
+      .replace(VNPAY, "")
+      .replace(STUDENT, "<li>Giảm thêm <b>250.000</b>₫ cho học sinh</li>");
+    const removed = {
+      kind: "price",
+      role: "discount",
+      source: "text",
+      selector: "div.box-promotion",
+      observationIds: ["page"],
+    } as const;
+    expect(rows(review(after, capture(page)))).toEqual([
+      { ...removed, change: "removed", before: vnd(390000, "390.000₫"), after: null },
+      {
+        ...removed,
+        change: "changed",
+        before: vnd(200000, "200.000₫"),
+        after: vnd(250000, "250.000₫"),
+      },
+    ]);
+  });
+
+  /** A plain list with no names: every price's place is the page, every label "giá". */
+  const list = (...lines: string[]) =>
+    `<!doctype html><html lang="vi"><body><ul>${lines.map((l) => `<li>${l}</li>`).join("")}</ul></body></html>`;
+  const listReview = (before: string, after: string) => {
+    load(before);
+    const baseline = buildBaseline([
+      { id: "page", capturedAt: "2026-03-01T09:00:00+07:00", prices: readPrices(document) },
+    ]);
+    load(after);
+    return rows(detectPageChanges(baseline, document));
+  };
+  const body = { kind: "price", role: "current", source: "text", selector: "body" } as const;
+
+  it("an unnamed <li>Giá: …</li> list told apart by the words after the price", () => {
+    const r = listReview(
+      list("Giá: 9.490.000₫ bản 128GB", "Giá: 10.990.000₫ bản 256GB", "Giá: 12.490.000₫ bản 512GB"),
+      list("Giá: 10.490.000₫ bản 256GB", "Giá: 12.490.000₫ bản 512GB"),
+    );
+    expect(r).toEqual([
+      {
+        ...body,
+        change: "removed",
+        before: vnd(9490000, "9.490.000₫"),
+        after: null,
+        observationIds: ["page"],
+      },
+      {
+        ...body,
+        change: "changed",
+        before: vnd(10990000, "10.990.000₫"),
+        after: vnd(10490000, "10.490.000₫"),
+        observationIds: ["page"],
+      },
+    ]);
+  });
+
+  it("an unnamed list with the very same words on every line: the nearer amount is the change", () => {
+    const r = listReview(
+      list("Giá: 9.490.000₫", "Giá: 10.990.000₫", "Giá: 12.490.000₫"),
+      list("Giá: 10.490.000₫", "Giá: 12.490.000₫"),
+    );
+    expect(r.map((row) => [row.change, row.before, row.after])).toEqual([
+      ["removed", vnd(9490000, "9.490.000₫"), null],
+      ["changed", vnd(10990000, "10.990.000₫"), vnd(10490000, "10.490.000₫")],
+    ]);
+  });
+});
+
 describe("detectPageChanges: every single change on the page is exactly one row", () => {
   // Each price on the page, changed on its own to an amount seen nowhere else.
   const spots: [string, string, number, number][] = [

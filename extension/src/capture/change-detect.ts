@@ -3,17 +3,21 @@
 // (the newest price list, the newest text of each captured element, each
 // distinct quote once), compared with the page as it is now, one row per real
 // change. Prices are paired by place (source + stable selector), role and
-// fingerprint before value, so one changed price among several in one element
-// is that price's change, and a removed line is a removed price, not its
-// neighbour's. A price that moved is the same price; an element or quote whose
-// only difference is its prices is a price change, never also a content row.
+// fingerprint (the wording around them) before value, all at once for the best
+// overall match (price-pairing.ts), so one changed price among several in one
+// element is that price's change, and a removed line is a removed price, not
+// its neighbour's. A price that moved is the same price; an element or quote
+// whose only difference is its prices is a price change, never also a content row.
 import type { Selector } from "@sightline/shared";
 import { anchorMatch } from "./anchor.ts";
 import { elementText } from "./element-box.ts";
+import { pairPrices, place, rolesAgree, sameValue } from "./price-pairing.ts";
 import { type PriceReading, type PriceRole, stableSelectorFor } from "./price-reading.ts";
 import { scanPriceText } from "./price-text.ts";
 import { MAX_PRICES, readPrices } from "./prices.ts";
 import { selectorOfType } from "./selector-types.ts";
+
+export { pairPrices };
 
 /** One earlier capture of the page (yours or a teammate's), as stored. */
 export interface PageCapture {
@@ -158,84 +162,13 @@ function hash(s: string): string {
   return (a >>> 0).toString(36) + (b >>> 0).toString(36);
 }
 
-const place = (p: PriceReading) => `${p.source}\u0000${p.selector ?? ""}`;
 const priceKey = (p: PriceReading) =>
   `${place(p)}\u0000${p.role ?? ""}\u0000${p.fingerprint ?? ""}\u0000${p.position ?? ""}`;
-const sameValue = (a: PriceReading, b: PriceReading) =>
-  a.amount === b.amount && a.currency === b.currency;
-const rolesAgree = (a: PriceReading, b: PriceReading) =>
-  a.role === undefined || b.role === undefined || a.role === b.role;
-const sameLabel = (a: PriceReading, b: PriceReading) =>
-  (a.fingerprint ?? "") === (b.fingerprint ?? "");
-/** Labels that do not contradict each other (a price stored without one agrees with any). */
-const labelsAgree = (a: PriceReading, b: PriceReading) =>
-  a.fingerprint === undefined || b.fingerprint === undefined || a.fingerprint === b.fingerprint;
 const value = (p: PriceReading): PriceValue => ({
   amount: p.amount,
   currency: p.currency,
   raw: p.raw,
 });
-
-interface Pairing {
-  /** Baseline index → current index (changed or same). */
-  pairs: Map<number, number>;
-  unpairedBefore: number[];
-  unpairedAfter: number[];
-}
-
-/**
- * Pair earlier prices with current ones: same place and value (label and
- * position agreeing first), then the same value, role and label anywhere (it
- * moved), then same place, role and label with a new value, then the one
- * remaining price of a role at a place, then the same value and role anywhere.
- */
-export function pairPrices(
-  before: readonly PriceReading[],
-  after: readonly PriceReading[],
-): Pairing {
-  const pairs = new Map<number, number>();
-  const taken = new Set<number>();
-  const pass = (ok: (b: PriceReading, c: PriceReading) => boolean) => {
-    before.forEach((b, i) => {
-      if (pairs.has(i)) return;
-      let best = -1;
-      after.forEach((c, j) => {
-        if (taken.has(j) || !ok(b, c)) return;
-        if (best < 0 || (c.position === b.position && after[best]?.position !== b.position))
-          best = j;
-      });
-      if (best >= 0) {
-        pairs.set(i, best);
-        taken.add(best);
-      }
-    });
-  };
-  const here = (b: PriceReading, c: PriceReading) => place(b) === place(c) && rolesAgree(b, c);
-  const moved = (b: PriceReading, c: PriceReading) =>
-    b.source === c.source && sameValue(b, c) && rolesAgree(b, c);
-  pass((b, c) => here(b, c) && sameValue(b, c) && sameLabel(b, c));
-  pass((b, c) => here(b, c) && sameValue(b, c));
-  // An unchanged price that moved is that price, before any value is called changed.
-  pass((b, c) => moved(b, c) && labelsAgree(b, c));
-  pass((b, c) => here(b, c) && b.role !== undefined && !!b.fingerprint && sameLabel(b, c));
-  // The one price of a role left at a place on each side is that price, changed.
-  before.forEach((b, i) => {
-    if (pairs.has(i)) return;
-    const open = after.flatMap((c, j) => (!taken.has(j) && here(b, c) ? [j] : []));
-    if (open.length !== 1) return;
-    const j = open[0] as number;
-    const c = after[j] as PriceReading;
-    if (before.filter((q, k) => !pairs.has(k) && here(q, c)).length !== 1) return;
-    pairs.set(i, j);
-    taken.add(j);
-  });
-  pass(moved);
-  return {
-    pairs,
-    unpairedBefore: before.map((_, i) => i).filter((i) => !pairs.has(i)),
-    unpairedAfter: after.map((_, j) => j).filter((j) => !taken.has(j)),
-  };
-}
 
 function query(doc: Document, selector: string): Element | null {
   try {
@@ -339,7 +272,7 @@ function textRows(
       raw: p.raw,
       selector: key,
       role: p.role,
-      fingerprint: p.label,
+      fingerprint: p.fingerprint,
     }));
   const before = reading(was);
   const after = reading(now);

@@ -1,7 +1,8 @@
 // A price as the extension reads it: the wire `Price` plus what makes it
 // comparable on a later visit — its role and a stable key (the selector of
 // its own smallest element that has a stable selector, its position among the
-// prices of the same role there, and a fingerprint of the words before it).
+// prices of the same role there, and a fingerprint of its line's wording:
+// the words before and after it, "giảm thêm … cho học sinh").
 // The wire schema carries role and key too (optional, so older captures stay
 // valid); detection accepts prices with or without them.
 import type { Price } from "@sightline/shared";
@@ -14,7 +15,11 @@ export type PriceReading = Price & {
   role?: PriceRole | undefined;
   /** Index among the prices of the same source, selector and role, in document order. */
   position?: number | undefined;
-  /** Up to three words right before the price ("giá gốc"), or a structured hint ("low"). */
+  /**
+   * The words around the price ("giá gốc … mua kèm", see price-text.ts
+   * `fingerprintOf`), or a structured hint ("low"). Stored before words after
+   * were kept: the words before only ("giá gốc").
+   */
   fingerprint?: string | undefined;
 };
 

@@ -25,8 +25,15 @@ export interface ParsedPrice {
   end: number;
   /** True when words around the price gave its role (not just the default). */
   cued: boolean;
-  /** Up to three words right before the price ("giá gốc"), lowercased: a fingerprint. */
+  /** Up to three words right before the price ("giá gốc"), lowercased. */
   label: string;
+  /**
+   * The line's wording around the price, lowercased, numbers left out: the
+   * label, "…" for the price, then up to five words after it on its line
+   * ("giảm thêm … khi thanh toán qua vnpay"). Lines that start alike are told
+   * apart by how they end (see `fingerprintOf`).
+   */
+  fingerprint: string;
 }
 
 export interface ScanOptions {
@@ -221,6 +228,34 @@ export function labelOf(before: string): string {
   return words.slice(-3).join(" ");
 }
 
+/** Up to five words right after a price, on its line, lowercased, numbers left out. */
+export function wordsAfter(after: string): string {
+  const line = after
+    .toLowerCase()
+    .replace(/\u200b/g, " ")
+    .split("\n")[0] as string;
+  const words = line.match(/[\p{L}\p{N}]*\p{L}[\p{L}\p{N}]*/gu) ?? [];
+  return words.slice(0, 5).join(" ");
+}
+
+/** Where the price sits among a fingerprint's words. */
+export const PRICE_MARK = "…";
+/** Fingerprints are stored in at most this many characters (the wire cap). */
+const MAX_FINGERPRINT = 200;
+
+/**
+ * A price's fingerprint from the words before and after it: "before … after".
+ * Fingerprints stored before this one have no "…" (the words before only);
+ * price-pairing.ts compares those by their words before. Words after are
+ * dropped from the end until it fits the wire cap.
+ */
+export function fingerprintOf(label: string, after: string): string {
+  let words = after.split(" ").filter(Boolean);
+  const make = () => [label, PRICE_MARK, ...words].filter(Boolean).join(" ");
+  while (words.length > 0 && make().length > MAX_FINGERPRINT) words = words.slice(0, -1);
+  return make().slice(0, MAX_FINGERPRINT);
+}
+
 const CONTEXT = 60;
 
 /**
@@ -232,7 +267,13 @@ export function scanPriceText(text: string, options: ScanOptions = {}): ParsedPr
   const bareK = !options.lang || /^vi\b/i.test(options.lang);
   const found: ParsedPrice[] = [];
   let prevEnd = 0;
-  for (const m of text.matchAll(PRICE)) {
+  const matches = text.matchAll(PRICE);
+  let next = matches.next();
+  while (!next.done) {
+    const m = next.value;
+    next = matches.next();
+    // The words after a price stop where the next one starts (its digits are no words of this one's).
+    const nextStart = next.done ? text.length : next.value.index;
     const g = m.groups ?? {};
     const token = g.c1 ?? g.c2;
     const unit = g.w ?? g.s;
@@ -280,6 +321,10 @@ export function scanPriceText(text: string, options: ScanOptions = {}): ParsedPr
       end,
       cued: role !== null,
       label: labelOf(before),
+      fingerprint: fingerprintOf(
+        labelOf(before),
+        wordsAfter(text.slice(end, Math.min(nextStart, end + CONTEXT))),
+      ),
     });
     if (found.length >= limit) break;
   }

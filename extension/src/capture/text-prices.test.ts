@@ -31,13 +31,13 @@ describe("textPrices", () => {
       expect(all).not.toContain(hidden);
   });
 
-  it("keys a price by a stable selector, never a position that shifts, and the words before it", () => {
+  it("keys a price by a stable selector, never a position that shifts, and the words around it", () => {
     loadFixture("plain-price.html");
     const split = textPrices(document.body).find((p) => p.amount === 2490000);
     expect(split?.raw).toBe("2.490.000đ");
     // The rows have no names of their own: the table's id is the anchor, the label tells them apart.
     expect(split?.selector).toBe("#price-list");
-    expect(split?.fingerprint).toBe("bàn phím cơ");
+    expect(split?.fingerprint).toBe("bàn phím cơ …");
     expect(document.querySelector(split?.selector ?? "")?.textContent).toContain("2.490.000đ");
     for (const p of textPrices(document.body)) expect(p.selector).not.toMatch(/nth-/);
   });
@@ -56,12 +56,13 @@ describe("textPrices", () => {
         p.fingerprint,
       ]),
     ).toEqual([
-      [1590000, "was", "div.combo", 0, "giá gốc"],
-      [300000, "current", "div.combo", 0, "mua kèm chỉ"],
-      [390000, "discount", "ul.promo", 0, "giảm thêm"],
-      [2000000, "discount", "ul.promo", 1, "trợ giá đến"],
-      [10990000, "was", "body", 0, ""], // nothing on the way up has a name: the page is the place
-      [9490000, "current", "span.now", 0, ""],
+      // The words before, "…" for the price, the words after it up to the next price.
+      [1590000, "was", "div.combo", 0, "giá gốc … mua kèm chỉ"],
+      [300000, "current", "div.combo", 0, "mua kèm chỉ …"],
+      [390000, "discount", "ul.promo", 0, "giảm thêm … qua vnpay"],
+      [2000000, "discount", "ul.promo", 1, "trợ giá đến …"],
+      [10990000, "was", "body", 0, "…"], // nothing on the way up has a name: the page is the place
+      [9490000, "current", "span.now", 0, "…"],
     ]);
   });
 

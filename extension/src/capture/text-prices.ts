@@ -97,7 +97,7 @@ export function textPrices(
         raw: capText(p.raw, 200),
         selector: stableSelectorFor(el, selectors),
         role,
-        fingerprint: p.label,
+        fingerprint: p.fingerprint,
       });
       if (out.length >= limit) break;
     }

@@ -16,7 +16,11 @@ export const PriceSchema = z.strictObject({
   role: z.optional(z.enum(PRICE_ROLES)),
   /** Index among the prices of the same source, selector and role, in document order. */
   position: z.optional(z.number().check(z.int(), z.nonnegative(), z.maximum(1000))),
-  /** A few words right before the price ("giá gốc"), so it is re-found when lines move. */
+  /**
+   * The wording around the price, so it is re-found when lines move: the words
+   * before, "…", the words after ("giảm thêm … cho học sinh"). Older captures
+   * hold the words before only ("giá gốc").
+   */
   fingerprint: z.optional(text(200)),
 });
 export type Price = z.infer<typeof PriceSchema>;
