@@ -48,7 +48,11 @@ export type AppDeps = {
   warmAnalytics?: boolean;
   /** Alert rule evaluation (createApp makes one over `db` and `notifier` when absent). */
   alerts?: AlertEvaluator;
-  /** Evaluate every enabled alert rule on a timer (the server: every minute). */
+  /**
+   * Evaluate every enabled alert rule on a timer (the server: every minute).
+   * However often the timer fires, a clock minute is evaluated once across
+   * instances (docs/alerts.md "When rules are evaluated").
+   */
   alertSchedule?: boolean | { everyMs: number };
   /** SMTP is configured (the notification preferences say whether email is sent at all). */
   emailEnabled?: boolean;

@@ -1,8 +1,10 @@
 // Evaluates alert rules (docs/alerts.md "When rules are evaluated"): after a
 // push commits, for the rules of that workspace touching what was pushed —
 // off the response path, coalesced per workspace, never failing the push —
-// and every minute for every enabled rule (under the database's exclusive
-// tick, so one instance of many does it). Each rule's condition is a pure
+// and every minute for every enabled rule — once per minute across
+// instances: the tick runs under the database's exclusive lock (no two at
+// once) and only after claiming its minute (claimTickPeriod; an instance
+// whose timer fires later in a minute another instance evaluated skips it). Each rule's condition is a pure
 // function (conditions.ts); this reads what they need, records trips and
 // clears, and pokes the workspace's streams when an alert opened or changed.
 import type { Entity } from "@sightline/shared";
@@ -30,7 +32,11 @@ export type AlertEvaluator = {
   afterPush(workspaceId: string, touched: Touched): void;
   /** Evaluate one workspace now (all its enabled rules, or those touching `touched`). */
   evaluate(workspaceId: string, touched?: Touched): Promise<EvaluationResult>;
-  /** Every workspace, if no other instance is ticking; undefined when one is. */
+  /**
+   * The scheduled evaluation of every workspace: undefined when another tick
+   * runs now or this minute (by `now`) was evaluated already, here or by
+   * another instance.
+   */
   tick(): Promise<EvaluationResult | undefined>;
   /** Resolves when no evaluation is pending (tests, shutdown). */
   idle(): Promise<void>;
@@ -216,6 +222,10 @@ export function createAlertEvaluator(o: {
   async function tick(): Promise<EvaluationResult | undefined> {
     return track(
       db.tryExclusiveTick("alerts", async () => {
+        // Claimed inside the lock: a minute whose evaluation is still running
+        // elsewhere is not claimed (and lost) by a skipped tick.
+        const minute = Math.floor(now().getTime() / 60_000);
+        if (!(await db.claimTickPeriod("alerts", minute))) return undefined;
         const total: EvaluationResult = { opened: 0, updated: 0, quiet: 0, cleared: 0 };
         const workspaces = new Set((await db.listEnabledAlertRules()).map((r) => r.workspaceId));
         for (const ws of workspaces) {

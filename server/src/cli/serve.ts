@@ -96,7 +96,7 @@ export async function startServer(
     sessions: { lifetimeDays: config.sessionDays, idleMinutes: config.sessionIdleMinutes },
     auditRetentionDays: config.auditRetentionDays,
     warmAnalytics: true,
-    // Alert rules every minute (on PostgreSQL one instance of many per tick).
+    // Alert rules every minute (once a minute across instances on PostgreSQL).
     alertSchedule: true,
     shutdown: shutdown.signal,
     staticRoots: { web: config.webDir, kiosk: config.kioskDir },

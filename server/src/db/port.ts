@@ -852,6 +852,14 @@ export type AlertsDb = {
    * in-process flag). Returns undefined when another holder has it.
    */
   tryExclusiveTick<T>(name: string, fn: () => Promise<T>): Promise<T | undefined>;
+  /**
+   * Claim period `period` (e.g. the epoch minute) of the scheduled work
+   * `name`: true for the one caller, across every instance, that advances the
+   * last claimed period to it; false when it is already there or later (an
+   * instance whose clock runs behind). One atomic upsert of the `meta` row
+   * `tick:<name>`.
+   */
+  claimTickPeriod(name: string, period: number): Promise<boolean>;
 };
 
 /** An API key as stored: never its secret, only its sha256 (like device tokens). */

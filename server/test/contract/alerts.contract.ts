@@ -237,5 +237,20 @@ export function alertsContract(make: DbFactory) {
       expect(inner).toBeUndefined();
       expect(await db().tryExclusiveTick("t", async () => 3)).toBe(3);
     });
+
+    it("a tick's period is claimed once: the caller that advances it, never again, never backwards", async () => {
+      expect(await db().claimTickPeriod("alerts", 29_560_000)).toBe(true);
+      expect(await db().claimTickPeriod("alerts", 29_560_000)).toBe(false);
+      // An instance whose clock runs behind finds its minute taken already.
+      expect(await db().claimTickPeriod("alerts", 29_559_999)).toBe(false);
+      expect(await db().claimTickPeriod("other", 29_560_000)).toBe(true);
+      const racing = await Promise.all(
+        [1, 2, 3].map(() => db().claimTickPeriod("alerts", 29_560_001)),
+      );
+      expect(racing.filter(Boolean)).toHaveLength(1);
+      // Minutes are epoch minutes (~2^25 now); periods past 2^31 work too.
+      expect(await db().claimTickPeriod("alerts", 2 ** 40)).toBe(true);
+      expect(await db().claimTickPeriod("alerts", 2 ** 40)).toBe(false);
+    });
   });
 }

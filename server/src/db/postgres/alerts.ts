@@ -213,5 +213,16 @@ export function createAlertsPart({ sql }: PgHandle): AlertsDb {
         running.delete(name);
       }
     },
+
+    async claimTickPeriod(name, period) {
+      // Concurrent upserts of the row queue on its lock; the later one then
+      // re-checks the WHERE against the advanced value and changes nothing.
+      const rows = await sql`
+        INSERT INTO meta (key, value) VALUES (${`tick:${name}`}, ${String(period)})
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
+        WHERE meta.value::bigint < EXCLUDED.value::bigint
+        RETURNING key`;
+      return rows.length === 1;
+    },
   };
 }

@@ -1,6 +1,7 @@
 // Alert rules, alerts and the alert outbox on SQLite (docs/alerts.md): one
 // process owns the file, so a trip is one IMMEDIATE transaction through the
-// single writer and a tick needs only an in-process flag.
+// single writer and a tick needs only an in-process flag (its minute is
+// still claimed in `meta`, as on PostgreSQL).
 import { uuidv7 } from "@sightline/shared";
 import type { Alert } from "@sightline/shared/schema/alert";
 import type {
@@ -292,5 +293,17 @@ export function createAlertsPart({ db, queue }: SqliteHandle): AlertsDb {
         running.delete(name);
       }
     },
+
+    claimTickPeriod: (name, period) =>
+      queue.run(
+        () =>
+          db
+            .prepare(
+              `INSERT INTO meta (key, value) VALUES (?, ?)
+               ON CONFLICT (key) DO UPDATE SET value = excluded.value
+               WHERE CAST(meta.value AS INTEGER) < CAST(excluded.value AS INTEGER)`,
+            )
+            .run(`tick:${name}`, String(period)).changes === 1,
+      ),
   };
 }
