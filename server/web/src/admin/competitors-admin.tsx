@@ -1,12 +1,15 @@
 // Competitors and their domains (the extension links captures to them by domain).
+// Each form keeps what is typed as a draft (use-draft.ts) until the server has it.
 import { useState } from "preact/hooks";
 import { listOf } from "../api/client.ts";
 import type { Competitor } from "../api/types.ts";
 import { useApp } from "../app-context.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { CapNote } from "../ui/cap-note.tsx";
+import { DraftNote } from "../ui/draft-note.tsx";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
 import { useAsync } from "../ui/use-async.ts";
+import { useDraft } from "../ui/use-draft.ts";
 import { ListEditor } from "./list-editor.tsx";
 
 export function CompetitorsAdmin() {
@@ -21,7 +24,8 @@ export function CompetitorsAdmin() {
       {list.data?.map((c) => (
         <CompetitorRow
           key={c.id}
-          initial={c}
+          draftKey={`competitor.${c.id}`}
+          initial={{ name: c.name, domains: c.domains ?? [] }}
           onSave={async (v) => {
             await api.patchCompetitor(c.id, v);
             await list.reload();
@@ -30,7 +34,9 @@ export function CompetitorsAdmin() {
       ))}
       <h2>{t("competitor.new")}</h2>
       <CompetitorRow
-        key={`new-${list.data?.length ?? 0}`}
+        key="new"
+        isNew
+        draftKey="competitor.new"
         initial={{ name: "", domains: [] }}
         onSave={async (v) => {
           await api.createCompetitor(v);
@@ -41,15 +47,21 @@ export function CompetitorsAdmin() {
   );
 }
 
+type Fields = { name: string; domains: string[] };
 type RowProps = {
-  initial: Omit<Competitor, "id">;
+  /** The draft's key: one per competitor, and one for the new-competitor form. */
+  draftKey: string;
+  initial: Fields;
+  /** The form for a new competitor: it empties once saved. */
+  isNew?: boolean;
   onSave: (c: Omit<Competitor, "id">) => Promise<void>;
 };
 
-function CompetitorRow({ initial, onSave }: RowProps) {
+function CompetitorRow({ draftKey, initial, isNew = false, onSave }: RowProps) {
   const { t } = useI18n();
-  const [name, setName] = useState(initial.name);
-  const [domains, setDomains] = useState<string[]>(initial.domains ?? []);
+  const [fields, setFields, clear, restored] = useDraft<Fields>(draftKey, initial);
+  const { name, domains } = fields;
+  const [draftNote, setDraftNote] = useState(restored);
   const [error, setError] = useState<unknown>(undefined);
   const [saved, setSaved] = useState(false);
   return (
@@ -59,13 +71,26 @@ function CompetitorRow({ initial, onSave }: RowProps) {
         e.preventDefault();
         setError(undefined);
         try {
-          await onSave({ name: name.trim(), domains });
+          const sent = { name: name.trim(), domains };
+          await onSave(sent);
+          // The server has it: the new-competitor form empties, an existing one shows what was saved.
+          if (isNew) clear();
+          else clear(sent);
+          setDraftNote(false);
           setSaved(true);
         } catch (err) {
           setError(err);
         }
       }}
     >
+      {draftNote && (
+        <DraftNote
+          onDiscard={() => {
+            clear();
+            setDraftNote(false);
+          }}
+        />
+      )}
       <label>
         {t("competitor.name")}
         <input
@@ -74,7 +99,8 @@ function CompetitorRow({ initial, onSave }: RowProps) {
           value={name}
           onInput={(e) => {
             setSaved(false);
-            setName(e.currentTarget.value);
+            const v = e.currentTarget.value;
+            setFields((f) => ({ ...f, name: v }));
           }}
         />
       </label>
@@ -83,7 +109,7 @@ function CompetitorRow({ initial, onSave }: RowProps) {
         values={domains}
         onChange={(d) => {
           setSaved(false);
-          setDomains(d);
+          setFields((f) => ({ ...f, domains: d }));
         }}
         placeholder="shop.vn"
       />

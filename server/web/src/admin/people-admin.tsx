@@ -4,18 +4,24 @@
 // password reset code, shown once. The workspace keeps at least one enabled
 // admin (the server says last-admin; the message is in the user's language).
 // Everyone here also manages their own account (AccountCard). A failed
-// change keeps what was typed.
+// change keeps what was typed, and so does a reload: the new person's name,
+// email and role and a row being edited are drafts (use-draft.ts) until
+// saved — never the password.
 import { useState } from "preact/hooks";
 import type { UserListItem } from "../api/client.ts";
 import { ROLES, type Role } from "../api/types.ts";
 import { useApp } from "../app-context.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { CapNote } from "../ui/cap-note.tsx";
+import { DraftNote } from "../ui/draft-note.tsx";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
 import { useAsync } from "../ui/use-async.ts";
+import { useDraft } from "../ui/use-draft.ts";
 import { AccountCard } from "./account-card.tsx";
 
 type Draft = { id: string; name: string; role: Role };
+type NewPerson = { email: string; name: string; role: Role };
+const NO_ONE: NewPerson = { email: "", name: "", role: "manager" };
 type Issued = { email: string; code: string; expiresAt: string };
 
 /** The reset code in groups of four, easier to read aloud. */
@@ -27,15 +33,17 @@ export function PeopleAdmin() {
   const isAdmin = user.role === "admin";
   const response = useAsync(() => api.users(), [api]);
   const list = { ...response, data: response.data?.items };
-  const [email, setEmail] = useState("");
-  const [name, setName] = useState("");
-  const [role, setRole] = useState<Role>("manager");
+  const [newPerson, setNewPerson, clearNewPerson, restored] = useDraft("people.new", NO_ONE);
+  const { email, name, role } = newPerson;
+  const setField = <K extends keyof NewPerson>(k: K, v: NewPerson[K]) =>
+    setNewPerson((p) => ({ ...p, [k]: v }));
+  const [draftNote, setDraftNote] = useState(restored);
   const [password, setPassword] = useState("");
   const [error, setError] = useState<unknown>(undefined);
   const [created, setCreated] = useState<string | null>(null);
   const [rowError, setRowError] = useState<unknown>(undefined);
   const [done, setDone] = useState<string | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [draft, setDraft] = useDraft<Draft | null>("people.edit", null);
   const [issued, setIssued] = useState<Issued | null>(null);
   const [showDeleted, setShowDeleted] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
@@ -277,8 +285,8 @@ export function PeopleAdmin() {
                   ...(name.trim() ? { name: name.trim() } : {}),
                 });
                 setCreated(email.trim());
-                setEmail("");
-                setName("");
+                clearNewPerson();
+                setDraftNote(false);
                 setPassword("");
                 await list.reload();
               } catch (err) {
@@ -287,9 +295,21 @@ export function PeopleAdmin() {
             }}
           >
             <h2>{t("people.add")}</h2>
+            {draftNote && (
+              <DraftNote
+                onDiscard={() => {
+                  clearNewPerson();
+                  setDraftNote(false);
+                }}
+              />
+            )}
             <label>
               {t("people.name")}
-              <input maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+              <input
+                maxLength={200}
+                value={name}
+                onInput={(e) => setField("name", e.currentTarget.value)}
+              />
             </label>
             <label>
               {t("people.email")}
@@ -297,12 +317,15 @@ export function PeopleAdmin() {
                 type="email"
                 required
                 value={email}
-                onInput={(e) => setEmail(e.currentTarget.value)}
+                onInput={(e) => setField("email", e.currentTarget.value)}
               />
             </label>
             <label>
               {t("people.role")}
-              <select value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
+              <select
+                value={role}
+                onChange={(e) => setField("role", e.currentTarget.value as Role)}
+              >
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
                     {t(`role.${r}`)}

@@ -1,15 +1,20 @@
 // One store's set-up: name, time zone, zones, the behaviour buttons its kiosk
 // shows, the feedback question (vi + en) and the reason chips (each mapped
-// to one of the 16 needs).
+// to one of the 16 needs). What is typed is a draft (use-draft.ts) until the
+// server has it: a failed save or a reload keeps it.
 import { DEFAULT_BEHAVIOURS } from "@sightline/shared/vocabulary/behaviours";
 import { NEED_CODES, NEEDS, type NeedCode } from "@sightline/shared/vocabulary/needs";
 import { useState } from "preact/hooks";
 import type { StoreInput } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { DraftNote } from "../ui/draft-note.tsx";
 import { ProblemBanner } from "../ui/problem-banner.tsx";
+import { useDraft } from "../ui/use-draft.ts";
 import { ListEditor } from "./list-editor.tsx";
 
 type Props = {
+  /** The draft's key: one per store, and one for a new store. */
+  draftKey: string;
   initial: StoreInput;
   onSave: (s: StoreInput) => Promise<void>;
   onCancel?: () => void;
@@ -28,15 +33,16 @@ export const EMPTY_STORE: StoreInput = {
   reasons: [],
 };
 
-export function StoreForm({ initial, onSave, onCancel }: Props) {
+export function StoreForm({ draftKey, initial, onSave, onCancel }: Props) {
   const { t, label } = useI18n();
-  const [s, setS] = useState<StoreInput>(initial);
+  const [s, setS, clear, restored] = useDraft<StoreInput>(draftKey, initial);
+  const [draftNote, setDraftNote] = useState(restored);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [saved, setSaved] = useState(false);
   const set = (patch: Partial<StoreInput>) => {
     setSaved(false);
-    setS({ ...s, ...patch });
+    setS((prev) => ({ ...prev, ...patch }));
   };
 
   const setBehaviour = (i: number, patch: Partial<StoreInput["behaviours"][number]>) =>
@@ -53,6 +59,9 @@ export function StoreForm({ initial, onSave, onCancel }: Props) {
         setError(undefined);
         try {
           await onSave(s);
+          // The server has it: no draft left, and the form shows what was saved.
+          clear(s);
+          setDraftNote(false);
           setSaved(true);
         } catch (err) {
           setError(err);
@@ -61,6 +70,14 @@ export function StoreForm({ initial, onSave, onCancel }: Props) {
         }
       }}
     >
+      {draftNote && (
+        <DraftNote
+          onDiscard={() => {
+            clear();
+            setDraftNote(false);
+          }}
+        />
+      )}
       <div class="row">
         <label>
           {t("store.name")}

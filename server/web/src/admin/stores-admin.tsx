@@ -1,4 +1,4 @@
-// Stores: pick one to edit, or add a new one.
+// Stores: pick one to edit, or add a new one (each form keeps a draft until saved).
 import { useState } from "preact/hooks";
 import { listOf } from "../api/client.ts";
 import { useApp } from "../app-context.ts";
@@ -53,6 +53,7 @@ export function StoresAdmin() {
         {editing === "new" && (
           <StoreForm
             key="new"
+            draftKey="store.new"
             initial={EMPTY_STORE}
             onCancel={() => setSelected(null)}
             onSave={async (s) => {
@@ -65,6 +66,7 @@ export function StoresAdmin() {
         {editing !== "new" && current && (
           <StoreForm
             key={current.id}
+            draftKey={`store.${current.id}`}
             initial={{
               name: current.name,
               timeZone: current.timeZone,

@@ -27,12 +27,6 @@ export function draftKey(key: string, userId: string | undefined): string {
   return userId ? `${userId}.${key}` : key;
 }
 
-/**
- * `[value, set, clear, restored]`: like useState, but the value survives
- * reloads under `formKey` (one key per form and journal/insight). `clear`
- * drops the draft and goes back to `initial`; `restored` says a stored draft
- * was read when the form opened. A value equal to `initial` is not stored.
- */
 function stored(key: string): boolean {
   try {
     return globalThis.localStorage?.getItem(PREFIX + key) != null;
@@ -41,10 +35,18 @@ function stored(key: string): boolean {
   }
 }
 
+/**
+ * `[value, set, clear, restored]`: like useState, but the value survives
+ * reloads under `formKey` (one key per form and journal/insight). `clear`
+ * drops the draft and goes back to `initial` — or, given `saved`, shows that
+ * and takes it as the new `initial` (a form that stays open on what the
+ * server now has); `restored` says a stored draft was read when the form
+ * opened. A value equal to `initial` is not stored.
+ */
 export function useDraft<T>(
   formKey: string,
   initial: T,
-): [T, (next: T | ((prev: T) => T)) => void, () => void, boolean] {
+): [T, (next: T | ((prev: T) => T)) => void, (...saved: [] | [T]) => void, boolean] {
   const key = draftKey(formKey, useContext(AppContext)?.user.id);
   const initialRef = useRef(initial);
   const [value, setValue] = useState<T>(() => read(key, initial));
@@ -73,13 +75,17 @@ export function useDraft<T>(
     },
     [key],
   );
-  const clear = useCallback(() => {
-    try {
-      globalThis.localStorage?.removeItem(PREFIX + key);
-    } catch {
-      // nothing stored
-    }
-    setValue(initialRef.current);
-  }, [key]);
+  const clear = useCallback(
+    (...saved: [] | [T]) => {
+      try {
+        globalThis.localStorage?.removeItem(PREFIX + key);
+      } catch {
+        // nothing stored
+      }
+      if (saved.length) initialRef.current = saved[0];
+      setValue(initialRef.current);
+    },
+    [key],
+  );
   return [value, set, clear, restored];
 }
