@@ -11,23 +11,7 @@ import { realisticObservations } from "../../bench/suggestions.ts";
 import type { SuggestObservation } from "../../server/src/insights/suggestions/observation.ts";
 import { suggest } from "../../server/src/insights/suggestions/suggest.ts";
 import { baselineClusters } from "./baseline.ts";
-
-/** Mean over `before` of the best Jaccard with any set of `after`. */
-export function meanBestJaccard(before: string[][], after: string[][]): number {
-  if (before.length === 0) return 1;
-  const sets = after.map((a) => new Set(a));
-  let sum = 0;
-  for (const b of before) {
-    let best = 0;
-    for (const s of sets) {
-      let inter = 0;
-      for (const id of b) if (s.has(id)) inter++;
-      best = Math.max(best, inter / (b.length + s.size - inter));
-    }
-    sum += best;
-  }
-  return sum / before.length;
-}
+import { meanBestJaccard } from "./jaccard.ts";
 
 const textOf = (o: SuggestObservation) => [o.what, o.why].filter(Boolean).join("\n");
 

@@ -39,16 +39,21 @@ export type Topic = {
   coherence: number;
 };
 
-/** mulberry32: a small deterministic generator. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/**
+ * A fixed draw in (0, 1) for each observation and salt, from its id alone
+ * (FNV-1a, then a mixer): the randomness of seeding and sampling belongs to
+ * the observations, not to their positions, so a journal that gains 1 % new
+ * rows keeps almost every draw and with them its topics.
+ */
+export function drawOf(id: string, salt: number): number {
+  let h = 0x811c9dc5 ^ salt;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return ((h >>> 0) + 0.5) / 4294967296;
 }
 
 /** Dense centres over a compact term space. */
@@ -164,39 +169,48 @@ function recompute(
   return { k, dim, w };
 }
 
+/**
+ * k-means++ with the draws tied to observations: the first centre is the
+ * smallest draw, each next one the observation with the smallest
+ * −ln(draw) / D² (an exponential race, which picks in proportion to D²
+ * as k-means++ does). A new observation changes a pick only by winning
+ * the race itself.
+ */
 function seedCentres(
   V: Vectors,
   sample: Int32Array,
   k: number,
   dim: number,
   col: Int32Array,
-  random: () => number,
+  draws: Float64Array,
 ): Centres {
   const m = sample.length;
-  const chosen: number[] = [Math.floor(random() * m)];
+  let first = 0;
+  for (let i = 1; i < m; i++) if ((draws[i] as number) < (draws[first] as number)) first = i;
+  const chosen: number[] = [first];
   const far = new Float64Array(m).fill(1);
   const single: Centres = { k: 1, dim, w: new Float64Array(dim) };
+  const race = new Float64Array(m);
+  for (let i = 0; i < m; i++) race[i] = -Math.log(draws[i] as number);
   while (chosen.length < k) {
     const last = sample[chosen[chosen.length - 1] as number] as number;
     single.w.fill(0);
     for (let t = V.start[last] as number; t < (V.start[last + 1] as number); t++)
       single.w[col[V.ids[t] as number] as number] = V.weights[t] as number;
-    let total = 0;
+    let pick = -1;
+    let best = Number.POSITIVE_INFINITY;
     for (let i = 0; i < m; i++) {
       const d = 1 - dot(V, sample[i] as number, single, 0, col);
       if (d < (far[i] as number)) far[i] = d;
-      total += (far[i] as number) ** 2;
-    }
-    if (total <= 1e-12) break;
-    let r = random() * total;
-    let pick = m - 1;
-    for (let i = 0; i < m; i++) {
-      r -= (far[i] as number) ** 2;
-      if (r <= 0) {
+      const w = (far[i] as number) ** 2;
+      if (w <= 1e-12) continue;
+      const key = (race[i] as number) / w;
+      if (key < best) {
+        best = key;
         pick = i;
-        break;
       }
     }
+    if (pick < 0) break;
     chosen.push(pick);
   }
   const assign = new Int32Array(m).fill(-1);
@@ -212,10 +226,10 @@ function kmeans(
   k: number,
   dim: number,
   col: Int32Array,
-  seed: number,
+  draws: Float64Array,
   iterations: number,
 ): { centres: Centres; assign: Int32Array; objective: number } {
-  let centres = seedCentres(V, sample, k, dim, col, rng(seed));
+  let centres = seedCentres(V, sample, k, dim, col, draws);
   const assign = new Int32Array(sample.length).fill(-1);
   let objective = 0;
   const scores = new Float64Array(k);
@@ -268,6 +282,8 @@ function sparseCentre(c: Centres, j: number, terms: Int32Array): Topic["centre"]
   return { ids: pairs.map((p) => p[0]), weights: pairs.map((p) => p[1] / norm) };
 }
 
+const SAMPLE_SALT = 0x5a3b1e;
+
 export function findTopics(fs: FeatureSet, o: TopicOptions = {}): Topic[] {
   const V = fs.vectors;
   const docs: number[] = [];
@@ -287,12 +303,15 @@ export function findTopics(fs: FeatureSet, o: TopicOptions = {}): Topic[] {
   const codeOnly = new Uint8Array(fs.items.length);
   for (const i of docs) codeOnly[i] = 1;
   for (const i of worded) codeOnly[i] = 0;
+  // The sample: every worded observation, or in a large journal those
+  // whose draw falls under sampleSize / count (about sampleSize of them) —
+  // a row added or removed changes the sample by that row only.
   const sampleSize = o.sample ?? 3000;
-  const step = Math.max(1, worded.length / sampleSize);
-  const picked: number[] = [];
-  for (let x = 0; x < worded.length && picked.length < sampleSize; x += step)
-    picked.push(worded[Math.floor(x)] as number);
-  const sample = Int32Array.from(picked);
+  const idOf = (i: number) => (fs.items[i] as FeatureSet["items"][number]).obs.id;
+  const share = sampleSize / worded.length;
+  const sample = Int32Array.from(
+    share >= 1 ? worded : worded.filter((i) => drawOf(idOf(i), SAMPLE_SALT) < share),
+  );
   // Compact term space: the terms at least two sampled observations share
   // (a term in one can pull no two together; leaving it out keeps the
   // dense centres small).
@@ -319,15 +338,10 @@ export function findTopics(fs: FeatureSet, o: TopicOptions = {}): Topic[] {
   // data); a large sample settles the same way from any good seed.
   const restarts = o.restarts ?? (sample.length >= 2000 ? 1 : 2);
   for (let r = 0; r < restarts; r++) {
-    const run = kmeans(
-      V,
-      sample,
-      k,
-      dim,
-      col,
-      0x5eed + 7919 * r + sample.length,
-      o.iterations ?? 15,
-    );
+    const draws = new Float64Array(sample.length);
+    for (let i = 0; i < sample.length; i++)
+      draws[i] = drawOf(idOf(sample[i] as number), 0x5eed + 7919 * r);
+    const run = kmeans(V, sample, k, dim, col, draws, o.iterations ?? 15);
     if (!fit || run.objective > fit.objective + 1e-9) fit = run;
   }
   if (!fit) return [];
