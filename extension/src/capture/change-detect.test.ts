@@ -359,6 +359,35 @@ describe("detectPageChanges: a line removed while its neighbour's price changes"
   });
 });
 
+describe("detectPageChanges: counts are not prices, 'from' prices are", () => {
+  const TITLE = "<h1>Điện thoại Aurora X5 128GB</h1>";
+  const withLine = (line: string) =>
+    edit([TITLE, `${TITLE}\n    <div class="rating">${line}</div>`]);
+
+  it("sold and review counts going up are no price change", () => {
+    const before = withLine("4,9 ★ (1,2k đánh giá) · Đã bán 10,2k");
+    const r = review(withLine("4,9 ★ (1,3k đánh giá) · Đã bán 10,3k"), capture(before));
+    expect(r.rows).toEqual([]);
+  });
+
+  it("a 'from' price is compared like any price", () => {
+    const before = withLine("Giá từ 9.490.000₫");
+    const r = review(withLine("Giá từ 8.990.000₫"), capture(before));
+    expect(rows(r)).toEqual([
+      {
+        kind: "price",
+        change: "changed",
+        role: "current",
+        source: "text",
+        selector: "div.rating",
+        before: vnd(9490000, "9.490.000₫"),
+        after: vnd(8990000, "8.990.000₫"),
+        observationIds: ["page"],
+      },
+    ]);
+  });
+});
+
 describe("detectPageChanges: every single change on the page is exactly one row", () => {
   // Each price on the page, changed on its own to an amount seen nowhere else.
   const spots: [string, string, number, number][] = [

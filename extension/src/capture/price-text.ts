@@ -6,8 +6,10 @@
 //    abstained on rather than cut;
 //  - a price has a role, read from the words around it: current, was (list /
 //    struck), sale, instalment (per month), gift value, discount. Thresholds
-//    ("orders $49+", "đơn từ 300k", "from $49") are conditions, not prices of
-//    the item, and are dropped.
+//    ("orders $49+", "đơn từ 300k", "orders from $49") are conditions, not
+//    prices of the item, and are dropped; a "from" price on its own ("Giá từ
+//    9.490.000₫", "from $499") is the item's price (role current). Counts
+//    written like prices ("Đã bán 10,2k", "(1,2k đánh giá)") are no prices.
 
 /** What a price is to the shopper. */
 export type PriceRole = "current" | "was" | "sale" | "instalment" | "gift" | "discount";
@@ -166,9 +168,17 @@ const BEFORE_INSTALMENT =
 const AFTER_CONDITION = /^\s*(?:\+|trở lên|or more|and up|and above)/u;
 const BEFORE_CONDITION_ORDER =
   /(?:^|[^\p{L}])(?:đơn|đơn hàng|hóa đơn|hoá đơn|orders?|spend|purchases?|subtotal|giỏ hàng|cart)(?![\p{L}])[^\d\n]{0,24}$/u;
-const BEFORE_CONDITION = cue(
-  "từ|from|over|above|at least|tối thiểu|minimum|min\\.?|starting at|starts at|trên",
+const BEFORE_CONDITION = cue("over|above|at least|tối thiểu|minimum|min\\.?|trên");
+/** "From" words: a threshold after shipping words ("freeship từ 149k"), else a from price. */
+const BEFORE_FROM = cue("từ|from|starting at|starts at|starting from|bắt đầu từ");
+const BEFORE_SHIPPING =
+  /(?:^|[^\p{L}])(?:freeship|free ?ship(?:ping)?|free delivery|miễn phí (?:vận chuyển|giao hàng|ship)|giao hàng miễn phí)(?![\p{L}])[^\d\n]{0,24}$/u;
+/** Counts written like prices, told by the words around them when no currency is written. */
+const BEFORE_COUNT = cue(
+  "đã bán|bán được|lượt bán|lượt mua|lượt xem|lượt thích|lượt|đánh giá|nhận xét|reviews?|ratings?|sold",
 );
+const AFTER_COUNT =
+  /^\s*(?:lượt|đánh giá|nhận xét|bình luận|người (?:đã )?mua|đã bán|sản phẩm|sold|reviews?|ratings?|likes?|views?|followers?|purchases?|orders?)(?![\p{L}])/u;
 const AFTER_DISCOUNT = /^\s*off(?![\p{L}])/u;
 const LABELS: [RegExp, PriceRole][] = [
   [
@@ -209,13 +219,26 @@ function cueText(before: string): string {
   return `${lines[lines.length - 2] as string}${line}`;
 }
 
-/** The role the words around a price give it, "condition" when it is a threshold, else null. */
-function roleFromWords(before: string, after: string): PriceRole | "condition" | null {
+/**
+ * The role the words around a price give it, "condition" when it is a
+ * threshold, "count" when it is a number of sales or reviews (only asked when
+ * no currency is written: "đã bán 1.290.000₫" is a price), else null.
+ */
+function roleFromWords(
+  before: string,
+  after: string,
+  currencyWritten: boolean,
+): PriceRole | "condition" | "count" | null {
   const b = cueText(before);
-  const a = after.toLowerCase().split("\n")[0] as string;
+  const a = after
+    .toLowerCase()
+    .replace(/\u200b/g, " ")
+    .split("\n")[0] as string;
+  if (!currencyWritten && (BEFORE_COUNT.test(b) || AFTER_COUNT.test(a))) return "count";
   if (AFTER_INSTALMENT.test(a) || BEFORE_INSTALMENT.test(b)) return "instalment";
   if (AFTER_CONDITION.test(a) || BEFORE_CONDITION_ORDER.test(b) || BEFORE_CONDITION.test(b))
     return "condition";
+  if (BEFORE_FROM.test(b) && BEFORE_SHIPPING.test(b)) return "condition";
   if (AFTER_DISCOUNT.test(a)) return "discount";
   for (const [re, role] of LABELS) if (re.test(b)) return role;
   for (const [re, role] of LOOSE) if (re.test(b)) return role;
@@ -306,9 +329,9 @@ export function scanPriceText(text: string, options: ScanOptions = {}): ParsedPr
     const end = m.index + m[0].length;
     const before = text.slice(Math.max(prevEnd, start - CONTEXT), start);
     const after = text.slice(end, end + 24);
-    const role = roleFromWords(before, after);
+    const role = roleFromWords(before, after, token !== undefined);
     prevEnd = end;
-    if (role === "condition") continue;
+    if (role === "condition" || role === "count") continue;
     found.push({
       amount,
       currency,
