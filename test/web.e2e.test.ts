@@ -205,8 +205,31 @@ describe("managers' web app (real server, real Chromium)", () => {
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       ),
     ).toBe(0);
-    // It scrolls inside its card instead of collapsing to a sliver.
+    // It scrolls inside its card instead of collapsing to a sliver (it was about 90 px).
     expect((await heatmap.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(500);
+    const card = await heatmap.evaluate((svg) => {
+      let box = svg.parentElement;
+      while (box && !["auto", "scroll"].includes(getComputedStyle(box).overflowX))
+        box = box.parentElement;
+      if (!box) return null;
+      const before = box.scrollLeft;
+      box.scrollLeft = 200;
+      const scrolled = box.scrollLeft - before;
+      box.scrollLeft = before;
+      return {
+        isCard: box.matches(".chart, .card"),
+        width: box.getBoundingClientRect().width,
+        clientWidth: box.clientWidth,
+        scrollWidth: box.scrollWidth,
+        scrolled,
+      };
+    });
+    // The nearest box that scrolls sideways is the chart's card, inside the 390 px screen…
+    expect(card?.isCard).toBe(true);
+    expect(card?.width ?? 9999).toBeLessThanOrEqual(390);
+    // …holding the wider heatmap, and it really scrolls.
+    expect(card?.scrollWidth ?? 0).toBeGreaterThan(card?.clientWidth ?? 0);
+    expect(card?.scrolled ?? 0).toBeGreaterThan(0);
     await page.locator('[data-testid="heat-legend"]').first().waitFor();
     expect(await page.locator("svg.trend text.n").count()).toBeGreaterThan(0);
     mkdirSync(ARTIFACTS, { recursive: true });
