@@ -3,9 +3,10 @@
 // than a journal is likely to hold (√m of the m sampled observations, up to
 // 36), then clusters whose centres point the same way are merged
 // (near-duplicates), and clusters too small to be a topic are dropped.
-// Seeding is k-means++ with a fixed-seed generator, best of a few restarts:
-// the same journal always gives the same topics. Fitting runs on an evenly
-// strided sample (at most 3,000 observations), then every observation is
+// Seeding is k-means++ with draws tied to observation ids (drawOf), best of
+// a few restarts: the same journal always gives the same topics, and a
+// journal that gains a few rows keeps them. Fitting runs on a sample of
+// about 3,000 observations chosen by the same draws, then every observation is
 // assigned once; an observation joins a topic only when it is close to its
 // centre (absolute and relative to the topic's own spread), so a stray text
 // stays in the timeline instead of padding a suggestion.
