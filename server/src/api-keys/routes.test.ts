@@ -3,8 +3,11 @@
 // stopped with their creator, audited, their last use written at most once a
 // minute, and rate limited per key. The full route × scope matrix is in
 // server/test/security/authorization-matrix.test.ts.
+import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/support/test-app.ts";
+import type { PostgresDb } from "../db/postgres/db.ts";
+import type { SqliteDb } from "../db/sqlite/db.ts";
 import { DEFAULT_RATE_LIMITS } from "../middleware/rate-limit/index.ts";
 import { isApiKey } from "./key-format.ts";
 
@@ -42,6 +45,16 @@ const status = async (res: Response) => {
   await res.arrayBuffer();
   return res.status;
 };
+/** The api_keys rows as the adapter stored them (SQLite or PostgreSQL). */
+async function apiKeyRows(): Promise<Record<string, unknown>[]> {
+  const db = t.db as SqliteDb | PostgresDb;
+  if (db.dialect === "postgres")
+    return [...(await (db as PostgresDb).handle.sql`SELECT * FROM api_keys`)];
+  return (db as SqliteDb).handle.db.prepare("SELECT * FROM api_keys").all() as Record<
+    string,
+    unknown
+  >[];
+}
 const csv = (rows: string[]) =>
   `id,capturedAt,what\n${rows.map((r, i) => `${i + 1},2026-11-20T10:00:00+07:00,${r}`).join("\n")}\n`;
 
@@ -170,6 +183,22 @@ describe("API keys", () => {
     const asKey = await opening(key);
     expect(asKey).toContain(": connected");
     expect(asKey).not.toContain("event: alerts");
+  });
+
+  it("is stored as its sha256 only: the row holds the hash and never the key", async () => {
+    t = await createTestApp();
+    const { id, key } = await createKey("read");
+    const rows = await apiKeyRows();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      id,
+      key_hash: createHash("sha256").update(key).digest("hex"),
+      hint: key.slice(-4),
+    });
+    // Nowhere in the row: not the key, nor 12 characters of its secret part.
+    const row = JSON.stringify(rows[0]);
+    expect(row).not.toContain(key);
+    for (let i = 4; i + 12 <= key.length - 4; i++) expect(row).not.toContain(key.slice(i, i + 12));
   });
 
   it("is never taken from the session cookie", async () => {

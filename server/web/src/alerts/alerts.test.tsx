@@ -125,4 +125,81 @@ describe("alert rules page", () => {
     });
     expect(el.textContent).toContain("Rule saved.");
   });
+
+  it("speaks Vietnamese: the list, the kind's words, the fields it reads, the saved note", async () => {
+    const listed: AlertRule = {
+      id: "r1",
+      kind: "behaviour-count-above",
+      name: null,
+      storeId: "s1",
+      competitorId: null,
+      windowMinutes: 30,
+      minCount: 4,
+      threshold: 2,
+      behaviour: "left-without-buying",
+      hours: 4,
+      deliver: ["app", "email"],
+      enabled: false,
+      createdBy: "u1",
+      createdAt: "2026-03-10T08:00:00.000Z",
+      updatedAt: "2026-03-10T08:00:00.000Z",
+    };
+    const api = fakeApi({ alertRules: vi.fn(async () => ({ items: [listed] })) });
+    const el = renderUi(<AlertRulesPage />, { api, locale: "vi" });
+    await settle(6);
+    const text = () => el.textContent ?? "";
+    expect(text()).toContain("Quy tắc cảnh báo");
+    expect(text()).toContain("Quy tắc được kiểm tra ngay khi có dữ liệu mới và mỗi phút.");
+    // The listed rule: its kind and store by name, switched off, explained.
+    const item = el.querySelector("[data-testid=alert-rule]");
+    expect(item?.textContent).toContain("Hành vi lặp lại nhiều — Cửa hàng Quận 1");
+    expect(item?.textContent).toContain("(Đang tắt)");
+    expect(item?.textContent).toContain("Báo khi một hành vi (ví dụ: rời đi không mua)");
+    expect(item?.textContent).toContain("Sửa");
+    expect(item?.textContent).toContain("Xoá");
+    // A new rule of that kind: the fields it reads, in Vietnamese.
+    expect(text()).toContain("Quy tắc mới");
+    fire("change", el.querySelector("select"), { target: { value: "behaviour-count-above" } });
+    await settle();
+    for (const words of [
+      "Loại",
+      "Tên (không bắt buộc)",
+      "Mọi cửa hàng (từng cửa hàng riêng)",
+      "Hành vi",
+      "Rời đi không mua",
+      "Khoảng thời gian (phút)",
+      "Nhiều hơn (lần)",
+      "Gửi tới",
+      "Ứng dụng",
+      "Thêm quy tắc",
+    ])
+      expect(text()).toContain(words);
+    expect(text()).not.toContain("Số phản hồi tối thiểu"); // this kind reads no minimum
+    // Nothing left in English.
+    for (const english of [
+      "Alert rules",
+      "New rule",
+      "Every store",
+      "Threshold",
+      "More than",
+      "Rule",
+    ])
+      expect(text()).not.toContain(english);
+    const behaviour = [...el.querySelectorAll("select")].find((s) =>
+      [...s.options].some((o) => o.value === "left-without-buying"),
+    );
+    fire("change", behaviour, { target: { value: "left-without-buying" } });
+    fire("input", el.querySelectorAll("input[type=number]")[1], { target: { value: "3" } });
+    fire("submit", el.querySelector("form"));
+    await settle(6);
+    expect(api.createAlertRule).toHaveBeenCalledWith({
+      kind: "behaviour-count-above",
+      deliver: ["app"],
+      enabled: true,
+      storeId: null,
+      behaviour: "left-without-buying",
+      threshold: 3,
+    });
+    expect(text()).toContain("Đã lưu quy tắc.");
+  });
 });
