@@ -63,9 +63,8 @@ function windowsOf(
   const factor = 0.6 + 0.4 * Math.max(0, Math.min(1, closeness));
   const out: Window[] = [];
   // A number ends a run of words (the parse keeps no digits: "2 tuần" reads
-  // "tuần"), so a clause never spans one.
-  // Each run notes whether a number cut it at its start or end ("[2] tuần
-  // mà pin tụt nhanh" is the end of a sentence, not a statement).
+  // "tuần"), so a clause never spans one; an end a number cut counts as a
+  // cut ("[2] tuần mà pin tụt nhanh" is the end of a sentence, not a statement).
   const clauses: Array<{ units: Unit[]; open: boolean; close: boolean }> = [];
   for (const phrase of found.phrases) {
     let run: Unit[] = [];
