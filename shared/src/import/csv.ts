@@ -15,9 +15,11 @@ export type CsvRecord = {
   cells: string[];
 };
 
+export type CsvFailure = { ok: false; line: number; message: string };
+
 export type CsvResult =
   | { ok: true; delimiter: string; header: string[]; headerRecord: CsvRecord; records: CsvRecord[] }
-  | { ok: false; line: number; message: string };
+  | CsvFailure;
 
 /** The message of a file with no record at all (the other failure is an unclosed quote). */
 export const CSV_EMPTY = "the file is empty";
@@ -37,11 +39,17 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-/** Parse a whole CSV text; the first record is the header. Blank lines are skipped. */
-export function parseCsv(input: string, delimiter?: string): CsvResult {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const d = delimiter ?? detectDelimiter(text);
-  const records: CsvRecord[] = [];
+/** A CSV text without its UTF-8 BOM (record offsets count from here). */
+export const withoutBom = (input: string) =>
+  input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+
+/**
+ * The records of a CSV text (BOM already removed) one at a time, blank lines
+ * skipped, so a caller can stop early (the server's import stops one record
+ * past its row limit rather than building millions of records). An
+ * unclosed quote is yielded as a failure and ends the records.
+ */
+export function* csvRecords(text: string, d: string): Generator<CsvRecord | CsvFailure> {
   let line = 1;
   let i = 0;
   while (i < text.length) {
@@ -74,7 +82,10 @@ export function parseCsv(input: string, delimiter?: string): CsvResult {
           cell += c;
           i++;
         }
-        if (!closed) return { ok: false, line: start, message: "a quoted field is never closed" };
+        if (!closed) {
+          yield { ok: false, line: start, message: "a quoted field is never closed" };
+          return;
+        }
         atCellStart = false;
         continue;
       }
@@ -97,7 +108,18 @@ export function parseCsv(input: string, delimiter?: string): CsvResult {
     if (!ended) end = i;
     cells.push(cell);
     const blank = cells.length === 1 && cells[0] === "";
-    if (!blank) records.push({ line: start, start: from, end, cells });
+    if (!blank) yield { line: start, start: from, end, cells };
+  }
+}
+
+/** Parse a whole CSV text; the first record is the header. Blank lines are skipped. */
+export function parseCsv(input: string, delimiter?: string): CsvResult {
+  const text = withoutBom(input);
+  const d = delimiter ?? detectDelimiter(text);
+  const records: CsvRecord[] = [];
+  for (const r of csvRecords(text, d)) {
+    if ("message" in r) return r;
+    records.push(r);
   }
   const [head, ...rest] = records;
   if (!head) return { ok: false, line: 1, message: CSV_EMPTY };
@@ -105,13 +127,13 @@ export function parseCsv(input: string, delimiter?: string): CsvResult {
   return { ok: true, delimiter: d, header, headerRecord: head, records: rest };
 }
 
+/** A record as an object keyed by header name; extra cells are dropped, missing ones are "". */
+export const csvObject = (header: string[], r: CsvRecord) => ({
+  line: r.line,
+  value: Object.fromEntries(header.map((h, k) => [h, r.cells[k] ?? ""])) as Record<string, string>,
+});
+
 /** Records as objects keyed by header name; extra cells are dropped, missing ones are "". */
 export function csvObjects(header: string[], records: CsvRecord[]) {
-  return records.map((r) => ({
-    line: r.line,
-    value: Object.fromEntries(header.map((h, k) => [h, r.cells[k] ?? ""])) as Record<
-      string,
-      string
-    >,
-  }));
+  return records.map((r) => csvObject(header, r));
 }

@@ -51,7 +51,7 @@ export async function importObservations(
     deps.db.listStores(ws),
     deps.db.listCompetitors(ws),
   ]);
-  const parsed = parseImport(content, format, { ...o, known: { stores, competitors } });
+  const parsed = await parseImport(content, format, { ...o, known: { stores, competitors } });
   if (!parsed.ok) return parsed;
   const storeIds = new Set(stores.map((s) => s.id));
   const competitorIds = new Set(competitors.map((c) => c.id));

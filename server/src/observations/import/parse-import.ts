@@ -3,8 +3,7 @@
 // mapped column that does not exist) fails the whole file; row problems are
 // listed per row and the good rows still go in. A row id seen twice in one
 // file keeps its first row.
-import { csvObjects, parseCsv } from "@sightline/shared/import/csv";
-import { parseJsonLines } from "./json-lines.ts";
+import type { JsonLine } from "./json-lines.ts";
 import {
   type ImportOptions,
   type MappedRow,
@@ -12,9 +11,9 @@ import {
   planColumns,
   type RowError,
 } from "./map-rows.ts";
+import { type ImportFormat, readRows } from "./read-rows.ts";
 
-export const IMPORT_FORMATS = ["csv", "jsonl"] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export { IMPORT_FORMATS, type ImportFormat } from "./read-rows.ts";
 /** Rows per request; bigger files go in several requests. */
 export const MAX_IMPORT_ROWS = 20_000;
 /** Row errors listed in a report; beyond, they are only counted (a bounded answer). */
@@ -25,28 +24,47 @@ export type ParsedImport =
   | { ok: true; rows: MappedRow[]; uncounted?: number }
   | { ok: false; errors: Array<RowError & { line?: number }> };
 
-export function parseImport(content: string, format: ImportFormat, o: ImportOptions): ParsedImport {
-  let lines: Array<{ line: number; value: Record<string, unknown> }>;
-  let uncounted = 0;
-  const early: MappedRow[] = [];
-  if (format === "csv") {
-    const csv = parseCsv(content);
-    if (!csv.ok)
-      return { ok: false, errors: [{ path: "file", line: csv.line, message: csv.message }] };
-    lines = csvObjects(csv.header, csv.records);
-  } else {
-    const jl = parseJsonLines(content, MAX_REPORTED_ERRORS);
-    lines = jl.rows;
-    uncounted = jl.errorCount - jl.errors.length;
-    for (const e of jl.errors)
-      early.push({ ok: false, line: e.line, errors: [{ path: "(row)", message: e.message }] });
-  }
-  if (lines.length > MAX_IMPORT_ROWS) {
+/**
+ * Read and map one file. Rows are read one at a time and reading stops at
+ * the first row over MAX_IMPORT_ROWS (the file is refused whole), so an
+ * oversized file of tiny rows costs no more than a full one.
+ */
+export async function parseImport(
+  content: string,
+  format: ImportFormat,
+  o: ImportOptions,
+): Promise<ParsedImport> {
+  const lines: JsonLine[] = [];
+  let tooMany = false;
+  const read = await readRows(
+    content,
+    format,
+    (row) => {
+      if (lines.length === MAX_IMPORT_ROWS) {
+        tooMany = true;
+        return false;
+      }
+      lines.push(row);
+      return true;
+    },
+    MAX_REPORTED_ERRORS,
+  );
+  if (!read.ok)
+    return { ok: false, errors: [{ path: "file", line: read.line, message: read.message }] };
+  if (tooMany) {
     return {
       ok: false,
       errors: [{ path: "file", message: `more than ${MAX_IMPORT_ROWS} rows; split the file` }],
     };
   }
+  const uncounted = read.errorCount - read.errors.length;
+  const early = read.errors.map(
+    (e): MappedRow => ({
+      ok: false,
+      line: e.line,
+      errors: [{ path: "(row)", message: e.message }],
+    }),
+  );
   const header = [...new Set(lines.flatMap((l) => Object.keys(l.value)))];
   if (lines.length === 0) return { ok: true, rows: early, uncounted };
   const planned = planColumns(header, o);

@@ -6,10 +6,8 @@
 // dry-runs and imports with the chosen mapping.
 
 import type { ImportField } from "@sightline/shared/import/columns";
-import { csvObjects, parseCsv } from "@sightline/shared/import/csv";
-import { parseJsonLines } from "./json-lines.ts";
 import { planColumns, type RowError } from "./map-rows.ts";
-import type { ImportFormat } from "./parse-import.ts";
+import { type ImportFormat, readRows } from "./read-rows.ts";
 
 export const PREVIEW_ROWS = 20;
 
@@ -28,24 +26,29 @@ export type ImportPreview = {
 const cell = (v: unknown) =>
   v === null || v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v);
 
-export function previewImport(
+/**
+ * Read the whole file once, row by row, keeping only the first PREVIEW_ROWS
+ * rows (and, for JSON lines, every key seen): a big file is counted, never
+ * held.
+ */
+export async function previewImport(
   content: string,
   format: ImportFormat,
-):
-  | { ok: true; preview: ImportPreview }
-  | { ok: false; errors: Array<RowError & { line?: number }> } {
-  let lines: Array<{ value: Record<string, unknown> }>;
-  let columns: string[];
-  if (format === "csv") {
-    const csv = parseCsv(content);
-    if (!csv.ok)
-      return { ok: false, errors: [{ path: "file", line: csv.line, message: csv.message }] };
-    lines = csvObjects(csv.header, csv.records);
-    columns = csv.header;
-  } else {
-    lines = parseJsonLines(content, 0).rows;
-    columns = [...new Set(lines.flatMap((l) => Object.keys(l.value)))];
-  }
+): Promise<
+  { ok: true; preview: ImportPreview } | { ok: false; errors: Array<RowError & { line?: number }> }
+> {
+  const first: Array<Record<string, unknown>> = [];
+  const keys = new Set<string>();
+  let total = 0;
+  const read = await readRows(content, format, (row) => {
+    total++;
+    if (first.length < PREVIEW_ROWS) first.push(row.value);
+    if (format === "jsonl") for (const k of Object.keys(row.value)) keys.add(k);
+    return true;
+  });
+  if (!read.ok)
+    return { ok: false, errors: [{ path: "file", line: read.line, message: read.message }] };
+  const columns = format === "csv" ? read.header : [...keys];
   const mapping: Partial<Record<ImportField, string>> = {};
   let rowIdColumn: string | null = null;
   const planned = planColumns(columns, {});
@@ -68,10 +71,8 @@ export function previewImport(
       columns,
       mapping,
       rowIdColumn,
-      rows: lines
-        .slice(0, PREVIEW_ROWS)
-        .map((l) => Object.fromEntries(columns.map((c) => [c, cell(l.value[c])]))),
-      total: lines.length,
+      rows: first.map((v) => Object.fromEntries(columns.map((c) => [c, cell(v[c])]))),
+      total,
     },
   };
 }

@@ -184,7 +184,7 @@ export function importRoutes(deps: AppDeps) {
   return newRouter()
     .openapi(previewRoute, async (c) => {
       const body = c.req.valid("json");
-      const r = previewImport(body.content, body.format);
+      const r = await previewImport(body.content, body.format);
       if (!r.ok)
         throw badRequest(
           "the file cannot be read",
