@@ -4,7 +4,11 @@
 // survey rows naming their store by name go in through the import screen (dry
 // run first, then idempotent re-import); a journal is archived and restored;
 // with the server stopped an action's text stays and is saved after the
-// restart; and at 390×844 nothing overflows and the insights are one tap away.
+// restart; and at 390×844 nothing overflows and the insights are one tap away
+// — with a long unbroken word in every field a manager can fill: observation
+// fields, store and competitor names, an insight's statement, principle notes,
+// override reason and evidence note, an action, and what is typed into the
+// new-journal and import forms.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,6 +30,9 @@ const TOTAL = 1200;
 const WEB = 300;
 const STORES = ["Sightline Quận 1", "Sightline Hà Nội"];
 const LONG = "x".repeat(500);
+/** Names are at most 200 characters: the longest unbroken ones allowed. */
+const LONG_STORE = "s".repeat(200);
+const LONG_COMPETITOR = "c".repeat(200);
 
 let server: ServerProcess;
 let context: BrowserContext;
@@ -36,6 +43,9 @@ const storeIds: Record<string, string> = {};
 let journalId = "";
 let insightId = "";
 let longJournalId = "";
+let longObservationId = "";
+let longStoreId = "";
+let longCompetitorId = "";
 
 const storeInput = (name: string) => ({
   name,
@@ -58,10 +68,12 @@ async function pushObservations() {
       const n = batch * 400 + k;
       hlc = hlcSend(hlc, Date.now());
       const web = n % 4 === 0;
+      const id = uuidv7();
+      if (n === 5) longObservationId = id;
       return {
         seq: n + 1,
         op: "obs.create",
-        id: uuidv7(),
+        id,
         hlc: hlcFormat(hlc),
         fields: {
           channel: web ? "web" : "event",
@@ -83,6 +95,8 @@ async function pushObservations() {
                 how: LONG,
                 eventName: LONG.slice(0, 200),
                 tags: ["z".repeat(60)],
+                storeId: longStoreId,
+                competitorId: longCompetitorId,
               }
             : {}),
         },
@@ -107,6 +121,18 @@ beforeAll(async () => {
     const s = await admin.api<{ id: string }>("POST", "/v1/stores", storeInput(name));
     storeIds[name] = s.id;
   }
+  longStoreId = (
+    await admin.api<{ id: string }>("POST", "/v1/stores", {
+      ...storeInput(LONG_STORE),
+      zones: ["z".repeat(100)],
+    })
+  ).id;
+  longCompetitorId = (
+    await admin.api<{ id: string }>("POST", "/v1/competitors", {
+      name: LONG_COMPETITOR,
+      domains: [`${"d".repeat(240)}.vn`],
+    })
+  ).id;
   await pushObservations();
   const j = await admin.api<{ id: string }>("POST", "/v1/journals", {
     title: "E2E: 1.200 quan sát",
@@ -120,9 +146,27 @@ beforeAll(async () => {
       title: LONG.slice(0, 200),
       question: LONG,
       goal: LONG,
-      scope: { tags: ["z".repeat(60)] },
+      scope: { tags: ["z".repeat(60)], storeIds: [longStoreId], competitorIds: [longCompetitorId] },
     })
   ).id;
+  // An insight whose every text is one long word: statement, evidence note,
+  // principle notes, the override reason that validates it on one source.
+  const longInsight = await admin.api<{ id: string }>(
+    "POST",
+    `/v1/journals/${longJournalId}/insights`,
+    {
+      statement: LONG,
+      evidence: [{ observationId: longObservationId, stance: "supports", note: LONG }],
+    },
+  );
+  const note = (score: number) => ({ score, note: LONG });
+  await admin.api("PATCH", `/v1/insights/${longInsight.id}`, {
+    principles: { truth: note(2), resonance: note(1), relevance: note(3), uniqueness: note(0) },
+  });
+  await admin.api("PATCH", `/v1/insights/${longInsight.id}`, {
+    status: "validated",
+    overrideReason: LONG,
+  });
   const ins = await admin.api<{ id: string }>("POST", `/v1/journals/${journalId}/insights`, {
     statement: `Khách so giá trước khi hỏi bảo hành ${LONG}`,
     evidence: [],
@@ -378,6 +422,21 @@ describe("journal workspace (real server, real Chromium)", () => {
       page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
+    /** What sticks out past the screen's right edge, outside any box that scrolls sideways. */
+    const wide = () =>
+      page.evaluate(() => {
+        const edge = document.documentElement.clientWidth;
+        const scrolls = (e: Element | null): boolean => {
+          for (let p = e?.parentElement; p && p !== document.body; p = p.parentElement)
+            if (["auto", "scroll", "hidden"].includes(getComputedStyle(p).overflowX)) return true;
+          return false;
+        };
+        return [...document.querySelectorAll("body *")]
+          .filter((e) => e.getBoundingClientRect().right > edge + 1 && !scrolls(e))
+          .slice(-4)
+          .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")}`)
+          .join(", ");
+      });
     await page.goto(`${server.base}/#/journals/${journalId}`);
     await page.reload(); // a hash-only goto would keep the page's state
     await page.locator("article.obs").first().waitFor();
@@ -404,6 +463,8 @@ describe("journal workspace (real server, real Chromium)", () => {
       "#/import",
       "#/journals/new",
       "#/analytics",
+      "#/admin/stores",
+      "#/admin/competitors",
       `#/journals/${longJournalId}`,
     ]) {
       await page.goto(`${server.base}/${path}`);
@@ -413,8 +474,55 @@ describe("journal workspace (real server, real Chromium)", () => {
         await page.locator("article.obs").first().waitFor();
         await page.screenshot({ path: join(ARTIFACTS, "journal-phone-long-words.png") });
       }
-      expect(await overflow(), path).toBe(0);
+      expect.soft(await overflow(), `${path}: ${await wide()}`).toBe(0);
     }
+
+    // The long journal's insight: statement, evidence note, override reason, principle notes.
+    await page.getByRole("tab", { name: /Insights/ }).click();
+    const longCard = page.locator("article.insight").first();
+    await longCard.locator(".override-note", { hasText: LONG }).waitFor();
+    await longCard.locator(".ev-text .muted", { hasText: LONG }).waitFor();
+    await longCard.locator("details.insight-section summary").click();
+    const truthNote = longCard.getByLabel("Note on Truth");
+    await truthNote.waitFor();
+    expect(await truthNote.inputValue()).toBe(LONG);
+    expect.soft(await overflow(), `long insight: ${await wide()}`).toBe(0);
+    await page.screenshot({
+      path: join(ARTIFACTS, "journal-phone-long-insight.png"),
+      fullPage: true,
+    });
+
+    // Typed into the new-journal form (its store and competitor chips carry the long names).
+    await page.goto(`${server.base}/#/journals/new`);
+    const journalForm = page.locator("form.journal-form");
+    await journalForm.getByText(LONG_STORE).first().waitFor();
+    await journalForm.getByLabel("Journal name").fill(LONG);
+    await journalForm.getByLabel(/^Question/).fill(LONG);
+    await journalForm.getByLabel(/^Business goal/).fill(LONG);
+    await journalForm.getByLabel(/^Tags/).fill(LONG);
+    expect(await journalForm.getByLabel("Journal name").inputValue()).toBe(LONG.slice(0, 200));
+    expect.soft(await overflow(), `new journal, typed: ${await wide()}`).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, "journal-phone-new-long.png"), fullPage: true });
+
+    // Typed into the import form, with a file whose column name and cells are long words.
+    await page.goto(`${server.base}/#/import`);
+    await page.getByLabel("CSV or JSON-lines file").setInputFiles({
+      name: `${"f".repeat(200)}.csv`,
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        [`Mã,Nội dung,Cửa hàng,${"h".repeat(500)}`, `1,${LONG},${LONG_STORE},${LONG}`].join("\n"),
+        "utf8",
+      ),
+    });
+    await page.locator(".preview tbody tr").first().waitFor();
+    await expect
+      .poll(() => page.locator('select[data-field="what"]').inputValue())
+      .toBe("Nội dung");
+    await page.getByLabel(/^Source name/).fill(LONG);
+    await page.getByLabel(/^Time zone for times/).fill(LONG);
+    await page.locator('select[data-field="tags"]').selectOption("h".repeat(500));
+    expect.soft(await overflow(), `import, typed: ${await wide()}`).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, "import-phone-long.png"), fullPage: true });
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 });
