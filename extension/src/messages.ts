@@ -10,6 +10,7 @@ import {
   ObservationPatchSchema,
   PageFactsSchema,
   type Price,
+  RecordedChangeSchema,
   type Selector,
   SelectorSchema,
   Sha256Schema,
@@ -64,6 +65,8 @@ export const PageChangeSchema = z.strictObject({
   before: z.string().check(z.maxLength(4000)),
   after: z.string().check(z.maxLength(4000)),
   selector: z.optional(z.string().check(z.maxLength(2000))),
+  /** The change as data (amounts, or old and new text): recording it stores this as evidence.change. */
+  recorded: z.optional(RecordedChangeSchema),
 });
 export type PageChange = z.infer<typeof PageChangeSchema>;
 

@@ -15,6 +15,7 @@ export * from "./schema/journal.ts";
 export * from "./schema/messages.ts";
 export * from "./schema/observation.ts";
 export * from "./schema/page-facts.ts";
+export * from "./schema/recorded-change.ts";
 export * from "./schema/selectors.ts";
 export * from "./schema/suggestion.ts";
 export * from "./schema/text.ts";

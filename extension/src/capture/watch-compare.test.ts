@@ -40,6 +40,13 @@ describe("compareWatchedHtml", () => {
     expect(out.change.kind).toBe("price");
     expect(out.change.before.replace(/\s/g, " ")).toMatch(/1\.290\.000 ₫/);
     expect(out.change.after.replace(/\s/g, " ")).toMatch(/1\.190\.000 ₫/);
+    // As data too: what the recorded observation stores in evidence.change.
+    expect(out.change.recorded).toEqual({
+      kind: "price",
+      role: "current",
+      before: { amount: 1290000, currency: "VND" },
+      after: { amount: 1190000, currency: "VND" },
+    });
     expect(out.target).toMatchObject({ kind: "price", price: { amount: 1190000 } });
     expect(out.facts.title).toContain("Sony WH-CH520");
     // Compared again with what it knows now: no change, so nothing is recorded twice.
@@ -68,6 +75,11 @@ describe("compareWatchedHtml", () => {
     if (out?.state !== "changed") throw new Error(`expected a change, got ${out?.state}`);
     expect(out.change.kind).toBe("price");
     expect(out.change.after.replace(/\s/g, " ")).toMatch(/990\.000 ₫/);
+    expect(out.change.recorded).toMatchObject({
+      kind: "price",
+      before: { amount: 1290000, currency: "VND" },
+      after: { amount: 990000, currency: "VND" },
+    });
     expect(out.target).toEqual({ ...ELEMENT, text: "990.000₫" });
   });
 
@@ -82,6 +94,11 @@ describe("compareWatchedHtml", () => {
     if (out?.state !== "changed") throw new Error(`expected a change, got ${out?.state}`);
     expect(out.change).toMatchObject({ kind: "element", before: element.text });
     expect(out.change.after).toContain("24 tháng");
+    expect(out.change.recorded).toEqual({
+      kind: "text",
+      before: { text: element.text },
+      after: { text: out.change.after },
+    });
   });
 
   it("the element's selector finds nothing any more: gone", () => {

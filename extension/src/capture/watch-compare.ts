@@ -8,6 +8,8 @@
 // (capture/change-detect.ts pairPrices: place, role and fingerprint before
 // value); an element is found by its selector and compared as text, where a
 // difference only in its prices is a price change.
+import type { Price, RecordedChange } from "@sightline/shared";
+import { capText } from "./cap-text.ts";
 import { buildBaseline, detectPageChanges, pairPrices } from "./change-detect.ts";
 import { elementText } from "./element-box.ts";
 import { extractPageFacts } from "./page-facts.ts";
@@ -25,6 +27,18 @@ export type { WatchChange, WatchOutcome, WatchTarget };
 const READ_PRICES = 40;
 
 const normal = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim();
+
+type Amount = { amount: number; currency: string; role?: Price["role"] };
+/** A price change as data, what the recorded observation stores. */
+function priceChange(before: Amount, after: Amount, role = after.role ?? before.role) {
+  const c: RecordedChange = {
+    kind: "price",
+    before: { amount: before.amount, currency: before.currency },
+    after: { amount: after.amount, currency: after.currency },
+  };
+  if (role !== undefined) c.role = role;
+  return c;
+}
 
 function query(doc: Document, selector: string): Element | null {
   try {
@@ -56,6 +70,7 @@ export function compareWatched(target: WatchTarget, doc: Document, url: string):
         kind: "price",
         before: formatAmount(target.price, locale),
         after: formatAmount(now, locale),
+        recorded: priceChange(target.price, now),
       },
       target: next,
       facts: extractPageFacts(doc, { href: url }),
@@ -77,8 +92,18 @@ export function compareWatched(target: WatchTarget, doc: Document, url: string):
           kind: "price",
           before: formatAmount(row.before, locale),
           after: formatAmount(row.after, locale),
+          recorded: priceChange(row.before, row.after, row.role),
         }
-      : { kind: "element", before: target.text, after: text };
+      : {
+          kind: "element",
+          before: target.text,
+          after: text,
+          recorded: {
+            kind: "text",
+            before: { text: capText(target.text, 4000) },
+            after: { text: capText(text, 4000) },
+          },
+        };
   return { state: "changed", change, target: next, facts: extractPageFacts(doc, { href: url }) };
 }
 

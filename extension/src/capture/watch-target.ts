@@ -1,15 +1,20 @@
 // What a watched page follows and what a check of it finds, as data: shared
 // by the worker (which stores and schedules watches, and has no DOM in
 // Chromium) and the compare step (capture/watch-compare.ts, which needs one).
-import type { PageFacts, Price } from "@sightline/shared";
+import type { PageFacts, Price, RecordedChange } from "@sightline/shared";
 
 /** One price of the page (with its role and key), or one element's text. */
 export type WatchTarget =
   | { kind: "price"; price: Price }
   | { kind: "element"; selector: string; text: string };
 
-/** One change as recorded: "before → after" as the page shows it. */
-export type WatchChange = { kind: "price" | "element"; before: string; after: string };
+/** One change as recorded: "before → after" as the page shows it, and as data (evidence.change). */
+export type WatchChange = {
+  kind: "price" | "element";
+  before: string;
+  after: string;
+  recorded?: RecordedChange;
+};
 
 export type WatchOutcome =
   | { state: "same"; target: WatchTarget }

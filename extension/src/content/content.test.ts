@@ -171,6 +171,7 @@ describe("helpers", () => {
         before: "Old title",
         after: "New title",
         selector: "h1",
+        recorded: { kind: "text", before: { text: "Old title" }, after: { text: "New title" } },
       },
       {
         key: "price:2",
@@ -178,6 +179,12 @@ describe("helpers", () => {
         kind: "price",
         before: expect.stringMatching(/^390\.000/),
         after: "—",
+        recorded: {
+          kind: "price",
+          role: "discount",
+          before: { amount: 390000, currency: "VND" },
+          after: null,
+        },
         selector: "ul.promo",
       },
     ]);

@@ -124,4 +124,35 @@ describe("revisiting a page (issue 17's false changes)", () => {
     );
     expect(rows(report)).toEqual(["price: 9.490.000 ₫ → 8.990.000 ₫"]);
   });
+
+  it("each change carries the structured before/after that recording it stores", () => {
+    const price = revisit([
+      "mua kèm tai nghe chỉ <b>300.000</b>",
+      "mua kèm tai nghe chỉ <b>350.000</b>",
+    ]);
+    expect(price.changes.map((c) => c.recorded)).toEqual([
+      {
+        kind: "price",
+        role: "current",
+        before: { amount: 300000, currency: "VND" },
+        after: { amount: 350000, currency: "VND" },
+      },
+    ]);
+    const removed = revisit(["<li>Giảm thêm <b>390.000</b>₫ khi thanh toán qua VNPAY</li>", ""]);
+    expect(removed.changes.map((c) => c.recorded)).toEqual([
+      { kind: "price", role: "discount", before: { amount: 390000, currency: "VND" }, after: null },
+    ]);
+    const wording = revisit(["Mua ngay", "Đặt hàng ngay"]);
+    expect(wording.changes.map((c) => c.recorded)).toEqual([
+      {
+        kind: "text",
+        before: {
+          text: "Aurora X5 có pin 5.000mAh, màn hình OLED 120Hz và sạc nhanh 33W. Mua ngay",
+        },
+        after: {
+          text: "Aurora X5 có pin 5.000mAh, màn hình OLED 120Hz và sạc nhanh 33W. Đặt hàng ngay",
+        },
+      },
+    ]);
+  });
 });

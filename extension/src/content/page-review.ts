@@ -6,9 +6,14 @@
 // few more tries when the DOM changes, so a quote that appears after load is
 // still found.
 
-import type { Price } from "@sightline/shared";
+import type { Price, RecordedChange } from "@sightline/shared";
 import { capText } from "../capture/cap-text.ts";
-import { buildBaseline, type ChangeRow, detectPageChanges } from "../capture/change-detect.ts";
+import {
+  buildBaseline,
+  type ChangeRow,
+  detectPageChanges,
+  type PriceValue,
+} from "../capture/change-detect.ts";
 import { extractPageFacts } from "../capture/page-facts.ts";
 import type { EarlierCapture, PageChange, PageReport } from "../messages.ts";
 import { showHighlights } from "./highlights.ts";
@@ -37,9 +42,23 @@ export function formatPrice(p: Pick<Price, "amount" | "currency">, locale?: stri
   }
 }
 
+/** A change row as data, what recording it stores (shared RecordedChangeSchema). */
+export function recordedChange(r: ChangeRow): RecordedChange {
+  if (r.kind !== "price")
+    return {
+      kind: "text",
+      before: { text: capText(r.before, 4000) },
+      after: { text: capText(r.after, 4000) },
+    };
+  const amount = (v: PriceValue | null) => v && { amount: v.amount, currency: v.currency };
+  const c: RecordedChange = { kind: "price", before: amount(r.before), after: amount(r.after) };
+  if (r.role !== undefined) c.role = r.role;
+  return c;
+}
+
 /**
- * The change rows as the panel lists them (the message schema holds text):
- * prices formatted in the page's locale, "—" for a price added or removed.
+ * The change rows as the panel lists them: prices formatted in the page's
+ * locale, "—" for a price added or removed, and each row as data to record.
  */
 export function toPageChanges(rows: readonly ChangeRow[], locale?: string): PageChange[] {
   return rows.map((r) => {
@@ -51,6 +70,7 @@ export function toPageChanges(rows: readonly ChangeRow[], locale?: string): Page
       kind: r.kind,
       before: side(r.before),
       after: side(r.after),
+      recorded: recordedChange(r),
     };
     if (r.selector) change.selector = capText(r.selector, 2000);
     return change;

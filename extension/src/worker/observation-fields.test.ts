@@ -146,6 +146,12 @@ describe("fieldsFromEventNote", () => {
 
 describe("fieldsFromChange", () => {
   it("records old → new as a new price observation", () => {
+    const recorded = {
+      kind: "price" as const,
+      role: "current" as const,
+      before: { amount: 1290000, currency: "VND" },
+      after: { amount: 1190000, currency: "VND" },
+    };
     const fields = ObservationCreateSchema.parse(
       fieldsFromChange({
         change: {
@@ -154,6 +160,7 @@ describe("fieldsFromChange", () => {
           kind: "price",
           before: "1.290.000 ₫",
           after: "1.190.000 ₫",
+          recorded,
         },
         page: { url: base.url, title: base.title, facts },
         competitor,
@@ -165,8 +172,35 @@ describe("fieldsFromChange", () => {
     expect(fields.needs).toEqual(["price"]);
     // Structured before/after, not a quote (a quote would be re-anchored as text on every visit).
     expect(fields.evidence?.quote).toBeUndefined();
+    expect(fields.evidence?.change).toEqual(recorded);
     expect(fields.note).toBe("Before: 1.290.000 ₫\nAfter: 1.190.000 ₫");
     expect(fields.evidence?.facts).toEqual(facts);
+  });
+
+  it("records a changed text with its old and new wording as structured before/after", () => {
+    const recorded = {
+      kind: "text" as const,
+      before: { text: "Mua ngay" },
+      after: { text: "Đặt hàng ngay" },
+    };
+    const fields = ObservationCreateSchema.parse(
+      fieldsFromChange({
+        change: {
+          key: "o1:element",
+          observationId: "o1",
+          kind: "element",
+          before: "Mua ngay",
+          after: "Đặt hàng ngay",
+          recorded,
+        },
+        page: { url: base.url, title: base.title, facts: {} },
+        competitor,
+        now,
+        t,
+      }),
+    );
+    expect(fields.needs).toBeUndefined();
+    expect(fields.evidence).toEqual({ change: recorded });
   });
 });
 

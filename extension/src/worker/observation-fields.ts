@@ -138,6 +138,13 @@ export type ChangeContext = {
   t: T;
 };
 
+function evidenceOfChange(x: ChangeContext): Fields | undefined {
+  const evidence: Fields = {};
+  if (x.change.recorded) evidence.change = x.change.recorded;
+  if (Object.keys(x.page.facts).length > 0) evidence.facts = x.page.facts;
+  return Object.keys(evidence).length > 0 ? evidence : undefined;
+}
+
 /** A new observation recording "old → new" on a revisited page. */
 export function fieldsFromChange(x: ChangeContext): Fields {
   const { change } = x;
@@ -161,9 +168,10 @@ export function fieldsFromChange(x: ChangeContext): Fields {
     needs: change.kind === "price" ? ["price"] : undefined,
     basis: "observed",
     note: cap(x.t("change.note", { before, after }), 4000),
-    // The page's facts (prices with role and key) as they are now; no quote, so the
-    // formatted price is never re-anchored as text on a later visit.
-    evidence: Object.keys(x.page.facts).length > 0 ? { facts: x.page.facts } : undefined,
+    // The change as data (evidence.change) and the page's facts (prices with role
+    // and key) as they are now; no quote, so the formatted price is never
+    // re-anchored as text on a later visit.
+    evidence: evidenceOfChange(x),
   });
 }
 

@@ -29,6 +29,25 @@ describe("POST /v1/sync/push", () => {
     expect(pulled.config.store.id).toBe(t.storeId);
   });
 
+  it("stores a recorded change's structured before/after and pulls it back unchanged", async () => {
+    t = await createTestApp();
+    const d = await t.pair("marketer");
+    const change = {
+      kind: "price",
+      role: "discount",
+      before: { amount: 200000, currency: "VND" },
+      after: { amount: 250000, currency: "VND" },
+    };
+    const m = webObservation(1, d, { needs: ["price"], evidence: { change } });
+    expect(await (await t.push(d, [m])).json()).toMatchObject({ lastSeq: 1, rejected: [] });
+    const pulled = await (await t.pull(d, null)).json();
+    const entity = pulled.changes.find((c: { entity: { id: string } }) => c.entity.id === m.id);
+    expect(entity.entity.fields.evidence).toEqual({ change });
+    const bad = webObservation(2, d, { evidence: { change: { ...change, before: { text: 1 } } } });
+    const res = await (await t.push(d, [bad])).json();
+    expect(res.rejected).toEqual([expect.objectContaining({ seq: 2, code: "invalid" })]);
+  });
+
   it("leaves the database byte-identical when a batch is re-delivered", async () => {
     t = await createTestApp();
     const d = await t.pair("marketer");

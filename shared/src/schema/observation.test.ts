@@ -39,6 +39,36 @@ describe("observation schemas", () => {
     expect(r.success).toBe(true);
   });
 
+  it("accepts a recorded change as structured before/after, and refuses a malformed one", () => {
+    const web = { ...base, url: "https://shop.vn/p/1" };
+    const ok = (change: unknown) =>
+      ObservationCreateSchema.safeParse({ ...web, evidence: { change } }).success;
+    expect(
+      ok({
+        kind: "price",
+        role: "current",
+        before: { amount: 1290000, currency: "VND" },
+        after: { amount: 1190000, currency: "VND" },
+      }),
+    ).toBe(true);
+    // A price added or removed has one side only.
+    expect(ok({ kind: "price", before: null, after: { amount: 200000, currency: "VND" } })).toBe(
+      true,
+    );
+    expect(
+      ok({ kind: "text", before: { text: "Mua ngay" }, after: { text: "Đặt hàng ngay" } }),
+    ).toBe(true);
+    expect(ok({ kind: "price", before: null, after: null })).toBe(false);
+    expect(ok({ kind: "price", before: { text: "1.290.000 ₫" }, after: { text: "x" } })).toBe(
+      false,
+    );
+    expect(ok({ kind: "text", before: { amount: 1, currency: "VND" }, after: { text: "x" } })).toBe(
+      false,
+    );
+    expect(ok({ kind: "price", before: { amount: -1, currency: "VND" }, after: null })).toBe(false);
+    expect(ok({ kind: "text", before: { text: "a" }, after: { text: "b" }, extra: 1 })).toBe(false);
+  });
+
   it("requires what, channel, method and capturedAt with an offset", () => {
     expect(ObservationCreateSchema.safeParse({ ...base, what: "   " }).success).toBe(false);
     expect(

@@ -6,6 +6,7 @@ import { CHANNEL_CODES } from "../vocabulary/channels.ts";
 import { METHOD_CODES } from "../vocabulary/methods.ts";
 import { NEED_CODES } from "../vocabulary/needs.ts";
 import { PageFactsSchema } from "./page-facts.ts";
+import { RecordedChangeSchema } from "./recorded-change.ts";
 import { SelectorSchema } from "./selectors.ts";
 import { IdSchema, IsoDateTimeSchema, requiredText, Sha256Schema, text } from "./text.ts";
 
@@ -31,6 +32,8 @@ export const EvidenceSchema = z.strictObject({
   selectors: z.optional(z.array(SelectorSchema).check(z.maxLength(10))),
   screenshot: z.optional(Sha256Schema),
   facts: z.optional(PageFactsSchema),
+  /** A change recorded on a revisited or watched page: structured before/after (protocol v1 addition). */
+  change: z.optional(RecordedChangeSchema),
 });
 
 const HttpUrlSchema = text(2048).check(

@@ -8,6 +8,12 @@
 //   1 (additions, round 3, optional) — push and pull requests may carry
 //       `status: {unsynced, oldestUnsyncedAt, storagePersisted?}` (the device's
 //       queue and storage); the server keeps the last one for the fleet view.
+//   1 (additions, round 4, optional) — an observation's `evidence` may carry
+//       `change` (shared/src/schema/recorded-change.ts): a change recorded on
+//       a revisited or watched page as structured before/after, {kind:
+//       "price", role?, before: {amount, currency} | null, after: …} or
+//       {kind: "text", before: {text}, after: {text}}. Older clients never
+//       send it; a server before it refuses it as an unknown key (`invalid`).
 export const PROTOCOL_VERSION = 1 as const;
 // Client data schema. Older clients' queued mutations are upcast on the server.
 //   1 — observation fields as in docs/domain.md "Observation fields".
