@@ -6,7 +6,7 @@ import "fake-indexeddb/auto";
 import { openIdbStorage } from "@sightline/browser/idb-storage";
 import { UnsentExportSchema } from "@sightline/shared";
 import { deleteDB } from "idb";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import {
   contentSender,
   createFakeBrowser,
@@ -18,6 +18,7 @@ import { createFakeServer, type FakeServer } from "../../test/support/fake-serve
 import type { CaptureResult, ContentRequest, PageReport, SyncStatusView } from "../messages.ts";
 import { openBlobStorage } from "./blob-storage.ts";
 import type { Screenshotter } from "./screenshot.ts";
+import { WATCH_ALARM, WATCH_PERIOD_MINUTES } from "./watch-service.ts";
 import { openWatchStorage } from "./watch-storage.ts";
 import { createWorkerApp, type WorkerApp } from "./worker-app.ts";
 
@@ -36,6 +37,8 @@ type Ctx = {
   tab: FakeTab;
   shots: number[];
   contentLog: ContentRequest[];
+  /** Added to the real time the worker reads (a watch becomes due an hour after its last check). */
+  clock: { offsetMs: number };
 };
 
 /** A worker on fakes; `from`: the same browser profile (storage, databases) after a worker restart. */
@@ -54,6 +57,7 @@ async function setup(from?: Ctx): Promise<Ctx> {
   const blobs = await openBlobStorage(`worker-blobs-${seq}`);
   const watches = openWatchStorage(`worker-watches-${seq}`);
   const shots: number[] = [];
+  const clock = from?.clock ?? { offsetMs: 0 };
   const screenshots: Screenshotter = {
     capture: async (windowId, _viewport, box) => {
       shots.push(windowId);
@@ -86,6 +90,7 @@ async function setup(from?: Ctx): Promise<Ctx> {
         };
       }),
     languages: ["en-US"],
+    now: () => Date.now() + clock.offsetMs,
   });
   app.install();
   const tab: FakeTab = { id: 7, windowId: 1, url: URL_, title: "Tai nghe Sony", active: true };
@@ -120,7 +125,7 @@ async function setup(from?: Ctx): Promise<Ctx> {
         return { ok: true };
     }
   });
-  return { seq, shop, browser, server, app, tab, shots, contentLog };
+  return { seq, shop, browser, server, app, tab, shots, contentLog, clock };
 }
 
 const ask = <T>(ctx: Ctx, message: unknown) => ctx.browser.send(message, pageSender) as Promise<T>;
@@ -287,6 +292,49 @@ describe("worker", () => {
     await ask(ctx, { type: "watch.remove", id: added.watch.id });
     expect((await ask<{ items: unknown[] }>(ctx, { type: "watch.list" })).items).toEqual([]);
     expect(ctx.server.observations.size).toBeGreaterThanOrEqual(2);
+  });
+
+  it("the watch alarm is created every minute, and firing it runs the watch service's tick", async () => {
+    expect(ctx.browser.alarmsCreated.get(WATCH_ALARM)).toBe(WATCH_PERIOD_MINUTES);
+    await pair(ctx);
+    await settle(ctx);
+    const element = {
+      selector: "#p",
+      text: "1.290.000₫",
+      box: { x: 5, y: 6, width: 120, height: 30 },
+    };
+    ctx.browser.scriptable.add(ctx.tab.id);
+    await ask(ctx, { type: "capture.start", kind: "element" });
+    const captured = (await ctx.browser.send(
+      {
+        type: "capture.submit",
+        capture: {
+          kind: "element",
+          url: URL_,
+          title: "Tai nghe Sony",
+          box: element.box,
+          viewport,
+          facts: { prices, element },
+        },
+      },
+      contentSender(ctx.tab),
+    )) as { id: string };
+    ctx.browser.granted.add("https://dienmayxanhla.vn/*");
+    await ask(ctx, { type: "watch.add", observationId: captured.id });
+    ctx.shop.set(URL_, '<html><body><b id="p">1.190.000₫</b></body></html>');
+    const tick = vi.spyOn(ctx.app.watches, "tick");
+    // Another alarm is not the watch's.
+    ctx.browser.fire.alarm("sync");
+    expect(tick).not.toHaveBeenCalled();
+    // An hour later the watch is due: the alarm checks it without anyone asking.
+    ctx.clock.offsetMs = 61 * 60_000;
+    ctx.browser.fire.alarm(WATCH_ALARM);
+    expect(tick).toHaveBeenCalledTimes(1);
+    await tick.mock.results[0]?.value;
+    const items = (
+      await ask<{ items: { changes: number; value: string }[] }>(ctx, { type: "watch.list" })
+    ).items;
+    expect(items).toEqual([expect.objectContaining({ changes: 1, value: "1.190.000₫" })]);
   });
 
   it("element picker: the content script submits, the worker screenshots, stores the blob, then writes", async () => {

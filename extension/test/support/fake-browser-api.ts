@@ -13,6 +13,8 @@ export type FakeBrowser = BrowserApi & {
   readonly granted: Set<string>;
   readonly menuItems: MenuItem[];
   readonly storageLocal: Map<string, unknown>;
+  /** Alarms the worker created: name → period in minutes. */
+  readonly alarmsCreated: Map<string, number>;
   /** Content handler installed when the worker injects into a permitted tab. */
   contentFor(tabId: number, make: () => ContentHandler): void;
   /** Tabs the worker may script (activeTab or host permission). */
@@ -40,6 +42,7 @@ export function createFakeBrowser(fetchImpl: typeof fetch): FakeBrowser {
   const scriptable = new Set<number>();
   const granted = new Set<string>();
   const menuItems: MenuItem[] = [];
+  const alarmsCreated = new Map<string, number>();
   const listeners = {
     message: [] as ((m: unknown, s: MessageSender) => Promise<unknown> | undefined)[],
     connect: [] as ((p: PortLike) => void)[],
@@ -59,6 +62,7 @@ export function createFakeBrowser(fetchImpl: typeof fetch): FakeBrowser {
     granted,
     menuItems,
     storageLocal,
+    alarmsCreated,
     scriptable,
     active: null,
     contentFor: (tabId, make) => factories.set(tabId, make),
@@ -106,7 +110,7 @@ export function createFakeBrowser(fetchImpl: typeof fetch): FakeBrowser {
       },
     },
     alarms: {
-      create: async () => undefined,
+      create: async (name, periodInMinutes) => void alarmsCreated.set(name, periodInMinutes),
       onAlarm: (l) => listeners.alarm.push(l),
     },
     menus: {
