@@ -243,7 +243,10 @@ describe("journal workspace (real server, real Chromium)", () => {
       buffer: Buffer.from(csv, "utf8"),
     });
     await page.getByText("First 5 of 50 rows").waitFor();
-    expect(await page.locator('select[data-field="storeId"]').inputValue()).toBe("Cửa hàng");
+    // The mapping is the server's preview of the file, which answers a moment later.
+    await expect
+      .poll(() => page.locator('select[data-field="storeId"]').inputValue())
+      .toBe("Cửa hàng");
     expect(await page.locator(".preview tbody tr").count()).toBe(5);
     await page.getByLabel(/^Source name/).fill("Khảo sát T3");
 
