@@ -323,6 +323,8 @@ export function extensionScenario(
       await expect
         .poll(() => textOf(panel, '[data-testid="page-changes"]'), { timeout: 15_000 })
         .toMatch(/1[.,]290[.,]000.*→.*1[.,]190[.,]000/);
+      // One real change, one row: the JSON-LD and the visible price are one price.
+      expect(await countOf(panel, '[data-testid="page-changes"] li.change')).toBe(1);
       // Earlier quotes are highlighted again (CSS Custom Highlight API, no DOM change).
       await expect
         .poll(() =>
@@ -347,7 +349,17 @@ export function extensionScenario(
             ),
           { timeout: 15_000 },
         )
-        .toMatchObject({ what: expect.stringMatching(/1[.,]290[.,]000.*→.*1[.,]190[.,]000/) });
+        .toMatchObject({
+          what: expect.stringMatching(/1[.,]290[.,]000.*→.*1[.,]190[.,]000/),
+          // As data too, not only as formatted text.
+          evidence: {
+            change: {
+              kind: "price",
+              before: { amount: 1290000, currency: "VND" },
+              after: { amount: 1190000, currency: "VND" },
+            },
+          },
+        });
     });
 
     it("captures right after a revisit still work (a third quote, with the selection-screenshot setting on)", async () => {
