@@ -7,7 +7,8 @@
 // whose timer fires later in a minute another instance evaluated skips it). Each rule's condition is a pure
 // function (conditions.ts); this reads what they need, records trips and
 // clears, and pokes the workspace's streams when an alert opened or changed.
-import type { Entity } from "@sightline/shared";
+import { DEFAULT_BEHAVIOURS, type Entity } from "@sightline/shared";
+import type { AlertFigures } from "@sightline/shared/schema/alert";
 import type { Logger } from "pino";
 import type { AlertRuleRecord, Db } from "../db/port.ts";
 import type { Notifier } from "../sync/notifier.ts";
@@ -125,7 +126,12 @@ export function createAlertEvaluator(o: {
       : behaviourConditions(rule, rows, stores, at);
   }
 
-  type Names = { stores: Map<string, string>; competitors: Map<string, string> };
+  type Names = {
+    stores: Map<string, string>;
+    competitors: Map<string, string>;
+    /** "storeId code" → the store's own label of a behaviour. */
+    behaviours: Map<string, { vi: string; en: string }>;
+  };
 
   async function evaluate(ws: string, touched?: Touched): Promise<EvaluationResult> {
     const result: EvaluationResult = { opened: 0, updated: 0, quiet: 0, cleared: 0 };
@@ -142,9 +148,17 @@ export function createAlertEvaluator(o: {
         })
       : rules;
     if (relevant.length === 0) return result;
+    const stores = await db.listStores(ws);
     const names: Names = {
-      stores: new Map((await db.listStores(ws)).map((s) => [s.id, s.name])),
+      stores: new Map(stores.map((s) => [s.id, s.name])),
       competitors: new Map((await db.listCompetitors(ws)).map((c) => [c.id, c.name])),
+      behaviours: new Map(
+        stores.flatMap((s) =>
+          s.behaviours.map(
+            (b) => [`${s.id} ${b.code}`, { vi: b.label_vi, en: b.label_en }] as const,
+          ),
+        ),
+      ),
     };
     const at = now();
     const nowIso = at.toISOString();
@@ -178,7 +192,12 @@ export function createAlertEvaluator(o: {
           deviceId: c.deviceId,
           figures: c.figures,
           observationIds: c.observationIds,
-          text: alertSummary(rule.kind, c.figures, place),
+          text: alertSummary(
+            rule.kind,
+            c.figures,
+            place,
+            behaviourLabel(c.storeId, c.figures, names),
+          ),
           deliver: rule.deliver,
           now: nowIso,
         });
@@ -187,6 +206,19 @@ export function createAlertEvaluator(o: {
     }
     if (result.opened + result.updated > 0) await changed(ws);
     return result;
+  }
+
+  /** A behaviour as people read it: the store's label, else the default one, else its code. */
+  function behaviourLabel(
+    storeId: string | null,
+    figures: AlertFigures,
+    names: Names,
+  ): { vi: string; en: string } | undefined {
+    const code = figures.behaviour;
+    if (typeof code !== "string") return undefined;
+    const own = storeId ? names.behaviours.get(`${storeId} ${code}`) : undefined;
+    const fallback = DEFAULT_BEHAVIOURS[code as keyof typeof DEFAULT_BEHAVIOURS];
+    return own ?? (fallback ? { vi: fallback.vi, en: fallback.en } : undefined);
   }
 
   async function changed(ws: string) {

@@ -120,6 +120,10 @@ describe("store alert kinds through the push", () => {
       figures: { count: 3, behaviour: "left-without-buying", threshold: 2, windowMinutes: 30 },
     });
     expect(alert.observationIds).toHaveLength(3);
+    // Its words name the behaviour as people read it, never its code.
+    expect(JSON.stringify(alert.text)).toContain("Rời đi không mua");
+    expect(JSON.stringify(alert.text)).toContain("Left without buying");
+    expect(JSON.stringify(alert.text)).not.toContain("left-without-buying");
     // 15 minutes on, the first two have left the window: the tick clears it.
     clock += 15 * 60_000;
     expect(await t.deps.alerts?.tick()).toMatchObject({ opened: 0, cleared: 1 });

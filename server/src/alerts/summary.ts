@@ -14,6 +14,8 @@ export function alertSummary(
   kind: AlertKind,
   figures: AlertFigures,
   place: string | null,
+  /** The behaviour's label (figures carry its code), when the kind counts one. */
+  behaviour?: { vi: string; en: string },
 ): { vi: string; en: string } {
   const say = (locale: "vi" | "en") => {
     const t = translators[locale];
@@ -22,6 +24,7 @@ export function alertSummary(
       window: figures.windowMinutes ?? "",
     };
     for (const [k, v] of Object.entries(figures)) if (v !== null) params[k] = v;
+    if (behaviour) params.behaviour = behaviour[locale];
     return t(`alert.summary.${kind}`, params);
   };
   return { vi: say("vi"), en: say("en") };
