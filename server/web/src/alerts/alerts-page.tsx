@@ -17,13 +17,20 @@ export function AlertsPage({ status }: { status: "open" | "acknowledged" }) {
   const { api } = useApp();
   const { t } = useI18n();
   const alerts = useAsync(() => api.alerts(status).then((r) => r.items), [api, status]);
-  const places = useAsync<Places>(
-    async () => ({
-      stores: new Map(listOf(await api.stores()).map((s) => [s.id, s.name])),
+  const places = useAsync<Places>(async () => {
+    const stores = listOf(await api.stores());
+    return {
+      stores: new Map(stores.map((s) => [s.id, s.name])),
       competitors: new Map(listOf(await api.competitors()).map((c) => [c.id, c.name])),
-    }),
-    [api],
-  );
+      behaviours: new Map(
+        stores.flatMap((s) =>
+          s.behaviours.map(
+            (b) => [`${s.id} ${b.code}`, { vi: b.label_vi, en: b.label_en }] as const,
+          ),
+        ),
+      ),
+    };
+  }, [api]);
   const [done, setDone] = useState<string | null>(null);
   const reload = alerts.reload;
   useEffect(
@@ -114,7 +121,7 @@ function AlertCard({
   return (
     <li class={`card alert ${a.status}`} data-testid="alert">
       <p class="alert-line">
-        <strong>{alertLine(a, places, t)}</strong>
+        <strong>{alertLine(a, places, t, locale)}</strong>
       </p>
       <p class="muted small">
         {t("alerts.opened", { time: when(a.openedAt) })} ·{" "}

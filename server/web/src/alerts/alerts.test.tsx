@@ -75,6 +75,32 @@ describe("alerts page", () => {
     expect(el.textContent).toContain("Alert acknowledged.");
   });
 
+  it("names a counted behaviour by the store's own label, else the default one, never its code", async () => {
+    const counted = (behaviour: string): Alert => ({
+      ...ALERT,
+      id: `a-${behaviour}`,
+      kind: "behaviour-count-above",
+      figures: { count: 3, behaviour, windowMinutes: 30, threshold: 2 },
+    });
+    const store = {
+      ...STORE,
+      behaviours: [{ code: "hovered", label_vi: "Đứng xem lâu", label_en: "Lingered" }],
+    };
+    const api = fakeApi({
+      alerts: vi.fn(async () => ({ items: [counted("left-without-buying"), counted("hovered")] })),
+      stores: vi.fn(async () => ({ items: [store] })) as never,
+    });
+    const en = renderUi(<AlertsPage status="open" />, { api, locale: "en" });
+    await settle(6);
+    expect(en.textContent).toContain("3 × “Left without buying” in 30 min");
+    expect(en.textContent).toContain("3 × “Lingered” in 30 min");
+    expect(en.textContent).not.toContain("left-without-buying");
+    const vi_ = renderUi(<AlertsPage status="open" />, { api, locale: "vi" });
+    await settle(6);
+    expect(vi_.textContent).toContain("3 lần “Rời đi không mua” trong 30 phút");
+    expect(vi_.textContent).toContain("3 lần “Đứng xem lâu” trong 30 phút");
+  });
+
   it("words the server's 'rule deleted' closing in the reader's language, never quoting it", async () => {
     const closed = {
       ...ALERT,
