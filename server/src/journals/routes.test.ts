@@ -318,6 +318,58 @@ describe("journals — the journal page", () => {
   });
 });
 
+describe("journals — the journal page's insights", () => {
+  it("answers at most 200 insights, oldest first, with the exact count and a cursor to the rest", async () => {
+    t = await createTestApp();
+    const j = await asJson(
+      await t.request("/v1/journals", {
+        method: "POST",
+        token: t.admin.token,
+        json: { title: "Giá" },
+      }),
+      201,
+    );
+    const viewer = await t.loginAs("viewer");
+    const made: string[] = [];
+    for (let i = 0; i < 205; i++) {
+      const r = await asJson(
+        await t.request(`/v1/journals/${j.id}/insights`, {
+          method: "POST",
+          token: t.admin.token,
+          json: { statement: `Khách bỏ đi vì giá (${i})` },
+        }),
+        201,
+      );
+      made.push(InsightCreatedSchema.parse(r).id);
+    }
+    const open = async (query: string) =>
+      JournalPageSchema.parse(
+        await asJson(
+          await t.request(`/v1/journals/${j.id}?limit=1${query}`, { token: viewer.token }),
+        ),
+      );
+    const first = await open("");
+    expect(first.insights).toHaveLength(200);
+    expect(first.insightCount).toBe(205);
+    expect(first.insightsNextCursor).toEqual(expect.any(String));
+    const rest = await open(`&insightCursor=${first.insightsNextCursor}`);
+    expect(rest.insights).toHaveLength(5);
+    expect(rest.insightsNextCursor).toBeNull();
+    // Every insight once, in (createdAt, id) order.
+    const shown = [...first.insights, ...rest.insights];
+    expect(shown.map((i) => i.id).sort()).toEqual([...made].sort());
+    const key = (i: { createdAt: string; id: string }) => `${i.createdAt} ${i.id}`;
+    expect(shown.map(key)).toEqual(shown.map(key).sort());
+    // A smaller page on request; more than 200 is a 400.
+    const two = await open("&insightLimit=2");
+    expect(two.insights.map((i) => i.id)).toEqual(shown.slice(0, 2).map((i) => i.id));
+    const tooMany = await t.request(`/v1/journals/${j.id}?insightLimit=201`, {
+      token: viewer.token,
+    });
+    expect(tooMany.status).toBe(400);
+  });
+});
+
 describe("journals — suggestions", () => {
   it("puts kiosk price complaints, asked-price taps and the competitor's lower price in one cross-channel suggestion, first", async () => {
     t = await createTestApp();

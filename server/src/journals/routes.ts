@@ -10,7 +10,7 @@ import type { AppDeps } from "../app-deps.ts";
 import { createAuditLog } from "../audit/audit-log.ts";
 import { ADMINS, DATA_READERS } from "../auth/roles.ts";
 import type { AppEnv } from "../http/env.ts";
-import { PageQuerySchema, pageOf } from "../http/list-page.ts";
+import { PAGE_LIMIT_MAX, PageQuerySchema, pageOf } from "../http/list-page.ts";
 import { notFound } from "../http/problem.ts";
 import { defineRoute } from "../http/route.ts";
 import { newRouter } from "../http/router.ts";
@@ -78,6 +78,9 @@ const open = defineRoute(DATA_READERS, {
       order: z.enum(["asc", "desc"]).default("asc"),
       limit: z.coerce.number().int().min(1).max(500).default(100),
       cursor: z.string().max(200).optional(),
+      // The insights are a page too, a bounded answer however many a journal gathers.
+      insightLimit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(PAGE_LIMIT_MAX),
+      insightCursor: z.string().max(500).optional(),
     }),
   },
   responses: {
@@ -236,12 +239,16 @@ export function journalRoutes(deps: AppDeps) {
         }),
         deps.db.listInsights(ws, journal.id),
       ]);
+      // listInsights orders by (createdAt, id), the order pageOf's cursor follows.
+      const shown = pageOf(insights, "asc", { cursor: q.insightCursor, limit: q.insightLimit });
       return c.json(
         {
           journal,
           timeline: page.items.map(observationView),
           nextCursor: page.nextCursor,
-          insights: await viewInsights(deps, ws, insights),
+          insights: await viewInsights(deps, ws, shown.items),
+          insightCount: insights.length,
+          insightsNextCursor: shown.nextCursor,
           stats: cache.stats(entry),
         },
         200,

@@ -82,7 +82,15 @@ export const JournalPageSchema = z.looseObject({
   journal: JournalSchema,
   timeline: z.array(ObservationViewSchema),
   nextCursor: z.nullable(z.string()),
+  /** A page of the journal's insights, oldest first (at most 200). */
   insights: z.array(InsightSchema),
+  /**
+   * Every insight of the journal, and the cursor to the next page of them
+   * (`?insightCursor=`; null on the last). Optional: older answers and the
+   * web app's fixtures have neither.
+   */
+  insightCount: z.optional(z.number()),
+  insightsNextCursor: z.optional(z.nullable(z.string())),
   stats: JournalStatsSchema,
 });
 export type JournalPage = z.infer<typeof JournalPageSchema>;
