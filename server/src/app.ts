@@ -30,6 +30,7 @@ import { secureHeaders } from "./middleware/secure-headers/index.ts";
 import { healthRoutes } from "./observability/routes.ts";
 import { importRoutes, MAX_IMPORT_BYTES } from "./observations/import/routes.ts";
 import { observationRoutes } from "./observations/routes.ts";
+import { pageRoutes } from "./pages/routes.ts";
 import { serveSpa } from "./static/spa.ts";
 import { storeRoutes } from "./stores/routes.ts";
 import { syncEventsRoutes } from "./sync/events-route.ts";
@@ -121,6 +122,7 @@ export function createApp(given: AppDeps) {
   app.route("/v1/blobs", blobRoutes(deps));
   app.route("/v1/observations", observationRoutes(deps));
   app.route("/v1/observations", importRoutes(deps));
+  app.route("/v1/pages", pageRoutes(deps));
   app.route("/v1/journals", journalRoutes(deps));
   app.route("/v1/insights", insightRoutes(deps));
   app.route("/v1/actions", actionRoutes(deps));

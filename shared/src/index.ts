@@ -14,6 +14,7 @@ export * from "./schema/insight.ts";
 export * from "./schema/journal.ts";
 export * from "./schema/messages.ts";
 export * from "./schema/observation.ts";
+export * from "./schema/page-captures.ts";
 export * from "./schema/page-facts.ts";
 export * from "./schema/recorded-change.ts";
 export * from "./schema/selectors.ts";

@@ -1,4 +1,5 @@
-// "This page": which earlier captures belong to the page in a tab. URLs are
+// "This page": which earlier captures belong to the page in a tab (the
+// extension) or asked about (the server's GET /v1/pages/captures). URLs are
 // compared after dropping what does not change the page — the fragment,
 // tracking parameters, a trailing slash, default ports, host case — and a
 // capture also matches through its page's canonical URL.

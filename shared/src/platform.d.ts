@@ -21,9 +21,21 @@ interface URL {
   readonly href: string;
   readonly origin: string;
   readonly protocol: string;
+  readonly host: string;
+  readonly pathname: string;
+  readonly searchParams: URLSearchParams;
   toString(): string;
 }
 declare var URL: { prototype: URL; new (url: string, base?: string): URL };
+
+interface URLSearchParams {
+  entries(): IterableIterator<[string, string]>;
+  toString(): string;
+}
+declare var URLSearchParams: {
+  prototype: URLSearchParams;
+  new (init?: string[][] | [string, string][] | string): URLSearchParams;
+};
 
 interface AbortSignal {
   readonly aborted: boolean;

@@ -3,10 +3,10 @@
 // and event-mode notes. Every write goes through the shared engine, so it is
 // validated, lands in the outbox and is synced like a capture.
 import { isDeviceRevoked, isLive, LocalWriteError, uuidv7 } from "@sightline/shared";
+import { samePage } from "@sightline/shared/page-key";
 import type { ListFilter, ObservationView, Settings } from "../messages.ts";
 import type { BlobStorage } from "./blob-storage.ts";
 import { type EventNoteInput, fieldsFromEventNote } from "./observation-fields.ts";
-import { samePage } from "./page-key.ts";
 import type { SettingsStorage } from "./settings-storage.ts";
 import type { SyncService } from "./sync-service.ts";
 import type { WorkerContext } from "./worker-context.ts";

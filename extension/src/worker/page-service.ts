@@ -11,6 +11,7 @@ import type { ContentChannel } from "./content-injector.ts";
 import { capturesOfPage } from "./earlier-captures.ts";
 import { fieldsFromChange } from "./observation-fields.ts";
 import type { SyncService } from "./sync-service.ts";
+import type { TeamCaptures } from "./team-captures.ts";
 import type { WorkerContext } from "./worker-context.ts";
 
 export type PageServiceDeps = {
@@ -21,6 +22,8 @@ export type PageServiceDeps = {
   now(): number;
   pageChanged(tabId: number): void;
   observationsChanged(): void;
+  /** Teammates' captures of a page (the server's; none when offline). */
+  teamCaptures?: TeamCaptures;
 };
 
 type TabPage = { report: PageReport; title: string; recorded: Set<string> };
@@ -48,7 +51,12 @@ export function createPageService(d: PageServiceDeps) {
     async hello(url: string, canonicalUrl: string | undefined): Promise<EarlierCapture[]> {
       const session = await d.sync.session();
       if (!session) return [];
-      return capturesOfPage(await session.storage.entities(), { url, canonicalUrl });
+      const page = { url, canonicalUrl };
+      const [entities, team] = await Promise.all([
+        session.storage.entities(),
+        d.teamCaptures?.(page) ?? [],
+      ]);
+      return capturesOfPage(entities, page, team);
     },
     report(tab: Tab, report: PageReport) {
       if (tab.id === undefined) return;

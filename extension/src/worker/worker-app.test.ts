@@ -465,6 +465,47 @@ describe("worker", () => {
     });
   });
 
+  it("re-anchoring also serves teammates' captures of the page, which the server answers", async () => {
+    await pair(ctx);
+    await settle(ctx);
+    ctx.browser.scriptable.add(ctx.tab.id);
+    const mine = (await ask<CaptureResult>(ctx, { type: "capture.start", kind: "selection" })) as {
+      id: string;
+    };
+    const teammate = {
+      id: "0190a000-0000-7000-8000-0000000000aa",
+      capturedAt: "2099-01-01T09:00:00+07:00",
+      prices: [{ ...prices[0], amount: 1190000, raw: "1190000" }],
+      element: { selector: "#summary", text: "Mua ngay" },
+    };
+    ctx.server.pageCaptures = [teammate];
+    const hello = (await ctx.browser.send(
+      { type: "page.hello", url: `${URL_}#specs` },
+      contentSender(ctx.tab),
+    )) as { captures: { id: string; quote?: string; prices?: unknown[] }[] };
+    expect(ctx.server.pageCaptureQueries).toEqual([`${URL_}#specs`]);
+    // The teammate's newer prices are what the page is compared with; mine keeps its quote.
+    expect(hello.captures).toEqual([
+      {
+        id: teammate.id,
+        capturedAt: teammate.capturedAt,
+        selectors: [],
+        elementSelector: "#summary",
+        text: "Mua ngay",
+        prices: teammate.prices,
+      },
+      expect.objectContaining({ id: mine.id, quote: "pin 50 giờ" }),
+    ]);
+    expect(hello.captures[1]?.prices).toBeUndefined();
+    // Offline: this person's captures alone, no error.
+    ctx.server.offline = true;
+    const offline = (await ctx.browser.send(
+      { type: "page.hello", url: `${URL_}#again` },
+      contentSender(ctx.tab),
+    )) as { captures: { id: string; prices?: unknown[] }[] };
+    expect(offline.captures).toEqual([expect.objectContaining({ id: mine.id, prices })]);
+  });
+
   it("re-anchoring: serves earlier captures of the page and records a detected change", async () => {
     await pair(ctx);
     await settle(ctx);

@@ -16,6 +16,7 @@ import { createRouter } from "./router.ts";
 import type { Screenshotter } from "./screenshot.ts";
 import { createSettingsStorage } from "./settings-storage.ts";
 import { createSyncService } from "./sync-service.ts";
+import { createTeamCaptures } from "./team-captures.ts";
 import { createUiHub } from "./ui-hub.ts";
 import { WATCH_ALARM, WATCH_PERIOD_MINUTES } from "./watch-service.ts";
 import type { WatchStorage } from "./watch-storage.ts";
@@ -60,12 +61,21 @@ export function createWorkerApp(d: WorkerDeps) {
   });
   const context = createWorkerContext(sync, settings);
   const channel = createContentChannel(api);
+  const teamCaptures = createTeamCaptures({
+    fetch: api.fetch,
+    now,
+    async server() {
+      const s = await sync.session();
+      return s && !s.revoked() ? { baseUrl: s.pairing.serverUrl, token: s.pairing.token } : null;
+    },
+  });
   const pages = createPageService({
     api,
     channel,
     sync,
     context,
     now,
+    teamCaptures,
     pageChanged: (tabId) => emit({ type: "ui.page", tabId }),
     observationsChanged: () => emit({ type: "ui.observations" }),
   });

@@ -1,7 +1,8 @@
 // A scripted Sightline server for worker unit tests, as a `fetch`: pairing
 // (re-admission of a revoked device under its old id keeps its lastSeq; an id
 // in use answers 409 device-id-taken), content-addressed blob PUTs (hash
-// checked), push (gap-free seqs per device) and pull (config only). A revoked
+// checked), push (gap-free seqs per device), pull (config only) and a page's
+// teammates' captures (GET /v1/pages/captures, scripted). A revoked
 // device's token answers 401. It logs every request in order, so tests can
 // assert that a screenshot reached the server before the observation naming it.
 import { sha256Hex } from "../../src/worker/sha256.ts";
@@ -26,6 +27,9 @@ export type FakeServer = {
   revoke(deviceId: string): void;
   /** Answer a new device id as one the server already holds seqs for (lastSeq). */
   pairLastSeq: number;
+  /** Teammates' captures GET /v1/pages/captures answers, and the page URLs it was asked about. */
+  pageCaptures: unknown[];
+  pageCaptureQueries: string[];
 };
 
 export function createFakeServer(): FakeServer {
@@ -42,6 +46,8 @@ export function createFakeServer(): FakeServer {
     competitors: [{ id: "c1", name: "ĐiệnMáyXanhLá", domains: ["dienmayxanhla.vn"] }],
     devices: new Map(),
     pairLastSeq: 0,
+    pageCaptures: [],
+    pageCaptureQueries: [],
     revoke(deviceId) {
       const d = server.devices.get(deviceId);
       if (d) d.revoked = true;
@@ -104,6 +110,11 @@ export function createFakeServer(): FakeServer {
         });
       }
       if (!device) return json(401, { title: "unauthorized" });
+      // Not logged: a revisit asks it on the side, and the log is the sync story.
+      if (method === "GET" && url.pathname === "/v1/pages/captures") {
+        server.pageCaptureQueries.push(url.searchParams.get("url") ?? "");
+        return json(200, { captures: server.pageCaptures });
+      }
       if (url.pathname === "/v1/sync/push") {
         const muts = payload.mutations as {
           seq: number;

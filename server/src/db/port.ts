@@ -401,6 +401,16 @@ export interface Db
   listObservations(workspaceId: string, q: ObservationQuery): Promise<ObservationPage>;
   /** A live observation, or null (unknown, other workspace or deleted). */
   getObservation(workspaceId: string, id: string): Promise<Entity | null>;
+  /**
+   * Live `web` observations whose `url` or page canonical URL
+   * (`evidence.facts.canonicalUrl`) starts with one of `urlPrefixes`, ASCII
+   * case aside, newest capturedAt first, at most `limit`. Candidates for one
+   * page: the caller keeps those that are the same page (pages/routes.ts).
+   */
+  pageCaptureCandidates(
+    workspaceId: string,
+    q: { urlPrefixes: readonly string[]; limit: number },
+  ): Promise<Entity[]>;
   /** Every entity of the workspace, tombstones included, ordered by id (tests, export). */
   dumpEntities(workspaceId: string): Promise<Entity[]>;
   /**
@@ -586,6 +596,7 @@ export type ObservationReadDb = Pick<
   Db,
   | "listObservations"
   | "getObservation"
+  | "pageCaptureCandidates"
   | "dumpEntities"
   | "refreshSearchText"
   | "refreshTextFeatures"

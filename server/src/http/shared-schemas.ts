@@ -45,3 +45,6 @@ export const FeedbackAnalyticsSchema = classicTwin(shared.FeedbackAnalyticsSchem
 export const BehaviourAnalyticsSchema = classicTwin(shared.BehaviourAnalyticsSchema).openapi(
   "BehaviourAnalytics",
 );
+
+// The latest captures of a page (pages/routes.ts).
+export const PageCapturesSchema = classicTwin(shared.PageCapturesSchema).openapi("PageCaptures");

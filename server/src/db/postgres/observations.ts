@@ -43,6 +43,18 @@ export function createObservationsPart({ sql }: PgHandle): ObservationReadDb {
         SELECT * FROM observations WHERE workspace_id = ${ws} AND id = ${id} AND live`;
       return r ? toEntity(r) : null;
     },
+    async pageCaptureCandidates(ws, q) {
+      if (q.urlPrefixes.length === 0) return [];
+      const likes = q.urlPrefixes.map((p) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      // ILIKE: host names are case-insensitive (the caller compares exactly afterwards).
+      const rows = await sql<ObservationRow[]>`
+        SELECT * FROM observations
+        WHERE workspace_id = ${ws} AND live AND channel = 'web'
+          AND (fields ->> 'url' ILIKE ANY (${likes})
+            OR fields #>> '{evidence,facts,canonicalUrl}' ILIKE ANY (${likes}))
+        ORDER BY captured_ms DESC NULLS LAST, id DESC LIMIT ${q.limit}`;
+      return rows.map(toEntity);
+    },
     async dumpEntities(ws) {
       const rows = await sql<
         ObservationRow[]

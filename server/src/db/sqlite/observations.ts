@@ -64,6 +64,22 @@ export function createObservationsPart({ db, queue }: SqliteHandle): Observation
         const r = one.get(ws, id) as ObservationRow | undefined;
         return r ? toEntity(r) : null;
       }),
+    pageCaptureCandidates: (ws, q) =>
+      queue.run(() => {
+        if (q.urlPrefixes.length === 0) return [];
+        // LIKE is ASCII case-insensitive in SQLite, as host names are.
+        const like = q.urlPrefixes.map((_, i) => `@p${i}`);
+        const sql = `SELECT * FROM observations
+          WHERE workspace_id = @ws AND live = 1 AND channel = 'web'
+            AND (${like.map((p) => `json_extract(fields, '$.url') LIKE ${p} ESCAPE '\\'`).join(" OR ")}
+              OR ${like.map((p) => `json_extract(fields, '$.evidence.facts.canonicalUrl') LIKE ${p} ESCAPE '\\'`).join(" OR ")})
+          ORDER BY captured_ms DESC, id DESC LIMIT @limit`;
+        const params: Record<string, unknown> = { ws, limit: q.limit };
+        q.urlPrefixes.forEach((p, i) => {
+          params[`p${i}`] = `${escapeLike(p)}%`;
+        });
+        return (prepared(sql).all(params) as ObservationRow[]).map(toEntity);
+      }),
     dumpEntities: (ws) => queue.run(() => (all.all(ws) as ObservationRow[]).map(toEntity)),
     refreshSearchText: (version, textOf) =>
       queue.run(() => {

@@ -569,6 +569,12 @@ export const ROUTES: Record<string, RouteExpectation> = {
     allow: DATA_READERS,
     sample: (c) => ({ path: `/v1/observations/${c.target.webObservationId}` }),
   },
+  "GET /v1/pages/captures": {
+    allow: [...READERS, "device:marketer"],
+    sample: () => ({
+      path: `/v1/pages/captures?url=${encodeURIComponent("https://dienmay.example.vn/p/1")}`,
+    }),
+  },
   "POST /v1/observations/import": {
     allow: [...ADMINS, "key:import"],
     sample: (c) => ({
