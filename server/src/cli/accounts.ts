@@ -36,6 +36,12 @@ function parseEmail(email: string): string {
   return parsed.data;
 }
 
+/** The command line's own mistakes (exit 2), found before any database is looked at. */
+export function checkAccountInput(o: { email: string; password?: string | undefined }) {
+  parseEmail(o.email);
+  if (o.password) choosePassword(o.password);
+}
+
 export async function createAdmin(
   db: Db,
   o: {

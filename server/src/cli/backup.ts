@@ -5,6 +5,7 @@
 // by PostgreSQL's own tools: the command prints the pg_dump line for this
 // DATABASE_URL (db/postgres/maintenance.ts writes it).
 import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { backupSqliteFile } from "../db/open-db.ts";
 import { CliError } from "./cli-error.ts";
 
@@ -17,6 +18,8 @@ export async function backupSqlite(o: {
   now?: () => Date;
 }): Promise<BackupReport> {
   if (!existsSync(o.source)) throw new CliError(`no database at ${o.source}`);
+  const folder = dirname(resolve(o.dest));
+  if (!existsSync(folder)) throw new CliError(`no folder ${folder} to write the backup in`);
   if (existsSync(o.dest) && !o.force)
     throw new CliError(`${o.dest} exists; choose a new file name or pass --force`);
   const at = (o.now ?? (() => new Date()))().toISOString();

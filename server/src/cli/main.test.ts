@@ -4,7 +4,7 @@
 // restore round trip with a syncing device is test/backup-restore.test.ts.
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../auth/password.ts";
@@ -56,7 +56,7 @@ async function withAdmin() {
   const dataDir = tempDir();
   const env = { SIGHTLINE_DATA: dataDir };
   const made = await cli(
-    ["create-admin", "--email", "owner@shop.vn", "--password", "first-password"],
+    ["create-admin", "--create", "--email", "owner@shop.vn", "--password", "first-password"],
     env,
   );
   expect(made.code).toBe(0);
@@ -208,6 +208,45 @@ describe("sightline create-admin and reset-password", () => {
   });
 });
 
+describe("commands that need a database never create one by mistake", () => {
+  // Run without SIGHTLINE_DATA (from the wrong folder), create-admin once
+  // made a new database in ./data and said it had added the admin.
+  it.each([
+    [["create-admin", "--email", "lan@shop.vn", "--password", "long-enough"], true],
+    [["reset-password", "lan@shop.vn"], false],
+    [["restore", "/nonexistent/backup.sqlite"], true],
+    [["new-epoch"], false],
+    [["backup", "/nonexistent/b.sqlite"], false],
+  ])("%j: exit 1 naming the path, nothing created", async (args, offersCreate) => {
+    const dataDir = tempDir();
+    const r = await cli(args, { SIGHTLINE_DATA: dataDir });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`no database at ${join(dataDir, "sightline.sqlite")}`);
+    expect(r.err).toContain("SIGHTLINE_DATA");
+    if (offersCreate) expect(r.err).toContain("--create");
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
+
+  it("names the absolute path when SIGHTLINE_DATA is relative", async () => {
+    const dataDir = join(tempDir(), "data");
+    const r = await cli(["create-admin", "--email", "lan@shop.vn"], {
+      SIGHTLINE_DATA: relative(process.cwd(), dataDir),
+    });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`no database at ${join(dataDir, "sightline.sqlite")}`);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it("create-admin --create starts a new database with the admin", async () => {
+    const dataDir = tempDir();
+    const r = await cli(["create-admin", "--create", "--email", "lan@shop.vn"], {
+      SIGHTLINE_DATA: dataDir,
+    });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dataDir, "sightline.sqlite"))).toBe(true);
+  });
+});
+
 describe("sightline backup", () => {
   it("copies the database to one self-contained file stamped with its time, and audits it", async () => {
     const { env, dataDir } = await withAdmin();
@@ -233,6 +272,14 @@ describe("sightline backup", () => {
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/exists; choose a new file name or pass --force/);
     expect((await cli(["backup", dest, "--force"], env)).code).toBe(0);
+  });
+
+  it("fails clearly (no stack trace) when the backup's folder does not exist", async () => {
+    const { env } = await withAdmin();
+    const missing = join(tempDir(), "no-such-folder");
+    const r = await cli(["backup", join(missing, "b.sqlite")], env);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`sightline backup: no folder ${missing} to write the backup in\n`);
   });
 
   it("fails clearly when there is no database yet", async () => {
@@ -285,7 +332,7 @@ describe("sightline restore and new-epoch refuse a running server", () => {
     ).value;
     old.close();
     const fresh = join(tempDir(), "data");
-    const r = await cli(["restore", dest], { SIGHTLINE_DATA: fresh });
+    const r = await cli(["restore", "--create", dest], { SIGHTLINE_DATA: fresh });
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expect(r.out).toContain("there was no database to replace");

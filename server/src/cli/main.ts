@@ -3,6 +3,7 @@
 // the same environment as the server (config.ts), prints what it did, and
 // exits non-zero with a one-line reason when it cannot: 1 the command
 // failed, 2 the command line was wrong.
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createAuditLog, SYSTEM_ACTOR } from "../audit/audit-log.ts";
 import { ConfigError, readConfig, type ServerConfig } from "../config.ts";
@@ -17,9 +18,10 @@ import {
   sqliteExists,
   sqliteFile,
 } from "../db/open-db.ts";
-import { auditOptions, createAdmin, resetPassword } from "./accounts.ts";
+import { auditOptions, checkAccountInput, createAdmin, resetPassword } from "./accounts.ts";
 import { backupSqlite } from "./backup.ts";
 import { CliError, usageError } from "./cli-error.ts";
+import { matchDataDirOwner } from "./data-dir-owner.ts";
 import { holdDataDir } from "./hold-data-dir.ts";
 import { restoreSqlite } from "./restore.ts";
 import { type CommandRunner, restorePostgres } from "./restore-postgres.ts";
@@ -55,7 +57,22 @@ type Command = {
 };
 
 const ENV_HELP = `Reads the server's environment: SIGHTLINE_DATA (SQLite folder, default ./data)
-or DATABASE_URL (PostgreSQL); see docs/operations.md.`;
+or DATABASE_URL (PostgreSQL); see docs/operations.md. Only serve, migrate and
+--create make a new SQLite database; run as root, the files a command leaves
+in the data folder are given to the folder's owner.`;
+
+/**
+ * SQLite: refuse when there is no database yet, unless `create`. Run from
+ * the wrong folder or without SIGHTLINE_DATA, a command would otherwise
+ * make a new database in ./data, report success, and leave the server's
+ * own database untouched.
+ */
+function needDatabase(config: ServerConfig, o: { create?: boolean; offerCreate?: boolean } = {}) {
+  if (config.databaseUrl || o.create || sqliteExists(config)) return;
+  throw new CliError(
+    `no database at ${resolve(sqliteFile(config))}; set SIGHTLINE_DATA to the server's data folder${o.offerCreate ? ", or pass --create to make a new database there" : ""}`,
+  );
+}
 
 const COMMANDS: Record<string, Command> = {
   serve: {
@@ -118,6 +135,7 @@ PostgreSQL: prints the pg_dump command to run instead (exit 0).`,
         );
         return 0;
       }
+      needDatabase(config);
       const report = await backupSqlite({
         source: sqliteFile(config),
         dest,
@@ -132,18 +150,20 @@ PostgreSQL: prints the pg_dump command to run instead (exit 0).`,
     },
   },
   restore: {
-    usage: "sightline restore FILE",
+    usage: "sightline restore FILE [--create]",
     summary: "replace the SQLite database with a backup (server stopped)",
     help: `SQLite, with the server stopped: replaces the database with the backup in
 FILE, then gives it a new epoch (every device resets and re-pushes what the
 backup lost), revokes every session (people sign in again) and keeps each
 device's newer token state (revoked after the backup → still revoked).
 Devices paired after the backup must pair again. The replaced file is kept
-as sightline.sqlite.pre-restore-<time>.
+as sightline.sqlite.pre-restore-<time>. Into a data folder with no database
+yet (a new machine) only with --create.
 PostgreSQL (every instance stopped): the same, with pg_restore loading FILE
 (a pg_dump --format=custom file); start the instances again afterwards.`,
+    options: { create: { type: "boolean" } },
     positionals: 1,
-    async run({ positionals, config, io }) {
+    async run({ values, positionals, config, io }) {
       const backup = positionals[0] as string;
       if (config.databaseUrl) {
         if (!io.run) throw new CliError("this process cannot run pg_restore");
@@ -169,6 +189,7 @@ PostgreSQL (every instance stopped): the same, with pg_restore loading FILE
         );
         return 0;
       }
+      needDatabase(config, { create: values.create === true, offerCreate: true });
       const r = await restoreSqlite({
         dataDir: config.dataDir,
         file: sqliteFile(config),
@@ -191,22 +212,28 @@ PostgreSQL (every instance stopped): the same, with pg_restore loading FILE
     },
   },
   "create-admin": {
-    usage: "sightline create-admin --email EMAIL [--name NAME] [--password PASSWORD]",
+    usage: "sightline create-admin --email EMAIL [--name NAME] [--password PASSWORD] [--create]",
     summary: "add an admin (creates the workspace on an empty database)",
     help: `Adds an admin to the workspace (or creates the workspace with this admin on
 an empty database). The password comes from --password or
-SIGHTLINE_ADMIN_PASSWORD; without either one is generated and printed once.`,
+SIGHTLINE_ADMIN_PASSWORD; without either one is generated and printed once.
+SQLite: a new database is made only with --create (else no database at
+SIGHTLINE_DATA is an error).`,
     options: {
+      create: { type: "boolean" },
       email: { type: "string" },
       name: { type: "string" },
       password: { type: "string" },
     },
     async run({ values, config, io }) {
       if (typeof values.email !== "string") throw usageError("--email is required");
+      const password = (values.password as string | undefined) ?? io.env.SIGHTLINE_ADMIN_PASSWORD;
+      checkAccountInput({ email: values.email, password });
+      needDatabase(config, { create: values.create === true, offerCreate: true });
       return withDb(config, async (db) => {
         const r = await createAdmin(db, {
           email: values.email as string,
-          password: (values.password as string | undefined) ?? io.env.SIGHTLINE_ADMIN_PASSWORD,
+          password,
           ...(typeof values.name === "string" ? { name: values.name } : {}),
           ...(io.now ? { now: io.now } : {}),
           retentionDays: config.auditRetentionDays,
@@ -227,10 +254,14 @@ their sessions.`,
     options: { password: { type: "string" } },
     positionals: 1,
     async run({ values, positionals, config, io }) {
+      const email = positionals[0] as string;
+      const password = (values.password as string | undefined) ?? io.env.SIGHTLINE_ADMIN_PASSWORD;
+      checkAccountInput({ email, password });
+      needDatabase(config);
       return withDb(config, async (db) => {
         const r = await resetPassword(db, {
-          email: positionals[0] as string,
-          password: (values.password as string | undefined) ?? io.env.SIGHTLINE_ADMIN_PASSWORD,
+          email,
+          password,
           ...(io.now ? { now: io.now } : {}),
           retentionDays: config.auditRetentionDays,
         });
@@ -260,7 +291,7 @@ stopped. PostgreSQL: restart every instance afterwards.`,
         );
         return 0;
       }
-      if (!sqliteExists(config)) throw new CliError(`no database at ${sqliteFile(config)}`);
+      needDatabase(config);
       const release = holdDataDir(config.dataDir, "changing the epoch");
       try {
         const { epoch, revoked } = newSqliteEpoch(sqliteFile(config), revoke ? now : null);
@@ -356,12 +387,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (e instanceof ConfigError) throw new CliError(e.message);
       throw e;
     }
-    return await command.run({
-      values: parsed.values as Record<string, string | boolean | undefined>,
-      positionals: parsed.positionals,
-      config,
-      io,
-    });
+    try {
+      return await command.run({
+        values: parsed.values as Record<string, string | boolean | undefined>,
+        positionals: parsed.positionals,
+        config,
+        io,
+      });
+    } finally {
+      // Root's files would lock the service user out (data-dir-owner.ts);
+      // a server (serve) owns what it makes.
+      if (name !== "serve" && !config.databaseUrl) matchDataDirOwner(config.dataDir);
+    }
   } catch (thrown) {
     // The adapters' refusals (db/maintenance-port.ts) are the operator's to act on too.
     const e = thrown instanceof MaintenanceError ? new CliError(thrown.message) : thrown;
