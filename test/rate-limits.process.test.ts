@@ -5,7 +5,8 @@
 //   instance); signed-in callers are limited per token holder, not per
 //   address, so two people behind one address do not share a budget;
 // - on PostgreSQL two instances draw on the same buckets: password guesses
-//   spread over both are cut off after the one budget, not twice it.
+//   spread over both are cut off after the one budget, not twice it, and so
+//   are pairing attempts from one address (the per-address bucket).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -104,5 +105,34 @@ describe.skipIf(!target.ok)("rate limits on PostgreSQL, two instances", () => {
     // Even the right password waits out the shared budget, on either instance.
     for (const base of bases)
       expect((await login(base, ADMIN.email, ADMIN.password)).status).toBe(429);
+  }, 120_000);
+
+  it("share one per-address budget for pairing across instances", async () => {
+    if (!target.ok) return;
+    const shared = await createTestSchema(target.url, "sightline_rate_pair");
+    const env = { DATABASE_URL: shared.url };
+    const pair = await Promise.all([0, 1].map(() => startServerProcess({ env })));
+    servers.push(...pair);
+    // A different wrong code each time: each code's own bucket (5) never
+    // runs out, so only the per-address budget (60 at once, then one a
+    // second) can stop them. Alternating instances, each alone would see 35.
+    const started = Date.now();
+    const statuses: number[] = [];
+    for (let i = 0; i < 70; i++) {
+      const res = await fetch(`${(pair[i % 2] as ServerProcess).base}/v1/devices/pair`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ code: `WRONG-${i}`, deviceId: crypto.randomUUID(), kind: "kiosk" }),
+      });
+      await res.arrayBuffer();
+      statuses.push(res.status);
+    }
+    const refilled = Math.ceil((Date.now() - started) / 1000);
+    await Promise.all(pair.map((s) => s.dispose()));
+    await shared.drop();
+    expect(statuses.slice(0, 60).filter((s) => s === 429)).toEqual([]);
+    const allowed = statuses.filter((s) => s !== 429).length;
+    expect(allowed).toBeLessThanOrEqual(60 + refilled);
+    expect(statuses.at(-1)).toBe(429);
   }, 120_000);
 });

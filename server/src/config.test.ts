@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ConfigError, readConfig } from "./config.ts";
+import { CONFIG_VARIABLES, ConfigError, readConfig } from "./config.ts";
 
 describe("readConfig", () => {
   it("takes the session lifetime, idle timeout and audit retention (issue 18)", () => {
@@ -108,5 +109,13 @@ describe("readConfig", () => {
     expect(() => readConfig({ SIGHTLINE_ADMIN_PASSWORD: "short" })).toThrow(
       /SIGHTLINE_ADMIN_PASSWORD/,
     );
+  });
+});
+
+describe("the README's configuration table", () => {
+  it("lists every variable the server reads", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const table = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("## Deploying"));
+    expect(CONFIG_VARIABLES.filter((v) => !table.includes(`\`${v}\``))).toEqual([]);
   });
 });

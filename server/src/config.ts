@@ -40,6 +40,9 @@ const EnvSchema = z.object({
   SIGHTLINE_WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
 });
 
+/** Every environment variable the server reads (the README's table lists each; config.test.ts checks). */
+export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape);
+
 export type ServerConfig = {
   port: number;
   host: string;
