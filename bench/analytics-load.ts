@@ -3,7 +3,9 @@
 // store taps over 200 days); four viewers reload analytics reports in loops
 // (feedback and behaviour, whole range and last 30 days) while a kiosk keeps
 // pushing small batches and a prober polls /health. Targets: /health p99 <
-// 50 ms, push p99 < 200 ms. Run alone: `npx tsx bench/analytics-load.ts [n]`.
+// 50 ms, push p99 < 200 ms. The server is the built one (server/dist, plain
+// node, as production runs it), so `npm run bench` builds first; run alone:
+// `npm run build && npx tsx bench/analytics-load.ts [n]`.
 
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -87,9 +89,12 @@ export async function runAnalyticsLoadBench(
   // The server's event loop, second by second (bench/event-loop-probe.mjs).
   const probeFile = join(mkdtempSync(join(os.tmpdir(), "loop-probe-")), "loop.jsonl");
   const probe = fileURLToPath(new URL("./event-loop-probe.mjs", import.meta.url));
+  const built = fileURLToPath(new URL("../server/dist/main.js", import.meta.url));
+  if (!existsSync(built)) throw new Error(`no ${built}: run npm run build first`);
   const server = await startServerProcess({
     env: { LOG_LEVEL: "error", EVENT_LOOP_PROBE_FILE: probeFile },
     nodeArgs: [...nodeArgs, "--import", probe],
+    entry: "server/dist/main.js",
   });
   /** Mean loop utilisation and CPU cores, and the worst loop delay, between two instants. */
   const loopBetween = (from: number, to: number) => {

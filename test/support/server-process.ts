@@ -44,6 +44,12 @@ export type ServerProcessOptions = {
   port?: number;
   dataDir?: string;
   nodeArgs?: string[];
+  /**
+   * What to run, from the repository root: the TypeScript source through tsx
+   * (default), or the built server as production runs it ("server/dist/main.js",
+   * after `npm run build`) for benchmarks that should measure what ships.
+   */
+  entry?: "server/src/main.ts" | "server/dist/main.js";
 };
 
 /** A server process, not started yet (call `start`). */
@@ -67,9 +73,10 @@ export function serverProcess(o: ServerProcessOptions & { port: number }): Serve
       LOG_LEVEL: "warn",
       ...o.env,
     });
+    const entry = o.entry ?? "server/src/main.ts";
     const c = spawn(
       process.execPath,
-      [...(o.nodeArgs ?? []), "--import", "tsx", "server/src/main.ts"],
+      [...(o.nodeArgs ?? []), ...(entry.endsWith(".ts") ? ["--import", "tsx"] : []), entry],
       {
         cwd: ROOT,
         env,
