@@ -9,6 +9,7 @@ import { applyMutation, hlcFormat } from "@sightline/shared";
 import type { AppDeps } from "../../app-deps.ts";
 import type { ImportRow } from "../../db/port.ts";
 import { dataTypeOf } from "../../insights/corroboration.ts";
+import { timeSlicer } from "../../runtime/time-slice.ts";
 import type { ImportOptions, MappedRow, RowError } from "./map-rows.ts";
 import { type ImportFormat, MAX_REPORTED_ERRORS, parseImport } from "./parse-import.ts";
 
@@ -65,7 +66,11 @@ export async function importObservations(
     if (errors.length < MAX_REPORTED_ERRORS)
       errors.push({ line: r.line, ...(r.sourceRowId ? { rowId: r.sourceRowId } : {}), errors: e });
   };
+  // Checking 20,000 rows takes a few hundred ms: let other requests in between.
+  const pause = timeSlicer();
   for (const [k, r] of parsed.rows.entries()) {
+    const wait = k % 256 === 255 ? pause() : undefined;
+    if (wait) await wait;
     if (!r.ok) {
       fail(r, r.errors);
       continue;
