@@ -28,8 +28,8 @@ export type ImportOptions = {
   source: string;
   /** Column holding a stable row id; found by name ("id", "mã"…) when omitted. */
   rowIdColumn?: string | undefined;
-  /** field → column, overriding names. */
-  mapping?: Partial<Record<ImportField, string>> | undefined;
+  /** field → column, overriding names; null: no column for it (none guessed by name). */
+  mapping?: Partial<Record<ImportField, string | null>> | undefined;
   /** Zone for times without an offset (default UTC). */
   timeZone?: string | undefined;
   /**
@@ -82,6 +82,8 @@ export function planColumns(
   const columns: ColumnPlan["columns"] = {};
   for (const field of IMPORT_FIELDS) {
     const named = o.mapping?.[field];
+    // The person said "none": a column that looks like this field stays unread.
+    if (named === null) continue;
     if (named !== undefined) {
       if (header.includes(named)) columns[field] = named;
       else errors.push({ path: `mapping.${field}`, message: `no column "${named}"` });

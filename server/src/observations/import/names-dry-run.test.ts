@@ -188,4 +188,28 @@ describe("import by name, dry run, re-import", () => {
       ).status,
     ).toBe(403);
   });
+
+  it("reads no column for a field the mapping sets to null (“— none —” on the screen)", async () => {
+    t = await createTestApp();
+    const res = await t.request("/v1/observations/import", {
+      method: "POST",
+      token: t.admin.token,
+      json: {
+        source: "Khảo sát",
+        format: "csv",
+        content: CSV,
+        mapping: { storeId: null, competitorId: null },
+      },
+    });
+    // R4's unknown store and R5's unknown competitor are not read, so every row goes in.
+    expect(await asJson(res)).toMatchObject({ received: 5, created: 5, errorCount: 0 });
+    const items = (
+      await asJson(await t.request("/v1/observations?channel=import", { token: t.admin.token }))
+    ).items as Array<Record<string, unknown>>;
+    expect(items).toHaveLength(5);
+    for (const o of items) {
+      expect(o.storeId).toBeUndefined();
+      expect(o.competitorId).toBeUndefined();
+    }
+  });
 });

@@ -59,7 +59,8 @@ const Options = z.object({
 
 const BodySchema = Options.extend({
   content: z.string().max(MAX_IMPORT_BYTES),
-  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), name(200)).optional(),
+  // null: this field has no column (the server does not guess one by name).
+  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), name(200).nullable()).optional(),
   defaults: z
     .strictObject({
       method: z.enum(["survey", "in-depth-interview", "daily-life", "import"]).optional(),

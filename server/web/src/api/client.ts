@@ -371,7 +371,8 @@ export type ImportRequest = {
   source: string;
   format: "csv" | "jsonl";
   content: string;
-  mapping?: Partial<Record<ImportField, string>>;
+  /** field → column; null: no column (the server guesses none for it). */
+  mapping?: Partial<Record<ImportField, string | null>>;
   rowIdColumn?: string;
   timeZone?: string;
   dryRun?: boolean;

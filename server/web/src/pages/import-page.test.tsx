@@ -136,6 +136,20 @@ describe("ImportPage", () => {
     expect(value("rowId")).toBe("");
   });
 
+  it("sends “— none —” as no column, so the server reads nothing the person left out", async () => {
+    const api = fakeApi(new Set());
+    const el = renderUi(<ImportPage />, { api, locale: "en" });
+    choose(el, "CSV or JSON-lines file");
+    await settle(6);
+    // The preview read "Cửa hàng" as the store; the person says none.
+    fire("change", el.querySelector('select[data-field="storeId"]'), { target: { value: "" } });
+    await settle(2);
+    fire("click", getByRole(el, "button", { name: /^Check/ }));
+    await settle(6);
+    const sent = api.importObservations.mock.calls[0]?.[0];
+    expect(sent?.mapping).toMatchObject({ what: "Nội dung", storeId: null, who: null, why: null });
+  });
+
   it("says why the preview failed in the user's language, still maps by hand, and tries again", async () => {
     const api = fakeApi(new Set());
     api.importPreview.mockRejectedValueOnce(new ApiError(0, "offline", "fetch failed"));

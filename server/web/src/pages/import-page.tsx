@@ -124,12 +124,16 @@ export function ImportPage() {
   };
 
   const request = (content: string, dryRun: boolean, format: ImportFile["format"]) => {
-    const { rowId, ...fields } = mapping;
+    const { rowId } = mapping;
+    // Every field the screen shows is sent: a column or null ("— none —"),
+    // so the server never reads a column the person chose to leave out.
+    const fields: Partial<Record<ImportField, string | null>> = {};
+    for (const f of MAPPED_FIELDS) if (f !== "rowId") fields[f] = mapping[f] ?? null;
     const body: ImportRequest = {
       source: source.trim(),
       format,
       content,
-      mapping: fields as Partial<Record<ImportField, string>>,
+      mapping: fields,
       timeZone: timeZone || workspaceZone,
       ...(rowId ? { rowIdColumn: rowId } : {}),
       ...(dryRun ? { dryRun: true } : {}),
