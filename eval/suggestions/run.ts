@@ -3,7 +3,14 @@
 // (banking and telecom wholly held out; no tuning on it). `--split dev` for
 // the split tuning may look at; `--titles` lists every title.
 import { loadEvalSet } from "./dataset.ts";
-import { type DomainRun, overall, runSplit, type Scores, type TitleChecks } from "./score.ts";
+import {
+  type DomainRun,
+  noTitleChecks,
+  overall,
+  runSplit,
+  type Scores,
+  type TitleChecks,
+} from "./score.ts";
 
 const split = process.argv.includes("--split")
   ? (process.argv[process.argv.indexOf("--split") + 1] as "dev" | "heldout")
@@ -37,24 +44,11 @@ out.push(line("ALL: product", product));
 out.push(line("ALL: k-means, same k", baseline));
 out.push(line("ALL: k-means, same coverage", same));
 const sum = (pick: (r: DomainRun) => TitleChecks) =>
-  runs.reduce(
-    (s, r) => {
-      const c = pick(r);
-      for (const k of Object.keys(s) as (keyof TitleChecks)[]) s[k] += c[k];
-      return s;
-    },
-    {
-      titles: 0,
-      wholeWords: 0,
-      noStopWords: 0,
-      noRepeats: 0,
-      asWritten: 0,
-      topical: 0,
-      needMatches: 0,
-      needWrong: 0,
-      withCounts: 0,
-    } as TitleChecks,
-  );
+  runs.reduce((s, r) => {
+    const c = pick(r);
+    for (const k of Object.keys(s) as (keyof TitleChecks)[]) s[k] += c[k];
+    return s;
+  }, noTitleChecks());
 const titleLine = (name: string, t: TitleChecks) =>
   `${name}: ${t.titles}; whole words of members ${t.wholeWords}/${t.titles}, no stop word at a phrase's ends ${t.noStopWords}/${t.titles}, no repeated word ${t.noRepeats}/${t.titles}, as a member wrote it ${t.asWritten}/${t.titles}, on the main topic ${t.topical}/${t.titles}, with counts ${t.withCounts}/${t.titles}; first need = main topic's need ${t.needMatches}/${t.titles} (another need ${t.needWrong}, none ${t.titles - t.needMatches - t.needWrong})`;
 out.push("");

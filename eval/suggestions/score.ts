@@ -122,22 +122,25 @@ export type TitleChecks = {
   withCounts: number;
 };
 
+/** Every title check at zero (a start to count or sum from). */
+export const noTitleChecks = (): TitleChecks => ({
+  titles: 0,
+  wholeWords: 0,
+  noStopWords: 0,
+  noRepeats: 0,
+  asWritten: 0,
+  topical: 0,
+  needMatches: 0,
+  needWrong: 0,
+  withCounts: 0,
+});
+
 export function checkTitles(
   rows: readonly EvalRow[],
   suggestions: readonly Suggestion[],
 ): TitleChecks {
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const out: TitleChecks = {
-    titles: 0,
-    wholeWords: 0,
-    noStopWords: 0,
-    noRepeats: 0,
-    asWritten: 0,
-    topical: 0,
-    needMatches: 0,
-    needWrong: 0,
-    withCounts: 0,
-  };
+  const out = noTitleChecks();
   // Each row's words (folded, as found), once: for runs as written and for lift.
   const rowWords = new Map(rows.map((r) => [r.id, unitsOf(r.text)]));
   const holding = (word: string, of: readonly EvalRow[]) =>
