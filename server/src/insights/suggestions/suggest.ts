@@ -325,11 +325,11 @@ function describe(t: Topic, ctx: Ctx): Suggestion {
     const max = top[0]?.score ?? 1;
     for (const s of top) weights.set(fs.terms[s.id] as string, s.score / max);
     const members: HeadlineMember[] = [];
-    t.members.forEach((i, k) => {
-      const f = fs.items[i] as Featured;
-      if (f.english === english && members.length < 40)
+    for (let k = 0; k < t.members.length && members.length < 40; k++) {
+      const f = fs.items[t.members[k] as number] as Featured;
+      if (f.english === english)
         members.push({ text: f.obs.what, closeness: t.closeness[k] as number });
-    });
+    }
     return headline(members, weights, { avoid }) ?? phrases;
   };
   // The other language adds to the first and repeats none of its words.
@@ -340,9 +340,7 @@ function describe(t: Topic, ctx: Ctx): Suggestion {
     firstEnglish ? viShown : enShown,
     new Set(firstSaid.flatMap((p) => p.toLowerCase().split(" "))),
   );
-  const [viSaid, enSaid] = firstEnglish ? [otherSaid, firstSaid] : [firstSaid, otherSaid];
-  const [main, other] = ctx.locale === "en" ? [enSaid, viSaid] : [viSaid, enSaid];
-  const head = [main, other]
+  const head = [firstSaid, otherSaid]
     .filter((p) => p.length > 0)
     .map((p) => capitalise(p.join(", ")))
     .join(" / ");
