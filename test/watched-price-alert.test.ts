@@ -6,7 +6,7 @@
 // change (fieldsFromChange) — and the server gets them through the real push.
 // The page writes "Giá gốc … / Giá khuyến mãi …": a `was` and a `sale` price,
 // no `current` one, as many Vietnamese shops do.
-import { createTestApp, nextHlc, type TestApp } from "@sightline/server/testing";
+import { createTestApp, nextHlc, type TestApp, watchedCompetitor } from "@sightline/server/testing";
 import { type Mutation, ObservationCreateSchema } from "@sightline/shared";
 import { extension } from "@sightline/shared/i18n/extension";
 import { createTranslator } from "@sightline/shared/i18n/translate";
@@ -36,18 +36,7 @@ describe("a watched sale price that drops", () => {
   it("is read as the page's main price by the watch, and its change opens an alert on the server", async () => {
     let clock = Date.parse("2026-03-10T09:00:00.000Z");
     t = await createTestApp({ now: () => new Date(clock) });
-    const rival = await (
-      await t.request("/v1/competitors", {
-        method: "POST",
-        token: t.admin.token,
-        json: { name: "Điện Máy X", domains: ["dienmay.example.vn"] },
-      })
-    ).json();
-    await t.request("/v1/alert-rules", {
-      method: "POST",
-      token: t.admin.token,
-      json: { kind: "competitor-price-change", competitorId: rival.id, threshold: 5 },
-    });
+    const rival = await watchedCompetitor(t);
     const ext = await t.pair("marketer");
 
     // The capture: the page's facts as the extension reads them.

@@ -2,9 +2,9 @@
 // very-unhappy answers; the alert opens once (repeats update it), shows on
 // the manager's event stream and the kiosk's staff view, and acknowledging
 // stops repeats until the condition clears and trips anew.
-import type { Mutation } from "@sightline/shared";
 import { afterEach, describe, expect, it } from "vitest";
-import { nextHlc, webObservation } from "../../test/support/mutations.ts";
+import { postAlertRule, pushUnhappy, watchedCompetitor } from "../../test/support/alert-setup.ts";
+import { feedbackAnswer, nextHlc, webObservation } from "../../test/support/mutations.ts";
 import { createTestApp, type TestApp, type TestDevice } from "../../test/support/test-app.ts";
 
 let t: TestApp;
@@ -19,21 +19,8 @@ const evaluator = () => {
 let clock = Date.parse("2026-03-10T09:00:00.000Z");
 const now = () => new Date(clock);
 
-const unhappy = (seq: number, d: TestDevice, rating = 1, extra = {}): Mutation => ({
-  seq,
-  op: "obs.create",
-  id: crypto.randomUUID(),
-  hlc: nextHlc(d.deviceId, clock),
-  fields: {
-    channel: "feedback",
-    method: "feedback",
-    storeId: d.storeId,
-    rating,
-    capturedAt: new Date(clock).toISOString(),
-    what: `${rating}`,
-    ...extra,
-  },
-});
+const unhappy = (seq: number, d: TestDevice, rating = 1, extra = {}) =>
+  feedbackAnswer(seq, d, rating, { at: clock, fields: extra });
 
 async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, needle: string) {
   const decoder = new TextDecoder();
@@ -129,11 +116,11 @@ describe("alert rules and alerts", () => {
   it("five very-unhappy answers open one alert, live on the stream; ack stops repeats until it clears", async () => {
     t = await createTestApp({ now });
     const manager = await t.loginAs("manager");
-    await t.request("/v1/alert-rules", {
-      method: "POST",
-      token: manager.token,
-      json: { kind: "feedback-negative-share", deliver: ["app", "webhook"] },
-    });
+    await postAlertRule(
+      t,
+      { kind: "feedback-negative-share", deliver: ["app", "webhook"] },
+      manager.token,
+    );
     const kiosk = await t.pair("staff");
 
     const stream = await t.request("/v1/sync/events", { token: manager.token });
@@ -215,10 +202,7 @@ describe("alert rules and alerts", () => {
     // The window passes with no unhappy answers (the tick clears), then it trips anew.
     clock += 20 * 60_000;
     await evaluator().tick();
-    await t.push(
-      kiosk,
-      [9, 10, 11, 12].map((s) => unhappy(s, kiosk)),
-    );
+    await pushUnhappy(t, kiosk, [9, 10, 11, 12], clock);
     await evaluator().idle();
     const again = (
       await (await t.request("/v1/alerts?status=open", { token: manager.token })).json()
@@ -237,11 +221,7 @@ describe("alert rules and alerts", () => {
     const kiosk = await t.pair("staff");
     await t.push(kiosk, [unhappy(1, kiosk, 4)]);
     await evaluator().idle();
-    await t.request("/v1/alert-rules", {
-      method: "POST",
-      token: t.admin.token,
-      json: { kind: "device-silent", hours: 4 },
-    });
+    await postAlertRule(t, { kind: "device-silent", hours: 4 });
     clock += 3 * 3_600_000;
     expect(await evaluator().tick()).toMatchObject({ opened: 0 });
     clock += 1.5 * 3_600_000;
@@ -273,18 +253,7 @@ describe("alert rules and alerts", () => {
 
   it("a competitor's captured price moving more than the threshold opens an alert after the push", async () => {
     t = await createTestApp({ now });
-    const rival = await (
-      await t.request("/v1/competitors", {
-        method: "POST",
-        token: t.admin.token,
-        json: { name: "Điện Máy X", domains: ["dienmay.example.vn"] },
-      })
-    ).json();
-    await t.request("/v1/alert-rules", {
-      method: "POST",
-      token: t.admin.token,
-      json: { kind: "competitor-price-change", competitorId: rival.id, threshold: 5 },
-    });
+    const rival = await watchedCompetitor(t);
     const ext = await t.pair("marketer");
     const capture = (seq: number, amount: number) => ({
       ...webObservation(seq, ext, {
@@ -322,8 +291,8 @@ describe("alert rules and alerts", () => {
     t = await createTestApp({ now });
     const manager = await t.loginAs("manager");
     const kiosk = await t.pair("staff");
-    const rule = async (json: object) =>
-      (await t.request("/v1/alert-rules", { method: "POST", token: manager.token, json })).json();
+    const rule = async (json: Record<string, unknown>) =>
+      (await postAlertRule(t, json, manager.token)).json();
     const a = await rule({ kind: "feedback-negative-share", name: "Unhappy A" });
     const b = await rule({ kind: "happy-index-below", name: "Happy B", threshold: 90 });
     await t.request(`/v1/alert-rules/${a.id}`, {
@@ -331,10 +300,7 @@ describe("alert rules and alerts", () => {
       token: manager.token,
       json: { minCount: 3 },
     });
-    await t.push(
-      kiosk,
-      [1, 2, 3, 4, 5].map((s) => unhappy(s, kiosk)),
-    );
+    await pushUnhappy(t, kiosk, [1, 2, 3, 4, 5], clock);
     await evaluator().idle();
     const open = async () =>
       (await (await t.request("/v1/alerts?status=open", { token: manager.token })).json()).items;
@@ -404,18 +370,11 @@ describe("alert rules and alerts", () => {
   it("a failing evaluation never fails the push", async () => {
     t = await createTestApp({ now });
     const kiosk = await t.pair("staff");
-    await t.request("/v1/alert-rules", {
-      method: "POST",
-      token: t.admin.token,
-      json: { kind: "feedback-negative-share" },
-    });
+    await postAlertRule(t, { kind: "feedback-negative-share" });
     t.db.listAlertRules = async () => {
       throw new Error("boom");
     };
-    const res = await t.push(
-      kiosk,
-      [1, 2, 3, 4, 5].map((s) => unhappy(s, kiosk)),
-    );
+    const res = await pushUnhappy(t, kiosk, [1, 2, 3, 4, 5], clock);
     expect(res.status).toBe(200);
     await evaluator().idle();
   });

@@ -4,7 +4,8 @@
 // sees only its own store's alerts on its staff view.
 import type { Mutation } from "@sightline/shared";
 import { afterEach, describe, expect, it } from "vitest";
-import { nextHlc, storeObservation } from "../../test/support/mutations.ts";
+import { postAlertRule, pushUnhappy } from "../../test/support/alert-setup.ts";
+import { feedbackAnswer, nextHlc, storeObservation } from "../../test/support/mutations.ts";
 import {
   createTestApp,
   TEST_STORE,
@@ -18,20 +19,8 @@ afterEach(() => t?.close());
 let clock = Date.parse("2026-03-10T09:00:00.000Z");
 const now = () => new Date(clock);
 
-const tap = (seq: number, d: TestDevice, rating: number): Mutation => ({
-  seq,
-  op: "obs.create",
-  id: crypto.randomUUID(),
-  hlc: nextHlc(d.deviceId, clock),
-  fields: {
-    channel: "feedback",
-    method: "feedback",
-    storeId: d.storeId,
-    rating,
-    capturedAt: new Date(clock).toISOString(),
-    what: `${rating}`,
-  },
-});
+const tap = (seq: number, d: TestDevice, rating: number) =>
+  feedbackAnswer(seq, d, rating, { at: clock });
 
 const left = (seq: number, d: TestDevice): Mutation => ({
   ...storeObservation(seq, d, {
@@ -49,7 +38,7 @@ async function openAlerts(token = t.admin.token) {
 }
 
 async function rule(json: Record<string, unknown>) {
-  const res = await t.request("/v1/alert-rules", { method: "POST", token: t.admin.token, json });
+  const res = await postAlertRule(t, json);
   expect(res.status, await res.clone().text()).toBe(201);
   return res.json();
 }
@@ -142,10 +131,7 @@ describe("store alert kinds through the push", () => {
     const kioskA = await t.pair("staff");
     const kioskB = await t.pair("staff", { storeId: storeB.id });
     expect(kioskB.storeId).toBe(storeB.id);
-    await t.push(
-      kioskA,
-      [1, 2, 3, 4, 5].map((s) => tap(s, kioskA, 1)),
-    );
+    await pushUnhappy(t, kioskA, [1, 2, 3, 4, 5], clock);
     await settle();
     const [alert] = await openAlerts();
     expect(alert).toMatchObject({ storeId: t.storeId });

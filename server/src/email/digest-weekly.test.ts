@@ -4,10 +4,10 @@
 // owner covering exactly the seven days before — Monday 01:00 UTC to Monday
 // 01:00 UTC — and each owner gets one email. The job run again for the same
 // week (another instance's runner, a re-run) sends nothing more.
-import type { Mutation } from "@sightline/shared";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { nextHlc } from "../../test/support/mutations.ts";
+import { ownFeedbackJournals } from "../../test/support/feedback-journals.ts";
+import { feedbackAnswer } from "../../test/support/mutations.ts";
 import { startSmtpSink } from "../../test/support/smtp-sink.ts";
 import { createTestApp, type TestApp, type TestDevice } from "../../test/support/test-app.ts";
 import { waitFor } from "../../test/support/webhook-receiver.ts";
@@ -33,20 +33,8 @@ const WEEK_END = Date.parse("2026-03-09T01:00:00.000Z");
 const clock = WEEK_END + 30_000;
 const now = () => new Date(clock);
 
-const tap = (seq: number, d: TestDevice, at: string): Mutation => ({
-  seq,
-  op: "obs.create",
-  id: crypto.randomUUID(),
-  hlc: nextHlc(d.deviceId, clock),
-  fields: {
-    channel: "feedback",
-    method: "feedback",
-    storeId: d.storeId,
-    rating: 4,
-    capturedAt: at,
-    what: "4",
-  },
-});
+const tap = (seq: number, d: TestDevice, at: string) =>
+  feedbackAnswer(seq, d, 4, { at: clock, fields: { capturedAt: at } });
 
 describe("the weekly digest job", () => {
   it("fans out one email.digest per owner for the week before the run, and sends once however often it runs", async () => {
@@ -59,17 +47,11 @@ describe("the weekly digest job", () => {
       token: en.token,
       json: { language: "en" },
     });
-    for (const [who, title] of [
+    const journals = await ownFeedbackJournals(t, [
       [vi, "Vì sao khách rời đi?"],
       [en, "Why do shoppers leave?"],
-    ] as const) {
-      const r = await t.request("/v1/journals", {
-        method: "POST",
-        token: who.token,
-        json: { title, question: "?", goal: "", scope: { channels: ["feedback"] } },
-      });
-      expect(r.status).toBe(201);
-    }
+    ]);
+    for (const r of journals) expect(r.status).toBe(201);
     // Taps at the window's edges: the first instant counts, the end does not.
     const kiosk = await t.pair("staff");
     const pushed = await t.push(kiosk, [

@@ -2,12 +2,13 @@
 // admin once, each in their language (their own setting, else the server's
 // default); the weekly digest reaches each journal owner with exact counts,
 // in Vietnamese and in English; a person who turned the digest off gets none.
-import type { Mutation } from "@sightline/shared";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { nextHlc } from "../../test/support/mutations.ts";
+import { postAlertRule, pushUnhappy } from "../../test/support/alert-setup.ts";
+import { ownFeedbackJournals } from "../../test/support/feedback-journals.ts";
+import { feedbackAnswer } from "../../test/support/mutations.ts";
 import { startSmtpSink } from "../../test/support/smtp-sink.ts";
-import { createTestApp, type TestApp, type TestDevice } from "../../test/support/test-app.ts";
+import { createTestApp, type TestApp } from "../../test/support/test-app.ts";
 import { waitFor } from "../../test/support/webhook-receiver.ts";
 import { createNotificationRunner } from "../jobs/notifications.ts";
 import type { JobRunner } from "../jobs/runner.ts";
@@ -23,21 +24,6 @@ afterEach(async () => {
   await sink?.close();
   sink = null;
   await t?.close();
-});
-
-const feedback = (seq: number, d: TestDevice, rating: number): Mutation => ({
-  seq,
-  op: "obs.create",
-  id: crypto.randomUUID(),
-  hlc: nextHlc(d.deviceId, Date.now()),
-  fields: {
-    channel: "feedback",
-    method: "feedback",
-    storeId: d.storeId,
-    rating,
-    capturedAt: new Date().toISOString(),
-    what: String(rating),
-  },
 });
 
 async function setup() {
@@ -66,16 +52,13 @@ async function setup() {
 describe("email", () => {
   it("an alert reaches each manager and admin once, in their language", async () => {
     const { vi, en } = await setup();
-    await t.request("/v1/alert-rules", {
-      method: "POST",
-      token: vi.token,
-      json: { kind: "feedback-negative-share", deliver: ["app", "email"] },
-    });
-    const kiosk = await t.pair("staff");
-    await t.push(
-      kiosk,
-      [1, 2, 3, 4, 5].map((s) => feedback(s, kiosk, 1)),
+    await postAlertRule(
+      t,
+      { kind: "feedback-negative-share", deliver: ["app", "email"] },
+      vi.token,
     );
+    const kiosk = await t.pair("staff");
+    await pushUnhappy(t, kiosk, [1, 2, 3, 4, 5]);
     await t.deps.alerts?.idle();
     const mails = await waitFor("three emails", () =>
       sink && sink.mails.length >= 3 ? sink.mails : undefined,
@@ -103,17 +86,11 @@ describe("email", () => {
 
   it("the weekly digest reaches each journal owner with exact counts, in Vietnamese and in English", async () => {
     const { vi, en } = await setup();
-    for (const [who, title] of [
+    const journals = await ownFeedbackJournals(t, [
       [vi, "Vì sao khách rời đi?"],
       [en, "Why do shoppers leave?"],
-    ] as const) {
-      const r = await t.request("/v1/journals", {
-        method: "POST",
-        token: who.token,
-        json: { title, question: "?", goal: "", scope: { channels: ["feedback"] } },
-      });
-      expect(r.status).toBe(201);
-    }
+    ]);
+    for (const r of journals) expect(r.status).toBe(201);
     const viewer = await t.loginAs("manager");
     await t.request("/v1/journals", {
       method: "POST",
@@ -128,7 +105,7 @@ describe("email", () => {
     const kiosk = await t.pair("staff");
     await t.push(
       kiosk,
-      [1, 2, 3].map((s) => feedback(s, kiosk, 4)),
+      [1, 2, 3].map((s) => feedbackAnswer(s, kiosk, 4)),
     );
     const now = Date.now();
     const planned = await planDigests(t.deps.db, {

@@ -5,11 +5,10 @@
 // dispatched; then the delivery is `failed`. Every attempt reaches the
 // receiver with the same signed body and shows in the delivery log. The
 // receiver is real (127.0.0.1); only time is fake.
-import type { Mutation } from "@sightline/shared";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { nextHlc } from "../../test/support/mutations.ts";
-import { createTestApp, type TestApp, type TestDevice } from "../../test/support/test-app.ts";
+import { postAlertRule, pushUnhappy, subscribeWebhook } from "../../test/support/alert-setup.ts";
+import { createTestApp, type TestApp } from "../../test/support/test-app.ts";
 import { type Receiver, startReceiver, waitFor } from "../../test/support/webhook-receiver.ts";
 import { createNotificationRunner } from "../jobs/notifications.ts";
 import type { JobRunner } from "../jobs/runner.ts";
@@ -30,21 +29,6 @@ afterEach(async () => {
 let clock = Date.parse("2026-03-10T09:00:00.000Z");
 const now = () => new Date(clock);
 
-const unhappy = (seq: number, d: TestDevice): Mutation => ({
-  seq,
-  op: "obs.create",
-  id: crypto.randomUUID(),
-  hlc: nextHlc(d.deviceId, clock),
-  fields: {
-    channel: "feedback",
-    method: "feedback",
-    storeId: d.storeId,
-    rating: 1,
-    capturedAt: new Date(clock).toISOString(),
-    what: "1",
-  },
-});
-
 type Logged = {
   status: string;
   attempts: number;
@@ -58,23 +42,14 @@ describe("webhook retries", () => {
     t = await createTestApp({ webhookAllowPrivate: true, now });
     receiver = await startReceiver({ respond: () => 503 });
     const manager = await t.loginAs("manager");
-    const { id } = await (
-      await t.request("/v1/webhooks", {
-        method: "POST",
-        token: manager.token,
-        json: { url: receiver.url, secret: SECRET },
-      })
-    ).json();
-    await t.request("/v1/alert-rules", {
-      method: "POST",
-      token: manager.token,
-      json: { kind: "feedback-negative-share", deliver: ["webhook"] },
-    });
-    const kiosk = await t.pair("staff");
-    await t.push(
-      kiosk,
-      [1, 2, 3, 4, 5].map((s) => unhappy(s, kiosk)),
+    const { id } = await subscribeWebhook(t, manager.token, receiver.url, SECRET);
+    await postAlertRule(
+      t,
+      { kind: "feedback-negative-share", deliver: ["webhook"] },
+      manager.token,
     );
+    const kiosk = await t.pair("staff");
+    await pushUnhappy(t, kiosk, [1, 2, 3, 4, 5], clock);
     await t.deps.alerts?.idle();
 
     const dispatchedAt = clock;

@@ -4,11 +4,10 @@
 // `alert.fired`, its id the firing's, nothing more while the alert stays
 // open), and a receiver down for a while → the delivery is retried with
 // backoff and arrives once when it is back; the log shows each attempt.
-import type { Mutation } from "@sightline/shared";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { nextHlc } from "../../test/support/mutations.ts";
-import { createTestApp, type TestApp, type TestDevice } from "../../test/support/test-app.ts";
+import { postAlertRule, pushUnhappy, subscribeWebhook } from "../../test/support/alert-setup.ts";
+import { createTestApp, type TestApp } from "../../test/support/test-app.ts";
 import { type Receiver, startReceiver, waitFor } from "../../test/support/webhook-receiver.ts";
 import { createNotificationRunner } from "../jobs/notifications.ts";
 import type { JobRunner } from "../jobs/runner.ts";
@@ -24,21 +23,6 @@ afterEach(async () => {
   await receiver?.stop();
   receiver = null;
   await t?.close();
-});
-
-const unhappy = (seq: number, d: TestDevice): Mutation => ({
-  seq,
-  op: "obs.create",
-  id: crypto.randomUUID(),
-  hlc: nextHlc(d.deviceId, Date.now()),
-  fields: {
-    channel: "feedback",
-    method: "feedback",
-    storeId: d.storeId,
-    rating: 1,
-    capturedAt: new Date().toISOString(),
-    what: "1",
-  },
 });
 
 function startRunner() {
@@ -195,22 +179,15 @@ describe("webhooks", () => {
     t = await createTestApp({ webhookAllowPrivate: true });
     receiver = await startReceiver();
     const manager = await t.loginAs("manager");
-    await t.request("/v1/webhooks", {
-      method: "POST",
-      token: manager.token,
-      json: { url: receiver.url, secret: SECRET },
-    });
-    await t.request("/v1/alert-rules", {
-      method: "POST",
-      token: manager.token,
-      json: { kind: "feedback-negative-share", deliver: ["app", "webhook"] },
-    });
+    await subscribeWebhook(t, manager.token, receiver.url, SECRET);
+    await postAlertRule(
+      t,
+      { kind: "feedback-negative-share", deliver: ["app", "webhook"] },
+      manager.token,
+    );
     startRunner();
     const kiosk = await t.pair("staff");
-    const first = await t.push(
-      kiosk,
-      [1, 2, 3, 4, 5].map((s) => unhappy(s, kiosk)),
-    );
+    const first = await pushUnhappy(t, kiosk, [1, 2, 3, 4, 5]);
     expect(first.status).toBe(200);
     await t.deps.alerts?.idle();
     const got = await waitFor("the webhook", () => receiver?.received[0]);
@@ -226,10 +203,7 @@ describe("webhooks", () => {
     expect(payload.text).toBe(alert.text.vi);
     expect(got.headers["sightline-id"]).toBe(payload.id);
     // The same alert trips again (still open): no new firing, no new webhook.
-    await t.push(
-      kiosk,
-      [6, 7].map((s) => unhappy(s, kiosk)),
-    );
+    await pushUnhappy(t, kiosk, [6, 7]);
     await t.deps.alerts?.idle();
     await new Promise((r) => setTimeout(r, 300));
     await runner?.idle();
@@ -240,25 +214,16 @@ describe("webhooks", () => {
     t = await createTestApp({ webhookAllowPrivate: true });
     receiver = await startReceiver();
     const manager = await t.loginAs("manager");
-    const { id } = await (
-      await t.request("/v1/webhooks", {
-        method: "POST",
-        token: manager.token,
-        json: { url: receiver.url, secret: SECRET },
-      })
-    ).json();
-    await t.request("/v1/alert-rules", {
-      method: "POST",
-      token: manager.token,
-      json: { kind: "feedback-negative-share", deliver: ["webhook"] },
-    });
+    const { id } = await subscribeWebhook(t, manager.token, receiver.url, SECRET);
+    await postAlertRule(
+      t,
+      { kind: "feedback-negative-share", deliver: ["webhook"] },
+      manager.token,
+    );
     await receiver.stop(); // down
     startRunner();
     const kiosk = await t.pair("staff");
-    await t.push(
-      kiosk,
-      [1, 2, 3, 4, 5].map((s) => unhappy(s, kiosk)),
-    );
+    await pushUnhappy(t, kiosk, [1, 2, 3, 4, 5]);
     await t.deps.alerts?.idle();
     const failing = await waitFor("two failed attempts", async () => {
       const log = await (

@@ -51,6 +51,35 @@ export function webObservation(
   };
 }
 
+/**
+ * A kiosk's feedback answer: `rating` 1 (very unhappy) to 4 (very happy),
+ * captured at `at` (default now; a test's fake clock passes its time) with an
+ * HLC from the same instant; `fields` override any field.
+ */
+export function feedbackAnswer(
+  seq: number,
+  d: TestDevice,
+  rating: number,
+  o: { at?: number; fields?: Record<string, unknown> } = {},
+): Mutation {
+  const at = o.at ?? Date.now();
+  return {
+    seq,
+    op: "obs.create",
+    id: crypto.randomUUID(),
+    hlc: nextHlc(d.deviceId, at),
+    fields: {
+      channel: "feedback",
+      method: "feedback",
+      storeId: d.storeId,
+      rating,
+      capturedAt: new Date(at).toISOString(),
+      what: `${rating}`,
+      ...o.fields,
+    },
+  };
+}
+
 export const patch = (
   seq: number,
   d: TestDevice,
