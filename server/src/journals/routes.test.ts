@@ -6,11 +6,10 @@ import {
   JournalCreatedSchema,
   JournalListSchema,
   JournalPageSchema,
-  type Mutation,
   SuggestionsSchema,
 } from "@sightline/shared";
 import { afterEach, describe, expect, it } from "vitest";
-import { nextHlc, storeObservation, webObservation } from "../../test/support/mutations.ts";
+import { feedbackAnswer, storeObservation, webObservation } from "../../test/support/mutations.ts";
 import { createTestApp, type TestApp, type TestDevice } from "../../test/support/test-app.ts";
 
 let t: TestApp;
@@ -19,28 +18,14 @@ afterEach(() => t?.close());
 const day = (d: number, h = 10) =>
   `2026-03-${String(d).padStart(2, "0")}T${String(h).padStart(2, "0")}:00:00+07:00`;
 
-function feedback(
-  seq: number,
-  d: TestDevice,
-  rating: number,
-  fields: Record<string, unknown> = {},
-): Mutation {
-  return {
-    seq,
-    op: "obs.create",
-    id: crypto.randomUUID(),
-    hlc: nextHlc(d.deviceId),
+const feedback = (seq: number, d: TestDevice, rating: number, fields = {}) =>
+  feedbackAnswer(seq, d, rating, {
     fields: {
-      channel: "feedback",
-      method: "feedback",
       capturedAt: day(5),
-      storeId: d.storeId,
-      rating,
       what: ["", "Rất không hài lòng", "Không hài lòng", "Hài lòng", "Rất hài lòng"][rating],
       ...fields,
     },
-  };
-}
+  });
 
 /** The price story: kiosk price complaints, asked-price taps, a competitor's lower price; plus waiting. */
 async function priceStory(app: TestApp) {
@@ -79,6 +64,10 @@ const asJson = async (res: Response, status = 200) => {
   expect(res.status, JSON.stringify(body)).toBe(status);
   return body;
 };
+
+/** A journal the admin makes (the 201 checked), as answered. */
+const adminJournal = async (json: Record<string, unknown>) =>
+  asJson(await t.request("/v1/journals", { method: "POST", token: t.admin.token, json }), 201);
 
 describe("journals — roles", () => {
   it("lets admins and managers write, marketers and viewers read, and nobody else in", async () => {
@@ -128,14 +117,7 @@ describe("journals — roles", () => {
 
   it("keeps journals inside their workspace", async () => {
     t = await createTestApp();
-    const j = await asJson(
-      await t.request("/v1/journals", {
-        method: "POST",
-        token: t.admin.token,
-        json: { title: "A" },
-      }),
-      201,
-    );
+    const j = await adminJournal({ title: "A" });
     const other = await t.otherWorkspace();
     expect((await t.request(`/v1/journals/${j.id}`, { token: other.adminToken })).status).toBe(404);
     expect(
@@ -224,14 +206,7 @@ describe("journals — the journal page", () => {
   it("merges every channel into one timeline ordered by capturedAt, paged, with stats over the whole scope", async () => {
     t = await createTestApp();
     await priceStory(t);
-    const j = await asJson(
-      await t.request("/v1/journals", {
-        method: "POST",
-        token: t.admin.token,
-        json: { title: "Giá" },
-      }),
-      201,
-    );
+    const j = await adminJournal({ title: "Giá" });
     JournalCreatedSchema.parse(j);
     const p1 = JournalPageSchema.parse(
       await asJson(await t.request(`/v1/journals/${j.id}?limit=5`, { token: t.admin.token })),
@@ -264,14 +239,7 @@ describe("journals — the journal page", () => {
   it("searches the timeline accent-insensitively and filters by channel", async () => {
     t = await createTestApp();
     await priceStory(t);
-    const j = await asJson(
-      await t.request("/v1/journals", {
-        method: "POST",
-        token: t.admin.token,
-        json: { title: "Giá" },
-      }),
-      201,
-    );
+    const j = await adminJournal({ title: "Giá" });
     const search = async (qs: string) =>
       (
         await asJson(await t.request(`/v1/journals/${j.id}?${qs}`, { token: t.admin.token }))
@@ -289,14 +257,7 @@ describe("journals — the journal page", () => {
   it("narrows the timeline to the journal's scope and follows scope changes", async () => {
     t = await createTestApp();
     await priceStory(t);
-    const j = await asJson(
-      await t.request("/v1/journals", {
-        method: "POST",
-        token: t.admin.token,
-        json: { title: "Web", scope: { channels: ["web"] } },
-      }),
-      201,
-    );
+    const j = await adminJournal({ title: "Web", scope: { channels: ["web"] } });
     const open = async () =>
       asJson(await t.request(`/v1/journals/${j.id}`, { token: t.admin.token }));
     expect((await open()).stats.total).toBe(2);
@@ -321,14 +282,7 @@ describe("journals — the journal page", () => {
 describe("journals — the journal page's insights", () => {
   it("answers at most 200 insights, oldest first, with the exact count and a cursor to the rest", async () => {
     t = await createTestApp();
-    const j = await asJson(
-      await t.request("/v1/journals", {
-        method: "POST",
-        token: t.admin.token,
-        json: { title: "Giá" },
-      }),
-      201,
-    );
+    const j = await adminJournal({ title: "Giá" });
     const viewer = await t.loginAs("viewer");
     const made: string[] = [];
     for (let i = 0; i < 205; i++) {
@@ -376,14 +330,7 @@ describe("journals — suggestions", () => {
   it("puts kiosk price complaints, asked-price taps and the competitor's lower price in one cross-channel suggestion, first", async () => {
     t = await createTestApp();
     const { web, taps } = await priceStory(t);
-    const j = await asJson(
-      await t.request("/v1/journals", {
-        method: "POST",
-        token: t.admin.token,
-        json: { title: "Giá" },
-      }),
-      201,
-    );
+    const j = await adminJournal({ title: "Giá" });
     const viewer = await t.loginAs("viewer");
     const body = SuggestionsSchema.parse(
       await asJson(
@@ -429,14 +376,7 @@ describe("journals — suggestions", () => {
         why: "gia\u0301 re\u0309",
       }),
     ]);
-    const j = await asJson(
-      await t.request("/v1/journals", {
-        method: "POST",
-        token: t.admin.token,
-        json: { title: "x" },
-      }),
-      201,
-    );
+    const j = await adminJournal({ title: "x" });
     const body = await asJson(
       await t.request(`/v1/journals/${j.id}/suggestions?lang=en`, { token: t.admin.token }),
     );
@@ -451,14 +391,7 @@ describe("journals — suggestions", () => {
 
   it("sees observations pushed after the first call (a new workspace version)", async () => {
     t = await createTestApp();
-    const j = await asJson(
-      await t.request("/v1/journals", {
-        method: "POST",
-        token: t.admin.token,
-        json: { title: "Giá" },
-      }),
-      201,
-    );
+    const j = await adminJournal({ title: "Giá" });
     const before = await asJson(
       await t.request(`/v1/journals/${j.id}/suggestions`, { token: t.admin.token }),
     );
