@@ -77,6 +77,9 @@ describe("kiosk revocation without loss (Chromium, real server)", () => {
       "browsed",
     ].entries())
       await tap(code, i + 3);
+    // The strip counts the queue after the tally moved (its own read of
+    // IndexedDB, a moment later under load): wait for it, then hold it at 5.
+    await waitUnsynced(5, 10_000);
     expect(await unsynced()).toBe(5);
     expect(await page.textContent(".toast__message")).toBe("Saved: Browsed");
   }, 120_000);
