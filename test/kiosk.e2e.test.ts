@@ -152,6 +152,10 @@ describe("kiosk end to end (Chromium, real server)", () => {
     console.info(
       `tap→durable offline, n=${ms.length}: p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms`,
     );
+    // The strip counts the queue a moment after the tally moves: wait for it.
+    await page.waitForSelector('[data-testid="status-strip"][data-unsynced="52"]', {
+      timeout: 10_000,
+    });
     expect(await unsynced()).toBe(52); // 51 creates + 1 delete tombstone
     await page.waitForSelector("text=Ngoại tuyến — dữ liệu được lưu trên máy", { timeout: 30_000 });
     await shot("staff-vi");
