@@ -7,8 +7,7 @@
 // whose timer fires later in a minute another instance evaluated skips it). Each rule's condition is a pure
 // function (conditions.ts); this reads what they need, records trips and
 // clears, and pokes the workspace's streams when an alert opened or changed.
-import { DEFAULT_BEHAVIOURS, type Entity } from "@sightline/shared";
-import type { AlertFigures } from "@sightline/shared/schema/alert";
+import { behaviourLabels, type Entity, type Store } from "@sightline/shared";
 import type { Logger } from "pino";
 import type { AlertRuleRecord, Db } from "../db/port.ts";
 import type { Notifier } from "../sync/notifier.ts";
@@ -129,8 +128,8 @@ export function createAlertEvaluator(o: {
   type Names = {
     stores: Map<string, string>;
     competitors: Map<string, string>;
-    /** "storeId code" → the store's own label of a behaviour. */
-    behaviours: Map<string, { vi: string; en: string }>;
+    /** Each store's own behaviours (their labels). */
+    behaviours: Map<string, Store["behaviours"]>;
   };
 
   async function evaluate(ws: string, touched?: Touched): Promise<EvaluationResult> {
@@ -152,13 +151,7 @@ export function createAlertEvaluator(o: {
     const names: Names = {
       stores: new Map(stores.map((s) => [s.id, s.name])),
       competitors: new Map((await db.listCompetitors(ws)).map((c) => [c.id, c.name])),
-      behaviours: new Map(
-        stores.flatMap((s) =>
-          s.behaviours.map(
-            (b) => [`${s.id} ${b.code}`, { vi: b.label_vi, en: b.label_en }] as const,
-          ),
-        ),
-      ),
+      behaviours: new Map(stores.map((s) => [s.id, s.behaviours])),
     };
     const at = now();
     const nowIso = at.toISOString();
@@ -192,12 +185,7 @@ export function createAlertEvaluator(o: {
           deviceId: c.deviceId,
           figures: c.figures,
           observationIds: c.observationIds,
-          text: alertSummary(
-            rule.kind,
-            c.figures,
-            place,
-            behaviourLabel(c.storeId, c.figures, names),
-          ),
+          text: alertSummary(rule.kind, c.figures, place, countedBehaviour(c, names)),
           deliver: rule.deliver,
           now: nowIso,
         });
@@ -208,17 +196,12 @@ export function createAlertEvaluator(o: {
     return result;
   }
 
-  /** A behaviour as people read it: the store's label, else the default one, else its code. */
-  function behaviourLabel(
-    storeId: string | null,
-    figures: AlertFigures,
-    names: Names,
-  ): { vi: string; en: string } | undefined {
-    const code = figures.behaviour;
+  /** The labels of the behaviour a condition counted (its store's own, else the default). */
+  function countedBehaviour(c: ConditionOutcome, names: Names) {
+    const code = c.figures.behaviour;
     if (typeof code !== "string") return undefined;
-    const own = storeId ? names.behaviours.get(`${storeId} ${code}`) : undefined;
-    const fallback = DEFAULT_BEHAVIOURS[code as keyof typeof DEFAULT_BEHAVIOURS];
-    return own ?? (fallback ? { vi: fallback.vi, en: fallback.en } : undefined);
+    const own = c.storeId ? names.behaviours.get(c.storeId) : undefined;
+    return behaviourLabels(code, own) ?? undefined;
   }
 
   async function changed(ws: string) {

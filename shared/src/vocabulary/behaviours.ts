@@ -81,3 +81,21 @@ export const DEFAULT_BEHAVIOURS = {
 } as const satisfies Record<string, Labelled>;
 
 export type DefaultBehaviourCode = keyof typeof DEFAULT_BEHAVIOURS;
+
+type OwnBehaviour = { code: string; label_vi: string; label_en: string };
+
+/**
+ * A behaviour as people read it: the store's own label, else the default
+ * one, else null (an unknown code). Own properties only: a code such as
+ * "constructor" is a valid code, not a default behaviour.
+ */
+export function behaviourLabels(
+  code: string,
+  own: readonly OwnBehaviour[] = [],
+): { vi: string; en: string } | null {
+  const b = own.find((x) => x.code === code);
+  if (b) return { vi: b.label_vi, en: b.label_en };
+  if (!Object.hasOwn(DEFAULT_BEHAVIOURS, code)) return null;
+  const d = DEFAULT_BEHAVIOURS[code as DefaultBehaviourCode];
+  return { vi: d.vi, en: d.en };
+}

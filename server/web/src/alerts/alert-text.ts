@@ -1,26 +1,19 @@
 // An alert's one-line summary in the reader's language, from its figures and
 // the current names of its store, competitor or device (the same catalogue
 // keys the server uses for webhook and email text, so both say the same).
-import type { Locale } from "@sightline/shared";
+
 import type { Alert } from "@sightline/shared/schema/alert";
-import { DEFAULT_BEHAVIOURS } from "@sightline/shared/vocabulary/behaviours";
+import type { Store } from "@sightline/shared/schema/config";
+import { behaviourLabels } from "@sightline/shared/vocabulary/behaviours";
+import type { Locale } from "@sightline/shared/vocabulary/label";
 import type { T } from "../i18n/i18n.tsx";
 
 export type Places = {
   stores: Map<string, string>;
   competitors: Map<string, string>;
-  /** "storeId code" → the store's own label of a behaviour (else the default label shows). */
-  behaviours?: Map<string, { vi: string; en: string }>;
+  /** Each store's own behaviours (else the default labels show). */
+  behaviours?: Map<string, Store["behaviours"]>;
 };
-
-/** A behaviour as people read it: the store's label, else the default one, else its code. */
-function behaviourLabel(a: Alert, places: Places, locale: Locale): string | null {
-  const code = a.figures.behaviour;
-  if (typeof code !== "string") return null;
-  const own = a.storeId ? places.behaviours?.get(`${a.storeId} ${code}`) : undefined;
-  const fallback = DEFAULT_BEHAVIOURS[code as keyof typeof DEFAULT_BEHAVIOURS];
-  return (own ?? fallback)?.[locale] ?? code;
-}
 
 export function alertPlace(a: Alert, places: Places, t: T): string {
   if (a.storeId && a.kind !== "device-silent")
@@ -40,7 +33,10 @@ export function alertLine(a: Alert, places: Places, t: T, locale: Locale): strin
     window: typeof a.figures.windowMinutes === "number" ? a.figures.windowMinutes : "",
   };
   for (const [k, v] of Object.entries(a.figures)) if (v !== null) params[k] = v;
-  const behaviour = behaviourLabel(a, places, locale);
-  if (behaviour !== null) params.behaviour = behaviour;
+  const code = a.figures.behaviour;
+  if (typeof code === "string") {
+    const own = a.storeId ? places.behaviours?.get(a.storeId) : undefined;
+    params.behaviour = behaviourLabels(code, own)?.[locale] ?? code;
+  }
   return t(`alert.summary.${a.kind}`, params);
 }

@@ -22,13 +22,7 @@ export function AlertsPage({ status }: { status: "open" | "acknowledged" }) {
     return {
       stores: new Map(stores.map((s) => [s.id, s.name])),
       competitors: new Map(listOf(await api.competitors()).map((c) => [c.id, c.name])),
-      behaviours: new Map(
-        stores.flatMap((s) =>
-          s.behaviours.map(
-            (b) => [`${s.id} ${b.code}`, { vi: b.label_vi, en: b.label_en }] as const,
-          ),
-        ),
-      ),
+      behaviours: new Map(stores.map((s) => [s.id, s.behaviours])),
     };
   }, [api]);
   const [done, setDone] = useState<string | null>(null);

@@ -1,9 +1,6 @@
 // Names for ids seen in observations (stores, competitors, store behaviours),
 // built once from the workspace configuration.
-import {
-  DEFAULT_BEHAVIOURS,
-  type DefaultBehaviourCode,
-} from "@sightline/shared/vocabulary/behaviours";
+import { behaviourLabels } from "@sightline/shared/vocabulary/behaviours";
 import type { Locale } from "@sightline/shared/vocabulary/label";
 import type { Competitor, Store } from "../api/types.ts";
 
@@ -26,14 +23,10 @@ export function makeLookup(
     competitorName: (id) => (id ? (compById.get(id)?.name ?? id) : undefined),
     behaviourLabel: (storeId, code) => {
       if (!code) return undefined;
-      const b = (storeId ? [storeById.get(storeId)] : stores)
-        .flatMap((st) => st?.behaviours ?? [])
-        .find((x) => x.code === code);
-      if (b) return locale === "vi" ? b.label_vi : b.label_en;
-      const d = Object.hasOwn(DEFAULT_BEHAVIOURS, code)
-        ? DEFAULT_BEHAVIOURS[code as DefaultBehaviourCode]
-        : undefined;
-      return d ? d[locale] : code;
+      const own = (storeId ? [storeById.get(storeId)] : stores).flatMap(
+        (st) => st?.behaviours ?? [],
+      );
+      return behaviourLabels(code, own)?.[locale] ?? code;
     },
     reasonLabel: (storeId, code) => {
       const r = (storeId ? [storeById.get(storeId)] : stores)
